@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { query } from '../rpc/procedure'
+import { isoDate } from '../rpc/validation'
+import { listAudit } from './service'
+
+export const auditProcedures = {
+  'audit.list': query({
+    summary: '审计日志（按时间倒序，可筛选）',
+    access: ['管理员'],
+    input: z.object({
+      from: isoDate('开始日期').optional(),
+      to: isoDate('结束日期').optional(),
+      userId: z.number().describe('操作人').int().optional(),
+      domain: z.string().describe('业务').max(40).optional(),
+      entity: z.string().describe('记录类别').max(40).optional(),
+      entityId: z.string().describe('记录编号').max(40).optional(),
+      /** Keyset paging: the id of the last row already shown. */
+      beforeId: z.number().describe('翻页位置').int().positive().optional(),
+      limit: z.number().describe('每页条数').int().min(1).max(500).default(100),
+    }),
+    handler: ({ db }, filter) => listAudit(db, filter),
+  }),
+}

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import type { Db } from '../db/connection'
+import type { Clock } from '../system/clock'
+import type { CallSession } from '../rpc/router'
+import type { SessionUser } from '../rpc/procedure'
+import { users } from './schema'
+
+interface Entry { userId: number; lastSeen: number }
+
+export function loadSessionUser(db: Db, userId: number): SessionUser | null {
+  const u = db.select().from(users).where(eq(users.id, userId)).get()
+  if (!u || u.disabled) return null
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, mustChangePassword: u.mustChangePassword }
+}
+
+/**
+ * Sessions live in memory: a restart signs everyone out, which is what an office expects
+ * of a desktop system. A session ends after `idleMinutes` without a call.
+ */
+export class SessionStore {
+  private readonly entries = new Map<string, Entry>()
+  constructor(private readonly db: Db, private readonly clock: Clock, private readonly idleMinutes: () => number) {}
+
+  create(userId: number): string {
+    const token = randomBytes(32).toString('base64url')
+    this.entries.set(token, { userId, lastSeen: this.clock.now().getTime() })
+    return token
+  }
+
+  resolve(token: string): SessionUser | null {
+    const entry = this.entries.get(token)
+    if (!entry) return null
+    const now = this.clock.now().getTime()
+    const user = now - entry.lastSeen <= this.idleMinutes() * 60_000 ? loadSessionUser(this.db, entry.userId) : null
+    if (!user) { this.entries.delete(token); return null }
+    entry.lastSeen = now
+    return user
+  }
+
+  destroy(token: string): void {
+    this.entries.delete(token)
+  }
+
+  /** After a password reset or a disabled account, every open session of that user ends. */
+  destroyUser(userId: number): void {
+    for (const [token, e] of this.entries) if (e.userId === userId) this.entries.delete(token)
+  }
+
+  /** The per-call session a transport hands the router; `onToken` stores the new token (cookie, window). */
+  forCall(token: string | null, onToken: (token: string | null) => void): CallSession {
+    return {
+      user: token ? this.resolve(token) : null,
+      control: {
+        signIn: (userId) => onToken(this.create(userId)),
+        signOut: () => { if (token) this.destroy(token); onToken(null) },
+        endSessionsOf: (userId) => this.destroyUser(userId),
+      },
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { ruleViolation } from '../rpc/errors'
+import type { DayKind } from './schema'
+import { addDays, chineseDate, isRealDate, isWeekend, yearOf, type IsoDate } from './dates'
+
+/** The official holiday calendar as plain data (R-W2): known years and their exceptional days. */
+export interface HolidayCalendar {
+  years: ReadonlySet<number>
+  days: ReadonlyMap<IsoDate, { kind: DayKind; name: string }>
+}
+
+export type DayType = '工作日' | '周末' | '法定节假日' | '调休上班'
+
+export interface DayInfo {
+  date: IsoDate
+  working: boolean
+  type: DayType
+  /** The holiday's name for 法定节假日 and 调休上班 days. */
+  name: string | null
+}
+
+/** R-W2/X-6: a date in a year the office has not entered is refused, never treated as an ordinary year. */
+export function requireKnownYear(cal: HolidayCalendar, date: IsoDate): void {
+  const year = yearOf(date)
+  if (!cal.years.has(year)) {
+    throw ruleViolation('R-W2', `${year}年的节假日安排尚未录入，无法判断${chineseDate(date)}是否为工作日。请管理员在“节假日”中录入或导入${year}年的安排。`)
+  }
+}
+
+export function dayInfo(cal: HolidayCalendar, date: IsoDate): DayInfo {
+  requireKnownYear(cal, date)
+  const special = cal.days.get(date)
+  if (special?.kind === '放假') return { date, working: false, type: '法定节假日', name: special.name }
+  if (special?.kind === '上班') return { date, working: true, type: '调休上班', name: special.name }
+  return isWeekend(date) ? { date, working: false, type: '周末', name: null } : { date, working: true, type: '工作日', name: null }
+}
+
+export const isWorkingDay = (cal: HolidayCalendar, date: IsoDate): boolean => dayInfo(cal, date).working
+
+/**
+ * The n-th working day after `date` (n > 0) or before it (n < 0), not counting `date` itself.
+ * R-M3: a topic for a meeting on M is due by shiftWorkingDays(cal, M, -10).
+ */
+export function shiftWorkingDays(cal: HolidayCalendar, date: IsoDate, n: number): IsoDate {
+  if (!Number.isInteger(n) || n === 0) throw new RangeError('n must be a non-zero integer')
+  const step = n > 0 ? 1 : -1
+  let d = date
+  for (let left = Math.abs(n); left > 0;) {
+    d = addDays(d, step)
+    if (isWorkingDay(cal, d)) left--
+  }
+  return d
+}
+
+/** Working days in the inclusive period [from, to]; 0 when to < from. */
+export function countWorkingDays(cal: HolidayCalendar, from: IsoDate, to: IsoDate): number {
+  let n = 0
+  for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkingDay(cal, d)) n++
+  return n
+}
+
+/** R-W1: statutory holidays other than ordinary weekends, grouped by holiday, for the leaders' duty roster. */
+export function statutoryHolidays(cal: HolidayCalendar, year: number): { name: string; dates: IsoDate[] }[] {
+  requireKnownYear(cal, `${year}-01-01`)
+  const groups: { name: string; dates: IsoDate[] }[] = []
+  const days = [...cal.days.entries()].filter(([d, v]) => yearOf(d) === year && v.kind === '放假').sort(([a], [b]) => a.localeCompare(b))
+  for (const [date, { name }] of days) {
+    const last = groups.at(-1)
+    if (last && last.name === name && addDays(last.dates.at(-1)!, 1) === date) last.dates.push(date)
+    else groups.push({ name, dates: [date] })
+  }
+  return groups
+}
+
+export interface ArrangementLine { date: IsoDate; kind: DayKind; name: string }
+
+/**
+ * Parses an arrangement as staff type it from the State Council's notice, one day or
+ * period a line: "2027-10-01 至 2027-10-07 放假 国庆节" or "2027-09-26 上班 国庆节".
+ * Returns the days, or the first line that cannot be read, in Chinese.
+ */
+export function parseArrangement(year: number, text: string): { days: ArrangementLine[] } | { error: string } {
+  const days: ArrangementLine[] = []
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))
+  for (const [i, line] of lines.entries()) {
+    const m = line.match(/^(\d{4}-\d{2}-\d{2})(?:\s*(?:至|到|~|-{1,2})\s*(\d{4}-\d{2}-\d{2}))?\s+(放假|休息|上班|调休上班)\s+(\S.*)$/)
+    if (!m) return { error: `第${i + 1}行无法识别：“${line}”。格式如：2027-10-01 至 2027-10-07 放假 国庆节` }
+    const [, from, to = m[1], kindWord, name] = m
+    if (!isRealDate(from) || !isRealDate(to)) return { error: `第${i + 1}行的日期不存在` }
+    if (to < from) return { error: `第${i + 1}行的结束日期早于开始日期` }
+    for (let d = from; d <= to; d = addDays(d, 1)) {
+      if (yearOf(d) !== year) return { error: `第${i + 1}行的日期 ${d} 不在${year}年内` }
+      days.push({ date: d, kind: kindWord.includes('上班') ? '上班' : '放假', name: name.trim() })
+    }
+  }
+  if (days.length === 0) return { error: '没有读到任何日期' }
+  return { days }
+}

@@ -1,0 +1,6 @@
+// Every domain's tables, for drizzle-kit and for the typed query builder.
+export * from '../org/schema'
+export * from '../calendar/schema'
+export * from '../auth/schema'
+export * from '../audit/schema'
+export * from '../settings/schema'

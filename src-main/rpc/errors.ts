@@ -1,0 +1,33 @@
+/** Each kind of failure has its own code, so clients can tell a typo from a rule from a fault. */
+export const ERROR_STATUS = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  UNKNOWN_PROCEDURE: 404,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RULE: 422,
+  INTERNAL: 500,
+} as const
+export type ErrorCode = keyof typeof ERROR_STATUS
+
+export interface WireError {
+  code: ErrorCode
+  message: string
+  /** The field a validation failure is about, as a path (e.g. "name" or "reportedTo.0"). */
+  field?: string
+  /** The rule a violation breaks (R-M2 …). */
+  rule?: string
+}
+
+export class AppError extends Error {
+  constructor(public readonly code: ErrorCode, message: string, public readonly extra: Omit<WireError, 'code' | 'message'> = {}) {
+    super(message)
+  }
+  toWire(): WireError {
+    return { code: this.code, message: this.message, ...this.extra }
+  }
+}
+
+export const ruleViolation = (rule: string, message: string) => new AppError('RULE', message, { rule })
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不存在或已被删除`)

@@ -1,0 +1,47 @@
+import type { z } from 'zod'
+import type { Db } from '../db/connection'
+import type { Role } from '../auth/schema'
+import type { Clock } from '../system/clock'
+import type { AuditTrail } from '../audit/trail'
+
+export interface SessionUser {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  mustChangePassword: boolean
+}
+
+/** What a transport lends a call to sign a user in or out (a cookie over HTTP, the window over IPC). */
+export interface SessionControl {
+  signIn(userId: number): void
+  signOut(): void
+  /** Ends every session of a user (password reset, account disabled). */
+  endSessionsOf(userId: number): void
+}
+
+export interface ActionContext {
+  db: Db
+  user: SessionUser | null
+  clock: Clock
+  audit: AuditTrail
+  session: SessionControl
+  dataDir: string
+}
+
+/** Who may call: anyone, any signed-in user, or the listed roles. */
+export type Access = 'public' | 'signedIn' | readonly Role[]
+
+export interface Procedure<I extends z.ZodType = z.ZodType, O = unknown> {
+  kind: 'query' | 'mutation'
+  /** One Chinese sentence, for the OpenAPI contract and the audit page. */
+  summary: string
+  access: Access
+  input: I
+  handler: (ctx: ActionContext, input: z.output<I>) => O
+}
+
+type Def<I extends z.ZodType, O> = Omit<Procedure<I, O>, 'kind' | 'access'> & { access?: Access }
+
+export const query = <I extends z.ZodType, O>(def: Def<I, O>): Procedure<I, O> => ({ access: 'signedIn', ...def, kind: 'query' })
+export const mutation = <I extends z.ZodType, O>(def: Def<I, O>): Procedure<I, O> => ({ access: 'signedIn', ...def, kind: 'mutation' })

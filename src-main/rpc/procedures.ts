@@ -1,0 +1,22 @@
+import type { Clock } from '../system/clock'
+import { authProcedures } from '../auth/procedures'
+import { settingsProcedures } from '../settings/procedures'
+import { calendarProcedures } from '../calendar/procedures'
+import { auditProcedures } from '../audit/procedures'
+import { systemProcedures } from '../system/procedures'
+
+/**
+ * The whole API: each domain contributes its `domain.verb` procedures. The renderer takes
+ * its types from here (type-only imports), so contract and client never drift apart.
+ */
+export const procedures = {
+  ...authProcedures,
+  ...settingsProcedures,
+  ...calendarProcedures,
+  ...auditProcedures,
+}
+export type Procedures = typeof procedures
+
+export function buildProcedures(clock: Clock) {
+  return { ...procedures, ...systemProcedures(clock) }
+}

@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3'
+import type { Connection } from '../db/connection'
+import type { Clock } from '../system/clock'
+import { AuditTrail, writeAudit } from '../audit/trail'
+import { AppError, type WireError } from './errors'
+import { parseInput } from './validation'
+import type { ActionContext, Procedure, SessionControl, SessionUser } from './procedure'
+
+export type ProcedureMap = Record<string, Procedure>
+
+export interface RouterDeps {
+  conn: Connection
+  clock: Clock
+  dataDir: string
+  procedures: ProcedureMap
+}
+
+/** What a transport hands the router for one call. */
+export interface CallSession {
+  user: SessionUser | null
+  control: SessionControl
+}
+
+export type CallResult = { ok: true; result: unknown } | { ok: false; error: WireError }
+
+function checkAccess(proc: Procedure, user: SessionUser | null): void {
+  if (proc.access === 'public') return
+  if (!user) throw new AppError('UNAUTHENTICATED', '请先登录')
+  if (proc.access !== 'signedIn' && !proc.access.includes(user.role)) {
+    throw new AppError('FORBIDDEN', `当前账户（${user.role}）无权执行“${proc.summary}”`)
+  }
+}
+
+/** SQLite's own constraint messages are English; the user gets a Chinese one and nothing is written. */
+function fromSqlite(e: InstanceType<typeof Database.SqliteError>): AppError {
+  if (e.code.startsWith('SQLITE_CONSTRAINT_UNIQUE') || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new AppError('CONFLICT', '已有相同的记录，不能重复添加')
+  }
+  if (e.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new AppError('CONFLICT', '引用的记录不存在，或该记录仍被其他记录使用')
+  if (e.code === 'SQLITE_BUSY') return new AppError('CONFLICT', '数据库正忙，请稍后重试')
+  return new AppError('INTERNAL', '数据库出错，操作未完成，数据未改动')
+}
+
+export function toWireError(e: unknown, name: string): WireError {
+  if (e instanceof AppError) return e.toWire()
+  if (e instanceof Database.SqliteError) return fromSqlite(e).toWire()
+  console.error(`[rpc] ${name} 内部错误`, e)
+  return { code: 'INTERNAL', message: '系统内部错误，操作未完成，数据未改动' }
+}
+
+export function createRouter({ conn, clock, dataDir, procedures }: RouterDeps) {
+  function run(name: string, rawInput: unknown, session: CallSession): unknown {
+    const proc = Object.hasOwn(procedures, name) ? procedures[name] : undefined
+    if (!proc) throw new AppError('UNKNOWN_PROCEDURE', `没有名为“${name}”的功能`)
+    checkAccess(proc, session.user)
+    const input = parseInput(proc.input, rawInput)
+    const audit = new AuditTrail()
+    const ctx: ActionContext = { db: conn.db, user: session.user, clock, audit, dataDir, session: session.control }
+    if (proc.kind === 'query') return proc.handler(ctx, input)
+    // One transaction per action: the change and its audit rows commit together or not at all.
+    return conn.sqlite.transaction(() => {
+      const result = proc.handler(ctx, input)
+      if (result instanceof Promise) throw new Error(`${name}: a mutation must be synchronous`)
+      writeAudit(conn.db, clock.now(), ctx.user, name, audit)
+      return result
+    }).immediate()
+  }
+
+  return {
+    procedures,
+    call(name: string, rawInput: unknown, session: CallSession): CallResult {
+      try {
+        return { ok: true, result: run(name, rawInput, session) }
+      } catch (e) {
+        return { ok: false, error: toWireError(e, name) }
+      }
+    },
+  }
+}
+export type Router = ReturnType<typeof createRouter>

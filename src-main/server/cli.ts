@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util'
+import { defaultDataDir } from '../paths'
+import { adjustableClock } from '../system/clock'
+import { startServer, type ServerOptions } from './start'
+
+export const DEFAULT_PORT = 5730
+
+const USAGE = `用法：npm start -- [选项]
+  --data 目录          数据目录（默认：用户应用数据目录，或环境变量 SANBAN_DATA）
+  --port 端口          监听端口（默认 ${DEFAULT_PORT}，或环境变量 SANBAN_PORT）
+  --intranet           向内网开放（监听所有网卡；默认只允许本机访问）
+  --host-name 名称     客户端访问时使用的主机名，可多次给出
+  --no-demo            新数据库不载入演示组织机构
+  --admin-password 密码  首次启动时管理员的初始密码（默认随机生成并打印）
+  --test-clock         允许测试调整系统时间（仅供自动化测试）`
+
+export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerOptions & { testClock: boolean; help: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      intranet: { type: 'boolean', default: false },
+      'host-name': { type: 'string', multiple: true },
+      'no-demo': { type: 'boolean', default: false },
+      'admin-password': { type: 'string' },
+      'test-clock': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  })
+  const port = Number(values.port ?? env.SANBAN_PORT ?? DEFAULT_PORT)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口无效：${values.port}`)
+  return {
+    dataDir: values.data ?? defaultDataDir(env),
+    port,
+    intranet: values.intranet,
+    hostNames: values['host-name'] ?? [],
+    demo: !values['no-demo'],
+    adminPassword: values['admin-password'] ?? env.SANBAN_ADMIN_PASSWORD,
+    testClock: values['test-clock'],
+    help: values.help,
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseServerArgs(process.argv.slice(2), process.env)
+  if (options.help) { console.log(USAGE); return }
+  const server = await startServer({ ...options, clock: options.testClock ? adjustableClock() : undefined })
+  const { core } = server
+  console.log(`三办已启动（服务器模式）`)
+  console.log(`  数据目录：${core.dataDir}`)
+  if (core.migration.backupFile) console.log(`  已升级数据库，升级前备份：${core.migration.backupFile}`)
+  if (core.firstAdministrator) {
+    console.log(`  已创建管理员账户：用户名 ${core.firstAdministrator.username}，初始密码 ${core.firstAdministrator.password}`)
+    console.log(`  （初始密码同时保存在 ${core.firstAdministrator.file}，首次登录修改密码后该文件自动删除）`)
+  }
+  console.log(`  请用浏览器打开：${server.url}/`)
+  if (options.intranet) console.log('  已向内网开放：其他电脑用本机的 IP 地址或 --host-name 给出的名称访问。')
+  const stop = () => { void server.close().then(() => process.exit(0)) }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(`三办启动失败：${e instanceof Error ? e.message : String(e)}`)
+    process.exit(1)
+  })
+}
