@@ -8,35 +8,6 @@ CREATE TABLE `ab_pairs` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `ab_pairs_post_a_id_unique` ON `ab_pairs` (`post_a_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `ab_pairs_post_b_id_unique` ON `ab_pairs` (`post_b_id`);--> statement-breakpoint
-CREATE TABLE `absence_reports` (
-	`absence_id` integer NOT NULL,
-	`person_id` integer NOT NULL,
-	PRIMARY KEY(`absence_id`, `person_id`),
-	FOREIGN KEY (`absence_id`) REFERENCES `absences`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade
-);
---> statement-breakpoint
-CREATE TABLE `absences` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`person_id` integer NOT NULL,
-	`kind` text NOT NULL,
-	`start_date` text NOT NULL,
-	`end_date` text NOT NULL,
-	`destination` text,
-	`reason` text,
-	`acting_person_id` integer,
-	`approval` text DEFAULT '待批' NOT NULL,
-	`approved_by_id` integer,
-	`approved_on` text,
-	`note` text,
-	`created_at` text NOT NULL,
-	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`acting_person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE set null,
-	FOREIGN KEY (`approved_by_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE set null
-);
---> statement-breakpoint
-CREATE INDEX `absences_period_idx` ON `absences` (`start_date`,`end_date`);--> statement-breakpoint
-CREATE INDEX `absences_person_idx` ON `absences` (`person_id`);--> statement-breakpoint
 CREATE TABLE `departments` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`name` text NOT NULL,
@@ -75,6 +46,35 @@ CREATE TABLE `posts` (
 --> statement-breakpoint
 CREATE INDEX `posts_holder_idx` ON `posts` (`holder_id`);--> statement-breakpoint
 CREATE INDEX `posts_department_idx` ON `posts` (`department_id`);--> statement-breakpoint
+CREATE TABLE `absence_reports` (
+	`absence_id` integer NOT NULL,
+	`person_id` integer NOT NULL,
+	PRIMARY KEY(`absence_id`, `person_id`),
+	FOREIGN KEY (`absence_id`) REFERENCES `absences`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE TABLE `absences` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`person_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`start_date` text NOT NULL,
+	`end_date` text NOT NULL,
+	`destination` text,
+	`reason` text,
+	`acting_person_id` integer,
+	`approval` text DEFAULT '待批' NOT NULL,
+	`approved_by_id` integer,
+	`approved_on` text,
+	`note` text,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`acting_person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`approved_by_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `absences_period_idx` ON `absences` (`start_date`,`end_date`);--> statement-breakpoint
+CREATE INDEX `absences_person_idx` ON `absences` (`person_id`);--> statement-breakpoint
 CREATE TABLE `calendar_days` (
 	`date` text PRIMARY KEY NOT NULL,
 	`year` integer NOT NULL,

@@ -1,5 +1,6 @@
 // Every domain's tables, for drizzle-kit and for the typed query builder.
 export * from '../org/schema'
+export * from '../absences/schema'
 export * from '../calendar/schema'
 export * from '../auth/schema'
 export * from '../audit/schema'

@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index, primaryKey, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { sqliteTable, integer, text, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 
 /** 岗位类别 (R-P1). The 常务副市长 is a 副市长 post with `isExecutive` set. */
 export const POST_KINDS = [
@@ -10,13 +10,6 @@ export type PostKind = (typeof POST_KINDS)[number]
 /** 单位类别: 市政府部门, 县（区）, 办公室内设机构, 其他单位. */
 export const DEPARTMENT_KINDS = ['市政府部门', '县区', '办公室内设', '其他单位'] as const
 export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number]
-
-/** 外出类别 (R-P2, R-P5). */
-export const ABSENCE_KINDS = ['出差', '学习', '休假', '因私', '出国'] as const
-export type AbsenceKind = (typeof ABSENCE_KINDS)[number]
-
-export const APPROVAL_STATES = ['待批', '已批准', '未批准'] as const
-export type ApprovalState = (typeof APPROVAL_STATES)[number]
 
 export const people = sqliteTable('people', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -58,26 +51,3 @@ export const abPairs = sqliteTable('ab_pairs', {
   postAId: integer('post_a_id').notNull().unique().references(() => posts.id, { onDelete: 'cascade' }),
   postBId: integer('post_b_id').notNull().unique().references(() => posts.id, { onDelete: 'cascade' }),
 })
-
-export const absences = sqliteTable('absences', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
-  kind: text('kind', { enum: ABSENCE_KINDS }).notNull(),
-  startDate: text('start_date').notNull(),
-  endDate: text('end_date').notNull(),
-  destination: text('destination'),
-  reason: text('reason'),
-  /** 代行人 as filed with the office (R-P5); empty means "by the rules". */
-  actingPersonId: integer('acting_person_id').references(() => people.id, { onDelete: 'set null' }),
-  approval: text('approval', { enum: APPROVAL_STATES }).notNull().default('待批'),
-  approvedById: integer('approved_by_id').references(() => people.id, { onDelete: 'set null' }),
-  approvedOn: text('approved_on'),
-  note: text('note'),
-  createdAt: text('created_at').notNull(),
-}, (t) => [index('absences_period_idx').on(t.startDate, t.endDate), index('absences_person_idx').on(t.personId)])
-
-/** Whom the leader reported to or asked (R-P5). */
-export const absenceReports = sqliteTable('absence_reports', {
-  absenceId: integer('absence_id').notNull().references(() => absences.id, { onDelete: 'cascade' }),
-  personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
-}, (t) => [primaryKey({ columns: [t.absenceId, t.personId] })])

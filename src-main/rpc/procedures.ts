@@ -3,6 +3,9 @@ import { authProcedures } from '../auth/procedures'
 import { settingsProcedures } from '../settings/procedures'
 import { calendarProcedures } from '../calendar/procedures'
 import { auditProcedures } from '../audit/procedures'
+import { orgProcedures } from '../org/procedures'
+import { absenceProcedures } from '../absences/procedures'
+import { homeProcedures } from '../home/procedures'
 import { systemProcedures } from '../system/procedures'
 
 /**
@@ -12,6 +15,9 @@ import { systemProcedures } from '../system/procedures'
 export const procedures = {
   ...authProcedures,
   ...settingsProcedures,
+  ...homeProcedures,
+  ...orgProcedures,
+  ...absenceProcedures,
   ...calendarProcedures,
   ...auditProcedures,
 }

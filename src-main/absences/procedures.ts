@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { query, mutation } from '../rpc/procedure'
+import { id, isoDate, optionalText } from '../rpc/validation'
+import { ABSENCE_KINDS, APPROVAL_STATES } from './schema'
+import { deleteAbsence, leadersOn, listAbsences, proposeActing, saveAbsence } from './service'
+
+const period = z.object({ from: isoDate('开始日期'), to: isoDate('结束日期') })
+  .refine((p) => p.to >= p.from, { message: '不能早于开始日期', path: ['to'] })
+
+export const absenceProcedures = {
+  'absences.list': query({
+    summary: '领导外出情况（含代行人和提醒）',
+    input: period,
+    handler: ({ db }, { from, to }) => listAbsences(db, from, to),
+  }),
+  'absences.save': mutation({
+    summary: '登记或修改领导外出',
+    input: z.object({
+      id: id('外出记录').optional(),
+      personId: id('外出人员'),
+      kind: z.enum(ABSENCE_KINDS).describe('外出类别'),
+      startDate: isoDate('开始日期'),
+      endDate: isoDate('结束日期'),
+      destination: optionalText('外出地点', 100),
+      reason: optionalText('事由', 500),
+      actingPersonId: id('代行人').nullable().optional(),
+      reportedTo: z.array(id('报告对象')).describe('报告对象').max(10).default([]),
+      approval: z.enum(APPROVAL_STATES).describe('审批情况').default('待批'),
+      approvedById: id('批准人').nullable().optional(),
+      approvedOn: isoDate('批准日期').nullable().optional(),
+      note: optionalText('备注', 500),
+    }).refine((a) => a.endDate >= a.startDate, { message: '不能早于开始日期', path: ['endDate'] }),
+    handler: saveAbsence,
+  }),
+  'absences.delete': mutation({
+    summary: '删除领导外出记录',
+    input: z.object({ id: id('外出记录') }),
+    handler: (ctx, { id }) => { deleteAbsence(ctx, id); return null },
+  }),
+  'absences.proposeActing': query({
+    summary: '按规则建议代行人',
+    input: z.object({ personId: id('外出人员'), date: isoDate('日期') }),
+    handler: ({ db }, { personId, date }) => proposeActing(db, personId, date),
+  }),
+  'absences.leadersOn': query({
+    summary: '某日各位市政府领导在岗及代行情况',
+    input: z.object({ date: isoDate('日期') }),
+    handler: ({ db }, { date }) => leadersOn(db, date),
+  }),
+}

@@ -1,0 +1,179 @@
+import type { PostKind } from '../org/schema'
+import type { AbsenceKind, ApprovalState } from './schema'
+import { chineseDate, covers, overlap, type IsoDate } from '../calendar/dates'
+
+/** The organisation as the acting rules see it: posts, their holders' names, AB pairs, portfolios. */
+export interface LeaderPost {
+  id: number
+  title: string
+  kind: PostKind
+  holderId: number | null
+  isExecutive: boolean
+  departmentId: number | null
+}
+export interface OrgSnapshot {
+  posts: readonly LeaderPost[]
+  names: ReadonlyMap<number, string>
+  abPairs: readonly (readonly [number, number])[]
+  /** department id → the post whose portfolio covers it (分管领导). */
+  supervisors: ReadonlyMap<number, number | null>
+}
+export interface AbsencePeriod {
+  id: number
+  personId: number
+  kind: AbsenceKind
+  startDate: IsoDate
+  endDate: IsoDate
+  actingPersonId: number | null
+}
+
+export type ActingRule = 'R-P2' | 'R-P3' | 'R-P5'
+
+export interface ActingAnswer {
+  postId: number
+  postTitle: string
+  holderId: number | null
+  holderName: string | null
+  /** The holder's absence covering the day, if any. */
+  away: AbsencePeriod | null
+  /** Who answers for the post that day: the holder, the acting person, or nobody. */
+  actorId: number | null
+  actorName: string | null
+  rule: ActingRule | null
+  reason: string
+}
+
+const RANK: PostKind[] = ['市长', '副市长', '秘书长', '副秘书长', '县区主要负责人', '部门主要负责人', '办公室主任', '办公室副主任', '工作人员', '其他']
+
+export const mayorPost = (org: OrgSnapshot) => org.posts.find((p) => p.kind === '市长')
+export const executivePost = (org: OrgSnapshot) => org.posts.find((p) => p.kind === '副市长' && p.isExecutive)
+const nameOf = (org: OrgSnapshot, id: number | null) => (id === null ? null : org.names.get(id) ?? `（人员${id}）`)
+
+/** A person's principal post: the highest-ranking one they hold. */
+export function principalPost(org: OrgSnapshot, personId: number): LeaderPost | undefined {
+  return org.posts.filter((p) => p.holderId === personId).sort((a, b) => RANK.indexOf(a.kind) - RANK.indexOf(b.kind))[0]
+}
+
+export function abPartner(org: OrgSnapshot, postId: number): LeaderPost | undefined {
+  const pair = org.abPairs.find(([a, b]) => a === postId || b === postId)
+  if (!pair) return undefined
+  const other = pair[0] === postId ? pair[1] : pair[0]
+  return org.posts.find((p) => p.id === other)
+}
+
+export function absenceOn(absences: readonly AbsencePeriod[], personId: number, date: IsoDate): AbsencePeriod | null {
+  return absences.find((a) => a.personId === personId && covers(a, date)) ?? null
+}
+
+interface Candidate { personId: number | null | undefined; rule: ActingRule; why: (name: string) => string }
+
+/** Whom the rules name to act for `post` while its holder is away, most specific first. */
+function candidates(org: OrgSnapshot, post: LeaderPost, away: AbsencePeriod, holder: string): Candidate[] {
+  const list: Candidate[] = []
+  if (away.actingPersonId) list.push({ personId: away.actingPersonId, rule: 'R-P5', why: (n) => `${holder}外出（${away.kind}），按报备由${n}代行` })
+  const exec = executivePost(org)
+  if (post.kind === '市长') {
+    list.push({ personId: exec?.holderId, rule: 'R-P2', why: (n) => `市长${holder}外出（${away.kind}），按第八条由负责常务工作的副市长${n}代行市长职责` })
+    return list
+  }
+  const partner = abPartner(org, post.id)
+  if (partner) list.push({ personId: partner.holderId, rule: 'R-P3', why: (n) => `${holder}外出（${away.kind}），按第五十七条由AB角${n}代行政务活动职责` })
+  if (partner && exec && exec.id !== post.id) {
+    const partnerName = nameOf(org, partner.holderId) ?? partner.title
+    list.push({ personId: exec.holderId, rule: 'R-P3', why: (n) => `${holder}与AB角${partnerName}均外出，按第五十七条由常务副市长${n}代行` })
+  }
+  return list
+}
+
+/** "Who acts for post X on date D, and why" (R-P2, R-P3, with the acting person filed under R-P5 first). */
+export function whoActsFor(org: OrgSnapshot, absences: readonly AbsencePeriod[], postId: number, date: IsoDate): ActingAnswer {
+  const post = org.posts.find((p) => p.id === postId)
+  if (!post) throw new Error(`post ${postId} not in snapshot`)
+  const base = { postId, postTitle: post.title, holderId: post.holderId, holderName: nameOf(org, post.holderId) }
+  if (post.holderId === null) return { ...base, away: null, actorId: null, actorName: null, rule: null, reason: `${post.title}空缺` }
+  const away = absenceOn(absences, post.holderId, date)
+  if (!away) return { ...base, away: null, actorId: post.holderId, actorName: base.holderName, rule: null, reason: '在岗' }
+  const alsoAway: string[] = []
+  for (const c of candidates(org, post, away, base.holderName!)) {
+    if (!c.personId || c.personId === post.holderId) continue
+    const name = nameOf(org, c.personId)!
+    if (absenceOn(absences, c.personId, date)) { alsoAway.push(name); continue }
+    return { ...base, away, actorId: c.personId, actorName: name, rule: c.rule, reason: c.why(name) }
+  }
+  const who = alsoAway.length ? `（${alsoAway.join('、')}亦外出）` : ''
+  return { ...base, away, actorId: null, actorName: null, rule: null, reason: `${base.holderName}外出（${away.kind}），规则中没有可代行的在岗领导${who}，请办公室另行报请安排` }
+}
+
+export interface ExecutiveOverlap {
+  mayorAbsenceId: number
+  executiveAbsenceId: number
+  startDate: IsoDate
+  endDate: IsoDate
+  message: string
+}
+
+/** R-P4 (第七十六条): the 市长 and the 常务副市长 should not be away at the same time. */
+export function executiveOverlaps(org: OrgSnapshot, absences: readonly AbsencePeriod[]): ExecutiveOverlap[] {
+  const mayor = mayorPost(org)?.holderId
+  const exec = executivePost(org)?.holderId
+  if (!mayor || !exec) return []
+  const out: ExecutiveOverlap[] = []
+  for (const m of absences.filter((a) => a.personId === mayor)) {
+    for (const e of absences.filter((a) => a.personId === exec)) {
+      const shared = overlap(m, e)
+      if (!shared) continue
+      const span = shared.startDate === shared.endDate ? chineseDate(shared.startDate) : `${chineseDate(shared.startDate)}至${chineseDate(shared.endDate)}`
+      out.push({
+        mayorAbsenceId: m.id, executiveAbsenceId: e.id, ...shared,
+        message: `R-P4：市长${nameOf(org, mayor)}与常务副市长${nameOf(org, exec)}${span}同时外出。按第七十六条，市长与负责常务工作的副市长一般不同时外出。`,
+      })
+    }
+  }
+  return out
+}
+
+export interface ReportRecord {
+  personId: number
+  kind: AbsenceKind
+  reportedTo: readonly number[]
+  approval: ApprovalState
+  approvedById: number | null
+  actingPersonId: number | null
+}
+
+/** R-P5 (第七十六条): what the leader should have reported or had approved, and has not. */
+export function reportingGaps(org: OrgSnapshot, r: ReportRecord): string[] {
+  const post = principalPost(org, r.personId)
+  if (!post) return []
+  const mayor = mayorPost(org)?.holderId ?? null
+  const exec = executivePost(org)?.holderId ?? null
+  const told = (id: number | null) => id !== null && r.reportedTo.includes(id)
+  const gaps: string[] = []
+  const approvedByMayor = () => {
+    if (r.approval !== '已批准') gaps.push(`R-P5：${r.kind}须经市长批准，目前${r.approval === '待批' ? '尚未批准' : '未获批准'}`)
+    else if (r.approvedById !== mayor) gaps.push('R-P5：须由市长批准，记录的批准人不是市长')
+  }
+  switch (post.kind) {
+    case '副市长':
+    case '秘书长': {
+      const superiors = post.isExecutive ? [mayor] : [mayor, exec]
+      if (!superiors.some(told)) gaps.push(`R-P5：${post.isExecutive ? '常务副市长外出应事先报告市长' : '副市长、秘书长离开本市应事先报告市长或常务副市长'}`)
+      if (r.kind === '因私' || r.kind === '休假') approvedByMayor()
+      if (!r.actingPersonId) gaps.push('R-P5：外出期间代行其职责的领导应告知办公室备案（未填写代行人）')
+      break
+    }
+    case '部门主要负责人': {
+      const supervisor = post.departmentId !== null ? org.supervisors.get(post.departmentId) : null
+      const supervisorHolder = org.posts.find((p) => p.id === supervisor)?.holderId ?? null
+      if (!told(mayor)) gaps.push('R-P5：部门主要负责人离开本市应向市长请假')
+      if (supervisorHolder !== null && supervisorHolder !== mayor && !told(supervisorHolder)) gaps.push('R-P5：部门主要负责人离开本市应向分管副市长请假')
+      if (r.approval !== '已批准') gaps.push(`R-P5：请假${r.approval === '待批' ? '尚未批准' : '未获批准'}`)
+      break
+    }
+    case '县区主要负责人':
+      if (!told(mayor)) gaps.push('R-P5：县（区）主要负责人离开本市应向市长报告')
+      break
+    default:
+  }
+  return gaps
+}

@@ -1,0 +1,24 @@
+/**
+ * Sandboxed preload: it may only use contextBridge and ipcRenderer, and it exposes one
+ * function. The renderer never gets ipcRenderer itself (that would let a script send on
+ * any channel) — only `window.api.call`, which speaks the same replies as POST /rpc/<name>.
+ */
+import { contextBridge, ipcRenderer } from 'electron'
+
+type Reply =
+  | { ok: true; result: unknown }
+  | { ok: false; error: { code: string; message: string; field?: string; rule?: string } }
+
+async function call(name: string, input: unknown): Promise<Reply> {
+  let body: string
+  try {
+    // As fetch would send it: undefined becomes an empty body, read as {} by main.
+    body = input === undefined ? '' : JSON.stringify(input)
+  } catch {
+    return { ok: false, error: { code: 'VALIDATION', message: '请求内容无法转换为 JSON' } }
+  }
+  const text: unknown = await ipcRenderer.invoke('rpc', name, body)
+  return JSON.parse(String(text)) as Reply
+}
+
+contextBridge.exposeInMainWorld('api', { call })

@@ -1,0 +1,11 @@
+import { z } from 'zod'
+import { query } from '../rpc/procedure'
+import { today } from './service'
+
+export const homeProcedures = {
+  'home.today': query({
+    summary: '首页：今日概况',
+    input: z.object({}),
+    handler: ({ db, clock }) => today(db, clock),
+  }),
+}

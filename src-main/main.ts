@@ -1,0 +1,86 @@
+/**
+ * Desktop entry: app lifecycle only. The office's work lives in core.ts (shared with
+ * server mode); security rules live in electron/policy.ts.
+ *
+ * Packaging: drizzle/ and out/renderer/ ship as extraResources next to the asar, which
+ * is where appRoot() finds them (it walks up to the folder holding drizzle/).
+ */
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { app, BrowserWindow, dialog, session } from 'electron'
+import { openCore, type Core } from './core'
+import { appRoot } from './paths'
+import { installAppSecurity, secureWebContents } from './electron/install'
+import { openIpcBridge } from './electron/ipc'
+import { handleAppScheme, registerAppScheme } from './electron/protocol'
+import { createMainWindow } from './electron/window'
+
+app.setName('sanban') // userData = …/sanban, the folder server mode uses too (paths.ts)
+app.enableSandbox()
+
+/** --data <dir> or --data=<dir>; Chromium's own switches are left alone (strict: false). */
+function dataDirFromArgs(): string {
+  const { values } = parseArgs({ args: process.argv.slice(1), options: { data: { type: 'string' } }, strict: false, allowPositionals: true })
+  const flag = typeof values.data === 'string' ? values.data : undefined
+  return flag ?? process.env.SANBAN_DATA ?? app.getPath('userData')
+}
+
+let core: Core | null = null
+let closeIpc: (() => void) | null = null
+
+function focusExistingWindow(): void {
+  const win = BrowserWindow.getAllWindows()[0]
+  if (!win) return
+  if (win.isMinimized()) win.restore()
+  win.focus()
+}
+
+async function start(): Promise<void> {
+  try {
+    core = openCore({ dataDir: dataDirFromArgs(), demo: true })
+  } catch (e) {
+    dialog.showErrorBox('三办无法启动', `打开数据库失败：${e instanceof Error ? e.message : String(e)}\n\n如数据库由更新版本的三办写入，请安装新版本后再打开。`)
+    app.quit()
+    return
+  }
+  installAppSecurity(session.defaultSession)
+  handleAppScheme(join(appRoot(), 'out', 'renderer'))
+  closeIpc = openIpcBridge(core)
+  createMainWindow()
+  const admin = core.firstAdministrator
+  if (admin) {
+    const where = admin.file ? `\n\n初始密码同时保存在：\n${admin.file}\n首次登录修改密码后该文件自动删除。` : ''
+    // No parent window: it is still hidden until painted, and a sheet on it could be hidden too.
+    await dialog.showMessageBox({
+      type: 'info',
+      title: '已创建管理员账户',
+      message: '三办首次启动，已创建系统管理员账户',
+      detail: `用户名：${admin.username}\n初始密码：${admin.password}${where}`,
+      buttons: ['我已记下'],
+    })
+  }
+}
+
+// One process per data folder: a second copy would open the same SQLite file.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  registerAppScheme() // before 'ready'
+  app.on('web-contents-created', (_event, contents) => secureWebContents(contents))
+  app.on('second-instance', focusExistingWindow)
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) createMainWindow()
+  })
+  app.on('will-quit', () => {
+    closeIpc?.()
+    core?.close()
+    core = null
+  })
+  app.whenReady().then(start).catch((e: unknown) => {
+    dialog.showErrorBox('三办无法启动', e instanceof Error ? e.message : String(e))
+    app.quit()
+  })
+}
