@@ -55,7 +55,7 @@ export function openCore(options: CoreOptions): Core {
     })()
     // A generated password is also left in the data folder, for the Electron user who sees no console.
     const firstAdministrator = admin && options.adminPassword === undefined ? writeInitialPasswordFile(dataDir, admin) : admin
-    const sessions = new SessionStore(conn.db, clock, () => readSettings(conn.db).sessionIdleMinutes)
+    const sessions = new SessionStore(conn.db, () => readSettings(conn.db).sessionIdleMinutes)
     const router = createRouter({ conn, clock, dataDir, procedures: buildProcedures(clock) })
     return { conn, router, sessions, clock, dataDir, databaseFile, migration, firstAdministrator, close: () => conn.sqlite.close() }
   } catch (e) {

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/connection'
-import type { Clock } from '../system/clock'
 import type { CallSession } from '../rpc/router'
 import type { SessionUser } from '../rpc/procedure'
 import { users } from './schema'
@@ -16,22 +15,23 @@ export function loadSessionUser(db: Db, userId: number): SessionUser | null {
 
 /**
  * Sessions live in memory: a restart signs everyone out, which is what an office expects
- * of a desktop system. A session ends after `idleMinutes` without a call.
+ * of a desktop system. A session ends after `idleMinutes` without a call. Idle time is real
+ * elapsed time (`elapsedMs`), not the office clock, which tests may move by days.
  */
 export class SessionStore {
   private readonly entries = new Map<string, Entry>()
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly idleMinutes: () => number) {}
+  constructor(private readonly db: Db, private readonly idleMinutes: () => number, private readonly elapsedMs: () => number = () => performance.now()) {}
 
   create(userId: number): string {
     const token = randomBytes(32).toString('base64url')
-    this.entries.set(token, { userId, lastSeen: this.clock.now().getTime() })
+    this.entries.set(token, { userId, lastSeen: this.elapsedMs() })
     return token
   }
 
   resolve(token: string): SessionUser | null {
     const entry = this.entries.get(token)
     if (!entry) return null
-    const now = this.clock.now().getTime()
+    const now = this.elapsedMs()
     const user = now - entry.lastSeen <= this.idleMinutes() * 60_000 ? loadSessionUser(this.db, entry.userId) : null
     if (!user) { this.entries.delete(token); return null }
     entry.lastSeen = now

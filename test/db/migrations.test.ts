@@ -1,0 +1,103 @@
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { openConnection } from '../../src-main/db/connection'
+import { ForeignKeyError, migrateDatabase, NewerDatabaseError } from '../../src-main/db/migrate'
+import { journal, MIGRATIONS, migrationsPlus, migrationsUpTo } from './harness'
+
+const freshDir = () => mkdtempSync(join(tmpdir(), 'sanban-db-'))
+const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)
+
+/**
+ * One entry per migration after the first: rows written at the previous migration must
+ * survive this one (ARCHITECTURE.md: a table rebuild can cascade-delete silently).
+ * Adding a migration without its entry here fails the test below.
+ */
+const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check: (db: Database.Database) => void }> = {}
+
+describe('opening the database', () => {
+  it('sets WAL, synchronous=FULL, foreign keys and a busy timeout on every open', () => {
+    const { sqlite } = openConnection(join(freshDir(), 'x.sqlite'))
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2)
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000)
+    sqlite.close()
+  })
+})
+
+describe('the migration wrapper', () => {
+  it('creates every table in a new database without a backup (nothing to lose)', () => {
+    const dir = freshDir()
+    const { sqlite } = openConnection(join(dir, 'x.sqlite'))
+    const report = migrateDatabase(sqlite, MIGRATIONS, join(dir, 'backups'))
+    expect(report.applied).toEqual(journal().map((e) => e.tag))
+    expect(report.backupFile).toBeNull()
+    expect(tables(sqlite)).toEqual(expect.arrayContaining(['people', 'posts', 'departments', 'absences', 'calendar_days', 'users', 'audit_log']))
+    expect(migrateDatabase(sqlite, MIGRATIONS, join(dir, 'backups')).applied).toEqual([])
+    sqlite.close()
+  })
+
+  it('backs up a database with data before applying a new migration, and keeps its rows', () => {
+    const dir = freshDir()
+    const { sqlite } = openConnection(join(dir, 'x.sqlite'))
+    migrateDatabase(sqlite, MIGRATIONS, join(dir, 'backups'))
+    sqlite.prepare("INSERT INTO people (name) VALUES ('张明远')").run()
+    const next = migrationsPlus('9000_add_people_title', 'ALTER TABLE `people` ADD `title` text;')
+    const report = migrateDatabase(sqlite, next, join(dir, 'backups'))
+    expect(report.applied).toEqual(['9000_add_people_title'])
+    expect(existsSync(report.backupFile!)).toBe(true)
+    expect(readdirSync(join(dir, 'backups'))[0]).toMatch(/^升级前备份-.*\.sqlite$/)
+    const backup = new Database(report.backupFile!, { readonly: true })
+    expect(backup.prepare('SELECT name FROM people').get()).toEqual({ name: '张明远' })
+    expect(() => backup.prepare('SELECT title FROM people').get()).toThrow()
+    backup.close()
+    expect(sqlite.prepare('SELECT name, title FROM people').get()).toEqual({ name: '张明远', title: null })
+    sqlite.close()
+  })
+
+  it('refuses a database written by a newer version and leaves it untouched', () => {
+    const dir = freshDir()
+    const { sqlite } = openConnection(join(dir, 'x.sqlite'))
+    migrateDatabase(sqlite, migrationsPlus('9000_future', 'CREATE TABLE `future` (`id` integer);'), join(dir, 'backups'))
+    const before = tables(sqlite)
+    expect(() => migrateDatabase(sqlite, MIGRATIONS, join(dir, 'backups'))).toThrow(NewerDatabaseError)
+    expect(() => migrateDatabase(sqlite, MIGRATIONS, join(dir, 'backups'))).toThrow(/较新版本的三办/)
+    expect(tables(sqlite)).toEqual(before)
+    expect(existsSync(join(dir, 'backups'))).toBe(false)
+    sqlite.close()
+  })
+
+  it('checks the foreign keys after migrating and names the backup to restore', () => {
+    const dir = freshDir()
+    const { sqlite } = openConnection(join(dir, 'x.sqlite'))
+    migrateDatabase(sqlite, MIGRATIONS, join(dir, 'backups'))
+    sqlite.pragma('foreign_keys = OFF')
+    sqlite.prepare("INSERT INTO absences (person_id, kind, start_date, end_date, created_at) VALUES (999, '出差', '2026-10-01', '2026-10-02', 'x')").run()
+    sqlite.pragma('foreign_keys = ON')
+    const next = migrationsPlus('9000_noop', 'CREATE TABLE `noop` (`id` integer);')
+    expect(() => migrateDatabase(sqlite, next, join(dir, 'backups'))).toThrow(ForeignKeyError)
+    sqlite.close()
+  })
+})
+
+describe('every migration keeps the data of the one before', () => {
+  const later = journal().filter((e) => e.idx > 0)
+
+  it('has a data test for every migration after the first', () => {
+    expect(later.map((e) => e.tag).filter((tag) => !DATA_TESTS[tag])).toEqual([])
+  })
+
+  it.each(later.map((e) => [e.tag, e.idx] as const))('%s keeps the rows written at the previous migration', (tag, idx) => {
+    const dir = freshDir()
+    const { sqlite } = openConnection(join(dir, 'x.sqlite'))
+    migrateDatabase(sqlite, migrationsUpTo(idx - 1), join(dir, 'backups'))
+    DATA_TESTS[tag].seed(sqlite)
+    migrateDatabase(sqlite, migrationsUpTo(idx), join(dir, 'backups'))
+    DATA_TESTS[tag].check(sqlite)
+    expect(sqlite.pragma('foreign_key_check')).toEqual([])
+    sqlite.close()
+  })
+})

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { migrateDatabase } from '../../src-main/db/migrate'
+import { SessionStore } from '../../src-main/auth/sessions'
+import { ensureAdministrator } from '../../src-main/auth/service'
+import { systemClock } from '../../src-main/system/clock'
+import * as schema from '../../src-main/db/schema'
+import { users } from '../../src-main/auth/schema'
+
+function storeWithAdmin() {
+  const sqlite = new Database(':memory:')
+  migrateDatabase(sqlite, join(__dirname, '../../drizzle'), '/nonexistent')
+  const db = drizzle(sqlite, { schema })
+  ensureAdministrator(db, systemClock(), 'Admin2026ok')
+  let elapsed = 0
+  const store = new SessionStore(db, () => 30, () => elapsed)
+  return { db, store, advance: (minutes: number) => { elapsed += minutes * 60_000 } }
+}
+
+describe('sessions expire after inactivity', () => {
+  it('keeps a session that is used within the idle limit, each call restarting the count', () => {
+    const { store, advance } = storeWithAdmin()
+    const token = store.create(1)
+    advance(29)
+    expect(store.resolve(token)?.username).toBe('admin')
+    advance(29)
+    expect(store.resolve(token)?.username).toBe('admin')
+  })
+
+  it('ends a session after 30 idle minutes', () => {
+    const { store, advance } = storeWithAdmin()
+    const token = store.create(1)
+    advance(31)
+    expect(store.resolve(token)).toBeNull()
+    advance(-31)
+    expect(store.resolve(token)).toBeNull()
+  })
+
+  it('ends the sessions of an account that is disabled', () => {
+    const { db, store } = storeWithAdmin()
+    const token = store.create(1)
+    db.update(users).set({ disabled: true }).run()
+    expect(store.resolve(token)).toBeNull()
+  })
+})
