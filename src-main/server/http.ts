@@ -37,7 +37,12 @@ export function createHttpApp(core: Core, options: HttpOptions): Hono {
 
   app.get('/health', (c) => c.json({ ok: true }))
 
-  app.get('/rpc/openapi.json', (c) => c.json(openApiDocument(core.router.procedures, options.version)))
+  // The contract is no secret, but on a classified network every route but login and health needs a session.
+  app.get('/rpc/openapi.json', (c) => {
+    const token = getCookie(c, SESSION_COOKIE)
+    if (!token || !core.sessions.resolve(token)) return c.json(failure({ code: 'UNAUTHENTICATED', message: '请先登录' }), 401)
+    return c.json(openApiDocument(core.router.procedures, options.version))
+  })
 
   app.post('/rpc/:name', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json(failure({ code: 'VALIDATION', message: '请求内容过大' }), 413) }), async (c) => {
     const name = c.req.param('name')

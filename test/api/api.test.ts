@@ -161,8 +161,9 @@ describe('the HTTP transport', () => {
     expect(cookie).toMatch(/SameSite=Strict/i)
   })
 
-  it('publishes the contract as OpenAPI generated from the zod schemas', async () => {
-    const doc = await (await fetch(`${server.url}/rpc/openapi.json`)).json()
+  it('publishes the contract as OpenAPI generated from the zod schemas, to signed-in users only', async () => {
+    expect((await fetch(`${server.url}/rpc/openapi.json`)).status).toBe(401)
+    const doc = await (await admin.get('/rpc/openapi.json')).json()
     expect(doc.openapi).toBe('3.1.0')
     const save = doc.paths['/rpc/org.savePerson'].post
     expect(save.summary).toBe('新增或修改人员')

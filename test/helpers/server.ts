@@ -39,5 +39,7 @@ export function rpcClient(baseUrl: string, opts: { origin?: string | null } = {}
     if (!r.body.ok) throw new Error(`${name} 失败：${r.status} ${JSON.stringify(r.body.error)}`)
     return r.body.result as T
   }
-  return { call, ok, login: (username = 'admin', password = ADMIN_PASSWORD) => ok('auth.login', { username, password }) }
+  /** A GET with the session, for the non-RPC routes. */
+  const get = (path: string) => fetch(`${baseUrl}${path}`, { headers: cookie ? { cookie } : {} })
+  return { call, ok, get, login: (username = 'admin', password = ADMIN_PASSWORD) => ok('auth.login', { username, password }) }
 }
