@@ -1,0 +1,110 @@
+import { useEffect, useRef, useState, type ComponentType } from 'react'
+import { AppShell, Alert, Button, Divider, Group, NavLink, Text } from '@mantine/core'
+import { api, onSignedOut, useQuery } from './api/client'
+import { Loading } from './components/Loading'
+import { hrefOf, useHashRoute } from './lib/route'
+import { SessionContext, isAdministrator, type CurrentUser } from './lib/session'
+import { LoginPage } from './pages/auth/LoginPage'
+import { ChangePasswordPage } from './pages/auth/ChangePasswordPage'
+import { ChangePasswordDialog } from './pages/auth/ChangePasswordDialog'
+import { HomePage } from './pages/home/HomePage'
+import { MeetingsPage } from './pages/meetings/MeetingsPage'
+import { DocumentsPage } from './pages/documents/DocumentsPage'
+import { DutyPage } from './pages/duty/DutyPage'
+import { AbsencesPage } from './pages/absences/AbsencesPage'
+import { OrgPage } from './pages/org/OrgPage'
+import { CalendarPage } from './pages/calendar/CalendarPage'
+import { AuditPage } from './pages/audit/AuditPage'
+import { SettingsPage } from './pages/settings/SettingsPage'
+
+interface Entry { route: string; label: string; page: ComponentType; adminOnly?: boolean }
+
+/** The navigation, in the office's order. */
+const ENTRIES: Entry[] = [
+  { route: 'home', label: '首页', page: HomePage },
+  { route: 'meetings', label: '会议', page: MeetingsPage },
+  { route: 'documents', label: '公文', page: DocumentsPage },
+  { route: 'duty', label: '值班', page: DutyPage },
+  { route: 'absences', label: '领导外出', page: AbsencesPage },
+  { route: 'org', label: '组织机构', page: OrgPage },
+  { route: 'calendar', label: '节假日', page: CalendarPage },
+  { route: 'audit', label: '审计日志', page: AuditPage, adminOnly: true },
+  { route: 'settings', label: '设置', page: SettingsPage, adminOnly: true },
+]
+
+/** Who is signed in decides what is shown: the login, the forced password change, or the application. */
+export function App() {
+  const [user, setUser] = useState<CurrentUser | null | undefined>(undefined)
+  const [notice, setNotice] = useState<string | null>(null)
+  const signedIn = useRef(false)
+  signedIn.current = !!user
+
+  useEffect(() => {
+    api.call('auth.me', {}).then(setUser, () => setUser(null))
+    return onSignedOut(() => {
+      if (signedIn.current) setNotice('登录已失效（长时间未操作或账户已被管理员调整），请重新登录。')
+      setUser(null)
+    })
+  }, [])
+
+  async function signOut() {
+    await api.call('auth.logout', {}).catch(() => undefined)
+    setNotice(null)
+    setUser(null)
+    window.location.hash = hrefOf('home')
+  }
+
+  if (user === undefined) return <Loading label="正在连接…" />
+  if (user === null) return <LoginPage notice={notice} onSignedIn={(u) => { setNotice(null); setUser(u) }} />
+  if (user.mustChangePassword) {
+    return <ChangePasswordPage displayName={user.displayName} onDone={() => setUser({ ...user, mustChangePassword: false })} onSignOut={signOut} />
+  }
+  return <Shell user={user} onSignOut={signOut} />
+}
+
+function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () => void }) {
+  const settings = useQuery('settings.get', {})
+  const route = useHashRoute()
+  const [changingPassword, setChangingPassword] = useState(false)
+  const admin = isAdministrator(user)
+  const entries = ENTRIES.filter((e) => admin || !e.adminOnly)
+  const entry = ENTRIES.find((e) => e.route === route) ?? ENTRIES[0]
+  const allowed = admin || !entry.adminOnly
+  const Page = entry.page
+
+  useEffect(() => { document.title = `${entry.label} - 三办` }, [entry.label])
+
+  return (
+    <SessionContext.Provider value={{ user, settings: settings.data, reloadSettings: settings.reload }}>
+      <AppShell header={{ height: 50 }} navbar={{ width: 168, breakpoint: 0 }} padding="md">
+        <AppShell.Header bg="zhengwu.8" c="white" style={{ borderBottom: '3px solid var(--mantine-color-red-8)' }}>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Text fw={700} size="xl" style={{ letterSpacing: '0.15em' }}>三办</Text>
+              <Divider orientation="vertical" color="zhengwu.5" />
+              <Text size="md" fw={500}>{settings.data?.officeName ?? ''}</Text>
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <Text size="sm" mr="xs">{user.displayName}（{user.role}）</Text>
+              <Button size="compact-sm" variant="subtle" color="gray.0" onClick={() => setChangingPassword(true)}>修改密码</Button>
+              <Button size="compact-sm" variant="outline" color="gray.0" onClick={onSignOut}>退出</Button>
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar p="xs" aria-label="主导航">
+          {entries.map((e) => (
+            <NavLink key={e.route} href={hrefOf(e.route)} label={e.label} active={e.route === entry.route}
+              variant="filled" fw={500} style={{ borderRadius: 'var(--mantine-radius-sm)' }} mb={2} />
+          ))}
+        </AppShell.Navbar>
+
+        <AppShell.Main>
+          {allowed ? <Page /> : <Alert color="orange" title="无权访问">“{entry.label}”仅管理员可以使用。</Alert>}
+        </AppShell.Main>
+      </AppShell>
+
+      <ChangePasswordDialog opened={changingPassword} onClose={() => setChangingPassword(false)} />
+    </SessionContext.Provider>
+  )
+}

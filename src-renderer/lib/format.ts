@@ -1,0 +1,54 @@
+/**
+ * Dates the Chinese way, as every page shows them (GB/T 9704: year in full, no leading zeros).
+ * Date-only values ('2026-10-12') are read as calendar days, never shifted by the time zone;
+ * timestamps ('2026-10-12T01:30:00.000Z') are shown in the computer's local time.
+ */
+
+const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const
+
+function parts(isoDate: string): [number, number, number] | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate)
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null
+}
+
+/** '2026-10-12' → '2026年10月12日' ('' for an empty value, the input itself if unreadable). */
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return ''
+  const p = parts(isoDate)
+  return p ? `${p[0]}年${p[1]}月${p[2]}日` : isoDate
+}
+
+/** '2026-10-12' → '星期一'. */
+export function weekdayOf(isoDate: string): string {
+  const p = parts(isoDate)
+  return p ? WEEKDAYS[new Date(Date.UTC(p[0], p[1] - 1, p[2])).getUTCDay()] : ''
+}
+
+/** '2026-10-12' → '2026年10月12日 星期一'. */
+export function formatDateWithWeekday(isoDate: string | null | undefined): string {
+  if (!isoDate) return ''
+  return parts(isoDate) ? `${formatDate(isoDate)} ${weekdayOf(isoDate)}` : isoDate
+}
+
+/** '2026-10-12' → '10月12日' (within a year already named on the page). */
+export function formatMonthDay(isoDate: string | null | undefined): string {
+  if (!isoDate) return ''
+  const p = parts(isoDate)
+  return p ? `${p[1]}月${p[2]}日` : isoDate
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** An ISO timestamp → '2026年10月12日 09:30' in local time ('… 09:30:05' with seconds, for logs). */
+export function formatDateTime(timestamp: string | null | undefined, options: { seconds?: boolean } = {}): string {
+  if (!timestamp) return ''
+  const t = new Date(timestamp)
+  if (Number.isNaN(t.getTime())) return timestamp
+  const time = `${pad(t.getHours())}:${pad(t.getMinutes())}${options.seconds ? `:${pad(t.getSeconds())}` : ''}`
+  return `${t.getFullYear()}年${t.getMonth() + 1}月${t.getDate()}日 ${time}`
+}
+
+/** Today's date in local time as 'YYYY-MM-DD'. */
+export function todayIso(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}

@@ -1,0 +1,23 @@
+import { createContext, useContext } from 'react'
+import type { OutputOf } from '../api/client'
+
+export type CurrentUser = NonNullable<OutputOf<'auth.me'>>
+export type OfficeSettings = OutputOf<'settings.get'>
+
+export interface Session {
+  user: CurrentUser
+  /** The office's settings (names shown in the header and on documents). */
+  settings: OfficeSettings | undefined
+  reloadSettings: () => void
+}
+
+export const SessionContext = createContext<Session | null>(null)
+
+/** The signed-in user and the office's settings; only inside the signed-in application. */
+export function useSession(): Session {
+  const session = useContext(SessionContext)
+  if (!session) throw new Error('useSession outside the signed-in application')
+  return session
+}
+
+export const isAdministrator = (user: CurrentUser) => user.role === '管理员'

@@ -1,0 +1,31 @@
+import { Button, Group, Select } from '@mantine/core'
+import { DatePickerInput } from '@mantine/dates'
+import { useQuery } from '../../api/client'
+import { DOMAINS, ENTITIES } from './labels'
+
+export interface AuditFilter {
+  range: [string | null, string | null]
+  userId: string | null
+  domain: string | null
+  entity: string | null
+}
+
+export const NO_FILTER: AuditFilter = { range: [null, null], userId: null, domain: null, entity: null }
+
+export function AuditFilters({ value, onChange }: { value: AuditFilter; onChange: (f: AuditFilter) => void }) {
+  const users = useQuery('users.list', {})
+  const set = (patch: Partial<AuditFilter>) => onChange({ ...value, ...patch })
+  const userOptions = (users.data ?? []).map((u) => ({ value: String(u.id), label: `${u.displayName}（${u.username}）` }))
+  const empty = value === NO_FILTER || JSON.stringify(value) === JSON.stringify(NO_FILTER)
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <DatePickerInput type="range" label="日期" placeholder="全部日期" w={260} size="xs" clearable
+        valueFormat="YYYY年M月D日" labelSeparator="至" value={value.range}
+        onChange={(range) => set({ range: range as [string | null, string | null] })} />
+      <Select label="操作人" placeholder="全部" w={180} size="xs" clearable data={userOptions} value={value.userId} onChange={(v) => set({ userId: v })} />
+      <Select label="业务" placeholder="全部" w={140} size="xs" clearable data={DOMAINS} value={value.domain} onChange={(v) => set({ domain: v })} />
+      <Select label="记录类别" placeholder="全部" w={140} size="xs" clearable data={ENTITIES} value={value.entity} onChange={(v) => set({ entity: v })} />
+      <Button variant="default" size="xs" disabled={empty} onClick={() => onChange(NO_FILTER)}>清除筛选</Button>
+    </Group>
+  )
+}

@@ -1,0 +1,54 @@
+import { MultiSelect, Select, type ComboboxItem, type ComboboxItemGroup, type MultiSelectProps, type SelectProps } from '@mantine/core'
+import { byRank, LEADER_KINDS, postTitle, type OrgOverview, type PostKind } from './model'
+
+/**
+ * Who a form may name:
+ * - leaders: 市政府领导 (市长, 副市长, 秘书长, 副秘书长), e.g. 报告对象, 批准人;
+ * - absentees: those whose trips the office files (R-P5): leaders, county heads, department heads;
+ * - all: everyone, grouped by their post.
+ */
+export type PersonScope = 'leaders' | 'absentees' | 'all'
+
+const GROUPS: { label: string; kinds: readonly PostKind[] }[] = [
+  { label: '市政府领导', kinds: LEADER_KINDS },
+  { label: '县（市、区）主要负责人', kinds: ['县区主要负责人'] },
+  { label: '部门主要负责人', kinds: ['部门主要负责人'] },
+  { label: '市政府办公室', kinds: ['办公室主任', '办公室副主任', '工作人员'] },
+  { label: '其他', kinds: ['其他'] },
+]
+const SCOPE_GROUPS: Record<PersonScope, number> = { leaders: 1, absentees: 3, all: GROUPS.length }
+
+/** Options grouped by post, each person once under their highest post: "张明远（市长）". */
+export function personOptions(org: OrgOverview | undefined, scope: PersonScope, exclude: readonly number[] = []): ComboboxItemGroup<ComboboxItem<number>>[] {
+  if (!org) return []
+  const seen = new Set<number>(exclude)
+  const names = new Map(org.people.map((p) => [p.id, p.name]))
+  const groups = GROUPS.slice(0, SCOPE_GROUPS[scope]).map((g) => {
+    const items: ComboboxItem<number>[] = []
+    for (const post of org.posts.filter((p) => g.kinds.includes(p.kind)).sort(byRank)) {
+      if (post.holderId === null || seen.has(post.holderId)) continue
+      seen.add(post.holderId)
+      items.push({ value: post.holderId, label: `${names.get(post.holderId) ?? ''}（${postTitle(post)}）` })
+    }
+    return { group: g.label, items }
+  })
+  if (scope === 'all') {
+    const rest = org.people.filter((p) => !seen.has(p.id)).map((p) => ({ value: p.id, label: p.name }))
+    groups.push({ group: '未任岗位人员', items: rest })
+  }
+  return groups.filter((g) => g.items.length > 0)
+}
+
+type Common = { org: OrgOverview | undefined; scope: PersonScope; exclude?: readonly number[] }
+
+/** One person, chosen by name or post (type to search). */
+export function PersonSelect({ org, scope, exclude, ...props }: Common & Omit<SelectProps<number>, 'data'>) {
+  return <Select<number> searchable nothingFoundMessage="没有符合的人员" maxDropdownHeight={320} comboboxProps={{ withinPortal: true }}
+    data={personOptions(org, scope, exclude)} {...props} />
+}
+
+/** Several people, e.g. whom a trip was reported to. */
+export function PeopleMultiSelect({ org, scope, exclude, ...props }: Common & Omit<MultiSelectProps<number>, 'data'>) {
+  return <MultiSelect<number> searchable nothingFoundMessage="没有符合的人员" maxDropdownHeight={320} comboboxProps={{ withinPortal: true }}
+    data={personOptions(org, scope, exclude)} {...props} />
+}

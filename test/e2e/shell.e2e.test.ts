@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ADMIN_PASSWORD, rpcClient, startTestServer, type TestServer } from '../helpers/server'
+import { field, launchBrowser, screenshot, signIn, type Browser } from '../helpers/browser'
+
+const NAV = ['首页', '会议', '公文', '值班', '领导外出', '组织机构', '节假日', '审计日志', '设置']
+
+let server: TestServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const nav = () => browser.page.getByRole('navigation', { name: '主导航' })
+/** Clicks a navigation entry and waits until the shell shows that page. */
+const open = async (label: string) => {
+  await nav().getByRole('link', { name: label, exact: true }).click()
+  await browser.page.waitForFunction((title) => document.title === title, `${label} - 三办`)
+}
+
+describe('the application shell', () => {
+  it('shows the login screen with the hint about the first administrator password', async () => {
+    const { page } = browser
+    await page.goto(`${server.url}/`)
+    await expect.poll(() => page.getByRole('button', { name: '登录', exact: true }).isVisible()).toBe(true)
+    expect(await page.getByText('初始管理员密码.txt').isVisible()).toBe(true)
+    await screenshot(page, 'login')
+  })
+
+  it('refuses a wrong password with the server’s Chinese message', async () => {
+    const { page } = browser
+    await signIn(page, server.url, 'admin', 'wrong-password-1')
+    await page.getByText('用户名或密码不正确').waitFor()
+  })
+
+  it('signs the administrator in and shows every entry of the navigation in order', async () => {
+    const { page } = browser
+    await signIn(page, server.url, 'admin', ADMIN_PASSWORD)
+    await nav().waitFor()
+    expect(await nav().getByRole('link').allInnerTexts()).toEqual(NAV)
+    await page.getByText('资阳市人民政府办公室').first().waitFor()
+    expect(await page.getByRole('banner').innerText()).toContain('系统管理员')
+    await screenshot(page, 'home')
+  })
+
+  it('marks 2026年10月1日 as 国庆节 and 10月10日 as 调休上班 on the 节假日 page', async () => {
+    const { page } = browser
+    await open('节假日')
+    await page.getByRole('combobox', { name: '年份' }).click()
+    await page.getByRole('option', { name: '2026年', exact: true }).click()
+    const oct1 = page.locator('[data-date="2026-10-01"]')
+    await oct1.waitFor()
+    expect(await oct1.getAttribute('data-daytype')).toBe('法定节假日')
+    expect(await oct1.getAttribute('title')).toBe('2026年10月1日 星期四，法定节假日（国庆节）')
+    const oct10 = page.locator('[data-date="2026-10-10"]')
+    expect(await oct10.getAttribute('data-daytype')).toBe('调休上班')
+    expect(await oct10.innerText()).toContain('班')
+    expect(await page.getByText('国务院办公厅关于2026年部分节假日安排的通知', { exact: false }).first().isVisible()).toBe(true)
+    await screenshot(page, 'calendar-2026')
+  })
+
+  it('lets the administrator make 2026年10月9日 a holiday by clicking it', async () => {
+    const { page } = browser
+    await page.locator('[data-date="2026-10-09"]').click()
+    const dialog = page.getByRole('dialog', { name: '更正日期安排' })
+    await dialog.getByText('放假（法定节假日）').click()
+    await field(page, '节日名称').fill('国庆节')
+    await screenshot(page, 'calendar-correct-day')
+    await dialog.getByRole('button', { name: '保存更正' }).click()
+    await page.getByText('已更正2026年10月9日的安排（原为工作日）。').waitFor()
+    await expect.poll(() => page.locator('[data-date="2026-10-09"]').getAttribute('data-daytype')).toBe('法定节假日')
+  })
+
+  it('says plainly when a year’s holidays are not entered and offers the import form', async () => {
+    const { page } = browser
+    await page.getByRole('button', { name: '下一年' }).click()
+    await page.getByText('该年的节假日安排尚未录入').waitFor()
+    await screenshot(page, 'calendar-2027-not-entered')
+  })
+
+  it('imports the 2027 arrangement typed from the notice', async () => {
+    const { page } = browser
+    await field(page, '来源通知').fill('国务院办公厅关于2027年部分节假日安排的通知')
+    await field(page, '安排内容').fill('2027-01-01 放假 元旦\n2027-10-01 至 2027-10-07 放假 国庆节\n2027-09-26 上班 国庆节')
+    await page.getByRole('button', { name: '录入2027年的安排' }).click()
+    await page.getByText('已录入2027年的节假日安排。').waitFor()
+    await expect.poll(() => page.locator('[data-date="2027-10-07"]').getAttribute('data-daytype')).toBe('法定节假日')
+    expect(await page.locator('[data-date="2027-09-26"]').getAttribute('data-daytype')).toBe('调休上班')
+    expect(await page.getByRole('combobox', { name: '年份' }).inputValue()).toBe('2027年')
+  })
+
+  it('records the creation of a 文秘 account in the 审计日志', async () => {
+    const { page } = browser
+    const api = rpcClient(server.url)
+    await api.login()
+    await api.ok('users.create', { username: 'zhangmin', displayName: '张敏', role: '文秘', password: 'Chushi2026' })
+    await open('审计日志')
+    const row = page.getByRole('row').filter({ hasText: '新建账户' }).first()
+    await row.waitFor()
+    expect(await row.innerText()).toContain('张敏')
+    expect(await row.innerText()).toContain('系统管理员')
+    await screenshot(page, 'audit')
+  })
+
+  it('filters the 审计日志 by 业务 and pages through it with 加载更多', async () => {
+    const { page } = browser
+    const api = rpcClient(server.url)
+    for (let i = 0; i < 55; i++) await api.login()
+    await page.reload()
+    await page.getByRole('row').filter({ hasText: '登录' }).first().waitFor()
+    const rows = () => page.getByRole('table', { name: '审计日志' }).locator('tbody tr')
+    expect(await rows().count()).toBe(50)
+    await page.getByRole('button', { name: '加载更多' }).click()
+    await expect.poll(() => rows().count()).toBeGreaterThan(50)
+    await page.getByRole('combobox', { name: '业务' }).click()
+    await page.getByRole('option', { name: '节假日' }).click()
+    await expect.poll(() => rows().count()).toBe(2)
+    expect(await rows().allInnerTexts()).toEqual([expect.stringContaining('录入节假日安排'), expect.stringContaining('更正某日安排')])
+  })
+
+  it('shows 会议, 公文 and 值班 as parts being built, with nothing to click', async () => {
+    const { page } = browser
+    for (const [label, file] of [['会议', 'meetings'], ['公文', 'documents'], ['值班', 'duty']] as const) {
+      await open(label)
+      await page.getByRole('heading', { name: label, exact: true }).waitFor()
+      expect(await page.getByText('本部分正在建设中').isVisible()).toBe(true)
+      expect(await page.getByRole('main').getByRole('button').count()).toBe(0)
+      await screenshot(page, file)
+    }
+  })
+
+  it('shows the settings, the accounts and the demo data card to the administrator', async () => {
+    const { page } = browser
+    await open('设置')
+    await page.getByRole('row').filter({ hasText: 'zhangmin' }).waitFor()
+    expect(await page.getByRole('button', { name: '删除演示数据' }).isVisible()).toBe(true)
+    expect(await field(page, '办公室名称').inputValue()).toBe('资阳市人民政府办公室')
+    await screenshot(page, 'settings')
+    await page.getByRole('button', { name: '新建账户' }).click()
+    await page.getByRole('dialog', { name: '新建账户' }).waitFor()
+    await screenshot(page, 'settings-new-user')
+    await page.getByRole('button', { name: '取消' }).click()
+    for (const [label, file] of [['领导外出', 'absences'], ['组织机构', 'org']] as const) {
+      await open(label)
+      await screenshot(page, file)
+    }
+  })
+
+  it('removes the demo data after asking first', async () => {
+    const { page } = browser
+    await open('设置')
+    await page.getByRole('button', { name: '删除演示数据' }).click()
+    await page.getByRole('dialog', { name: '删除演示数据' }).waitFor()
+    await screenshot(page, 'settings-remove-demo')
+    await page.getByRole('button', { name: '确认删除' }).click()
+    await page.getByText(/^演示数据已删除：人员\d+人/).waitFor()
+  })
+
+  it('makes a new 文秘 change the initial password before anything else, then hides the administrator’s pages', async () => {
+    const { page } = browser
+    await page.getByRole('button', { name: '退出' }).click()
+    await signIn(page, server.url, 'zhangmin', 'Chushi2026')
+    await page.getByText('请先修改密码').waitFor()
+    expect(await nav().count()).toBe(0)
+    await screenshot(page, 'change-password')
+    await field(page, '原密码').fill('Chushi2026')
+    await field(page, '新密码').fill('Zhangmin2026')
+    await field(page, '再次输入新密码').fill('Zhangmin2026')
+    await page.getByRole('button', { name: '修改并进入系统' }).click()
+    await nav().waitFor()
+    expect(await nav().getByRole('link').allInnerTexts()).toEqual(NAV.filter((n) => n !== '审计日志' && n !== '设置'))
+    expect(await page.getByRole('banner').innerText()).toContain('张敏（文秘）')
+    await page.goto(`${server.url}/#/audit`)
+    await page.getByText('“审计日志”仅管理员可以使用。').waitFor()
+    await open('节假日')
+    await page.locator('[data-date="2026-10-01"]').waitFor()
+    expect(await page.getByText('如发现安排与通知不符，请联系管理员更正。').isVisible()).toBe(true)
+    await screenshot(page, 'calendar-wenmi')
+  })
+
+  it('sends a user whose session was ended back to the login screen, saying why', async () => {
+    const { page } = browser
+    const api = rpcClient(server.url)
+    await api.login()
+    const zhang = (await api.ok<{ id: number; username: string }[]>('users.list')).find((u) => u.username === 'zhangmin')!
+    await api.ok('users.resetPassword', { id: zhang.id, password: 'Chongzhi2026' })
+    await nav().getByRole('link', { name: '首页', exact: true }).click()
+    await page.getByText('登录已失效').waitFor()
+    expect(await page.getByRole('button', { name: '登录', exact: true }).isVisible()).toBe(true)
+    await screenshot(page, 'login-session-ended')
+  })
+})

@@ -1,0 +1,58 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+export const CHROMIUM = '/usr/bin/chromium'
+export const SCREENSHOT_DIR = resolve(__dirname, '../../test-results/screenshots')
+const RENDERER_INDEX = resolve(__dirname, '../../out/renderer/index.html')
+
+export interface Browser {
+  context: BrowserContext
+  page: Page
+  close(): Promise<void>
+}
+
+/** Debian's Chromium with a fresh profile, in Chinese, at a typical office screen size. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`没有找到 Chromium（${CHROMIUM}）：请运行 apt-get install -y chromium fonts-noto-cjk`)
+  if (!existsSync(RENDERER_INDEX)) throw new Error('没有找到构建好的界面（out/renderer）：请先运行 npx electron-vite build')
+  const profile = mkdtempSync(join(tmpdir(), 'sanban-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    locale: 'zh-CN',
+    reducedMotion: 'reduce',
+    viewport: { width: 1366, height: 860 },
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  // Fail with Playwright's own message (which element was not found) before vitest's timeout.
+  page.setDefaultTimeout(8_000)
+  return {
+    context,
+    page,
+    close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }) },
+  }
+}
+
+/** The input labelled exactly `label` (a required field's label ends in " *"). */
+export const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label}( \\*)?$`))
+
+/** Signs in through the login screen, as a person would. */
+export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/home`)
+  await field(page, '用户名').fill(username)
+  await field(page, '密码').fill(password)
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+}
+
+/** Writes test-results/screenshots/<name>.png (the whole page) and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const path = join(SCREENSHOT_DIR, `${name}.png`)
+  // A page still loading shows a spinner; the picture is of the loaded page.
+  await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'))
+  await page.screenshot({ path, fullPage: true })
+  return path
+}
