@@ -39,8 +39,8 @@ export const absenceProcedures = {
   }),
   'absences.proposeActing': query({
     summary: '按规则建议代行人',
-    input: z.object({ personId: id('外出人员'), date: isoDate('日期') }),
-    handler: ({ db }, { personId, date }) => proposeActing(db, personId, date),
+    input: z.object({ personId: id('外出人员'), kind: z.enum(ABSENCE_KINDS).describe('外出类别').default('出差'), date: isoDate('日期') }),
+    handler: ({ db }, { personId, kind, date }) => proposeActing(db, personId, kind, date),
   }),
   'absences.leadersOn': query({
     summary: '某日各位市政府领导在岗及代行情况',

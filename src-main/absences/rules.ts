@@ -67,25 +67,26 @@ export function absenceOn(absences: readonly AbsencePeriod[], personId: number, 
 
 interface Candidate { personId: number | null | undefined; rule: ActingRule; why: (name: string) => string }
 
-/** Whom the rules name to act for `post` while its holder is away, most specific first. */
-function candidates(org: OrgSnapshot, post: LeaderPost, away: AbsencePeriod, holder: string): Candidate[] {
-  const list: Candidate[] = []
-  if (away.actingPersonId) list.push({ personId: away.actingPersonId, rule: 'R-P5', why: (n) => `${holder}外出（${away.kind}），按报备由${n}代行` })
+/** Whom the rules name to act for `post` while its holder is away, most specific first (R-P2, R-P3). */
+function ruleCandidates(org: OrgSnapshot, post: LeaderPost, away: AbsencePeriod, holder: string): Candidate[] {
   const exec = executivePost(org)
   if (post.kind === '市长') {
-    list.push({ personId: exec?.holderId, rule: 'R-P2', why: (n) => `市长${holder}外出（${away.kind}），按第八条由负责常务工作的副市长${n}代行市长职责` })
-    return list
+    return [{ personId: exec?.holderId, rule: 'R-P2', why: (n) => `市长${holder}外出（${away.kind}），按第八条由负责常务工作的副市长${n}代行市长职责` }]
   }
   const partner = abPartner(org, post.id)
-  if (partner) list.push({ personId: partner.holderId, rule: 'R-P3', why: (n) => `${holder}外出（${away.kind}），按第五十七条由AB角${n}代行政务活动职责` })
-  if (partner && exec && exec.id !== post.id) {
+  if (!partner) return []
+  const list: Candidate[] = [{ personId: partner.holderId, rule: 'R-P3', why: (n) => `${holder}外出（${away.kind}），按第五十七条由AB角${n}代行政务活动职责` }]
+  if (exec && exec.id !== post.id) {
     const partnerName = nameOf(org, partner.holderId) ?? partner.title
     list.push({ personId: exec.holderId, rule: 'R-P3', why: (n) => `${holder}与AB角${partnerName}均外出，按第五十七条由常务副市长${n}代行` })
   }
   return list
 }
 
-/** "Who acts for post X on date D, and why" (R-P2, R-P3, with the acting person filed under R-P5 first). */
+/**
+ * "Who acts for post X on date D, and why" (R-P2, R-P3). An acting person filed with the
+ * absence (R-P5) comes first; when it is the person the rules name, the rule is still the reason.
+ */
 export function whoActsFor(org: OrgSnapshot, absences: readonly AbsencePeriod[], postId: number, date: IsoDate): ActingAnswer {
   const post = org.posts.find((p) => p.id === postId)
   if (!post) throw new Error(`post ${postId} not in snapshot`)
@@ -93,15 +94,23 @@ export function whoActsFor(org: OrgSnapshot, absences: readonly AbsencePeriod[],
   if (post.holderId === null) return { ...base, away: null, actorId: null, actorName: null, rule: null, reason: `${post.title}空缺` }
   const away = absenceOn(absences, post.holderId, date)
   if (!away) return { ...base, away: null, actorId: post.holderId, actorName: base.holderName, rule: null, reason: '在岗' }
-  const alsoAway: string[] = []
-  for (const c of candidates(org, post, away, base.holderName!)) {
-    if (!c.personId || c.personId === post.holderId) continue
-    const name = nameOf(org, c.personId)!
-    if (absenceOn(absences, c.personId, date)) { alsoAway.push(name); continue }
-    return { ...base, away, actorId: c.personId, actorName: name, rule: c.rule, reason: c.why(name) }
+  const holder = base.holderName!
+  const alsoAway = new Set<string>()
+  const available = (c: Candidate): c is Candidate & { personId: number } => {
+    if (!c.personId || c.personId === post.holderId) return false
+    if (absenceOn(absences, c.personId, date)) { alsoAway.add(nameOf(org, c.personId)!); return false }
+    return true
   }
-  const who = alsoAway.length ? `（${alsoAway.join('、')}亦外出）` : ''
-  return { ...base, away, actorId: null, actorName: null, rule: null, reason: `${base.holderName}外出（${away.kind}），规则中没有可代行的在岗领导${who}，请办公室另行报请安排` }
+  const byRule = ruleCandidates(org, post, away, holder).find(available)
+  const filed: Candidate = { personId: away.actingPersonId, rule: 'R-P5', why: (n) => `${holder}外出（${away.kind}），按报备由${n}代行` }
+  const chosen = available(filed) && filed.personId !== byRule?.personId ? filed : byRule
+  if (chosen) {
+    const name = nameOf(org, chosen.personId)!
+    const reason = chosen.why(name) + (chosen !== filed && away.actingPersonId === chosen.personId ? '（已报备）' : '')
+    return { ...base, away, actorId: chosen.personId, actorName: name, rule: chosen.rule, reason }
+  }
+  const who = alsoAway.size ? `（${[...alsoAway].join('、')}亦外出）` : ''
+  return { ...base, away, actorId: null, actorName: null, rule: null, reason: `${holder}外出（${away.kind}），规则中没有可代行的在岗领导${who}，请办公室另行报请安排` }
 }
 
 export interface ExecutiveOverlap {

@@ -104,12 +104,12 @@ export function saveAbsence(ctx: ActionContext, input: AbsenceInput) {
 export const deleteAbsence = (ctx: ActionContext, id: number) => { deleteAudited(ctx, absences, '领导外出', id) }
 
 /** For the form: who the rules would name to act, before an acting person is filed. */
-export function proposeActing(db: Db, personId: number, date: string): ActingAnswer | null {
+export function proposeActing(db: Db, personId: number, kind: AbsenceKind, date: string): ActingAnswer | null {
   const org = loadOrgSnapshot(db)
   const post = principalPost(org, personId)
   if (!post) return null
   const periods = loadAbsencePeriods(db, date, date).filter((a) => a.personId !== personId)
-  return whoActsFor(org, [...periods, { id: 0, personId, kind: '出差', startDate: date, endDate: date, actingPersonId: null }], post.id, date)
+  return whoActsFor(org, [...periods, { id: 0, personId, kind, startDate: date, endDate: date, actingPersonId: null }], post.id, date)
 }
 
 /** For each city leader's post, who answers for it on `date` (R-P2, R-P3). */

@@ -8,7 +8,7 @@ import { calendarDays, holidayYears, type DayKind } from './schema'
 /** chinese-days names a day "National Day,国庆节,3": we keep the Chinese name. */
 const chineseName = (label: string) => label.split(',')[1] ?? label
 
-export const PACKAGE_SOURCE = (year: number) => `国务院办公厅关于${year}年部分节假日安排的通知（随程序附带的 chinese-days 数据载入）`
+export const PACKAGE_SOURCE = (year: number) => `国务院办公厅关于${year}年部分节假日安排的通知（随程序附带的节假日数据载入）`
 
 /** The arrangements shipped offline in the chinese-days package, by year. */
 export function packagedArrangements(): Map<number, { date: string; kind: DayKind; name: string }[]> {

@@ -90,15 +90,17 @@ describe('leaders\' absences and who acts (R-P2 … R-P5)', () => {
 
   it('R-P2 names the 常务副市长 as acting mayor on the days he is in, and nobody while both are away', async () => {
     const before = await api.ok('absences.leadersOn', { date: '2026-12-08' })
-    expect(before[0]).toMatchObject({ postTitle: '市长', actorName: '李建国', rule: 'R-P5' })
+    expect(before[0]).toMatchObject({ postTitle: '市长', actorName: '李建国', rule: 'R-P2' })
+    expect(before[0].reason).toBe('市长张明远外出（出国），按第八条由负责常务工作的副市长李建国代行市长职责（已报备）')
     const during = await api.ok('absences.leadersOn', { date: '2026-12-11' })
     expect(during[0].actorName).toBeNull()
-    expect(during[0].reason).toContain('李建国亦外出')
+    expect(during[0].reason).toContain('（李建国亦外出）')
   })
 
   it('R-P3 proposes the AB partner as acting for a 副市长 before anything is filed', async () => {
-    const acting = await api.ok('absences.proposeActing', { personId: personNamed('刘芳').id, date: '2026-12-21' })
+    const acting = await api.ok('absences.proposeActing', { personId: personNamed('刘芳').id, kind: '学习', date: '2026-12-21' })
     expect(acting).toMatchObject({ actorName: '杨帆', rule: 'R-P3' })
+    expect(acting.reason).toBe('刘芳外出（学习），按第五十七条由AB角杨帆代行政务活动职责')
   })
 
   it('R-P5 flags private leave of a 副市长 that the mayor has not approved', async () => {

@@ -45,7 +45,7 @@ describe('the application shell', () => {
     expect(await nav().getByRole('link').allInnerTexts()).toEqual(NAV)
     await page.getByText('资阳市人民政府办公室').first().waitFor()
     expect(await page.getByRole('banner').innerText()).toContain('系统管理员')
-    await screenshot(page, 'home')
+    await screenshot(page, 'shell-home')
   })
 
   it('marks 2026年10月1日 as 国庆节 and 10月10日 as 调休上班 on the 节假日 page', async () => {

@@ -36,6 +36,7 @@ describe('who acts for a post on a day (R-P2, R-P3)', () => {
     ['a 副市长 without an AB partner has nobody named by R-P3', 14, [away(P.陈, D, D)], null, null],
     ['R-P5 an acting person filed with the absence comes first', 14, [away(P.陈, D, D, P.秘书长)], '周秘书长', 'R-P5'],
     ['a filed acting person who is away too is passed over for the rules', 12, [away(P.王, D, D, P.陈), away(P.陈, D, D)], '刘副市长', 'R-P3'],
+    ['a filed acting person the rules also name is reported under the rule', 12, [away(P.王, D, D, P.刘)], '刘副市长', 'R-P3'],
     ['an absence that ended yesterday does not count', 12, [away(P.王, '2026-11-20', '2026-11-24')], '王副市长', null],
   ])('%s', (_name, postId, absences, actor, rule) => {
     const answer = whoActsFor(org, absences, postId, D)
@@ -54,9 +55,15 @@ describe('who acts for a post on a day (R-P2, R-P3)', () => {
     expect(whoActsFor(org, [], 18, '2026-11-25')).toMatchObject({ actorId: null, reason: '副市长空缺' })
   })
 
-  it('says who else is away when nobody can act', () => {
-    const a = whoActsFor(org, [away(P.市长, '2026-11-25', '2026-11-25'), away(P.常务, '2026-11-25', '2026-11-25')], 10, '2026-11-25')
-    expect(a.reason).toContain('李常务亦外出')
+  it('says who else is away when nobody can act, each name once', () => {
+    const a = whoActsFor(org, [away(P.市长, '2026-11-25', '2026-11-25', P.常务), away(P.常务, '2026-11-25', '2026-11-25')], 10, '2026-11-25')
+    expect(a.reason).toContain('（李常务亦外出）')
+  })
+
+  it('marks the rule\'s answer as 已报备 when the office filed that same person', () => {
+    const a = whoActsFor(org, [away(P.市长, '2026-11-25', '2026-11-25', P.常务)], 10, '2026-11-25')
+    expect(a).toMatchObject({ rule: 'R-P2', actorName: '李常务' })
+    expect(a.reason).toMatch(/（已报备）$/)
   })
 })
 

@@ -63,7 +63,7 @@ export function AbsenceForm({ org, absence, defaultMonth, onClose, onSaved }: {
   useEffect(() => {
     if (!personId || !startDate) { setProposal(null); return }
     let live = true
-    api.call('absences.proposeActing', { personId, date: startDate }).then(
+    api.call('absences.proposeActing', { personId, kind, date: startDate }).then(
       (answer) => {
         if (!live) return
         setProposal(answer)
@@ -72,7 +72,7 @@ export function AbsenceForm({ org, absence, defaultMonth, onClose, onSaved }: {
       () => { if (live) setProposal(null) },
     )
     return () => { live = false }
-  }, [personId, startDate, actingChosen])
+  }, [personId, kind, startDate, actingChosen])
 
   const post = personId ? principalPostOf(org, personId) : undefined
   const hint = post ? REPORTING_HINT[post.kind] : undefined
@@ -141,7 +141,7 @@ export function AbsenceForm({ org, absence, defaultMonth, onClose, onSaved }: {
         <PersonSelect org={org} scope="all" label="代行人" value={actingPersonId} clearable exclude={personId ? [personId] : []}
           onChange={(v) => { setActing(v); setActingChosen(true) }} placeholder="外出期间代行其职责的领导"
           error={fieldError(error, 'actingPersonId')} />
-        <ProposalLine proposal={proposal} kind={kind} chosen={actingPersonId} onUse={(id) => { setActing(id); setActingChosen(true) }} />
+        <ProposalLine proposal={proposal} chosen={actingPersonId} onUse={(id) => { setActing(id); setActingChosen(true) }} />
       </div>
       <Textarea label="备注" value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} maxRows={3} error={fieldError(error, 'note')} />
     </FormModal>
@@ -149,10 +149,9 @@ export function AbsenceForm({ org, absence, defaultMonth, onClose, onSaved }: {
 }
 
 /** "按规则：李建国 R-P2 …" under the acting field; a one-click way back to the rules' answer. */
-function ProposalLine({ proposal, kind, chosen, onUse }: { proposal: ActingAnswer | null; kind: AbsenceKind; chosen: number | null; onUse: (id: number) => void }) {
+function ProposalLine({ proposal, chosen, onUse }: { proposal: ActingAnswer | null; chosen: number | null; onUse: (id: number) => void }) {
   if (!proposal) return null
-  // absences.proposeActing reasons about a stand-in absence of kind 出差; name the kind being entered.
-  const reason = proposal.reason.replaceAll('外出（出差）', `外出（${kind}）`)
+  const reason = proposal.reason
   if (!proposal.actorId) {
     return <Alert color="orange" variant="light" py={4} px="xs" mt={4}><Text size="xs">按规则：{reason}</Text></Alert>
   }
