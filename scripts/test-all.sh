@@ -70,16 +70,8 @@ timed "system packages and fonts" "$s"
 
 # ---------------------------------------------------------------- node_modules
 s=$SECONDS
-stamp=node_modules/.sanban-installed
-want="$(sha256sum package-lock.json | cut -d' ' -f1) node-abi-$(node -p process.versions.modules)"
-if [ "${CI:-}" != "true" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] \
-   && node -e "new (require('better-sqlite3'))(':memory:').close()" 2>/dev/null; then
-  say "node_modules is up to date with package-lock.json: skipping npm ci"
-else
-  say "npm ci"
-  npm ci --no-progress || give_up "npm ci 失败。"
-  echo "$want" > "$stamp"
-fi
+. scripts/lib/npm-install.sh
+npm_install_if_needed || give_up "npm ci 失败。"
 timed "npm ci" "$s"
 
 # ---------------------------------------------------------------- checks and tests
