@@ -1,0 +1,406 @@
+/**
+ * The Word layer every print shares: GB/T 9704-2012 (党政机关公文格式) figures and small builders that
+ * return `docx` objects. Plain TypeScript, no Electron.
+ *
+ * Helpers make only their own lines. The blank lines the standard asks for (two below the 机关标志,
+ * one below the title, one before 附件说明 and the signature …) come from `blankLine()`, so a caller
+ * can read the layout off the list of children.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  type FileChild,
+  Footer,
+  type IParagraphOptions,
+  type ISectionOptions,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  OverlapType,
+  Paragraph,
+  RelativeVerticalPosition,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+} from 'docx'
+import { chineseDate } from '../calendar/dates'
+
+export { chineseDate }
+
+// ---------------------------------------------------------------- figures
+
+/** Page and type area, in twips (1/20 pt). A4 exactly: the mm helper would round 210 mm to 11905. */
+export const PAGE = { width: 11906, height: 16838 } as const
+export const MARGIN = { top: 2098, left: 1587, bottom: 1984, right: 1474 } as const
+/** 版心 156 mm × 225 mm. */
+export const TYPE_AREA = { width: PAGE.width - MARGIN.left - MARGIN.right, height: PAGE.height - MARGIN.top - MARGIN.bottom } as const
+/** Page number 7 mm below the type area: footer text bottom about 22 mm above the page edge. */
+export const FOOTER_DISTANCE = 1247
+
+/** Font sizes in half-points, as `w:sz` has them. */
+export const SIZE = { hao2: 44, hao3: 32, hao4: 28 } as const
+/** Exact line spacing and 22-line document grid: 578 twips ≈ 28.9 pt, 22 × 578 fits the 225 mm type area. */
+export const LINE_PITCH = 578
+/** One character of 3号 text (16 pt) in twips: indents are counted in these. */
+export const CHAR = 320
+/**
+ * 28 characters of 16 pt are 448 pt, a little more than the 156 mm (442 pt) type area: 3号 runs are set 0.25 pt
+ * tighter (w:spacing -5 twips) so 28 fit a line. Word's character grid (`linesAndChars` with a negative charSpace)
+ * would do the same in Word, but LibreOffice spreads every character over a grid cell with it, so the grid here
+ * only fixes the line pitch.
+ */
+export const BODY_CHARACTER_SPACING = -5
+
+export const FONT = {
+  fangsong: '仿宋_GB2312',
+  xiaobiaosong: '方正小标宋简体',
+  hei: '黑体',
+  kai: '楷体_GB2312',
+  song: '宋体',
+} as const
+export type FontName = (typeof FONT)[keyof typeof FONT]
+
+export const RED = 'FF0000'
+/** The 机关标志's top edge sits 35 mm below the top of the type area. */
+export const MARK_OFFSET = 1984
+
+// ---------------------------------------------------------------- runs
+
+export interface RunStyle {
+  font?: FontName | string
+  /** Half-points; 3号 (32) unless given. */
+  size?: number
+  bold?: boolean
+  color?: string
+}
+
+/**
+ * A run of text with the font set for every character set (ascii, hAnsi, eastAsia, cs) and the East Asian
+ * language zh-CN, so Word and WPS pick the named font for digits and Latin text too (X-7).
+ */
+export function run(text: string, style: RunStyle = {}): TextRun {
+  const font = style.font ?? FONT.fangsong
+  return new TextRun({
+    text,
+    font: { ascii: font, hAnsi: font, eastAsia: font, cs: font, hint: 'eastAsia' },
+    size: style.size ?? SIZE.hao3,
+    sizeComplexScript: style.size ?? SIZE.hao3,
+    bold: style.bold,
+    color: style.color,
+    characterSpacing: (style.size ?? SIZE.hao3) === SIZE.hao3 ? BODY_CHARACTER_SPACING : undefined,
+    language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+  })
+}
+
+type Content = string | TextRun[]
+const runs = (content: Content, style: RunStyle = {}): TextRun[] => (typeof content === 'string' ? [run(content, style)] : content)
+
+/** Width of text in twips at a font size, counting ASCII as half a character (for placing signatures). */
+export function textWidth(text: string, size: number = SIZE.hao3): number {
+  let halves = 0
+  for (const ch of text) halves += ch.charCodeAt(0) < 0x2000 ? 1 : 2
+  return (halves * size * 10) / 2
+}
+
+const exactLine = (line: number = LINE_PITCH) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 })
+
+function paragraph(children: TextRun[], options: Omit<IParagraphOptions, 'children'> = {}): Paragraph {
+  return new Paragraph({ spacing: exactLine(), ...options, children })
+}
+
+// ---------------------------------------------------------------- paragraphs
+
+/** An empty 3号 line: the blank lines the standard counts between parts. */
+export function blankLine(): Paragraph {
+  return paragraph([run('')])
+}
+
+/** Body text: 3号仿宋, justified, first line two characters in, wrapped lines flush left. */
+export function bodyParagraph(content: Content): Paragraph {
+  return paragraph(runs(content), { alignment: AlignmentType.BOTH, indent: { firstLine: 2 * CHAR } })
+}
+
+/** Title: 2号小标宋, centred. Several lines: pass them and they are broken where given, never inside a word. */
+export function titleParagraph(text: string | string[]): Paragraph {
+  const lines = typeof text === 'string' ? [text] : text
+  const children = lines.flatMap((line, i) => {
+    const r = run(line, { font: FONT.xiaobiaosong, size: SIZE.hao2 })
+    return i === 0 ? [r] : [new TextRun({ break: 1 }), r]
+  })
+  return paragraph(children, { alignment: AlignmentType.CENTER })
+}
+
+/** 主送机关: flush left, ending with a full-width colon. */
+export function addresseeParagraph(text: string): Paragraph {
+  const t = text.endsWith('：') ? text : `${text.replace(/[:：]$/, '')}：`
+  return paragraph([run(t)], { alignment: AlignmentType.LEFT })
+}
+
+const HEADING_FONT: Record<1 | 2 | 3 | 4, FontName> = { 1: FONT.hei, 2: FONT.kai, 3: FONT.fangsong, 4: FONT.fangsong }
+
+/**
+ * A heading in the body: level 1 `一、` 黑体, level 2 `（一）` 楷体, levels 3 `1.` and 4 `（1）` 仿宋. Indented two
+ * characters like the body. `rest` continues the paragraph in body text (a heading that runs into its text).
+ */
+export function headingParagraph(level: 1 | 2 | 3 | 4, heading: string, rest?: string): Paragraph {
+  const children = [run(heading, { font: HEADING_FONT[level] })]
+  if (rest) children.push(run(rest))
+  return paragraph(children, { alignment: AlignmentType.BOTH, indent: { firstLine: 2 * CHAR } })
+}
+
+/**
+ * 署名 and 成文日期 without a seal (§7.3.5.2): the name right-aligned two characters from the right, the date on the
+ * next line starting two characters right of the name's first character; a date longer than that sits two characters
+ * from the right and the name moves left to keep the two-character step. The caller puts the blank line above it.
+ */
+export function signatureBlock(name: string, date: string): Paragraph[] {
+  const dateText = /^\d{4}-\d{2}-\d{2}$/.test(date) ? chineseDate(date) : date
+  const nameW = textWidth(name)
+  const dateW = textWidth(dateText)
+  const dateShort = nameW - dateW >= 2 * CHAR
+  const nameRight = dateShort ? 2 * CHAR : 4 * CHAR + dateW - nameW
+  const dateRight = dateShort ? nameW - dateW : 2 * CHAR
+  return [
+    paragraph([run(name)], { alignment: AlignmentType.RIGHT, indent: { right: nameRight } }),
+    paragraph([run(dateText)], { alignment: AlignmentType.RIGHT, indent: { right: dateRight } }),
+  ]
+}
+
+/**
+ * 附件说明 (§7.3.4): two characters in, `附件：` then the names; several are numbered `1.` `2.` … one a line, each
+ * aligned under the first, and a long name wraps under its own first character.
+ */
+export function attachmentNote(names: string[]): Paragraph[] {
+  const label = '附件：'
+  const labelW = textWidth(label)
+  const start = 2 * CHAR + labelW
+  if (names.length === 1) {
+    return [paragraph([run(label + names[0])], { alignment: AlignmentType.BOTH, indent: { left: start, hanging: labelW } })]
+  }
+  return names.map((n, i) => {
+    const num = `${i + 1}.`
+    const numW = textWidth(num)
+    const text = (i === 0 ? label : '') + num + n
+    return paragraph([run(text)], {
+      alignment: AlignmentType.BOTH,
+      indent: { left: start + numW, hanging: (i === 0 ? labelW : 0) + numW },
+    })
+  })
+}
+
+/**
+ * The red 发文机关标志 or 纪要 mark (e.g. 资阳市人民政府文件, 资阳市人民政府常务会议纪要): 小标宋, centred, its top edge
+ * 35 mm below the top of the type area. Its size fits the type area's width, at most 小初 (36 pt) unless given.
+ */
+export function redMark(text: string, options: { size?: number } = {}): Paragraph {
+  const chars = [...text].length
+  const fit = Math.floor(((TYPE_AREA.width / 20 / chars) * 2 * 0.92))
+  const size = options.size ?? Math.min(72, fit)
+  const line = Math.round(size * 10 * 1.2)
+  return paragraph([run(text, { font: FONT.xiaobiaosong, size, color: RED })], {
+    alignment: AlignmentType.CENTER,
+    spacing: { ...exactLine(line), before: MARK_OFFSET - Math.round((line - size * 10) / 2) },
+  })
+}
+
+/** A centred 3号 line: the 发文字号 (资府发〔2026〕12号) or the 纪要's number line (〔2026〕5号). */
+export function numberLine(text: string): Paragraph {
+  return paragraph([run(text)], { alignment: AlignmentType.CENTER })
+}
+
+/** The red separator 4 mm below the line above it, as wide as the type area (a bottom border on a short paragraph). */
+export function redSeparator(): Paragraph {
+  return new Paragraph({
+    spacing: exactLine(227),
+    border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 0 } },
+    children: [run('', { size: 2 })],
+  })
+}
+
+// ---------------------------------------------------------------- 出席 / 版记
+
+export interface AttendanceLine {
+  label: string
+  names: string[]
+}
+
+/**
+ * 出席 / 请假 / 列席 (§10.2): two characters in, the label in 3号黑体 with a full-width colon, the names in 3号仿宋
+ * separated by 、; wrapped lines align with the first character after the colon.
+ */
+export function attendanceLines(lines: AttendanceLine[]): Paragraph[] {
+  return lines.map(({ label, names }) => {
+    const l = label.endsWith('：') ? label : `${label}：`
+    const labelW = textWidth(l)
+    return paragraph([run(l, { font: FONT.hei }), run(names.join('、'))], {
+      alignment: AlignmentType.BOTH,
+      indent: { left: 2 * CHAR + labelW, hanging: labelW },
+    })
+  })
+}
+
+export interface ClosingBlock {
+  /** 抄送 bodies; none leaves the 抄送 line out. */
+  cc?: string[]
+  /** 印发机关, e.g. 资阳市人民政府办公室. */
+  printer: string
+  /** 'YYYY-MM-DD'. */
+  printDate: string
+  /** Label of the copy line: 抄送 for documents, 分送 for minutes. */
+  ccLabel?: string
+}
+
+const THICK = 8 // eighths of a point: 1 pt ≈ 0.35 mm
+const THIN = 6 // 0.75 pt ≈ 0.25 mm
+
+/**
+ * 版记 (§7.4): 抄送 (or 分送) and 印发 lines in 4号仿宋 between a thick first and last line and thin lines between, as
+ * wide as the type area, in a one-column table floated to the foot of the type area. A tiny paragraph follows it
+ * for the table to anchor to.
+ */
+export function closingBlock(block: ClosingBlock): FileChild[] {
+  const one = SIZE.hao4 * 10 // one 4号 character, twips
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' }
+  const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000' })
+  const lines: Paragraph[] = []
+  if ((block.cc?.length ?? 0) > 0) {
+    const label = `${block.ccLabel ?? '抄送'}：`
+    const labelW = textWidth(label, SIZE.hao4)
+    const text = block.cc!.join('，').replace(/[。.]?$/, '。')
+    lines.push(
+      paragraph([run(label + text, { size: SIZE.hao4 })], {
+        alignment: AlignmentType.BOTH,
+        indent: { left: one + labelW, hanging: labelW, right: one },
+      }),
+    )
+  }
+  lines.push(
+    paragraph([run(block.printer, { size: SIZE.hao4 }), run(`\t${chineseDate(block.printDate)}印发`, { size: SIZE.hao4 })], {
+      indent: { left: one, right: one },
+      tabStops: [{ type: TabStopType.RIGHT, position: TYPE_AREA.width - one }],
+    }),
+  )
+  const width = TYPE_AREA.width
+  const rows = lines.map(
+    (p, i) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            width: { size: width, type: WidthType.DXA },
+            margins: { left: 0, right: 0, top: 0, bottom: 0 },
+            borders: {
+              top: rule(i === 0 ? THICK : THIN),
+              bottom: rule(i === lines.length - 1 ? THICK : THIN),
+              left: none,
+              right: none,
+            },
+            children: [p],
+          }),
+        ],
+      }),
+  )
+  const table = new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [width],
+    layout: TableLayoutType.FIXED,
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    float: {
+      // Placed from the page's edge at the left margin rather than centred on the margins: LibreOffice keeps a floating
+      // table as wide as the text area in the text flow unless its position is relative to the page.
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: MARGIN.left,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      overlap: OverlapType.NEVER,
+    },
+    rows,
+  })
+  return [table, new Paragraph({ spacing: exactLine(20), children: [run('', { size: 2 })] })]
+}
+
+// ---------------------------------------------------------------- document
+
+function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  const font = FONT.song
+  const one = SIZE.hao4 * 10
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: one } : { left: one },
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: { ascii: font, hAnsi: font, eastAsia: font, cs: font },
+            size: SIZE.hao4,
+            sizeComplexScript: SIZE.hao4,
+            language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+          }),
+        ],
+      }),
+    ],
+  })
+}
+
+export interface GbtDocumentOptions {
+  title: string
+  /** One entry a section; each gets the standard page, grid and page-number footers. */
+  sections: { children: FileChild[] }[]
+}
+
+/**
+ * A document on the standard's page: A4, the margins, a 22-line grid, default text 3号仿宋 with exact
+ * 28.9 pt lines, theme fonts in 仿宋/小标宋, and page numbers `— 1 —` in 4号宋体, odd pages right and even pages
+ * left, one character in.
+ */
+export function gbtDocument(options: GbtDocumentOptions): Document {
+  const body = FONT.fangsong
+  const sections: ISectionOptions[] = options.sections.map((s) => ({
+    properties: {
+      page: {
+        size: { width: PAGE.width, height: PAGE.height },
+        margin: { ...MARGIN, header: 851, footer: FOOTER_DISTANCE, gutter: 0 },
+      },
+      grid: { type: 'lines', linePitch: LINE_PITCH },
+    },
+    footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+    children: s.children,
+  }))
+  return new Document({
+    title: options.title,
+    creator: '三办',
+    evenAndOddHeaderAndFooters: true,
+    theme: {
+      fonts: {
+        headings: { latin: FONT.xiaobiaosong, eastAsia: FONT.xiaobiaosong },
+        body: { latin: body, eastAsia: body },
+      },
+    },
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: { ascii: body, hAnsi: body, eastAsia: body, cs: body },
+            size: SIZE.hao3,
+            sizeComplexScript: SIZE.hao3,
+            language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+          },
+          paragraph: { spacing: exactLine() },
+        },
+      },
+    },
+    sections,
+  })
+}
+
+export function toBuffer(doc: Document): Promise<Buffer> {
+  return Packer.toBuffer(doc) as Promise<Buffer>
+}
