@@ -6,6 +6,7 @@ import { auditProcedures } from '../audit/procedures'
 import { orgProcedures } from '../org/procedures'
 import { absenceProcedures } from '../absences/procedures'
 import { homeProcedures } from '../home/procedures'
+import { dutyProcedures } from '../duty/procedures'
 import { systemProcedures } from '../system/procedures'
 
 /**
@@ -20,6 +21,7 @@ export const procedures = {
   ...absenceProcedures,
   ...calendarProcedures,
   ...auditProcedures,
+  ...dutyProcedures,
 }
 export type Procedures = typeof procedures
 

@@ -15,7 +15,32 @@ const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_m
  * survive this one (ARCHITECTURE.md: a table rebuild can cascade-delete silently).
  * Adding a migration without its entry here fails the test below.
  */
-const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check: (db: Database.Database) => void }> = {}
+const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check: (db: Database.Database) => void }> = {
+  // Adds the duty tables (rosters, duty_assignments …) only: every existing table keeps its rows.
+  '0001_duty': {
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO people (id, name, office_phone, mobile) VALUES (1, '张明远', '028-26610001', '13900000001'), (2, '何振华', NULL, NULL);
+        INSERT INTO departments (id, name, kind) VALUES (1, '市政府办公室', '办公室内设');
+        INSERT INTO posts (id, title, kind, department_id, holder_id) VALUES (1, '市长', '市长', NULL, 1), (2, '办公室主任', '办公室主任', 1, 2);
+        INSERT INTO absences (id, person_id, kind, start_date, end_date, created_at) VALUES (1, 1, '出差', '2026-10-02', '2026-10-03', '2026-09-01T00:00:00Z');
+        INSERT INTO absence_reports (absence_id, person_id) VALUES (1, 2);
+        INSERT INTO holiday_years (year, source, imported_at) VALUES (2026, '国办发明电〔2025〕7号', '2026-01-01T00:00:00Z');
+        INSERT INTO calendar_days (date, year, kind, name) VALUES ('2026-10-01', 2026, '放假', '国庆节');
+        INSERT INTO users (id, username, display_name, password_hash, role, created_at) VALUES (1, 'admin', '管理员', 'x', '管理员', '2026-01-01T00:00:00Z');
+        INSERT INTO audit_log (at, procedure) VALUES ('2026-01-01T00:00:00Z', 'org.savePerson');
+        INSERT INTO settings (key, value) VALUES ('office.name', '"资阳市人民政府办公室"');
+      `)
+    },
+    check: (db) => {
+      const count = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n
+      expect(Object.fromEntries(['people', 'departments', 'posts', 'absences', 'absence_reports', 'holiday_years', 'calendar_days', 'users', 'audit_log', 'settings'].map((t) => [t, count(t)])))
+        .toEqual({ people: 2, departments: 1, posts: 2, absences: 1, absence_reports: 1, holiday_years: 1, calendar_days: 1, users: 1, audit_log: 1, settings: 1 })
+      expect(db.prepare('SELECT office_phone FROM people WHERE id = 1').get()).toEqual({ office_phone: '028-26610001' })
+      for (const t of ['rosters', 'duty_assignments', 'duty_exclusions', 'duty_changes', 'duty_log', 'duty_handover']) expect(count(t)).toBe(0)
+    },
+  },
+}
 
 describe('opening the database', () => {
   it('sets WAL, synchronous=FULL, foreign keys and a busy timeout on every open', () => {

@@ -1,0 +1,120 @@
+import { z } from 'zod'
+import { query, mutation } from '../rpc/procedure'
+import { id, isoDate, optionalText, phone, text } from '../rpc/validation'
+import { DUTY_ROLE_VALUES, ROSTER_KINDS } from './schema'
+import { deleteRoster, generateRoster, getRoster, listRosters, previewRoster, publishRoster, rosterGaps, setDuty, swap, todayOnDuty } from './service'
+import { addHandover, addLogEntry, deleteExclusion, listExclusions, listHandovers, saveExclusion, searchLog } from './journal'
+
+const fromTo = { from: isoDate('开始日期'), to: isoDate('结束日期') }
+type Check = [(p: { from: string; to: string }) => boolean, { message: string; path: string[] }]
+const toAfterFrom: Check = [(p) => p.to >= p.from, { message: '不能早于开始日期', path: ['to'] }]
+const withinAYear: Check = [(p) => p.to <= `${Number(p.from.slice(0, 4)) + 1}${p.from.slice(4)}`, { message: '排班期间不能超过一年', path: ['to'] }]
+const period = z.object(fromTo).refine(...toAfterFrom)
+const rosterShape = { kind: z.enum(ROSTER_KINDS).describe('值班类别'), ...fromTo }
+const rosterPeriod = z.object(rosterShape).refine(...toAfterFrom).refine(...withinAYear)
+const byId = (label: string) => z.object({ id: id(label) })
+const minute = (label: string) => z.string().describe(label).regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '应为时间，格式 2026-12-15 09:30')
+
+export const dutyProcedures = {
+  'duty.preview': query({
+    summary: '试排值班表（不保存）',
+    input: rosterPeriod,
+    handler: ({ db }, input) => previewRoster(db, input),
+  }),
+  'duty.generate': mutation({
+    summary: '生成值班表并存为草稿',
+    input: z.object({ ...rosterShape, title: optionalText('标题', 60) }).refine(...toAfterFrom).refine(...withinAYear),
+    handler: generateRoster,
+  }),
+  'duty.list': query({
+    summary: '值班表列表',
+    input: z.object({ kind: z.enum(ROSTER_KINDS).describe('值班类别').optional() }),
+    handler: ({ db }, { kind }) => listRosters(db, kind),
+  }),
+  'duty.get': query({
+    summary: '值班表（含联系方式、公平统计、变更记录）',
+    input: byId('值班表'),
+    handler: ({ db }, { id }) => getRoster(db, id),
+  }),
+  'duty.publish': mutation({
+    summary: '发布值班表',
+    input: byId('值班表'),
+    handler: (ctx, { id }) => publishRoster(ctx, id),
+  }),
+  'duty.delete': mutation({
+    summary: '删除值班表草稿',
+    input: byId('值班表'),
+    handler: (ctx, { id }) => { deleteRoster(ctx, id); return null },
+  }),
+  'duty.setDuty': mutation({
+    summary: '调整某日值班人员（发布后的调整会被记录）',
+    input: z.object({
+      rosterId: id('值班表'), date: isoDate('日期'), role: z.enum(DUTY_ROLE_VALUES).describe('班次'),
+      personId: id('值班人员'), note: optionalText('说明', 500),
+    }),
+    handler: setDuty,
+  }),
+  'duty.swap': mutation({
+    summary: '换班或替班（须对方同意、带班同意）',
+    input: z.object({
+      rosterId: id('值班表'), requesterId: id('申请人'), counterpartId: id('对方'),
+      date: isoDate('换出日期'), returnDate: isoDate('换回日期').optional(),
+      counterpartAccepted: z.boolean().describe('对方同意'), leadConsented: z.boolean().describe('带班同意'),
+      note: optionalText('说明', 500),
+    }),
+    handler: swap,
+  }),
+  'duty.gaps': query({
+    summary: '发布后出现的值班空缺及建议人选',
+    input: byId('值班表'),
+    handler: ({ db }, { id }) => rosterGaps(db, id),
+  }),
+  'duty.today': query({
+    summary: '今日带班领导和值班人员',
+    input: z.object({}),
+    handler: ({ db, clock }) => todayOnDuty(db, clock),
+  }),
+  'duty.listExclusions': query({
+    summary: '不排班日期',
+    input: z.object({ from: isoDate('开始日期').optional(), to: isoDate('结束日期').optional() }),
+    handler: ({ db }, { from, to }) => listExclusions(db, from, to),
+  }),
+  'duty.saveExclusion': mutation({
+    summary: '登记不排班日期',
+    input: z.object({ personId: id('人员'), date: isoDate('日期'), reason: optionalText('原因', 200) }),
+    handler: saveExclusion,
+  }),
+  'duty.deleteExclusion': mutation({
+    summary: '删除不排班日期',
+    input: byId('不排班日期'),
+    handler: (ctx, { id }) => { deleteExclusion(ctx, id); return null },
+  }),
+  'duty.addLog': mutation({
+    summary: '填写值班记录',
+    input: z.object({
+      at: minute('时间').optional(),
+      callerUnit: optionalText('来电单位', 100), callerName: optionalText('来电人', 40), callerPhone: phone('来电号码'),
+      content: text('来电内容', 4000), handling: optionalText('处理情况', 4000), notified: optionalText('报告或通知了谁', 500),
+      followUp: optionalText('后续跟进', 2000), urgent: z.boolean().describe('紧急').default(false),
+    }),
+    handler: addLogEntry,
+  }),
+  'duty.searchLog': query({
+    summary: '查询值班记录（按日期和文字）',
+    input: z.object({ ...fromTo, text: optionalText('查询文字', 50), urgentOnly: z.boolean().describe('只看紧急').optional() }).refine(...toAfterFrom),
+    handler: ({ db }, input) => searchLog(db, input),
+  }),
+  'duty.addHandover': mutation({
+    summary: '填写交接班记录',
+    input: z.object({
+      date: isoDate('日期'), shift: optionalText('班次', 20), note: text('交接内容', 4000),
+      fromPersonId: id('交班人').nullable().optional(), toPersonId: id('接班人').nullable().optional(),
+    }),
+    handler: addHandover,
+  }),
+  'duty.listHandovers': query({
+    summary: '交接班记录',
+    input: period,
+    handler: ({ db }, { from, to }) => listHandovers(db, from, to),
+  }),
+}

@@ -1,0 +1,89 @@
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { people } from '../org/schema'
+
+/** 值班表类别: 领导带班 on statutory holidays (R-W1), 办公室值班 every day. */
+export const ROSTER_KINDS = ['领导带班', '办公室值班'] as const
+export type RosterKind = (typeof ROSTER_KINDS)[number]
+
+/** the month's roster is drafted, then published at its start. */
+export const ROSTER_STATES = ['草稿', '已发布'] as const
+export type RosterState = (typeof ROSTER_STATES)[number]
+
+/** Same values as DutyRole in ./common. */
+export const DUTY_ROLE_VALUES = ['带班领导', '带班', '主班', '副班'] as const
+
+/** 换班 (swap), 替班 (substitute), and any other edit after publishing. */
+export const DUTY_CHANGE_KINDS = ['换班', '替班', '发布后修改'] as const
+export type DutyChangeKind = (typeof DUTY_CHANGE_KINDS)[number]
+
+export const rosters = sqliteTable('rosters', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind', { enum: ROSTER_KINDS }).notNull(),
+  title: text('title').notNull(),
+  fromDate: text('from_date').notNull(),
+  toDate: text('to_date').notNull(),
+  status: text('status', { enum: ROSTER_STATES }).notNull().default('草稿'),
+  publishedAt: text('published_at'),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('rosters_period_idx').on(t.fromDate, t.toDate)])
+
+export const dutyAssignments = sqliteTable('duty_assignments', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  rosterId: integer('roster_id').notNull().references(() => rosters.id, { onDelete: 'cascade' }),
+  date: text('date').notNull(),
+  role: text('role', { enum: DUTY_ROLE_VALUES }).notNull(),
+  personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+}, (t) => [
+  uniqueIndex('duty_assignments_slot_idx').on(t.rosterId, t.date, t.role),
+  index('duty_assignments_date_idx').on(t.date),
+  index('duty_assignments_person_idx').on(t.personId),
+])
+
+/** Dates a person cannot take a duty (本人申请不排班). */
+export const dutyExclusions = sqliteTable('duty_exclusions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+  date: text('date').notNull(),
+  reason: text('reason'),
+}, (t) => [uniqueIndex('duty_exclusions_person_date_idx').on(t.personId, t.date), index('duty_exclusions_date_idx').on(t.date)])
+
+/** every swap, substitute and edit after publishing, with who agreed. */
+export const dutyChanges = sqliteTable('duty_changes', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  rosterId: integer('roster_id').notNull().references(() => rosters.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: DUTY_CHANGE_KINDS }).notNull(),
+  requesterId: integer('requester_id').references(() => people.id, { onDelete: 'set null' }),
+  counterpartId: integer('counterpart_id').references(() => people.id, { onDelete: 'set null' }),
+  /** The dates concerned, comma-separated (YYYY-MM-DD). */
+  dates: text('dates').notNull(),
+  counterpartAccepted: integer('counterpart_accepted', { mode: 'boolean' }).notNull().default(false),
+  leadConsented: integer('lead_consented', { mode: 'boolean' }).notNull().default(false),
+  note: text('note'),
+  at: text('at').notNull(),
+}, (t) => [index('duty_changes_roster_idx').on(t.rosterId, t.at)])
+
+/** 值班记录: one row per call or event during a shift. */
+export const dutyLog = sqliteTable('duty_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: text('at').notNull(),
+  callerUnit: text('caller_unit'),
+  callerName: text('caller_name'),
+  callerPhone: text('caller_phone'),
+  content: text('content').notNull(),
+  handling: text('handling'),
+  notified: text('notified'),
+  followUp: text('follow_up'),
+  urgent: integer('urgent', { mode: 'boolean' }).notNull().default(false),
+  recordedBy: text('recorded_by'),
+}, (t) => [index('duty_log_at_idx').on(t.at)])
+
+/** 交接班: the note at the end of each shift. */
+export const dutyHandover = sqliteTable('duty_handover', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  date: text('date').notNull(),
+  shift: text('shift'),
+  note: text('note').notNull(),
+  fromPersonId: integer('from_person_id').references(() => people.id, { onDelete: 'set null' }),
+  toPersonId: integer('to_person_id').references(() => people.id, { onDelete: 'set null' }),
+  at: text('at').notNull(),
+}, (t) => [index('duty_handover_date_idx').on(t.date)])

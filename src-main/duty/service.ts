@@ -1,0 +1,178 @@
+/** Duty rosters (值班表): generate, save as 草稿, publish, edit, swap, gaps, today (R-W1, X-4, R-P4). */
+import { and, asc, desc, eq, gte, lte } from 'drizzle-orm'
+import type { Db } from '../db/connection'
+import type { ActionContext } from '../rpc/procedure'
+import type { Clock } from '../system/clock'
+import { AppError, ruleViolation } from '../rpc/errors'
+import { deleteAudited, insertAudited, requireById, updateAudited } from '../db/audited'
+import { chineseDate } from '../calendar/dates'
+import { loadCalendar } from '../calendar/service'
+import { loadOrgSnapshot } from '../org/service'
+import { loadAbsencePeriods } from '../absences/service'
+import { people } from '../org/schema'
+import {
+  dutyDays, fairnessCounts, gapsAfterPublish, generateLeaderRoster, generateOfficeRoster, leaderDutyDays, rp4Warnings,
+  swapDuty, unavailableReason, type DutyAssignment, type DutyDay, type DutyRole, type DutyRoster,
+} from './rules'
+import { dutyAssignments, dutyChanges, rosters, type RosterKind } from './schema'
+import { assignmentsOf, contacts, dutyPools, exclusionsFor, namesOf, publishedHistory, publishedOverlapping } from './pools'
+
+const ROLES_OF: Record<RosterKind, DutyRole[]> = { 领导带班: ['带班领导'], 办公室值班: ['带班', '主班', '副班'] }
+
+function daysOf(db: Db, kind: RosterKind, from: string, to: string): DutyDay[] {
+  const cal = loadCalendar(db)
+  return kind === '领导带班' ? leaderDutyDays(cal, from, to) : dutyDays(cal, from, to)
+}
+
+function defaultTitle(kind: RosterKind, from: string, to: string, days: DutyDay[]): string {
+  const holidays = [...new Set(days.map((d) => d.name).filter(Boolean))]
+  if (kind === '领导带班') return `${from.slice(0, 4)}年${holidays.join('、') || '法定节假日'}市政府领导带班表`
+  const [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))]
+  const wholeMonth = from.endsWith('-01') && to.slice(0, 7) === from.slice(0, 7) && Number(to.slice(8)) === new Date(Date.UTC(y, m, 0)).getUTCDate()
+  return wholeMonth ? `${y}年${m}月市政府办公室值班表` : `市政府办公室值班表（${chineseDate(from)}至${chineseDate(to)}）`
+}
+
+/** Generates (without saving) a roster for the period: R-W1 days from the calendar, fair rotation, the absent skipped. */
+export function previewRoster(db: Db, input: { kind: RosterKind; from: string; to: string }): DutyRoster & { days: DutyDay[]; title: string } {
+  const days = daysOf(db, input.kind, input.from, input.to)
+  if (!days.length) throw ruleViolation('R-W1', `${chineseDate(input.from)}至${chineseDate(input.to)}没有法定节假日，无须安排领导带班（R-W1：领导带班只在法定节假日，调休上班日不算）`)
+  const pools = dutyPools(db, input.kind)
+  const common = {
+    days, history: publishedHistory(db, input.kind),
+    absences: loadAbsencePeriods(db, input.from, input.to), exclusions: exclusionsFor(db, input.from, input.to),
+  }
+  const org = loadOrgSnapshot(db)
+  const roster = input.kind === '领导带班'
+    ? generateLeaderRoster({ ...common, leaders: pools.带班领导!.map((personId) => ({ personId })), org })
+    : generateOfficeRoster({ ...common, leads: pools.带班!.map((personId) => ({ personId })), staff: pools.主班!.map((personId) => ({ personId })), names: org.names })
+  return { ...roster, days, title: defaultTitle(input.kind, input.from, input.to, days) }
+}
+
+/** Saves a generated roster as 草稿 (X-4: drafted, then published); its gaps and warnings come back to be shown. */
+export function generateRoster(ctx: ActionContext, input: { kind: RosterKind; from: string; to: string; title?: string | null }) {
+  const clash = publishedOverlapping(ctx.db, input.kind, input.from, input.to)
+  if (clash.length) throw new AppError('CONFLICT', `该期间已有已发布的“${clash[0].title}”，请在其上调整，不能另排一份`)
+  const r = previewRoster(ctx.db, input)
+  const roster = insertAudited(ctx, rosters, '值班表', {
+    kind: input.kind, title: input.title ?? r.title, fromDate: input.from, toDate: input.to, status: '草稿', createdAt: ctx.clock.now().toISOString(),
+  })
+  if (r.assignments.length) ctx.db.insert(dutyAssignments).values(r.assignments.map((a) => ({ ...a, rosterId: roster.id }))).run()
+  ctx.audit.record({ entity: '值班安排', id: roster.id, after: { 值班表: roster.title, 安排: r.assignments.length, 空缺: r.gaps.length } })
+  return { id: roster.id, title: roster.title, gaps: r.gaps, warnings: r.warnings }
+}
+
+export function listRosters(db: Db, kind?: RosterKind) {
+  return db.select().from(rosters).where(kind ? eq(rosters.kind, kind) : undefined).orderBy(desc(rosters.fromDate), desc(rosters.id)).all()
+}
+
+/** A roster as the page shows it: each day's duties with how to reach the person, the fairness counts beside it, changes, gaps and warnings. */
+export function getRoster(db: Db, id: number) {
+  const roster = requireById(db, rosters, id, '值班表')
+  const cal = loadCalendar(db)
+  const people = contacts(db)
+  const names = namesOf(people)
+  const list = assignmentsOf(db, id)
+  const days = daysOf(db, roster.kind, roster.fromDate, roster.toDate)
+  const history = publishedHistory(db, roster.kind, id)
+  const person = (pid: number | null) => (pid === null ? null : people.get(pid) ?? null)
+  const missing = days.flatMap((d) => ROLES_OF[roster.kind].filter((role) => !list.some((a) => a.date === d.date && a.role === role))
+    .map((role) => ({ date: d.date, role, reason: `${chineseDate(d.date)}${role}尚未安排` })))
+  const absences = loadAbsencePeriods(db, roster.fromDate, roster.toDate)
+  return {
+    roster,
+    days: days.map((d) => ({ ...d, duties: list.filter((a) => a.date === d.date).map((a) => ({ ...a, person: person(a.personId) })) })),
+    fairness: fairnessCounts(list, cal, { history }).map((r) => ({ ...r, name: names.get(r.personId) ?? `人员${r.personId}` })),
+    changes: db.select().from(dutyChanges).where(eq(dutyChanges.rosterId, id)).orderBy(asc(dutyChanges.at), asc(dutyChanges.id)).all()
+      .map((c) => ({ ...c, requesterName: person(c.requesterId)?.name ?? null, counterpartName: person(c.counterpartId)?.name ?? null })),
+    missing,
+    warnings: roster.kind === '领导带班' ? rp4Warnings(loadOrgSnapshot(db), absences, days) : [],
+  }
+}
+
+/** X-4: publishing fixes the roster; later edits are recorded as 发布后修改. */
+export function publishRoster(ctx: ActionContext, id: number) {
+  const roster = requireById(ctx.db, rosters, id, '值班表')
+  if (roster.status === '已发布') throw new AppError('CONFLICT', `“${roster.title}”已于${roster.publishedAt?.slice(0, 10)}发布`)
+  const clash = publishedOverlapping(ctx.db, roster.kind, roster.fromDate, roster.toDate, id)
+  if (clash.length) throw new AppError('CONFLICT', `该期间已有已发布的“${clash[0].title}”，不能重复发布`)
+  return updateAudited(ctx, rosters, '值班表', id, { status: '已发布', publishedAt: ctx.clock.now().toISOString() })
+}
+
+export function deleteRoster(ctx: ActionContext, id: number) {
+  const roster = requireById(ctx.db, rosters, id, '值班表')
+  if (roster.status === '已发布') throw ruleViolation('X-4', `“${roster.title}”已发布，不能删除；请逐日调整，调整会被记录`)
+  deleteAudited(ctx, rosters, '值班表', id)
+}
+
+/** Puts a person on one duty (a day and role); after publishing the edit is recorded as 发布后修改 (X-4). */
+export function setDuty(ctx: ActionContext, input: { rosterId: number; date: string; role: DutyRole; personId: number; note?: string | null }) {
+  const roster = requireById(ctx.db, rosters, input.rosterId, '值班表')
+  requireById(ctx.db, people, input.personId, '值班人员')
+  if (input.date < roster.fromDate || input.date > roster.toDate) throw new AppError('VALIDATION', `「日期」${chineseDate(input.date)}不在值班表期间内`, { field: 'date' })
+  if (!ROLES_OF[roster.kind].includes(input.role)) throw new AppError('VALIDATION', `「班次」${roster.kind}表没有“${input.role}”`, { field: 'role' })
+  const list = assignmentsOf(ctx.db, roster.id)
+  if (list.some((a) => a.date === input.date && a.personId === input.personId && a.role !== input.role)) throw ruleViolation('X-4', `${namesOf(contacts(ctx.db)).get(input.personId)}${chineseDate(input.date)}已有其他值班安排`)
+  const why = unavailableReason(input.personId, input.date, loadAbsencePeriods(ctx.db, input.date, input.date), exclusionsFor(ctx.db, input.date, input.date))
+  if (why) throw ruleViolation('X-4', `${namesOf(contacts(ctx.db)).get(input.personId)}${chineseDate(input.date)}${why}，不能安排值班`)
+  const slot = list.find((a) => a.date === input.date && a.role === input.role)
+  if (slot) updateAudited(ctx, dutyAssignments, '值班安排', slot.id, { personId: input.personId })
+  else insertAudited(ctx, dutyAssignments, '值班安排', { rosterId: roster.id, date: input.date, role: input.role, personId: input.personId })
+  if (roster.status === '已发布') {
+    insertAudited(ctx, dutyChanges, '值班变更', {
+      rosterId: roster.id, kind: '发布后修改', requesterId: slot?.personId ?? null, counterpartId: input.personId, dates: input.date,
+      note: input.note ?? `${chineseDate(input.date)}${input.role}改由${namesOf(contacts(ctx.db)).get(input.personId)}担任`, at: ctx.clock.now().toISOString(),
+    })
+  }
+  return getRoster(ctx.db, roster.id)
+}
+
+export interface SwapInput {
+  rosterId: number; requesterId: number; counterpartId: number; date: string; returnDate?: string
+  counterpartAccepted: boolean; leadConsented: boolean; note?: string | null
+}
+
+/** X-4: 换班 (with returnDate) or 替班; needs the counterpart's acceptance and the 带班's consent, and is recorded. */
+export function swap(ctx: ActionContext, input: SwapInput) {
+  const roster = requireById(ctx.db, rosters, input.rosterId, '值班表')
+  const list = assignmentsOf(ctx.db, roster.id)
+  const dates = [input.date, ...(input.returnDate ? [input.returnDate] : [])]
+  const r = swapDuty(list, input, input, {
+    absences: loadAbsencePeriods(ctx.db, roster.fromDate, roster.toDate), exclusions: exclusionsFor(ctx.db, roster.fromDate, roster.toDate), names: namesOf(contacts(ctx.db)),
+  })
+  if (!r.ok) throw ruleViolation('X-4', r.reason)
+  r.assignments.forEach((a, i) => {
+    const was = list[i] as DutyAssignment & { id: number }
+    if (a.personId !== was.personId) updateAudited(ctx, dutyAssignments, '值班安排', was.id, { personId: a.personId })
+  })
+  const change = insertAudited(ctx, dutyChanges, '值班变更', {
+    rosterId: roster.id, kind: input.returnDate ? '换班' : '替班', requesterId: input.requesterId, counterpartId: input.counterpartId,
+    dates: dates.join(','), counterpartAccepted: input.counterpartAccepted, leadConsented: input.leadConsented,
+    note: input.note ? `${r.record}${input.note}` : r.record, at: ctx.clock.now().toISOString(),
+  })
+  return { changeId: change.id, record: r.record }
+}
+
+/** Duties whose person became unavailable after publishing, with suggested replacements (X-4). */
+export function rosterGaps(db: Db, id: number) {
+  const roster = requireById(db, rosters, id, '值班表')
+  const people = contacts(db)
+  const gaps = gapsAfterPublish(assignmentsOf(db, id).map(({ date, role, personId }) => ({ date, role, personId })), loadAbsencePeriods(db, roster.fromDate, roster.toDate), {
+    calendar: loadCalendar(db), pools: dutyPools(db, roster.kind), history: publishedHistory(db, roster.kind, id),
+    exclusions: exclusionsFor(db, roster.fromDate, roster.toDate), names: namesOf(people),
+  })
+  return gaps.map((g) => ({ ...g, person: people.get(g.duty.personId) ?? null, suggestions: g.suggestions.map((s) => ({ ...s, name: people.get(s.personId)?.name ?? null })) }))
+}
+
+/** 首页: today's 带班领导, office 带班, 主班 and 副班 from published rosters, with their numbers. */
+export function todayOnDuty(db: Db, clock: Clock) {
+  const date = clock.today()
+  const people = contacts(db)
+  const rows = db.select({ role: dutyAssignments.role, personId: dutyAssignments.personId, rosterTitle: rosters.title })
+    .from(dutyAssignments).innerJoin(rosters, eq(dutyAssignments.rosterId, rosters.id))
+    .where(and(eq(dutyAssignments.date, date), eq(rosters.status, '已发布'), lte(rosters.fromDate, date), gte(rosters.toDate, date))).all()
+  const on = (role: DutyRole) => {
+    const row = rows.find((r) => r.role === role)
+    return row ? { ...people.get(row.personId)!, roster: row.rosterTitle } : null
+  }
+  return { date, leader: on('带班领导'), lead: on('带班'), main: on('主班'), deputy: on('副班') }
+}

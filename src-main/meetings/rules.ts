@@ -1,0 +1,106 @@
+import { shiftWorkingDays, type HolidayCalendar } from '../calendar/rules'
+import { chineseDate, type IsoDate } from '../calendar/dates'
+import { ruleViolation } from '../rpc/errors'
+import type { MeetingType } from './types'
+
+export * from './attendance'
+export * from './schedule'
+
+/** A rule's answer: allowed, or refused with the rule and a reason in the rules' words. */
+export type Decision<T = object> = ({ ok: true } & T) | { ok: false; rule: string; reason: string }
+
+/** For the service: turn a refusal into the RULE error the API reports. */
+export function enforce<T>(d: Decision<T>): { ok: true } & T {
+  if (!d.ok) throw ruleViolation(d.rule, d.reason)
+  return d
+}
+
+// ── R-M2 quorum (第三十八条) ───────────────────────────────────────────────
+
+export interface Quorum { met: boolean; needed: number; message: string | null }
+
+/** R-M2: 半数以上组成人员到会方可召开 — more than half: 5 of 8, 4 of 7; exactly half is not enough. */
+export function quorum(membersTotal: number, present: number): Quorum {
+  if (!Number.isInteger(membersTotal) || !Number.isInteger(present) || membersTotal < 0 || present < 0 || present > membersTotal) {
+    throw new RangeError(`invalid attendance ${present}/${membersTotal}`)
+  }
+  const needed = Math.floor(membersTotal / 2) + 1
+  const met = present >= needed
+  return {
+    met, needed,
+    message: met ? null : `R-M2：按第三十八条，常务会议须半数以上组成人员到会方可召开。组成人员${membersTotal}人，现到会${present}人，至少需${needed}人到会。`,
+  }
+}
+
+/** The type's quorum rule: '过半数' applies R-M2, '无' is always met. */
+export const quorumFor = (type: MeetingType, membersTotal: number, present: number): Quorum =>
+  type.quorum === '过半数' ? quorum(membersTotal, present) : { met: true, needed: 0, message: null }
+
+// ── R-M3 topics (第三十八条) ───────────────────────────────────────────────
+
+/** R-M3: the last day a topic may reach the 办公室 — `workingDays` working days before the meeting. */
+export const topicDeadline = (cal: HolidayCalendar, meetingDate: IsoDate, workingDays = 10): IsoDate =>
+  shiftWorkingDays(cal, meetingDate, -workingDays)
+
+export interface Consent { by: string; at: IsoDate }
+
+export interface TopicDelivery {
+  cal: HolidayCalendar
+  meetingDate: IsoDate
+  deliveredOn: IsoDate
+  agendaFixed: boolean
+  workingDays?: number
+  /** 市政府主要领导同意: who consented and when. */
+  mayorConsent?: Consent | null
+}
+
+const R_M3_TAIL = '按第三十八条，未经市政府主要领导同意，杜绝会前临时增加议题。'
+
+/** R-M3: a topic delivered after the deadline, or after the agenda is fixed, needs the 市长's recorded consent. */
+export function checkTopicDelivery(t: TopicDelivery): Decision<{ deadline: IsoDate; byConsent: boolean }> {
+  const days = t.workingDays ?? 10
+  const deadline = topicDeadline(t.cal, t.meetingDate, days)
+  if (t.deliveredOn > t.meetingDate) return { ok: false, rule: 'R-M3', reason: `R-M3：会议已于${chineseDate(t.meetingDate)}召开，不能再报送议题。` }
+  const problems: string[] = []
+  if (t.deliveredOn > deadline) {
+    problems.push(`议题应于会前${days}个工作日（${chineseDate(deadline)}前）报送，本议题${chineseDate(t.deliveredOn)}报送，已逾期`)
+  }
+  if (t.agendaFixed) problems.push('会议议程已确定，本议题属临时增加')
+  if (problems.length === 0) return { ok: true, deadline, byConsent: false }
+  const consent = t.mayorConsent
+  if (consent && consent.by.trim() && consent.at <= t.meetingDate) return { ok: true, deadline, byConsent: true }
+  return { ok: false, rule: 'R-M3', reason: `R-M3：${problems.join('；')}。${R_M3_TAIL}请先记录市长同意（同意人、日期）。` }
+}
+
+// ── Numbering (X-1, R-D6 style) ─────────────────────────────────────────────
+
+/** '〔{年}〕{n}号' → 〔2026〕5号, '第{n}期' → 第5期: the year in full, no leading zeros. */
+export function formatMinutesNumber(style: string, year: number, n: number): string {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError('minutes number must be a positive integer')
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError('year must have four digits')
+  return style.replaceAll('{年}', String(year)).replaceAll('{n}', String(n))
+}
+
+/** The next number in a yearly series: max + 1 (the service runs this inside an immediate transaction). */
+export function nextNumber(usedNumbersOfYear: readonly number[]): number {
+  return usedNumbersOfYear.reduce((m, n) => Math.max(m, n), 0) + 1
+}
+
+/** The minutes title from the type's template: '{政府}常务会议纪要' → 资阳市人民政府常务会议纪要. */
+export const minutesTitle = (type: MeetingType, government: string): string => type.minutesTitle.replaceAll('{政府}', government)
+
+// ── R-M8 city-wide meetings (第四十三条) ─────────────────────────────────────
+
+export interface CityWideMeeting { id: number; departmentId: number; date: IsoDate; title: string; cancelled?: boolean }
+
+/** R-M8: a department holds at most one city-wide meeting a year; `selfId` excludes the meeting being edited. */
+export function cityWideMeetingCheck(
+  department: { id: number; name: string }, year: number, existing: readonly CityWideMeeting[], selfId?: number,
+): Decision {
+  const prior = existing.find((m) => m.departmentId === department.id && Number(m.date.slice(0, 4)) === year && !m.cancelled && m.id !== selfId)
+  if (!prior) return { ok: true }
+  return {
+    ok: false, rule: 'R-M8',
+    reason: `R-M8：按第四十三条，各部门召开全市性会议原则上每年不超过1次。${department.name}${year}年已安排“${prior.title}”（${chineseDate(prior.date)}），不能再安排第二次。`,
+  }
+}
