@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { countWorkingDays, dayInfo, isWorkingDay, parseArrangement, shiftWorkingDays, statutoryHolidays, type HolidayCalendar } from '../../src-main/calendar/rules'
-import { packagedArrangements } from '../../src-main/calendar/seed'
+import { countWorkingDays, dayInfo, isWorkingDay, parseArrangement, shiftWorkingDays, statutoryHolidays } from '../../src-main/calendar/rules'
+import { packagedCalendar } from '../helpers/calendar'
 import { AppError } from '../../src-main/rpc/errors'
 
-/** The calendar a new database is seeded with: the chinese-days data shipped offline. */
-function packagedCalendar(): HolidayCalendar {
-  const byYear = packagedArrangements()
-  return {
-    years: new Set(byYear.keys()),
-    days: new Map([...byYear.values()].flat().map((d) => [d.date, { kind: d.kind, name: d.name }])),
-  }
-}
 const cal = packagedCalendar()
 
 describe('R-W2 the official holiday calendar decides working days', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { statutoryHolidays, type HolidayCalendar } from '../../src-main/calendar/rules'
-import { packagedArrangements } from '../../src-main/calendar/seed'
+import { statutoryHolidays } from '../../src-main/calendar/rules'
+import { packagedCalendar } from '../helpers/calendar'
 import { addDays } from '../../src-main/calendar/dates'
 import { absenceOn, type AbsencePeriod, type LeaderPost, type OrgSnapshot } from '../../src-main/absences/rules'
 import { AppError } from '../../src-main/rpc/errors'
@@ -9,13 +9,6 @@ import {
   type DutyAssignment, type DutyExclusion, type DutyRole, type DutyRoster, type FairnessRow,
 } from '../../src-main/duty/rules'
 
-function packagedCalendar(): HolidayCalendar {
-  const byYear = packagedArrangements()
-  return {
-    years: new Set(byYear.keys()),
-    days: new Map([...byYear.values()].flat().map((d) => [d.date, { kind: d.kind, name: d.name }])),
-  }
-}
 const cal = packagedCalendar()
 
 // City leaders 1–6; 1 is the 市长, 2 the 常务副市长.

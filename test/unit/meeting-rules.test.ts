@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AbsencePeriod, LeaderPost } from '../../src-main/absences/rules'
-import type { HolidayCalendar } from '../../src-main/calendar/rules'
-import { packagedArrangements } from '../../src-main/calendar/seed'
+import { packagedCalendar } from '../helpers/calendar'
 import { AppError } from '../../src-main/rpc/errors'
 import {
   checkSignOff, checkTopicDelivery, cityWideMeetingCheck, enforce, expectedAttendance, formatMinutesNumber, leaveAskee,
@@ -9,10 +8,6 @@ import {
 } from '../../src-main/meetings/rules'
 import { DEFAULT_MEETING_TYPES, defaultMeetingType, meetingTypeSchema } from '../../src-main/meetings/types'
 
-function packagedCalendar(): HolidayCalendar {
-  const byYear = packagedArrangements()
-  return { years: new Set(byYear.keys()), days: new Map([...byYear.values()].flat().map((d) => [d.date, { kind: d.kind, name: d.name }])) }
-}
 const cal = packagedCalendar()
 
 // People 1–8 lead; 王 (3) and 刘 (4) are an AB pair. Units 100–105 and a county 200.
