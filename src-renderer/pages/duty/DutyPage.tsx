@@ -1,17 +1,28 @@
-import { PlannedPart } from '../../components/PlannedPart'
+import { useState } from 'react'
+import { Tabs } from '@mantine/core'
+import { PageHeader } from '../../components/PageHeader'
+import { todayIso } from '../../lib/format'
+import { ExclusionsTab } from './ExclusionsTab'
+import { LogTab } from './LogTab'
+import { RostersTab } from './RostersTab'
 
+/** 值班 (第七十三条, R-W1, X-4): rosters, the duty log with handovers, and dates people cannot take. */
 export function DutyPage() {
+  const [tab, setTab] = useState<string | null>('rosters')
+  const today = todayIso()
   return (
-    <PlannedPart
-      title="值班"
-      purpose="办事：法定节假日市领导带班和办公室24小时值班的排班、调班与值班记录。"
-      features={[
-        '法定节假日市领导轮流带班表：按节假日安排列出每一天的带班领导、值班人员及联系方式',
-        '办公室值班：带班、主班、副班按月排班，月初发布',
-        '调班与替班：须经带班领导同意，并留有记录',
-        '值班记录与交接班：来电时间、单位、姓名、电话、内容及处理情况',
-      ]}
-      basis="市人民政府工作规则第七十三条"
-    />
+    <>
+      <PageHeader title="值班" description="法定节假日市领导带班和办公室24小时值班的排班、换班与值班记录（第七十三条）。" />
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List mb="sm">
+          <Tabs.Tab value="rosters">排班表</Tabs.Tab>
+          <Tabs.Tab value="log">值班记录</Tabs.Tab>
+          <Tabs.Tab value="exclusions">不排班日期</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="rosters"><RostersTab today={today} /></Tabs.Panel>
+        <Tabs.Panel value="log"><LogTab today={today} /></Tabs.Panel>
+        <Tabs.Panel value="exclusions"><ExclusionsTab today={today} /></Tabs.Panel>
+      </Tabs>
+    </>
   )
 }

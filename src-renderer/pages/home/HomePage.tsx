@@ -6,6 +6,7 @@ import { RuleBadge } from '../../components/RuleBadge'
 import { formatDateWithWeekday, formatMonthDay } from '../../lib/format'
 import { ActingText } from '../absences/ActingText'
 import { KIND_COLOR, type AbsenceRow } from '../absences/model'
+import { TodayDutyCard } from '../duty/TodayDutyCard'
 
 type Today = OutputOf<'home.today'>
 type Day = NonNullable<Today['day']>
@@ -55,6 +56,8 @@ export function HomePage() {
           <Stack gap={3}>{gaps.map((w) => <WarningLine key={w} text={w} />)}</Stack>
         </Alert>
       )}
+
+      <TodayDutyCard />
 
       <Paper withBorder p="sm">
         <Group justify="space-between" mb="xs">

@@ -1,0 +1,183 @@
+import { useState } from 'react'
+import { Badge, Button, Checkbox, Grid, Group, Paper, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core'
+import { DatePickerInput } from '@mantine/dates'
+import { useMutation, useQuery } from '../../api/client'
+import { fieldError } from '../../components/FormModal'
+import { ErrorAlert, Feedback } from '../../components/Feedback'
+import { Loading } from '../../components/Loading'
+import { formatDate } from '../../lib/format'
+import { PersonSelect } from '../org/PersonSelect'
+import { DATE_PROPS, NOWRAP, addDaysIso } from './model'
+
+const EMPTY = { at: '', callerUnit: '', callerName: '', callerPhone: '', content: '', handling: '', notified: '', followUp: '', urgent: false }
+
+/** 值班记录: write an entry, search the log (date range and text, urgent in red), and 交接班 notes. */
+export function LogTab({ today }: { today: string }) {
+  const [from, setFrom] = useState<string | null>(addDaysIso(today, -30))
+  const [to, setTo] = useState<string | null>(today)
+  const [text, setText] = useState('')
+  const [filter, setFilter] = useState({ from: addDaysIso(today, -30), to: today, text: '' })
+  const log = useQuery('duty.searchLog', { from: filter.from, to: filter.to, text: filter.text || undefined }, [filter])
+  const handovers = useQuery('duty.listHandovers', { from: filter.from, to: filter.to }, [filter])
+  const search = () => setFilter({ from: from ?? filter.from, to: to ?? filter.to, text: text.trim() })
+
+  return (
+    <Stack gap="sm">
+      <Grid gap="sm">
+        <Grid.Col span={{ base: 12, lg: 5 }}><LogForm onSaved={(at) => {
+          const day = at.slice(0, 10)
+          if (day < filter.from || day > filter.to) { setFrom(filter.from < day ? filter.from : day); setTo(filter.to > day ? filter.to : day); setFilter({ ...filter, from: filter.from < day ? filter.from : day, to: filter.to > day ? filter.to : day }) }
+          else log.reload()
+        }} /></Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}><HandoverPanel today={today} list={handovers} /></Grid.Col>
+      </Grid>
+
+      <Paper withBorder p="sm">
+        <Group justify="space-between" mb="xs" align="flex-end">
+          <Title order={3}>值班记录</Title>
+          <form onSubmit={(e) => { e.preventDefault(); search() }}>
+            <Group gap="xs" align="flex-end" wrap="nowrap">
+              <DatePickerInput size="xs" label="从" value={from} onChange={setFrom} {...DATE_PROPS} w={140} />
+              <DatePickerInput size="xs" label="至" value={to} onChange={setTo} {...DATE_PROPS} minDate={from ?? undefined} w={140} />
+              <TextInput size="xs" label="查询文字" placeholder="内容、单位、姓名或电话" value={text} onChange={(e) => setText(e.currentTarget.value)} w={200} />
+              <Button size="xs" type="submit">查询</Button>
+            </Group>
+          </form>
+        </Group>
+        <ErrorAlert error={log.error} />
+        {!log.data ? <Loading /> : (
+          <Table withTableBorder striped aria-label="值班记录列表" verticalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={150}>时间</Table.Th>
+                <Table.Th w={190}>来电</Table.Th>
+                <Table.Th>内容</Table.Th>
+                <Table.Th>处理情况</Table.Th>
+                <Table.Th w={150}>告知 / 后续跟进</Table.Th>
+                <Table.Th w={80}>记录人</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {log.data.map((e) => (
+                <Table.Tr key={e.id} data-urgent={e.urgent || undefined}
+                  style={e.urgent ? { background: 'var(--mantine-color-red-0)', boxShadow: 'inset 4px 0 0 var(--mantine-color-red-7)' } : undefined}>
+                  <Table.Td style={NOWRAP}>
+                    <Text size="sm">{formatDate(e.at.slice(0, 10)).replace(/^\d+年/, '')} {e.at.slice(11)}</Text>
+                    {e.urgent && <Badge size="xs" radius="sm" color="red" variant="filled">紧急</Badge>}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{[e.callerUnit, e.callerName].filter(Boolean).join(' ') || '—'}</Text>
+                    {e.callerPhone && <Text size="xs" c="dimmed" style={NOWRAP}>{e.callerPhone}</Text>}
+                  </Table.Td>
+                  <Table.Td><Text size="sm" c={e.urgent ? 'red.9' : undefined} fw={e.urgent ? 600 : undefined} style={{ whiteSpace: 'pre-wrap' }}>{e.content}</Text></Table.Td>
+                  <Table.Td><Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{e.handling ?? ''}</Text></Table.Td>
+                  <Table.Td>
+                    {e.notified && <Text size="sm">告知：{e.notified}</Text>}
+                    {e.followUp && <Text size="sm" c="orange.9">跟进：{e.followUp}</Text>}
+                  </Table.Td>
+                  <Table.Td style={NOWRAP}>{e.recordedBy ?? ''}</Table.Td>
+                </Table.Tr>
+              ))}
+              {log.data.length === 0 && (
+                <Table.Tr><Table.Td colSpan={6}><Text size="sm" c="dimmed" ta="center" py="xs">{formatDate(filter.from)}至{formatDate(filter.to)}没有{filter.text ? `含“${filter.text}”的` : ''}值班记录。</Text></Table.Td></Table.Tr>
+              )}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Paper>
+    </Stack>
+  )
+}
+
+function LogForm({ onSaved }: { onSaved: (at: string) => void }) {
+  const [f, setF] = useState(EMPTY)
+  const add = useMutation('duty.addLog', { success: '已记录。' })
+  const set = (k: keyof typeof EMPTY) => (e: { currentTarget: { value: string } }) => { const v = e.currentTarget.value; setF((s) => ({ ...s, [k]: v })) }
+  async function submit() {
+    const result = await add.mutate({ ...f, at: f.at.trim() || undefined })
+    if (result) { setF(EMPTY); onSaved(result.at) }
+  }
+  const err = (k: string) => fieldError(add.error, k)
+  const atField = add.error?.field && Object.keys(EMPTY).includes(add.error.field)
+  return (
+    <Paper withBorder p="sm" h="100%">
+      <Title order={3} mb="xs">填写值班记录</Title>
+      <form onSubmit={(e) => { e.preventDefault(); submit() }} noValidate aria-label="填写值班记录">
+        <Stack gap={6}>
+          <Group grow gap="xs" align="flex-start">
+            <TextInput size="xs" label="时间" placeholder="不填为现在，如 2026-12-15 09:30" value={f.at} onChange={set('at')} error={err('at')} />
+            <TextInput size="xs" label="来电单位" value={f.callerUnit} onChange={set('callerUnit')} error={err('callerUnit')} />
+          </Group>
+          <Group grow gap="xs" align="flex-start">
+            <TextInput size="xs" label="姓名" value={f.callerName} onChange={set('callerName')} error={err('callerName')} />
+            <TextInput size="xs" label="电话" value={f.callerPhone} onChange={set('callerPhone')} error={err('callerPhone')} />
+          </Group>
+          <Textarea size="xs" label="内容" required autosize minRows={2} maxRows={6} value={f.content} onChange={set('content')} error={err('content')} />
+          <Textarea size="xs" label="处理情况" autosize minRows={1} maxRows={4} value={f.handling} onChange={set('handling')} error={err('handling')} />
+          <Group grow gap="xs" align="flex-start">
+            <TextInput size="xs" label="告知何人" value={f.notified} onChange={set('notified')} error={err('notified')} />
+            <TextInput size="xs" label="后续跟进" value={f.followUp} onChange={set('followUp')} error={err('followUp')} />
+          </Group>
+          <Group justify="space-between">
+            <Checkbox label="紧急" color="red" checked={f.urgent} onChange={(e) => { const v = e.currentTarget.checked; setF((s) => ({ ...s, urgent: v })) }} />
+            <Button size="xs" type="submit" loading={add.busy}>记录</Button>
+          </Group>
+          {!atField && <Feedback state={add} />}
+          {atField && add.notice && <Feedback state={add} />}
+        </Stack>
+      </form>
+    </Paper>
+  )
+}
+
+function HandoverPanel({ today, list }: { today: string; list: ReturnType<typeof useQuery<'duty.listHandovers'>> }) {
+  const org = useQuery('org.overview', {})
+  const [date, setDate] = useState<string | null>(today)
+  const [shift, setShift] = useState('')
+  const [fromId, setFromId] = useState<number | null>(null)
+  const [toId, setToId] = useState<number | null>(null)
+  const [note, setNote] = useState('')
+  const add = useMutation('duty.addHandover', { success: '已记录交接班。' })
+  async function submit() {
+    const ok = await add.mutate({ date: date ?? '', shift: shift || undefined, note, fromPersonId: fromId, toPersonId: toId })
+    if (ok) { setNote(''); setShift(''); list.reload() }
+  }
+  const err = (k: string) => fieldError(add.error, k)
+  return (
+    <Paper withBorder p="sm" h="100%">
+      <Title order={3} mb="xs">交接班</Title>
+      <form onSubmit={(e) => { e.preventDefault(); submit() }} noValidate aria-label="交接班">
+        <Stack gap={6}>
+          <Group grow gap="xs" align="flex-start">
+            <DatePickerInput size="xs" label="日期" required value={date} onChange={setDate} {...DATE_PROPS} error={err('date')} />
+            <TextInput size="xs" label="班次" placeholder="如 主班" value={shift} onChange={(e) => setShift(e.currentTarget.value)} error={err('shift')} />
+            <PersonSelect size="xs" org={org.data} scope="all" label="交班人" value={fromId} onChange={setFromId} clearable error={err('fromPersonId')} />
+            <PersonSelect size="xs" org={org.data} scope="all" label="接班人" value={toId} onChange={setToId} clearable error={err('toPersonId')} />
+          </Group>
+          <Group gap="xs" align="flex-end" wrap="nowrap">
+            <Textarea size="xs" label="交接内容" required autosize minRows={1} maxRows={4} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={err('note')} style={{ flex: 1 }} />
+            <Button size="xs" type="submit" loading={add.busy}>记录</Button>
+          </Group>
+          {!(add.error?.field && ['date', 'shift', 'note', 'fromPersonId', 'toPersonId'].includes(add.error.field)) && <Feedback state={add} />}
+        </Stack>
+      </form>
+      <ErrorAlert error={list.error} />
+      {list.data && (
+        <Table withTableBorder striped mt="xs" verticalSpacing={2} aria-label="交接班记录">
+          <Table.Thead><Table.Tr><Table.Th w={110}>日期</Table.Th><Table.Th w={70}>班次</Table.Th><Table.Th w={130}>交班 → 接班</Table.Th><Table.Th>交接内容</Table.Th></Table.Tr></Table.Thead>
+          <Table.Tbody>
+            {list.data.map((h) => (
+              <Table.Tr key={h.id}>
+                <Table.Td style={NOWRAP}>{formatDate(h.date).replace(/^\d+年/, '')}</Table.Td>
+                <Table.Td style={NOWRAP}>{h.shift ?? ''}</Table.Td>
+                <Table.Td style={NOWRAP}>{h.fromName ?? '—'} → {h.toName ?? '—'}</Table.Td>
+                <Table.Td><Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{h.note}</Text></Table.Td>
+              </Table.Tr>
+            ))}
+            {list.data.length === 0 && <Table.Tr><Table.Td colSpan={4}><Text size="sm" c="dimmed" ta="center">查询期间没有交接班记录</Text></Table.Td></Table.Tr>}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  )
+}
