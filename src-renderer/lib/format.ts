@@ -52,3 +52,13 @@ export function formatDateTime(timestamp: string | null | undefined, options: { 
 export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
+
+/** Date pickers read the Chinese way: '2026年12月' above the days, '2026年12月7日' in the field. */
+export const DATE_PROPS = {
+  valueFormat: 'YYYY年M月D日',
+  monthLabelFormat: 'YYYY年M月',
+  yearLabelFormat: 'YYYY年',
+  monthsListFormat: 'M月',
+  yearsListFormat: 'YYYY年',
+  getDayAriaLabel: (d: string) => formatDate(d),
+} as const

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server'
-import { launchBrowser, screenshot, signIn, type Browser } from '../helpers/browser'
+import { dialogNamed, launchBrowser, openNav, screenshot, setServerClock as setServerClockOf, signIn, type Browser } from '../helpers/browser'
 
 // Needs the built renderer: run `npx electron-vite build` first.
 // The browser's clock is fixed at 1 December 2026 so 领导外出 opens on that month whatever the
@@ -22,18 +22,10 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const open = (label: string) => page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: label, exact: true }).click()
-/** A Mantine modal, by its title (date pickers' popovers are dialogs too). */
-const dialog = (title: string) => page.getByRole('dialog', { name: title })
+const open = (label: string) => openNav(page, label)
+const dialog = (title: string) => dialogNamed(page, title)
 
-async function setServerClock(at: string) {
-  const res = await fetch(`${server.url}/rpc/system.setClock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ at }),
-  })
-  expect(res.status).toBe(200)
-}
+const setServerClock = (at: string) => setServerClockOf(server.url, at)
 
 async function pickDay(form: Locator, field: string, chineseDate: string) {
   await form.getByLabel(field).click()

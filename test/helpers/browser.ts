@@ -56,3 +56,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true })
   return path
 }
+
+/** Opens a part of the product from the main navigation. */
+export const openNav = (page: Page, label: string) =>
+  page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: label, exact: true }).click()
+
+/** A Mantine modal, by its title (date pickers' popovers are dialogs too). */
+export const dialogNamed = (page: Page, title: string) => page.getByRole('dialog', { name: title })
+
+/** Moves the test server's office clock (server started with an adjustable clock), as a page on it would. */
+export async function setServerClock(baseUrl: string, at: string): Promise<void> {
+  const res = await fetch(`${baseUrl}/rpc/system.setClock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ at }),
+  })
+  if (res.status !== 200) throw new Error(`system.setClock 失败：${res.status}`)
+}

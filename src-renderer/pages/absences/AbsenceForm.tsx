@@ -4,7 +4,7 @@ import { DatePickerInput } from '@mantine/dates'
 import { api, ApiError, useMutation, type OutputOf } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
 import { RuleBadge } from '../../components/RuleBadge'
-import { formatDate } from '../../lib/format'
+import { DATE_PROPS } from '../../lib/format'
 import { PeopleMultiSelect, PersonSelect } from '../org/PersonSelect'
 import { principalPostOf, type OrgOverview, type PostKind } from '../org/model'
 import { ABSENCE_KINDS, APPROVAL_STATES, periodText, type AbsenceKind, type AbsenceRow, type ActingAnswer, type ApprovalState } from './model'
@@ -20,15 +20,6 @@ const REPORTING_HINT: Partial<Record<PostKind, string>> = {
   县区主要负责人: '县（区）主要负责人离开本市应向市长报告（R-P5）。',
 }
 
-/** Every date picker of the form reads the Chinese way: '2026年12月' above the days, '2026年12月7日' in the field. */
-const DATE_PROPS = {
-  valueFormat: 'YYYY年M月D日',
-  monthLabelFormat: 'YYYY年M月',
-  yearLabelFormat: 'YYYY年',
-  monthsListFormat: 'M月',
-  yearsListFormat: 'YYYY年',
-  getDayAriaLabel: (d: string) => formatDate(d),
-} as const
 
 /** 登记外出 / 修改外出: the absence, whom it was reported to, the approval and who acts meanwhile. */
 export function AbsenceForm({ org, absence, defaultMonth, onClose, onSaved }: {

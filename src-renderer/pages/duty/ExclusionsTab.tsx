@@ -8,7 +8,8 @@ import { fieldError } from '../../components/FormModal'
 import { Loading } from '../../components/Loading'
 import { formatDateWithWeekday } from '../../lib/format'
 import { PersonSelect } from '../org/PersonSelect'
-import { DATE_PROPS, NOWRAP } from './model'
+import { NOWRAP } from './model'
+import { DATE_PROPS } from '../../lib/format'
 
 type Exclusion = { id: number; name: string | null; date: string; reason?: string | null }
 

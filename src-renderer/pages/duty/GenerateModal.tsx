@@ -3,7 +3,8 @@ import { Group, Input, SegmentedControl, Select, Text, TextInput } from '@mantin
 import { DatePickerInput } from '@mantine/dates'
 import { ApiError, useMutation, useQuery } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
-import { DATE_PROPS, monthEndIso, periodLabel, type Generated, type RosterKind } from './model'
+import { monthEndIso, periodLabel, type Generated, type RosterKind } from './model'
+import { DATE_PROPS } from '../../lib/format'
 
 interface HolidayPeriod { name: string; from: string; to: string }
 

@@ -7,7 +7,8 @@ import { ErrorAlert, Feedback } from '../../components/Feedback'
 import { Loading } from '../../components/Loading'
 import { formatDate } from '../../lib/format'
 import { PersonSelect } from '../org/PersonSelect'
-import { DATE_PROPS, NOWRAP, addDaysIso } from './model'
+import { NOWRAP, addDaysIso } from './model'
+import { DATE_PROPS } from '../../lib/format'
 
 const EMPTY = { at: '', callerUnit: '', callerName: '', callerPhone: '', content: '', handling: '', notified: '', followUp: '', urgent: false }
 

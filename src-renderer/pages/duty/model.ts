@@ -16,15 +16,6 @@ export type Contact = NonNullable<Duty['person']>
 export const ROSTER_KINDS: RosterKind[] = ['办公室值班', '领导带班']
 export const ROLES_OF: Record<RosterKind, DutyRole[]> = { 领导带班: ['带班领导'], 办公室值班: ['带班', '主班', '副班'] }
 
-/** Date pickers read the Chinese way: '2026年12月' above the days, '2026年12月7日' in the field. */
-export const DATE_PROPS = {
-  valueFormat: 'YYYY年M月D日',
-  monthLabelFormat: 'YYYY年M月',
-  yearLabelFormat: 'YYYY年',
-  monthsListFormat: 'M月',
-  yearsListFormat: 'YYYY年',
-  getDayAriaLabel: (d: string) => formatDate(d),
-} as const
 
 export const addDaysIso = (iso: string, n: number) => dayjs(iso).add(n, 'day').format('YYYY-MM-DD')
 export const monthEndIso = (month: string) => dayjs(`${month}-01`).endOf('month').format('YYYY-MM-DD')
