@@ -4,6 +4,16 @@ import { id, isoDate, optionalText, phone, text } from '../rpc/validation'
 import { DUTY_ROLE_VALUES, ROSTER_KINDS } from './schema'
 import { deleteRoster, generateRoster, getRoster, listRosters, previewRoster, publishRoster, rosterGaps, setDuty, swap, todayOnDuty } from './service'
 import { addHandover, addLogEntry, deleteExclusion, listExclusions, listHandovers, saveExclusion, searchLog } from './journal'
+import { dutyLogDocx, dutyPhone, printedTitle, rosterDocx } from './docx'
+import { rosterXlsx } from './xlsx'
+import { readSettings } from '../settings/service'
+import type { Db } from '../db/connection'
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+/** A file for the renderer to download, over either transport: name, MIME type and the bytes in base64. */
+const file = (filename: string, mime: string, buf: Buffer) => ({ filename, mime, base64: buf.toString('base64') })
+const exportSettings = (db: Db) => ({ ...readSettings(db), dutyPhone: dutyPhone(db) })
 
 const fromTo = { from: isoDate('开始日期'), to: isoDate('结束日期') }
 type Check = [(p: { from: string; to: string }) => boolean, { message: string; path: string[] }]
@@ -103,6 +113,33 @@ export const dutyProcedures = {
     summary: '查询值班记录（按日期和文字）',
     input: z.object({ ...fromTo, text: optionalText('查询文字', 50), urgentOnly: z.boolean().describe('只看紧急').optional() }).refine(...toAfterFrom),
     handler: ({ db }, input) => searchLog(db, input),
+  }),
+  'duty.exportRosterDocx': query({
+    summary: '导出值班表（Word）',
+    input: byId('值班表'),
+    handler: async ({ db }, { id }) => {
+      const r = getRoster(db, id)
+      const settings = exportSettings(db)
+      return file(`${printedTitle(r.roster.title, settings)}.docx`, DOCX, await rosterDocx(r, settings))
+    },
+  }),
+  'duty.exportRosterXlsx': query({
+    summary: '导出值班表（Excel）',
+    input: byId('值班表'),
+    handler: async ({ db }, { id }) => {
+      const r = getRoster(db, id)
+      const settings = exportSettings(db)
+      return file(`${printedTitle(r.roster.title, settings)}.xlsx`, XLSX, await rosterXlsx(r, settings))
+    },
+  }),
+  'duty.exportLogDocx': query({
+    summary: '导出值班记录（Word）',
+    input: z.object({ ...fromTo, text: optionalText('查询文字', 50), urgentOnly: z.boolean().describe('只看紧急').optional() }).refine(...toAfterFrom),
+    handler: async ({ db }, input) => {
+      const settings = readSettings(db)
+      const name = input.from === input.to ? input.from : `${input.from}至${input.to}`
+      return file(`值班记录（${name}）.docx`, DOCX, await dutyLogDocx(searchLog(db, input), input, settings))
+    },
   }),
   'duty.addHandover': mutation({
     summary: '填写交接班记录',

@@ -23,7 +23,7 @@ export function openIpcBridge(core: Core): () => void {
   const tokens = new Map<number, string>()
   const forgetOnClose = new Set<number>()
 
-  function handle(event: IpcMainInvokeEvent, name: unknown, body: unknown): string {
+  async function handle(event: IpcMainInvokeEvent, name: unknown, body: unknown): Promise<string> {
     if (!isTrustedEvent(event)) {
       return JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: '请求来源不被允许' } } satisfies CallResult)
     }
@@ -39,7 +39,7 @@ export function openIpcBridge(core: Core): () => void {
       else tokens.delete(id)
     })
     // JSON text, not an object: the renderer gets exactly the body the HTTP server would send.
-    return JSON.stringify(core.router.call(request.name, request.input, session))
+    return JSON.stringify(await core.router.call(request.name, request.input, session))
   }
 
   ipcMain.handle(RPC_CHANNEL, (event, name: unknown, body: unknown) => {

@@ -17,6 +17,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   OverlapType,
   Paragraph,
   RelativeVerticalPosition,
@@ -38,6 +39,8 @@ export { chineseDate }
 /** Page and type area, in twips (1/20 pt). A4 exactly: the mm helper would round 210 mm to 11905. */
 export const PAGE = { width: 11906, height: 16838 } as const
 export const MARGIN = { top: 2098, left: 1587, bottom: 1984, right: 1474 } as const
+/** A landscape page (wide tables such as the duty roster): narrower margins all round, about 25 mm. */
+export const LANDSCAPE_MARGIN = { top: 1417, left: 1417, bottom: 1417, right: 1417 } as const
 /** 版心 156 mm × 225 mm. */
 export const TYPE_AREA = { width: PAGE.width - MARGIN.left - MARGIN.right, height: PAGE.height - MARGIN.top - MARGIN.bottom } as const
 /** Page number 7 mm below the type area: footer text bottom about 22 mm above the page edge. */
@@ -353,7 +356,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 export interface GbtDocumentOptions {
   title: string
   /** One entry a section; each gets the standard page, grid and page-number footers. */
-  sections: { children: FileChild[] }[]
+  sections: { children: FileChild[]; landscape?: boolean }[]
 }
 
 /**
@@ -366,10 +369,11 @@ export function gbtDocument(options: GbtDocumentOptions): Document {
   const sections: ISectionOptions[] = options.sections.map((s) => ({
     properties: {
       page: {
-        size: { width: PAGE.width, height: PAGE.height },
-        margin: { ...MARGIN, header: 851, footer: FOOTER_DISTANCE, gutter: 0 },
+        size: { width: PAGE.width, height: PAGE.height, orientation: s.landscape ? PageOrientation.LANDSCAPE : undefined },
+        margin: { ...(s.landscape ? LANDSCAPE_MARGIN : MARGIN), header: 851, footer: s.landscape ? 567 : FOOTER_DISTANCE, gutter: 0 },
       },
-      grid: { type: 'lines', linePitch: LINE_PITCH },
+      // A landscape table page has no 22-line grid: LibreOffice would snap every table line to its 28.9 pt pitch.
+      grid: s.landscape ? undefined : { type: 'lines', linePitch: LINE_PITCH },
     },
     footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
     children: s.children,

@@ -68,9 +68,10 @@ export function createRouter({ conn, clock, dataDir, procedures }: RouterDeps) {
 
   return {
     procedures,
-    call(name: string, rawInput: unknown, session: CallSession): CallResult {
+    /** Async for the queries that build files (Word, Excel); everything else resolves at once. */
+    async call(name: string, rawInput: unknown, session: CallSession): Promise<CallResult> {
       try {
-        return { ok: true, result: run(name, rawInput, session) }
+        return { ok: true, result: await run(name, rawInput, session) }
       } catch (e) {
         return { ok: false, error: toWireError(e, name) }
       }

@@ -59,7 +59,7 @@ export function createHttpApp(core: Core, options: HttpOptions): Hono {
     }
     let token: string | null | undefined
     const session = core.sessions.forCall(getCookie(c, SESSION_COOKIE) ?? null, (t) => { token = t })
-    const outcome = core.router.call(name, input, session)
+    const outcome = await core.router.call(name, input, session)
     if (token) setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' })
     else if (token === null) deleteCookie(c, SESSION_COOKIE, { path: '/' })
     if (outcome.ok) return c.json(outcome)

@@ -9,6 +9,7 @@ import { formatDate } from '../../lib/format'
 import { PersonSelect } from '../org/PersonSelect'
 import { NOWRAP, addDaysIso } from './model'
 import { DATE_PROPS } from '../../lib/format'
+import { DownloadButton } from './DownloadButton'
 
 const EMPTY = { at: '', callerUnit: '', callerName: '', callerPhone: '', content: '', handling: '', notified: '', followUp: '', urgent: false }
 
@@ -42,6 +43,7 @@ export function LogTab({ today }: { today: string }) {
               <DatePickerInput size="xs" label="至" value={to} onChange={setTo} {...DATE_PROPS} minDate={from ?? undefined} w={140} />
               <TextInput size="xs" label="查询文字" placeholder="内容、单位、姓名或电话" value={text} onChange={(e) => setText(e.currentTarget.value)} w={200} />
               <Button size="xs" type="submit">查询</Button>
+              <DownloadButton name="duty.exportLogDocx" input={{ from: filter.from, to: filter.to, text: filter.text || undefined }} label="导出Word" />
             </Group>
           </form>
         </Group>

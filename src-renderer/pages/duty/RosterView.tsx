@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading'
 import { RuleBadge } from '../../components/RuleBadge'
 import { formatDate, formatDateTime, formatMonthDay, weekdayOf } from '../../lib/format'
 import { SwapModal } from './SwapModal'
+import { DownloadButton } from './DownloadButton'
 import { NOWRAP, ROLES_OF, periodLabel, type Duty, type RosterDetail } from './model'
 
 /** One roster: each day × role with names and phones, the fairness counts beside it, publishing, 换班 and gaps after publishing. */
@@ -49,6 +50,8 @@ export function RosterView({ id, onBack, onDeleted, draftNotice }: {
             <Text size="sm" c="dimmed" style={NOWRAP}>{periodLabel(r.roster.fromDate, r.roster.toDate)}{r.roster.publishedAt ? `，${formatDateTime(r.roster.publishedAt)}发布` : ''}</Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <DownloadButton name="duty.exportRosterDocx" input={{ id }} label="导出Word" />
+            <DownloadButton name="duty.exportRosterXlsx" input={{ id }} label="导出Excel" />
             <Button size="xs" variant="light" onClick={() => { setSwapNotice(null); setSwapping(true) }}>换班</Button>
             {draft && <Button size="xs" variant="default" color="red" onClick={() => setConfirm('delete')}>删除草稿</Button>}
             {draft && <Button size="xs" onClick={() => setConfirm('publish')}>发布</Button>}
