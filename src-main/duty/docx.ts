@@ -157,9 +157,9 @@ export async function rosterDocx(r: RosterDetail, settings: RosterDocxOptions): 
   const notes = rosterNotes(settings.cityName ?? settings.governmentName.replace(/人民政府$/, ''))[r.roster.kind] ?? []
   const children: FileChild[] = [
     titleParagraph(printedTitle(r.roster.title, settings)),
-    plain(`值班时间：${periodText(r)}`, { align: AlignmentType.CENTER, size: SIZE.hao3, after: 160 }),
+    plain(`值班时间：${periodText(r)}`, { align: AlignmentType.CENTER, size: SIZE.hao3, after: 280 }),
     table(widths, [head1, head2, ...body]),
-    ...(settings.dutyPhone ? [plain(`值班电话：${settings.dutyPhone}`, { font: FONT.hei, before: 160 })] : []),
+    ...(settings.dutyPhone ? [plain(`值班电话：${settings.dutyPhone}`, { font: FONT.hei, before: 280 })] : []),
     ...(notes.length ? [plain('注：', { font: FONT.hei }), ...notes.map((n, i) => plain(`${i + 1}.${n}`, { indent: 2 * SIZE.hao4 * 10 }))] : []),
   ]
   if (r.roster.status === '草稿') children.splice(1, 0, plain('（草稿）', { align: AlignmentType.CENTER }))
@@ -195,7 +195,7 @@ export async function dutyLogDocx(entries: DutyLogEntry[], period: { from: strin
   const title = `${settings?.officeName ?? ''}值班记录`
   const children: FileChild[] = [
     titleParagraph(title),
-    plain(periodLine, { align: AlignmentType.CENTER, size: SIZE.hao3, after: 160 }),
+    plain(periodLine, { align: AlignmentType.CENTER, size: SIZE.hao3, after: 280 }),
     rows.length
       ? table(fixed, [head, ...rows])
       : plain('本期间无值班记录。', { align: AlignmentType.CENTER }),
