@@ -1,30 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server'
-import { dialogNamed, launchBrowser, openNav, screenshot, setServerClock as setServerClockOf, signIn, type Browser } from '../helpers/browser'
+import { ADMIN_PASSWORD, type TestServer } from '../helpers/server'
+import { dialogNamed, openAppSession, openNav, screenshot, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
 
 // Needs the built renderer: run `npx electron-vite build` first.
 // The browser's clock is fixed at 20 November 2026, so 生成排班 offers 2026年12月 and the log's
 // default search period covers the entry written; the server's clock is moved for 首页.
 
+let app: AppSession
 let server: TestServer
-let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-  page = browser.page
-  await page.clock.setFixedTime(new Date('2026-11-20T09:00:00+08:00'))
+  app = await openAppSession('2026-11-20T09:00:00+08:00')
+  ;({ server, page } = app)
 })
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+afterAll(async () => { await app?.close() })
 
 const open = (label: string) => openNav(page, label)
 const dialog = (title: string) => dialogNamed(page, title)
-
 const setServerClock = (at: string) => setServerClockOf(server.url, at)
 
 const rosterRows = () => page.getByRole('table', { name: '排班表' }).locator('tbody tr')

@@ -1,30 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server'
-import { dialogNamed, launchBrowser, openNav, screenshot, setServerClock as setServerClockOf, signIn, type Browser } from '../helpers/browser'
+import { ADMIN_PASSWORD, type TestServer } from '../helpers/server'
+import { dialogNamed, openAppSession, openNav, screenshot, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
 
 // Needs the built renderer: run `npx electron-vite build` first.
 // The browser's clock is fixed at 1 December 2026 so 领导外出 opens on that month whatever the
 // day the test runs; the server's clock is moved with system.setClock for 首页.
 
+let app: AppSession
 let server: TestServer
-let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-  page = browser.page
-  await page.clock.setFixedTime(new Date('2026-12-01T09:00:00+08:00'))
+  app = await openAppSession('2026-12-01T09:00:00+08:00')
+  ;({ server, page } = app)
 })
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+afterAll(async () => { await app?.close() })
 
 const open = (label: string) => openNav(page, label)
 const dialog = (title: string) => dialogNamed(page, title)
-
 const setServerClock = (at: string) => setServerClockOf(server.url, at)
 
 async function pickDay(form: Locator, field: string, chineseDate: string) {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { startTestServer, type TestServer } from './server'
 
 export const CHROMIUM = '/usr/bin/chromium'
 export const SCREENSHOT_DIR = resolve(__dirname, '../../test-results/screenshots')
@@ -72,4 +73,22 @@ export async function setServerClock(baseUrl: string, at: string): Promise<void>
     body: JSON.stringify({ at }),
   })
   if (res.status !== 200) throw new Error(`system.setClock 失败：${res.status}`)
+}
+
+/**
+ * A test server and a signed-out browser on it, with the browser's clock fixed so pages open on
+ * the month the test expects whatever day it runs. What every end-to-end file starts with.
+ */
+export interface AppSession {
+  server: TestServer
+  browser: Browser
+  page: Page
+  close(): Promise<void>
+}
+
+export async function openAppSession(browserTime: string): Promise<AppSession> {
+  const server = await startTestServer()
+  const browser = await launchBrowser()
+  await browser.page.clock.setFixedTime(new Date(browserTime))
+  return { server, browser, page: browser.page, close: async () => { await browser.close(); await server.stop() } }
 }
