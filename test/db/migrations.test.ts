@@ -40,6 +40,24 @@ const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check:
       for (const t of ['rosters', 'duty_assignments', 'duty_exclusions', 'duty_changes', 'duty_log', 'duty_handover']) expect(count(t)).toBe(0)
     },
   },
+  // Adds meetings, topics, minutes, follow-ups and stored files only: the duty tables keep their rows.
+  '0002_meetings': {
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO people (id, name) VALUES (1, '张明远');
+        INSERT INTO departments (id, name, kind) VALUES (1, '市政府办公室', '办公室内设');
+        INSERT INTO rosters (id, kind, title, from_date, to_date, status, created_at) VALUES (1, '办公室值班', '2026年12月值班表', '2026-12-01', '2026-12-31', '已发布', '2026-11-25T00:00:00Z');
+        INSERT INTO duty_assignments (roster_id, date, role, person_id) VALUES (1, '2026-12-01', '主班', 1);
+        INSERT INTO duty_log (at, content) VALUES ('2026-12-01 09:30', '市应急局来电');
+      `)
+    },
+    check: (db) => {
+      const count = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n
+      expect(Object.fromEntries(['people', 'departments', 'rosters', 'duty_assignments', 'duty_log'].map((t) => [t, count(t)])))
+        .toEqual({ people: 1, departments: 1, rosters: 1, duty_assignments: 1, duty_log: 1 })
+      for (const t of ['meeting_types', 'meetings', 'topics', 'attendance', 'minutes', 'meeting_decisions', 'follow_ups', 'stored_files']) expect(count(t)).toBe(0)
+    },
+  },
 }
 
 describe('opening the database', () => {

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, type TestServer } from '../helpers/server'
@@ -22,6 +25,58 @@ const dialog = (title: string) => dialogNamed(page, title)
 const setServerClock = (at: string) => setServerClockOf(server.url, at)
 
 const rosterRows = () => page.getByRole('table', { name: '排班表' }).locator('tbody tr')
+
+const DOWNLOADS = resolve(__dirname, '../../test-results/downloads')
+const OFFICE_ROLES = ['带班', '主班', '副班'] as const
+type OnDuty = { name: string; officePhone: string; mobile: string }
+/** The open roster as the page shows it: date → role → name and phones (each cell is "name" over "office / mobile"). */
+async function shownRoster(roles: readonly string[]): Promise<Record<string, Record<string, OnDuty>>> {
+  const rows = await page.getByRole('table', { name: '排班表' }).locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ({ date: tr.getAttribute('data-date')!, cells: [...tr.querySelectorAll('td')].slice(1).map((td) => (td as HTMLElement).innerText) })))
+  const out: Record<string, Record<string, OnDuty>> = {}
+  for (const { date, cells } of rows) {
+    out[date] = {}
+    roles.forEach((role, i) => {
+      const [name, phones = ''] = cells[i].split('\n').map((t) => t.trim())
+      const [officePhone = '', mobile = ''] = phones.split(' / ')
+      out[date][role] = { name, officePhone, mobile }
+    })
+  }
+  return out
+}
+const monthDay = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8))}日`
+
+/** Clicks an export button and returns the file the browser saved (kept under test-results/downloads/). */
+async function download(button: string): Promise<{ filename: string; buf: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()])
+  mkdirSync(DOWNLOADS, { recursive: true })
+  const path = join(DOWNLOADS, file.suggestedFilename())
+  rmSync(path, { force: true })
+  await file.saveAs(path)
+  expect(await file.failure()).toBeNull()
+  return { filename: file.suggestedFilename(), buf: readFileSync(path) }
+}
+/** One part of a zip file (docx, xlsx), by unzip. */
+const unzipPart = (zip: Buffer, part: string) => execFileSync('unzip', ['-p', '/dev/stdin', part], { input: zip, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 })
+/** The texts of the table rows in document.xml, each cell's <w:t> joined. */
+const docxRows = (xml: string) => xml.split('<w:tr>').slice(1).map((tr) => [...tr.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)]
+  .map((tc) => [...tc[1].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')))
+/** The first sheet's rows as text: shared strings resolved, inline strings read. */
+function sheetRows(xlsx: Buffer): string[][] {
+  let shared: string[] = []
+  try {
+    shared = [...unzipPart(xlsx, 'xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => [...m[1].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(''))
+  } catch { /* no shared strings */ }
+  return [...unzipPart(xlsx, 'xl/worksheets/sheet1.xml').matchAll(/<row [^>]*>([\s\S]*?)<\/row>/g)].map((row) => [...row[1].matchAll(/<c ([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)].map((c) => {
+    const inner = c[2] ?? ''
+    if (/t="s"/.test(c[1])) return shared[Number(inner.match(/<v>(\d+)<\/v>/)![1])]
+    return inner.match(/<t[^>]*>([^<]*)<\/t>/)?.[1] ?? inner.match(/<v>([^<]*)<\/v>/)?.[1] ?? ''
+  }))
+}
+
+/** Set by the tests as they go: the 10月1日 leader, and the two people swapped in December. */
+let nationalDayLeader: OnDuty
+let swap: { date: string; back: string; requester: OnDuty; counterpart: OnDuty }
 
 describe('值班 in the browser', () => {
   it('signs in', async () => {

@@ -161,7 +161,7 @@ function FairnessTable({ rows }: { rows: RosterDetail['fairness'] }) {
 function ChangesList({ changes }: { changes: RosterDetail['changes'] }) {
   if (!changes.length) return null
   return (
-    <Paper withBorder p="sm">
+    <Paper withBorder p="sm" component="section" aria-label="变更记录">
       <Title order={4} mb="xs">变更记录</Title>
       <Stack gap={6}>
         {changes.map((c) => (
