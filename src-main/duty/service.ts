@@ -147,7 +147,7 @@ export function swap(ctx: ActionContext, input: SwapInput) {
   const change = insertAudited(ctx, dutyChanges, '值班变更', {
     rosterId: roster.id, kind: input.returnDate ? '换班' : '替班', requesterId: input.requesterId, counterpartId: input.counterpartId,
     dates: dates.join(','), counterpartAccepted: input.counterpartAccepted, leadConsented: input.leadConsented,
-    note: input.note ? `${r.record}${input.note}` : r.record, at: ctx.clock.now().toISOString(),
+    note: input.note ? `${r.record}说明：${input.note}` : r.record, at: ctx.clock.now().toISOString(),
   })
   return { changeId: change.id, record: r.record }
 }

@@ -172,8 +172,8 @@ export function webPreferences(preloadPath: string, options: { devTools?: boolea
 
 /** Procedure names are short (`documents.register`); anything longer is refused before the router. */
 export const MAX_PROCEDURE_NAME = 100
-/** The same limit as the HTTP transport's body limit. */
-export const MAX_INPUT_CHARS = 2 * 1024 * 1024
+/** One limit for both transports: two 20 MB attachments in base64 fit (files/service.ts MAX_FILE_BYTES). */
+export const MAX_INPUT_CHARS = 64 * 1024 * 1024
 
 export type RpcRequest = { ok: true; name: string; input: unknown } | { ok: false; error: WireError }
 

@@ -15,6 +15,7 @@ import {
   type IParagraphOptions,
   type ISectionOptions,
   LineRuleType,
+  OnOffElement,
   Packer,
   PageNumber,
   PageOrientation,
@@ -198,18 +199,41 @@ export function attachmentNote(names: string[]): Paragraph[] {
 }
 
 /**
+ * Takes a paragraph off the 22-line document grid (`<w:snapToGrid w:val="0"/>` in its pPr), so its exact line
+ * spacing holds: on the grid LibreOffice rounds every line up to a whole number of grid lines (a 31 pt mark took two,
+ * 57.8 pt, and sat 5.6 mm low) while Word keeps the exact height. Off the grid both keep the height given.
+ */
+export function offGrid(p: Paragraph): Paragraph {
+  // docx 9 has no paragraph-level snapToGrid; the schema puts it just before w:spacing.
+  const pPr = (p as unknown as { properties: { root: unknown[] } }).properties
+  const at = pPr.root.findIndex((c) => (c as { rootKey?: string }).rootKey === 'w:spacing')
+  pPr.root.splice(at < 0 ? pPr.root.length : at, 0, new OnOffElement('w:snapToGrid', false))
+  return p
+}
+
+/**
+ * Where the ink of a 小标宋 character starts below the top of its em box, as a share of the font size (measured on the
+ * rendered mark: 0.12 em). The mark's top edge is where the ink starts.
+ */
+const MARK_INK_INSET = 0.12
+
+/**
  * The red 发文机关标志 or 纪要 mark (e.g. 资阳市人民政府文件, 资阳市人民政府常务会议纪要): 小标宋, centred, its top edge
  * 35 mm below the top of the type area. Its size fits the type area's width, at most 小初 (36 pt) unless given.
+ * Off the line grid, so the exact line height and the space above it hold in Word and LibreOffice alike.
  */
 export function redMark(text: string, options: { size?: number } = {}): Paragraph {
   const chars = [...text].length
   const fit = Math.floor(((TYPE_AREA.width / 20 / chars) * 2 * 0.92))
   const size = options.size ?? Math.min(72, fit)
   const line = Math.round(size * 10 * 1.2)
-  return paragraph([run(text, { font: FONT.xiaobiaosong, size, color: RED })], {
-    alignment: AlignmentType.CENTER,
-    spacing: { ...exactLine(line), before: MARK_OFFSET - Math.round((line - size * 10) / 2) },
-  })
+  const inkTop = Math.round((line - size * 10) / 2 + MARK_INK_INSET * size * 10)
+  return offGrid(
+    paragraph([run(text, { font: FONT.xiaobiaosong, size, color: RED })], {
+      alignment: AlignmentType.CENTER,
+      spacing: { ...exactLine(line), before: MARK_OFFSET - inkTop },
+    }),
+  )
 }
 
 /** A centred 3号 line: the 发文字号 (资府发〔2026〕12号) or the 纪要's number line (〔2026〕5号). */
@@ -217,13 +241,38 @@ export function numberLine(text: string): Paragraph {
   return paragraph([run(text)], { alignment: AlignmentType.CENTER })
 }
 
-/** The red separator 4 mm below the line above it, as wide as the type area (a bottom border on a short paragraph). */
-export function redSeparator(): Paragraph {
-  return new Paragraph({
-    spacing: exactLine(227),
-    border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 0 } },
-    children: [run('', { size: 2 })],
+/**
+ * A 3号 line with one text flush left and another flush right, each one character in: the 纪要's issuing office and
+ * date above the red separator (资阳市人民政府办公室 … 2026年10月14日).
+ */
+export function spreadLine(left: string, right: string): Paragraph {
+  return paragraph([run(left), run(`\t${right}`)], {
+    indent: { left: CHAR, right: CHAR },
+    tabStops: [{ type: TabStopType.RIGHT, position: TYPE_AREA.width - CHAR }],
   })
+}
+
+/**
+ * The red separator 4 mm below the line above it, as wide as the type area (a bottom border on a short paragraph).
+ * The line above ends about 1.5 mm under its characters, so the paragraph is 2.6 mm high, off the line grid
+ * (on it LibreOffice made it a whole 10 mm line).
+ */
+export function redSeparator(): Paragraph {
+  return offGrid(
+    new Paragraph({
+      spacing: exactLine(150),
+      border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 0 } },
+      children: [run('', { size: 2 })],
+    }),
+  )
+}
+
+/** 一, 二 … 九十九: the numbers of 一、 headings. */
+export function chineseNumber(n: number): string {
+  const d = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九']
+  if (n < 10) return d[n]
+  const tens = Math.floor(n / 10)
+  return `${tens === 1 ? '' : d[tens]}十${n % 10 === 0 ? '' : d[n % 10]}`
 }
 
 // ---------------------------------------------------------------- 出席 / 版记
@@ -235,15 +284,17 @@ export interface AttendanceLine {
 
 /**
  * 出席 / 请假 / 列席 (§10.2): two characters in, the label in 3号黑体 with a full-width colon, the names in 3号仿宋
- * separated by 、; wrapped lines align with the first character after the colon.
+ * separated by 、; wrapped lines align with the first character after the colon. `indentChars` (2 unless given) sets
+ * how far in the label starts: other labelled lines (议程's 时间：, 汇报人：) use the same layout.
  */
-export function attendanceLines(lines: AttendanceLine[]): Paragraph[] {
+export function attendanceLines(lines: AttendanceLine[], options: { indentChars?: number } = {}): Paragraph[] {
+  const indent = (options.indentChars ?? 2) * CHAR
   return lines.map(({ label, names }) => {
     const l = label.endsWith('：') ? label : `${label}：`
     const labelW = textWidth(l)
     return paragraph([run(l, { font: FONT.hei }), run(names.join('、'))], {
       alignment: AlignmentType.BOTH,
-      indent: { left: 2 * CHAR + labelW, hanging: labelW },
+      indent: { left: indent + labelW, hanging: labelW },
     })
   })
 }
@@ -253,7 +304,7 @@ export interface ClosingBlock {
   cc?: string[]
   /** 印发机关, e.g. 资阳市人民政府办公室. */
   printer: string
-  /** 'YYYY-MM-DD'. */
+  /** 'YYYY-MM-DD' (printed 2026年10月14日), or a date already written out, printed as given. */
   printDate: string
   /** Label of the copy line: 抄送 for documents, 分送 for minutes. */
   ccLabel?: string
@@ -284,7 +335,7 @@ export function closingBlock(block: ClosingBlock): FileChild[] {
     )
   }
   lines.push(
-    paragraph([run(block.printer, { size: SIZE.hao4 }), run(`\t${chineseDate(block.printDate)}印发`, { size: SIZE.hao4 })], {
+    paragraph([run(block.printer, { size: SIZE.hao4 }), run(`\t${/^\d{4}-\d{2}-\d{2}$/.test(block.printDate) ? chineseDate(block.printDate) : block.printDate}印发`, { size: SIZE.hao4 })], {
       indent: { left: one, right: one },
       tabStops: [{ type: TabStopType.RIGHT, position: TYPE_AREA.width - one }],
     }),

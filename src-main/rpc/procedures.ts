@@ -7,6 +7,7 @@ import { orgProcedures } from '../org/procedures'
 import { absenceProcedures } from '../absences/procedures'
 import { homeProcedures } from '../home/procedures'
 import { dutyProcedures } from '../duty/procedures'
+import { meetingProcedures } from '../meetings/procedures'
 import { systemProcedures } from '../system/procedures'
 
 /**
@@ -22,6 +23,7 @@ export const procedures = {
   ...calendarProcedures,
   ...auditProcedures,
   ...dutyProcedures,
+  ...meetingProcedures,
 }
 export type Procedures = typeof procedures
 

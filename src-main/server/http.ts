@@ -9,6 +9,7 @@ import { ERROR_STATUS, type WireError } from '../rpc/errors'
 import { openApiDocument } from '../rpc/openapi'
 import { SECURITY_HEADERS } from '../security/headers'
 import { isHostAllowed, isSameOrigin } from './guards'
+import { MAX_INPUT_CHARS } from '../electron/policy'
 
 export const SESSION_COOKIE = 'sanban_session'
 
@@ -44,7 +45,7 @@ export function createHttpApp(core: Core, options: HttpOptions): Hono {
     return c.json(openApiDocument(core.router.procedures, options.version))
   })
 
-  app.post('/rpc/:name', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json(failure({ code: 'VALIDATION', message: '请求内容过大' }), 413) }), async (c) => {
+  app.post('/rpc/:name', bodyLimit({ maxSize: MAX_INPUT_CHARS, onError: (c) => c.json(failure({ code: 'VALIDATION', message: '请求内容过大' }), 413) }), async (c) => {
     const name = c.req.param('name')
     const proc = Object.hasOwn(core.router.procedures, name) ? core.router.procedures[name] : undefined
     if (proc?.kind === 'mutation' && !isSameOrigin(c.req.header('origin'), c.req.header('host'))) {

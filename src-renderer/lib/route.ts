@@ -1,17 +1,20 @@
 import { useEffect, useState } from 'react'
 
-/** '#/calendar' → 'calendar'; the whole router of the application. */
-const current = () => window.location.hash.replace(/^#\/?/, '').split(/[/?]/)[0]
+/** '#/meetings/12' → ['meetings', '12']; the whole router of the application. */
+const segments = () => window.location.hash.replace(/^#\/?/, '').split('?')[0].split('/').filter(Boolean)
 
-export function useHashRoute(): string {
-  const [route, setRoute] = useState(current)
+export function useHashPath(): string[] {
+  const [path, setPath] = useState(segments)
   useEffect(() => {
-    const update = () => setRoute(current())
+    const update = () => setPath(segments())
     window.addEventListener('hashchange', update)
     return () => window.removeEventListener('hashchange', update)
   }, [])
-  return route
+  return path
 }
+
+/** The page: the first segment ('calendar' of '#/calendar'). */
+export const useHashRoute = (): string => useHashPath()[0] ?? ''
 
 export const hrefOf = (route: string) => `#/${route}`
 export const navigate = (route: string) => { window.location.hash = hrefOf(route) }

@@ -37,7 +37,7 @@ async function shownRoster(roles: readonly string[]): Promise<Record<string, Rec
   for (const { date, cells } of rows) {
     out[date] = {}
     roles.forEach((role, i) => {
-      const [name, phones = ''] = cells[i].split('\n').map((t) => t.trim())
+      const [name, phones = ''] = cells[i].split('\n').map((t) => t.trim()).filter(Boolean)
       const [officePhone = '', mobile = ''] = phones.split(' / ')
       out[date][role] = { name, officePhone, mobile }
     })
@@ -47,22 +47,22 @@ async function shownRoster(roles: readonly string[]): Promise<Record<string, Rec
 const monthDay = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8))}日`
 
 /** Clicks an export button and returns the file the browser saved (kept under test-results/downloads/). */
-async function download(button: string): Promise<{ filename: string; buf: Buffer }> {
+async function download(button: string): Promise<{ filename: string; path: string; buf: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()])
   mkdirSync(DOWNLOADS, { recursive: true })
   const path = join(DOWNLOADS, file.suggestedFilename())
   rmSync(path, { force: true })
   await file.saveAs(path)
   expect(await file.failure()).toBeNull()
-  return { filename: file.suggestedFilename(), buf: readFileSync(path) }
+  return { filename: file.suggestedFilename(), path, buf: readFileSync(path) }
 }
-/** One part of a zip file (docx, xlsx), by unzip. */
-const unzipPart = (zip: Buffer, part: string) => execFileSync('unzip', ['-p', '/dev/stdin', part], { input: zip, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 })
+/** One part of a saved zip file (docx, xlsx), by unzip. */
+const unzipPart = (zip: string, part: string) => execFileSync('unzip', ['-p', zip, part], { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 })
 /** The texts of the table rows in document.xml, each cell's <w:t> joined. */
 const docxRows = (xml: string) => xml.split('<w:tr>').slice(1).map((tr) => [...tr.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)]
   .map((tc) => [...tc[1].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')))
 /** The first sheet's rows as text: shared strings resolved, inline strings read. */
-function sheetRows(xlsx: Buffer): string[][] {
+function sheetRows(xlsx: string): string[][] {
   let shared: string[] = []
   try {
     shared = [...unzipPart(xlsx, 'xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => [...m[1].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(''))
@@ -102,7 +102,14 @@ describe('值班 in the browser', () => {
     expect(rows.every((r) => r.includes('国庆节') && !r.includes('未安排'))).toBe(true)
     expect(rows.join('\n')).toContain('张明远')
     expect(await page.getByRole('table', { name: '轮班统计' }).locator('tbody tr').count()).toBe(7)
+    const shown = await shownRoster(['带班领导'])
+    for (const day of Object.values(shown)) expect(day.带班领导).toMatchObject({ officePhone: expect.stringMatching(/^0\d{2,3}-\d{7,8}$/), mobile: expect.stringMatching(/^1\d{10}$/) })
+    nationalDayLeader = shown['2026-10-01'].带班领导
     await screenshot(page, 'duty-roster-holiday')
+
+    await page.getByRole('button', { name: '发布', exact: true }).click()
+    await dialog('发布值班表').getByRole('button', { name: '发布' }).click()
+    await page.getByText(/^已发布：2026年国庆节市政府领导带班表/).waitFor()
     await page.getByRole('button', { name: '返回列表' }).click()
   })
 
@@ -134,7 +141,73 @@ describe('值班 in the browser', () => {
     await refusal.waitFor()
     expect(await refusal.innerText()).toMatch(/X-4：不能换班/)
     await form.getByRole('button', { name: '取消' }).click()
+    await form.waitFor({ state: 'detached' })
+  })
+
+  it('X-4 swaps two people (asked, the other accepted, the 带班 consented): the roster and the change record show it', async () => {
+    const before = await shownRoster(OFFICE_ROLES)
+    const onDuty = (date: string) => Object.values(before[date]).map((p) => p.name)
+    const date = '2026-12-03'
+    const requester = before[date].主班
+    // The counterpart: the 主班 of a later day, free on the 3rd, on a day the requester is free.
+    const back = Object.keys(before).find((d) => d > date && !onDuty(d).includes(requester.name) && !onDuty(date).includes(before[d].主班.name))!
+    const counterpart = before[back].主班
+    swap = { date, back, requester, counterpart }
+
+    await page.getByRole('button', { name: '换班' }).click()
+    const form = dialog('换班')
+    await form.getByLabel(/^申请人的值班/).first().click()
+    await page.getByRole('option').filter({ hasText: '12月3日' }).filter({ hasText: '主班' }).click()
+    await form.getByLabel(/^对方（接替的人）/).first().click()
+    await page.getByRole('option', { name: counterpart.name, exact: true }).click()
+    await form.getByLabel('换回日期').first().click()
+    await page.getByRole('option').filter({ hasText: `${monthDay(back)}（` }).click()
+    await form.getByLabel('对方已同意').check()
+    await form.getByLabel('带班已同意').check()
+    await form.getByLabel('说明').fill('申请人家中有事')
+    await form.getByRole('button', { name: '登记换班' }).click()
+    await form.waitFor({ state: 'detached' })
+
+    const record = `X-4：${requester.name}与${counterpart.name}换班——2026年12月3日主班由${counterpart.name}担任，2026年${monthDay(back)}主班由${requester.name}担任；对方已同意，带班已同意。`
+    await page.getByRole('status').filter({ hasText: `已记录：${record}` }).waitFor()
+    const after = await shownRoster(OFFICE_ROLES)
+    expect(after[date].主班).toEqual(counterpart)
+    expect(after[back].主班).toEqual(requester)
+    for (const d of Object.keys(before).filter((d) => d !== date && d !== back)) expect(after[d]).toEqual(before[d])
+    const changes = page.getByRole('region', { name: '变更记录' })
+    await changes.getByText('换班', { exact: true }).waitFor()
+    expect(await changes.innerText()).toContain(`${record}说明：申请人家中有事`)
     await screenshot(page, 'duty-roster')
+  })
+
+  it('downloads the December roster as Word and Excel with the swapped people and everyone\'s phones on the right dates', async () => {
+    const shown = await shownRoster(OFFICE_ROLES)
+    const expected = (date: string) => OFFICE_ROLES.flatMap((role) => [shown[date][role].name, shown[date][role].officePhone, shown[date][role].mobile])
+    for (const date of Object.keys(shown)) for (const p of Object.values(shown[date])) expect(p.officePhone && p.mobile).toBeTruthy()
+
+    const word = await download('导出Word')
+    expect(word.filename).toBe('资阳市人民政府办公室2026年12月值班表.docx')
+    expect(word.buf.subarray(0, 2).toString('latin1')).toBe('PK')
+    const xml = unzipPart(word.path, 'word/document.xml')
+    expect(xml).toContain('资阳市人民政府办公室2026年12月值班表')
+    const rows = docxRows(xml)
+    expect(rows[1].slice(1)).toEqual(['姓名', '办公电话', '手机', '姓名', '办公电话', '手机', '姓名', '办公电话', '手机'])
+    const body = rows.slice(2)
+    expect(body).toHaveLength(31)
+    for (const date of Object.keys(shown)) expect(body.find((r) => r[0].startsWith(`${monthDay(date)} `))!.slice(1)).toEqual(expected(date))
+    expect(body.find((r) => r[0].startsWith(`${monthDay(swap.date)} `))![4]).toBe(swap.counterpart.name)
+    expect(body.find((r) => r[0].startsWith(`${monthDay(swap.back)} `))![4]).toBe(swap.requester.name)
+
+    const excel = await download('导出Excel')
+    expect(excel.filename).toBe('资阳市人民政府办公室2026年12月值班表.xlsx')
+    expect(excel.buf.subarray(0, 2).toString('latin1')).toBe('PK')
+    const sheet = sheetRows(excel.path)
+    expect(sheet[0][0]).toBe('资阳市人民政府办公室2026年12月值班表')
+    const days = sheet.slice(4, 35)
+    for (const [i, date] of Object.keys(shown).entries()) {
+      expect(days[i][0]).toMatch(new RegExp(`^${monthDay(date)} 星期`))
+      expect(days[i].slice(1)).toEqual(expected(date))
+    }
   })
 
   it('writes an urgent duty-log entry about 防汛 and finds it by searching', async () => {
@@ -167,18 +240,35 @@ describe('值班 in the browser', () => {
     await screenshot(page, 'duty-log')
   })
 
-  it('首页 on 2026年12月8日 shows 今日值班 with names and phones', async () => {
-    await setServerClock('2026-12-08T09:00:00+08:00')
+  /** 首页's 今日值班 rows: role → [name, office phone, mobile]. */
+  const todayCard = async () => Object.fromEntries(await page.getByRole('table', { name: '今日值班' }).locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [tr.getAttribute('data-role')!, [...tr.querySelectorAll('td')].slice(1).map((td) => (td as HTMLElement).innerText.trim())]))) as Record<string, string[]>
+
+  it('首页 on 2026年12月3日 shows 今日值班 with names and phones, the swapped 主班 among them', async () => {
+    await setServerClock('2026-12-03T09:00:00+08:00')
     await open('首页')
-    await page.getByRole('heading', { name: '2026年12月8日 星期二' }).waitFor()
-    const card = page.getByRole('table', { name: '今日值班' })
-    await card.waitFor()
-    for (const role of ['办公室带班', '主班', '副班']) {
-      const text = await card.locator(`tr[data-role="${role}"]`).innerText()
-      expect(text).not.toContain('未安排')
-      expect(text).toMatch(/[\u4e00-\u9fa5]{2,}/)
+    await page.getByRole('heading', { name: '2026年12月3日 星期四' }).waitFor()
+    await page.getByRole('table', { name: '今日值班' }).waitFor()
+    const card = await todayCard()
+    expect(Object.keys(card)).toEqual(['办公室带班', '主班', '副班'])
+    expect(card.主班).toEqual([swap.counterpart.name, swap.counterpart.officePhone, swap.counterpart.mobile])
+    for (const [name, officePhone, mobile] of Object.values(card)) {
+      expect(name).toMatch(/^[\u4e00-\u9fa5]{2,4}$/)
+      expect(officePhone).toMatch(/^0\d{2,3}-\d{7,8}$/)
+      expect(mobile).toMatch(/^1\d{10}$/)
     }
-    expect(await card.locator('tr[data-role="带班领导"]').count()).toBe(0)
     await screenshot(page, 'home-duty')
+  })
+
+  it('首页 on 国庆 2026年10月1日 shows the 带班领导 with his phones', async () => {
+    await setServerClock('2026-10-01T09:00:00+08:00')
+    await page.reload()
+    await page.getByRole('heading', { name: '2026年10月1日 星期四' }).waitFor()
+    await page.getByRole('table', { name: '今日值班' }).waitFor()
+    const card = await todayCard()
+    expect(card.带班领导).toEqual([nationalDayLeader.name, nationalDayLeader.officePhone, nationalDayLeader.mobile])
+    // No office roster for October was published: shown as not arranged, not left out.
+    expect(card.主班[0]).toBe('未安排')
+    await screenshot(page, 'home-duty-holiday')
   })
 })

@@ -212,7 +212,7 @@ describe('parseRpcRequest', () => {
     ['an object as the body', 'auth.me', { a: 1 }, '请求内容必须是 JSON 文本'],
     ['a missing body', 'auth.me', undefined, '请求内容必须是 JSON 文本'],
     ['a body that is not JSON', 'auth.me', '{oops', '请求内容不是有效的 JSON'],
-    ['a body over 2 MiB', 'auth.me', `"${'x'.repeat(MAX_INPUT_CHARS)}"`, '请求内容过大'],
+    ['a body over the 64 MiB limit', 'auth.me', `"${'x'.repeat(MAX_INPUT_CHARS)}"`, '请求内容过大'],
   ])('refuses %s with a Chinese validation error', (_label, name, body, message) => {
     expect(parseRpcRequest(name, body)).toEqual({ ok: false, error: { code: 'VALIDATION', message } })
   })

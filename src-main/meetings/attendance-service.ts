@@ -1,0 +1,111 @@
+/** Attendance (R-M2, R-M4): the expected list derived from the type and topics, what was recorded, and the quorum. */
+import { and, eq, inArray } from 'drizzle-orm'
+import type { Db } from '../db/connection'
+import type { ActionContext } from '../rpc/procedure'
+import { AppError } from '../rpc/errors'
+import { insertAudited, updateAudited } from '../db/audited'
+import { absenceOn } from '../absences/rules'
+import { expectedAttendance, leaveAskee, quorumFor, type Attendee } from './rules'
+import { meetingContext, type MeetingContext } from './context'
+import { attendance, topics, topicUnits, type AttendanceState } from './schema'
+
+type Role = (typeof attendance.$inferSelect)['role']
+
+/** The departments whose heads attend as 列席 for the topics: the submitting ones and those involved. */
+export function topicDepartments(db: Db, meetingId: number): number[] {
+  const live = db.select({ id: topics.id, departmentId: topics.departmentId }).from(topics)
+    .where(and(eq(topics.meetingId, meetingId), eq(topics.withdrawn, false))).all()
+  const involved = live.length ? db.select().from(topicUnits).where(inArray(topicUnits.topicId, live.map((t) => t.id))).all() : []
+  return [...new Set([...live.map((t) => t.departmentId), ...involved.map((u) => u.departmentId)])]
+}
+
+export interface AttendanceRow extends Attendee {
+  role: Role
+  status: AttendanceState | null
+  /** Filled from a recorded absence (领导外出) and not yet confirmed by the staff. */
+  proposed: boolean
+  leaveReason: string | null
+  askedPersonId: number | null
+  askedName: string | null
+  answer: string | null
+  substitute: string | null
+  note: string | null
+}
+
+function rowsFor(mc: MeetingContext, list: Attendee[], role: Role, stored: Map<number, typeof attendance.$inferSelect>, askee: ReturnType<typeof leaveAskee>): AttendanceRow[] {
+  return list.map((a) => {
+    const s = stored.get(a.personId)
+    if (s) {
+      stored.delete(a.personId)
+      return { ...a, role, status: s.status, proposed: false, leaveReason: s.leaveReason, askedPersonId: s.askedPersonId, askedName: s.askedPersonId ? mc.org.names.get(s.askedPersonId) ?? null : null, answer: s.answer, substitute: s.substitute, note: s.note }
+    }
+    const away = absenceOn(mc.absences, a.personId, mc.meeting.date)
+    return {
+      ...a, role, status: away ? '请假' : null, proposed: !!away, leaveReason: away ? `${away.kind}（已登记外出）` : null,
+      askedPersonId: away ? askee.personId : null, askedName: away ? askee.name : null, answer: null, substitute: null, note: null,
+    }
+  })
+}
+
+/** 出席情况: members, invited and 列席 with their status; a member counts towards the quorum only when 出席. */
+export function attendanceSheet(db: Db, meetingId: number) {
+  const mc = meetingContext(db, meetingId)
+  const expected = expectedAttendance(mc.type, mc.org, topicDepartments(db, meetingId))
+  const stored = new Map(db.select().from(attendance).where(eq(attendance.meetingId, meetingId)).all().map((r) => [r.personId, r]))
+  const askee = leaveAskee(mc.type, mc.meeting.chairPostId ?? 0, mc.org, mc.absences, mc.meeting.date)
+  const members = rowsFor(mc, expected.members, '组成人员', stored, askee)
+  const invited = rowsFor(mc, expected.invited, '邀请', stored, askee)
+  const attending = rowsFor(mc, expected.attending, '列席', stored, askee)
+  // People recorded by hand beyond the derived list (e.g. an expert invited to 列席).
+  const extra = [...stored.values()].map((s) => ({ personId: s.personId, name: mc.org.names.get(s.personId) ?? `（人员${s.personId}）`, postId: 0, postTitle: '', why: '临时增加' }))
+  attending.push(...rowsFor(mc, extra, '列席', new Map([...stored.entries()]), askee))
+  const present = members.filter((m) => m.status === '出席' && !m.proposed).length
+  return {
+    meetingId, members, invited, attending, unresolved: expected.unresolved, vacant: expected.vacant, askee,
+    quorum: { ...quorumFor(mc.type, members.length, present), present, total: members.length, rule: mc.type.quorum === '过半数' ? 'R-M2' : null },
+    unrecordedMembers: members.filter((m) => m.status === null || m.proposed).map((m) => m.name),
+  }
+}
+
+export interface AttendanceInput {
+  meetingId: number
+  personId: number
+  role: Role
+  status: AttendanceState
+  leaveReason?: string | null
+  askedPersonId?: number | null
+  answer?: '同意' | '不同意' | '待答复' | null
+  substitute?: string | null
+  note?: string | null
+}
+
+/** Records one person's attendance; 请假 needs the reason, whom they asked (R-M4) and the answer; 代会 the substitute. */
+export function recordAttendance(ctx: ActionContext, input: AttendanceInput) {
+  const mc = meetingContext(ctx.db, input.meetingId)
+  if (mc.meeting.status === '已取消') throw new AppError('CONFLICT', '会议已取消')
+  if (input.status === '请假' && !input.leaveReason) throw new AppError('VALIDATION', '「请假事由」请假须写明事由（R-M4）')
+  if (input.status === '代会' && !input.substitute) throw new AppError('VALIDATION', '「代会人员」请填写代为参会的人员')
+  const askee = leaveAskee(mc.type, mc.meeting.chairPostId ?? 0, mc.org, mc.absences, mc.meeting.date)
+  const leave = input.status === '请假'
+  const values = {
+    role: input.role, status: input.status, leaveReason: leave ? input.leaveReason! : null,
+    askedPersonId: leave ? input.askedPersonId ?? askee.personId : null, answer: leave ? input.answer ?? '待答复' : null,
+    substitute: input.status === '代会' ? input.substitute! : null, note: input.note ?? null,
+  }
+  const existing = ctx.db.select().from(attendance).where(and(eq(attendance.meetingId, input.meetingId), eq(attendance.personId, input.personId))).get()
+  return existing
+    ? updateAudited(ctx, attendance, '出席情况', existing.id, values)
+    : insertAudited(ctx, attendance, '出席情况', { meetingId: input.meetingId, personId: input.personId, ...values })
+}
+
+/** 其余人员出席: everyone not yet recorded (and not proposed as on leave) is recorded present. */
+export function markRestPresent(ctx: ActionContext, meetingId: number) {
+  const sheet = attendanceSheet(ctx.db, meetingId)
+  let n = 0
+  for (const row of [...sheet.members, ...sheet.invited, ...sheet.attending]) {
+    if (row.status !== null) continue
+    recordAttendance(ctx, { meetingId, personId: row.personId, role: row.role, status: '出席' })
+    n++
+  }
+  return { recorded: n }
+}

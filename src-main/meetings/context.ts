@@ -1,0 +1,65 @@
+/** What every meeting action reads around one meeting: its type's settings, the org on the day, absences, the calendar. */
+import { asc, eq } from 'drizzle-orm'
+import type { Db } from '../db/connection'
+import { requireById } from '../db/audited'
+import { loadOrgSnapshot } from '../org/service'
+import { loadAbsencePeriods } from '../absences/service'
+import { loadCalendar } from '../calendar/service'
+import { departments } from '../org/schema'
+import type { AbsencePeriod } from '../absences/rules'
+import type { HolidayCalendar } from '../calendar/rules'
+import { DEFAULT_MEETING_TYPES, meetingTypeSchema, type MeetingType, type ReservedMatter } from './types'
+import type { MeetingOrg } from './attendance'
+import { meetings, meetingTypes } from './schema'
+
+export type MeetingRow = typeof meetings.$inferSelect
+export interface StoredMeetingType extends MeetingType { id: number; sortOrder: number }
+
+const parseType = (row: typeof meetingTypes.$inferSelect): StoredMeetingType =>
+  ({ ...meetingTypeSchema.parse(JSON.parse(row.config)), id: row.id, sortOrder: row.sortOrder })
+
+/** The configured types; a new database gets the working rules' defaults the first time they are read. */
+export function listMeetingTypes(db: Db): StoredMeetingType[] {
+  let rows = db.select().from(meetingTypes).orderBy(asc(meetingTypes.sortOrder), asc(meetingTypes.id)).all()
+  if (!rows.length) {
+    db.insert(meetingTypes).values(DEFAULT_MEETING_TYPES.map((t, i) => ({ kind: t.kind, name: t.name, config: JSON.stringify(t), sortOrder: i }))).run()
+    rows = db.select().from(meetingTypes).orderBy(asc(meetingTypes.sortOrder), asc(meetingTypes.id)).all()
+  }
+  return rows.map(parseType)
+}
+
+export const meetingTypeById = (db: Db, id: number): StoredMeetingType => parseType(requireById(db, meetingTypes, id, '会议类别'))
+
+export function loadMeetingOrg(db: Db): MeetingOrg {
+  return { ...loadOrgSnapshot(db), departments: new Map(db.select().from(departments).all().map((d) => [d.id, { name: d.name, kind: d.kind }])) }
+}
+
+export interface MeetingContext {
+  meeting: MeetingRow
+  type: StoredMeetingType
+  org: MeetingOrg
+  absences: AbsencePeriod[]
+  cal: HolidayCalendar
+  reservedMatters: ReservedMatter[]
+}
+
+export function meetingContext(db: Db, meetingId: number): MeetingContext {
+  const meeting = requireById(db, meetings, meetingId, '会议')
+  return {
+    meeting,
+    type: meetingTypeById(db, meeting.typeId),
+    org: loadMeetingOrg(db),
+    absences: loadAbsencePeriods(db, meeting.date, meeting.date),
+    cal: loadCalendar(db),
+    reservedMatters: JSON.parse(meeting.reservedMatters) as ReservedMatter[],
+  }
+}
+
+/** 市政府第12次常务会议 / 专题会议（关于…） — how the office names a meeting in lists and prints. */
+export function meetingTitle(governmentShort: string, type: MeetingType, m: Pick<MeetingRow, 'session' | 'subject'>): string {
+  const base = m.session ? `${governmentShort}第${m.session}次${type.name}` : `${governmentShort}${type.name}`
+  return m.subject ? `${base}（${m.subject}）` : base
+}
+
+export const meetingsOfType = (db: Db, typeId: number) =>
+  db.select().from(meetings).where(eq(meetings.typeId, typeId)).orderBy(asc(meetings.date)).all()

@@ -1,0 +1,49 @@
+import { z } from 'zod'
+import { query, mutation } from '../rpc/procedure'
+import { id, isoDate, optionalText, text } from '../rpc/validation'
+import { getMinutes, minutesSignerOn, recordMinutesConsent, saveMinutes, signMinutes } from './minutes'
+
+const lines = (label: string) => z.array(z.string().describe(label).trim().max(100, '不能超过100个字')).max(200, '不能超过200项').describe(label)
+
+export const minutesProcedures = {
+  'meetings.minutes': query({
+    summary: '会议纪要（已保存的草稿或已签发的纪要；尚未起草时给出按会议生成的建议稿）',
+    input: z.object({ meetingId: id('会议') }),
+    handler: ({ db, clock }, { meetingId }) => getMinutes(db, meetingId, clock.today()),
+  }),
+  'meetings.saveMinutes': mutation({
+    summary: '保存会议纪要草稿',
+    input: z.object({
+      meetingId: id('会议'),
+      opening: text('开头段落', 2000),
+      decisions: z.array(z.object({
+        id: id('议定事项').nullable().optional(),
+        topicId: id('对应议题').nullable().optional(),
+        heading: text('议定事项标题', 200),
+        text: z.string().describe('议定事项内容').trim().max(20000, '不能超过20000个字'),
+      })).max(100, '不能超过100项').describe('议定事项'),
+      attendance: z.object({
+        present: lines('出席人员'),
+        onLeave: lines('请假人员'),
+        attending: lines('列席人员'),
+      }).describe('出席、请假、列席名单'),
+      distribution: optionalText('分送', 1000),
+    }),
+    handler: saveMinutes,
+  }),
+  'meetings.minutesSigner': query({
+    summary: '纪要应由谁签发（含代行，R-M5、R-P2、R-P3）',
+    input: z.object({ meetingId: id('会议'), date: isoDate('签发日期') }),
+    handler: ({ db }, { meetingId, date }) => minutesSignerOn(db, meetingId, date),
+  }),
+  'meetings.recordMinutesConsent': mutation({
+    summary: '记录市长同意签发专题会议纪要（涉及资金、土地、规划、国有资产、人事编制，R-M5）',
+    input: z.object({ meetingId: id('会议'), personId: id('同意人'), date: isoDate('同意日期') }),
+    handler: recordMinutesConsent,
+  }),
+  'meetings.signMinutes': mutation({
+    summary: '签发会议纪要并编号（R-M5、X-1）',
+    input: z.object({ meetingId: id('会议'), signerPersonId: id('签发人'), opinion: text('签发意见', 500), date: isoDate('签发日期') }),
+    handler: signMinutes,
+  }),
+}

@@ -1,0 +1,204 @@
+/** Meetings (办会): types as settings, the calendar, scheduling with the rules' warnings, planning, held/cancelled. */
+import { and, asc, eq, gte, lte, ne } from 'drizzle-orm'
+import type { Db } from '../db/connection'
+import type { ActionContext } from '../rpc/procedure'
+import { AppError, ruleViolation } from '../rpc/errors'
+import { insertAudited, updateAudited } from '../db/audited'
+import { addDays, chineseDate, weekdayOf, yearOf } from '../calendar/dates'
+import { dayInfo } from '../calendar/rules'
+import { loadCalendar } from '../calendar/service'
+import { listAbsences } from '../absences/service'
+import { readSettings } from '../settings/service'
+import { cityWideMeetingCheck, enforce, expectedAttendance, meetingWarnings, planNextMeetings, type HalfDay, type MeetingWarning } from './rules'
+import { meetingTypeSchema, type MeetingType, type ReservedMatter } from './types'
+import { listMeetingTypes, loadMeetingOrg, meetingContext, meetingTitle, meetingTypeById, type MeetingContext, type MeetingRow, type StoredMeetingType } from './context'
+import { meetings, meetingTypes, topics } from './schema'
+import { departments } from '../org/schema'
+import { attendanceSheet } from './attendance-service'
+
+export { listMeetingTypes }
+
+/** 市政府 from 资阳市人民政府: how meeting titles name the government. */
+export const governmentShort = (db: Db) => (readSettings(db).governmentName.endsWith('人民政府') ? '市政府' : readSettings(db).governmentName)
+
+export function saveMeetingType(ctx: ActionContext, input: { id: number; config: MeetingType }) {
+  const before = meetingTypeById(ctx.db, input.id)
+  if (before.kind !== input.config.kind) throw new AppError('VALIDATION', '「会议类别」不能修改：规则按类别适用，请修改名称和其他设置')
+  const config = meetingTypeSchema.parse(input.config)
+  return updateAudited(ctx, meetingTypes, '会议类别', input.id, { name: config.name, config: JSON.stringify(config) })
+}
+
+export interface MeetingInput {
+  id?: number
+  typeId: number
+  session?: number | null
+  subject?: string | null
+  date: string
+  halfDay: HalfDay
+  startTime?: string | null
+  place?: string | null
+  chairPostId?: number | null
+  entrustingPostId?: number | null
+  departmentId?: number | null
+  reservedMatters?: ReservedMatter[]
+  priorAgreementOn?: string | null
+  priorAgreementNote?: string | null
+  note?: string | null
+}
+
+const CHAIR_RULE: Partial<Record<MeetingType['kind'], string>> = { 全体会议: 'R-M1', 常务会议: 'R-M2', 市长办公会: 'R-M6', 专题会议: 'R-M7' }
+
+/** The chair must hold a post the type allows (市长 for 常务会议 …); by default the first such post. */
+function resolveChair(ctx: MeetingContext | { org: MeetingContext['org'] }, type: MeetingType, chairPostId?: number | null): number | null {
+  const allowed = [...type.chairPostKinds, ...type.entrustedChairPostKinds]
+  if (chairPostId == null) return ctx.org.posts.find((p) => p.kind === type.chairPostKinds[0])?.id ?? null
+  const post = ctx.org.posts.find((p) => p.id === chairPostId)
+  if (!post) throw new AppError('NOT_FOUND', '所选主持人岗位不存在')
+  if (!allowed.includes(post.kind)) {
+    throw ruleViolation(CHAIR_RULE[type.kind] ?? 'R-M7', `${CHAIR_RULE[type.kind] ?? 'R-M7'}：${type.name}由${allowed.join('、')}主持，${post.title}不能主持。`)
+  }
+  return chairPostId
+}
+
+function checkCityWide(db: Db, type: StoredMeetingType, input: MeetingInput) {
+  if (!type.oncePerYearPerDepartment) return
+  if (!input.departmentId) throw new AppError('VALIDATION', `「主办部门」${type.name}须注明主办部门（R-M8：各部门每年原则上不超过1次）`)
+  const dept = db.select().from(departments).where(eq(departments.id, input.departmentId)).get()
+  if (!dept) throw new AppError('NOT_FOUND', '主办部门不存在')
+  const existing = db.select().from(meetings).where(eq(meetings.typeId, type.id)).all()
+    .map((m) => ({ id: m.id, departmentId: m.departmentId ?? 0, date: m.date, title: m.subject ?? type.name, cancelled: m.status === '已取消' }))
+  enforce(cityWideMeetingCheck({ id: dept.id, name: dept.name }, yearOf(input.date), existing, input.id))
+}
+
+function checkSession(db: Db, type: StoredMeetingType, input: MeetingInput) {
+  if (!input.session) return
+  const clash = db.select().from(meetings)
+    .where(and(eq(meetings.typeId, type.id), eq(meetings.session, input.session), ne(meetings.status, '已取消'), input.id ? ne(meetings.id, input.id) : undefined)).get()
+  if (clash) throw new AppError('CONFLICT', `已有第${input.session}次${type.name}（${chineseDate(clash.date)}），请核对会议次数`)
+}
+
+/** 安排会议 / 修改 / 改期: only a meeting still in preparation changes; the warnings come back to be shown. */
+export function saveMeeting(ctx: ActionContext, input: MeetingInput) {
+  const type = meetingTypeById(ctx.db, input.typeId)
+  if (input.id) {
+    const current = meetingContext(ctx.db, input.id).meeting
+    if (current.status !== '筹备') throw new AppError('CONFLICT', `会议${current.status}，不能再修改`)
+    if (current.typeId !== input.typeId) throw new AppError('VALIDATION', '「会议类别」已安排的会议不能改类别，请取消后重新安排')
+  }
+  const chairPostId = resolveChair({ org: loadMeetingOrg(ctx.db) }, type, input.chairPostId)
+  checkCityWide(ctx.db, type, input)
+  checkSession(ctx.db, type, input)
+  const values = {
+    typeId: input.typeId, session: input.session ?? null, subject: input.subject ?? null, date: input.date, halfDay: input.halfDay,
+    startTime: input.startTime ?? null, place: input.place ?? null, chairPostId, entrustingPostId: input.entrustingPostId ?? null,
+    departmentId: input.departmentId ?? null, reservedMatters: JSON.stringify(input.reservedMatters ?? []),
+    priorAgreementOn: input.priorAgreementOn ?? null, priorAgreementNote: input.priorAgreementNote ?? null, note: input.note ?? null,
+  }
+  const row = input.id
+    ? updateAudited(ctx, meetings, '会议', input.id, values)
+    : insertAudited(ctx, meetings, '会议', { ...values, createdAt: ctx.clock.now().toISOString() })
+  return { meeting: row, warnings: warningsFor(ctx.db, meetingContext(ctx.db, row.id)) }
+}
+
+export function cancelMeeting(ctx: ActionContext, id: number, reason: string) {
+  const { meeting } = meetingContext(ctx.db, id)
+  if (meeting.status !== '筹备') throw new AppError('CONFLICT', `会议${meeting.status}，不能取消`)
+  const live = ctx.db.select().from(topics).where(and(eq(topics.meetingId, id), eq(topics.withdrawn, false))).all()
+  if (live.length) throw new AppError('CONFLICT', `会议还有${live.length}个议题，请先将议题移至其他会议或撤回，再取消会议`)
+  return updateAudited(ctx, meetings, '会议', id, { status: '已取消', cancelReason: reason })
+}
+
+/** 议程确定 (R-M3): from then on a new topic needs the 市长's consent. */
+export function fixAgenda(ctx: ActionContext, id: number, fixed: boolean) {
+  const { meeting } = meetingContext(ctx.db, id)
+  if (meeting.status !== '筹备') throw new AppError('CONFLICT', `会议${meeting.status}，议程不能再调整`)
+  return updateAudited(ctx, meetings, '会议', id, { agendaFixedOn: fixed ? ctx.clock.today() : null })
+}
+
+/** 已召开: not before the day, and a 常务会议 only with its quorum (R-M2) — the refusal quotes the rule. */
+export function markHeld(ctx: ActionContext, id: number) {
+  const mc = meetingContext(ctx.db, id)
+  if (mc.meeting.status !== '筹备') throw new AppError('CONFLICT', `会议${mc.meeting.status}`)
+  if (mc.meeting.date > ctx.clock.today()) throw new AppError('CONFLICT', `会议定于${chineseDate(mc.meeting.date)}召开，当日或之后才能标记为已召开`)
+  const sheet = attendanceSheet(ctx.db, id)
+  if (sheet.unrecordedMembers.length) {
+    throw new AppError('CONFLICT', `还有组成人员未登记出席情况：${sheet.unrecordedMembers.join('、')}`)
+  }
+  if (!sheet.quorum.met) throw ruleViolation('R-M2', sheet.quorum.message!)
+  return updateAudited(ctx, meetings, '会议', id, { status: '已召开' })
+}
+
+/** The chair and members' person ids, and who else is booked in the same half-day (for 领导已有安排). */
+function bookedPeople(mc: Pick<MeetingContext, 'type' | 'org' | 'meeting'>): number[] {
+  const chair = mc.org.posts.find((p) => p.id === mc.meeting.chairPostId)?.holderId
+  return [...(chair ? [chair] : []), ...expectedAttendance(mc.type, mc.org).members.map((m) => m.personId)]
+}
+
+export function warningsFor(db: Db, mc: MeetingContext): MeetingWarning[] {
+  const { meeting, type, org } = mc
+  if (meeting.status === '已取消') return []
+  const sameDay = db.select().from(meetings).where(and(eq(meetings.date, meeting.date), ne(meetings.id, meeting.id), ne(meetings.status, '已取消'))).all()
+  const short = governmentShort(db)
+  const others = sameDay.map((m) => {
+    const t = meetingTypeById(db, m.typeId)
+    return { title: meetingTitle(short, t, m), date: m.date, halfDay: m.halfDay, personIds: bookedPeople({ type: t, org, meeting: m }) }
+  })
+  const last = db.select().from(meetings)
+    .where(and(eq(meetings.typeId, meeting.typeId), ne(meetings.status, '已取消'), lte(meetings.date, meeting.date), ne(meetings.id, meeting.id)))
+    .orderBy(asc(meetings.date)).all().at(-1)
+  return meetingWarnings({
+    type, date: meeting.date, halfDay: meeting.halfDay, cal: mc.cal, chairPostId: meeting.chairPostId ?? 0,
+    members: expectedAttendance(type, org).members.map((m) => m.personId), absences: mc.absences, org,
+    otherMeetingsSameSlot: others, lastMeetingOfType: last?.date ?? null,
+  })
+}
+
+function describe(db: Db, m: MeetingRow, types: Map<number, StoredMeetingType>, org: MeetingContext['org'], short: string) {
+  const type = types.get(m.typeId)!
+  const chair = org.posts.find((p) => p.id === m.chairPostId)
+  const topicCount = db.select({ id: topics.id }).from(topics).where(and(eq(topics.meetingId, m.id), eq(topics.withdrawn, false))).all().length
+  return {
+    ...m, reservedMatters: JSON.parse(m.reservedMatters) as ReservedMatter[],
+    typeName: type.name, kind: type.kind, title: meetingTitle(short, type, m),
+    chairTitle: chair?.title ?? null, chairName: chair?.holderId ? org.names.get(chair.holderId) ?? null : null, topicCount,
+  }
+}
+
+/** The calendar's data for a period: meetings, holidays and make-up days, and leaders' absences (R-W2, R-P4). */
+export function meetingCalendar(db: Db, from: string, to: string) {
+  const types = new Map(listMeetingTypes(db).map((t) => [t.id, t]))
+  const org = loadMeetingOrg(db)
+  const short = governmentShort(db)
+  const rows = db.select().from(meetings).where(and(gte(meetings.date, from), lte(meetings.date, to))).orderBy(asc(meetings.date), asc(meetings.id)).all()
+  const cal = loadCalendar(db)
+  const days = [...cal.days.entries()].filter(([d]) => d >= from && d <= to).map(([date, d]) => ({ date, kind: d.kind, name: d.name }))
+  const missingYears = [...new Set([yearOf(from), yearOf(to)])].filter((y) => !cal.years.has(y))
+  const { absences, overlaps } = listAbsences(db, from, to)
+  return {
+    meetings: rows.map((m) => describe(db, m, types, org, short)),
+    days, missingYears,
+    absences: absences.map((a) => ({ id: a.id, personName: a.personName, postTitle: a.postTitle, kind: a.kind, startDate: a.startDate, endDate: a.endDate, acting: a.acting })),
+    overlaps,
+  }
+}
+
+export function getMeeting(db: Db, id: number) {
+  const mc = meetingContext(db, id)
+  const types = new Map(listMeetingTypes(db).map((t) => [t.id, t]))
+  let day: ReturnType<typeof dayInfo> | null = null
+  try { day = dayInfo(mc.cal, mc.meeting.date) } catch { day = null }
+  return { ...describe(db, mc.meeting, types, mc.org, governmentShort(db)), type: mc.type, day, warnings: warningsFor(db, mc) }
+}
+
+/** 安排下次会议: dates at the type's cadence from its last meeting, avoiding holidays; nothing is saved. */
+export function planMeetings(db: Db, typeId: number, count: number, today: string) {
+  const type = meetingTypeById(db, typeId)
+  if (!type.cadenceDays) throw new AppError('VALIDATION', `${type.name}没有设定召开周期，请直接安排`)
+  const last = db.select().from(meetings).where(and(eq(meetings.typeId, typeId), ne(meetings.status, '已取消'))).orderBy(asc(meetings.date)).all().at(-1)
+  // From the last meeting, but never proposing a date already past when the cadence has slipped.
+  const earliest = addDays(today, -type.cadenceDays)
+  const from = last && last.date > earliest ? last.date : earliest
+  const lastSession = db.select().from(meetings).where(eq(meetings.typeId, typeId)).all().reduce((n, m) => Math.max(n, m.session ?? 0), 0)
+  const dates = planNextMeetings(loadCalendar(db), type, from, count, last ? weekdayOf(last.date) : null)
+  return { from, cadenceDays: type.cadenceDays, proposals: dates.map((date, i) => ({ date, session: lastSession + i + 1 })) }
+}

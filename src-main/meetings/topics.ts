@@ -1,0 +1,146 @@
+/** Topics (议题, R-M3): submitted through the 分管副市长 with their files, against the deadline; ordered, moved, withdrawn. */
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import type { Db } from '../db/connection'
+import type { ActionContext } from '../rpc/procedure'
+import { AppError, ruleViolation } from '../rpc/errors'
+import { insertAudited, requireById, updateAudited } from '../db/audited'
+import { chineseDate } from '../calendar/dates'
+import { mayorPost, whoActsFor } from '../absences/rules'
+import { departments } from '../org/schema'
+import { storedFiles } from '../files/schema'
+import { storeFile, type Upload } from '../files/service'
+import { checkTopicDelivery, enforce, topicDeadline } from './rules'
+import { meetingContext, type MeetingContext } from './context'
+import { topicFiles, topicMoves, topics, topicUnits, TOPIC_FILE_KINDS } from './schema'
+
+type FileKind = (typeof TOPIC_FILE_KINDS)[number]
+
+export interface TopicInput {
+  meetingId: number
+  title: string
+  departmentId: number
+  supervisorPostId?: number | null
+  reporter?: string | null
+  deliveredOn: string
+  unitIds: number[]
+  files: { kind: FileKind; file: Upload }[]
+  /** 市长同意 for a late or unscheduled topic: the consenting person and the date. */
+  consent?: { personId: number; on: string } | null
+}
+
+/** R-M3: the consent must come from the 市长 or whoever acts as 市长 that day (R-P2). */
+function consentName(mc: MeetingContext, consent: { personId: number; on: string }): string {
+  const mayor = mayorPost(mc.org)
+  if (!mayor) throw new AppError('CONFLICT', '组织机构中未设市长岗位，无法记录市长同意')
+  const acting = whoActsFor(mc.org, mc.absences, mayor.id, consent.on)
+  if (consent.personId !== mayor.holderId && consent.personId !== acting.actorId) {
+    throw ruleViolation('R-M3', `R-M3：临时增加或逾期报送的议题须经市长同意，${mc.org.names.get(consent.personId) ?? '所选人员'}不是市长${acting.actorId && acting.actorId !== mayor.holderId ? `或代行市长职责的${acting.actorName}` : ''}。`)
+  }
+  const name = mc.org.names.get(consent.personId)!
+  return consent.personId === mayor.holderId ? `市长${name}` : `${name}（代行市长职责，${acting.rule ?? 'R-P2'}）`
+}
+
+/** R-M3 for this meeting: the type's deadline when it has one; the fixed agenda for every type. */
+function checkDelivery(mc: MeetingContext, deliveredOn: string, consent: { by: string; at: string } | null) {
+  const days = mc.type.topicDeadlineWorkingDays
+  const agendaFixed = mc.meeting.agendaFixedOn !== null && mc.meeting.agendaFixedOn <= deliveredOn
+  if (days) return enforce(checkTopicDelivery({ cal: mc.cal, meetingDate: mc.meeting.date, deliveredOn, agendaFixed, workingDays: days, mayorConsent: consent }))
+  if (agendaFixed && !consent) throw ruleViolation('R-M3', `R-M3：${mc.type.name}议程已确定，临时增加议题须经市长同意。请先记录市长同意（同意人、日期）。`)
+  return { ok: true as const, deadline: null, byConsent: agendaFixed }
+}
+
+function supervisorOf(db: Db, mc: MeetingContext, departmentId: number, given?: number | null): number | null {
+  const dept = requireById(db, departments, departmentId, '报送单位')
+  const postId = given ?? dept.supervisorPostId
+  if (!postId && mc.type.topicDeadlineWorkingDays) {
+    throw new AppError('VALIDATION', `「分管副市长」${dept.name}未设分管领导，请选择经由哪位分管副市长报送（R-M3：议题经分管副市长审核后报送）`)
+  }
+  return postId ?? null
+}
+
+export function submitTopic(ctx: ActionContext, input: TopicInput) {
+  const mc = meetingContext(ctx.db, input.meetingId)
+  if (mc.meeting.status !== '筹备') throw new AppError('CONFLICT', `会议${mc.meeting.status}，不能再报送议题`)
+  if (mc.type.topicDeadlineWorkingDays) {
+    const missing = TOPIC_FILE_KINDS.filter((k) => !input.files.some((f) => f.kind === k))
+    if (missing.length) throw new AppError('VALIDATION', `「附件」须同时报送${missing.join('和')}（R-M3）`)
+  }
+  if (input.deliveredOn > ctx.clock.today()) throw new AppError('VALIDATION', '「送达日期」不能晚于今天')
+  const consent = input.consent ? { by: consentName(mc, input.consent), at: input.consent.on } : null
+  if (consent && consent.at > ctx.clock.today()) throw new AppError('VALIDATION', '「同意日期」不能晚于今天')
+  const check = checkDelivery(mc, input.deliveredOn, consent)
+  const order = ctx.db.select({ id: topics.id }).from(topics).where(eq(topics.meetingId, input.meetingId)).all().length
+  const topic = insertAudited(ctx, topics, '议题', {
+    meetingId: input.meetingId, sortOrder: order + 1, title: input.title, departmentId: input.departmentId,
+    supervisorPostId: supervisorOf(ctx.db, mc, input.departmentId, input.supervisorPostId), reporter: input.reporter ?? null,
+    deliveredOn: input.deliveredOn, consentBy: check.byConsent ? consent!.by : null, consentOn: check.byConsent ? consent!.at : null,
+    createdAt: ctx.clock.now().toISOString(),
+  })
+  const units = [...new Set(input.unitIds)].filter((id) => id !== input.departmentId)
+  if (units.length) ctx.db.insert(topicUnits).values(units.map((departmentId) => ({ topicId: topic.id, departmentId }))).run()
+  for (const f of input.files) {
+    const file = storeFile(ctx, f.file)
+    ctx.db.insert(topicFiles).values({ topicId: topic.id, fileId: file.id, kind: f.kind }).onConflictDoNothing().run()
+  }
+  return { topic, deadline: check.deadline, byConsent: check.byConsent }
+}
+
+/** The agenda's order (议程): the given ids first to last; every live topic of the meeting must be listed. */
+export function reorderTopics(ctx: ActionContext, meetingId: number, topicIds: number[]) {
+  const mc = meetingContext(ctx.db, meetingId)
+  if (mc.meeting.status !== '筹备') throw new AppError('CONFLICT', `会议${mc.meeting.status}，议程不能再调整`)
+  const live = ctx.db.select({ id: topics.id }).from(topics).where(and(eq(topics.meetingId, meetingId), eq(topics.withdrawn, false))).all().map((t) => t.id)
+  if (live.length !== topicIds.length || !live.every((id) => topicIds.includes(id))) throw new AppError('VALIDATION', '「议题顺序」须列出本次会议的全部议题')
+  topicIds.forEach((id, i) => ctx.db.update(topics).set({ sortOrder: i + 1 }).where(eq(topics.id, id)).run())
+  ctx.audit.record({ entity: '会议议程', id: meetingId, after: { 议题顺序: topicIds } })
+}
+
+/** 调整到以后的会议: the topic keeps its files and records where it came from; the deadline is checked again. */
+export function moveTopic(ctx: ActionContext, input: { topicId: number; toMeetingId: number; reason?: string | null }) {
+  const topic = requireById(ctx.db, topics, input.topicId, '议题')
+  const from = meetingContext(ctx.db, topic.meetingId)
+  const to = meetingContext(ctx.db, input.toMeetingId)
+  if (topic.withdrawn) throw new AppError('CONFLICT', '议题已撤回')
+  if (to.meeting.status !== '筹备') throw new AppError('CONFLICT', `目标会议${to.meeting.status}，不能调入议题`)
+  if (to.meeting.date <= from.meeting.date || to.meeting.id === from.meeting.id) throw new AppError('VALIDATION', '「调至会议」须是以后召开的会议')
+  checkDelivery(to, topic.deliveredOn, topic.consentBy ? { by: topic.consentBy, at: topic.consentOn! } : null)
+  const order = ctx.db.select({ id: topics.id }).from(topics).where(eq(topics.meetingId, to.meeting.id)).all().length
+  insertAudited(ctx, topicMoves, '议题调整', { topicId: topic.id, fromMeetingId: from.meeting.id, toMeetingId: to.meeting.id, reason: input.reason ?? null, at: ctx.clock.now().toISOString() })
+  return updateAudited(ctx, topics, '议题', topic.id, { meetingId: to.meeting.id, sortOrder: order + 1 })
+}
+
+export function withdrawTopic(ctx: ActionContext, topicId: number) {
+  const topic = requireById(ctx.db, topics, topicId, '议题')
+  if (meetingContext(ctx.db, topic.meetingId).meeting.status !== '筹备') throw new AppError('CONFLICT', '会议已召开或已取消，议题不能撤回')
+  return updateAudited(ctx, topics, '议题', topicId, { withdrawn: true })
+}
+
+/** The agenda with each topic's department, 分管领导, 列席 units, files and history; and the meeting's deadline. */
+export function listTopics(db: Db, meetingId: number) {
+  const mc = meetingContext(db, meetingId)
+  const rows = db.select().from(topics).where(eq(topics.meetingId, meetingId)).orderBy(asc(topics.sortOrder), asc(topics.id)).all()
+  const ids = rows.map((r) => r.id)
+  const deptNames = new Map([...mc.org.departments.entries()].map(([id, d]) => [id, d.name]))
+  const units = ids.length ? db.select().from(topicUnits).where(inArray(topicUnits.topicId, ids)).all() : []
+  const files = ids.length ? db.select({ topicId: topicFiles.topicId, kind: topicFiles.kind, id: storedFiles.id, name: storedFiles.name, size: storedFiles.size, sha256: storedFiles.sha256 })
+    .from(topicFiles).innerJoin(storedFiles, eq(storedFiles.id, topicFiles.fileId)).where(inArray(topicFiles.topicId, ids)).all() : []
+  const moves = ids.length ? db.select().from(topicMoves).where(inArray(topicMoves.topicId, ids)).orderBy(asc(topicMoves.at)).all() : []
+  const meetingDates = new Map<number, string>()
+  const dateOf = (id: number) => meetingDates.get(id) ?? (meetingDates.set(id, meetingContext(db, id).meeting.date), meetingDates.get(id)!)
+  let deadline: string | null = null
+  try { deadline = mc.type.topicDeadlineWorkingDays ? topicDeadline(mc.cal, mc.meeting.date, mc.type.topicDeadlineWorkingDays) : null } catch { deadline = null }
+  return {
+    deadline, deadlineWorkingDays: mc.type.topicDeadlineWorkingDays, agendaFixedOn: mc.meeting.agendaFixedOn,
+    topics: rows.map((t) => {
+      const post = mc.org.posts.find((p) => p.id === t.supervisorPostId)
+      return {
+        ...t, departmentName: deptNames.get(t.departmentId) ?? '',
+        supervisorTitle: post?.title ?? null, supervisorName: post?.holderId ? mc.org.names.get(post.holderId) ?? null : null,
+        units: units.filter((u) => u.topicId === t.id).map((u) => ({ id: u.departmentId, name: deptNames.get(u.departmentId) ?? '' })),
+        files: files.filter((f) => f.topicId === t.id),
+        late: deadline !== null && t.deliveredOn > deadline,
+        history: moves.filter((m) => m.topicId === t.id).map((m) => ({ ...m, fromDate: dateOf(m.fromMeetingId), toDate: dateOf(m.toMeetingId), text: `由${chineseDate(dateOf(m.fromMeetingId))}的会议调至${chineseDate(dateOf(m.toMeetingId))}的会议` })),
+      }
+    }),
+  }
+}
