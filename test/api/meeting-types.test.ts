@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+
+let server: TestServer
+let api: ReturnType<typeof rpcClient>
+
+beforeAll(async () => {
+  server = await startTestServer()
+  api = rpcClient(server.url)
+  await api.login()
+  await api.ok('system.setClock', { at: '2026-11-20T09:00:00+08:00' })
+})
+afterAll(async () => { await server.stop() })
+
+const standing = async () => (await api.ok('meetings.types')).find((t: any) => t.kind === '常务会议')
+
+describe('meeting types are settings, not code', () => {
+  it('comes with the five types of 第三十七—四十三条 and the 常务会议 rules (R-M2, R-M3, R-M4, R-M5)', async () => {
+    const types = await api.ok('meetings.types')
+    expect(types.map((t: any) => t.name)).toEqual(['全体会议', '常务会议', '市长办公会', '专题会议', '全市性视频会议'])
+    expect(await standing()).toMatchObject({
+      quorum: '过半数', cadenceDays: 14, topicDeadlineWorkingDays: 10, leaveAskee: '主持人', minutesSigner: '市长',
+      minutesTitle: '{政府}常务会议纪要', numbering: '〔{年}〕{n}号', members: { postKinds: ['市长', '副市长', '秘书长'] },
+    })
+  })
+
+  it('lets an office of another city shorten the 常务会议 topic deadline to 7 working days, and the deadline follows (R-M3)', async () => {
+    const t = await standing()
+    const { id, sortOrder: _s, ...config } = t
+    await api.ok('meetings.saveType', { id, config: { ...config, name: '市政府常务会议', topicDeadlineWorkingDays: 7, numbering: '第{n}期' } })
+    const { meeting } = await api.ok('meetings.schedule', { typeId: id, session: 30, date: '2026-12-10', halfDay: '上午' })
+    // 12月10日 (Thu) less 7 working days: 9, 8, 7, 4, 3, 2, 1 → 12月1日.
+    expect((await api.ok('meetings.topics', { meetingId: meeting.id })).deadline).toBe('2026-12-01')
+    const types = await api.ok('meetings.types')
+    expect(types.find((x: any) => x.id === id)).toMatchObject({ name: '市政府常务会议', topicDeadlineWorkingDays: 7, numbering: '第{n}期' })
+    const audit = await api.ok('audit.list', { entity: '会议类别' })
+    expect(JSON.stringify(audit)).toContain('市政府常务会议')
+  })
+
+  it('refuses to turn a type into another kind, and a numbering without {n}, in Chinese', async () => {
+    const { id, sortOrder: _s, ...config } = await standing()
+    const kind = await api.call('meetings.saveType', { id, config: { ...config, kind: '专题会议' } })
+    expect(kind.body.error?.message).toContain('「会议类别」不能修改')
+    const numbering = await api.call('meetings.saveType', { id, config: { ...config, numbering: '〔{年}〕号' } })
+    expect(numbering.status).toBe(400)
+    expect(numbering.body.error?.message).toMatch(/「纪要编号格式（\{年\}、\{n\}）」须包含\{n\}/)
+  })
+
+  it('lets only an administrator change meeting types', async () => {
+    await api.ok('users.create', { username: 'wenmi', displayName: '王文秘', role: '文秘', password: 'Wenmi2026ok' })
+    const clerk = rpcClient(server.url)
+    await clerk.login('wenmi', 'Wenmi2026ok')
+    const { id, sortOrder: _s, ...config } = await standing()
+    const r = await clerk.call('meetings.saveType', { id, config })
+    expect(r.body.error?.code).toBe('FORBIDDEN')
+  })
+})
