@@ -14,6 +14,8 @@ export const addDays = (d: IsoDate, n: number): IsoDate => fromUtc(toUtc(d) + n 
 export const yearOf = (d: IsoDate): number => Number(d.slice(0, 4))
 /** 0 = Sunday … 6 = Saturday. */
 export const weekdayOf = (d: IsoDate): number => new Date(toUtc(d)).getUTCDay()
+/** 星期一 … 星期日. */
+export const chineseWeekday = (d: IsoDate): string => `星期${'日一二三四五六'[weekdayOf(d)]}`
 export const isWeekend = (d: IsoDate): boolean => weekdayOf(d) === 0 || weekdayOf(d) === 6
 export const daysBetween = (from: IsoDate, to: IsoDate): number => Math.round((toUtc(to) - toUtc(from)) / 86_400_000)
 

@@ -2,7 +2,7 @@
  * Word files for meetings: the 纪要 (GB/T 9704-2012 §10.2), the 会议议程 and the 会议通知. Pure functions over
  * plain data (the service gathers it); every piece of layout comes from the GB/T 9704 layer in ../print/gbt9704.
  */
-import type { FileChild, Paragraph } from 'docx'
+import { type FileChild, Paragraph } from 'docx'
 import {
   addresseeParagraph,
   attendanceLines,
@@ -13,6 +13,7 @@ import {
   closingBlock,
   gbtDocument,
   headingParagraph,
+  keepWithNext,
   numberLine,
   redMark,
   redSeparator,
@@ -241,10 +242,15 @@ export function noticeDocx(data: NoticePrint): Promise<Buffer> {
     ...textParagraphs(data.opening),
     ...data.items.flatMap((item, i) => [numberedHeading(i, item.heading), ...textParagraphs(item.paragraphs)]),
     ...textParagraphs(data.closing ?? []),
-    blankLine(),
-    blankLine(),
+  ]
+  // The signature never stands alone on a page: the last paragraph of the text goes over with it.
+  const last = children.at(-1)
+  if (last instanceof Paragraph) keepWithNext(last)
+  children.push(
+    keepWithNext(blankLine()),
+    keepWithNext(blankLine()),
     ...signatureBlock(settings.officeName, dateText(data.date)),
     ...(withClosing ? closingBlock({ cc: data.cc, printer: settings.officeName, printDate: data.printDate ?? data.date }) : []),
-  ]
+  )
   return render(data.title, children)
 }

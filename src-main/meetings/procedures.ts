@@ -7,6 +7,9 @@ import { ATTENDANCE_ROLES, ATTENDANCE_STATES, HALF_DAYS, LEAVE_ANSWERS, TOPIC_FI
 import { cancelMeeting, fixAgenda, getMeeting, listMeetingTypes, markHeld, meetingCalendar, planMeetings, saveMeeting, saveMeetingType } from './service'
 import { listTopics, moveTopic, reorderTopics, submitTopic, withdrawTopic } from './topics'
 import { attendanceSheet, markRestPresent, recordAttendance } from './attendance-service'
+import { agendaPrint, noticePrint } from './prints'
+import { agendaDocx, noticeDocx } from './docx'
+import { download, DOCX_MIME } from '../files/download'
 
 const byId = (label: string) => z.object({ id: id(label) })
 const meetingId = z.object({ meetingId: id('会议') })
@@ -137,5 +140,21 @@ export const meetingProcedures = {
     summary: '其余未登记人员均为出席',
     input: meetingId,
     handler: (ctx, { meetingId }) => markRestPresent(ctx, meetingId),
+  }),
+  'meetings.exportAgendaDocx': query({
+    summary: '导出会议议程（Word）',
+    input: byId('会议'),
+    handler: async ({ db }, { id }) => {
+      const data = agendaPrint(db, id)
+      return download(`${data.title}.docx`, DOCX_MIME, await agendaDocx(data))
+    },
+  }),
+  'meetings.exportNoticeDocx': query({
+    summary: '导出会议通知（Word）',
+    input: byId('会议'),
+    handler: async ({ db, clock }, { id }) => {
+      const data = noticePrint(db, id, clock.today())
+      return download(`${data.title}.docx`, DOCX_MIME, await noticeDocx(data))
+    },
   }),
 }

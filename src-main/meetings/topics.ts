@@ -6,6 +6,7 @@ import { AppError, ruleViolation } from '../rpc/errors'
 import { insertAudited, requireById, updateAudited } from '../db/audited'
 import { chineseDate } from '../calendar/dates'
 import { mayorPost, whoActsFor } from '../absences/rules'
+import { loadAbsencePeriods } from '../absences/service'
 import { departments } from '../org/schema'
 import { storedFiles } from '../files/schema'
 import { storeFile, type Upload } from '../files/service'
@@ -66,7 +67,8 @@ export function submitTopic(ctx: ActionContext, input: TopicInput) {
     if (missing.length) throw new AppError('VALIDATION', `「附件」须同时报送${missing.join('和')}（R-M3）`)
   }
   if (input.deliveredOn > ctx.clock.today()) throw new AppError('VALIDATION', '「送达日期」不能晚于今天')
-  const consent = input.consent ? { by: consentName(mc, input.consent), at: input.consent.on } : null
+  // Who acts for the 市长 is decided on the day of the consent, not the meeting day (R-P2).
+  const consent = input.consent ? { by: consentName({ ...mc, absences: loadAbsencePeriods(ctx.db, input.consent.on, input.consent.on) }, input.consent), at: input.consent.on } : null
   if (consent && consent.at > ctx.clock.today()) throw new AppError('VALIDATION', '「同意日期」不能晚于今天')
   const check = checkDelivery(mc, input.deliveredOn, consent)
   const order = ctx.db.select({ id: topics.id }).from(topics).where(eq(topics.meetingId, input.meetingId)).all().length
@@ -144,3 +146,5 @@ export function listTopics(db: Db, meetingId: number) {
     }),
   }
 }
+
+export type TopicView = ReturnType<typeof listTopics>['topics'][number]

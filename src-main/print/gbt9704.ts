@@ -71,6 +71,9 @@ export const FONT = {
 export type FontName = (typeof FONT)[keyof typeof FONT]
 
 export const RED = 'FF0000'
+
+/** w:lang: Chinese text zh-CN; digits and Latin text en-US (see run()). */
+export const LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const
 /** The 机关标志's top edge sits 35 mm below the top of the type area. */
 export const MARK_OFFSET = 1984
 
@@ -86,7 +89,9 @@ export interface RunStyle {
 
 /**
  * A run of text with the font set for every character set (ascii, hAnsi, eastAsia, cs) and the East Asian
- * language zh-CN, so Word and WPS pick the named font for digits and Latin text too (X-7).
+ * language zh-CN, so Word and WPS pick the named font for digits and Latin text too (X-7). The language of the Latin
+ * text (w:lang w:val) is en-US, as in Word's own Chinese documents: with zh-CN there LibreOffice broke lines inside
+ * numbers (一式3 | 0份, 028-266123 | 45).
  */
 export function run(text: string, style: RunStyle = {}): TextRun {
   const font = style.font ?? FONT.fangsong
@@ -98,7 +103,7 @@ export function run(text: string, style: RunStyle = {}): TextRun {
     bold: style.bold,
     color: style.color,
     characterSpacing: (style.size ?? SIZE.hao3) === SIZE.hao3 ? BODY_CHARACTER_SPACING : undefined,
-    language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+    language: LANGUAGE,
   })
 }
 
@@ -171,7 +176,7 @@ export function signatureBlock(name: string, date: string): Paragraph[] {
   const nameRight = dateShort ? 2 * CHAR : 4 * CHAR + dateW - nameW
   const dateRight = dateShort ? nameW - dateW : 2 * CHAR
   return [
-    paragraph([run(name)], { alignment: AlignmentType.RIGHT, indent: { right: nameRight } }),
+    paragraph([run(name)], { alignment: AlignmentType.RIGHT, indent: { right: nameRight }, keepNext: true }),
     paragraph([run(dateText)], { alignment: AlignmentType.RIGHT, indent: { right: dateRight } }),
   ]
 }
@@ -208,6 +213,16 @@ export function offGrid(p: Paragraph): Paragraph {
   const pPr = (p as unknown as { properties: { root: unknown[] } }).properties
   const at = pPr.root.findIndex((c) => (c as { rootKey?: string }).rootKey === 'w:spacing')
   pPr.root.splice(at < 0 ? pPr.root.length : at, 0, new OnOffElement('w:snapToGrid', false))
+  return p
+}
+
+/**
+ * Keeps a paragraph on the page of the next one (`<w:keepNext/>`): the last lines of a text go over the page with its
+ * signature rather than leave the signature alone on a page.
+ */
+export function keepWithNext(p: Paragraph): Paragraph {
+  const pPr = (p as unknown as { properties: { root: unknown[] } }).properties
+  pPr.root.splice(0, 0, new OnOffElement('w:keepNext', true))
   return p
 }
 
@@ -396,7 +411,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
             font: { ascii: font, hAnsi: font, eastAsia: font, cs: font },
             size: SIZE.hao4,
             sizeComplexScript: SIZE.hao4,
-            language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+            language: LANGUAGE,
           }),
         ],
       }),
@@ -446,7 +461,7 @@ export function gbtDocument(options: GbtDocumentOptions): Document {
             font: { ascii: body, hAnsi: body, eastAsia: body, cs: body },
             size: SIZE.hao3,
             sizeComplexScript: SIZE.hao3,
-            language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+            language: LANGUAGE,
           },
           paragraph: { spacing: exactLine() },
         },

@@ -238,6 +238,9 @@ describe('the 议程 and the 通知 as Word files', () => {
     expect(sig).toContain('<w:jc w:val="right"/>')
     expect(sig).toContain('w:right="640"')
     expect(paraOf(xml, '>2026年11月19日<')).toContain('<w:jc w:val="right"/>')
+    // the last paragraph, the blank lines and the name keep with the date (no signature alone on a page)
+    expect(paraOf(xml, '联系人：王芳')).toContain('<w:keepNext/>')
+    expect(sig).toContain('<w:keepNext/>')
     const table = xml.slice(xml.indexOf('<w:tbl>'), xml.indexOf('</w:tbl>'))
     expect(table).toContain('抄送：市委办公室。')
     expect(table).toContain('2026年11月19日印发')
@@ -254,6 +257,11 @@ describe('the meeting prints rendered with LibreOffice', () => {
   }
   const run = available ? it : it.skip
   const flat = (s: string) => s.replace(/\s+/g, '')
+  /** Lines of the PDF text where a number is broken over two lines (一式3 | 0份). */
+  const brokenNumbers = (text: string) => {
+    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean)
+    return lines.slice(1).filter((l, i) => /\d$/.test(lines[i]) && /^\d/.test(l))
+  }
   let minutesRendered: ReturnType<typeof renderDocx> | undefined
   const renderedMinutes = () => (minutesRendered ??= renderDocx(minutes, OUT, 'meetings-minutes'))
 
@@ -297,6 +305,7 @@ describe('the meeting prints rendered with LibreOffice', () => {
     expect(text).toContain('地点：市政府第一会议室')
     for (const t of agendaData.topics) expect(text).toContain(t.title)
     expect(text).toContain('汇报人：何平（市发展改革委主任）')
+    expect(brokenNumbers(r.text)).toEqual([])
   }, 120_000)
 
   run('renders the 通知 with its title, items, signature and 版记', () => {
@@ -307,5 +316,9 @@ describe('the meeting prints rendered with LibreOffice', () => {
     expect(text).toContain('五、有关要求')
     expect(text).toContain('资阳市人民政府办公室2026年11月19日')
     expect(text).toContain('2026年11月19日印发')
+    expect(brokenNumbers(r.text)).toEqual([])
+    // the signature does not stand alone on its page: the last paragraph of the text went over with it
+    const signed = r.text.split('\f').find((p) => flat(p).includes('资阳市人民政府办公室2026年11月19日'))!
+    expect(flat(signed)).toContain('联系人：王芳')
   }, 120_000)
 })

@@ -1,0 +1,73 @@
+/** The agenda (会议议程) and the notice (会议通知) of a meeting, from what is recorded; Word layout in ./docx. */
+import type { Db } from '../db/connection'
+import { chineseDate, chineseWeekday } from '../calendar/dates'
+import { readSettings } from '../settings/service'
+import { expectedAttendance, leaveAskee } from './rules'
+import { meetingContext, meetingTitle, type MeetingContext } from './context'
+import { governmentShort } from './service'
+import { listTopics, type TopicView } from './topics'
+import { topicDepartments } from './attendance-service'
+import type { AgendaPrint, NoticePrint } from './docx'
+
+const CHINESE_ORDINALS = '一二三四五六七八九十'
+const ordinal = (i: number) => (i < 10 ? CHINESE_ORDINALS[i] : String(i + 1))
+
+function chairText(mc: MeetingContext): string {
+  const post = mc.org.posts.find((p) => p.id === mc.meeting.chairPostId)
+  if (!post) return ''
+  const name = post.holderId ? mc.org.names.get(post.holderId) ?? '' : ''
+  return `${name}${post.title}`
+}
+
+const live = (db: Db, meetingId: number): TopicView[] => listTopics(db, meetingId).topics.filter((t) => !t.withdrawn)
+
+interface PrintBase { mc: MeetingContext; title: string; topics: TopicView[]; settings: ReturnType<typeof readSettings> }
+
+function base(db: Db, meetingId: number): PrintBase {
+  const mc = meetingContext(db, meetingId)
+  return { mc, title: meetingTitle(governmentShort(db), mc.type, mc.meeting), topics: live(db, meetingId), settings: readSettings(db) }
+}
+
+export function agendaPrint(db: Db, meetingId: number): AgendaPrint {
+  const { mc, title, topics, settings } = base(db, meetingId)
+  return {
+    settings, title: `${title}议程`, date: mc.meeting.date, halfDay: mc.meeting.halfDay === '全天' ? undefined : mc.meeting.halfDay,
+    time: mc.meeting.startTime ?? undefined, place: mc.meeting.place ?? '另行通知', chair: chairText(mc),
+    topics: topics.map((t) => ({
+      title: t.title, department: t.departmentName, reporter: t.reporter ?? undefined,
+      attending: t.units.map((u) => u.name),
+    })),
+  }
+}
+
+/** 主送: the posts expected (the chair excepted) and the departments whose topics are on the agenda. */
+function addressee(db: Db, mc: MeetingContext): string {
+  const expected = expectedAttendance(mc.type, mc.org, topicDepartments(db, mc.meeting.id))
+  const chair = mc.org.posts.find((p) => p.id === mc.meeting.chairPostId)?.holderId
+  const people = [...expected.members, ...expected.invited, ...expected.attending].filter((a) => a.personId !== chair)
+  return [...new Set(people.map((a) => a.postTitle))].join('、')
+}
+
+export function noticePrint(db: Db, meetingId: number, today: string): NoticePrint {
+  const { mc, title, topics, settings } = base(db, meetingId)
+  const when = `${chineseDate(mc.meeting.date)}（${chineseWeekday(mc.meeting.date)}）${mc.meeting.halfDay === '全天' ? '' : mc.meeting.halfDay}${mc.meeting.startTime ?? ''}`
+  const askee = leaveAskee(mc.type, mc.meeting.chairPostId ?? 0, mc.org, mc.absences, mc.meeting.date)
+  return {
+    settings, title: `关于召开${title}的通知`, addressee: addressee(db, mc),
+    opening: `经${chairText(mc) || '市政府领导'}同意，定于${when}召开${title}。现将有关事项通知如下：`,
+    items: [
+      { heading: '会议时间', paragraphs: [`${when}。`] },
+      { heading: '会议地点', paragraphs: [`${mc.meeting.place ?? '另行通知'}。`] },
+      ...(topics.length ? [{ heading: '会议议题', paragraphs: topics.map((t, i) => `（${ordinal(i)}）${t.title}（${t.departmentName}汇报）。`) }] : []),
+      {
+        heading: '有关要求',
+        paragraphs: [
+          '（一）请参会人员提前10分钟到达会场，会议期间将手机调至静音。',
+          `（二）因故不能参会的，请按第三十九条向${askee.askee === '市长' ? '市长' : '会议主持人'}请假，并告知市政府办公室。`,
+          ...(topics.length ? ['（三）汇报单位请于会前将会议材料送市政府办公室，汇报控制在10分钟以内。'] : []),
+        ],
+      },
+    ],
+    date: today,
+  }
+}

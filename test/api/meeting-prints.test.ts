@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { docxText } from '../helpers/zip'
+
+let server: TestServer
+let api: ReturnType<typeof rpcClient>
+let org: any
+let meetingId: number
+const file = (name: string) => ({ name, mime: 'application/pdf', base64: Buffer.from(`%PDF-1.4 ${name}`).toString('base64') })
+const holderOf = (kind: string) => org.people.find((p: any) => p.id === org.posts.find((x: any) => x.kind === kind)?.holderId)
+
+beforeAll(async () => {
+  server = await startTestServer()
+  api = rpcClient(server.url)
+  await api.login()
+  await api.ok('system.setClock', { at: '2026-11-16T09:00:00+08:00' })
+  org = await api.ok('org.overview')
+  const standing = (await api.ok('meetings.types')).find((t: any) => t.kind === '常务会议')
+  meetingId = (await api.ok('meetings.schedule', { typeId: standing.id, session: 12, date: '2026-12-03', halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })).meeting.id
+  const [dept, county] = [org.departments.find((d: any) => d.kind === '市政府部门' && d.supervisorPostId), org.departments.find((d: any) => d.kind === '县区')]
+  await api.ok('meetings.submitTopic', {
+    meetingId, title: '关于资阳市城市更新实施办法（送审稿）的议题', departmentId: dept.id, reporter: '李建国', deliveredOn: '2026-11-16',
+    unitIds: [county.id], files: [{ kind: '议题材料', file: file('议题材料.pdf') }, { kind: '议题审批表', file: file('议题审批表.pdf') }],
+  })
+})
+afterAll(async () => { await server.stop() })
+
+const exported = async (name: string) => {
+  const r = await api.ok(name, { id: meetingId })
+  return { ...r, buf: Buffer.from(r.base64, 'base64') }
+}
+
+describe('the agenda and the notice of a meeting, as Word files', () => {
+  it('prints the agenda (会议议程) with time, place, the chair and each topic with its department, reporter and 列席 units', async () => {
+    const r = await exported('meetings.exportAgendaDocx')
+    expect(r.filename).toBe('市政府第12次常务会议议程.docx')
+    expect(r.buf.subarray(0, 2).toString()).toBe('PK')
+    const text = docxText(r.buf)
+    expect(text).toContain('2026年12月3日（星期四）上午09:00')
+    expect(text).toContain('市政府第一会议室')
+    expect(text).toContain(`${holderOf('市长').name}市长`)
+    expect(text).toContain('一、关于资阳市城市更新实施办法（送审稿）的议题')
+    expect(text).toContain('李建国')
+    expect(text).toContain(org.departments.find((d: any) => d.kind === '县区').name)
+  })
+
+  it('prints the notice (会议通知) addressed to those expected, with the topics and whom to ask for leave (R-M4)', async () => {
+    const r = await exported('meetings.exportNoticeDocx')
+    expect(r.filename).toBe('关于召开市政府第12次常务会议的通知.docx')
+    const text = docxText(r.buf)
+    expect(text).toContain('常务副市长')
+    expect(text).toContain('（一）关于资阳市城市更新实施办法（送审稿）的议题')
+    expect(text).toContain('请按第三十九条向会议主持人请假')
+    expect(text).toContain('资阳市人民政府办公室')
+    expect(text).toContain('2026年11月16日')
+  })
+})
