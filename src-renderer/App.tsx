@@ -11,6 +11,7 @@ import { HomePage } from './pages/home/HomePage'
 import { MeetingsPage } from './pages/meetings/MeetingsPage'
 import { DocumentsPage } from './pages/documents/DocumentsPage'
 import { DutyPage } from './pages/duty/DutyPage'
+import { FollowUpsPage } from './pages/followups/FollowUpsPage'
 import { AbsencesPage } from './pages/absences/AbsencesPage'
 import { OrgPage } from './pages/org/OrgPage'
 import { CalendarPage } from './pages/calendar/CalendarPage'
@@ -24,6 +25,7 @@ const ENTRIES: Entry[] = [
   { route: 'home', label: '首页', page: HomePage },
   { route: 'meetings', label: '会议', page: MeetingsPage },
   { route: 'documents', label: '公文', page: DocumentsPage },
+  { route: 'followups', label: '督办', page: FollowUpsPage },
   { route: 'duty', label: '值班', page: DutyPage },
   { route: 'absences', label: '领导外出', page: AbsencesPage },
   { route: 'org', label: '组织机构', page: OrgPage },

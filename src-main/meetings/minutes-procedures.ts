@@ -1,7 +1,34 @@
 import { z } from 'zod'
 import { query, mutation } from '../rpc/procedure'
 import { id, isoDate, optionalText, text } from '../rpc/validation'
-import { getMinutes, minutesSignerOn, recordMinutesConsent, saveMinutes, signMinutes } from './minutes'
+import { readSettings } from '../settings/service'
+import { AppError } from '../rpc/errors'
+import { getMinutes, minutesSignerOn, recordMinutesConsent, saveMinutes, signMinutes, type MinutesView } from './minutes'
+import { minutesDocx, type MinutesPrint } from './docx'
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+/** A draft prints without a number (X-1: numbered only at sign-off). */
+const UNNUMBERED = '（签发后编号）'
+
+/** What the Word builder prints, from the minutes as the page shows them. */
+export function minutesPrint(m: MinutesView, settings: { governmentName: string; officeName: string }, today: string): MinutesPrint {
+  const leave = (s: string) => {
+    const parts = s.match(/^(.+?)（(.+)）$/)
+    return parts ? { name: parts[1], reason: parts[2] } : { name: s }
+  }
+  return {
+    settings: { governmentName: settings.governmentName, officeName: settings.officeName },
+    mark: m.title,
+    number: m.numberText ?? UNNUMBERED,
+    date: m.signed?.on ?? today,
+    title: m.kind === '专题会议' && m.meetingSubject ? `关于${m.meetingSubject}的会议纪要` : undefined,
+    opening: m.opening,
+    topics: m.decisions.map((d) => ({ heading: d.heading, decisions: d.text })),
+    attendance: { present: m.attendance.present, onLeave: m.attendance.onLeave.map(leave), attending: m.attendance.attending },
+    distribution: m.distribution ?? undefined,
+    printDate: today,
+  }
+}
 
 const lines = (label: string) => z.array(z.string().describe(label).trim().max(100, '不能超过100个字')).max(200, '不能超过200项').describe(label)
 
@@ -45,5 +72,16 @@ export const minutesProcedures = {
     summary: '签发会议纪要并编号（R-M5、X-1）',
     input: z.object({ meetingId: id('会议'), signerPersonId: id('签发人'), opinion: text('签发意见', 500), date: isoDate('签发日期') }),
     handler: signMinutes,
+  }),
+  'meetings.exportMinutesDocx': query({
+    summary: '导出会议纪要（Word，GB/T 9704；未签发的为草稿，不编号）',
+    input: z.object({ meetingId: id('会议') }),
+    handler: async ({ db, clock }, { meetingId }) => {
+      const m = getMinutes(db, meetingId, clock.today())
+      if (!m.saved) throw new AppError('CONFLICT', '纪要尚未起草：请先保存纪要草稿，再导出')
+      const buf = await minutesDocx(minutesPrint(m, readSettings(db), clock.today()))
+      const filename = `${m.title}${m.numberText ?? '（草稿）'}.docx`
+      return { filename, mime: DOCX, base64: buf.toString('base64') }
+    },
   }),
 }

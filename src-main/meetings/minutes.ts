@@ -146,6 +146,8 @@ export function getMinutes(db: Db, meetingId: number, today: IsoDate) {
     meetingDate: meeting.date,
     meetingStatus: meeting.status,
     typeName: type.name,
+    kind: type.kind,
+    meetingSubject: meeting.subject,
     title: minutesTitle(type, settings.governmentName),
     status: row?.status ?? '草稿',
     opening: row?.opening ?? proposedOpening(mc, title, topicList.map((t) => t.title)),

@@ -7,6 +7,7 @@ import { orgProcedures } from '../org/procedures'
 import { absenceProcedures } from '../absences/procedures'
 import { homeProcedures } from '../home/procedures'
 import { dutyProcedures } from '../duty/procedures'
+import { minutesProcedures } from '../meetings/minutes-procedures'; import { followUpProcedures } from '../followups/procedures'
 import { meetingProcedures } from '../meetings/procedures'
 import { systemProcedures } from '../system/procedures'
 
@@ -23,6 +24,7 @@ export const procedures = {
   ...calendarProcedures,
   ...auditProcedures,
   ...dutyProcedures,
+  ...minutesProcedures, ...followUpProcedures,
   ...meetingProcedures,
 }
 export type Procedures = typeof procedures

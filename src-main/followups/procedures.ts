@@ -1,0 +1,45 @@
+import { z } from 'zod'
+import { query, mutation } from '../rpc/procedure'
+import { id, isoDate, optionalText, text } from '../rpc/validation'
+import { FOLLOW_UP_STATES } from './schema'
+import { closeFollowUp, createFollowUp, getFollowUp, listFollowUps, reportProgress } from './service'
+
+export const followUpProcedures = {
+  'followups.list': query({
+    summary: '督办事项列表（逾期的在前，其余按办结时限）',
+    input: z.object({
+      status: z.enum(FOLLOW_UP_STATES).describe('状态').optional(),
+      overdueOnly: z.boolean().describe('只看逾期').optional(),
+      departmentId: id('责任单位').optional(),
+    }),
+    handler: ({ db, clock }, filter) => listFollowUps(db, clock.today(), filter),
+  }),
+  'followups.get': query({
+    summary: '督办事项（含全部进展）',
+    input: z.object({ id: id('督办事项') }),
+    handler: ({ db, clock }, { id }) => getFollowUp(db, id, clock.today()),
+  }),
+  'followups.create': mutation({
+    summary: '立项督办（已签发纪要的议定事项，或领导批示）',
+    input: z.object({
+      decisionId: id('议定事项').nullable().optional(),
+      sourceTitle: optionalText('来源（领导批示标题）', 200),
+      sourceId: id('来源编号').nullable().optional(),
+      task: text('督办事项', 2000),
+      departmentId: id('责任单位'),
+      leaderPostId: id('督办领导岗位').nullable().optional(),
+      deadline: isoDate('办结时限'),
+    }).refine((v) => !(v.decisionId != null && v.sourceTitle), { message: '议定事项和领导批示只能选一个', path: ['sourceTitle'] }),
+    handler: createFollowUp,
+  }),
+  'followups.report': mutation({
+    summary: '登记督办事项进展',
+    input: z.object({ id: id('督办事项'), reportedOn: isoDate('报送日期'), content: text('进展情况', 4000), reporter: optionalText('报送人', 60) }),
+    handler: reportProgress,
+  }),
+  'followups.close': mutation({
+    summary: '办结督办事项（须写明办理结果，件件有着落、事事有回音）',
+    input: z.object({ id: id('督办事项'), closedOn: isoDate('办结日期'), outcome: text('办理结果', 4000) }),
+    handler: closeFollowUp,
+  }),
+}

@@ -1,0 +1,165 @@
+/** 督办 (R-S1): decisions of signed minutes and leaders' instructions become items with an owner, a deadline, reports and a closing. */
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import type { Db } from '../db/connection'
+import type { ActionContext } from '../rpc/procedure'
+import { AppError, ruleViolation } from '../rpc/errors'
+import { insertAudited, requireById, updateAudited } from '../db/audited'
+import { chineseDate, type IsoDate } from '../calendar/dates'
+import { readSettings } from '../settings/service'
+import { dateIn, OFFICE_TIME_ZONE } from '../system/clock'
+import { departments, people, posts } from '../org/schema'
+import { meetingDecisions, meetings, minutes } from '../meetings/schema'
+import { meetingTypeById } from '../meetings/context'
+import { minutesTitle } from '../meetings/rules'
+import { followUpReports, followUps, type FollowUpState } from './schema'
+import { compareFollowUps, isOverdue, timing } from './rules'
+
+export type FollowUpRow = typeof followUps.$inferSelect
+export type FollowUpReportRow = typeof followUpReports.$inferSelect
+
+export interface FollowUpFilter {
+  status?: FollowUpState
+  overdueOnly?: boolean
+  departmentId?: number
+}
+
+export interface FollowUpInput {
+  /** A 议定事项 of signed minutes (source 会议纪要) … */
+  decisionId?: number | null
+  /** … or a leader's instruction (source 领导批示): its title, and its id in the documents module later. */
+  sourceTitle?: string | null
+  sourceId?: number | null
+  task: string
+  departmentId: number
+  leaderPostId?: number | null
+  deadline: IsoDate
+}
+
+function labels(db: Db) {
+  const deptName = new Map(db.select({ id: departments.id, name: departments.name }).from(departments).all().map((d) => [d.id, d.name]))
+  const names = new Map(db.select({ id: people.id, name: people.name }).from(people).all().map((p) => [p.id, p.name]))
+  const postRows = new Map(db.select({ id: posts.id, title: posts.title, holderId: posts.holderId }).from(posts).all().map((p) => [p.id, p]))
+  return {
+    department: (id: number) => deptName.get(id) ?? `（单位${id}）`,
+    leader: (postId: number | null) => {
+      const p = postId === null ? undefined : postRows.get(postId)
+      return p ? { postId: p.id, title: p.title, holderName: p.holderId === null ? null : names.get(p.holderId) ?? null } : null
+    },
+  }
+}
+
+/** Where a 会议纪要 item came from, for a link back to the meeting. */
+function decisionSource(db: Db, decisionIds: number[]) {
+  if (!decisionIds.length) return new Map<number, { meetingId: number; minutesId: number; heading: string }>()
+  return new Map(db.select({ id: meetingDecisions.id, heading: meetingDecisions.heading, minutesId: minutes.id, meetingId: minutes.meetingId })
+    .from(meetingDecisions).innerJoin(minutes, eq(minutes.id, meetingDecisions.minutesId))
+    .where(inArray(meetingDecisions.id, decisionIds)).all().map((r) => [r.id, { meetingId: r.meetingId, minutesId: r.minutesId, heading: r.heading }]))
+}
+
+function present(db: Db, rows: FollowUpRow[], today: IsoDate) {
+  const l = labels(db)
+  const ids = rows.map((r) => r.id)
+  const reports = ids.length
+    ? db.select().from(followUpReports).where(inArray(followUpReports.followUpId, ids)).orderBy(asc(followUpReports.reportedOn), asc(followUpReports.id)).all()
+    : []
+  const byItem = new Map<number, FollowUpReportRow[]>()
+  for (const r of reports) byItem.set(r.followUpId, [...(byItem.get(r.followUpId) ?? []), r])
+  const sources = decisionSource(db, rows.filter((r) => r.source === '会议纪要' && r.sourceId !== null).map((r) => r.sourceId!))
+  return rows.map((r) => {
+    const list = byItem.get(r.id) ?? []
+    return {
+      ...r,
+      ...timing(r, today),
+      departmentName: l.department(r.departmentId),
+      leader: l.leader(r.leaderPostId),
+      reportCount: list.length,
+      lastReport: list.at(-1) ?? null,
+      meeting: r.source === '会议纪要' && r.sourceId !== null ? sources.get(r.sourceId) ?? null : null,
+      reports: list,
+    }
+  })
+}
+
+/** The 督办 list: overdue first, then by deadline; days overdue or remaining from the office's today. */
+export function listFollowUps(db: Db, today: IsoDate, filter: FollowUpFilter = {}) {
+  const rows = db.select().from(followUps).where(and(
+    filter.status ? eq(followUps.status, filter.status) : undefined,
+    filter.overdueOnly ? eq(followUps.status, '办理中') : undefined,
+    filter.departmentId ? eq(followUps.departmentId, filter.departmentId) : undefined,
+  )).orderBy(asc(followUps.deadline), asc(followUps.id)).all()
+    .filter((r) => !filter.overdueOnly || isOverdue(r, today))
+    .sort(compareFollowUps(today))
+  return present(db, rows, today).map(({ reports: _reports, ...item }) => item)
+}
+
+export function getFollowUp(db: Db, id: number, today: IsoDate) {
+  return present(db, [requireById(db, followUps, id, '督办事项')], today)[0]
+}
+
+/** R-S1: only a decision of signed minutes can be followed up — a draft can still change and has no number yet. */
+function fromDecision(db: Db, decisionId: number): { sourceTitle: string; signedOn: IsoDate } {
+  const decision = requireById(db, meetingDecisions, decisionId, '议定事项')
+  const m = requireById(db, minutes, decision.minutesId, '会议纪要')
+  if (m.status !== '已签发' || !m.numberText || !m.signedOn) {
+    throw ruleViolation('R-S1', 'R-S1：纪要尚未签发，议定事项还可能修改，也还没有纪要编号；只有已签发纪要中的议定事项才能立项督办。请待纪要签发后再立项。')
+  }
+  const meeting = requireById(db, meetings, m.meetingId, '会议')
+  const title = minutesTitle(meetingTypeById(db, meeting.typeId), readSettings(db).governmentName)
+  return { sourceTitle: `${title}${m.numberText}：${decision.heading}`, signedOn: m.signedOn }
+}
+
+export function createFollowUp(ctx: ActionContext, input: FollowUpInput) {
+  const { db } = ctx
+  const department = requireById(db, departments, input.departmentId, '责任单位')
+  if (input.leaderPostId != null) requireById(db, posts, input.leaderPostId, '督办领导岗位')
+  let source: { source: '会议纪要' | '领导批示'; sourceId: number | null; sourceTitle: string }
+  if (input.decisionId != null) {
+    const d = fromDecision(db, input.decisionId)
+    if (input.deadline < d.signedOn) throw new AppError('VALIDATION', `「办结时限」不能早于纪要签发日期（${chineseDate(d.signedOn)}）`)
+    const same = db.select().from(followUps).where(and(eq(followUps.source, '会议纪要'), eq(followUps.sourceId, input.decisionId), eq(followUps.departmentId, input.departmentId))).get()
+    if (same) throw new AppError('CONFLICT', `该议定事项已交${department.name}督办（${same.status}），不能重复立项`)
+    source = { source: '会议纪要', sourceId: input.decisionId, sourceTitle: d.sourceTitle }
+  } else {
+    if (!input.sourceTitle?.trim()) throw new AppError('VALIDATION', '「来源」不能为空：请选择纪要中的议定事项，或填写领导批示的标题', { field: 'sourceTitle' })
+    source = { source: '领导批示', sourceId: input.sourceId ?? null, sourceTitle: input.sourceTitle.trim() }
+  }
+  // The 分管领导 of the owner department unless another leader is named.
+  const leaderPostId = input.leaderPostId !== undefined ? input.leaderPostId : department.supervisorPostId
+  const row = insertAudited(ctx, followUps, '督办事项', {
+    ...source, task: input.task, departmentId: input.departmentId, leaderPostId: leaderPostId ?? null,
+    deadline: input.deadline, status: '办理中', createdAt: ctx.clock.now().toISOString(),
+  })
+  return getFollowUp(db, row.id, ctx.clock.today())
+}
+
+function requireOpen(db: Db, id: number, doing: string): FollowUpRow {
+  const item = requireById(db, followUps, id, '督办事项')
+  if (item.status === '已办结') throw new AppError('CONFLICT', `该事项已于${item.closedOn ? chineseDate(item.closedOn) : ''}办结，不能再${doing}`)
+  return item
+}
+
+function checkDate(ctx: ActionContext, item: FollowUpRow, date: IsoDate, what: string): void {
+  const today = ctx.clock.today()
+  if (date > today) throw new AppError('VALIDATION', `「${what}」不能晚于今天（${chineseDate(today)}）`)
+  const created = dateIn(OFFICE_TIME_ZONE, new Date(item.createdAt))
+  if (date < created) throw new AppError('VALIDATION', `「${what}」不能早于立项日期（${chineseDate(created)}）`)
+}
+
+/** 进展情况 from the owner department. */
+export function reportProgress(ctx: ActionContext, input: { id: number; reportedOn: IsoDate; content: string; reporter?: string | null }) {
+  const item = requireOpen(ctx.db, input.id, '报送进展')
+  checkDate(ctx, item, input.reportedOn, '报送日期')
+  insertAudited(ctx, followUpReports, '督办进展', {
+    followUpId: item.id, reportedOn: input.reportedOn, content: input.content, reporter: input.reporter ?? null, recordedAt: ctx.clock.now().toISOString(),
+  })
+  return getFollowUp(ctx.db, item.id, ctx.clock.today())
+}
+
+/** 办结: with the outcome — 件件有着落、事事有回音 (R-S1). */
+export function closeFollowUp(ctx: ActionContext, input: { id: number; closedOn: IsoDate; outcome: string }) {
+  const item = requireOpen(ctx.db, input.id, '办结')
+  checkDate(ctx, item, input.closedOn, '办结日期')
+  updateAudited(ctx, followUps, '督办事项', item.id, { status: '已办结', closedOn: input.closedOn, outcome: input.outcome })
+  return getFollowUp(ctx.db, item.id, ctx.clock.today())
+}
+

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react'
+import { Button, Drawer, Group, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core'
+import { DatePickerInput } from '@mantine/dates'
+import { useMutation, useQuery } from '../../api/client'
+import { ErrorAlert, Feedback } from '../../components/Feedback'
+import { Section } from '../../components/Section'
+import { DATE_PROPS, formatDate, todayIso } from '../../lib/format'
+import { hrefOf } from '../../lib/route'
+import { UrgencyBadge } from './UrgencyBadge'
+
+/** One 督办事项: what, who, by when, every progress report, and the forms to report and to close it. */
+export function FollowUpDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }) {
+  const item = useQuery('followups.get', id ? { id } : null, [id])
+  const report = useMutation('followups.report', { success: '已登记进展。' })
+  const close = useMutation('followups.close', { success: '已办结。' })
+  const [on, setOn] = useState<string | null>(todayIso())
+  const [content, setContent] = useState('')
+  const [reporter, setReporter] = useState('')
+  const [outcome, setOutcome] = useState('')
+  const { reset: resetReport } = report
+  const { reset: resetClose } = close
+  useEffect(() => { setContent(''); setReporter(''); setOutcome(''); setOn(todayIso()); resetReport(); resetClose() }, [id, resetReport, resetClose])
+
+  const done = () => { item.reload(); onChanged() }
+  const submitReport = async () => { if (id && await report.mutate({ id, reportedOn: on ?? '', content, reporter })) { setContent(''); done() } }
+  const submitClose = async () => { if (id && await close.mutate({ id, closedOn: on ?? '', outcome })) done() }
+  const f = item.data
+
+  return (
+    <Drawer opened={id !== null} onClose={onClose} position="right" size="lg" title={<Text fw={600}>督办事项</Text>}>
+      <ErrorAlert error={item.error} />
+      {f && (
+        <Stack gap="sm">
+          <Group gap="xs"><UrgencyBadge item={f} /><Text size="sm" c="dimmed">办结时限 {formatDate(f.deadline)}</Text></Group>
+          <Text fw={500}>{f.task}</Text>
+          <Text size="sm">来源：{f.source}　{f.sourceTitle}{f.meeting && <> （<a href={hrefOf(`meetings/${f.meeting.meetingId}`)}>查看会议</a>）</>}</Text>
+          <Text size="sm">责任单位：{f.departmentName}　督办领导：{f.leader ? `${f.leader.holderName ?? ''}（${f.leader.title}）` : '—'}</Text>
+          <Section title={`进展情况（${f.reports.length}次）`}>
+            {f.reports.length ? (
+              <Timeline bulletSize={12} lineWidth={2}>
+                {f.reports.map((r) => (
+                  <Timeline.Item key={r.id} title={<Text size="sm" fw={500}>{formatDate(r.reportedOn)}{r.reporter ? `　${r.reporter}` : ''}</Text>}>
+                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{r.content}</Text>
+                  </Timeline.Item>
+                ))}
+              </Timeline>
+            ) : <Text size="sm" c="dimmed">尚未报送进展。</Text>}
+          </Section>
+          {f.status === '已办结' ? (
+            <Section title="办理结果"><Text size="sm">{formatDate(f.closedOn)}办结：{f.outcome}</Text></Section>
+          ) : (
+            <Section title="登记进展或办结">
+              <Stack gap="xs">
+                <DatePickerInput label="日期" value={on} onChange={setOn} {...DATE_PROPS} w={200} />
+                <Textarea label="进展情况" autosize minRows={2} value={content} onChange={(e) => setContent(e.currentTarget.value)} />
+                <TextInput label="报送人" value={reporter} onChange={(e) => setReporter(e.currentTarget.value)} w={240} />
+                <Feedback state={report} />
+                <Button onClick={submitReport} loading={report.busy} w="fit-content">登记进展</Button>
+                <Textarea label="办理结果" description="办结须写明结果：件件有着落、事事有回音" autosize minRows={2} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} />
+                <Feedback state={close} />
+                <Button color="green" onClick={submitClose} loading={close.busy} w="fit-content">办结</Button>
+              </Stack>
+            </Section>
+          )}
+        </Stack>
+      )}
+    </Drawer>
+  )
+}
