@@ -6,7 +6,7 @@
 import { AlignmentType, BorderStyle, type FileChild, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx'
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/connection'
-import { chineseDate, weekdayOf } from '../calendar/dates'
+import { chineseDate, chineseWeekday } from '../calendar/dates'
 import { departments } from '../org/schema'
 import type { Settings } from '../settings/service'
 import { CHAR, FONT, LANDSCAPE_MARGIN, MARGIN, PAGE, SIZE, gbtDocument, run, titleParagraph, toBuffer } from '../print/gbt9704'
@@ -16,13 +16,12 @@ import type { dutyLog } from './schema'
 export type RosterDetail = ReturnType<typeof getRoster>
 export type DutyLogEntry = typeof dutyLog.$inferSelect
 
-const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
 const ROLES: Record<string, string[]> = { 领导带班: ['带班领导'], 办公室值班: ['带班', '主班', '副班'] }
 
 /** 12月1日 星期二 (国庆节): the date column of both files. */
 export function dayLabel(day: { date: string; name: string | null; holiday: boolean }): string {
   const [, m, d] = day.date.split('-').map(Number)
-  return `${m}月${d}日 ${WEEKDAYS[weekdayOf(day.date)]}${day.holiday && day.name ? `（${day.name}）` : ''}`
+  return `${m}月${d}日 ${chineseWeekday(day.date)}${day.holiday && day.name ? `（${day.name}）` : ''}`
 }
 
 /** The roster's roles in column order. */

@@ -7,12 +7,9 @@ import { addHandover, addLogEntry, deleteExclusion, listExclusions, listHandover
 import { dutyLogDocx, dutyPhone, printedTitle, rosterDocx } from './docx'
 import { rosterXlsx } from './xlsx'
 import { readSettings } from '../settings/service'
+import { download, DOCX_MIME, XLSX_MIME } from '../files/download'
 import type { Db } from '../db/connection'
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-/** A file for the renderer to download, over either transport: name, MIME type and the bytes in base64. */
-const file = (filename: string, mime: string, buf: Buffer) => ({ filename, mime, base64: buf.toString('base64') })
 const exportSettings = (db: Db) => ({ ...readSettings(db), dutyPhone: dutyPhone(db) })
 
 const fromTo = { from: isoDate('开始日期'), to: isoDate('结束日期') }
@@ -120,7 +117,7 @@ export const dutyProcedures = {
     handler: async ({ db }, { id }) => {
       const r = getRoster(db, id)
       const settings = exportSettings(db)
-      return file(`${printedTitle(r.roster.title, settings)}.docx`, DOCX, await rosterDocx(r, settings))
+      return download(`${printedTitle(r.roster.title, settings)}.docx`, DOCX_MIME, await rosterDocx(r, settings))
     },
   }),
   'duty.exportRosterXlsx': query({
@@ -129,7 +126,7 @@ export const dutyProcedures = {
     handler: async ({ db }, { id }) => {
       const r = getRoster(db, id)
       const settings = exportSettings(db)
-      return file(`${printedTitle(r.roster.title, settings)}.xlsx`, XLSX, await rosterXlsx(r, settings))
+      return download(`${printedTitle(r.roster.title, settings)}.xlsx`, XLSX_MIME, await rosterXlsx(r, settings))
     },
   }),
   'duty.exportLogDocx': query({
@@ -138,7 +135,7 @@ export const dutyProcedures = {
     handler: async ({ db }, input) => {
       const settings = readSettings(db)
       const name = input.from === input.to ? input.from : `${input.from}至${input.to}`
-      return file(`值班记录（${name}）.docx`, DOCX, await dutyLogDocx(searchLog(db, input), input, settings))
+      return download(`值班记录（${name}）.docx`, DOCX_MIME, await dutyLogDocx(searchLog(db, input), input, settings))
     },
   }),
   'duty.addHandover': mutation({

@@ -55,6 +55,9 @@ export function meetingContext(db: Db, meetingId: number): MeetingContext {
   }
 }
 
+/** 市政府 from 资阳市人民政府: how meeting titles name the government. */
+export const governmentShort = (governmentName: string) => (governmentName.endsWith('人民政府') ? '市政府' : governmentName)
+
 /** 市政府第12次常务会议 / 专题会议（关于…） — how the office names a meeting in lists and prints. */
 export function meetingTitle(governmentShort: string, type: MeetingType, m: Pick<MeetingRow, 'session' | 'subject'>): string {
   const base = m.session ? `${governmentShort}第${m.session}次${type.name}` : `${governmentShort}${type.name}`

@@ -22,6 +22,7 @@ import {
   titleParagraph,
   toBuffer,
 } from '../print/gbt9704'
+import { chineseWeekday } from '../calendar/dates'
 
 // ---------------------------------------------------------------- input
 
@@ -131,8 +132,7 @@ export interface NoticePrint {
 // ---------------------------------------------------------------- shared pieces
 
 const dateText = (d: PrintDate) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? chineseDate(d) : d)
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
-const weekday = (d: PrintDate) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? `（星期${WEEKDAYS[new Date(`${d}T00:00:00Z`).getUTCDay()]}）` : '')
+const weekday = (d: PrintDate) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? `（${chineseWeekday(d)}）` : '')
 
 /** `一、heading` in 黑体, the n-th (0-based); a heading already numbered keeps its number. */
 function numberedHeading(i: number, heading: string): Paragraph {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { download, DOCX_MIME } from '../files/download'
 import { query, mutation } from '../rpc/procedure'
 import { id, isoDate, optionalText, text } from '../rpc/validation'
 import { readSettings } from '../settings/service'
@@ -6,7 +7,6 @@ import { AppError } from '../rpc/errors'
 import { getMinutes, minutesSignerOn, recordMinutesConsent, saveMinutes, signMinutes, type MinutesView } from './minutes'
 import { minutesDocx, type MinutesPrint } from './docx'
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 /** A draft prints without a number (X-1: numbered only at sign-off). */
 const UNNUMBERED = '（签发后编号）'
 
@@ -81,7 +81,7 @@ export const minutesProcedures = {
       if (!m.saved) throw new AppError('CONFLICT', '纪要尚未起草：请先保存纪要草稿，再导出')
       const buf = await minutesDocx(minutesPrint(m, readSettings(db), clock.today()))
       const filename = `${m.title}${m.numberText ?? '（草稿）'}.docx`
-      return { filename, mime: DOCX, base64: buf.toString('base64') }
+      return download(filename, DOCX_MIME, buf)
     },
   }),
 }

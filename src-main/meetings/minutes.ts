@@ -14,7 +14,7 @@ import { readSettings } from '../settings/service'
 import { loadAbsencePeriods } from '../absences/service'
 import { people, posts } from '../org/schema'
 import { followUps } from '../followups/schema'
-import { meetingContext, meetingTitle, type MeetingContext } from './context'
+import { governmentShort, meetingContext, meetingTitle, type MeetingContext } from './context'
 import { checkSignOff, enforce, formatMinutesNumber, minutesSigner, minutesTitle, nextNumber, type SignerAnswer } from './rules'
 import { attendance, meetingDecisions, minutes, topics } from './schema'
 
@@ -37,7 +37,6 @@ export interface MinutesInput {
 }
 
 /** 市政府 from 资阳市人民政府 (the same reading as meetings/service.ts uses for meeting titles). */
-const governmentShort = (governmentName: string) => (governmentName.endsWith('人民政府') ? '市政府' : governmentName)
 
 const EMPTY_ATTENDANCE: MinutesAttendance = { present: [], onLeave: [], attending: [] }
 

@@ -3,14 +3,11 @@ import type { Db } from '../db/connection'
 import { chineseDate, chineseWeekday } from '../calendar/dates'
 import { readSettings } from '../settings/service'
 import { expectedAttendance, leaveAskee } from './rules'
-import { meetingContext, meetingTitle, type MeetingContext } from './context'
-import { governmentShort } from './service'
+import { governmentShort, meetingContext, meetingTitle, type MeetingContext } from './context'
 import { listTopics, type TopicView } from './topics'
 import { topicDepartments } from './attendance-service'
 import type { AgendaPrint, NoticePrint } from './docx'
-
-const CHINESE_ORDINALS = '一二三四五六七八九十'
-const ordinal = (i: number) => (i < 10 ? CHINESE_ORDINALS[i] : String(i + 1))
+import { chineseNumber } from '../print/gbt9704'
 
 function chairText(mc: MeetingContext): string {
   const post = mc.org.posts.find((p) => p.id === mc.meeting.chairPostId)
@@ -25,7 +22,7 @@ interface PrintBase { mc: MeetingContext; title: string; topics: TopicView[]; se
 
 function base(db: Db, meetingId: number): PrintBase {
   const mc = meetingContext(db, meetingId)
-  return { mc, title: meetingTitle(governmentShort(db), mc.type, mc.meeting), topics: live(db, meetingId), settings: readSettings(db) }
+  return { mc, title: meetingTitle(governmentShort(readSettings(db).governmentName), mc.type, mc.meeting), topics: live(db, meetingId), settings: readSettings(db) }
 }
 
 export function agendaPrint(db: Db, meetingId: number): AgendaPrint {
@@ -58,7 +55,7 @@ export function noticePrint(db: Db, meetingId: number, today: string): NoticePri
     items: [
       { heading: '会议时间', paragraphs: [`${when}。`] },
       { heading: '会议地点', paragraphs: [`${mc.meeting.place ?? '另行通知'}。`] },
-      ...(topics.length ? [{ heading: '会议议题', paragraphs: topics.map((t, i) => `（${ordinal(i)}）${t.title}（${t.departmentName}汇报）。`) }] : []),
+      ...(topics.length ? [{ heading: '会议议题', paragraphs: topics.map((t, i) => `（${chineseNumber(i + 1)}）${t.title}（${t.departmentName}汇报）。`) }] : []),
       {
         heading: '有关要求',
         paragraphs: [

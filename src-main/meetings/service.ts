@@ -11,15 +11,13 @@ import { listAbsences } from '../absences/service'
 import { readSettings } from '../settings/service'
 import { cityWideMeetingCheck, enforce, expectedAttendance, meetingWarnings, planNextMeetings, type HalfDay, type MeetingWarning } from './rules'
 import { meetingTypeSchema, type MeetingType, type ReservedMatter } from './types'
-import { listMeetingTypes, loadMeetingOrg, meetingContext, meetingTitle, meetingTypeById, type MeetingContext, type MeetingRow, type StoredMeetingType } from './context'
+import { governmentShort, listMeetingTypes, loadMeetingOrg, meetingContext, meetingTitle, meetingTypeById, type MeetingContext, type MeetingRow, type StoredMeetingType } from './context'
 import { meetings, meetingTypes, topics } from './schema'
 import { departments } from '../org/schema'
 import { attendanceSheet } from './attendance-service'
 
 export { listMeetingTypes }
 
-/** 市政府 from 资阳市人民政府: how meeting titles name the government. */
-export const governmentShort = (db: Db) => (readSettings(db).governmentName.endsWith('人民政府') ? '市政府' : readSettings(db).governmentName)
 
 export function saveMeetingType(ctx: ActionContext, input: { id: number; config: MeetingType }) {
   const before = meetingTypeById(ctx.db, input.id)
@@ -138,7 +136,7 @@ export function warningsFor(db: Db, mc: MeetingContext): MeetingWarning[] {
   const { meeting, type, org } = mc
   if (meeting.status === '已取消') return []
   const sameDay = db.select().from(meetings).where(and(eq(meetings.date, meeting.date), ne(meetings.id, meeting.id), ne(meetings.status, '已取消'))).all()
-  const short = governmentShort(db)
+  const short = governmentShort(readSettings(db).governmentName)
   const others = sameDay.map((m) => {
     const t = meetingTypeById(db, m.typeId)
     return { title: meetingTitle(short, t, m), date: m.date, halfDay: m.halfDay, personIds: bookedPeople({ type: t, org, meeting: m }) }
@@ -168,7 +166,7 @@ function describe(db: Db, m: MeetingRow, types: Map<number, StoredMeetingType>, 
 export function meetingCalendar(db: Db, from: string, to: string) {
   const types = new Map(listMeetingTypes(db).map((t) => [t.id, t]))
   const org = loadMeetingOrg(db)
-  const short = governmentShort(db)
+  const short = governmentShort(readSettings(db).governmentName)
   const rows = db.select().from(meetings).where(and(gte(meetings.date, from), lte(meetings.date, to))).orderBy(asc(meetings.date), asc(meetings.id)).all()
   const cal = loadCalendar(db)
   const days = [...cal.days.entries()].filter(([d]) => d >= from && d <= to).map(([date, d]) => ({ date, kind: d.kind, name: d.name }))
@@ -187,7 +185,7 @@ export function getMeeting(db: Db, id: number) {
   const types = new Map(listMeetingTypes(db).map((t) => [t.id, t]))
   let day: ReturnType<typeof dayInfo> | null = null
   try { day = dayInfo(mc.cal, mc.meeting.date) } catch { day = null }
-  return { ...describe(db, mc.meeting, types, mc.org, governmentShort(db)), type: mc.type, day, warnings: warningsFor(db, mc) }
+  return { ...describe(db, mc.meeting, types, mc.org, governmentShort(readSettings(db).governmentName)), type: mc.type, day, warnings: warningsFor(db, mc) }
 }
 
 /** 安排下次会议: dates at the type's cadence from its last meeting, avoiding holidays; nothing is saved. */

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, type TestServer } from '../helpers/server'
 import { dialogNamed, openAppSession, openNav, screenshot, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
+import { unzipPart } from '../helpers/zip'
 
 // Needs the built renderer: run `npx electron-vite build` first.
 // The browser's clock is fixed at 20 November 2026, so 生成排班 offers 2026年12月 and the log's
@@ -57,7 +57,6 @@ async function download(button: string): Promise<{ filename: string; path: strin
   return { filename: file.suggestedFilename(), path, buf: readFileSync(path) }
 }
 /** One part of a saved zip file (docx, xlsx), by unzip. */
-const unzipPart = (zip: string, part: string) => execFileSync('unzip', ['-p', zip, part], { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 })
 /** The texts of the table rows in document.xml, each cell's <w:t> joined. */
 const docxRows = (xml: string) => xml.split('<w:tr>').slice(1).map((tr) => [...tr.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)]
   .map((tc) => [...tc[1].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')))

@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
 import { hasLibreOffice, renderDocx } from '../helpers/render'
+import { unzipPart } from '../helpers/zip'
 
 const OUT = 'test-results/print'
 
@@ -14,17 +11,6 @@ let december: any
 let national: any
 const files: Record<string, { filename: string; mime: string; buf: Buffer }> = {}
 
-/** One part of a zip file (docx, xlsx), by unzip. */
-function unzipPart(buffer: Buffer, part: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sanban-zip-'))
-  try {
-    const file = join(dir, 'f.zip')
-    writeFileSync(file, buffer)
-    return execFileSync('unzip', ['-p', file, part], { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 })
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
 
 async function exportFile(key: string, name: string, input: object) {
   const r = await api.ok(name, input)

@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   addresseeParagraph,
@@ -21,6 +17,7 @@ import {
   toBuffer,
 } from '../../src-main/print/gbt9704'
 import { hasLibreOffice, renderDocx } from '../helpers/render'
+import { unzipPart } from '../helpers/zip'
 
 const OUT = 'test-results/print'
 
@@ -109,17 +106,6 @@ function documentSample() {
   })
 }
 
-/** The parts of a .docx, by unzip (docx's own zip library is not a dependency of ours). */
-function unzipPart(buffer: Buffer, part: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sanban-docx-'))
-  try {
-    const file = join(dir, 'f.docx')
-    writeFileSync(file, buffer)
-    return execFileSync('unzip', ['-p', file, part], { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 })
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
 
 let minutes: Buffer
 let official: Buffer

@@ -1,10 +1,8 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { agendaDocx, minutesDocx, noticeDocx, type AgendaPrint, type MinutesPrint, type NoticePrint } from '../../src-main/meetings/docx'
 import { hasLibreOffice, renderDocx } from '../helpers/render'
+import { unzipPart } from '../helpers/zip'
 
 const OUT = 'test-results/print'
 
@@ -92,17 +90,6 @@ const noticeData: NoticePrint = {
   printDate: '2026-11-19',
 }
 
-/** One part of a .docx, by unzip. */
-function unzipPart(buffer: Buffer, part: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sanban-docx-'))
-  try {
-    const file = join(dir, 'f.docx')
-    writeFileSync(file, buffer)
-    return execFileSync('unzip', ['-p', file, part], { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 })
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
 
 /** The run (<w:r> … </w:r>) whose text is exactly `text`. */
 const runOf = (xml: string, text: string) => xml.split('<w:r>').find((r) => r.includes(`>${text}<`))
