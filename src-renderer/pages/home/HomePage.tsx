@@ -7,6 +7,7 @@ import { formatDateWithWeekday, formatMonthDay } from '../../lib/format'
 import { ActingText } from '../absences/ActingText'
 import { KIND_COLOR, type AbsenceRow } from '../absences/model'
 import { TodayDutyCard } from '../duty/TodayDutyCard'
+import { UpcomingMeetingsCard } from '../meetings/UpcomingMeetingsCard'
 
 type Today = OutputOf<'home.today'>
 type Day = NonNullable<Today['day']>
@@ -58,6 +59,8 @@ export function HomePage() {
       )}
 
       <TodayDutyCard />
+
+      <UpcomingMeetingsCard today={t.date} />
 
       <Paper withBorder p="sm">
         <Group justify="space-between" mb="xs">
