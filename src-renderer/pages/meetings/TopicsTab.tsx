@@ -1,6 +1,121 @@
+import { useState } from 'react'
+import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core'
+import { useMutation, useQuery } from '../../api/client'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ErrorAlert, Feedback } from '../../components/Feedback'
+import { Loading } from '../../components/Loading'
+import { RuleBadge } from '../../components/RuleBadge'
+import { Section } from '../../components/Section'
+import { formatDate, todayIso } from '../../lib/format'
+import { DownloadButton } from '../duty/DownloadButton'
 import type { MeetingTabProps } from './model'
+import { chineseNumber, type Topic } from './topics/model'
+import { MoveTopicModal } from './topics/MoveTopicModal'
+import { TopicForm } from './topics/TopicForm'
+import { TopicItem } from './topics/TopicItem'
 
-// Interim: replaced by the Topics tab's own implementation in this session.
-export function TopicsTab(_props: MeetingTabProps) {
-  return null
+/** 议题 (R-M3): the deadline, the agenda in order with each topic's papers, and 报送议题. */
+export function TopicsTab({ meeting, reload }: MeetingTabProps) {
+  const agenda = useQuery('meetings.topics', { meetingId: meeting.id }, [meeting.id])
+  const org = useQuery('org.overview', {})
+  const [adding, setAdding] = useState(false)
+  const [moving, setMoving] = useState<Topic | null>(null)
+  const [withdrawing, setWithdrawing] = useState<Topic | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const fix = useMutation('meetings.fixAgenda')
+  const reorder = useMutation('meetings.reorderTopics')
+  const withdraw = useMutation('meetings.withdrawTopic')
+  const editable = meeting.status === '筹备'
+
+  const refresh = () => { agenda.reload(); reload() }
+  const data = agenda.data
+  const live = data?.topics.filter((t) => !t.withdrawn) ?? []
+  const withdrawn = data?.topics.filter((t) => t.withdrawn) ?? []
+
+  async function move(index: number, delta: number) {
+    const ids = live.map((t) => t.id)
+    const j = index + delta
+    ;[ids[index], ids[j]] = [ids[j], ids[index]]
+    setNotice(null)
+    if (await reorder.mutate({ meetingId: meeting.id, topicIds: ids }) !== undefined) agenda.reload()
+  }
+  async function setFixed(fixed: boolean) {
+    setNotice(null)
+    if (await fix.mutate({ id: meeting.id, fixed })) {
+      setNotice(fixed ? '议程已确定。此后报送的议题须经市长同意（R-M3）。' : '议程已重新打开。')
+      refresh()
+    }
+  }
+  async function doWithdraw() {
+    if (!withdrawing) return
+    const t = withdrawing
+    const ok = await withdraw.mutate({ topicId: t.id })
+    setWithdrawing(null)
+    if (ok) { setNotice(`已撤回“${t.title}”。`); refresh() }
+  }
+
+  const deadlineLine = !data ? null : data.deadline
+    ? <>议题报送截止：<b>{formatDate(data.deadline)}</b>（会前{data.deadlineWorkingDays}个工作日，R-M3）</>
+    : data.deadlineWorkingDays
+      ? <>议题报送截止：{meeting.date.slice(0, 4)}年的节假日安排尚未录入，无法计算（会前{data.deadlineWorkingDays}个工作日，R-M3）</>
+      : <>{meeting.typeName}不设议题报送时限；议程确定后临时增加议题须经市长同意（R-M3）。</>
+  const past = !!data?.deadline && todayIso() > data.deadline && editable
+
+  return (
+    <Stack gap="md">
+      <Section
+        title="会议议程"
+        description={deadlineLine}
+        actions={<>
+          <DownloadButton name="meetings.exportAgendaDocx" input={{ id: meeting.id }} label="会议议程(Word)" />
+          <DownloadButton name="meetings.exportNoticeDocx" input={{ id: meeting.id }} label="会议通知(Word)" />
+          {editable && <Button size="xs" onClick={() => { setNotice(null); setAdding(true) }}>报送议题</Button>}
+        </>}
+      >
+        <Stack gap="sm">
+          <Group gap="sm" justify="space-between" aria-label="议程状态">
+            <Group gap={6}>
+              {data?.agendaFixedOn
+                ? <><Badge color="green" variant="light" radius="sm">议程已确定</Badge><Text size="sm" c="dimmed">{formatDate(data.agendaFixedOn)}确定；此后增加议题须经市长同意</Text></>
+                : <><Badge color="gray" variant="light" radius="sm">议程未确定</Badge>
+                  {past && <Text size="sm" c="orange.8">报送截止日期已过，逾期报送的议题须经市长同意</Text>}</>}
+              <RuleBadge rule="R-M3" />
+            </Group>
+            {editable && data && (data.agendaFixedOn
+              ? <Button size="xs" variant="default" loading={fix.busy} onClick={() => setFixed(false)}>重新打开</Button>
+              : <Button size="xs" variant="default" loading={fix.busy} onClick={() => setFixed(true)} disabled={!live.length}>确定议程</Button>)}
+          </Group>
+          {notice && <Alert color="green" variant="light" withCloseButton onClose={() => setNotice(null)} role="status" py="xs">{notice}</Alert>}
+          <Feedback state={fix} />
+          <Feedback state={reorder} />
+          <Feedback state={withdraw} />
+          <ErrorAlert error={agenda.error} />
+          {!data ? <Loading /> : (
+            <Stack gap="xs" aria-label="议题列表">
+              {live.map((t, i) => (
+                <TopicItem key={t.id} topic={t} number={chineseNumber(i + 1)} editable={editable} first={i === 0} last={i === live.length - 1}
+                  onUp={() => move(i, -1)} onDown={() => move(i, 1)} onMove={() => { setNotice(null); setMoving(t) }} onWithdraw={() => setWithdrawing(t)} />
+              ))}
+              {live.length === 0 && <Text size="sm" c="dimmed" ta="center" py="md">尚无议题。{editable ? '各部门报送的议题经分管副市长审核后，在此登记。' : ''}</Text>}
+              {withdrawn.length > 0 && <Text size="sm" fw={600} c="dimmed" mt="xs">已撤回的议题</Text>}
+              {withdrawn.map((t) => (
+                <TopicItem key={t.id} topic={t} number={null} editable={false} first last onUp={() => {}} onDown={() => {}} onMove={() => {}} onWithdraw={() => {}} />
+              ))}
+            </Stack>
+          )}
+        </Stack>
+      </Section>
+      {adding && (
+        <TopicForm meeting={meeting} org={org.data} onClose={() => setAdding(false)}
+          onDone={(r) => { setAdding(false); setNotice(`已报送“${r.title}”${r.byConsent ? '（逾期或临时增加，已记录市长同意）' : ''}。`); refresh() }} />
+      )}
+      {moving && (
+        <MoveTopicModal meeting={meeting} topic={moving} onClose={() => setMoving(null)}
+          onDone={(text) => { setMoving(null); setNotice(text); refresh() }} />
+      )}
+      <ConfirmDialog opened={!!withdrawing} title="撤回议题" confirmLabel="撤回" danger busy={withdraw.busy} onConfirm={doWithdraw} onCancel={() => setWithdrawing(null)}>
+        <Text size="sm">撤回“{withdrawing?.title}”？撤回后议题保留记录，不再列入议程，其列席单位不再通知参会。</Text>
+      </ConfirmDialog>
+    </Stack>
+  )
 }
