@@ -109,7 +109,7 @@ function signerFor(org: OrgSnapshot, absences: readonly AbsencePeriod[], postId:
   return {
     personId: a.actorId, name: a.actorName!, postId, postTitle: a.postTitle,
     actingFor: acting ? a.holderName : null, actingRule: acting ? a.rule : null,
-    reason: acting ? `${a.reason}，代${a.holderName}签发（${role}）` : `${role}${a.actorName}签发`,
+    reason: acting ? `${a.reason}，代${role}${a.holderName}签发` : `${role}${a.actorName}签发`,
   }
 }
 

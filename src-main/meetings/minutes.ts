@@ -136,6 +136,7 @@ export function getMinutes(db: Db, meetingId: number, today: IsoDate) {
   const editBlocked = type.minutesSigner === '无' ? `${type.name}不印发纪要（R-M5）`
     : meeting.status !== '已召开' ? (meeting.status === '已取消' ? '会议已取消，不起草纪要' : '会议尚未标记为已召开，请先将会议标记为已召开，再起草纪要')
       : signed ? '已签发纪要不能修改' : null
+  const proposed = proposedAttendance(db, meetingId)
   return {
     id: row?.id ?? null,
     /** false: nothing saved yet, this is the proposal built from the meeting. */
@@ -151,7 +152,9 @@ export function getMinutes(db: Db, meetingId: number, today: IsoDate) {
     status: row?.status ?? '草稿',
     opening: row?.opening ?? proposedOpening(mc, title, topicList.map((t) => t.title)),
     decisions: decisions.map((d) => ({ ...d, followUps: d.id === null ? 0 : followUpCounts.get(d.id) ?? 0 })),
-    attendance: row ? parseAttendance(row.attendanceText) : proposedAttendance(db, meetingId),
+    attendance: row ? parseAttendance(row.attendanceText) : proposed,
+    /** The lists as the attendance record gives them now, for 按出席记录重新填写 on a saved draft. */
+    proposedAttendance: proposed,
     distribution: row?.distribution ?? null,
     reservedMatters: mc.reservedMatters,
     needsMayorConsent,

@@ -38,8 +38,8 @@ export function FollowUpsPage() {
       <Table striped highlightOnHover aria-label="督办事项" verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={110}>时限</Table.Th><Table.Th>督办事项</Table.Th><Table.Th>来源</Table.Th><Table.Th>责任单位</Table.Th>
-            <Table.Th>督办领导</Table.Th><Table.Th w={130}>办结时限</Table.Th><Table.Th>最近进展</Table.Th>
+            <Table.Th w={100}>时限</Table.Th><Table.Th>督办事项</Table.Th><Table.Th w="18%">来源</Table.Th><Table.Th w={120}>责任单位</Table.Th>
+            <Table.Th w={130}>督办领导</Table.Th><Table.Th w={130}>办结时限</Table.Th><Table.Th w="16%">最近进展</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -48,9 +48,9 @@ export function FollowUpsPage() {
               <Table.Td><UrgencyBadge item={i} /></Table.Td>
               <Table.Td><Text size="sm" lineClamp={2}>{i.task}</Text></Table.Td>
               <Table.Td><Text size="xs" c="dimmed" lineClamp={2}>{i.source}：{i.sourceTitle}</Text></Table.Td>
-              <Table.Td>{i.departmentName}</Table.Td>
-              <Table.Td>{i.leader ? `${i.leader.holderName ?? ''}（${i.leader.title}）` : '—'}</Table.Td>
-              <Table.Td>{formatDate(i.deadline)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{i.departmentName}</Table.Td>
+              <Table.Td>{i.leader ? <><Text size="sm">{i.leader.holderName ?? '（空缺）'}</Text><Text size="xs" c="dimmed">{i.leader.title}</Text></> : '—'}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(i.deadline)}</Table.Td>
               <Table.Td><Text size="xs" lineClamp={2}>{i.lastReport ? `${formatDate(i.lastReport.reportedOn)}：${i.lastReport.content}` : '尚未报送进展'}</Text></Table.Td>
             </Table.Tr>
           ))}
