@@ -1,18 +1,98 @@
-import { PlannedPart } from '../../components/PlannedPart'
+import { useState } from 'react'
+import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core'
+import { useQuery } from '../../api/client'
+import { ErrorAlert } from '../../components/Feedback'
+import { PageHeader } from '../../components/PageHeader'
+import { formatDateWithWeekday, todayIso } from '../../lib/format'
+import { navigate, useHashPath } from '../../lib/route'
+import { MeetingCalendar, lastPosition, type VisibleRange } from './calendar/MeetingCalendar'
+import { ABSENCE_COLOR, CANCELLED_COLOR, KIND_COLOR, type MeetingKind } from './calendar/model'
+import { MeetingPage } from './MeetingPage'
+import { PlanModal } from './PlanModal'
+import { ScheduleModal, type ScheduleSeed } from './ScheduleModal'
+import './meetings.css'
 
+/** 会议 (第三十七—四十三条): the calendar at #/meetings, one meeting at #/meetings/<id>. */
 export function MeetingsPage() {
+  const [, idText] = useHashPath()
+  const id = idText ? Number(idText) : NaN
+  if (idText && Number.isInteger(id) && id > 0) return <MeetingPage key={id} id={id} />
+  return <MeetingsCalendarPage />
+}
+
+/** The month, week or list of meetings, with holidays, 调休 and leaders' absences; 安排会议 and 按周期安排. */
+function MeetingsCalendarPage() {
+  const [range, setRange] = useState<VisibleRange | null>(null)
+  const [scheduling, setScheduling] = useState<ScheduleSeed | null>(null)
+  const [planning, setPlanning] = useState(false)
+  const [notice, setNotice] = useState<string | null>(null)
+  const data = useQuery('meetings.calendar', range ? { from: range.from, to: range.to } : null, [range?.from, range?.to])
+
+  const missing = data.data?.missingYears ?? []
+  const overlaps = data.data?.overlaps ?? []
+
   return (
-    <PlannedPart
-      title="会议"
-      purpose="办会：全体会议、常务会议、市长办公会和专题会议的安排、议题、出席与纪要。"
-      features={[
-        '会议安排：会议类别、时间地点、主持人，组成人员与列席单位由组织机构自动带出',
-        '议题征集：按节假日安排计算“会前10个工作日”的报送截止日，逾期议题须记录主要领导同意',
-        '出席与请假：记录请假人员、事由、向谁请假及答复；常务会议到会人数不过半时予以提示',
-        '会议纪要：按签发规则确定签发人，涉及资金、土地、规划、国有资产、人事编制的专题会议纪要须经市长同意',
-        '会议通知、议程和纪要按《党政机关公文格式》生成 Word 文件',
-      ]}
-      basis="市人民政府工作规则第三十七条至第四十三条"
-    />
+    <>
+      <PageHeader title="会议" description="全体会议、常务会议、市长办公会、专题会议和全市性视频会议的安排（第三十七至四十三条）。"
+        actions={<>
+          <Button variant="default" onClick={() => { setNotice(null); setPlanning(true) }}>按周期安排</Button>
+          <Button onClick={() => { setNotice(null); setScheduling({ viewDate: visibleMonthStart(range, todayIso()) }) }}>安排会议</Button>
+        </>} />
+      <Stack gap="sm">
+        <ErrorAlert error={data.error} />
+        {notice && <Alert color="green" variant="light" withCloseButton onClose={() => setNotice(null)} role="status" py="xs">{notice}</Alert>}
+        {missing.length > 0 && (
+          <Alert color="orange" variant="light" title={`${missing.map((y) => `${y}年`).join('、')}的节假日安排尚未录入`} role="alert">
+            日历上不显示该年的放假和调休，安排会议时也无法判断是否为工作日（R-W2）。请管理员在“节假日”中按国务院办公厅通知录入。
+          </Alert>
+        )}
+        {overlaps.length > 0 && (
+          <Alert color="red" variant="light" title="市长与常务副市长同时外出" role="alert">
+            <Stack gap={2}>{overlaps.map((o) => <Text key={o.message} size="sm">{o.message}</Text>)}</Stack>
+          </Alert>
+        )}
+        <Paper withBorder radius="sm" p="sm">
+          <MeetingCalendar data={data.data} view={range?.view ?? lastPosition.view} onRange={(r) => setRange((prev) => (prev && prev.from === r.from && prev.to === r.to && prev.view === r.view ? prev : r))}
+            onDayClick={(date, slot) => { setNotice(null); setScheduling({ date, ...slot }) }}
+            onMeetingClick={(mid) => navigate(`meetings/${mid}`)} />
+          <Legend />
+        </Paper>
+      </Stack>
+
+      {scheduling && (
+        <ScheduleModal seed={scheduling} onClose={() => setScheduling(null)}
+          onOpenMeeting={(mid) => navigate(`meetings/${mid}`)}
+          onSaved={(r) => {
+            setScheduling(null)
+            setNotice(`已安排会议：${formatDateWithWeekday(r.meeting.date)}${r.meeting.halfDay}${r.meeting.session ? `（第${r.meeting.session}次）` : ''}。`)
+            data.reload()
+          }} />
+      )}
+      {planning && (
+        <PlanModal onClose={() => setPlanning(false)}
+          onDone={(n) => { setPlanning(false); if (n) setNotice(`已按周期安排${n}次会议。`); data.reload() }} />
+      )}
+    </>
+  )
+}
+
+/** Where the date picker opens: today when the calendar shows today, else the first day of what it shows. */
+function visibleMonthStart(range: VisibleRange | null, today: string): string | null {
+  if (!range || (today >= range.from && today <= range.to)) return null
+  return range.view === 'timeGridWeek' ? range.from : lastPosition.date
+}
+
+/** What the colours mean. */
+function Legend() {
+  const kinds = Object.keys(KIND_COLOR) as MeetingKind[]
+  return (
+    <Group gap="md" mt="sm" aria-label="图例" className="sb-mt-legend">
+      {kinds.map((k) => <Group key={k} gap={5} wrap="nowrap"><span className="sb-mt-swatch" style={{ background: KIND_COLOR[k] }} /><Text size="xs">{k}</Text></Group>)}
+      <Group gap={5} wrap="nowrap"><span className="sb-mt-swatch" style={{ background: '#f1f3f5', border: `1px dashed ${CANCELLED_COLOR}` }} /><Text size="xs" td="line-through">已取消</Text></Group>
+      <Group gap={5} wrap="nowrap"><span className="sb-mt-swatch" style={{ background: ABSENCE_COLOR, boxShadow: 'inset 0 0 0 1px #ced4da' }} /><Text size="xs">领导外出</Text></Group>
+      <Group gap={5} wrap="nowrap"><span className="sb-fc-mark-box" data-kind="放假">休</span><Text size="xs">法定节假日</Text></Group>
+      <Group gap={5} wrap="nowrap"><span className="sb-fc-mark-box" data-kind="上班">班</span><Text size="xs">调休上班</Text></Group>
+      <Text size="xs" c="dimmed" ml="auto">点击日期安排会议，点击会议查看详情</Text>
+    </Group>
   )
 }
