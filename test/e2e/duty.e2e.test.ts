@@ -1,9 +1,7 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, type TestServer } from '../helpers/server'
-import { dialogNamed, openAppSession, openNav, screenshot, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
+import { dialogNamed, downloadFrom, openAppSession, openNav, screenshot, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
 import { unzipPart } from '../helpers/zip'
 
 // Needs the built renderer: run `npx electron-vite build` first.
@@ -26,7 +24,6 @@ const setServerClock = (at: string) => setServerClockOf(server.url, at)
 
 const rosterRows = () => page.getByRole('table', { name: '排班表' }).locator('tbody tr')
 
-const DOWNLOADS = resolve(__dirname, '../../test-results/downloads')
 const OFFICE_ROLES = ['带班', '主班', '副班'] as const
 type OnDuty = { name: string; officePhone: string; mobile: string }
 /** The open roster as the page shows it: date → role → name and phones (each cell is "name" over "office / mobile"). */
@@ -46,17 +43,7 @@ async function shownRoster(roles: readonly string[]): Promise<Record<string, Rec
 }
 const monthDay = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8))}日`
 
-/** Clicks an export button and returns the file the browser saved (kept under test-results/downloads/). */
-async function download(button: string): Promise<{ filename: string; path: string; buf: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()])
-  mkdirSync(DOWNLOADS, { recursive: true })
-  const path = join(DOWNLOADS, file.suggestedFilename())
-  rmSync(path, { force: true })
-  await file.saveAs(path)
-  expect(await file.failure()).toBeNull()
-  return { filename: file.suggestedFilename(), path, buf: readFileSync(path) }
-}
-/** One part of a saved zip file (docx, xlsx), by unzip. */
+const download = (button: string) => downloadFrom(page, button)
 /** The texts of the table rows in document.xml, each cell's <w:t> joined. */
 const docxRows = (xml: string) => xml.split('<w:tr>').slice(1).map((tr) => [...tr.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)]
   .map((tc) => [...tc[1].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')))

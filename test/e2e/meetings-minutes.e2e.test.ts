@@ -1,9 +1,7 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, rpcClient, type TestServer } from '../helpers/server'
-import { dialogNamed, openAppSession, openNav, screenshot as screenshotOf, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
+import { dialogNamed, downloadFrom, openAppSession, openNav, screenshot as screenshotOf, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
 import { docxText } from '../helpers/zip'
 
 // Needs the built renderer: run `npx electron-vite build` first.
@@ -46,17 +44,7 @@ const topicFiles = (title: string) => [
   { kind: '议题审批表', file: upload(`${title}审批表.pdf`, `${title}：议题审批表`, 'application/pdf') },
 ]
 
-const DOWNLOADS = resolve(__dirname, '../../test-results/downloads')
-/** Clicks an export button and returns the file the browser saved (kept under test-results/downloads/). */
-async function download(button: string): Promise<{ filename: string; buf: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()])
-  mkdirSync(DOWNLOADS, { recursive: true })
-  const path = join(DOWNLOADS, file.suggestedFilename())
-  rmSync(path, { force: true })
-  await file.saveAs(path)
-  expect(await file.failure()).toBeNull()
-  return { filename: file.suggestedFilename(), buf: readFileSync(path) }
-}
+const download = (button: string) => downloadFrom(page, button)
 
 /** The names in one of the 出席/请假/列席 tag inputs. */
 const tagList = (label: string) => page.getByRole('group', { name: `${label}名单`, exact: true })

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from './server'
 
 export const CHROMIUM = '/usr/bin/chromium'
 export const SCREENSHOT_DIR = resolve(__dirname, '../../test-results/screenshots')
+export const DOWNLOAD_DIR = resolve(__dirname, '../../test-results/downloads')
 const RENDERER_INDEX = resolve(__dirname, '../../out/renderer/index.html')
 
 export interface Browser {
@@ -91,4 +92,15 @@ export async function openAppSession(browserTime: string): Promise<AppSession> {
   const browser = await launchBrowser()
   await browser.page.clock.setFixedTime(new Date(browserTime))
   return { server, browser, page: browser.page, close: async () => { await browser.close(); await server.stop() } }
+}
+
+/** Clicks an export button and returns the file the browser saved (kept under test-results/downloads/). */
+export async function downloadFrom(page: Page, button: string): Promise<{ filename: string; path: string; buf: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()])
+  mkdirSync(DOWNLOAD_DIR, { recursive: true })
+  const path = join(DOWNLOAD_DIR, file.suggestedFilename())
+  rmSync(path, { force: true })
+  await file.saveAs(path)
+  if (await file.failure()) throw new Error(`下载失败：${await file.failure()}`)
+  return { filename: file.suggestedFilename(), path, buf: readFileSync(path) }
 }

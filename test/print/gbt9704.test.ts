@@ -18,6 +18,7 @@ import {
 } from '../../src-main/print/gbt9704'
 import { hasLibreOffice, renderDocx } from '../helpers/render'
 import { unzipPart } from '../helpers/zip'
+import { expectGbtPageNumbers } from '../helpers/gbt-checks'
 
 const OUT = 'test-results/print'
 
@@ -165,18 +166,7 @@ describe('the GB/T 9704 Word layer', () => {
   })
 
   it('numbers pages "— 1 —" in 4号宋体, on the right of odd pages and the left of even pages', () => {
-    const settings = unzipPart(official, 'word/settings.xml')
-    expect(settings).toContain('<w:evenAndOddHeaders/>')
-    const doc = unzipPart(official, 'word/document.xml')
-    expect(doc).toMatch(/<w:footerReference w:type="default"/)
-    expect(doc).toMatch(/<w:footerReference w:type="even"/)
-    const footers = ['word/footer1.xml', 'word/footer2.xml'].map((p) => unzipPart(official, p))
-    for (const f of footers) {
-      expect(f).toMatch(/— <\/w:t>[\s\S]*PAGE[\s\S]*> —<\/w:t>/)
-      expect(f).toContain('w:eastAsia="宋体"')
-      expect(f).toContain('<w:sz w:val="28"/>')
-    }
-    expect(footers.map((f) => f.match(/<w:jc w:val="(\w+)"/)![1]).sort()).toEqual(['left', 'right'])
+    expectGbtPageNumbers(official)
   })
 
   it('sets the mark 35 mm below the top of the type area and the 版记 at the foot of the page', () => {
