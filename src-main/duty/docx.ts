@@ -7,6 +7,7 @@ import { AlignmentType, BorderStyle, type FileChild, LineRuleType, Paragraph, Ta
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import { chineseDate, chineseWeekday } from '../calendar/dates'
+import { readSettings } from '../settings/service'
 import { departments } from '../org/schema'
 import type { Settings } from '../settings/service'
 import { CHAR, FONT, LANDSCAPE_MARGIN, MARGIN, PAGE, SIZE, gbtDocument, run, titleParagraph, toBuffer } from '../print/gbt9704'
@@ -55,6 +56,8 @@ export function periodText(r: RosterDetail): string {
 
 /** The duty phone: the phone of the office's own department (办公室内设, first in order). */
 export function dutyPhone(db: Db): string | null {
+  const configured = readSettings(db).dutyPhone
+  if (configured) return configured
   const row = db.select({ phone: departments.phone }).from(departments).where(eq(departments.kind, '办公室内设'))
     .orderBy(asc(departments.sortOrder), asc(departments.id)).all().find((d) => d.phone)
   return row?.phone ?? null

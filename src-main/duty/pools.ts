@@ -3,13 +3,9 @@ import { and, asc, eq, gte, inArray, lte, ne } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import { departments, people, posts, type PostKind } from '../org/schema'
 import { loadCalendar } from '../calendar/service'
+import { readSettings } from '../settings/service'
 import { fairnessCounts, type DutyAssignment, type DutyExclusion, type DutyRole, type DutyTally } from './rules'
 import { dutyAssignments, dutyExclusions, rosters, type RosterKind } from './schema'
-
-/** R-W1: the city leaders who take turns (市长, 副市长, 秘书长). */
-export const LEADER_POST_KINDS: PostKind[] = ['市长', '副市长', '秘书长']
-/** the office's 带班 (director and deputies). */
-export const LEAD_POST_KINDS: PostKind[] = ['办公室主任', '办公室副主任']
 
 const holdersOf = (db: Db, kinds: PostKind[], officeOnly = false): number[] => {
   const rows = db.select({ holderId: posts.holderId, deptKind: departments.kind }).from(posts)
@@ -21,9 +17,11 @@ const holdersOf = (db: Db, kinds: PostKind[], officeOnly = false): number[] => {
 
 /** The pool of each role for a kind of roster, in the office's usual order (it breaks ties). */
 export function dutyPools(db: Db, kind: RosterKind): Partial<Record<DutyRole, number[]>> {
-  if (kind === '领导带班') return { 带班领导: holdersOf(db, LEADER_POST_KINDS) }
+  // R-W1 and X-4: which posts take each role is the office's setting (市长、副市长、秘书长; 办公室主任、副主任 by default).
+  const settings = readSettings(db)
+  if (kind === '领导带班') return { 带班领导: holdersOf(db, settings.dutyLeaderPostKinds) }
   const staff = holdersOf(db, ['工作人员'], true)
-  return { 带班: holdersOf(db, LEAD_POST_KINDS), 主班: staff, 副班: staff }
+  return { 带班: holdersOf(db, settings.dutyLeadPostKinds), 主班: staff, 副班: staff }
 }
 
 /** Name, office phone and mobile of everyone, for showing how to reach the person on duty (R-W1). */

@@ -7,6 +7,7 @@ import { AppError, ruleViolation } from '../rpc/errors'
 import { deleteAudited, insertAudited, requireById, updateAudited } from '../db/audited'
 import { chineseDate } from '../calendar/dates'
 import { loadCalendar } from '../calendar/service'
+import { readSettings } from '../settings/service'
 import { loadOrgSnapshot } from '../org/service'
 import { loadAbsencePeriods } from '../absences/service'
 import { people } from '../org/schema'
@@ -40,6 +41,7 @@ export function previewRoster(db: Db, input: { kind: RosterKind; from: string; t
   const common = {
     days, history: publishedHistory(db, input.kind),
     absences: loadAbsencePeriods(db, input.from, input.to), exclusions: exclusionsFor(db, input.from, input.to),
+    holidayWeight: readSettings(db).dutyHolidayWeight,
   }
   const org = loadOrgSnapshot(db)
   const roster = input.kind === '领导带班'
@@ -81,7 +83,7 @@ export function getRoster(db: Db, id: number) {
   return {
     roster,
     days: days.map((d) => ({ ...d, duties: list.filter((a) => a.date === d.date).map((a) => ({ ...a, person: person(a.personId) })) })),
-    fairness: fairnessCounts(list, cal, { history }).map((r) => ({ ...r, name: names.get(r.personId) ?? `人员${r.personId}` })),
+    fairness: fairnessCounts(list, cal, { history, holidayWeight: readSettings(db).dutyHolidayWeight }).map((r) => ({ ...r, name: names.get(r.personId) ?? `人员${r.personId}` })),
     changes: db.select().from(dutyChanges).where(eq(dutyChanges.rosterId, id)).orderBy(asc(dutyChanges.at), asc(dutyChanges.id)).all()
       .map((c) => ({ ...c, requesterName: person(c.requesterId)?.name ?? null, counterpartName: person(c.counterpartId)?.name ?? null })),
     missing,
@@ -158,7 +160,7 @@ export function rosterGaps(db: Db, id: number) {
   const people = contacts(db)
   const gaps = gapsAfterPublish(assignmentsOf(db, id).map(({ date, role, personId }) => ({ date, role, personId })), loadAbsencePeriods(db, roster.fromDate, roster.toDate), {
     calendar: loadCalendar(db), pools: dutyPools(db, roster.kind), history: publishedHistory(db, roster.kind, id),
-    exclusions: exclusionsFor(db, roster.fromDate, roster.toDate), names: namesOf(people),
+    exclusions: exclusionsFor(db, roster.fromDate, roster.toDate), names: namesOf(people), holidayWeight: readSettings(db).dutyHolidayWeight,
   })
   return gaps.map((g) => ({ ...g, person: people.get(g.duty.personId) ?? null, suggestions: g.suggestions.map((s) => ({ ...s, name: people.get(s.personId)?.name ?? null })) }))
 }

@@ -1,6 +1,7 @@
 import { SimpleGrid, Stack } from '@mantine/core'
 import { PageHeader } from '../../components/PageHeader'
 import { DemoDataSection } from './DemoDataSection'
+import { DutySettingsForm } from './DutySettingsForm'
 import { MeetingTypesSection } from './MeetingTypesSection'
 import { SystemSettingsForm } from './SystemSettingsForm'
 import { UsersSection } from './UsersSection'
@@ -9,13 +10,14 @@ import { UsersSection } from './UsersSection'
 export function SettingsPage() {
   return (
     <>
-      <PageHeader title="设置" description="系统设置、账户、演示数据和会议类别，仅管理员可用。所有修改记入审计日志。" />
+      <PageHeader title="设置" description="系统设置、账户、演示数据、值班和会议类别，仅管理员可用。所有修改记入审计日志。" />
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           <SystemSettingsForm />
           <DemoDataSection />
         </SimpleGrid>
         <UsersSection />
+        <DutySettingsForm />
         <MeetingTypesSection />
       </Stack>
     </>
