@@ -19,6 +19,24 @@ export const settingsSchema = z.object({
   /** Fairness: a holiday duty counts as this many ordinary days. */
   dutyHolidayWeight: z.number().describe('节假日值班折算天数').min(1, '不能少于1').max(5, '不能超过5').default(2),
   /** Printed on the roster; empty means the first office unit's phone. */
+  /** X-1/R-D6: the 代字 of each series, the body that issues it and its red 机关标志 (函 in the 信函 style). */
+  documentSeries: z.array(z.object({
+    code: z.string().describe('机关代字').trim().min(2, '不能少于2个字').max(10, '不能超过10个字'),
+    issuer: z.string().describe('发文机关').trim().min(2).max(40),
+    mark: z.string().describe('发文机关标志').trim().min(2).max(40),
+    letter: z.boolean().describe('信函格式'),
+  })).describe('发文字号序列').min(1, '至少设置一个发文字号序列').default([
+    { code: '资府发', issuer: '资阳市人民政府', mark: '资阳市人民政府文件', letter: false },
+    { code: '资府函', issuer: '资阳市人民政府', mark: '资阳市人民政府', letter: true },
+    { code: '资府办发', issuer: '资阳市人民政府办公室', mark: '资阳市人民政府办公室文件', letter: false },
+    { code: '资府办函', issuer: '资阳市人民政府办公室', mark: '资阳市人民政府办公室', letter: true },
+  ]),
+  /** R-D7: working days to finish an incoming document, by urgency (urgent ones are fast-tracked). */
+  handlingWorkingDays: z.object({
+    无: z.number().describe('一般件办理时限（工作日）').int().min(1).max(60),
+    加急: z.number().describe('加急件办理时限（工作日）').int().min(1).max(30),
+    特急: z.number().describe('特急件办理时限（工作日）').int().min(1).max(10),
+  }).describe('办理时限').default({ 无: 10, 加急: 5, 特急: 2 }),
   dutyPhone: z.string().describe('值班电话').trim().max(40, '不能超过40个字').regex(/^[\d\-—、，, （）()转]*$/, '只能包含数字、短横线和分隔符').default(''),
 })
 export type Settings = z.output<typeof settingsSchema>

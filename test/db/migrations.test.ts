@@ -58,6 +58,24 @@ const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check:
       for (const t of ['meeting_types', 'meetings', 'topics', 'attendance', 'minutes', 'meeting_decisions', 'follow_ups', 'stored_files']) expect(count(t)).toBe(0)
     },
   },
+  // Adds the documents tables and the search index only: meetings and follow-ups keep their rows.
+  '0003_documents': {
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO people (id, name) VALUES (1, '张明远');
+        INSERT INTO departments (id, name, kind) VALUES (1, '市财政局', '市政府部门');
+        INSERT INTO meeting_types (id, kind, name, config) VALUES (1, '常务会议', '常务会议', '{}');
+        INSERT INTO meetings (id, type_id, date, half_day, created_at) VALUES (1, 1, '2026-12-03', '上午', '2026-11-25T00:00:00Z');
+        INSERT INTO follow_ups (id, source, source_title, task, department_id, deadline, created_at) VALUES (1, '领导批示', '批示', '落实', 1, '2026-12-31', '2026-11-25T00:00:00Z');
+      `)
+    },
+    check: (db) => {
+      const count = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n
+      expect(Object.fromEntries(['people', 'departments', 'meeting_types', 'meetings', 'follow_ups'].map((t) => [t, count(t)])))
+        .toEqual({ people: 1, departments: 1, meeting_types: 1, meetings: 1, follow_ups: 1 })
+      for (const t of ['incoming_documents', 'instructions', 'assignments', 'outgoing_documents', 'reviews', 'proposals', 'document_search']) expect(count(t)).toBe(0)
+    },
+  },
 }
 
 describe('opening the database', () => {
