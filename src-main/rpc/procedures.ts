@@ -9,6 +9,10 @@ import { homeProcedures } from '../home/procedures'
 import { dutyProcedures } from '../duty/procedures'
 import { minutesProcedures } from '../meetings/minutes-procedures'; import { followUpProcedures } from '../followups/procedures'
 import { meetingProcedures } from '../meetings/procedures'
+import { incomingProcedures } from '../documents/incoming-procedures'
+import { outgoingProcedures } from '../documents/outgoing-procedures'
+import { printProcedures } from '../documents/print-procedures'
+import { registerProcedures } from '../documents/register-procedures'
 import { systemProcedures } from '../system/procedures'
 
 /**
@@ -26,6 +30,10 @@ export const procedures = {
   ...dutyProcedures,
   ...minutesProcedures, ...followUpProcedures,
   ...meetingProcedures,
+  ...incomingProcedures,
+  ...outgoingProcedures,
+  ...printProcedures,
+  ...registerProcedures,
 }
 export type Procedures = typeof procedures
 
