@@ -7,7 +7,8 @@ import { orgProcedures } from '../org/procedures'
 import { absenceProcedures } from '../absences/procedures'
 import { homeProcedures } from '../home/procedures'
 import { dutyProcedures } from '../duty/procedures'
-import { minutesProcedures } from '../meetings/minutes-procedures'; import { followUpProcedures } from '../followups/procedures'
+import { minutesProcedures } from '../meetings/minutes-procedures'
+import { followUpProcedures } from '../followups/procedures'
 import { meetingProcedures } from '../meetings/procedures'
 import { incomingProcedures } from '../documents/incoming-procedures'
 import { outgoingProcedures } from '../documents/outgoing-procedures'
@@ -28,7 +29,8 @@ export const procedures = {
   ...calendarProcedures,
   ...auditProcedures,
   ...dutyProcedures,
-  ...minutesProcedures, ...followUpProcedures,
+  ...minutesProcedures,
+  ...followUpProcedures,
   ...meetingProcedures,
   ...incomingProcedures,
   ...outgoingProcedures,

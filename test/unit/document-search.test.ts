@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
+import * as schema from '../../src-main/db/schema'
 import { readFileSync } from 'node:fs'
 import { charPairs, gramsOf, indexForSearch, matchQuery, searchIds } from '../../src-main/documents/search'
 
@@ -8,7 +9,7 @@ const fts = () => {
   const sqlite = new Database(':memory:')
   const ddl = readFileSync(new URL('../../drizzle/0003_documents.sql', import.meta.url), 'utf8').split('--> statement-breakpoint').find((s) => s.includes('document_search'))!
   sqlite.exec(ddl)
-  return drizzle(sqlite)
+  return drizzle(sqlite, { schema })
 }
 
 describe('Chinese search finds two-character words, not only three or more', () => {
