@@ -1,0 +1,227 @@
+/**
+ * 发文 (R-D4, R-D5, R-D6, X-1): 拟稿 from a template, 核稿 in three steps, and the view of one
+ * document. Sign-off, numbering, 复核, 印发 and 核发 are in ./outgoing-signoff.ts.
+ */
+import { asc, eq } from 'drizzle-orm'
+import type { Db } from '../db/connection'
+import type { ActionContext } from '../rpc/procedure'
+import { AppError, notFound } from '../rpc/errors'
+import { insertAudited, updateAudited } from '../db/audited'
+import type { IsoDate } from '../calendar/dates'
+import { readSettings, type Settings } from '../settings/service'
+import { loadOrgSnapshot } from '../org/service'
+import { loadAbsencePeriods } from '../absences/service'
+import { departments } from '../org/schema'
+import { indexForSearch } from './search'
+import { draftTemplates } from './templates'
+import {
+  checkReviewStep, countyDirectiveCheck, formatCopyNumber, nextReviewStep, nextStep, outgoingSigner, signerLine, signRuleText,
+  stepDateProblem, type ReviewStep, type SignKind,
+} from './outgoing-rules'
+import { outgoingDocuments, reviews, type CLASSIFICATIONS, type DocumentType, type PUBLICITY, type URGENCIES } from './schema'
+
+export type OutgoingRow = typeof outgoingDocuments.$inferSelect
+
+export interface DraftInput {
+  docType: DocumentType
+  signKind: SignKind
+  series: string
+  title: string
+  addressee?: string | null
+  cc?: string | null
+  body: string
+  attachmentNames: string[]
+  classification: (typeof CLASSIFICATIONS)[number]
+  secrecyPeriod?: string | null
+  urgency: (typeof URGENCIES)[number]
+  draftingDepartmentId?: number | null
+  drafter?: string | null
+  publicity: (typeof PUBLICITY)[number]
+  upward: boolean
+  countyDirective: boolean
+  note?: string | null
+}
+
+const ENTITY = '发文'
+
+export const seriesOf = (settings: Settings, code: string) => settings.documentSeries.find((s) => s.code === code)
+
+/** The issuer's text indexed for search alongside title, 字号 and 主送. */
+export function reindex(db: Db, row: OutgoingRow): void {
+  const issuer = seriesOf(readSettings(db), row.series)?.issuer ?? null
+  indexForSearch(db, '发文', row.id, [row.title, row.numberText, issuer, row.addressee])
+}
+
+export function requireOutgoing(db: Db, id: number): OutgoingRow {
+  const row = db.select().from(outgoingDocuments).where(eq(outgoingDocuments.id, id)).get()
+  if (!row) throw notFound('发文')
+  return row
+}
+
+const reviewsOf = (db: Db, id: number) =>
+  db.select().from(reviews).where(eq(reviews.outgoingId, id)).orderBy(asc(reviews.id)).all()
+
+/** 机密★1年, 秘密, or null. */
+export const classificationText = (row: Pick<OutgoingRow, 'classification' | 'secrecyPeriod'>) =>
+  row.classification === '无' ? null : row.secrecyPeriod ? `${row.classification}★${row.secrecyPeriod}` : row.classification
+
+function parseNames(json: string): string[] {
+  try {
+    const v = JSON.parse(json) as unknown
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+/** Everything about one outgoing document, for its page; the signer is resolved on the sign-off date once signed, today otherwise. */
+export function getOutgoing(db: Db, id: number, today: IsoDate) {
+  const row = requireOutgoing(db, id)
+  const settings = readSettings(db)
+  const series = seriesOf(settings, row.series)
+  const dept = row.draftingDepartmentId === null ? undefined
+    : db.select({ name: departments.name }).from(departments).where(eq(departments.id, row.draftingDepartmentId)).get()
+  const reviewRows = reviewsOf(db, id)
+  const done = reviewRows.map((r) => r.step as ReviewStep)
+  const signDate = row.signedOn ?? today
+  const required = outgoingSigner({
+    signKind: row.signKind, draftingDepartmentId: row.draftingDepartmentId, draftingDepartmentName: dept?.name ?? null,
+    countyDirective: row.countyDirective, org: loadOrgSnapshot(db), absences: loadAbsencePeriods(db, signDate, signDate), date: signDate,
+  })
+  const county = countyDirectiveCheck(row)
+  const signed = row.signedOn !== null
+  return {
+    id: row.id,
+    docType: row.docType,
+    signKind: row.signKind,
+    signRule: signRuleText(row.signKind, row.countyDirective),
+    series: row.series,
+    /** From the configured series: null when the code is no longer configured. */
+    issuer: series?.issuer ?? null,
+    mark: series?.mark ?? null,
+    letter: series?.letter ?? false,
+    title: row.title,
+    addressee: row.addressee,
+    cc: row.cc,
+    body: row.body,
+    attachmentNames: parseNames(row.attachmentNames),
+    classification: row.classification,
+    secrecyPeriod: row.secrecyPeriod,
+    classificationText: classificationText(row),
+    urgency: row.urgency,
+    draftingDepartmentId: row.draftingDepartmentId,
+    draftingDepartmentName: dept?.name ?? null,
+    drafter: row.drafter,
+    publicity: row.publicity,
+    upward: row.upward,
+    countyDirective: row.countyDirective,
+    note: row.note,
+    status: row.status,
+    createdAt: row.createdAt,
+    reviews: reviewRows.map((r) => ({ id: r.id, step: r.step, reviewer: r.reviewer, opinion: r.opinion, reviewedOn: r.reviewedOn })),
+    nextReviewStep: nextReviewStep(done),
+    requiredSigner: required,
+    requiredSignerText: signerLine(required),
+    /** R-D5: why the document cannot be signed yet, or null. */
+    countyDirectiveProblem: county.ok ? null : county.reason,
+    signed: signed
+      ? { signerId: row.signerId, name: row.signerName, actingFor: row.actingFor, opinion: row.signOpinion, on: row.signedOn }
+      : null,
+    numberText: row.numberText,
+    numberYear: row.numberYear,
+    numberSeq: row.numberSeq,
+    checkedBy: row.checkedBy,
+    issued: row.issuedOn
+      ? {
+        on: row.issuedOn, copies: row.copies, distribution: row.distribution, firstCopyNumber: row.firstCopyNumber,
+        /** 份号 of the first and last copy, printed as six digits. */
+        copyNumbers: row.firstCopyNumber && row.copies
+          ? { from: formatCopyNumber(row.firstCopyNumber), to: formatCopyNumber(row.firstCopyNumber + row.copies - 1) } : null,
+      }
+      : null,
+    dispatchedOn: row.dispatchedOn,
+    nextStep: nextStep({ status: row.status, reviewsDone: done, checkedBy: row.checkedBy, dispatchedOn: row.dispatchedOn }),
+    canEdit: !signed,
+    editBlockedReason: signed ? '已签发的公文不能修改' : null,
+  }
+}
+export type OutgoingView = ReturnType<typeof getOutgoing>
+
+/** Input checks the schema cannot make: a configured series, an existing department, the secrecy period. */
+function checkDraft(db: Db, input: DraftInput): void {
+  const settings = readSettings(db)
+  if (!seriesOf(settings, input.series)) {
+    throw new AppError('VALIDATION', `「发文字号序列」应为已设置的机关代字之一：${settings.documentSeries.map((s) => s.code).join('、')}`, { field: 'series' })
+  }
+  if (input.draftingDepartmentId != null && !db.select({ id: departments.id }).from(departments).where(eq(departments.id, input.draftingDepartmentId)).get()) {
+    throw new AppError('VALIDATION', '「起草单位」不存在或已被删除', { field: 'draftingDepartmentId' })
+  }
+  if (input.classification === '无' && input.secrecyPeriod) {
+    throw new AppError('VALIDATION', '「保密期限」只有涉密公文才填写：请先选择密级', { field: 'secrecyPeriod' })
+  }
+}
+
+const values = (input: DraftInput) => ({
+  docType: input.docType,
+  signKind: input.signKind,
+  series: input.series,
+  title: input.title,
+  addressee: input.addressee ?? null,
+  cc: input.cc ?? null,
+  body: input.body,
+  attachmentNames: JSON.stringify(input.attachmentNames),
+  classification: input.classification,
+  secrecyPeriod: input.classification === '无' ? null : input.secrecyPeriod ?? null,
+  urgency: input.urgency,
+  draftingDepartmentId: input.draftingDepartmentId ?? null,
+  drafter: input.drafter ?? null,
+  publicity: input.publicity,
+  upward: input.upward,
+  countyDirective: input.countyDirective,
+  note: input.note ?? null,
+})
+
+/** 拟稿: a new draft, without a number (X-1). */
+export function draftOutgoing(ctx: ActionContext, input: DraftInput) {
+  checkDraft(ctx.db, input)
+  const row = insertAudited(ctx, outgoingDocuments, ENTITY, { ...values(input), status: '拟稿', createdAt: ctx.clock.now().toISOString() })
+  reindex(ctx.db, row)
+  return getOutgoing(ctx.db, row.id, ctx.clock.today())
+}
+
+/** Edits a draft until it is signed (核稿 may change the text; the signed text is final). */
+export function updateDraft(ctx: ActionContext, input: DraftInput & { id: number }) {
+  const before = requireOutgoing(ctx.db, input.id)
+  if (before.signedOn !== null) throw new AppError('CONFLICT', `已签发的公文不能修改（${before.signerName ?? ''}${before.signedOn}签发）`)
+  checkDraft(ctx.db, input)
+  const row = updateAudited(ctx, outgoingDocuments, ENTITY, input.id, values(input))
+  reindex(ctx.db, row)
+  return getOutgoing(ctx.db, row.id, ctx.clock.today())
+}
+
+/** 核稿: 部门负责人 → 办公室秘书 → 办公室负责人, each with opinion, name and date; the last makes it 待签发. */
+export function reviewDraft(ctx: ActionContext, input: { id: number; step: ReviewStep; reviewer: string; opinion: string; date: IsoDate }) {
+  const { db } = ctx
+  const row = requireOutgoing(db, input.id)
+  if (row.status !== '拟稿' && row.status !== '核稿中') {
+    throw new AppError('CONFLICT', row.status === '待签发' ? '核稿已完成，待领导签发' : `公文已${row.status.replace(/^已/, '')}，不能再核稿`)
+  }
+  const prior = reviewsOf(db, input.id)
+  const order = checkReviewStep(prior.map((r) => r.step as ReviewStep), input.step)
+  if (!order.ok) throw new AppError('CONFLICT', order.reason, { field: 'step' })
+  const last = prior.at(-1)
+  const problem = stepDateProblem(input.date, ctx.clock.today(), last ? { date: last.reviewedOn, what: `${last.step}核稿日期` } : null, '核稿日期')
+  if (problem) throw new AppError('VALIDATION', problem, { field: 'date' })
+  insertAudited(ctx, reviews, '核稿', { outgoingId: input.id, step: input.step, reviewer: input.reviewer, opinion: input.opinion, reviewedOn: input.date })
+  const finished = nextReviewStep([...prior.map((r) => r.step as ReviewStep), input.step]) === null
+  updateAudited(ctx, outgoingDocuments, ENTITY, input.id, { status: finished ? '待签发' : '核稿中' })
+  return getOutgoing(db, input.id, ctx.clock.today())
+}
+
+/** The drafting templates, with this office's series, issuers and counties filled in. */
+export function templatesFor(db: Db) {
+  const settings = readSettings(db)
+  const countyUnits = db.select({ name: departments.name, kind: departments.kind }).from(departments)
+    .orderBy(asc(departments.sortOrder), asc(departments.id)).all().filter((d) => d.kind === '县区').map((d) => d.name)
+  return draftTemplates({ governmentName: settings.governmentName, officeName: settings.officeName, series: settings.documentSeries, countyUnits })
+}
