@@ -1,2 +1,194 @@
-// Interim: this session's documents work fills in these procedures.
-export const incomingProcedures = {}
+import { z } from 'zod'
+import { mutation, query } from '../rpc/procedure'
+import { id, isoDate, optionalText, text } from '../rpc/validation'
+import { isRealDate } from '../calendar/dates'
+import { readStoredFile, uploadSchema } from '../files/service'
+import { ARRIVALS, CLASSIFICATIONS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, INCOMING_FILE_KINDS, INSTRUCTION_KINDS, URGENCIES } from './schema'
+import { acceptIncoming, registerIncoming, returnIncoming, updateIncoming } from './incoming'
+import { instructionFollowUp, proposeHandling, recordConsultation, recordInstruction, routeFor, sendToLeaders } from './incoming-handling'
+import { assignDepartments, closeIncoming, recordChase, recordFeedback } from './incoming-tasks'
+import { dueSoon, getIncoming, isIncomingFile } from './incoming-view'
+import { notFound } from '../rpc/errors'
+
+/** 签收时间: date and time in the office, '2026-12-01 09:30' (a T is accepted and stored as a space). */
+const dateTime = (label: string) => z.string().describe(label).trim()
+  .regex(/^\d{4}-\d{2}-\d{2}[ T]([01]\d|2[0-3]):[0-5]\d$/, '应为日期和时间，格式 2026-12-01 09:30')
+  .refine((s) => isRealDate(s.slice(0, 10)), '不是有效的日期')
+  .transform((s) => s.replace('T', ' '))
+
+const fields = {
+  receivedAt: dateTime('签收时间'),
+  sender: text('来文机关', 100),
+  senderDepartmentId: id('来文单位').nullable().optional(),
+  senderNumber: optionalText('来文字号', 60),
+  title: text('标题', 300),
+  docType: z.enum(DOCUMENT_TYPES).describe('文种'),
+  classification: z.enum(CLASSIFICATIONS).describe('密级').default('无'),
+  secrecyPeriod: optionalText('保密期限', 20),
+  urgency: z.enum(URGENCIES).describe('紧急程度').default('无'),
+  copies: z.number().describe('份数').int('应为整数').min(1, '至少1份').max(9999, '不能超过9999份').default(1),
+  pages: z.number().describe('页数').int('应为整数').min(1, '至少1页').max(99999).nullable().optional(),
+  arrival: z.enum(ARRIVALS).describe('来文方式').default('机要交通'),
+  directException: z.enum(DIRECT_EXCEPTIONS).describe('直送领导例外情形').nullable().optional(),
+  directLeaderId: id('直送领导').nullable().optional(),
+}
+
+export const incomingProcedures = {
+  'documents.register': mutation({
+    summary: '签收登记收文（按年度编收文号）',
+    input: z.object({
+      ...fields,
+      files: z.array(z.object({ kind: z.enum(INCOMING_FILE_KINDS).describe('文件类别'), file: uploadSchema })).describe('正文和附件').max(50).default([]),
+    }),
+    handler: (ctx, input) => getIncoming(ctx.db, registerIncoming(ctx, input).id, ctx.clock.today()),
+  }),
+  'documents.updateIncoming': mutation({
+    summary: '修改收文登记信息（尚未拟办时）',
+    input: z.object({ id: id('收文'), ...fields }),
+    handler: (ctx, input) => getIncoming(ctx.db, updateIncoming(ctx, input).id, ctx.clock.today()),
+  }),
+  'documents.review': mutation({
+    summary: '收文初审通过',
+    input: z.object({ id: id('收文'), reviewedOn: isoDate('初审日期'), note: optionalText('初审意见', 500) }),
+    handler: (ctx, input) => getIncoming(ctx.db, acceptIncoming(ctx, input).id, ctx.clock.today()),
+  }),
+  'documents.returnIncoming': mutation({
+    summary: '初审不合要求，退回来文单位并说明理由',
+    input: z.object({ id: id('收文'), reason: text('退回理由', 1000), returnedOn: isoDate('退回日期') }),
+    handler: (ctx, input) => getIncoming(ctx.db, returnIncoming(ctx, input).id, ctx.clock.today()),
+  }),
+  'documents.proposeRoute': query({
+    summary: '按规则建议批示领导（分管副市长、市长或秘书长，含当日代行）',
+    input: z.object({
+      id: id('收文'),
+      major: z.boolean().describe('重大事项').optional(),
+      withinOneDepartment: z.boolean().describe('属一个部门职责范围').optional(),
+      secretaryPostId: id('秘书长或副秘书长岗位').nullable().optional(),
+      date: isoDate('日期').optional(),
+    }),
+    handler: ({ db, clock }, input) => routeFor(db, clock.today(), input),
+  }),
+  'documents.propose': mutation({
+    summary: '填写拟办意见（确定批示领导和办结时限）',
+    input: z.object({
+      id: id('收文'),
+      proposal: text('拟办意见', 2000),
+      proposedBy: text('拟办人', 60),
+      proposedOn: isoDate('拟办日期'),
+      major: z.boolean().describe('重大事项').optional(),
+      withinOneDepartment: z.boolean().describe('属一个部门职责范围').optional(),
+      secretaryPostId: id('秘书长或副秘书长岗位').nullable().optional(),
+      routePostId: id('批示领导岗位').nullable().optional(),
+      deadline: isoDate('办结时限').nullable().optional(),
+    }),
+    handler: (ctx, input) => {
+      const r = proposeHandling(ctx, input)
+      return { ...getIncoming(ctx.db, input.id, ctx.clock.today()), routeProposal: r.route, workingDays: r.workingDays }
+    },
+  }),
+  'documents.send': mutation({
+    summary: '送领导批示或传阅（可依次送多位领导）',
+    input: z.object({
+      id: id('收文'),
+      leaderIds: z.array(id('送批领导')).describe('送批领导').min(1, '至少选择一位领导').max(20),
+      sentOn: isoDate('送批日期'),
+    }),
+    handler: (ctx, input) => {
+      const r = sendToLeaders(ctx, input)
+      return { ...getIncoming(ctx.db, input.id, ctx.clock.today()), warnings: r.warnings }
+    },
+  }),
+  'documents.instruct': mutation({
+    summary: '登记领导批示或圈阅（意见、姓名、日期）',
+    input: z.object({
+      id: id('收文'),
+      leaderId: id('批示领导'),
+      kind: z.enum(INSTRUCTION_KINDS).describe('批示方式'),
+      opinion: optionalText('批示意见', 2000),
+      instructedOn: isoDate('批示日期'),
+    }),
+    handler: (ctx, input) => { recordInstruction(ctx, input); return getIncoming(ctx.db, input.id, ctx.clock.today()) },
+  }),
+  'documents.consult': mutation({
+    summary: '登记有关单位对请示的意见及分歧协调情况',
+    input: z.object({
+      id: id('收文'),
+      departmentId: id('征求意见单位'),
+      agrees: z.boolean().describe('是否同意'),
+      opinion: text('单位意见', 2000),
+      coordination: optionalText('协调情况', 2000),
+      reasons: optionalText('各方理由', 2000),
+      proposedDecision: optionalText('拟处理意见', 2000),
+    }),
+    handler: (ctx, input) => { const r = recordConsultation(ctx, input); return { ...getIncoming(ctx.db, input.id, ctx.clock.today()), missing: r.missing } },
+  }),
+  'documents.assign': mutation({
+    summary: '交办承办单位（一个主办、若干协办，按工作日计时限）',
+    input: z.object({
+      id: id('收文'),
+      hostDepartmentId: id('主办单位'),
+      assistingDepartmentIds: z.array(id('协办单位')).describe('协办单位').max(30).default([]),
+      workingDays: z.number().describe('办理时限（工作日）').int('应为整数').min(1, '至少1个工作日').max(60, '不能超过60个工作日').nullable().optional(),
+      assignedOn: isoDate('交办日期'),
+    }),
+    handler: (ctx, input) => {
+      const r = assignDepartments(ctx, input)
+      return { ...getIncoming(ctx.db, input.id, ctx.clock.today()), warnings: r.warnings }
+    },
+  }),
+  'documents.feedback': mutation({
+    summary: '登记承办单位反馈（须附佐证材料）',
+    input: z.object({
+      assignmentId: id('承办记录'),
+      feedback: text('反馈内容', 4000),
+      feedbackOn: isoDate('反馈日期'),
+      file: uploadSchema.describe('佐证材料').nullable().optional(),
+    }),
+    handler: (ctx, input) => getIncoming(ctx.db, recordFeedback(ctx, input).documentId, ctx.clock.today()),
+  }),
+  'documents.chase': mutation({
+    summary: '催办',
+    input: z.object({
+      id: id('收文'),
+      assignmentId: id('承办记录').nullable().optional(),
+      chaser: optionalText('催办人', 60),
+      chasedOn: isoDate('催办日期').nullable().optional(),
+      note: optionalText('催办情况', 1000),
+    }),
+    handler: (ctx, input) => { recordChase(ctx, input); return getIncoming(ctx.db, input.id, ctx.clock.today()) },
+  }),
+  'documents.close': mutation({
+    summary: '收文办结',
+    input: z.object({ id: id('收文'), closedOn: isoDate('办结日期'), closingNote: text('办结说明', 2000) }),
+    handler: (ctx, input) => getIncoming(ctx.db, closeIncoming(ctx, input).id, ctx.clock.today()),
+  }),
+  'documents.get': query({
+    summary: '收文详情（登记、拟办、批示、会签、承办、催办和办理过程）',
+    input: z.object({ id: id('收文') }),
+    handler: ({ db, clock }, { id }) => getIncoming(db, id, clock.today()),
+  }),
+  'documents.downloadFile': query({
+    summary: '下载收文的正文、附件或承办反馈材料（校验后）',
+    input: z.object({ fileId: id('文件') }),
+    handler: ({ db, dataDir }, { fileId }) => {
+      if (!isIncomingFile(db, fileId)) throw notFound('收文文件')
+      return readStoredFile(db, dataDir, fileId)
+    },
+  }),
+  'documents.dueSoon': query({
+    summary: '逾期和三个工作日内到期的收文及承办事项（首页）',
+    input: z.object({}),
+    handler: ({ db, clock }) => dueSoon(db, clock.today()),
+  }),
+  'documents.instructionFollowUp': mutation({
+    summary: '领导批示转督办事项',
+    input: z.object({
+      instructionId: id('批示'),
+      task: text('督办事项', 2000),
+      departmentId: id('责任单位'),
+      leaderPostId: id('督办领导岗位').nullable().optional(),
+      deadline: isoDate('办结时限'),
+    }),
+    handler: instructionFollowUp,
+  }),
+}

@@ -43,6 +43,10 @@ export const incomingDocuments = sqliteTable('incoming_documents', {
   directException: text('direct_exception', { enum: DIRECT_EXCEPTIONS }),
   directLeaderId: integer('direct_leader_id').references(() => people.id, { onDelete: 'set null' }),
   status: text('status', { enum: INCOMING_STATES }).notNull().default('已登记'),
+  /** 初审 passed: when, by whom, with what note. */
+  reviewedOn: text('reviewed_on'),
+  reviewedBy: text('reviewed_by'),
+  reviewNote: text('review_note'),
   returnReason: text('return_reason'),
   /** 拟办意见 (R-D3) and the route it proposes. */
   proposal: text('proposal'),

@@ -1,0 +1,179 @@
+/** 收文 as the office reads it: one document with everything and where it is now (X-2), and what is due on 首页 (R-D7). */
+import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm'
+import type { Db } from '../db/connection'
+import { addDays, chineseDate, type IsoDate } from '../calendar/dates'
+import { loadCalendar } from '../calendar/service'
+import { shiftWorkingDays, type HolidayCalendar } from '../calendar/rules'
+import { departments, people, posts } from '../org/schema'
+import { storedFiles } from '../files/schema'
+import { assignments, chases, consultations, incomingDocuments, incomingFiles, instructions } from './schema'
+import { currentTurn, deadlineTiming, disagreementGaps, DUE_SOON_WORKING_DAYS, secrecyMark } from './incoming-rules'
+import { numberText, requireIncoming, reviewOf, type IncomingRow } from './incoming'
+
+type InstructionRow = typeof instructions.$inferSelect
+type AssignmentRow = typeof assignments.$inferSelect
+
+function names(db: Db) {
+  const person = new Map(db.select({ id: people.id, name: people.name }).from(people).all().map((p) => [p.id, p.name]))
+  const dept = new Map(db.select({ id: departments.id, name: departments.name, phone: departments.phone }).from(departments).all().map((d) => [d.id, d]))
+  return {
+    person: (id: number | null) => (id === null ? null : person.get(id) ?? `（人员${id}）`),
+    dept: (id: number | null) => (id === null ? null : dept.get(id)?.name ?? `（单位${id}）`),
+    phone: (id: number) => dept.get(id)?.phone ?? null,
+  }
+}
+
+export interface Location {
+  /** One line: 在副市长陈立新处（2026年12月3日送达，第1位）. */
+  where: string
+  step: '初审' | '拟办' | '送批' | '批示' | '交办' | '承办' | '已退回' | '已办结'
+  leaderId: number | null
+  turn: number | null
+  since: IsoDate | null
+}
+
+/** X-2 传阅: always know where the paper is. */
+export function locate(doc: IncomingRow, reviewed: boolean, turns: InstructionRow[], work: AssignmentRow[], l: ReturnType<typeof names>): Location {
+  const none = { leaderId: null, turn: null, since: null }
+  switch (doc.status) {
+    case '已退回': return { ...none, step: '已退回', where: `已退回${doc.sender}（${doc.returnReason ?? ''}）`, since: doc.closedOn }
+    case '已办结': return { ...none, step: '已办结', where: `已办结（${doc.closedOn ? chineseDate(doc.closedOn) : ''}）`, since: doc.closedOn }
+    case '已登记': return { ...none, step: reviewed ? '拟办' : '初审', where: reviewed ? '在办公室：已初审，待拟办' : '在办公室：待初审' }
+    case '已拟办': return { ...none, step: '送批', where: '在办公室：已拟办，待送领导批示', since: doc.proposedOn }
+    case '批示中': {
+      const at = currentTurn(turns)
+      if (!at) return { ...none, step: '交办', where: '在办公室：领导批示已完成，待交办承办单位' }
+      return {
+        step: '批示', leaderId: at.leaderId, turn: at.turn, since: at.sentOn,
+        where: `在${at.leaderTitle ?? ''}${l.person(at.leaderId)}处（${chineseDate(at.sentOn)}送达，第${at.turn}位，共${turns.length}位）`,
+      }
+    }
+    case '承办中': {
+      const open = work.filter((a) => !a.feedbackOn).map((a) => `${l.dept(a.departmentId)}（${a.role}）`)
+      return { ...none, step: '承办', where: open.length ? `承办中：${open.join('、')}` : '承办单位均已反馈，待办结', since: work[0]?.assignedOn ?? null }
+    }
+  }
+}
+
+/** Everything about one 收文: registration, files, 拟办, each 批示 in turn, 会签, 承办 with time left, 催办, and a timeline. */
+export function getIncoming(db: Db, id: number, today: IsoDate) {
+  const doc = requireIncoming(db, id)
+  const l = names(db)
+  const cal = loadCalendar(db)
+  const review = reviewOf(doc)
+  const files = db.select({ fileId: storedFiles.id, kind: incomingFiles.kind, name: storedFiles.name, mime: storedFiles.mime, size: storedFiles.size, sha256: storedFiles.sha256 })
+    .from(incomingFiles).innerJoin(storedFiles, eq(storedFiles.id, incomingFiles.fileId)).where(eq(incomingFiles.documentId, id)).orderBy(asc(storedFiles.id)).all()
+  const turns = db.select().from(instructions).where(eq(instructions.documentId, id)).orderBy(asc(instructions.turn)).all()
+  const work = db.select().from(assignments).where(eq(assignments.documentId, id)).orderBy(asc(assignments.id)).all()
+  const consulted = db.select().from(consultations).where(eq(consultations.documentId, id)).orderBy(asc(consultations.id)).all()
+  const chased = db.select().from(chases).where(eq(chases.documentId, id)).orderBy(asc(chases.chasedOn), asc(chases.id)).all()
+  const fileNames = new Map(work.filter((a) => a.feedbackFileId).length
+    ? db.select({ id: storedFiles.id, name: storedFiles.name, size: storedFiles.size, sha256: storedFiles.sha256 }).from(storedFiles)
+      .where(inArray(storedFiles.id, work.flatMap((a) => (a.feedbackFileId ? [a.feedbackFileId] : [])))).all().map((f) => [f.id, f])
+    : [])
+  const at = currentTurn(turns)
+  const routePost = doc.routePostId ? db.select().from(posts).where(eq(posts.id, doc.routePostId)).get() : undefined
+  const open = !['已办结', '已退回'].includes(doc.status)
+
+  const instructionRows = turns.map((t) => ({
+    ...t, leaderName: l.person(t.leaderId),
+    state: t.instructedOn ? '已批示' as const : t === at ? '在此处' as const : '待送阅' as const,
+  }))
+  const consultationRows = consulted.map((c) => ({ ...c, departmentName: l.dept(c.departmentId), missing: disagreementGaps(c), resolved: disagreementGaps(c).length === 0 }))
+  const assignmentRows = work.map((a) => ({
+    ...a, departmentName: l.dept(a.departmentId), departmentPhone: l.phone(a.departmentId),
+    feedbackFile: a.feedbackFileId ? fileNames.get(a.feedbackFileId) ?? null : null,
+    timing: deadlineTiming(cal, today, a.deadline, a.feedbackOn),
+    chases: chased.filter((c) => c.assignmentId === a.id).length,
+  }))
+
+  const timeline: { date: string; event: string; by: string | null }[] = [
+    { date: doc.receivedAt, event: `签收登记，收文号${numberText(doc)}`, by: doc.registeredBy },
+    ...(review ? [{ date: review.on, event: `初审通过${review.note ? `：${review.note}` : ''}`, by: review.by }] : []),
+    ...(doc.status === '已退回' ? [{ date: doc.closedOn ?? '', event: `退回来文单位：${doc.returnReason ?? ''}`, by: null }] : []),
+    ...(doc.proposedOn ? [{ date: doc.proposedOn, event: `拟办：${doc.proposal ?? ''}`, by: doc.proposedBy }] : []),
+    ...turns.map((t) => ({ date: t.sentOn, event: `送${t.leaderTitle ?? ''}${l.person(t.leaderId)}批示（第${t.turn}位）`, by: null })),
+    ...turns.filter((t) => t.instructedOn).map((t) => ({
+      date: t.instructedOn!, by: l.person(t.leaderId),
+      event: t.kind === '圈阅' ? `圈阅（${t.meaning}）` : `批示：${t.opinion ?? ''}${t.actingFor ? `（代${t.actingFor}）` : ''}`,
+    })),
+    ...assignmentRows.map((a) => ({ date: a.assignedOn, event: `交${a.departmentName}${a.role}，限${a.workingDays}个工作日（${chineseDate(a.deadline)}前）`, by: null })),
+    ...chased.map((c) => ({ date: c.chasedOn, event: `催办${c.assignmentId ? l.dept(work.find((a) => a.id === c.assignmentId)?.departmentId ?? null) ?? '' : ''}${c.note ? `：${c.note}` : ''}`, by: c.chaser })),
+    ...assignmentRows.filter((a) => a.feedbackOn).map((a) => ({ date: a.feedbackOn!, event: `${a.departmentName}反馈：${a.feedback ?? ''}`, by: null })),
+    ...(doc.status === '已办结' && doc.closedOn ? [{ date: doc.closedOn, event: `办结：${doc.closingNote ?? ''}`, by: null }] : []),
+  ]
+
+  return {
+    ...doc,
+    numberText: numberText(doc),
+    secrecyMark: secrecyMark(doc.classification, doc.secrecyPeriod),
+    senderDepartmentName: l.dept(doc.senderDepartmentId),
+    directLeaderName: l.person(doc.directLeaderId),
+    review,
+    files,
+    proposalInfo: doc.proposedOn ? {
+      text: doc.proposal, proposedBy: doc.proposedBy, proposedOn: doc.proposedOn, route: doc.route, routePostId: doc.routePostId,
+      routePostTitle: routePost?.title ?? null, routeHolderName: routePost ? l.person(routePost.holderId) : null,
+    } : null,
+    deadlineTiming: doc.deadline ? deadlineTiming(cal, today, doc.deadline, open ? null : doc.closedOn) : null,
+    location: locate(doc, !!review, turns, work, l),
+    instructions: instructionRows,
+    consultations: { rows: consultationRows, unresolved: consultationRows.filter((c) => !c.resolved).length, allResolved: consultationRows.every((c) => c.resolved) },
+    assignments: assignmentRows,
+    chases: chased.map((c) => ({ ...c, departmentName: c.assignmentId ? l.dept(work.find((a) => a.id === c.assignmentId)?.departmentId ?? null) : null })),
+    // By day; within a day the steps keep their order (a 签收 time and a 初审 date compare as the same day).
+    timeline: timeline.sort((a, b) => a.date.slice(0, 10).localeCompare(b.date.slice(0, 10))),
+  }
+}
+
+/** The last day counted as 临期: three working days after today (a week when the year has no holiday data). */
+function horizon(cal: HolidayCalendar, today: IsoDate): IsoDate {
+  try { return shiftWorkingDays(cal, today, DUE_SOON_WORKING_DAYS) } catch { return addDays(today, 7) }
+}
+
+/** 首页 (R-D7): open 承办 and open documents overdue or due within three working days, overdue first, each with whom to chase. */
+export function dueSoon(db: Db, today: IsoDate) {
+  const cal = loadCalendar(db)
+  const until = horizon(cal, today)
+  const l = names(db)
+  const work = db.select({ a: assignments, doc: incomingDocuments }).from(assignments)
+    .innerJoin(incomingDocuments, eq(incomingDocuments.id, assignments.documentId))
+    .where(and(isNull(assignments.feedbackOn), lte(assignments.deadline, until), eq(incomingDocuments.status, '承办中'))).all()
+  const docs = db.select().from(incomingDocuments)
+    .where(and(inArray(incomingDocuments.status, ['已拟办', '批示中', '承办中']), lte(incomingDocuments.deadline, until))).all()
+  const ids = [...new Set([...work.map((w) => w.doc.id), ...docs.map((d) => d.id)])]
+  const lastChase = new Map<string, { chaser: string; chasedOn: string }>()
+  if (ids.length) {
+    for (const c of db.select().from(chases).where(inArray(chases.documentId, ids)).orderBy(asc(chases.chasedOn), asc(chases.id)).all()) {
+      lastChase.set(`${c.documentId}:${c.assignmentId ?? ''}`, c)
+    }
+  }
+  const covered = new Set(work.map((w) => w.doc.id))
+  const items = [
+    ...work.map(({ a, doc }) => ({
+      kind: '承办' as const, documentId: doc.id, assignmentId: a.id, numberText: numberText(doc), title: doc.title, urgency: doc.urgency,
+      deadline: a.deadline, timing: deadlineTiming(cal, today, a.deadline),
+      chaseWhom: `${l.dept(a.departmentId)}（${a.role}）`, chasePhone: l.phone(a.departmentId),
+      lastChase: lastChase.get(`${doc.id}:${a.id}`) ?? null,
+    })),
+    ...docs.filter((d) => !covered.has(d.id)).map((doc) => {
+      const turns = db.select().from(instructions).where(eq(instructions.documentId, doc.id)).all()
+      const at = currentTurn(turns)
+      return {
+        kind: '收文' as const, documentId: doc.id, assignmentId: null, numberText: numberText(doc), title: doc.title, urgency: doc.urgency,
+        deadline: doc.deadline!, timing: deadlineTiming(cal, today, doc.deadline!),
+        chaseWhom: at ? `${at.leaderTitle ?? ''}${l.person(at.leaderId)}（${chineseDate(at.sentOn)}送批）`
+          : doc.status === '已拟办' ? '办公室：待送批' : doc.status === '承办中' ? '办公室：承办单位均已反馈，待办结' : '办公室：批示已完成，待交办',
+        chasePhone: null,
+        lastChase: lastChase.get(`${doc.id}:`) ?? null,
+      }
+    }),
+  ]
+  return items.sort((x, y) => x.deadline.localeCompare(y.deadline) || x.documentId - y.documentId)
+}
+
+/** Whether a stored file belongs to a 收文 (its text, annexes, scans, or a department's feedback evidence). */
+export function isIncomingFile(db: Db, fileId: number): boolean {
+  return !!db.select({ id: incomingFiles.fileId }).from(incomingFiles).where(eq(incomingFiles.fileId, fileId)).get()
+    || !!db.select({ id: assignments.id }).from(assignments).where(eq(assignments.feedbackFileId, fileId)).get()
+}
