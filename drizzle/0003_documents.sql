@@ -15,6 +15,7 @@ CREATE TABLE `assignments` (
 );
 --> statement-breakpoint
 CREATE INDEX `assignments_document_idx` ON `assignments` (`document_id`);--> statement-breakpoint
+CREATE INDEX `assignments_department_idx` ON `assignments` (`department_id`,`document_id`);--> statement-breakpoint
 CREATE INDEX `assignments_deadline_idx` ON `assignments` (`deadline`,`feedback_on`);--> statement-breakpoint
 CREATE TABLE `chases` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -83,7 +84,7 @@ CREATE TABLE `incoming_documents` (
 CREATE UNIQUE INDEX `incoming_number_idx` ON `incoming_documents` (`year`,`seq`);--> statement-breakpoint
 CREATE INDEX `incoming_received_idx` ON `incoming_documents` (`received_at`,`id`);--> statement-breakpoint
 CREATE INDEX `incoming_status_deadline_idx` ON `incoming_documents` (`status`,`deadline`);--> statement-breakpoint
-CREATE INDEX `incoming_sender_idx` ON `incoming_documents` (`sender`);--> statement-breakpoint
+CREATE INDEX `incoming_sender_idx` ON `incoming_documents` (`sender`,`received_at`);--> statement-breakpoint
 CREATE INDEX `incoming_type_idx` ON `incoming_documents` (`doc_type`,`received_at`);--> statement-breakpoint
 CREATE TABLE `incoming_files` (
 	`document_id` integer NOT NULL,

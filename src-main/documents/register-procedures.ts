@@ -1,2 +1,148 @@
-// Interim: this session's documents work fills in these procedures.
-export const registerProcedures = {}
+import { z } from 'zod'
+import { query, mutation } from '../rpc/procedure'
+import { id, isoDate, optionalText, text } from '../rpc/validation'
+import { download, XLSX_MIME } from '../files/download'
+import { readSettings } from '../settings/service'
+import { sql } from 'drizzle-orm'
+import type { Db } from '../db/connection'
+import { CLASSIFICATIONS, DOCUMENT_TYPES, INCOMING_STATES, OUTGOING_STATES, PROPOSAL_KINDS, SATISFACTION, URGENCIES } from './schema'
+import {
+  incomingRegister, incomingRegisterAll, incomingSenders, outgoingRegister, outgoingRegisterAll, outgoingSeries,
+  REGISTER_PAGE_MAX, type IncomingFilter, type OutgoingFilter,
+} from './registers'
+import { filterLine, incomingRegisterXlsx, outgoingRegisterXlsx } from './registers-xlsx'
+import { listProposals, replyProposal, saveProposal } from './proposals'
+
+const year = z.number().describe('年度').int('应为整数').min(1990, '年度有误').max(2100, '年度有误')
+const searchText = optionalText('查询文字', 100)
+
+const common = {
+  year: year.optional(),
+  docType: z.enum(DOCUMENT_TYPES).describe('文种').optional(),
+  classification: z.enum(CLASSIFICATIONS).describe('密级').optional(),
+  urgency: z.enum(URGENCIES).describe('紧急程度').optional(),
+  text: searchText,
+}
+const incomingFilter = z.object({
+  ...common,
+  status: z.enum(INCOMING_STATES).describe('状态').optional(),
+  sender: z.string().describe('来文机关').trim().max(100, '不能超过100个字').transform((s) => s || undefined).optional(),
+  leaderId: id('批示领导').optional(),
+  departmentId: id('承办单位').optional(),
+  overdueOnly: z.boolean().describe('只看逾期').optional(),
+})
+const outgoingFilter = z.object({
+  ...common,
+  status: z.enum(OUTGOING_STATES).describe('状态').optional(),
+  series: z.string().describe('发文代字').trim().max(40, '不能超过40个字').transform((s) => s || undefined).optional(),
+  signerId: id('签发人').optional(),
+  departmentId: id('拟稿单位').optional(),
+})
+const page = {
+  after: z.object({ at: z.string().describe('上一页最后一行的时间').min(1), id: id('上一页最后一行') }).describe('接续位置').nullable().optional(),
+  limit: z.number().describe('每页行数').int('应为整数').min(1, '至少1行').max(REGISTER_PAGE_MAX, `不能超过${REGISTER_PAGE_MAX}行`).optional(),
+}
+
+/** What the filters say, for the line under an exported register's title. */
+function describeFilter(f: IncomingFilter | OutgoingFilter, names: { leader?: string; department?: string }): (string | null | undefined | false)[] {
+  return [
+    f.year !== undefined && `${f.year}年`, f.status && `状态：${f.status}`, f.docType && `文种：${f.docType}`,
+    f.classification && `密级：${f.classification}`, f.urgency && `紧急程度：${f.urgency}`,
+    'sender' in f && f.sender && `来文机关：${f.sender}`, 'series' in f && f.series && `代字：${f.series}`,
+    names.leader && `领导：${names.leader}`, names.department && `单位：${names.department}`,
+    'overdueOnly' in f && f.overdueOnly && '只看逾期', f.text && `查询：${f.text}`,
+  ]
+}
+
+export const registerProcedures = {
+  'documents.incomingRegister': query({
+    summary: '收文登记簿（按条件筛选，最新的在前，按位置接续分页）',
+    input: incomingFilter.extend(page),
+    handler: ({ db, clock }, input) => incomingRegister(db, clock.today(), input),
+  }),
+  'documents.outgoingRegister': query({
+    summary: '发文登记簿（按条件筛选，最新拟稿的在前，按位置接续分页）',
+    input: outgoingFilter.extend(page),
+    handler: ({ db }, input) => outgoingRegister(db, input),
+  }),
+  'documents.incomingSenders': query({
+    summary: '已登记的来文机关（按件数），供筛选',
+    input: z.object({ year: year.optional() }),
+    handler: ({ db }, { year }) => incomingSenders(db, year),
+  }),
+  'documents.outgoingSeries': query({
+    summary: '已使用的发文代字，供筛选',
+    input: z.object({}),
+    handler: ({ db }) => outgoingSeries(db),
+  }),
+  'documents.exportIncomingRegisterXlsx': query({
+    summary: '导出收文登记簿（Excel）',
+    input: incomingFilter,
+    handler: async ({ db, clock }, input) => {
+      const today = clock.today()
+      const rows = incomingRegisterAll(db, today, input)
+      const { officeName } = readSettings(db)
+      const title = `${officeName}收文登记簿${input.year !== undefined ? `（${input.year}年）` : ''}`
+      const names = namesOf(db, input.leaderId, input.departmentId)
+      const buf = await incomingRegisterXlsx(title, `${filterLine(describeFilter(input, names), today)}　　共${rows.length}件`, rows)
+      return download(`${title}.xlsx`, XLSX_MIME, buf)
+    },
+  }),
+  'documents.exportOutgoingRegisterXlsx': query({
+    summary: '导出发文登记簿（Excel）',
+    input: outgoingFilter,
+    handler: async ({ db, clock }, input) => {
+      const today = clock.today()
+      const rows = outgoingRegisterAll(db, input)
+      const { officeName } = readSettings(db)
+      const title = `${officeName}发文登记簿${input.year !== undefined ? `（${input.year}年）` : ''}`
+      const names = namesOf(db, input.signerId, input.departmentId)
+      const buf = await outgoingRegisterXlsx(title, `${filterLine(describeFilter(input, names), today)}　　共${rows.length}件`, rows)
+      return download(`${title}.xlsx`, XLSX_MIME, buf)
+    },
+  }),
+
+  'documents.proposals': query({
+    summary: '人大代表建议和政协提案（R-D8）',
+    input: z.object({
+      year: year.optional(),
+      kind: z.enum(PROPOSAL_KINDS).describe('类别').optional(),
+      departmentId: id('承办单位').optional(),
+      overdueOnly: z.boolean().describe('只看逾期未答复').optional(),
+      text: searchText,
+    }),
+    handler: ({ db, clock }, input) => listProposals(db, clock.today(), input),
+  }),
+  'documents.saveProposal': mutation({
+    summary: '登记或修改人大代表建议、政协提案（R-D8）',
+    input: z.object({
+      id: id('建议（提案）').optional(),
+      kind: z.enum(PROPOSAL_KINDS).describe('类别'),
+      year,
+      number: text('编号', 40),
+      title: text('标题', 200),
+      proposer: text('提出人', 200),
+      leaderPostId: id('牵头市领导').nullable().optional(),
+      departmentId: id('承办单位'),
+      deadline: isoDate('办理时限'),
+    }),
+    handler: saveProposal,
+  }),
+  'documents.replyProposal': mutation({
+    summary: '登记建议（提案）的答复和满意度（R-D8）',
+    input: z.object({
+      id: id('建议（提案）'),
+      reply: text('答复内容', 4000),
+      repliedOn: isoDate('答复日期'),
+      satisfaction: z.enum(SATISFACTION).describe('满意度').nullable().optional(),
+    }),
+    handler: replyProposal,
+  }),
+}
+
+/** The leader's and department's names, for the filter line of an export. */
+function namesOf(db: Db, personId?: number, departmentId?: number): { leader?: string; department?: string } {
+  const leader = personId === undefined ? undefined : db.get<{ name: string }>(sql`SELECT name FROM people WHERE id = ${personId}`)?.name
+  const department = departmentId === undefined ? undefined : db.get<{ name: string }>(sql`SELECT name FROM departments WHERE id = ${departmentId}`)?.name
+  return { leader, department }
+}

@@ -64,7 +64,7 @@ export const incomingDocuments = sqliteTable('incoming_documents', {
   uniqueIndex('incoming_number_idx').on(t.year, t.seq),
   index('incoming_received_idx').on(t.receivedAt, t.id),
   index('incoming_status_deadline_idx').on(t.status, t.deadline),
-  index('incoming_sender_idx').on(t.sender),
+  index('incoming_sender_idx').on(t.sender, t.receivedAt),
   index('incoming_type_idx').on(t.docType, t.receivedAt),
 ])
 
@@ -109,7 +109,7 @@ export const assignments = sqliteTable('assignments', {
   feedback: text('feedback'),
   feedbackOn: text('feedback_on'),
   feedbackFileId: integer('feedback_file_id').references(() => storedFiles.id, { onDelete: 'set null' }),
-}, (t) => [index('assignments_document_idx').on(t.documentId), index('assignments_deadline_idx').on(t.deadline, t.feedbackOn)])
+}, (t) => [index('assignments_document_idx').on(t.documentId), index('assignments_department_idx').on(t.departmentId, t.documentId), index('assignments_deadline_idx').on(t.deadline, t.feedbackOn)])
 
 /** 催办: a named person chases; every chase is kept. */
 export const chases = sqliteTable('chases', {

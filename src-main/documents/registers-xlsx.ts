@@ -1,0 +1,80 @@
+/** 收文登记簿 and 发文登记簿 as Excel files, laid out as offices keep them: a title row, a filter line, a header, one line a document. */
+import writeXlsxFile, { type Row } from 'write-excel-file/node'
+import { chineseDate } from '../calendar/dates'
+import type { IncomingRegisterRow, OutgoingRegisterRow } from './registers'
+
+const FONT = '仿宋_GB2312'
+const head = { fontWeight: 'bold' as const, align: 'center' as const, alignVertical: 'center' as const, borderStyle: 'thin' as const, fontFamily: FONT, wrap: true }
+const cell = { alignVertical: 'center' as const, borderStyle: 'thin' as const, fontFamily: FONT }
+
+interface Column<R> { title: string; width: number; value: (r: R) => string | number | null; center?: boolean; wrap?: boolean }
+
+async function register<R>(title: string, subtitle: string, sheet: string, columns: Column<R>[], rows: R[]): Promise<Buffer> {
+  const width = columns.length
+  const data: Row[] = [
+    [{ value: title, columnSpan: width, fontSize: 18, fontWeight: 'bold', align: 'center', fontFamily: '方正小标宋简体', height: 36 }, ...Array(width - 1).fill(null)],
+    [{ value: subtitle, columnSpan: width, align: 'left', fontFamily: FONT }, ...Array(width - 1).fill(null)],
+    columns.map((c) => ({ value: c.title, ...head })),
+    ...rows.map((r): Row => columns.map((c) => {
+      const v = c.value(r)
+      if (typeof v === 'number') return { value: v, type: Number, align: 'center' as const, ...cell }
+      return { value: v ?? '', type: String, ...(c.center ? { align: 'center' as const } : {}), ...(c.wrap ? { wrap: true } : {}), ...cell }
+    })),
+  ]
+  return writeXlsxFile(data, { sheet, columns: columns.map((c) => ({ width: c.width })), stickyRowsCount: 3, orientation: 'landscape' }).toBuffer()
+}
+
+const secret = (classification: string, period: string | null) => (classification === '无' ? '' : period ? `${classification}★${period}` : classification)
+const urgencyText = (u: string) => (u === '无' ? '' : u)
+
+export function incomingRegisterXlsx(title: string, subtitle: string, rows: IncomingRegisterRow[]): Promise<Buffer> {
+  const columns: Column<IncomingRegisterRow>[] = [
+    { title: '收文号', width: 16, value: (r) => r.number, center: true },
+    { title: '收文日期', width: 12, value: (r) => r.receivedOn, center: true },
+    { title: '来文机关', width: 22, value: (r) => r.sender, wrap: true },
+    { title: '来文字号', width: 20, value: (r) => r.senderNumber },
+    { title: '标题', width: 44, value: (r) => r.title, wrap: true },
+    { title: '文种', width: 8, value: (r) => r.docType, center: true },
+    { title: '密级', width: 10, value: (r) => secret(r.classification, r.secrecyPeriod), center: true },
+    { title: '紧急程度', width: 8, value: (r) => urgencyText(r.urgency), center: true },
+    { title: '份数', width: 6, value: (r) => r.copies },
+    { title: '拟办意见', width: 30, value: (r) => r.proposal, wrap: true },
+    { title: '批示领导', width: 16, value: (r) => r.instructedBy.join('、'), wrap: true },
+    { title: '承办单位', width: 24, value: (r) => r.assignees.map((a) => (a.role === '主办' ? `${a.name}（主办）` : a.name)).join('、'), wrap: true },
+    { title: '办理时限', width: 12, value: (r) => r.deadline, center: true },
+    { title: '状态', width: 8, value: (r) => r.status, center: true },
+    { title: '当前位置', width: 12, value: (r) => r.currentLeader?.name ?? null, center: true },
+    { title: '逾期天数', width: 8, value: (r) => r.overdueDays },
+    { title: '办结日期', width: 12, value: (r) => r.closedOn, center: true },
+  ]
+  return register(title, subtitle, '收文登记簿', columns, rows)
+}
+
+export function outgoingRegisterXlsx(title: string, subtitle: string, rows: OutgoingRegisterRow[]): Promise<Buffer> {
+  const columns: Column<OutgoingRegisterRow>[] = [
+    { title: '发文字号', width: 20, value: (r) => r.numberText, center: true },
+    { title: '成文日期', width: 12, value: (r) => r.signedOn, center: true },
+    { title: '发文机关', width: 20, value: (r) => r.issuer, wrap: true },
+    { title: '标题', width: 44, value: (r) => r.title, wrap: true },
+    { title: '文种', width: 8, value: (r) => r.docType, center: true },
+    { title: '密级', width: 10, value: (r) => secret(r.classification, r.secrecyPeriod), center: true },
+    { title: '紧急程度', width: 8, value: (r) => urgencyText(r.urgency), center: true },
+    { title: '主送', width: 24, value: (r) => r.addressee, wrap: true },
+    { title: '抄送', width: 24, value: (r) => r.cc, wrap: true },
+    { title: '拟稿单位', width: 18, value: (r) => r.department, wrap: true },
+    { title: '拟稿人', width: 8, value: (r) => r.drafter, center: true },
+    { title: '签发人', width: 8, value: (r) => r.signerName, center: true },
+    { title: '印发日期', width: 12, value: (r) => r.issuedOn, center: true },
+    { title: '份数', width: 6, value: (r) => r.copies },
+    { title: '分送范围', width: 24, value: (r) => r.distribution, wrap: true },
+    { title: '公开属性', width: 10, value: (r) => r.publicity, center: true },
+    { title: '状态', width: 8, value: (r) => r.status, center: true },
+  ]
+  return register(title, subtitle, '发文登记簿', columns, rows)
+}
+
+/** The line under the title: what was selected, and when it was exported. */
+export function filterLine(parts: (string | null | undefined | false)[], today: string): string {
+  const chosen = parts.filter(Boolean) as string[]
+  return `${chosen.length ? `筛选条件：${chosen.join('；')}` : '全部'}　　导出日期：${chineseDate(today)}`
+}
