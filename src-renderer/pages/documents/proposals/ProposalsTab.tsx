@@ -1,4 +1,74 @@
-// Interim: replaced by its own implementation in this session.
+import { useState } from 'react'
+import { Badge, Button, Group, Select, Switch, Table, Text, TextInput } from '@mantine/core'
+import { useQuery, type OutputOf } from '../../../api/client'
+import { ErrorAlert } from '../../../components/Feedback'
+import { formatDate } from '../../../lib/format'
+import { ProposalModal } from './ProposalModal'
+import { ReplyModal } from './ReplyModal'
+
+export type ProposalRow = OutputOf<'documents.proposals'>[number]
+const KINDS = ['人大代表建议', '政协提案'] as const
+type Kind = (typeof KINDS)[number]
+
+function Timing({ p }: { p: ProposalRow }) {
+  if (p.status === '已答复') return <Badge size="sm" variant="light" color="gray">已答复{p.satisfaction ? `（${p.satisfaction}）` : ''}</Badge>
+  if (p.overdueDays) return <Badge size="sm" color="red">逾期{p.overdueDays}天</Badge>
+  return <Badge size="sm" variant="light" color={p.daysLeft !== null && p.daysLeft <= 7 ? 'orange' : 'blue'}>剩余{p.daysLeft}天</Badge>
+}
+
+/** 人大代表建议和政协提案 (R-D8, 第五十九条): the leading leader, the handling department, the deadline, the reply. */
 export function ProposalsTab() {
-  return null
+  const [year, setYear] = useState<string | null>(String(new Date().getFullYear()))
+  const [kind, setKind] = useState<string | null>(null)
+  const [overdueOnly, setOverdueOnly] = useState(false)
+  const [text, setText] = useState('')
+  const [editing, setEditing] = useState<{ row: ProposalRow | null } | null>(null)
+  const [replying, setReplying] = useState<ProposalRow | null>(null)
+  const list = useQuery('documents.proposals', { year: year ? Number(year) : undefined, kind: (kind ?? undefined) as Kind | undefined, overdueOnly, text: text || undefined }, [year, kind, overdueOnly, text])
+  const rows = list.data ?? []
+  const years = Array.from({ length: 6 }, (_, i) => String(new Date().getFullYear() + 1 - i))
+  const done = () => { setEditing(null); setReplying(null); list.reload() }
+
+  return (
+    <>
+      <Group mb="sm" gap="sm" align="end">
+        <Select label="年度" data={years} value={year} onChange={setYear} clearable placeholder="全部" w={110} />
+        <Select label="类别" data={[...KINDS]} value={kind} onChange={setKind} clearable placeholder="全部" w={150} />
+        <TextInput label="查找" placeholder="标题、编号、提出人" value={text} onChange={(e) => setText(e.currentTarget.value)} w={220} />
+        <Switch label="只看逾期未答复" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} mb={8} />
+        <Button ml="auto" onClick={() => setEditing({ row: null })}>登记建议提案</Button>
+      </Group>
+      <ErrorAlert error={list.error} />
+      <Table striped highlightOnHover aria-label="建议提案" verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={150}>编号</Table.Th><Table.Th>标题</Table.Th><Table.Th w={150}>提出人</Table.Th><Table.Th w={140}>牵头市领导</Table.Th>
+            <Table.Th w={140}>承办单位</Table.Th><Table.Th w={130}>办理时限</Table.Th><Table.Th w={130}>状态</Table.Th><Table.Th w={1}>操作</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td><Text size="xs" c="dimmed">{p.kind}</Text><Text size="sm">{p.year}年第{p.number}号</Text></Table.Td>
+              <Table.Td><Text size="sm" lineClamp={2}>{p.title}</Text>{p.reply && <Text size="xs" c="dimmed" lineClamp={1}>答复：{p.reply}</Text>}</Table.Td>
+              <Table.Td><Text size="sm" lineClamp={2}>{p.proposer}</Text></Table.Td>
+              <Table.Td>{p.leader ? <><Text size="sm">{p.leader.holderName ?? '（空缺）'}</Text><Text size="xs" c="dimmed">{p.leader.title}</Text></> : '—'}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.departmentName}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(p.deadline)}</Table.Td>
+              <Table.Td><Timing p={p} /></Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <Button size="compact-xs" variant="default" onClick={() => setEditing({ row: p })}>修改</Button>
+                  <Button size="compact-xs" variant="light" onClick={() => setReplying(p)}>{p.reply ? '改答复' : '答复'}</Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          {!rows.length && !list.loading && <Table.Tr><Table.Td colSpan={8}><Text c="dimmed" size="sm" ta="center" py="md">没有符合条件的建议提案</Text></Table.Td></Table.Tr>}
+        </Table.Tbody>
+      </Table>
+      <ProposalModal opened={editing !== null} row={editing?.row ?? null} onClose={() => setEditing(null)} onSaved={done} />
+      <ReplyModal row={replying} onClose={() => setReplying(null)} onSaved={done} />
+    </>
+  )
 }

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react'
+import { NumberInput, SegmentedControl, Select, SimpleGrid, TextInput } from '@mantine/core'
+import { DatePickerInput } from '@mantine/dates'
+import { useMutation, useQuery } from '../../../api/client'
+import { FormModal, fieldError } from '../../../components/FormModal'
+import { DATE_PROPS } from '../../../lib/format'
+import type { ProposalRow } from './ProposalsTab'
+
+const LEADER_KINDS = ['市长', '副市长', '秘书长', '副秘书长']
+
+/** 登记 or 修改 a 人大代表建议 / 政协提案: number, title, proposer, leading leader (default the department's 分管), department, deadline. */
+export function ProposalModal({ opened, row, onClose, onSaved }: { opened: boolean; row: ProposalRow | null; onClose: () => void; onSaved: () => void }) {
+  const org = useQuery('org.overview', {})
+  const save = useMutation('documents.saveProposal')
+  const [kind, setKind] = useState<ProposalRow['kind']>('人大代表建议')
+  const [year, setYear] = useState<number>(new Date().getFullYear())
+  const [number, setNumber] = useState('')
+  const [title, setTitle] = useState('')
+  const [proposer, setProposer] = useState('')
+  const [departmentId, setDepartmentId] = useState<string | null>(null)
+  const [leaderPostId, setLeaderPostId] = useState<string | null>(null)
+  const [deadline, setDeadline] = useState<string | null>(null)
+  const { reset } = save
+  useEffect(() => {
+    if (!opened) return
+    setKind(row?.kind ?? '人大代表建议'); setYear(row?.year ?? new Date().getFullYear()); setNumber(row?.number ?? ''); setTitle(row?.title ?? '')
+    setProposer(row?.proposer ?? ''); setDepartmentId(row?.departmentId ? String(row.departmentId) : null)
+    setLeaderPostId(row?.leader?.postId ? String(row.leader.postId) : null); setDeadline(row?.deadline ?? null); reset()
+  }, [opened, row, reset])
+
+  const names = new Map((org.data?.people ?? []).map((p) => [p.id, p.name]))
+  const leaders = (org.data?.posts ?? []).filter((p) => LEADER_KINDS.includes(p.kind)).map((p) => ({ value: String(p.id), label: `${p.title} ${p.holderId ? names.get(p.holderId) ?? '' : '（空缺）'}` }))
+  const err = (f: string) => fieldError(save.error, f)
+  const submit = async () => {
+    const ok = await save.mutate({ id: row?.id, kind, year, number, title, proposer, departmentId: Number(departmentId) || 0, leaderPostId: leaderPostId ? Number(leaderPostId) : null, deadline: deadline ?? '' })
+    if (ok) onSaved()
+  }
+  return (
+    <FormModal opened={opened} title={row ? '修改建议提案' : '登记建议提案'} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error}
+      fields={['number', 'title', 'proposer', 'departmentId', 'deadline']} size="lg">
+      <SegmentedControl data={['人大代表建议', '政协提案']} value={kind} onChange={(v) => setKind(v as ProposalRow['kind'])} />
+      <SimpleGrid cols={2} spacing="sm">
+        <NumberInput label="年度" value={year} onChange={(v) => setYear(Number(v) || 0)} min={2000} max={2100} allowDecimal={false} required />
+        <TextInput label="编号" placeholder="如 128" value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={err('number')} required />
+      </SimpleGrid>
+      <TextInput label="标题" value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={err('title')} required />
+      <TextInput label="提出人" placeholder="代表（委员）姓名，联名的用顿号分隔" value={proposer} onChange={(e) => setProposer(e.currentTarget.value)} error={err('proposer')} required />
+      <SimpleGrid cols={2} spacing="sm">
+        <Select label="承办单位" searchable data={(org.data?.departments ?? []).map((d) => ({ value: String(d.id), label: d.name }))}
+          value={departmentId} onChange={setDepartmentId} error={err('departmentId')} required />
+        <Select label="牵头市领导" clearable data={leaders} value={leaderPostId} onChange={setLeaderPostId} description="不选则为承办单位的分管领导" />
+      </SimpleGrid>
+      <DatePickerInput label="办理时限" value={deadline} onChange={setDeadline} {...DATE_PROPS} error={err('deadline')} required placeholder="选择日期" w={220} />
+    </FormModal>
+  )
+}
