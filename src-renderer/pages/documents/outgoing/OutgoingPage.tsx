@@ -1,4 +1,138 @@
-// Interim: replaced by its own implementation in this session.
-export function OutgoingPage({ id: _id }: { id: number }) {
-  return null
+import { useEffect, useRef, useState } from 'react'
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core'
+import { useMutation, useQuery } from '../../../api/client'
+import { ErrorAlert, Feedback } from '../../../components/Feedback'
+import { fieldError } from '../../../components/FormModal'
+import { Loading } from '../../../components/Loading'
+import { RuleBadge } from '../../../components/RuleBadge'
+import { Section } from '../../../components/Section'
+import { formatDate, formatDateTime, todayIso } from '../../../lib/format'
+import { hrefOf } from '../../../lib/route'
+import { DraftFields } from './DraftFields'
+import { Exports } from './Exports'
+import { IssuePanel } from './IssuePanel'
+import { ReviewPanel } from './ReviewPanel'
+import { SignOffPanel } from './SignOffPanel'
+import {
+  DRAFT_FIELDS, STATUS_COLOR, STEPS, activeStep, classificationLabel, draftOf, inputOf, sameDraft, statusText,
+  type DraftState, type Outgoing,
+} from './model'
+
+/** What each step of the bar says once done. */
+function stepDescription(doc: Outgoing, i: number): string {
+  switch (STEPS[i]) {
+    case '拟稿': return [doc.drafter, formatDate(todayIso(new Date(doc.createdAt)))].filter(Boolean).join(' ')
+    case '核稿': return doc.reviews.length ? `${doc.reviews.length}/3 ${formatDate(doc.reviews.at(-1)!.reviewedOn)}` : ''
+    case '签发': return doc.signed ? `${doc.signed.name ?? ''} ${formatDate(doc.signed.on)}` : ''
+    case '编号': return doc.numberText ?? ''
+    case '复核': return doc.checkedBy ?? ''
+    case '印发': return doc.issued ? `${formatDate(doc.issued.on)} ${doc.issued.copies ?? ''}份` : ''
+    case '核发': return doc.dispatchedOn ? formatDate(doc.dispatchedOn) : ''
+    default: return ''
+  }
+}
+
+/** One 发文: its header and progress, the draft (editable until signed), 核稿, 签发, 编号, 复核, 印发 and 核发. */
+export function OutgoingPage({ id }: { id: number }) {
+  const query = useQuery('documents.outgoing', { id }, [id])
+  const [doc, setDoc] = useState<Outgoing | undefined>()
+  const [draft, setDraft] = useState<DraftState | null>(null)
+  const save = useMutation('documents.updateDraft', { success: '文稿已保存。' })
+
+  // The latest document from the server: the query, or what a mutation returned. The editor follows it unless it holds unsaved changes.
+  const dirtyRef = useRef(false)
+  dirtyRef.current = !!(doc && draft && !sameDraft(draftOf(doc), draft))
+  const accept = (d: Outgoing, force = false) => {
+    setDoc(d)
+    if (force || !dirtyRef.current) setDraft(draftOf(d))
+  }
+  useEffect(() => { if (query.data) accept(query.data) }, [query.data])
+
+  if (!doc || !draft) return query.error ? <ErrorAlert error={query.error} /> : <Loading />
+
+  const dirty = doc.canEdit && !sameDraft(draftOf(doc), draft)
+  const status = statusText(doc.status, doc.dispatchedOn)
+  const active = activeStep(doc)
+  async function saveDraft() {
+    const d = await save.mutate({ id: doc!.id, ...inputOf(draft!) })
+    if (d) accept(d, true)
+  }
+  const meta = [
+    doc.docType, doc.issuer, classificationLabel(doc.classification, doc.secrecyPeriod), doc.urgency === '无' ? '' : doc.urgency,
+    doc.draftingDepartmentName && `拟稿单位：${doc.draftingDepartmentName}`, doc.drafter && `拟稿人：${doc.drafter}`, doc.publicity,
+  ].filter(Boolean).join('　')
+  const unsaved = dirty ? '文稿有未保存的修改，请先保存，再继续办理。' : null
+
+  return (
+    <Stack gap="md">
+      <Anchor href={hrefOf('documents/outgoing')} size="sm">← 返回发文登记簿</Anchor>
+      <Paper withBorder radius="sm" p="md">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div>
+            <Group gap="xs" align="center">
+              <Title order={2} size="h3">{doc.title}</Title>
+              <Badge variant="light" radius="sm" color={STATUS_COLOR[status]} aria-label="状态">{status}</Badge>
+              {dirty && <Badge variant="light" color="orange" radius="sm">有未保存的修改</Badge>}
+            </Group>
+            <Group gap={6} mt={6}>
+              <Text size="md" fw={doc.numberText ? 600 : undefined} c={doc.numberText ? undefined : 'dimmed'} aria-label="发文字号"
+                style={{ fontVariantNumeric: 'tabular-nums' }}>
+                {doc.numberText ?? '（签发后编号）'}
+              </Text>
+              <RuleBadge rule="X-1" />
+            </Group>
+            <Text size="sm" c="dimmed" mt={4}>{meta}</Text>
+          </div>
+          <Exports doc={doc} />
+        </Group>
+        <Stepper active={active} size="xs" mt="md" allowNextStepsSelect={false} aria-label="办理进度">
+          {STEPS.map((s, i) => <Stepper.Step key={s} label={s} description={i < active ? stepDescription(doc, i) : undefined} />)}
+        </Stepper>
+        {doc.nextStep && (
+          <Text size="sm" mt="sm" role="status" aria-label="下一步">下一步：{doc.nextStep.step}</Text>
+        )}
+        {!doc.nextStep && <Text size="sm" mt="sm" c="green.8">已办结：{formatDate(doc.dispatchedOn)}核发。</Text>}
+      </Paper>
+
+      {doc.canEdit ? (
+        <Section title="文稿" description="签发之前可以修改（核稿时改动的，保存后再签发）。"
+          actions={<Button size="xs" onClick={saveDraft} loading={save.busy} disabled={!dirty}>保存</Button>}>
+          <Stack gap="sm">
+            <DraftFields draft={draft} error={save.error} onChange={(p) => setDraft({ ...draft, ...p })} />
+            <Group justify="flex-end" gap="sm">
+              {dirty && <Text size="sm" c="orange.8">有未保存的修改</Text>}
+              <Button onClick={saveDraft} loading={save.busy} disabled={!dirty}>保存</Button>
+            </Group>
+            {(save.notice || (save.error && !DRAFT_FIELDS.some((f) => fieldError(save.error, f)))) && <Feedback state={save} />}
+          </Stack>
+        </Section>
+      ) : (
+        <SignedText doc={doc} />
+      )}
+
+      <ReviewPanel doc={doc} blockedBy={unsaved} onChanged={(d) => { save.reset(); accept(d) }} />
+      <SignOffPanel doc={doc} blockedBy={unsaved} onChanged={(d) => { save.reset(); accept(d, true) }} />
+      <IssuePanel doc={doc} onChanged={(d) => accept(d, true)} />
+    </Stack>
+  )
+}
+
+/** The signed text, read-only: 主送, 正文, 附件, 抄送, 附注. */
+function SignedText({ doc }: { doc: Outgoing }) {
+  return (
+    <Section title="文稿" description={`${doc.editBlockedReason ?? ''}。拟稿于${formatDateTime(doc.createdAt)}。`}>
+      <Stack gap="xs" aria-label="公文正文" role="article">
+        {doc.addressee && <Text size="sm">{doc.addressee}：</Text>}
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap', textIndent: 0, lineHeight: 1.8 }}>{doc.body}</Text>
+        {doc.attachmentNames.length > 0 && (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {`附件：${doc.attachmentNames.length === 1 ? doc.attachmentNames[0] : doc.attachmentNames.map((n, i) => `${i + 1}．${n}`).join('\n　　　')}`}
+          </Text>
+        )}
+        {doc.cc && <Text size="sm" c="dimmed">抄送：{doc.cc}</Text>}
+        {doc.note && <Text size="sm" c="dimmed">（{doc.note}）</Text>}
+        {doc.countyDirective && <Alert color="gray" variant="light" py={4}><Group gap={6}><RuleBadge rule="R-D5" /><Text size="sm">向县（区）政府发布的指示性公文，文中已注明“经市政府同意”。</Text></Group></Alert>}
+      </Stack>
+    </Section>
+  )
 }

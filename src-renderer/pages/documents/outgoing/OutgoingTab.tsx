@@ -1,4 +1,21 @@
-// Interim: replaced by its own implementation in this session.
+import { useState } from 'react'
+import { Button, Stack } from '@mantine/core'
+import { Section } from '../../../components/Section'
+import { navigate } from '../../../lib/route'
+import { NewDraftModal } from './NewDraftModal'
+import { OutgoingRegister } from './OutgoingRegister'
+
+/** 发文: 拟稿 (from a template per 文种) and the 发文登记簿. */
 export function OutgoingTab() {
-  return null
+  const [drafting, setDrafting] = useState(false)
+  return (
+    <Stack gap="md">
+      <Section title="发文登记簿" description="拟稿 → 核稿 → 签发 → 编号 → 复核 → 印发 → 核发；点一行查看和办理。"
+        actions={<Button size="xs" onClick={() => setDrafting(true)}>拟稿</Button>}>
+        <OutgoingRegister />
+      </Section>
+      <NewDraftModal opened={drafting} onClose={() => setDrafting(false)}
+        onCreated={(doc) => { setDrafting(false); navigate(`documents/outgoing/${doc.id}`) }} />
+    </Stack>
+  )
 }
