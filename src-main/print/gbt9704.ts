@@ -12,6 +12,7 @@ import {
   Document,
   type FileChild,
   Footer,
+  Header,
   type IParagraphOptions,
   type ISectionOptions,
   LineRuleType,
@@ -46,6 +47,8 @@ export const LANDSCAPE_MARGIN = { top: 1417, left: 1417, bottom: 1417, right: 14
 export const TYPE_AREA = { width: PAGE.width - MARGIN.left - MARGIN.right, height: PAGE.height - MARGIN.top - MARGIN.bottom } as const
 /** Page number 7 mm below the type area: footer text bottom about 22 mm above the page edge. */
 export const FOOTER_DISTANCE = 1247
+/** Headers start 15 mm below the top of the page. */
+export const HEADER_DISTANCE = 851
 
 /** Font sizes in half-points, as `w:sz` has them. */
 export const SIZE = { hao2: 44, hao3: 32, hao4: 28 } as const
@@ -237,18 +240,149 @@ const MARK_INK_INSET = 0.12
  * 35 mm below the top of the type area. Its size fits the type area's width, at most 小初 (36 pt) unless given.
  * Off the line grid, so the exact line height and the space above it hold in Word and LibreOffice alike.
  */
-export function redMark(text: string, options: { size?: number } = {}): Paragraph {
-  const chars = [...text].length
-  const fit = Math.floor(((TYPE_AREA.width / 20 / chars) * 2 * 0.92))
-  const size = options.size ?? Math.min(72, fit)
-  const line = Math.round(size * 10 * 1.2)
-  const inkTop = Math.round((line - size * 10) / 2 + MARK_INK_INSET * size * 10)
+export function redMark(text: string, options: { size?: number; linesAbove?: number } = {}): Paragraph {
+  const { size, line, inkTop } = markMetrics(text, options.size)
+  // 份号, 密级 and 紧急程度 (topMarks) take whole grid lines above the mark, inside the 35 mm.
+  const above = (options.linesAbove ?? 0) * LINE_PITCH
   return offGrid(
     paragraph([run(text, { font: FONT.xiaobiaosong, size, color: RED })], {
       alignment: AlignmentType.CENTER,
-      spacing: { ...exactLine(line), before: MARK_OFFSET - inkTop },
+      spacing: { ...exactLine(line), before: Math.max(0, MARK_OFFSET - inkTop - above) },
     }),
   )
+}
+
+/** The size (half-points, fitting the type area, at most 小初 36 pt), line height and ink inset of a red mark. */
+export function markMetrics(text: string, givenSize?: number): { size: number; line: number; inkTop: number } {
+  const chars = [...text].length
+  const fit = Math.floor(((TYPE_AREA.width / 20 / chars) * 2 * 0.92))
+  const size = givenSize ?? Math.min(72, fit)
+  const line = Math.round(size * 10 * 1.2)
+  const inkTop = Math.round((line - size * 10) / 2 + MARK_INK_INSET * size * 10)
+  return { size, line, inkTop }
+}
+
+// ---------------------------------------------------------------- 公文 版头 (§7.2)
+
+export interface TopMarks {
+  /** 份号: printed as six digits (000001). */
+  copyNumber?: number | string
+  /** 密级和保密期限 as printed, e.g. 机密★1年. */
+  secrecy?: string
+  /** 紧急程度: 特急 or 加急. */
+  urgency?: string
+}
+
+/**
+ * 份号, 密级和保密期限 and 紧急程度 (§7.2.1–7.2.3): flush left at the top of the type area, one a line, in that order;
+ * 份号 six 3号 digits, the other two 3号黑体. Only those given are printed. Pass their count to redMark's linesAbove.
+ */
+export function topMarks(marks: TopMarks): Paragraph[] {
+  const out: Paragraph[] = []
+  if (marks.copyNumber !== undefined && marks.copyNumber !== '') {
+    out.push(paragraph([run(String(marks.copyNumber).padStart(6, '0'))], { alignment: AlignmentType.LEFT }))
+  }
+  if (marks.secrecy) out.push(paragraph([run(marks.secrecy, { font: FONT.hei })], { alignment: AlignmentType.LEFT }))
+  if (marks.urgency) out.push(paragraph([run(marks.urgency, { font: FONT.hei })], { alignment: AlignmentType.LEFT }))
+  return out
+}
+
+/** 密级和保密期限 as printed: 机密★1年 (机密 alone without a period); nothing for an unclassified document. */
+export function secrecyText(classification: string | null | undefined, period?: string | null): string | undefined {
+  if (!classification || classification === '无') return undefined
+  return period ? `${classification}★${period}` : classification
+}
+
+/**
+ * 发文字号 with 签发人 for a 上行文 (§7.2.5–7.2.6): the number one character in from the left on the line of the last
+ * signer; `签发人：` (3号仿宋) and the names (3号楷体) one character in from the right, two names a line, later lines
+ * aligned under the first name.
+ */
+export function signerLines(number: string, signers: string[]): Paragraph[] {
+  const label = '签发人：'
+  const rows: string[][] = []
+  for (let i = 0; i < signers.length; i += 2) rows.push(signers.slice(i, i + 2))
+  if (rows.length === 0) rows.push([])
+  const rowText = (r: string[]) => r.join('　')
+  const widest = Math.max(...rows.map((r) => textWidth(rowText(r))))
+  const labelAt = TYPE_AREA.width - CHAR - textWidth(label) - widest
+  const namesAt = labelAt + textWidth(label)
+  return rows.map((r, i) => {
+    const last = i === rows.length - 1
+    const children: TextRun[] = []
+    if (last) children.push(run(number))
+    if (i === 0) children.push(run(`\t${label}`))
+    children.push(run(`${i === 0 ? '' : '\t'}${rowText(r)}`, { font: FONT.kai }))
+    return paragraph(children, {
+      alignment: AlignmentType.LEFT,
+      indent: { left: CHAR },
+      tabStops: [{ type: TabStopType.LEFT, position: i === 0 ? labelAt : namesAt }],
+    })
+  })
+}
+
+/** 附注 (§7.3.7): in parentheses, two characters in, on the line below the 成文日期. */
+export function noteParagraph(text: string): Paragraph {
+  const t = /^[（(].*[)）]$/.test(text.trim()) ? text.trim() : `（${text.trim()}）`
+  return paragraph([run(t)], { alignment: AlignmentType.BOTH, indent: { firstLine: 2 * CHAR } })
+}
+
+// ---------------------------------------------------------------- 信函格式 (§10.1)
+
+/** 信函: the mark's top edge 30 mm below the top of the page; the red double lines 170 mm long, centred on the page. */
+export const LETTER = { markTop: 1701, lineWidth: 9638 } as const
+
+/** A red double line as an empty paragraph 1 mm high with a top and a bottom border, 170 mm wide and centred on the page. */
+function redDoubleLine(thickFirst: boolean, before = 0): Paragraph {
+  const thick = { style: BorderStyle.SINGLE, size: 12, color: RED, space: 0 }
+  const thin = { style: BorderStyle.SINGLE, size: 4, color: RED, space: 0 }
+  const left = Math.round((PAGE.width - LETTER.lineWidth) / 2) - MARGIN.left
+  const right = Math.round((PAGE.width - LETTER.lineWidth) / 2) - MARGIN.right
+  return offGrid(
+    new Paragraph({
+      spacing: { ...exactLine(57), before },
+      indent: { left, right },
+      border: { top: thickFirst ? thick : thin, bottom: thickFirst ? thin : thick },
+      children: [run('', { size: 2 })],
+    }),
+  )
+}
+
+/**
+ * The 信函 head (§10.1) as the first page's header and footer: the red mark (no 文件) with its top edge 30 mm below the
+ * top of the page, a red double line (thick over thin) 4 mm below it, and in the footer another (thin over thick) near
+ * the foot of the page (22 mm up, where the page numbers sit: 20 mm in the standard), both 170 mm and centred. The
+ * header runs below the top margin, so the text of page 1 starts under the double line; `spacer` then leaves 7/8 of a
+ * 3号 character between the line and the first line of text. Pass header and footer to gbtDocument's firstPage.
+ */
+export function letterHead(mark: string): { header: Paragraph[]; footer: Paragraph[]; spacer: Paragraph } {
+  const { size, line, inkTop } = markMetrics(mark)
+  const before = LETTER.markTop - HEADER_DISTANCE - inkTop
+  const lineBottom = LETTER.markTop - inkTop + line
+  const inkBottom = LETTER.markTop + Math.round(size * 10 * 0.8)
+  const markPara = offGrid(
+    paragraph([run(mark, { font: FONT.xiaobiaosong, size, color: RED })], {
+      alignment: AlignmentType.CENTER,
+      spacing: { ...exactLine(line), before },
+    }),
+  )
+  return {
+    header: [markPara, redDoubleLine(true, Math.max(0, inkBottom + 227 - lineBottom))],
+    footer: [redDoubleLine(false)],
+    spacer: offGrid(new Paragraph({ spacing: exactLine(120), children: [run('', { size: 2 })] })),
+  }
+}
+
+/** A line flush left and another flush right in 3号: the 信函's 份号 and 发文字号 on the first line under the double line. */
+export function leftRightLine(left: TextRun[], right: string): Paragraph {
+  return paragraph([...left, run(`\t${right}`)], {
+    tabStops: [{ type: TabStopType.RIGHT, position: TYPE_AREA.width }],
+  })
+}
+
+/** An empty paragraph that starts a new page: puts a 版记 on the next (even) page. */
+export function pageBreak(): Paragraph {
+  return new Paragraph({ pageBreakBefore: true, spacing: exactLine(), children: [run('')] })
 }
 
 /** A centred 3号 line: the 发文字号 (资府发〔2026〕12号) or the 纪要's number line (〔2026〕5号). */
@@ -323,6 +457,8 @@ export interface ClosingBlock {
   printDate: string
   /** Label of the copy line: 抄送 for documents, 分送 for minutes. */
   ccLabel?: string
+  /** 信函格式 (§10.1): no 印发 line and no separator lines; only the 抄送. */
+  letter?: boolean
 }
 
 const THICK = 8 // eighths of a point: 1 pt ≈ 0.35 mm
@@ -349,7 +485,8 @@ export function closingBlock(block: ClosingBlock): FileChild[] {
       }),
     )
   }
-  lines.push(
+  if (block.letter && lines.length === 0) return []
+  if (!block.letter) lines.push(
     paragraph([run(block.printer, { size: SIZE.hao4 }), run(`\t${/^\d{4}-\d{2}-\d{2}$/.test(block.printDate) ? chineseDate(block.printDate) : block.printDate}印发`, { size: SIZE.hao4 })], {
       indent: { left: one, right: one },
       tabStops: [{ type: TabStopType.RIGHT, position: TYPE_AREA.width - one }],
@@ -364,7 +501,7 @@ export function closingBlock(block: ClosingBlock): FileChild[] {
           new TableCell({
             width: { size: width, type: WidthType.DXA },
             margins: { left: 0, right: 0, top: 0, bottom: 0 },
-            borders: {
+            borders: block.letter ? { top: none, bottom: none, left: none, right: none } : {
               top: rule(i === 0 ? THICK : THIN),
               bottom: rule(i === lines.length - 1 ? THICK : THIN),
               left: none,
@@ -422,7 +559,14 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 export interface GbtDocumentOptions {
   title: string
   /** One entry a section; each gets the standard page, grid and page-number footers. */
-  sections: { children: FileChild[]; landscape?: boolean }[]
+  sections: {
+    children: FileChild[]
+    landscape?: boolean
+    /** No 22-line grid (forms with tables: LibreOffice would snap every table line to the 28.9 pt pitch). */
+    noGrid?: boolean
+    /** A header and footer of their own on the first page, with no page number there (信函格式, §10.1). */
+    firstPage?: { header: Paragraph[]; footer: Paragraph[] }
+  }[]
 }
 
 /**
@@ -436,12 +580,18 @@ export function gbtDocument(options: GbtDocumentOptions): Document {
     properties: {
       page: {
         size: { width: PAGE.width, height: PAGE.height, orientation: s.landscape ? PageOrientation.LANDSCAPE : undefined },
-        margin: { ...(s.landscape ? LANDSCAPE_MARGIN : MARGIN), header: 851, footer: s.landscape ? 567 : FOOTER_DISTANCE, gutter: 0 },
+        margin: { ...(s.landscape ? LANDSCAPE_MARGIN : MARGIN), header: HEADER_DISTANCE, footer: s.landscape ? 567 : FOOTER_DISTANCE, gutter: 0 },
       },
       // A landscape table page has no 22-line grid: LibreOffice would snap every table line to its 28.9 pt pitch.
-      grid: s.landscape ? undefined : { type: 'lines', linePitch: LINE_PITCH },
+      grid: s.landscape || s.noGrid ? undefined : { type: 'lines', linePitch: LINE_PITCH },
+      titlePage: s.firstPage ? true : undefined,
     },
-    footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+    footers: {
+      default: pageNumberFooter('odd'),
+      even: pageNumberFooter('even'),
+      ...(s.firstPage ? { first: new Footer({ children: s.firstPage.footer }) } : {}),
+    },
+    ...(s.firstPage ? { headers: { first: new Header({ children: s.firstPage.header }) } } : {}),
     children: s.children,
   }))
   return new Document({
