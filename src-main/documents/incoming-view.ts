@@ -83,7 +83,10 @@ export function getIncoming(db: Db, id: number, today: IsoDate) {
   const assignmentRows = work.map((a) => ({
     ...a, departmentName: l.dept(a.departmentId), departmentPhone: l.phone(a.departmentId),
     feedbackFile: a.feedbackFileId ? fileNames.get(a.feedbackFileId) ?? null : null,
-    timing: deadlineTiming(cal, today, a.deadline, a.feedbackOn),
+    // A 协办 that never answered is not overdue once the document itself is closed.
+    timing: !a.feedbackOn && doc.status === '已办结'
+      ? { state: '已完成' as const, workingDaysLeft: null, daysOverdue: null, label: '未反馈，已随文办结' }
+      : deadlineTiming(cal, today, a.deadline, a.feedbackOn),
     chases: chased.filter((c) => c.assignmentId === a.id).length,
   }))
 

@@ -8,6 +8,7 @@ import { ActingText } from '../absences/ActingText'
 import { KIND_COLOR, type AbsenceRow } from '../absences/model'
 import { TodayDutyCard } from '../duty/TodayDutyCard'
 import { UpcomingMeetingsCard } from '../meetings/UpcomingMeetingsCard'
+import { DueSoonCard } from '../documents/DueSoonCard'
 
 type Today = OutputOf<'home.today'>
 type Day = NonNullable<Today['day']>
@@ -61,6 +62,8 @@ export function HomePage() {
       <TodayDutyCard />
 
       <UpcomingMeetingsCard today={t.date} />
+
+      <DueSoonCard />
 
       <Paper withBorder p="sm">
         <Group justify="space-between" mb="xs">

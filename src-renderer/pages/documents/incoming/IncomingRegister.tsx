@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Badge, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { api, ApiError, type InputOf } from '../../../api/client'
+import { ErrorAlert } from '../../../components/Feedback'
+import { VirtualRegister, type RegisterColumn } from '../../../components/VirtualRegister'
+import { formatDate, todayIso } from '../../../lib/format'
+import { navigate } from '../../../lib/route'
+import { DownloadButton } from '../../duty/DownloadButton'
+import { DOCUMENT_TYPES, INCOMING_STATES, STATUS_COLOR, classificationLabel, type RegisterRow } from './model'
+
+type Filter = Omit<InputOf<'documents.incomingRegister'>, 'after' | 'limit'>
+const PAGE = 100
+const NUM = { fontVariantNumeric: 'tabular-nums' } as const
+
+/** Where the paper is now, in a register cell: the leader awaited, the departments still working, or the state. */
+export function whereText(r: RegisterRow): string {
+  switch (r.status) {
+    case '已登记': return '办公室（待拟办）'
+    case '已拟办': return '办公室（待送批）'
+    case '批示中': return r.currentLeader ? `${r.currentLeader.title ?? ''}${r.currentLeader.name}处` : '办公室（待交办）'
+    case '承办中': {
+      const open = r.assignees.filter((a) => !a.feedbackOn)
+      return open.length ? open.map((a) => `${a.name}（${a.role}）`).join('、') : '办公室（待办结）'
+    }
+    case '已退回': return `已退回${r.sender}`
+    case '已办结': return '已办结'
+  }
+}
+
+function Deadline({ r }: { r: RegisterRow }) {
+  if (r.overdueDays !== null) return <Text span size="sm" c="red.8" fw={600} style={NUM}>{formatDate(r.deadline)} 逾期{r.overdueDays}天</Text>
+  if (!r.deadline) return <Text span size="sm" c="dimmed">—</Text>
+  if (r.daysLeft !== null && r.daysLeft <= 3) return <Text span size="sm" c="orange.8" style={NUM}>{formatDate(r.deadline)}{r.daysLeft === 0 ? ' 今日到期' : ''}</Text>
+  return <span style={NUM}>{formatDate(r.deadline)}</span>
+}
+
+const COLUMNS: RegisterColumn<RegisterRow>[] = [
+  { key: 'number', label: '收文号', width: '106px', render: (r) => <span style={NUM}>{r.number}</span> },
+  { key: 'date', label: '收文日期', width: '104px', render: (r) => <span style={NUM}>{formatDate(r.receivedOn)}</span> },
+  { key: 'sender', label: '来文机关', width: 'minmax(90px, 0.7fr)', render: (r) => <span title={r.sender}>{r.sender}</span> },
+  { key: 'senderNumber', label: '来文字号', width: 'minmax(90px, 0.6fr)', render: (r) => <span title={r.senderNumber ?? ''}>{r.senderNumber ?? ''}</span> },
+  { key: 'title', label: '标题', width: 'minmax(160px, 1.6fr)', render: (r) => <span title={r.title}>{r.title}</span> },
+  { key: 'type', label: '文种', width: '40px', render: (r) => r.docType },
+  { key: 'secret', label: '密级', width: '64px', render: (r) => classificationLabel(r.classification, r.secrecyPeriod) },
+  { key: 'urgency', label: '紧急', width: '36px', render: (r) => (r.urgency === '无' ? '' : <Text span size="sm" c="red.8">{r.urgency}</Text>) },
+  { key: 'status', label: '状态', width: '64px', render: (r) => <Badge size="sm" variant="light" radius="sm" color={STATUS_COLOR[r.status]}>{r.status}</Badge> },
+  { key: 'where', label: '当前位置', width: 'minmax(100px, 0.9fr)', render: (r) => { const w = whereText(r); return <span title={w}>{w}</span> } },
+  { key: 'deadline', label: '办理时限', width: '132px', render: (r) => <Deadline r={r} /> },
+]
+
+/**
+ * 收文登记簿: newest received first, filtered by year, status, 文种, overdue and words of the title, numbers or
+ * sender (two characters are enough); pages of 100 are fetched by position (keyset) as the end comes into view.
+ */
+export function IncomingRegister() {
+  const thisYear = Number(todayIso().slice(0, 4))
+  const [year, setYear] = useState<string | null>(String(thisYear))
+  const [status, setStatus] = useState<string | null>(null)
+  const [docType, setDocType] = useState<string | null>(null)
+  const [overdueOnly, setOverdueOnly] = useState(false)
+  const [text, setText] = useState('')
+  const [debounced] = useDebouncedValue(text.trim(), 300)
+
+  const filter = useMemo<Filter>(() => ({
+    ...(year ? { year: Number(year) } : {}),
+    ...(status ? { status: status as Filter['status'] } : {}),
+    ...(docType ? { docType: docType as Filter['docType'] } : {}),
+    ...(overdueOnly ? { overdueOnly: true } : {}),
+    ...(debounced ? { text: debounced } : {}),
+  }), [year, status, docType, overdueOnly, debounced])
+
+  const [rows, setRows] = useState<RegisterRow[]>([])
+  const [next, setNext] = useState<{ at: string; id: number } | null>(null)
+  const [total, setTotal] = useState<number | null>(null)
+  const [loading, setLoading] = useState(false)
+  const [error, setError] = useState<ApiError | null>(null)
+  // Only the answer to the latest request counts (filters change while a page is on its way).
+  const generation = useRef(0)
+
+  const load = useCallback(async (after: { at: string; id: number } | null) => {
+    const gen = after ? generation.current : ++generation.current
+    setLoading(true)
+    try {
+      const page = await api.call('documents.incomingRegister', { ...filter, after, limit: PAGE })
+      if (gen !== generation.current) return
+      setRows((old) => (after ? [...old, ...page.rows] : page.rows))
+      setNext(page.next)
+      if (page.total !== undefined) setTotal(page.total)
+      setError(null)
+    } catch (e) {
+      if (gen === generation.current) setError(e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: '页面出错，请刷新后重试' }))
+    } finally {
+      if (gen === generation.current) setLoading(false)
+    }
+  }, [filter])
+
+  useEffect(() => { setRows([]); setNext(null); setTotal(null); void load(null) }, [load])
+  const more = useCallback(() => { if (next) void load(next) }, [load, next])
+  const years = useMemo(() => Array.from({ length: 11 }, (_, i) => String(thisYear + 1 - i)), [thisYear])
+  const filtered = !!(filter.text || filter.status || filter.docType || filter.overdueOnly)
+
+  return (
+    <Stack gap="xs">
+      <Group gap="sm" align="flex-end" justify="space-between">
+        <Group gap="sm" align="flex-end">
+          <Select label="年度" data={years.map((y) => ({ value: y, label: `${y}年` }))} value={year} onChange={setYear} clearable placeholder="全部年度" w={110} />
+          <Select label="状态" data={INCOMING_STATES} value={status} onChange={setStatus} clearable placeholder="全部" w={110} />
+          <Select label="文种" data={DOCUMENT_TYPES} value={docType} onChange={setDocType} clearable placeholder="全部" w={120} maxDropdownHeight={320} />
+          <TextInput label="查询" value={text} onChange={(e) => setText(e.currentTarget.value)} placeholder="标题、文号、来文机关中的字词" w={240} maxLength={100} />
+          <Checkbox label="只看逾期" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} mb={8} />
+        </Group>
+        <Group gap="sm" align="center">
+          {total !== null && <Text size="sm" c="dimmed" aria-label="收文件数">共{total}件</Text>}
+          <DownloadButton name="documents.exportIncomingRegisterXlsx" input={filter} label="导出Excel" />
+        </Group>
+      </Group>
+      <ErrorAlert error={error} />
+      <VirtualRegister label="收文登记簿" columns={COLUMNS} rows={rows} rowKey={(r) => r.id} hasMore={!!next} loading={loading}
+        onEndReached={more} onRowClick={(r) => navigate(`documents/incoming/${r.id}`)}
+        empty={filtered ? '没有符合条件的收文' : '还没有收文，点“登记收文”登记第一件'} height={520} />
+    </Stack>
+  )
+}

@@ -1,0 +1,65 @@
+import type { InputOf, OutputOf } from '../../../api/client'
+
+/** One 收文 as its page shows it (documents.get). */
+export type Incoming = OutputOf<'documents.get'>
+export type RegisterInput = InputOf<'documents.register'>
+export type RegisterRow = OutputOf<'documents.incomingRegister'>['rows'][number]
+export type Instruction = Incoming['instructions'][number]
+export type Assignment = Incoming['assignments'][number]
+export type Route = OutputOf<'documents.proposeRoute'>
+export type IncomingStatus = Incoming['status']
+export type DocType = RegisterInput['docType']
+export type Classification = NonNullable<RegisterInput['classification']>
+export type Urgency = NonNullable<RegisterInput['urgency']>
+export type Arrival = NonNullable<RegisterInput['arrival']>
+export type DirectException = NonNullable<RegisterInput['directException']>
+export type FileKind = NonNullable<RegisterInput['files']>[number]['kind']
+
+// The renderer takes only types from the main process; these lists mirror src-main/documents/schema.ts.
+export const DOCUMENT_TYPES: DocType[] = ['决议', '决定', '命令（令）', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要']
+export const CLASSIFICATIONS: Classification[] = ['无', '秘密', '机密']
+export const URGENCIES: Urgency[] = ['无', '加急', '特急']
+export const ARRIVALS: Arrival[] = ['机要交通', '邮寄', '专人送达', '电子公文', '传真', '其他']
+export const DIRECT_EXCEPTIONS: DirectException[] = ['领导交办', '涉密敏感', '紧急重大事项', '突发事件', '外事']
+export const INCOMING_STATES: IncomingStatus[] = ['已登记', '已退回', '已拟办', '批示中', '承办中', '已办结']
+export const FILE_KINDS: FileKind[] = ['正文', '附件', '扫描件']
+
+export const STATUS_COLOR: Record<IncomingStatus, string> = {
+  已登记: 'gray', 已退回: 'red', 已拟办: 'blue', 批示中: 'orange', 承办中: 'indigo', 已办结: 'green',
+}
+export const TIMING_COLOR: Record<string, string> = { 逾期: 'red', 临期: 'orange', 正常: 'blue', 已完成: 'gray' }
+
+/** 签收 → 初审 → 拟办 → 批示 → 承办 → 办结 (X-2). */
+export const STEPS = ['签收', '初审', '拟办', '批示', '承办', '办结'] as const
+
+/** Index of the step now to be done (STEPS.length when 办结). */
+export function activeStep(doc: Pick<Incoming, 'status' | 'review' | 'location' | 'assignments'>): number {
+  switch (doc.status) {
+    case '已登记': return doc.review ? 2 : 1
+    case '已退回': return 1
+    case '已拟办': return 3
+    case '批示中': return doc.location.step === '批示' ? 3 : 4
+    case '承办中': return doc.assignments.every((a) => a.feedbackOn) ? 5 : 4
+    case '已办结': return STEPS.length
+  }
+}
+
+/** 机密★1年 / 秘密 / ''. */
+export const classificationLabel = (classification: string, secrecyPeriod: string | null) =>
+  classification === '无' ? '' : secrecyPeriod ? `${classification}★${secrecyPeriod}` : classification
+
+/** '2026-12-01 09:30' → '2026年12月1日 09:30'. */
+export function receivedText(at: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}:\d{2})/.exec(at)
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日 ${m[4]}` : at
+}
+
+/** 12 345 bytes → '12.1 KB'. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+/** The accepted file types for a document's text, annexes, scans and evidence. */
+export const ACCEPT = '.doc,.docx,.wps,.pdf,.ofd,.xls,.xlsx,.jpg,.jpeg,.png,.tif,.tiff,.txt'
