@@ -123,15 +123,6 @@ describe('the application shell', () => {
     expect(await rows().allInnerTexts()).toEqual([expect.stringContaining('录入节假日安排'), expect.stringContaining('更正某日安排')])
   })
 
-  it('shows 公文 as a part being built, with nothing to click', async () => {
-    const { page } = browser
-    await open('公文')
-    await page.getByRole('heading', { name: '公文', exact: true }).waitFor()
-    expect(await page.getByText('本部分正在建设中').isVisible()).toBe(true)
-    expect(await page.getByRole('main').getByRole('button').count()).toBe(0)
-    await screenshot(page, 'documents')
-  })
-
   it('shows the settings, the accounts and the demo data card to the administrator', async () => {
     const { page } = browser
     await open('设置')
