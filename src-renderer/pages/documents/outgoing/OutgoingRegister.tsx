@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Badge, Group, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { api, ApiError, useQuery, type InputOf } from '../../../api/client'
+import { useQuery, type InputOf } from '../../../api/client'
+import { useKeysetPages } from '../../../api/useKeysetPages'
 import { ErrorAlert } from '../../../components/Feedback'
 import { VirtualRegister, type RegisterColumn } from '../../../components/VirtualRegister'
 import { formatDate, todayIso } from '../../../lib/format'
@@ -48,33 +49,7 @@ export function OutgoingRegister() {
     ...(debounced ? { text: debounced } : {}),
   }), [year, status, series, debounced])
 
-  const [rows, setRows] = useState<RegisterRow[]>([])
-  const [next, setNext] = useState<{ at: string; id: number } | null>(null)
-  const [total, setTotal] = useState<number | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
-  // Only the answer to the latest request counts (filters change while a page is on its way).
-  const generation = useRef(0)
-
-  const load = useCallback(async (after: { at: string; id: number } | null) => {
-    const gen = after ? generation.current : ++generation.current
-    setLoading(true)
-    try {
-      const page = await api.call('documents.outgoingRegister', { ...filter, after, limit: PAGE })
-      if (gen !== generation.current) return
-      setRows((old) => (after ? [...old, ...page.rows] : page.rows))
-      setNext(page.next)
-      if (page.total !== undefined) setTotal(page.total)
-      setError(null)
-    } catch (e) {
-      if (gen === generation.current) setError(e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: '页面出错，请刷新后重试' }))
-    } finally {
-      if (gen === generation.current) setLoading(false)
-    }
-  }, [filter])
-
-  useEffect(() => { setRows([]); setNext(null); setTotal(null); void load(null) }, [load])
-  const more = useCallback(() => { if (next) void load(next) }, [load, next])
+  const { rows, next, total, loading, error, more } = useKeysetPages('documents.outgoingRegister', filter, PAGE)
 
   const years = useMemo(() => Array.from({ length: 11 }, (_, i) => String(thisYear + 1 - i)), [thisYear])
   const seriesCodes = useMemo(
