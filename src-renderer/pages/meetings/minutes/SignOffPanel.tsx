@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../../components/Feedback'
 import { RuleBadge } from '../../../components/RuleBadge'
 import { Section } from '../../../components/Section'
 import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
-import { byRank, isLeaderPost, postTitle } from '../../org/model'
+import { useSignerOptions } from '../../org/useSignerOptions'
 import { ConsentPanel } from './ConsentPanel'
 import type { Minutes } from './model'
 
@@ -27,27 +27,14 @@ export function SignOffPanel({ minutes, blockedBy, onChanged }: {
   const [opinion, setOpinion] = useState('同意印发。')
   const [confirming, setConfirming] = useState(false)
   const answer = useQuery('meetings.minutesSigner', date ? { meetingId: minutes.meetingId, date } : null, [minutes.meetingId, date, minutes.mayorConsent?.on])
-  const org = useQuery('org.overview', {})
   const sign = useMutation('meetings.signMinutes')
 
   const required = useMemo(() => (answer.data?.ok ? answer.data.signers : []), [answer.data])
   const firstRequired = required[0] ? String(required[0].personId) : null
   useEffect(() => { if (firstRequired) setSignerId(firstRequired) }, [firstRequired])
 
-  const options = useMemo(() => {
-    const names = new Map((org.data?.people ?? []).map((p) => [p.id, p.name]))
-    const requiredIds = new Set(required.map((s) => s.personId))
-    const seen = new Set<number>()
-    const others = (org.data?.posts ?? []).filter(isLeaderPost).sort(byRank).flatMap((p) => {
-      if (p.holderId === null || requiredIds.has(p.holderId) || seen.has(p.holderId)) return []
-      seen.add(p.holderId)
-      return [{ value: String(p.holderId), label: `${names.get(p.holderId) ?? ''}（${postTitle(p)}）` }]
-    })
-    const groups = []
-    if (required.length) groups.push({ group: '按规则应由', items: required.map((s) => ({ value: String(s.personId), label: s.actingFor ? `${s.name}（代${s.postTitle}${s.actingFor}）` : `${s.name}（${s.postTitle}）` })) })
-    if (others.length) groups.push({ group: '其他市政府领导', items: others })
-    return groups
-  }, [org.data, required])
+  const labelled = useMemo(() => required.map((s) => ({ personId: s.personId, label: s.actingFor ? `${s.name}（代${s.postTitle}${s.actingFor}）` : `${s.name}（${s.postTitle}）` })), [required])
+  const options = useSignerOptions(labelled)
 
   const chosen = options.flatMap((g) => g.items).find((o) => o.value === signerId)
   async function confirm() {
