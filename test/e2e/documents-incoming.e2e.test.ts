@@ -219,7 +219,7 @@ describe('收文 in the browser', () => {
     expect(text).toContain('市交通运输局')
   })
 
-  it('the 收文登记簿 lists it and finds it by a two-character word', async () => {
+  it('the 收文登记簿 lists it, finds it by a two-character word and by the leader who instructed it', async () => {
     await page.goto(`${server.url}/#/documents/incoming`)
     const register = page.getByRole('table', { name: '收文登记簿' })
     const row = register.getByRole('row').filter({ hasText: '收〔2026〕1号' })
@@ -231,6 +231,14 @@ describe('收文 in the browser', () => {
     await page.getByRole('textbox', { name: '查询' }).fill('防汛')
     await page.getByText('没有符合条件的收文').waitFor()
     await page.getByRole('textbox', { name: '查询' }).fill('')
+    await row.waitFor()
+    // Filtered by the leader who instructed it: 陈立新 finds it, 王志强 does not.
+    const leader = page.getByRole('combobox', { name: '批示领导' })
+    await leader.click()
+    await page.getByRole('option', { name: /^王志强/ }).click()
+    await page.getByText('没有符合条件的收文').waitFor()
+    await leader.click()
+    await page.getByRole('option', { name: /^陈立新/ }).click()
     await row.waitFor()
     await screenshot(page, 'incoming-register')
   })

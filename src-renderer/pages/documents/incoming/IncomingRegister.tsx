@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react'
 import { Badge, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { type InputOf } from '../../../api/client'
+import { useQuery, type InputOf } from '../../../api/client'
+import { byRank, isLeaderPost, postTitle } from '../../org/model'
 import { useKeysetPages } from '../../../api/useKeysetPages'
 import { ErrorAlert } from '../../../components/Feedback'
 import { VirtualRegister, type RegisterColumn } from '../../../components/VirtualRegister'
@@ -60,7 +61,12 @@ export function IncomingRegister() {
   const [status, setStatus] = useState<string | null>(null)
   const [docType, setDocType] = useState<string | null>(null)
   const [overdueOnly, setOverdueOnly] = useState(false)
+  const [sender, setSender] = useState<string | null>(null)
+  const [leaderId, setLeaderId] = useState<string | null>(null)
+  const [departmentId, setDepartmentId] = useState<string | null>(null)
   const [text, setText] = useState('')
+  const senders = useQuery('documents.incomingSenders', { year: year ? Number(year) : undefined }, [year])
+  const org = useQuery('org.overview', {})
   const [debounced] = useDebouncedValue(text.trim(), 300)
 
   const filter = useMemo<Filter>(() => ({
@@ -68,20 +74,29 @@ export function IncomingRegister() {
     ...(status ? { status: status as Filter['status'] } : {}),
     ...(docType ? { docType: docType as Filter['docType'] } : {}),
     ...(overdueOnly ? { overdueOnly: true } : {}),
+    ...(sender ? { sender } : {}),
+    ...(leaderId ? { leaderId: Number(leaderId) } : {}),
+    ...(departmentId ? { departmentId: Number(departmentId) } : {}),
     ...(debounced ? { text: debounced } : {}),
-  }), [year, status, docType, overdueOnly, debounced])
+  }), [year, status, docType, overdueOnly, sender, leaderId, departmentId, debounced])
+  const names = new Map((org.data?.people ?? []).map((p) => [p.id, p.name]))
+  const leaders = (org.data?.posts ?? []).filter(isLeaderPost).sort(byRank).filter((p) => p.holderId !== null)
+    .map((p) => ({ value: String(p.holderId), label: `${names.get(p.holderId!) ?? ''}（${postTitle(p)}）` }))
 
   const { rows, next, total, loading, error, more } = useKeysetPages('documents.incomingRegister', filter, PAGE)
   const years = useMemo(() => Array.from({ length: 11 }, (_, i) => String(thisYear + 1 - i)), [thisYear])
-  const filtered = !!(filter.text || filter.status || filter.docType || filter.overdueOnly)
+  const filtered = Object.keys(filter).some((k) => k !== 'year')
 
   return (
     <Stack gap="xs">
       <Group gap="sm" align="flex-end" justify="space-between">
-        <Group gap="sm" align="flex-end">
+        <Group gap="sm" align="flex-end" wrap="wrap">
           <Select label="年度" data={years.map((y) => ({ value: y, label: `${y}年` }))} value={year} onChange={setYear} clearable placeholder="全部年度" w={110} />
           <Select label="状态" data={INCOMING_STATES} value={status} onChange={setStatus} clearable placeholder="全部" w={110} />
           <Select label="文种" data={DOCUMENT_TYPES} value={docType} onChange={setDocType} clearable placeholder="全部" w={120} maxDropdownHeight={320} />
+          <Select label="来文机关" data={(senders.data ?? []).map((x) => ({ value: x.sender, label: `${x.sender}（${x.count}）` }))} value={sender} onChange={setSender} clearable searchable placeholder="全部" w={200} />
+          <Select label="批示领导" data={leaders} value={leaderId} onChange={setLeaderId} clearable searchable placeholder="全部" w={160} />
+          <Select label="承办单位" data={(org.data?.departments ?? []).map((d) => ({ value: String(d.id), label: d.name }))} value={departmentId} onChange={setDepartmentId} clearable searchable placeholder="全部" w={180} />
           <TextInput label="查询" value={text} onChange={(e) => setText(e.currentTarget.value)} placeholder="标题、文号、来文机关中的字词" w={240} maxLength={100} />
           <Checkbox label="只看逾期" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} mb={8} />
         </Group>
