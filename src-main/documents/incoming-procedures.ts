@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { mutation, query } from '../rpc/procedure'
+import type { ActionContext } from '../rpc/procedure'
 import { id, isoDate, optionalText, text } from '../rpc/validation'
 import { isRealDate } from '../calendar/dates'
 import { readStoredFile, uploadSchema } from '../files/service'
@@ -33,6 +34,9 @@ const fields = {
   directLeaderId: id('直送领导').nullable().optional(),
 }
 
+/** Every 收文 action answers with the whole document as the page shows it, plus what the action adds. */
+const detail = <E extends object>(ctx: ActionContext, id: number, extra?: E) => ({ ...getIncoming(ctx.db, id, ctx.clock.today()), ...extra }) as ReturnType<typeof getIncoming> & E
+
 export const incomingProcedures = {
   'documents.register': mutation({
     summary: '签收登记收文（按年度编收文号）',
@@ -40,22 +44,22 @@ export const incomingProcedures = {
       ...fields,
       files: z.array(z.object({ kind: z.enum(INCOMING_FILE_KINDS).describe('文件类别'), file: uploadSchema })).describe('正文和附件').max(50).default([]),
     }),
-    handler: (ctx, input) => getIncoming(ctx.db, registerIncoming(ctx, input).id, ctx.clock.today()),
+    handler: (ctx, input) => detail(ctx, registerIncoming(ctx, input).id),
   }),
   'documents.updateIncoming': mutation({
     summary: '修改收文登记信息（尚未拟办时）',
     input: z.object({ id: id('收文'), ...fields }),
-    handler: (ctx, input) => getIncoming(ctx.db, updateIncoming(ctx, input).id, ctx.clock.today()),
+    handler: (ctx, input) => detail(ctx, updateIncoming(ctx, input).id),
   }),
   'documents.review': mutation({
     summary: '收文初审通过',
     input: z.object({ id: id('收文'), reviewedOn: isoDate('初审日期'), note: optionalText('初审意见', 500) }),
-    handler: (ctx, input) => getIncoming(ctx.db, acceptIncoming(ctx, input).id, ctx.clock.today()),
+    handler: (ctx, input) => detail(ctx, acceptIncoming(ctx, input).id),
   }),
   'documents.returnIncoming': mutation({
     summary: '初审不合要求，退回来文单位并说明理由',
     input: z.object({ id: id('收文'), reason: text('退回理由', 1000), returnedOn: isoDate('退回日期') }),
-    handler: (ctx, input) => getIncoming(ctx.db, returnIncoming(ctx, input).id, ctx.clock.today()),
+    handler: (ctx, input) => detail(ctx, returnIncoming(ctx, input).id),
   }),
   'documents.proposeRoute': query({
     summary: '按规则建议批示领导（分管副市长、市长或秘书长，含当日代行）',
@@ -83,7 +87,7 @@ export const incomingProcedures = {
     }),
     handler: (ctx, input) => {
       const r = proposeHandling(ctx, input)
-      return { ...getIncoming(ctx.db, input.id, ctx.clock.today()), routeProposal: r.route, workingDays: r.workingDays }
+      return detail(ctx, input.id, { routeProposal: r.route, workingDays: r.workingDays })
     },
   }),
   'documents.send': mutation({
@@ -95,7 +99,7 @@ export const incomingProcedures = {
     }),
     handler: (ctx, input) => {
       const r = sendToLeaders(ctx, input)
-      return { ...getIncoming(ctx.db, input.id, ctx.clock.today()), warnings: r.warnings }
+      return detail(ctx, input.id, { warnings: r.warnings })
     },
   }),
   'documents.instruct': mutation({
@@ -107,7 +111,7 @@ export const incomingProcedures = {
       opinion: optionalText('批示意见', 2000),
       instructedOn: isoDate('批示日期'),
     }),
-    handler: (ctx, input) => { recordInstruction(ctx, input); return getIncoming(ctx.db, input.id, ctx.clock.today()) },
+    handler: (ctx, input) => { recordInstruction(ctx, input); return detail(ctx, input.id) },
   }),
   'documents.consult': mutation({
     summary: '登记有关单位对请示的意见及分歧协调情况',
@@ -120,7 +124,7 @@ export const incomingProcedures = {
       reasons: optionalText('各方理由', 2000),
       proposedDecision: optionalText('拟处理意见', 2000),
     }),
-    handler: (ctx, input) => { const r = recordConsultation(ctx, input); return { ...getIncoming(ctx.db, input.id, ctx.clock.today()), missing: r.missing } },
+    handler: (ctx, input) => detail(ctx, input.id, { missing: recordConsultation(ctx, input).missing }),
   }),
   'documents.assign': mutation({
     summary: '交办承办单位（一个主办、若干协办，按工作日计时限）',
@@ -133,7 +137,7 @@ export const incomingProcedures = {
     }),
     handler: (ctx, input) => {
       const r = assignDepartments(ctx, input)
-      return { ...getIncoming(ctx.db, input.id, ctx.clock.today()), warnings: r.warnings }
+      return detail(ctx, input.id, { warnings: r.warnings })
     },
   }),
   'documents.feedback': mutation({
@@ -144,7 +148,7 @@ export const incomingProcedures = {
       feedbackOn: isoDate('反馈日期'),
       file: uploadSchema.describe('佐证材料').nullable().optional(),
     }),
-    handler: (ctx, input) => getIncoming(ctx.db, recordFeedback(ctx, input).documentId, ctx.clock.today()),
+    handler: (ctx, input) => detail(ctx, recordFeedback(ctx, input).documentId),
   }),
   'documents.chase': mutation({
     summary: '催办',
@@ -155,12 +159,12 @@ export const incomingProcedures = {
       chasedOn: isoDate('催办日期').nullable().optional(),
       note: optionalText('催办情况', 1000),
     }),
-    handler: (ctx, input) => { recordChase(ctx, input); return getIncoming(ctx.db, input.id, ctx.clock.today()) },
+    handler: (ctx, input) => { recordChase(ctx, input); return detail(ctx, input.id) },
   }),
   'documents.close': mutation({
     summary: '收文办结',
     input: z.object({ id: id('收文'), closedOn: isoDate('办结日期'), closingNote: text('办结说明', 2000) }),
-    handler: (ctx, input) => getIncoming(ctx.db, closeIncoming(ctx, input).id, ctx.clock.today()),
+    handler: (ctx, input) => detail(ctx, closeIncoming(ctx, input).id),
   }),
   'documents.get': query({
     summary: '收文详情（登记、拟办、批示、会签、承办、催办和办理过程）',

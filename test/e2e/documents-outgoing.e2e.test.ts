@@ -217,7 +217,7 @@ describe('发文 in the browser', () => {
     const dispatch = page.getByRole('group', { name: '核发', exact: true })
     await dispatch.getByRole('button', { name: '核发', exact: true }).click()
     await dispatch.getByText('2026年12月10日核发').waitFor()
-    expect(await page.getByLabel('状态', { exact: true }).innerText()).toBe('已核发')
+    await expect.poll(() => page.getByLabel('状态', { exact: true }).innerText()).toBe('已核发')
     const done = await api.ok('documents.outgoing', { id: docId })
     expect(done).toMatchObject({ status: '已印发', numberText: NUMBER, checkedBy: '高雪', dispatchedOn: TODAY, issued: { on: TODAY, copies: 60 }, nextStep: null })
     await screenshot(page, 'outgoing-dispatched')
