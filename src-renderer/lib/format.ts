@@ -62,3 +62,19 @@ export const DATE_PROPS = {
   yearsListFormat: 'YYYY年',
   getDayAriaLabel: (d: string) => formatDate(d),
 } as const
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九']
+
+/** 1 → 一, 10 → 十, 12 → 十二, 35 → 三十五: how agendas and minutes number their items (up to 99). */
+export function chineseNumber(n: number): string {
+  if (n < 10) return DIGITS[n]
+  const tens = Math.floor(n / 10), ones = n % 10
+  return n < 100 ? `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}` : String(n)
+}
+
+/** 800 → '800字节', 12 345 → '12.1 KB'. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes}字节`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}

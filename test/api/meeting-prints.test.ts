@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
 import { docxText } from '../helpers/zip'
+import { hasLibreOffice, renderDocx } from '../helpers/render'
 
 let server: TestServer
 let api: ReturnType<typeof rpcClient>
@@ -54,4 +55,13 @@ describe('the agenda and the notice of a meeting, as Word files', () => {
     expect(text).toContain('资阳市人民政府办公室')
     expect(text).toContain('2026年11月16日')
   })
+
+  const rendered = hasLibreOffice() ? it : it.skip
+  rendered('renders the agenda and the notice of the scheduled meeting as pages a reader can use (LibreOffice → PNG)', async () => {
+    for (const [name, file] of [['exportAgendaDocx', 'meetings-api-agenda'], ['exportNoticeDocx', 'meetings-api-notice']] as const) {
+      const r = renderDocx((await exported(`meetings.${name}`)).buf, 'test-results/print', file)
+      expect(r.pageCount).toBeGreaterThanOrEqual(1)
+      expect(r.text.replace(/\s+/g, '')).toContain('市政府第12次常务会议')
+    }
+  }, 120_000)
 })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, rpcClient, type TestServer } from '../helpers/server'
-import { dialogNamed, downloadFrom, openAppSession, openNav, screenshot as screenshotOf, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
+import { dialogNamed, downloadFrom, openAppSession, openNav, screenshot, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
 import { docxText } from '../helpers/zip'
 
 // Needs the built renderer: run `npx electron-vite build` first.
@@ -19,8 +19,6 @@ let docId: number
 
 const TITLE = '关于城区公交线网优化调整的请示'
 const OPINION = '同意。请市交通运输局会同市财政局抓紧办理，按时反馈。'
-/** The whole page from the top (a full-page picture of a scrolled page draws the fixed title bar mid-page). */
-const screenshot = async (p: Page, name: string) => { await p.evaluate(() => window.scrollTo(0, 0)); return screenshotOf(p, name) }
 const setClocks = async (at: string) => { await setServerClockOf(server.url, at); await page.clock.setFixedTime(new Date(at)) }
 const now = () => page.getByRole('status', { name: '现在' })
 const openDocument = async () => { await page.goto(`${server.url}/#/documents/incoming/${docId}`); await page.reload(); await now().waitFor() }

@@ -22,15 +22,8 @@ const SUBJECT = '做好2027年寒假期间中小学生安全工作'
 const TITLE = `资阳市人民政府关于${SUBJECT}的通知`
 const NUMBER = '资府发〔2026〕1号'
 
-/**
- * The whole page from the top (a full-page picture of a scrolled page draws the fixed title bar mid-page),
- * once the step bar's 200 ms check-mark animation has finished.
- */
-const screenshot = async (p: Page, name: string) => {
-  await p.evaluate(() => window.scrollTo(0, 0))
-  await p.waitForTimeout(300)
-  return screenshotOf(p, name)
-}
+/** The page once the step bar's 200 ms check-mark animation has finished. */
+const screenshot = async (p: Page, name: string) => { await p.waitForTimeout(300); return screenshotOf(p, name) }
 const department = (name: string) => org.departments.find((d: any) => d.name === name).id as number
 const signerField = () => page.getByLabel('签发人', { exact: true }).first()
 const header = () => page.getByLabel('发文字号', { exact: true })

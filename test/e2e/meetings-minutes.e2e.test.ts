@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, rpcClient, type TestServer } from '../helpers/server'
-import { dialogNamed, downloadFrom, openAppSession, openNav, screenshot as screenshotOf, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
+import { dialogNamed, downloadFrom, openAppSession, openNav, screenshot, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
 import { docxText } from '../helpers/zip'
 
 // Needs the built renderer: run `npx electron-vite build` first.
@@ -19,8 +19,6 @@ let org: any
 let meetingId: number
 
 const MEETING_DAY = '2026-12-08'
-/** The whole page from the top (a full-page picture of a scrolled page draws the fixed title bar mid-page). */
-const screenshot = async (p: Page, name: string) => { await p.evaluate(() => window.scrollTo(0, 0)); return screenshotOf(p, name) }
 const setServerClock = (at: string) => setServerClockOf(server.url, at)
 const setClocks = async (at: string) => { await setServerClock(at); await page.clock.setFixedTime(new Date(at)) }
 const person = (name: string) => org.people.find((p: any) => p.name === name).id as number

@@ -49,12 +49,16 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByRole('button', { name: '登录', exact: true }).click()
 }
 
-/** Writes test-results/screenshots/<name>.png (the whole page) and returns its path. */
+/**
+ * Writes test-results/screenshots/<name>.png (the whole page, from the top: a full-page picture of a scrolled
+ * page draws the fixed title bar mid-page) and returns its path.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const path = join(SCREENSHOT_DIR, `${name}.png`)
   // A page still loading shows a spinner; the picture is of the loaded page.
   await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'))
+  await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path, fullPage: true })
   return path
 }

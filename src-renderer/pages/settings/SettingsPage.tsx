@@ -1,6 +1,7 @@
 import { SimpleGrid, Stack } from '@mantine/core'
 import { PageHeader } from '../../components/PageHeader'
 import { DemoDataSection } from './DemoDataSection'
+import { DocumentSettingsForm } from './DocumentSettingsForm'
 import { DutySettingsForm } from './DutySettingsForm'
 import { MeetingTypesSection } from './MeetingTypesSection'
 import { SystemSettingsForm } from './SystemSettingsForm'
@@ -10,7 +11,7 @@ import { UsersSection } from './UsersSection'
 export function SettingsPage() {
   return (
     <>
-      <PageHeader title="设置" description="系统设置、账户、演示数据、值班和会议类别，仅管理员可用。所有修改记入审计日志。" />
+      <PageHeader title="设置" description="系统设置、账户、演示数据、值班、公文和会议类别，仅管理员可用。所有修改记入审计日志。" />
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           <SystemSettingsForm />
@@ -18,6 +19,7 @@ export function SettingsPage() {
         </SimpleGrid>
         <UsersSection />
         <DutySettingsForm />
+        <DocumentSettingsForm />
         <MeetingTypesSection />
       </Stack>
     </>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Anchor, Badge, Group, Text, Tooltip } from '@mantine/core'
 import { api } from '../../../api/client'
 import { downloadFile } from '../../../lib/download'
-import { fileSize } from './model'
+import { formatFileSize } from '../../../lib/format'
 
 /** A stored file of the 收文 (text, annex, scan or a department's evidence): click to download, checked against its SHA-256 first. */
 export function FileLink({ file, kind }: { file: { fileId: number; name: string; size: number }; kind?: string }) {
@@ -16,7 +16,7 @@ export function FileLink({ file, kind }: { file: { fileId: number; name: string;
       <Group gap={4} wrap="wrap">
         {kind && <Badge size="xs" variant="outline" color="gray" radius="sm">{kind}</Badge>}
         <Anchor component="button" type="button" size="sm" onClick={go} c={error ? 'red' : undefined}>{file.name}</Anchor>
-        <Text size="xs" c="dimmed">{fileSize(file.size)}</Text>
+        <Text size="xs" c="dimmed">{formatFileSize(file.size)}</Text>
       </Group>
     </Tooltip>
   )

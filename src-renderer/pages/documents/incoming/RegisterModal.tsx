@@ -7,7 +7,7 @@ import { RuleBadge } from '../../../components/RuleBadge'
 import { DATE_PROPS, todayIso } from '../../../lib/format'
 import { PersonSelect } from '../../org/PersonSelect'
 import { DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, type OrgOverview } from '../../org/model'
-import { readUpload } from '../../meetings/topics/model'
+import { readUpload } from '../../../lib/upload'
 import {
   ACCEPT, ARRIVALS, CLASSIFICATIONS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, URGENCIES,
   type Arrival, type Classification, type DirectException, type DocType, type FileKind, type Incoming, type Urgency,

@@ -54,12 +54,5 @@ export function receivedText(at: string): string {
   return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日 ${m[4]}` : at
 }
 
-/** 12 345 bytes → '12.1 KB'. */
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
-
 /** The accepted file types for a document's text, annexes, scans and evidence. */
 export const ACCEPT = '.doc,.docx,.wps,.pdf,.ofd,.xls,.xlsx,.jpg,.jpeg,.png,.tif,.tiff,.txt'

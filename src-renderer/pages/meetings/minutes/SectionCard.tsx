@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core'
-import { chineseOrdinal, type DraftSection } from './model'
+import { type DraftSection } from './model'
+import { chineseNumber } from '../../../lib/format'
 
 /** One topic section of the minutes: its heading and its 议定事项, with buttons to move or remove it. */
 export function SectionCard({ section, index, count, onChange, onMove, onRemove }: {
@@ -10,7 +11,7 @@ export function SectionCard({ section, index, count, onChange, onMove, onRemove 
   onMove: (by: -1 | 1) => void
   onRemove: () => void
 }) {
-  const n = chineseOrdinal(index + 1)
+  const n = chineseNumber(index + 1)
   return (
     <Paper withBorder radius="sm" p="sm" role="group" aria-label={`第${n}部分`} bg="gray.0">
       <Group justify="space-between" align="center" mb={6} wrap="nowrap">

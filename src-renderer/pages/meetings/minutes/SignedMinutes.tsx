@@ -4,7 +4,8 @@ import { RuleBadge } from '../../../components/RuleBadge'
 import { CreateFollowUpModal, type DecisionSource } from '../../followups/CreateFollowUpModal'
 import { formatDate } from '../../../lib/format'
 import { navigate } from '../../../lib/route'
-import { chineseOrdinal, type Minutes } from './model'
+import { type Minutes } from './model'
+import { chineseNumber } from '../../../lib/format'
 
 const paragraphs = (text: string) => text.split(/\r?\n/).map((t) => t.trim()).filter(Boolean)
 
@@ -37,7 +38,7 @@ export function SignedMinutes({ minutes, onFollowUp }: { minutes: Minutes; onFol
           {minutes.decisions.map((d, i) => (
             <div key={d.id ?? i} role="group" aria-label={`议定事项：${d.heading}`}>
               <Group justify="space-between" align="flex-start" wrap="nowrap" mb={4}>
-                <Text fw={700}>{`${chineseOrdinal(i + 1)}、${d.heading}`}</Text>
+                <Text fw={700}>{`${chineseNumber(i + 1)}、${d.heading}`}</Text>
                 <Group gap={6} wrap="nowrap">
                   {d.followUps > 0 && (
                     <Badge variant="light" color="zhengwu" radius="sm" style={{ cursor: 'pointer' }} onClick={() => navigate('followups')}>{`已立项督办${d.followUps}项`}</Badge>

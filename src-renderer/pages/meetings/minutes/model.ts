@@ -51,12 +51,3 @@ export function saveInput(meetingId: number, d: Draft): SaveMinutesInput {
 export function isDirty(m: Minutes, d: Draft): boolean {
   return JSON.stringify(saveInput(0, d)) !== JSON.stringify(saveInput(0, draftOf(m)))
 }
-
-/** 一、二、… as the headings are numbered in the printed minutes. */
-const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九']
-export function chineseOrdinal(n: number): string {
-  if (n < 10) return DIGITS[n]
-  if (n < 20) return `十${DIGITS[n % 10]}`
-  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${DIGITS[n % 10]}`
-  return String(n)
-}

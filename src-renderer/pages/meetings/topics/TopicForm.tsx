@@ -8,7 +8,8 @@ import { DATE_PROPS, todayIso } from '../../../lib/format'
 import { PersonSelect } from '../../org/PersonSelect'
 import { DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, isLeaderPost, byRank, postTitle, type OrgOverview } from '../../org/model'
 import type { Meeting } from '../model'
-import { readUpload, TOPIC_FILE_KINDS, type TopicFileKind } from './model'
+import { TOPIC_FILE_KINDS, type TopicFileKind } from './model'
+import { readUpload } from '../../../lib/upload'
 
 export type SubmitResult = OutputOf<'meetings.submitTopic'> & { title: string }
 

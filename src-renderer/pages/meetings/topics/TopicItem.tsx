@@ -3,7 +3,8 @@ import { ActionIcon, Anchor, Badge, Button, Group, Paper, Stack, Text, Tooltip }
 import { api } from '../../../api/client'
 import { downloadFile } from '../../../lib/download'
 import { formatDate } from '../../../lib/format'
-import { fileSize, type Topic, type TopicFile } from './model'
+import { type Topic, type TopicFile } from './model'
+import { formatFileSize } from '../../../lib/format'
 
 /** One line of the topic's particulars: a dimmed label, the value. */
 function Line({ label, children }: { label: string; children: React.ReactNode }) {
@@ -27,7 +28,7 @@ function FileLink({ file }: { file: TopicFile }) {
       <Group gap={4} wrap="nowrap">
         <Badge size="xs" variant="outline" color="gray" radius="sm">{file.kind}</Badge>
         <Anchor component="button" type="button" size="sm" onClick={go} c={error ? 'red' : undefined}>{file.name}</Anchor>
-        <Text size="xs" c="dimmed">{fileSize(file.size)}</Text>
+        <Text size="xs" c="dimmed">{formatFileSize(file.size)}</Text>
       </Group>
     </Tooltip>
   )

@@ -1,0 +1,50 @@
+import { ActionIcon, Button, Checkbox, Group, NumberInput, SimpleGrid, Table, Text, TextInput } from '@mantine/core'
+import { SettingsForm, type Settings } from './SettingsForm'
+
+type Series = Settings['documentSeries'][number]
+const DAYS: { key: keyof Settings['handlingWorkingDays']; label: string }[] = [
+  { key: '无', label: '一般件' }, { key: '加急', label: '加急件' }, { key: '特急', label: '特急件' },
+]
+
+/** 公文设置 (R-D6, R-D7, X-1): the 发文字号 series (代字, issuing body, red mark, 信函) and the time limits by urgency. */
+export function DocumentSettingsForm() {
+  return (
+    <SettingsForm title="公文设置" description="发文字号按代字分序列、每年从1号编起（R-D6）；收文交办的办理时限按紧急程度计工作日（R-D7）。">
+      {(form, set) => {
+        const series = form.documentSeries
+        const change = (i: number, patch: Partial<Series>) => set({ documentSeries: series.map((s, j) => (j === i ? { ...s, ...patch } : s)) })
+        return (
+          <>
+            <Table aria-label="发文字号序列" withTableBorder>
+              <Table.Thead>
+                <Table.Tr><Table.Th>机关代字</Table.Th><Table.Th>发文机关</Table.Th><Table.Th>发文机关标志（红头）</Table.Th><Table.Th w={90}>信函格式</Table.Th><Table.Th w={1} /></Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {series.map((s, i) => (
+                  <Table.Tr key={i}>
+                    <Table.Td><TextInput aria-label="机关代字" value={s.code} onChange={(e) => change(i, { code: e.currentTarget.value })} /></Table.Td>
+                    <Table.Td><TextInput aria-label="发文机关" value={s.issuer} onChange={(e) => change(i, { issuer: e.currentTarget.value })} /></Table.Td>
+                    <Table.Td><TextInput aria-label="发文机关标志" value={s.mark} onChange={(e) => change(i, { mark: e.currentTarget.value })} /></Table.Td>
+                    <Table.Td><Checkbox aria-label="信函格式" checked={s.letter} onChange={(e) => change(i, { letter: e.currentTarget.checked })} /></Table.Td>
+                    <Table.Td><ActionIcon variant="subtle" color="red" aria-label="删除此序列" disabled={series.length === 1}
+                      onClick={() => set({ documentSeries: series.filter((_, j) => j !== i) })}>×</ActionIcon></Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <Group justify="space-between">
+              <Text size="xs" c="dimmed">已编号的发文保留原字号；删除序列不影响已有发文。</Text>
+              <Button size="xs" variant="default" onClick={() => set({ documentSeries: [...series, { code: '', issuer: form.governmentName, mark: `${form.governmentName}文件`, letter: false }] })}>增加序列</Button>
+            </Group>
+            <SimpleGrid cols={3} spacing="sm">
+              {DAYS.map((d) => (
+                <NumberInput key={d.key} label={`${d.label}办理时限（工作日）`} value={form.handlingWorkingDays[d.key]} min={1} max={60} allowDecimal={false}
+                  onChange={(v) => set({ handlingWorkingDays: { ...form.handlingWorkingDays, [d.key]: typeof v === 'number' ? v : Number(v) || 0 } })} />
+              ))}
+            </SimpleGrid>
+          </>
+        )
+      }}
+    </SettingsForm>
+  )
+}
