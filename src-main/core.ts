@@ -6,7 +6,7 @@ import { appRoot } from './paths'
 import { createRouter, type Router } from './rpc/router'
 import { buildProcedures } from './rpc/procedures'
 import { SessionStore } from './auth/sessions'
-import { ensureAdministrator, writeInitialPasswordFile, type FirstAdministrator } from './auth/service'
+import { ensureInitialAccounts, writeInitialPasswordFile, type InitialAccount } from './auth/accounts'
 import { readSettings } from './settings/service'
 import { seedCalendarIfEmpty } from './calendar/seed'
 import { loadDemoOrganisation } from './org/demo'
@@ -16,7 +16,7 @@ export interface CoreOptions {
   dataDir: string
   /** Load the demo organisation into a new database (server mode's default). */
   demo?: boolean
-  /** The first administrator's password; generated and printed when not given. */
+  /** The initial accounts' password; generated (one per account) and printed when not given. */
   adminPassword?: string
   clock?: Clock
   /** Where drizzle/ lives; found by walking up from this file when not given. */
@@ -31,7 +31,10 @@ export interface Core {
   dataDir: string
   databaseFile: string
   migration: MigrationReport
-  firstAdministrator: FirstAdministrator | null
+  /** Accounts created at this start (the three administrators, and the demo's business accounts). */
+  initialAccounts: InitialAccount[]
+  /** Where their generated passwords were also written, if they were generated. */
+  initialPasswordFile: string | null
   close(): void
 }
 
@@ -51,13 +54,12 @@ export function openCore(options: CoreOptions): Core {
     const admin = conn.sqlite.transaction(() => {
       seedCalendarIfEmpty(conn.db, clock)
       if (isNew && options.demo) loadDemoOrganisation(conn.db)
-      return ensureAdministrator(conn.db, clock, options.adminPassword)
+      return ensureInitialAccounts(conn.db, clock, { password: options.adminPassword, demo: isNew && options.demo })
     })()
-    // A generated password is also left in the data folder, for the Electron user who sees no console.
-    const firstAdministrator = admin && options.adminPassword === undefined ? writeInitialPasswordFile(dataDir, admin) : admin
+    const initialPasswordFile = admin.length > 0 && options.adminPassword === undefined ? writeInitialPasswordFile(dataDir, admin) : null
     const sessions = new SessionStore(conn.db, () => readSettings(conn.db).sessionIdleMinutes)
     const router = createRouter({ conn, clock, dataDir, procedures: buildProcedures(clock) })
-    return { conn, router, sessions, clock, dataDir, databaseFile, migration, firstAdministrator, close: () => conn.sqlite.close() }
+    return { conn, router, sessions, clock, dataDir, databaseFile, migration, initialAccounts: admin, initialPasswordFile, close: () => conn.sqlite.close() }
   } catch (e) {
     conn.sqlite.close()
     throw e

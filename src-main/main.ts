@@ -47,15 +47,16 @@ async function start(): Promise<void> {
   handleAppScheme(join(appRoot(), 'out', 'renderer'))
   closeIpc = openIpcBridge(core)
   createMainWindow()
-  const admin = core.firstAdministrator
-  if (admin) {
-    const where = admin.file ? `\n\n初始密码同时保存在：\n${admin.file}\n首次登录修改密码后该文件自动删除。` : ''
+  const accounts = core.initialAccounts
+  if (accounts.length > 0) {
+    const list = accounts.map((a) => `${a.role}：用户名 ${a.username}，初始密码 ${a.password}`).join('\n')
+    const where = core.initialPasswordFile ? `\n\n初始密码同时保存在：\n${core.initialPasswordFile}\n各账户首次登录须修改密码，全部修改后该文件自动删除。` : ''
     // No parent window: it is still hidden until painted, and a sheet on it could be hidden too.
     await dialog.showMessageBox({
       type: 'info',
-      title: '已创建管理员账户',
-      message: '三办首次启动，已创建系统管理员账户',
-      detail: `用户名：${admin.username}\n初始密码：${admin.password}${where}`,
+      title: '已创建初始账户',
+      message: '三办首次启动，已创建以下账户（三员分立）',
+      detail: `${list}${where}`,
       buttons: ['我已记下'],
     })
   }

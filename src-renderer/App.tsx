@@ -3,7 +3,8 @@ import { AppShell, Alert, Button, Divider, Group, NavLink, Text } from '@mantine
 import { api, onSignedOut, useQuery } from './api/client'
 import { Loading } from './components/Loading'
 import { hrefOf, useHashRoute } from './lib/route'
-import { SessionContext, isAdministrator, type CurrentUser } from './lib/session'
+import { SessionContext, hasRole, type CurrentUser } from './lib/session'
+import { ADMINISTRATORS, AUDITOR, READERS, REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../src-main/auth/roles'
 import { LoginPage } from './pages/auth/LoginPage'
 import { ChangePasswordPage } from './pages/auth/ChangePasswordPage'
 import { ChangePasswordDialog } from './pages/auth/ChangePasswordDialog'
@@ -17,21 +18,25 @@ import { OrgPage } from './pages/org/OrgPage'
 import { CalendarPage } from './pages/calendar/CalendarPage'
 import { AuditPage } from './pages/audit/AuditPage'
 import { SettingsPage } from './pages/settings/SettingsPage'
+import { BackupPage } from './pages/backup/BackupPage'
+import { SecurityPage } from './pages/security/SecurityPage'
 
-interface Entry { route: string; label: string; page: ComponentType; adminOnly?: boolean }
+interface Entry { route: string; label: string; page: ComponentType; roles: readonly CurrentUser['role'][] }
 
-/** The navigation, in the office's order. */
+/** The navigation, in the office's order; each role sees only its own work (三员, X-5). */
 const ENTRIES: Entry[] = [
-  { route: 'home', label: '首页', page: HomePage },
-  { route: 'meetings', label: '会议', page: MeetingsPage },
-  { route: 'documents', label: '公文', page: DocumentsPage },
-  { route: 'followups', label: '督办', page: FollowUpsPage },
-  { route: 'duty', label: '值班', page: DutyPage },
-  { route: 'absences', label: '领导外出', page: AbsencesPage },
-  { route: 'org', label: '组织机构', page: OrgPage },
-  { route: 'calendar', label: '节假日', page: CalendarPage },
-  { route: 'audit', label: '审计日志', page: AuditPage, adminOnly: true },
-  { route: 'settings', label: '设置', page: SettingsPage, adminOnly: true },
+  { route: 'home', label: '首页', page: HomePage, roles: READERS },
+  { route: 'meetings', label: '会议', page: MeetingsPage, roles: READERS },
+  { route: 'documents', label: '公文', page: DocumentsPage, roles: READERS },
+  { route: 'followups', label: '督办', page: FollowUpsPage, roles: READERS },
+  { route: 'duty', label: '值班', page: DutyPage, roles: READERS },
+  { route: 'absences', label: '领导外出', page: AbsencesPage, roles: READERS },
+  { route: 'org', label: '组织机构', page: OrgPage, roles: READERS },
+  { route: 'calendar', label: '节假日', page: CalendarPage, roles: READERS },
+  { route: 'settings', label: '设置', page: SettingsPage, roles: [...SYSTEM_ADMIN, ...REVIEWERS] },
+  { route: 'backup', label: '备份与恢复', page: BackupPage, roles: SYSTEM_ADMIN },
+  { route: 'security', label: '安全保密', page: SecurityPage, roles: [...SECURITY_ADMIN, ...SYSTEM_ADMIN] },
+  { route: 'audit', label: '审计日志', page: AuditPage, roles: AUDITOR },
 ]
 
 /** Who is signed in decides what is shown: the login, the forced password change, or the application. */
@@ -68,10 +73,10 @@ function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () => void }
   const settings = useQuery('settings.get', {})
   const route = useHashRoute()
   const [changingPassword, setChangingPassword] = useState(false)
-  const admin = isAdministrator(user)
-  const entries = ENTRIES.filter((e) => admin || !e.adminOnly)
-  const entry = ENTRIES.find((e) => e.route === route) ?? ENTRIES[0]
-  const allowed = admin || !entry.adminOnly
+  const entries = ENTRIES.filter((e) => hasRole(user, e.roles))
+  // An administrator has no business 首页: an unknown or empty route opens the first page of their own.
+  const entry = ENTRIES.find((e) => e.route === route) ?? (hasRole(user, ADMINISTRATORS) ? entries[0] : ENTRIES[0])
+  const allowed = hasRole(user, entry.roles)
   const Page = entry.page
 
   useEffect(() => { document.title = `${entry.label} - 三办` }, [entry.label])
@@ -102,7 +107,7 @@ function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () => void }
         </AppShell.Navbar>
 
         <AppShell.Main>
-          {allowed ? <Page /> : <Alert color="orange" title="无权访问">“{entry.label}”仅管理员可以使用。</Alert>}
+          {allowed ? <Page /> : <Alert color="orange" title="无权访问">当前账户（{user.role}）不能使用“{entry.label}”。</Alert>}
         </AppShell.Main>
       </AppShell>
 

@@ -2,11 +2,12 @@ import { z } from 'zod'
 import { query } from '../rpc/procedure'
 import { isoDate } from '../rpc/validation'
 import { listAudit } from './service'
+import { AUDITOR } from '../auth/roles'
 
 export const auditProcedures = {
   'audit.list': query({
     summary: '审计日志（按时间倒序，可筛选）',
-    access: ['管理员'],
+    access: AUDITOR,
     input: z.object({
       from: isoDate('开始日期').optional(),
       to: isoDate('结束日期').optional(),

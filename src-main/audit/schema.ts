@@ -11,6 +11,9 @@ export const auditLog = sqliteTable('audit_log', {
   entityId: text('entity_id'),
   /** JSON: { field: [before, after] } or the created/deleted record. */
   changes: text('changes'),
+  /** Hash chain (tamper evidence): sha256 of the previous row's hash and this row's fields. */
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
 }, (t) => [
   index('audit_at_idx').on(t.at),
   index('audit_entity_idx').on(t.entity, t.entityId),

@@ -3,6 +3,7 @@ import { query, mutation } from '../rpc/procedure'
 import { id, text } from '../rpc/validation'
 import { ROLES } from './schema'
 import { changeOwnPassword, createUser, listUsers, login, resetPassword, updateUser } from './service'
+import { ADMINISTRATORS, SYSTEM_ADMIN } from './roles'
 
 const username = z.string().describe('用户名').trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, '应为2至32位字母、数字、下划线、点或减号')
 const password = (label: string) => z.string().describe(label).min(1, '不能为空').max(128, '过长')
@@ -28,30 +29,31 @@ export const authProcedures = {
   }),
   'auth.changePassword': mutation({
     summary: '修改自己的密码',
+    access: 'signedIn',
     input: z.object({ oldPassword: password('原密码'), newPassword: password('新密码') }),
     handler: (ctx, input) => { changeOwnPassword(ctx, input); return null },
   }),
   'users.list': query({
     summary: '账户列表',
-    access: ['管理员'],
+    access: ADMINISTRATORS,
     input: z.object({}),
     handler: ({ db }) => listUsers(db),
   }),
   'users.create': mutation({
     summary: '新建账户',
-    access: ['管理员'],
+    access: SYSTEM_ADMIN,
     input: z.object({ username, displayName: text('姓名', 20), role: z.enum(ROLES).describe('角色'), password: password('初始密码') }),
     handler: createUser,
   }),
   'users.update': mutation({
     summary: '修改账户',
-    access: ['管理员'],
+    access: SYSTEM_ADMIN,
     input: z.object({ id: id('账户'), displayName: text('姓名', 20).optional(), role: z.enum(ROLES).describe('角色').optional(), disabled: z.boolean().describe('停用').optional() }),
     handler: updateUser,
   }),
   'users.resetPassword': mutation({
     summary: '重置账户密码',
-    access: ['管理员'],
+    access: SYSTEM_ADMIN,
     input: z.object({ id: id('账户'), password: password('新密码') }),
     handler: (ctx, input) => { resetPassword(ctx, input); return null },
   }),

@@ -1,6 +1,12 @@
 import { sqliteTable, integer, text } from 'drizzle-orm/sqlite-core'
+import { CLEARANCES } from '../security/classification'
 
-export const ROLES = ['管理员', '文秘'] as const
+/**
+ * Business roles (文秘 enter and route, 科长 also review and set the office's business rules,
+ * 查阅 only read) and the three administrators of a classified system (三员, X-5), who never
+ * see business data and cannot do one another's job.
+ */
+export const ROLES = ['文秘', '科长', '查阅', '系统管理员', '安全保密管理员', '安全审计员'] as const
 export type Role = (typeof ROLES)[number]
 
 export const users = sqliteTable('users', {
@@ -12,6 +18,11 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  clearance: text('clearance', { enum: CLEARANCES }).notNull().default('内部'),
+  /** Failed sign-ins in a row; reaching the limit locks the account until `lockedUntil`. */
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: text('locked_until'),
+  passwordChangedAt: text('password_changed_at'),
   createdAt: text('created_at').notNull(),
   lastLoginAt: text('last_login_at'),
 })

@@ -1,35 +1,11 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { count, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Db } from '../db/connection'
-import type { Clock } from '../system/clock'
 import { AppError, notFound } from '../rpc/errors'
 import type { ActionContext, SessionUser } from '../rpc/procedure'
 import { loadSessionUser } from './sessions'
-import { generatePassword, hashPassword, passwordWeakness, verifyPassword } from './password'
+import { hashPassword, passwordWeakness, verifyPassword } from './password'
+import { removeInitialPasswordFileIfDone } from './accounts'
 import { users, type Role } from './schema'
-
-export interface FirstAdministrator { username: string; password: string; file: string | null }
-
-export const INITIAL_PASSWORD_FILE = '初始管理员密码.txt'
-
-/** The first start creates an administrator; the password is printed and left in the data folder until changed. */
-export function ensureAdministrator(db: Db, clock: Clock, password?: string): FirstAdministrator | null {
-  const existing = db.select({ n: count() }).from(users).get()!.n
-  if (existing > 0) return null
-  const chosen = password ?? generatePassword()
-  db.insert(users).values({
-    username: 'admin', displayName: '系统管理员', role: '管理员', passwordHash: hashPassword(chosen),
-    mustChangePassword: password === undefined, createdAt: clock.now().toISOString(),
-  }).run()
-  return { username: 'admin', password: chosen, file: null }
-}
-
-export function writeInitialPasswordFile(dataDir: string, admin: FirstAdministrator): FirstAdministrator {
-  const file = join(dataDir, INITIAL_PASSWORD_FILE)
-  writeFileSync(file, `三办初始管理员\n用户名：${admin.username}\n密码：${admin.password}\n首次登录后请立即修改密码，修改后本文件自动删除。\n`, { mode: 0o600 })
-  return { ...admin, file }
-}
 
 function requireStrong(password: string, field: string, label: string): void {
   const weak = passwordWeakness(password)
@@ -59,8 +35,7 @@ export function changeOwnPassword(ctx: ActionContext, input: { oldPassword: stri
   requireStrong(input.newPassword, 'newPassword', '新密码')
   ctx.db.update(users).set({ passwordHash: hashPassword(input.newPassword), mustChangePassword: false }).where(eq(users.id, u.id)).run()
   ctx.audit.record({ entity: '账户', id: u.id, before: { 密码: '（旧）' }, after: { 密码: '（已修改）' } })
-  const file = join(ctx.dataDir, INITIAL_PASSWORD_FILE)
-  if (u.username === 'admin' && existsSync(file)) rmSync(file)
+  removeInitialPasswordFileIfDone(ctx.db, ctx.dataDir)
 }
 
 export function listUsers(db: Db): UserRow[] {

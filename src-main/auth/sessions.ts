@@ -10,7 +10,7 @@ interface Entry { userId: number; lastSeen: number }
 export function loadSessionUser(db: Db, userId: number): SessionUser | null {
   const u = db.select().from(users).where(eq(users.id, userId)).get()
   if (!u || u.disabled) return null
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, mustChangePassword: u.mustChangePassword }
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, clearance: u.clearance, mustChangePassword: u.mustChangePassword }
 }
 
 /**

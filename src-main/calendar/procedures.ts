@@ -4,50 +4,56 @@ import { isoDate, optionalText, text } from '../rpc/validation'
 import { DAY_KINDS } from './schema'
 import { correctDay, deleteYear, importYear, listYears, loadCalendar, yearView } from './service'
 import { countWorkingDays, dayInfo, shiftWorkingDays } from './rules'
+import { CLERKS } from '../auth/roles'
 
 const year = z.number().describe('年份').int('应为整数').min(2000, '不能早于2000年').max(2100, '不能晚于2100年')
 
 export const calendarProcedures = {
   'calendar.years': query({
     summary: '已录入节假日安排的年份',
+    access: 'signedIn',
     input: z.object({}),
     handler: ({ db }) => listYears(db),
   }),
   'calendar.year': query({
     summary: '某一年的每一天（工作日、周末、法定节假日、调休上班）',
+    access: 'signedIn',
     input: z.object({ year }),
     handler: ({ db }, { year }) => yearView(db, year),
   }),
   'calendar.day': query({
     summary: '某一天是否为工作日',
+    access: 'signedIn',
     input: z.object({ date: isoDate('日期') }),
     handler: ({ db }, { date }) => dayInfo(loadCalendar(db), date),
   }),
   'calendar.shift': query({
     summary: '某日之前或之后第N个工作日',
+    access: 'signedIn',
     input: z.object({ date: isoDate('日期'), workingDays: z.number().describe('工作日数').int().min(-366).max(366).refine((n) => n !== 0, '不能为0') }),
     handler: ({ db }, { date, workingDays }) => ({ date: shiftWorkingDays(loadCalendar(db), date, workingDays) }),
   }),
   'calendar.count': query({
     summary: '两日之间（含首尾）的工作日数',
+    access: 'signedIn',
     input: z.object({ from: isoDate('开始日期'), to: isoDate('结束日期') }),
     handler: ({ db }, { from, to }) => ({ workingDays: countWorkingDays(loadCalendar(db), from, to) }),
   }),
   'calendar.importYear': mutation({
     summary: '录入或导入一年的节假日安排',
-    access: ['管理员'],
+    access: CLERKS,
     input: z.object({ year, source: text('来源通知', 200), text: text('安排内容', 5000) }),
     handler: importYear,
   }),
   'calendar.correctDay': mutation({
     summary: '更正某一天的安排',
-    access: ['管理员'],
+    access: CLERKS,
     input: z.object({ date: isoDate('日期'), kind: z.enum([...DAY_KINDS, '平常']).describe('类别'), name: optionalText('节日名称', 20) }),
     handler: correctDay,
   }),
   'calendar.deleteYear': mutation({
     summary: '删除一年的节假日安排',
-    access: ['管理员'],
+    access: CLERKS,
     input: z.object({ year }),
     handler: (ctx, { year }) => { deleteYear(ctx, year); return null },
   }),

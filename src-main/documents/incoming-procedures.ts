@@ -10,6 +10,7 @@ import { instructionFollowUp, proposeHandling, recordConsultation, recordInstruc
 import { assignDepartments, closeIncoming, recordChase, recordFeedback } from './incoming-tasks'
 import { dueSoon, getIncoming, isIncomingFile } from './incoming-view'
 import { notFound } from '../rpc/errors'
+import { CLERKS, READERS, REVIEWERS } from '../auth/roles'
 
 /** 签收时间: date and time in the office, '2026-12-01 09:30' (a T is accepted and stored as a space). */
 const dateTime = (label: string) => z.string().describe(label).trim()
@@ -40,6 +41,7 @@ const detail = <E extends object>(ctx: ActionContext, id: number, extra?: E) => 
 export const incomingProcedures = {
   'documents.register': mutation({
     summary: '签收登记收文（按年度编收文号）',
+    access: CLERKS,
     input: z.object({
       ...fields,
       files: z.array(z.object({ kind: z.enum(INCOMING_FILE_KINDS).describe('文件类别'), file: uploadSchema })).describe('正文和附件').max(50).default([]),
@@ -48,21 +50,25 @@ export const incomingProcedures = {
   }),
   'documents.updateIncoming': mutation({
     summary: '修改收文登记信息（尚未拟办时）',
+    access: CLERKS,
     input: z.object({ id: id('收文'), ...fields }),
     handler: (ctx, input) => detail(ctx, updateIncoming(ctx, input).id),
   }),
   'documents.review': mutation({
     summary: '收文初审通过',
+    access: REVIEWERS,
     input: z.object({ id: id('收文'), reviewedOn: isoDate('初审日期'), note: optionalText('初审意见', 500) }),
     handler: (ctx, input) => detail(ctx, acceptIncoming(ctx, input).id),
   }),
   'documents.returnIncoming': mutation({
     summary: '初审不合要求，退回来文单位并说明理由',
+    access: REVIEWERS,
     input: z.object({ id: id('收文'), reason: text('退回理由', 1000), returnedOn: isoDate('退回日期') }),
     handler: (ctx, input) => detail(ctx, returnIncoming(ctx, input).id),
   }),
   'documents.proposeRoute': query({
     summary: '按规则建议批示领导（分管副市长、市长或秘书长，含当日代行）',
+    access: READERS,
     input: z.object({
       id: id('收文'),
       major: z.boolean().describe('重大事项').optional(),
@@ -74,6 +80,7 @@ export const incomingProcedures = {
   }),
   'documents.propose': mutation({
     summary: '填写拟办意见（确定批示领导和办结时限）',
+    access: CLERKS,
     input: z.object({
       id: id('收文'),
       proposal: text('拟办意见', 2000),
@@ -92,6 +99,7 @@ export const incomingProcedures = {
   }),
   'documents.send': mutation({
     summary: '送领导批示或传阅（可依次送多位领导）',
+    access: CLERKS,
     input: z.object({
       id: id('收文'),
       leaderIds: z.array(id('送批领导')).describe('送批领导').min(1, '至少选择一位领导').max(20),
@@ -104,6 +112,7 @@ export const incomingProcedures = {
   }),
   'documents.instruct': mutation({
     summary: '登记领导批示或圈阅（意见、姓名、日期）',
+    access: CLERKS,
     input: z.object({
       id: id('收文'),
       leaderId: id('批示领导'),
@@ -115,6 +124,7 @@ export const incomingProcedures = {
   }),
   'documents.consult': mutation({
     summary: '登记有关单位对请示的意见及分歧协调情况',
+    access: CLERKS,
     input: z.object({
       id: id('收文'),
       departmentId: id('征求意见单位'),
@@ -128,6 +138,7 @@ export const incomingProcedures = {
   }),
   'documents.assign': mutation({
     summary: '交办承办单位（一个主办、若干协办，按工作日计时限）',
+    access: CLERKS,
     input: z.object({
       id: id('收文'),
       hostDepartmentId: id('主办单位'),
@@ -142,6 +153,7 @@ export const incomingProcedures = {
   }),
   'documents.feedback': mutation({
     summary: '登记承办单位反馈（须附佐证材料）',
+    access: CLERKS,
     input: z.object({
       assignmentId: id('承办记录'),
       feedback: text('反馈内容', 4000),
@@ -152,6 +164,7 @@ export const incomingProcedures = {
   }),
   'documents.chase': mutation({
     summary: '催办',
+    access: CLERKS,
     input: z.object({
       id: id('收文'),
       assignmentId: id('承办记录').nullable().optional(),
@@ -163,16 +176,19 @@ export const incomingProcedures = {
   }),
   'documents.close': mutation({
     summary: '收文办结',
+    access: CLERKS,
     input: z.object({ id: id('收文'), closedOn: isoDate('办结日期'), closingNote: text('办结说明', 2000) }),
     handler: (ctx, input) => detail(ctx, closeIncoming(ctx, input).id),
   }),
   'documents.get': query({
     summary: '收文详情（登记、拟办、批示、会签、承办、催办和办理过程）',
+    access: READERS,
     input: z.object({ id: id('收文') }),
     handler: ({ db, clock }, { id }) => getIncoming(db, id, clock.today()),
   }),
   'documents.downloadFile': query({
     summary: '下载收文的正文、附件或承办反馈材料（校验后）',
+    access: READERS,
     input: z.object({ fileId: id('文件') }),
     handler: ({ db, dataDir }, { fileId }) => {
       if (!isIncomingFile(db, fileId)) throw notFound('收文文件')
@@ -181,11 +197,13 @@ export const incomingProcedures = {
   }),
   'documents.dueSoon': query({
     summary: '逾期和三个工作日内到期的收文及承办事项（首页）',
+    access: READERS,
     input: z.object({}),
     handler: ({ db, clock }) => dueSoon(db, clock.today()),
   }),
   'documents.instructionFollowUp': mutation({
     summary: '领导批示转督办事项',
+    access: CLERKS,
     input: z.object({
       instructionId: id('批示'),
       task: text('督办事项', 2000),

@@ -15,6 +15,7 @@ import { assignments, chases, incomingDocuments, instructions, outgoingDocuments
 import { incomingNumberText } from './incoming-rules'
 import { officialDocumentDocx, type OfficialDocumentPrint } from './docx'
 import { routingSlipDocx, signOffSheetDocx, type RoutingSlipPrint, type SignOffSheetPrint } from './forms'
+import { READERS } from '../auth/roles'
 
 /** A draft (not yet numbered, X-1) prints this on the number line. */
 export const UNNUMBERED = '（编号）'
@@ -168,6 +169,7 @@ const safe = (s: string) => s.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 120)
 export const printProcedures = {
   'documents.exportDocumentDocx': query({
     summary: '导出公文正式文本（Word，GB/T 9704；未编号的为草稿，发文字号处印“（编号）”）',
+    access: READERS,
     input: byId('发文'),
     handler: async ({ db, clock }, { id: outgoingId }) => {
       const row = outgoingRow(db, outgoingId)
@@ -178,6 +180,7 @@ export const printProcedures = {
   }),
   'documents.exportSignOffSheetDocx': query({
     summary: '导出发文稿纸（Word：签发、会签、核稿记录和发文字号）',
+    access: READERS,
     input: byId('发文'),
     handler: async ({ db }, { id: outgoingId }) => {
       const row = outgoingRow(db, outgoingId)
@@ -187,6 +190,7 @@ export const printProcedures = {
   }),
   'documents.exportRoutingSlipDocx': query({
     summary: '导出收文处理笺（Word：登记信息、拟办意见、领导批示和办理记录）',
+    access: READERS,
     input: byId('收文'),
     handler: async ({ db }, { id: incomingId }) => {
       const data = routingSlipPrint(db, incomingId, readSettings(db))

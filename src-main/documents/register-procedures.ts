@@ -12,6 +12,7 @@ import {
 } from './registers'
 import { filterLine, incomingRegisterXlsx, outgoingRegisterXlsx } from './registers-xlsx'
 import { listProposals, replyProposal, saveProposal } from './proposals'
+import { CLERKS, READERS } from '../auth/roles'
 
 const year = z.number().describe('年度').int('应为整数').min(1990, '年度有误').max(2100, '年度有误')
 const searchText = optionalText('查询文字', 100)
@@ -57,26 +58,31 @@ function describeFilter(f: IncomingFilter | OutgoingFilter, names: { leader?: st
 export const registerProcedures = {
   'documents.incomingRegister': query({
     summary: '收文登记簿（按条件筛选，最新的在前，按位置接续分页）',
+    access: READERS,
     input: incomingFilter.extend(page),
     handler: ({ db, clock }, input) => incomingRegister(db, clock.today(), input),
   }),
   'documents.outgoingRegister': query({
     summary: '发文登记簿（按条件筛选，最新拟稿的在前，按位置接续分页）',
+    access: READERS,
     input: outgoingFilter.extend(page),
     handler: ({ db }, input) => outgoingRegister(db, input),
   }),
   'documents.incomingSenders': query({
     summary: '已登记的来文机关（按件数），供筛选',
+    access: READERS,
     input: z.object({ year: year.optional() }),
     handler: ({ db }, { year }) => incomingSenders(db, year),
   }),
   'documents.outgoingSeries': query({
     summary: '已使用的发文代字，供筛选',
+    access: READERS,
     input: z.object({}),
     handler: ({ db }) => outgoingSeries(db),
   }),
   'documents.exportIncomingRegisterXlsx': query({
     summary: '导出收文登记簿（Excel）',
+    access: READERS,
     input: incomingFilter,
     handler: async ({ db, clock }, input) => {
       const today = clock.today()
@@ -90,6 +96,7 @@ export const registerProcedures = {
   }),
   'documents.exportOutgoingRegisterXlsx': query({
     summary: '导出发文登记簿（Excel）',
+    access: READERS,
     input: outgoingFilter,
     handler: async ({ db, clock }, input) => {
       const today = clock.today()
@@ -104,6 +111,7 @@ export const registerProcedures = {
 
   'documents.proposals': query({
     summary: '人大代表建议和政协提案（R-D8）',
+    access: READERS,
     input: z.object({
       year: year.optional(),
       kind: z.enum(PROPOSAL_KINDS).describe('类别').optional(),
@@ -115,6 +123,7 @@ export const registerProcedures = {
   }),
   'documents.saveProposal': mutation({
     summary: '登记或修改人大代表建议、政协提案（R-D8）',
+    access: CLERKS,
     input: z.object({
       id: id('建议（提案）').optional(),
       kind: z.enum(PROPOSAL_KINDS).describe('类别'),
@@ -130,6 +139,7 @@ export const registerProcedures = {
   }),
   'documents.replyProposal': mutation({
     summary: '登记建议（提案）的答复和满意度（R-D8）',
+    access: CLERKS,
     input: z.object({
       id: id('建议（提案）'),
       reply: text('答复内容', 4000),

@@ -1,13 +1,13 @@
 import { sqliteTable, integer, text, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core'
 import { departments, people, posts } from '../org/schema'
 import { storedFiles } from '../files/schema'
+import { CLASSIFICATIONS } from '../security/classification'
 
 /** The 15 kinds of 公文 (《党政机关公文处理工作条例》第八条). */
 export const DOCUMENT_TYPES = ['决议', '决定', '命令（令）', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要'] as const
 export type DocumentType = (typeof DOCUMENT_TYPES)[number]
 
-/** 密级: 绝密 never enters this system (issue 6 caps the level in settings). */
-export const CLASSIFICATIONS = ['无', '秘密', '机密'] as const
+export { CLASSIFICATIONS } from '../security/classification'
 export const URGENCIES = ['无', '加急', '特急'] as const
 export const ARRIVALS = ['机要交通', '邮寄', '专人送达', '电子公文', '传真', '其他'] as const
 /** R-D1 (第四十五条): the reasons a document may go straight to a leader. */

@@ -9,6 +9,7 @@ import { rosterXlsx } from './xlsx'
 import { readSettings } from '../settings/service'
 import { download, DOCX_MIME, XLSX_MIME } from '../files/download'
 import type { Db } from '../db/connection'
+import { CLERKS, READERS } from '../auth/roles'
 
 const exportSettings = (db: Db) => ({ ...readSettings(db), dutyPhone: dutyPhone(db) })
 
@@ -25,36 +26,43 @@ const minute = (label: string) => z.string().describe(label).regex(/^\d{4}-\d{2}
 export const dutyProcedures = {
   'duty.preview': query({
     summary: '试排值班表（不保存）',
+    access: READERS,
     input: rosterPeriod,
     handler: ({ db }, input) => previewRoster(db, input),
   }),
   'duty.generate': mutation({
     summary: '生成值班表并存为草稿',
+    access: CLERKS,
     input: z.object({ ...rosterShape, title: optionalText('标题', 60) }).refine(...toAfterFrom).refine(...withinAYear),
     handler: generateRoster,
   }),
   'duty.list': query({
     summary: '值班表列表',
+    access: READERS,
     input: z.object({ kind: z.enum(ROSTER_KINDS).describe('值班类别').optional() }),
     handler: ({ db }, { kind }) => listRosters(db, kind),
   }),
   'duty.get': query({
     summary: '值班表（含联系方式、公平统计、变更记录）',
+    access: READERS,
     input: byId('值班表'),
     handler: ({ db }, { id }) => getRoster(db, id),
   }),
   'duty.publish': mutation({
     summary: '发布值班表',
+    access: CLERKS,
     input: byId('值班表'),
     handler: (ctx, { id }) => publishRoster(ctx, id),
   }),
   'duty.delete': mutation({
     summary: '删除值班表草稿',
+    access: CLERKS,
     input: byId('值班表'),
     handler: (ctx, { id }) => { deleteRoster(ctx, id); return null },
   }),
   'duty.setDuty': mutation({
     summary: '调整某日值班人员（发布后的调整会被记录）',
+    access: CLERKS,
     input: z.object({
       rosterId: id('值班表'), date: isoDate('日期'), role: z.enum(DUTY_ROLE_VALUES).describe('班次'),
       personId: id('值班人员'), note: optionalText('说明', 500),
@@ -63,6 +71,7 @@ export const dutyProcedures = {
   }),
   'duty.swap': mutation({
     summary: '换班或替班（须对方同意、带班同意）',
+    access: CLERKS,
     input: z.object({
       rosterId: id('值班表'), requesterId: id('申请人'), counterpartId: id('对方'),
       date: isoDate('换出日期'), returnDate: isoDate('换回日期').optional(),
@@ -73,31 +82,37 @@ export const dutyProcedures = {
   }),
   'duty.gaps': query({
     summary: '发布后出现的值班空缺及建议人选',
+    access: READERS,
     input: byId('值班表'),
     handler: ({ db }, { id }) => rosterGaps(db, id),
   }),
   'duty.today': query({
     summary: '今日带班领导和值班人员',
+    access: READERS,
     input: z.object({}),
     handler: ({ db, clock }) => todayOnDuty(db, clock),
   }),
   'duty.listExclusions': query({
     summary: '不排班日期',
+    access: READERS,
     input: z.object({ from: isoDate('开始日期').optional(), to: isoDate('结束日期').optional() }),
     handler: ({ db }, { from, to }) => listExclusions(db, from, to),
   }),
   'duty.saveExclusion': mutation({
     summary: '登记不排班日期',
+    access: CLERKS,
     input: z.object({ personId: id('人员'), date: isoDate('日期'), reason: optionalText('原因', 200) }),
     handler: saveExclusion,
   }),
   'duty.deleteExclusion': mutation({
     summary: '删除不排班日期',
+    access: CLERKS,
     input: byId('不排班日期'),
     handler: (ctx, { id }) => { deleteExclusion(ctx, id); return null },
   }),
   'duty.addLog': mutation({
     summary: '填写值班记录',
+    access: CLERKS,
     input: z.object({
       at: minute('时间').optional(),
       callerUnit: optionalText('来电单位', 100), callerName: optionalText('来电人', 40), callerPhone: phone('来电号码'),
@@ -108,11 +123,13 @@ export const dutyProcedures = {
   }),
   'duty.searchLog': query({
     summary: '查询值班记录（按日期和文字）',
+    access: READERS,
     input: z.object({ ...fromTo, text: optionalText('查询文字', 50), urgentOnly: z.boolean().describe('只看紧急').optional() }).refine(...toAfterFrom),
     handler: ({ db }, input) => searchLog(db, input),
   }),
   'duty.exportRosterDocx': query({
     summary: '导出值班表（Word）',
+    access: READERS,
     input: byId('值班表'),
     handler: async ({ db }, { id }) => {
       const r = getRoster(db, id)
@@ -122,6 +139,7 @@ export const dutyProcedures = {
   }),
   'duty.exportRosterXlsx': query({
     summary: '导出值班表（Excel）',
+    access: READERS,
     input: byId('值班表'),
     handler: async ({ db }, { id }) => {
       const r = getRoster(db, id)
@@ -131,6 +149,7 @@ export const dutyProcedures = {
   }),
   'duty.exportLogDocx': query({
     summary: '导出值班记录（Word）',
+    access: READERS,
     input: z.object({ ...fromTo, text: optionalText('查询文字', 50), urgentOnly: z.boolean().describe('只看紧急').optional() }).refine(...toAfterFrom),
     handler: async ({ db }, input) => {
       const settings = readSettings(db)
@@ -140,6 +159,7 @@ export const dutyProcedures = {
   }),
   'duty.addHandover': mutation({
     summary: '填写交接班记录',
+    access: CLERKS,
     input: z.object({
       date: isoDate('日期'), shift: optionalText('班次', 20), note: text('交接内容', 4000),
       fromPersonId: id('交班人').nullable().optional(), toPersonId: id('接班人').nullable().optional(),
@@ -148,6 +168,7 @@ export const dutyProcedures = {
   }),
   'duty.listHandovers': query({
     summary: '交接班记录',
+    access: READERS,
     input: period,
     handler: ({ db }, { from, to }) => listHandovers(db, from, to),
   }),

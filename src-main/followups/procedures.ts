@@ -3,10 +3,12 @@ import { query, mutation } from '../rpc/procedure'
 import { id, isoDate, optionalText, text } from '../rpc/validation'
 import { FOLLOW_UP_STATES } from './schema'
 import { closeFollowUp, createFollowUp, getFollowUp, listFollowUps, reportProgress } from './service'
+import { CLERKS, READERS } from '../auth/roles'
 
 export const followUpProcedures = {
   'followups.list': query({
     summary: '督办事项列表（逾期的在前，其余按办结时限）',
+    access: READERS,
     input: z.object({
       status: z.enum(FOLLOW_UP_STATES).describe('状态').optional(),
       overdueOnly: z.boolean().describe('只看逾期').optional(),
@@ -16,11 +18,13 @@ export const followUpProcedures = {
   }),
   'followups.get': query({
     summary: '督办事项（含全部进展）',
+    access: READERS,
     input: z.object({ id: id('督办事项') }),
     handler: ({ db, clock }, { id }) => getFollowUp(db, id, clock.today()),
   }),
   'followups.create': mutation({
     summary: '立项督办（已签发纪要的议定事项，或领导批示）',
+    access: CLERKS,
     input: z.object({
       decisionId: id('议定事项').nullable().optional(),
       sourceTitle: optionalText('来源（领导批示标题）', 200),
@@ -34,11 +38,13 @@ export const followUpProcedures = {
   }),
   'followups.report': mutation({
     summary: '登记督办事项进展',
+    access: CLERKS,
     input: z.object({ id: id('督办事项'), reportedOn: isoDate('报送日期'), content: text('进展情况', 4000), reporter: optionalText('报送人', 60) }),
     handler: reportProgress,
   }),
   'followups.close': mutation({
     summary: '办结督办事项（须写明办理结果，件件有着落、事事有回音）',
+    access: CLERKS,
     input: z.object({ id: id('督办事项'), closedOn: isoDate('办结日期'), outcome: text('办理结果', 4000) }),
     handler: closeFollowUp,
   }),

@@ -1,10 +1,12 @@
 import { z } from 'zod'
 import { query } from '../rpc/procedure'
 import { today } from './service'
+import { READERS } from '../auth/roles'
 
 export const homeProcedures = {
   'home.today': query({
     summary: '首页：今日概况',
+    access: READERS,
     input: z.object({}),
     handler: ({ db, clock }) => today(db, clock),
   }),

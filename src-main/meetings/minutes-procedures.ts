@@ -6,6 +6,7 @@ import { readSettings } from '../settings/service'
 import { AppError } from '../rpc/errors'
 import { getMinutes, minutesSignerOn, recordMinutesConsent, saveMinutes, signMinutes, type MinutesView } from './minutes'
 import { minutesDocx, type MinutesPrint } from './docx'
+import { CLERKS, READERS } from '../auth/roles'
 
 /** A draft prints without a number (X-1: numbered only at sign-off). */
 const UNNUMBERED = '（签发后编号）'
@@ -35,11 +36,13 @@ const lines = (label: string) => z.array(z.string().describe(label).trim().max(1
 export const minutesProcedures = {
   'meetings.minutes': query({
     summary: '会议纪要（已保存的草稿或已签发的纪要；尚未起草时给出按会议生成的建议稿）',
+    access: READERS,
     input: z.object({ meetingId: id('会议') }),
     handler: ({ db, clock }, { meetingId }) => getMinutes(db, meetingId, clock.today()),
   }),
   'meetings.saveMinutes': mutation({
     summary: '保存会议纪要草稿',
+    access: CLERKS,
     input: z.object({
       meetingId: id('会议'),
       opening: text('开头段落', 2000),
@@ -60,21 +63,25 @@ export const minutesProcedures = {
   }),
   'meetings.minutesSigner': query({
     summary: '纪要应由谁签发（含代行，R-M5、R-P2、R-P3）',
+    access: READERS,
     input: z.object({ meetingId: id('会议'), date: isoDate('签发日期') }),
     handler: ({ db }, { meetingId, date }) => minutesSignerOn(db, meetingId, date),
   }),
   'meetings.recordMinutesConsent': mutation({
     summary: '记录市长同意签发专题会议纪要（涉及资金、土地、规划、国有资产、人事编制，R-M5）',
+    access: CLERKS,
     input: z.object({ meetingId: id('会议'), personId: id('同意人'), date: isoDate('同意日期') }),
     handler: recordMinutesConsent,
   }),
   'meetings.signMinutes': mutation({
     summary: '签发会议纪要并编号（R-M5、X-1）',
+    access: CLERKS,
     input: z.object({ meetingId: id('会议'), signerPersonId: id('签发人'), opinion: text('签发意见', 500), date: isoDate('签发日期') }),
     handler: signMinutes,
   }),
   'meetings.exportMinutesDocx': query({
     summary: '导出会议纪要（Word，GB/T 9704；未签发的为草稿，不编号）',
+    access: READERS,
     input: z.object({ meetingId: id('会议') }),
     handler: async ({ db, clock }, { meetingId }) => {
       const m = getMinutes(db, meetingId, clock.today())

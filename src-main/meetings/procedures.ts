@@ -10,6 +10,7 @@ import { attendanceSheet, markRestPresent, recordAttendance } from './attendance
 import { agendaPrint, noticePrint } from './prints'
 import { agendaDocx, noticeDocx } from './docx'
 import { download, DOCX_MIME } from '../files/download'
+import { CLERKS, READERS, REVIEWERS } from '../auth/roles'
 
 const byId = (label: string) => z.object({ id: id(label) })
 const meetingId = z.object({ meetingId: id('会议') })
@@ -38,57 +39,67 @@ const meetingShape = z.object({
 export const meetingProcedures = {
   'meetings.types': query({
     summary: '会议类别及其规则设置',
+    access: READERS,
     input: z.object({}),
     handler: ({ db }) => listMeetingTypes(db),
   }),
   'meetings.saveType': mutation({
     summary: '修改会议类别设置（组成人员、列席、周期、议题时限、纪要标题和编号）',
-    access: ['管理员'],
+    access: REVIEWERS,
     input: z.object({ id: id('会议类别'), config: meetingTypeSchema }),
     handler: saveMeetingType,
   }),
   'meetings.calendar': query({
     summary: '会议日历（含节假日、调休和领导外出）',
+    access: READERS,
     input: period,
     handler: ({ db }, { from, to }) => meetingCalendar(db, from, to),
   }),
   'meetings.get': query({
     summary: '会议详情及提醒',
+    access: READERS,
     input: byId('会议'),
     handler: ({ db }, { id }) => getMeeting(db, id),
   }),
   'meetings.schedule': mutation({
     summary: '安排会议或修改、改期',
+    access: CLERKS,
     input: meetingShape,
     handler: saveMeeting,
   }),
   'meetings.cancel': mutation({
     summary: '取消会议',
+    access: CLERKS,
     input: z.object({ id: id('会议'), reason: text('取消原因', 200) }),
     handler: (ctx, { id, reason }) => cancelMeeting(ctx, id, reason),
   }),
   'meetings.plan': query({
     summary: '按周期安排下次会议（避开节假日）',
+    access: READERS,
     input: z.object({ typeId: id('会议类别'), count: z.number().describe('安排次数').int().min(1).max(26).default(4) }),
     handler: ({ db, clock }, { typeId, count }) => planMeetings(db, typeId, count, clock.today()),
   }),
   'meetings.fixAgenda': mutation({
     summary: '确定或重新打开会议议程',
+    access: CLERKS,
     input: z.object({ id: id('会议'), fixed: z.boolean().describe('议程已确定') }),
     handler: (ctx, { id, fixed }) => fixAgenda(ctx, id, fixed),
   }),
   'meetings.markHeld': mutation({
     summary: '标记会议已召开（常务会议须过半数组成人员到会）',
+    access: CLERKS,
     input: byId('会议'),
     handler: (ctx, { id }) => markHeld(ctx, id),
   }),
   'meetings.topics': query({
     summary: '会议议程（议题及附件、调整记录）',
+    access: READERS,
     input: meetingId,
     handler: ({ db }, { meetingId }) => listTopics(db, meetingId),
   }),
   'meetings.submitTopic': mutation({
     summary: '报送议题（会前10个工作日，逾期须市长同意）',
+    access: CLERKS,
     input: z.object({
       meetingId: id('会议'),
       title: text('议题名称', 100),
@@ -104,31 +115,37 @@ export const meetingProcedures = {
   }),
   'meetings.reorderTopics': mutation({
     summary: '调整议题顺序',
+    access: CLERKS,
     input: z.object({ meetingId: id('会议'), topicIds: z.array(id('议题')).describe('议题顺序').min(1).max(60) }),
     handler: (ctx, { meetingId, topicIds }) => { reorderTopics(ctx, meetingId, topicIds); return null },
   }),
   'meetings.moveTopic': mutation({
     summary: '将议题调至以后的会议',
+    access: CLERKS,
     input: z.object({ topicId: id('议题'), toMeetingId: id('调至会议'), reason: optionalText('调整原因', 200) }),
     handler: moveTopic,
   }),
   'meetings.withdrawTopic': mutation({
     summary: '撤回议题',
+    access: CLERKS,
     input: z.object({ topicId: id('议题') }),
     handler: (ctx, { topicId }) => withdrawTopic(ctx, topicId),
   }),
   'meetings.downloadFile': query({
     summary: '下载议题附件（校验后）',
+    access: READERS,
     input: z.object({ fileId: id('附件') }),
     handler: ({ db, dataDir }, { fileId }) => readStoredFile(db, dataDir, fileId),
   }),
   'meetings.attendance': query({
     summary: '出席、请假、列席情况及法定人数',
+    access: READERS,
     input: meetingId,
     handler: ({ db }, { meetingId }) => attendanceSheet(db, meetingId),
   }),
   'meetings.recordAttendance': mutation({
     summary: '登记出席、请假、缺席或代会',
+    access: CLERKS,
     input: z.object({
       meetingId: id('会议'), personId: id('人员'), role: z.enum(ATTENDANCE_ROLES).describe('参会身份'), status: z.enum(ATTENDANCE_STATES).describe('出席情况'),
       leaveReason: optionalText('请假事由', 200), askedPersonId: id('向谁请假').nullable().optional(),
@@ -138,11 +155,13 @@ export const meetingProcedures = {
   }),
   'meetings.markRestPresent': mutation({
     summary: '其余未登记人员均为出席',
+    access: CLERKS,
     input: meetingId,
     handler: (ctx, { meetingId }) => markRestPresent(ctx, meetingId),
   }),
   'meetings.exportAgendaDocx': query({
     summary: '导出会议议程（Word）',
+    access: READERS,
     input: byId('会议'),
     handler: async ({ db }, { id }) => {
       const data = agendaPrint(db, id)
@@ -151,6 +170,7 @@ export const meetingProcedures = {
   }),
   'meetings.exportNoticeDocx': query({
     summary: '导出会议通知（Word）',
+    access: READERS,
     input: byId('会议'),
     handler: async ({ db, clock }, { id }) => {
       const data = noticePrint(db, id, clock.today())

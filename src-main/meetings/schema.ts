@@ -2,6 +2,7 @@ import { sqliteTable, integer, text, index, uniqueIndex, primaryKey } from 'driz
 import { departments, people, posts } from '../org/schema'
 import { storedFiles } from '../files/schema'
 import { MEETING_KINDS } from './types'
+import { CLASSIFICATIONS } from '../security/classification'
 
 /** 会议类别 as settings: the JSON is a MeetingType (./types), edited by the office, never hard-coded. */
 export const meetingTypes = sqliteTable('meeting_types', {
@@ -59,6 +60,8 @@ export const topics = sqliteTable('topics', {
   consentBy: text('consent_by'),
   consentOn: text('consent_on'),
   withdrawn: integer('withdrawn', { mode: 'boolean' }).notNull().default(false),
+  /** 密级 of the topic's material: hidden from anyone whose clearance is lower. */
+  classification: text('classification', { enum: CLASSIFICATIONS }).notNull().default('无'),
   createdAt: text('created_at').notNull(),
 }, (t) => [index('topics_meeting_idx').on(t.meetingId, t.sortOrder)])
 

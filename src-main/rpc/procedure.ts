@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Db } from '../db/connection'
 import type { Role } from '../auth/schema'
+import type { Clearance } from '../security/classification'
 import type { Clock } from '../system/clock'
 import type { AuditTrail } from '../audit/trail'
 
@@ -9,6 +10,7 @@ export interface SessionUser {
   username: string
   displayName: string
   role: Role
+  clearance: Clearance
   mustChangePassword: boolean
 }
 
@@ -41,7 +43,8 @@ export interface Procedure<I extends z.ZodType = z.ZodType, O = unknown> {
   handler: (ctx: ActionContext, input: z.output<I>) => O
 }
 
-type Def<I extends z.ZodType, O> = Omit<Procedure<I, O>, 'kind' | 'access'> & { access?: Access }
+/** `access` has no default: every procedure says who may call it (auth/roles.ts). */
+type Def<I extends z.ZodType, O> = Omit<Procedure<I, O>, 'kind'>
 
-export const query = <I extends z.ZodType, O>(def: Def<I, O>): Procedure<I, O> => ({ access: 'signedIn', ...def, kind: 'query' })
-export const mutation = <I extends z.ZodType, O>(def: Def<I, O>): Procedure<I, O> => ({ access: 'signedIn', ...def, kind: 'mutation' })
+export const query = <I extends z.ZodType, O>(def: Def<I, O>): Procedure<I, O> => ({ ...def, kind: 'query' })
+export const mutation = <I extends z.ZodType, O>(def: Def<I, O>): Procedure<I, O> => ({ ...def, kind: 'mutation' })

@@ -51,10 +51,8 @@ async function main(): Promise<void> {
   console.log(`三办已启动（服务器模式）`)
   console.log(`  数据目录：${core.dataDir}`)
   if (core.migration.backupFile) console.log(`  已升级数据库，升级前备份：${core.migration.backupFile}`)
-  if (core.firstAdministrator) {
-    console.log(`  已创建管理员账户：用户名 ${core.firstAdministrator.username}，初始密码 ${core.firstAdministrator.password}`)
-    console.log(`  （初始密码同时保存在 ${core.firstAdministrator.file}，首次登录修改密码后该文件自动删除）`)
-  }
+  for (const a of core.initialAccounts) console.log(`  已创建${a.role}账户：用户名 ${a.username}，初始密码 ${a.password}`)
+  if (core.initialPasswordFile) console.log(`  （初始密码同时保存在 ${core.initialPasswordFile}，各账户首次登录须修改密码，全部修改后该文件自动删除）`)
   console.log(`  请用浏览器打开：${server.url}/`)
   if (options.intranet) console.log('  已向内网开放：其他电脑用本机的 IP 地址或 --host-name 给出的名称访问。')
   const stop = () => { void server.close().then(() => process.exit(0)) }

@@ -1,19 +1,23 @@
 import { query, mutation } from '../rpc/procedure'
 import { readSettings, writeSettings, settingsSchema } from './service'
 import { z } from 'zod'
+import { REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../auth/roles'
+
+const SETTINGS_EDITORS = [...SYSTEM_ADMIN, ...SECURITY_ADMIN, ...REVIEWERS]
 
 export const settingsProcedures = {
   'settings.get': query({
     summary: '查看系统设置',
+    access: 'signedIn',
     input: z.object({}),
     handler: ({ db }) => readSettings(db),
   }),
   'settings.update': mutation({
     summary: '修改系统设置',
-    access: ['管理员'],
+    access: SETTINGS_EDITORS,
     input: settingsSchema.partial(),
-    handler: ({ db, audit }, patch) => {
-      const { before, after } = writeSettings(db, patch)
+    handler: ({ db, audit, user }, patch) => {
+      const { before, after } = writeSettings(db, patch, user!.role)
       audit.record({ entity: '系统设置', id: 'settings', before, after })
       return after
     },

@@ -2,6 +2,10 @@ import { z } from 'zod'
 import type { Db } from '../db/connection'
 import { settings } from './schema'
 import { POST_KINDS } from '../org/schema'
+import { CLASSIFICATIONS } from '../security/classification'
+import type { Role } from '../auth/schema'
+import { REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../auth/roles'
+import { AppError } from '../rpc/errors'
 
 const postKinds = (label: string, fallback: (typeof POST_KINDS)[number][]) =>
   z.array(z.enum(POST_KINDS)).describe(label).min(1, '至少选择一类岗位').default(fallback)
@@ -37,6 +41,15 @@ export const settingsSchema = z.object({
     加急: z.number().describe('加急件办理时限（工作日）').int().min(1).max(30),
     特急: z.number().describe('特急件办理时限（工作日）').int().min(1).max(10),
   }).describe('办理时限').default({ 无: 10, 加急: 5, 特急: 2 }),
+  /** 系统最高密级: what this system is approved for (涉密信息系统审批); 绝密 never enters. */
+  approvedClassification: z.enum(CLASSIFICATIONS).describe('系统最高密级').default('机密'),
+  screenLockMinutes: z.number().describe('无操作锁屏（分钟）').int().min(1, '不能少于1分钟').max(60, '不能超过60分钟').default(10),
+  passwordMinLength: z.number().describe('密码最短位数').int().min(8, '不能少于8位').max(32, '不能超过32位').default(8),
+  /** Of 小写字母, 大写字母, 数字 and 符号: how many kinds a password must mix. */
+  passwordKinds: z.number().describe('密码至少包含的字符种类').int().min(2, '不能少于2种').max(4, '不能超过4种').default(2),
+  passwordMaxAgeDays: z.number().describe('密码有效期（天，0为不限）').int().min(0).max(365, '不能超过365天').default(90),
+  lockoutAttempts: z.number().describe('连续输错几次锁定').int().min(3, '不能少于3次').max(10, '不能超过10次').default(5),
+  lockoutMinutes: z.number().describe('锁定时长（分钟）').int().min(5, '不能少于5分钟').max(1440, '不能超过1440分钟').default(30),
   dutyPhone: z.string().describe('值班电话').trim().max(40, '不能超过40个字').regex(/^[\d\-—、，, （）()转]*$/, '只能包含数字、短横线和分隔符').default(''),
 })
 export type Settings = z.output<typeof settingsSchema>
@@ -46,12 +59,35 @@ export function readSettings(db: Db): Settings {
   return settingsSchema.parse(Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown])))
 }
 
-export function writeSettings(db: Db, patch: Partial<Settings>): { before: Settings; after: Settings } {
+export function writeSettings(db: Db, patch: Partial<Settings>, role?: Role): { before: Settings; after: Settings } {
   const before = readSettings(db)
+  if (role) checkSettingOwners(role, before, patch)
   const after = settingsSchema.parse({ ...before, ...patch })
   for (const [key, value] of Object.entries(after)) {
     db.insert(settings).values({ key, value: JSON.stringify(value) })
       .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(value) } }).run()
   }
   return { before, after }
+}
+
+/**
+ * Each setting has one owner (X-5): the 系统管理员 names the office, the 安全保密管理员 sets the
+ * security rules, and the office's 科长 set the business rules. Nobody changes another's.
+ */
+export const SETTING_OWNERS: Record<keyof Settings, readonly Role[]> = {
+  cityName: SYSTEM_ADMIN, governmentName: SYSTEM_ADMIN, officeName: SYSTEM_ADMIN,
+  sessionIdleMinutes: SECURITY_ADMIN, screenLockMinutes: SECURITY_ADMIN, approvedClassification: SECURITY_ADMIN,
+  passwordMinLength: SECURITY_ADMIN, passwordKinds: SECURITY_ADMIN, passwordMaxAgeDays: SECURITY_ADMIN,
+  lockoutAttempts: SECURITY_ADMIN, lockoutMinutes: SECURITY_ADMIN,
+  dutyLeaderPostKinds: REVIEWERS, dutyLeadPostKinds: REVIEWERS, dutyHolidayWeight: REVIEWERS, dutyPhone: REVIEWERS,
+  documentSeries: REVIEWERS, handlingWorkingDays: REVIEWERS,
+}
+
+/** Refuses a change to any setting the role does not own (an unchanged value passes, so whole forms can be sent). */
+export function checkSettingOwners(role: Role, before: Settings, patch: Partial<Settings>): void {
+  for (const key of Object.keys(patch) as (keyof Settings)[]) {
+    if (SETTING_OWNERS[key].includes(role) || JSON.stringify(patch[key]) === JSON.stringify(before[key])) continue
+    const label = settingsSchema.shape[key].description ?? key
+    throw new AppError('FORBIDDEN', `「${label}」由${SETTING_OWNERS[key].join('、')}设置，当前账户（${role}）不能修改`, { field: key })
+  }
 }

@@ -20,4 +20,7 @@ export function useSession(): Session {
   return session
 }
 
-export const isAdministrator = (user: CurrentUser) => user.role === '管理员'
+type Role = CurrentUser['role']
+
+/** Whether the signed-in user's role is in a group of auth/roles.ts (the server enforces the same groups). */
+export const hasRole = (user: CurrentUser, roles: readonly Role[]) => roles.includes(user.role)

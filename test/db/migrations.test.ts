@@ -16,6 +16,25 @@ const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_m
  * Adding a migration without its entry here fails the test below.
  */
 const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check: (db: Database.Database) => void }> = {
+  // 三员 roles and clearance: the old single 管理员 becomes the 系统管理员; the audit log gains its hash chain
+  // columns (existing rows keep theirs empty until the chain is sealed) and can no longer be deleted.
+  '0004_security': {
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO users (id, username, display_name, password_hash, role, created_at) VALUES
+          (1, 'admin', '管理员', 'x', '管理员', '2026-01-01T00:00:00Z'), (2, 'wang', '王秘书', 'x', '文秘', '2026-01-01T00:00:00Z');
+        INSERT INTO audit_log (at, procedure) VALUES ('2026-01-01T00:00:00Z', 'org.savePerson');
+      `)
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT id, role, clearance, failed_logins FROM users ORDER BY id').all()).toEqual([
+        { id: 1, role: '系统管理员', clearance: '内部', failed_logins: 0 },
+        { id: 2, role: '文秘', clearance: '内部', failed_logins: 0 },
+      ])
+      expect(db.prepare('SELECT procedure, hash FROM audit_log').all()).toEqual([{ procedure: 'org.savePerson', hash: null }])
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/审计日志不可删除/)
+    },
+  },
   // Adds the duty tables (rosters, duty_assignments …) only: every existing table keeps its rows.
   '0001_duty': {
     seed: (db) => {

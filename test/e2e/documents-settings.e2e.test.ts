@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { ADMIN_PASSWORD, rpcClient, type TestServer } from '../helpers/server'
+import { ADMIN_PASSWORD, BUSINESS_USER, rpcClient, type TestServer } from '../helpers/server'
 import { openAppSession, screenshot, setServerClock, signIn, type AppSession } from '../helpers/browser'
 
 // Needs the built renderer: run `npx electron-vite build` first.
@@ -17,7 +17,7 @@ beforeAll(async () => {
   await setServerClock(server.url, '2026-12-10T09:00:00+08:00')
   api = rpcClient(server.url)
   await api.login()
-  await signIn(page, server.url, 'admin', ADMIN_PASSWORD)
+  await signIn(page, server.url, BUSINESS_USER, ADMIN_PASSWORD)
 }, 60_000)
 afterAll(async () => { await app?.close() })
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { ADMIN_PASSWORD, rpcClient, type TestServer } from '../helpers/server'
+import { ADMIN_PASSWORD, BUSINESS_USER, rpcClient, type TestServer } from '../helpers/server'
 import { dialogNamed, openAppSession, openNav, screenshot, setServerClock, signIn, type AppSession } from '../helpers/browser'
 
 // Needs the built renderer: run `npx electron-vite build` first.
@@ -29,7 +29,7 @@ const viewButton = (label: string) => page.locator('.fc-header-toolbar').getByRo
 
 describe('会议日历 in the browser', () => {
   it('signs in and opens 会议 on this month, Monday first, in Chinese', async () => {
-    await signIn(page, server.url, 'admin', ADMIN_PASSWORD)
+    await signIn(page, server.url, BUSINESS_USER, ADMIN_PASSWORD)
     await openNav(page, '会议')
     await page.locator('.fc-daygrid-day').first().waitFor()
     expect(await title()).toBe('2026年9月')

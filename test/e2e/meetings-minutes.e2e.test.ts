@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { ADMIN_PASSWORD, rpcClient, type TestServer } from '../helpers/server'
+import { ADMIN_PASSWORD, BUSINESS_USER, rpcClient, type TestServer } from '../helpers/server'
 import { dialogNamed, downloadFrom, openAppSession, openNav, screenshot, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
 import { docxText } from '../helpers/zip'
 
@@ -84,7 +84,7 @@ afterAll(async () => { await app?.close() })
 
 describe('会议纪要 in the browser', () => {
   it('signs in', async () => {
-    await signIn(page, server.url, 'admin', ADMIN_PASSWORD)
+    await signIn(page, server.url, BUSINESS_USER, ADMIN_PASSWORD)
     await page.getByRole('navigation', { name: '主导航' }).waitFor()
   })
 

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { ADMIN_PASSWORD, rpcClient, type TestServer } from '../helpers/server'
+import { ADMIN_PASSWORD, BUSINESS_USER, rpcClient, type TestServer } from '../helpers/server'
 import { dialogNamed, openAppSession, openNav, screenshot, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
 
 // Needs the built renderer: run `npx electron-vite build` first.
@@ -62,7 +62,7 @@ afterAll(async () => { await app?.close() })
 
 describe('办会 in the browser: a 常务会议 from topics to attendance', () => {
   it('signs in', async () => {
-    await signIn(page, server.url, 'admin', ADMIN_PASSWORD)
+    await signIn(page, server.url, BUSINESS_USER, ADMIN_PASSWORD)
     await page.getByRole('navigation', { name: '主导航' }).waitFor()
   })
 

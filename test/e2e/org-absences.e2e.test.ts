@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { ADMIN_PASSWORD, type TestServer } from '../helpers/server'
+import { ADMIN_PASSWORD, BUSINESS_USER, type TestServer } from '../helpers/server'
 import { dialogNamed, openAppSession, openNav, screenshot, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
 
 // Needs the built renderer: run `npx electron-vite build` first.
@@ -42,7 +42,7 @@ async function recordAbsence(person: string, kind: string, from: string, to: str
 
 describe('组织机构 and 领导外出 in the browser', () => {
   it('signs in through the login page', async () => {
-    await signIn(page, server.url, 'admin', ADMIN_PASSWORD)
+    await signIn(page, server.url, BUSINESS_USER, ADMIN_PASSWORD)
     await page.getByRole('navigation', { name: '主导航' }).waitFor()
   })
 

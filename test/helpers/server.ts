@@ -4,7 +4,10 @@ import { join } from 'node:path'
 import { startServer, type RunningServer } from '../../src-main/server/start'
 import { adjustableClock } from '../../src-main/system/clock'
 
+/** The password of every initial account of a test server (三员 and the demo's business accounts). */
 export const ADMIN_PASSWORD = 'Admin2026ok'
+/** The demo office's 科长 (clearance 机密): enters, routes, reviews and sets the business rules. */
+export const BUSINESS_USER = 'kezhang'
 
 export interface TestServer extends RunningServer {
   dataDir: string
@@ -41,5 +44,6 @@ export function rpcClient(baseUrl: string, opts: { origin?: string | null } = {}
   }
   /** A GET with the session, for the non-RPC routes. */
   const get = (path: string) => fetch(`${baseUrl}${path}`, { headers: cookie ? { cookie } : {} })
-  return { call, ok, get, login: (username = 'admin', password = ADMIN_PASSWORD) => ok('auth.login', { username, password }) }
+  /** Signs in; by default as the demo office's 科长, who may do all business work (auth/roles.ts). */
+  return { call, ok, get, login: (username = BUSINESS_USER, password = ADMIN_PASSWORD) => ok('auth.login', { username, password }) }
 }

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { migrateDatabase } from '../../src-main/db/migrate'
 import { SessionStore } from '../../src-main/auth/sessions'
-import { ensureAdministrator } from '../../src-main/auth/service'
+import { ensureInitialAccounts } from '../../src-main/auth/accounts'
 import { systemClock } from '../../src-main/system/clock'
 import * as schema from '../../src-main/db/schema'
 import { users } from '../../src-main/auth/schema'
@@ -13,7 +13,7 @@ function storeWithAdmin() {
   const sqlite = new Database(':memory:')
   migrateDatabase(sqlite, join(__dirname, '../../drizzle'), '/nonexistent')
   const db = drizzle(sqlite, { schema })
-  ensureAdministrator(db, systemClock(), 'Admin2026ok')
+  ensureInitialAccounts(db, systemClock(), { password: 'Admin2026ok' })
   let elapsed = 0
   const store = new SessionStore(db, () => 30, () => elapsed)
   return { db, store, advance: (minutes: number) => { elapsed += minutes * 60_000 } }

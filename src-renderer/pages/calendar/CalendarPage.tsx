@@ -6,7 +6,8 @@ import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
 import { Section } from '../../components/Section'
 import { formatDate, formatDateTime } from '../../lib/format'
-import { isAdministrator, useSession } from '../../lib/session'
+import { hasRole, useSession } from '../../lib/session'
+import { CLERKS } from '../../../src-main/auth/roles'
 import { CorrectDayDialog } from './CorrectDayDialog'
 import { HolidayList } from './HolidayList'
 import { ImportYearForm } from './ImportYearForm'
@@ -17,7 +18,8 @@ import { countByType, summarise, type DayInfo, type YearView } from './summary'
 
 /** 节假日: the official holiday calendar every working-day count follows (R-W2, X-6). */
 export function CalendarPage() {
-  const admin = isAdministrator(useSession().user)
+  // 文秘 and 科长 enter the year's arrangement (X-6); 查阅 only read it.
+  const admin = hasRole(useSession().user, CLERKS)
   const [year, setYear] = useState(() => new Date().getFullYear())
   const [notice, setNotice] = useState<string | null>(null)
   const years = useQuery('calendar.years', {})
@@ -54,7 +56,7 @@ function UnknownYear({ year, admin, onImported }: { year: number; admin: boolean
     <>
       <Alert color="orange" variant="light" title="该年的节假日安排尚未录入">
         {year}年的法定节假日和调休安排还没有录入。在录入之前，凡涉及{year}年日期的工作日计算都会被拒绝，不会按平常年份推算。
-        {admin ? '国务院办公厅的通知发布后（通常在上一年10月至12月），请在下方录入。' : '请在国务院办公厅的通知发布后，联系管理员录入。'}
+        {admin ? '国务院办公厅的通知发布后（通常在上一年10月至12月），请在下方录入。' : '请在国务院办公厅的通知发布后，由文秘或科长录入。'}
       </Alert>
       {admin && (
         <Section title={`录入${year}年的节假日安排`}>

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/Feedback'
 
 export type UserRow = OutputOf<'users.list'>[number]
 type Role = UserRow['role']
-const ROLES: { value: Role; label: string }[] = [{ value: '文秘', label: '文秘' }, { value: '管理员', label: '管理员' }]
+const ROLES: { value: Role; label: string }[] = (['文秘', '科长', '查阅', '系统管理员', '安全保密管理员', '安全审计员'] as const).map((r) => ({ value: r, label: r }))
 
 /** 新建账户 (user null) or 修改账户. */
 export function UserDialog({ opened, user, onClose, onSaved }: { opened: boolean; user: UserRow | null; onClose: () => void; onSaved: (message: string) => void }) {

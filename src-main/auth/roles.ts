@@ -1,0 +1,24 @@
+import type { Role } from './schema'
+
+/*
+ * Who may call what. Every procedure names one of these (the router refuses everyone else),
+ * and test/api/access-matrix.test.ts calls every procedure as every role.
+ * The three administrators (三员, X-5) appear in no business group: none of them sees or
+ * changes the office's documents, meetings or duty, and none can do another's job.
+ */
+
+/** Business data, read: 文秘, 科长 and the read-only 查阅. */
+export const READERS: readonly Role[] = ['文秘', '科长', '查阅']
+/** Business data, entered and routed (登记、拟办、送批、交办…). */
+export const CLERKS: readonly Role[] = ['文秘', '科长']
+/** Review steps (初审、核稿、复核) and the office's business settings (会议类别、发文代字、值班规则). */
+export const REVIEWERS: readonly Role[] = ['科长']
+/** 系统管理员: accounts and system settings. */
+export const SYSTEM_ADMIN: readonly Role[] = ['系统管理员']
+/** 安全保密管理员: clearances, the approved classification, password and lockout rules. */
+export const SECURITY_ADMIN: readonly Role[] = ['安全保密管理员']
+/** 安全审计员: reads and verifies the audit trail. */
+export const AUDITOR: readonly Role[] = ['安全审计员']
+export const ADMINISTRATORS: readonly Role[] = [...SYSTEM_ADMIN, ...SECURITY_ADMIN, ...AUDITOR]
+
+export const isAdministratorRole = (role: Role): boolean => ADMINISTRATORS.includes(role)
