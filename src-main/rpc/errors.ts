@@ -21,8 +21,17 @@ export interface WireError {
 }
 
 export class AppError extends Error {
+  /**
+   * A refusal whose writes still commit: a failed sign-in must count towards the lockout and
+   * stay in the audit trail although the call fails. Set through `kept()`.
+   */
+  keepWrites = false
   constructor(public readonly code: ErrorCode, message: string, public readonly extra: Omit<WireError, 'code' | 'message'> = {}) {
     super(message)
+  }
+  kept(): this {
+    this.keepWrites = true
+    return this
   }
   toWire(): WireError {
     return { code: this.code, message: this.message, ...this.extra }

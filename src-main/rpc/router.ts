@@ -57,13 +57,23 @@ export function createRouter({ conn, clock, dataDir, procedures }: RouterDeps) {
     const audit = new AuditTrail()
     const ctx: ActionContext = { db: conn.db, user: session.user, clock, audit, dataDir, session: session.control }
     if (proc.kind === 'query') return proc.handler(ctx, input)
-    // One transaction per action: the change and its audit rows commit together or not at all.
-    return conn.sqlite.transaction(() => {
-      const result = proc.handler(ctx, input)
+    // One transaction per action: the change and its audit rows commit together or not at all
+    // (a refusal marked kept() commits what was written before it, then fails the call).
+    const outcome = conn.sqlite.transaction(() => {
+      let result: unknown
+      try {
+        result = proc.handler(ctx, input)
+      } catch (e) {
+        if (!(e instanceof AppError && e.keepWrites)) throw e
+        writeAudit(conn.db, clock.now(), ctx.user, name, audit)
+        return { refused: e }
+      }
       if (result instanceof Promise) throw new Error(`${name}: a mutation must be synchronous`)
       writeAudit(conn.db, clock.now(), ctx.user, name, audit)
-      return result
+      return { result }
     }).immediate()
+    if ('refused' in outcome) throw outcome.refused
+    return outcome.result
   }
 
   return {
