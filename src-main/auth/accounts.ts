@@ -40,7 +40,7 @@ export function ensureInitialAccounts(db: Db, clock: Clock, options: { password?
     const now = clock.now().toISOString()
     db.insert(users).values({
       ...account, passwordHash: hashPassword(password), mustChangePassword: options.password === undefined,
-      createdAt: now, passwordChangedAt: now,
+      createdAt: now, passwordChangedAt: now, approvedAt: now,
     }).run()
     created.push({ username: account.username, displayName: account.displayName, role: account.role, password })
   }

@@ -16,13 +16,6 @@ export function verifyPassword(password: string, stored: string): boolean {
   return timingSafeEqual(actual, expected)
 }
 
-/** The office's minimum: 8 characters with letters and digits. Returns the reason it is too weak, or null. */
-export function passwordWeakness(password: string): string | null {
-  if (password.length < 8) return '密码至少需要8位'
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字'
-  return null
-}
-
 /** A first password that is readable when printed on a console or a slip of paper. */
 export function generatePassword(): string {
   const letters = 'abcdefghjkmnpqrstuvwxyz', digits = '23456789'

@@ -2,8 +2,10 @@ import { z } from 'zod'
 import { query, mutation } from '../rpc/procedure'
 import { id, text } from '../rpc/validation'
 import { ROLES } from './schema'
-import { changeOwnPassword, createUser, listUsers, login, resetPassword, updateUser } from './service'
-import { ADMINISTRATORS, SYSTEM_ADMIN } from './roles'
+import { changeOwnPassword, createUser, listUsers, resetPassword, setClearance, unlockUser, updateUser } from './service'
+import { login } from './signin'
+import { CLEARANCES } from '../security/classification'
+import { ADMINISTRATORS, SECURITY_ADMIN, SYSTEM_ADMIN } from './roles'
 
 const username = z.string().describe('用户名').trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, '应为2至32位字母、数字、下划线、点或减号')
 const password = (label: string) => z.string().describe(label).min(1, '不能为空').max(128, '过长')
@@ -56,5 +58,17 @@ export const authProcedures = {
     access: SYSTEM_ADMIN,
     input: z.object({ id: id('账户'), password: password('新密码') }),
     handler: (ctx, input) => { resetPassword(ctx, input); return null },
+  }),
+  'users.setClearance': mutation({
+    summary: '设置人员密级（并审核新账户）',
+    access: SECURITY_ADMIN,
+    input: z.object({ id: id('账户'), clearance: z.enum(CLEARANCES).describe('密级') }),
+    handler: setClearance,
+  }),
+  'users.unlock': mutation({
+    summary: '解除账户锁定',
+    access: SECURITY_ADMIN,
+    input: z.object({ id: id('账户') }),
+    handler: unlockUser,
   }),
 }

@@ -23,6 +23,8 @@ export const users = sqliteTable('users', {
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: text('locked_until'),
   passwordChangedAt: text('password_changed_at'),
+  /** When the 安全保密管理员 confirmed the account's clearance; until then it cannot sign in. */
+  approvedAt: text('approved_at'),
   createdAt: text('created_at').notNull(),
   lastLoginAt: text('last_login_at'),
 })

@@ -6,6 +6,7 @@ import { CLASSIFICATIONS } from '../security/classification'
 import type { Role } from '../auth/schema'
 import { REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../auth/roles'
 import { AppError } from '../rpc/errors'
+import { fieldLabel } from '../rpc/validation'
 
 const postKinds = (label: string, fallback: (typeof POST_KINDS)[number][]) =>
   z.array(z.enum(POST_KINDS)).describe(label).min(1, '至少选择一类岗位').default(fallback)
@@ -87,7 +88,7 @@ export const SETTING_OWNERS: Record<keyof Settings, readonly Role[]> = {
 export function checkSettingOwners(role: Role, before: Settings, patch: Partial<Settings>): void {
   for (const key of Object.keys(patch) as (keyof Settings)[]) {
     if (SETTING_OWNERS[key].includes(role) || JSON.stringify(patch[key]) === JSON.stringify(before[key])) continue
-    const label = settingsSchema.shape[key].description ?? key
+    const label = fieldLabel(settingsSchema, [key]) ?? key
     throw new AppError('FORBIDDEN', `「${label}」由${SETTING_OWNERS[key].join('、')}设置，当前账户（${role}）不能修改`, { field: key })
   }
 }

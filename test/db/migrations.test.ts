@@ -27,9 +27,9 @@ const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check:
       `)
     },
     check: (db) => {
-      expect(db.prepare('SELECT id, role, clearance, failed_logins FROM users ORDER BY id').all()).toEqual([
-        { id: 1, role: '系统管理员', clearance: '内部', failed_logins: 0 },
-        { id: 2, role: '文秘', clearance: '内部', failed_logins: 0 },
+      expect(db.prepare('SELECT id, role, clearance, failed_logins, approved_at FROM users ORDER BY id').all()).toEqual([
+        { id: 1, role: '系统管理员', clearance: '内部', failed_logins: 0, approved_at: '2026-01-01T00:00:00Z' },
+        { id: 2, role: '文秘', clearance: '内部', failed_logins: 0, approved_at: '2026-01-01T00:00:00Z' },
       ])
       expect(db.prepare('SELECT procedure, hash FROM audit_log').all()).toEqual([{ procedure: 'org.savePerson', hash: null }])
       expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/审计日志不可删除/)

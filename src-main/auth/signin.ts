@@ -1,0 +1,45 @@
+import { eq } from 'drizzle-orm'
+import { AppError } from '../rpc/errors'
+import type { ActionContext, SessionUser } from '../rpc/procedure'
+import { readSettings } from '../settings/service'
+import { loadSessionUser } from './sessions'
+import { verifyPassword } from './password'
+import { afterFailedSignIn, isLocked, passwordExpired } from './policy'
+import { users } from './schema'
+
+const WRONG = '用户名或密码不正确'
+const hhmm = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' })
+
+/**
+ * 登录. Every attempt is audited; a refusal still commits (kept()) so that failures count
+ * towards the lockout and stay in the audit trail. The message never says whether the
+ * user name exists.
+ */
+export function login(ctx: ActionContext, input: { username: string; password: string }): SessionUser {
+  const now = ctx.clock.now()
+  const u = ctx.db.select().from(users).where(eq(users.username, input.username)).get()
+  const refuse = (message: string, what: string) => {
+    ctx.audit.record({ entity: '登录', id: input.username, after: { 结果: what } })
+    return new AppError('UNAUTHENTICATED', message).kept()
+  }
+  if (!u) throw refuse(WRONG, '失败：无此用户名')
+  if (isLocked(u.lockedUntil, now)) throw refuse(`账户已锁定，请于${hhmm(u.lockedUntil!)}后再试，或请安全保密管理员解锁`, '拒绝：账户已锁定')
+  if (!verifyPassword(input.password, u.passwordHash)) {
+    const policy = readSettings(ctx.db)
+    const next = afterFailedSignIn(u.failedLogins, policy, now)
+    ctx.db.update(users).set(next).where(eq(users.id, u.id)).run()
+    if (next.lockedUntil) {
+      throw refuse(`密码连续输错${policy.lockoutAttempts}次，账户已锁定${policy.lockoutMinutes}分钟`, '失败：密码错误，账户锁定')
+    }
+    throw refuse(`${WRONG}（再输错${policy.lockoutAttempts - next.failedLogins}次将锁定账户）`, '失败：密码错误')
+  }
+  if (u.disabled) throw refuse(WRONG, '拒绝：账户已停用')
+  if (!u.approvedAt) throw refuse('账户尚待安全保密管理员审核密级，审核后才能登录', '拒绝：账户未审核')
+  const expired = passwordExpired(u.passwordChangedAt, readSettings(ctx.db).passwordMaxAgeDays, now)
+  ctx.db.update(users).set({ lastLoginAt: now.toISOString(), failedLogins: 0, lockedUntil: null, ...(expired ? { mustChangePassword: true } : {}) })
+    .where(eq(users.id, u.id)).run()
+  ctx.audit.record({ entity: '登录', id: input.username, after: { 结果: expired ? '成功（密码已过期，须修改）' : '成功' } })
+  ctx.session.signIn(u.id)
+  ctx.user = loadSessionUser(ctx.db, u.id)
+  return ctx.user!
+}
