@@ -4,10 +4,11 @@ import { api, onSignedOut, useQuery } from './api/client'
 import { Loading } from './components/Loading'
 import { hrefOf, useHashRoute } from './lib/route'
 import { SessionContext, hasRole, type CurrentUser } from './lib/session'
-import { ADMINISTRATORS, AUDITOR, READERS, REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../src-main/auth/roles'
+import { AUDITOR, READERS, REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../src-main/auth/roles'
 import { LoginPage } from './pages/auth/LoginPage'
 import { ChangePasswordPage } from './pages/auth/ChangePasswordPage'
 import { ChangePasswordDialog } from './pages/auth/ChangePasswordDialog'
+import { ScreenLock } from './pages/auth/ScreenLock'
 import { HomePage } from './pages/home/HomePage'
 import { MeetingsPage } from './pages/meetings/MeetingsPage'
 import { DocumentsPage } from './pages/documents/DocumentsPage'
@@ -35,7 +36,7 @@ const ENTRIES: Entry[] = [
   { route: 'calendar', label: '节假日', page: CalendarPage, roles: READERS },
   { route: 'settings', label: '设置', page: SettingsPage, roles: [...SYSTEM_ADMIN, ...REVIEWERS] },
   { route: 'backup', label: '备份与恢复', page: BackupPage, roles: SYSTEM_ADMIN },
-  { route: 'security', label: '安全保密', page: SecurityPage, roles: [...SECURITY_ADMIN, ...SYSTEM_ADMIN] },
+  { route: 'security', label: '安全保密', page: SecurityPage, roles: SECURITY_ADMIN },
   { route: 'audit', label: '审计日志', page: AuditPage, roles: AUDITOR },
 ]
 
@@ -74,8 +75,9 @@ function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () => void }
   const route = useHashRoute()
   const [changingPassword, setChangingPassword] = useState(false)
   const entries = ENTRIES.filter((e) => hasRole(user, e.roles))
-  // An administrator has no business 首页: an unknown or empty route opens the first page of their own.
-  const entry = ENTRIES.find((e) => e.route === route) ?? (hasRole(user, ADMINISTRATORS) ? entries[0] : ENTRIES[0])
+  // An administrator has no business 首页: the start page (or an unknown route) opens the first page of their own.
+  const asked = ENTRIES.find((e) => e.route === route && (e.route !== 'home' || hasRole(user, e.roles)))
+  const entry = asked ?? entries[0]
   const allowed = hasRole(user, entry.roles)
   const Page = entry.page
 
@@ -83,33 +85,35 @@ function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () => void }
 
   return (
     <SessionContext.Provider value={{ user, settings: settings.data, reloadSettings: settings.reload }}>
-      <AppShell header={{ height: 50 }} navbar={{ width: 168, breakpoint: 0 }} padding="md">
-        <AppShell.Header bg="zhengwu.8" c="white" style={{ borderBottom: '3px solid var(--mantine-color-red-8)' }}>
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap">
-              <Text fw={700} size="xl" style={{ letterSpacing: '0.15em' }}>三办</Text>
-              <Divider orientation="vertical" color="zhengwu.5" />
-              <Text size="md" fw={500}>{settings.data?.officeName ?? ''}</Text>
+      <ScreenLock user={user} minutes={settings.data?.screenLockMinutes ?? 10} onSignOut={onSignOut}>
+        <AppShell header={{ height: 50 }} navbar={{ width: 168, breakpoint: 0 }} padding="md">
+          <AppShell.Header bg="zhengwu.8" c="white" style={{ borderBottom: '3px solid var(--mantine-color-red-8)' }}>
+            <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+              <Group gap="sm" wrap="nowrap">
+                <Text fw={700} size="xl" style={{ letterSpacing: '0.15em' }}>三办</Text>
+                <Divider orientation="vertical" color="zhengwu.5" />
+                <Text size="md" fw={500}>{settings.data?.officeName ?? ''}</Text>
+              </Group>
+              <Group gap="xs" wrap="nowrap">
+                <Text size="sm" mr="xs">{user.displayName}（{user.role}）</Text>
+                <Button size="compact-sm" variant="subtle" color="gray.0" onClick={() => setChangingPassword(true)}>修改密码</Button>
+                <Button size="compact-sm" variant="outline" color="gray.0" onClick={onSignOut}>退出</Button>
+              </Group>
             </Group>
-            <Group gap="xs" wrap="nowrap">
-              <Text size="sm" mr="xs">{user.displayName}（{user.role}）</Text>
-              <Button size="compact-sm" variant="subtle" color="gray.0" onClick={() => setChangingPassword(true)}>修改密码</Button>
-              <Button size="compact-sm" variant="outline" color="gray.0" onClick={onSignOut}>退出</Button>
-            </Group>
-          </Group>
-        </AppShell.Header>
+          </AppShell.Header>
 
-        <AppShell.Navbar p="xs" aria-label="主导航">
-          {entries.map((e) => (
-            <NavLink key={e.route} href={hrefOf(e.route)} label={e.label} active={e.route === entry.route}
-              variant="filled" fw={500} style={{ borderRadius: 'var(--mantine-radius-sm)' }} mb={2} />
-          ))}
-        </AppShell.Navbar>
+          <AppShell.Navbar p="xs" aria-label="主导航">
+            {entries.map((e) => (
+              <NavLink key={e.route} href={hrefOf(e.route)} label={e.label} active={e.route === entry.route}
+                variant="filled" fw={500} style={{ borderRadius: 'var(--mantine-radius-sm)' }} mb={2} />
+            ))}
+          </AppShell.Navbar>
 
-        <AppShell.Main>
-          {allowed ? <Page /> : <Alert color="orange" title="无权访问">当前账户（{user.role}）不能使用“{entry.label}”。</Alert>}
-        </AppShell.Main>
-      </AppShell>
+          <AppShell.Main>
+            {allowed ? <Page /> : <Alert color="orange" title="无权访问">当前账户（{user.role}）不能使用“{entry.label}”。</Alert>}
+          </AppShell.Main>
+        </AppShell>
+      </ScreenLock>
 
       <ChangePasswordDialog opened={changingPassword} onClose={() => setChangingPassword(false)} />
     </SessionContext.Provider>

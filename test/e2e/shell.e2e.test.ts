@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ADMIN_PASSWORD, rpcClient, startTestServer, type TestServer } from '../helpers/server'
+import { ADMIN_PASSWORD, BUSINESS_USER, rpcClient, startTestServer, type TestServer } from '../helpers/server'
 import { field, launchBrowser, screenshot, signIn, type Browser } from '../helpers/browser'
 
-const NAV = ['首页', '会议', '公文', '督办', '值班', '领导外出', '组织机构', '节假日', '审计日志', '设置']
+const BUSINESS_NAV = ['首页', '会议', '公文', '督办', '值班', '领导外出', '组织机构', '节假日']
 
 let server: TestServer
 let browser: Browser
@@ -28,7 +28,7 @@ describe('the application shell', () => {
     const { page } = browser
     await page.goto(`${server.url}/`)
     await expect.poll(() => page.getByRole('button', { name: '登录', exact: true }).isVisible()).toBe(true)
-    expect(await page.getByText('初始管理员密码.txt').isVisible()).toBe(true)
+    expect(await page.getByText('初始账户密码.txt', { exact: false }).isVisible()).toBe(true)
     await screenshot(page, 'login')
   })
 
@@ -38,13 +38,13 @@ describe('the application shell', () => {
     await page.getByText('用户名或密码不正确').waitFor()
   })
 
-  it('signs the administrator in and shows every entry of the navigation in order', async () => {
+  it('signs the 科长 in and shows the office\'s work and its business settings, in order', async () => {
     const { page } = browser
-    await signIn(page, server.url, 'admin', ADMIN_PASSWORD)
+    await signIn(page, server.url, BUSINESS_USER, ADMIN_PASSWORD)
     await nav().waitFor()
-    expect(await nav().getByRole('link').allInnerTexts()).toEqual(NAV)
+    expect(await nav().getByRole('link').allInnerTexts()).toEqual([...BUSINESS_NAV, '设置'])
     await page.getByText('资阳市人民政府办公室').first().waitFor()
-    expect(await page.getByRole('banner').innerText()).toContain('系统管理员')
+    expect(await page.getByRole('banner').innerText()).toContain('李科长（科长）')
     await screenshot(page, 'shell-home')
   })
 
@@ -64,7 +64,7 @@ describe('the application shell', () => {
     await screenshot(page, 'calendar-2026')
   })
 
-  it('lets the administrator make 2026年10月9日 a holiday by clicking it', async () => {
+  it('lets the 科长 make 2026年10月9日 a holiday by clicking it', async () => {
     const { page } = browser
     await page.locator('[data-date="2026-10-09"]').click()
     const dialog = page.getByRole('dialog', { name: '更正日期安排' })
@@ -94,16 +94,73 @@ describe('the application shell', () => {
     expect(await page.getByRole('combobox', { name: '年份' }).inputValue()).toBe('2027年')
   })
 
-  it('records the creation of a 文秘 account in the 审计日志', async () => {
+  it('shows the 科长 the business settings and the demo data card, and removes the demo data after asking first', async () => {
     const { page } = browser
-    const api = rpcClient(server.url)
-    await api.login()
-    await api.ok('users.create', { username: 'zhangmin', displayName: '张敏', role: '文秘', password: 'Chushi2026' })
-    await open('审计日志')
-    const row = page.getByRole('row').filter({ hasText: '新建账户' }).first()
-    await row.waitFor()
-    expect(await row.innerText()).toContain('张敏')
-    expect(await row.innerText()).toContain('系统管理员')
+    await open('设置')
+    await page.getByRole('button', { name: '删除演示数据' }).waitFor()
+    expect(await page.getByText('会议类别').first().isVisible()).toBe(true)
+    expect(await page.getByText('账户管理').count()).toBe(0)
+    await screenshot(page, 'settings-business')
+    for (const [label, file] of [['领导外出', 'absences'], ['组织机构', 'org']] as const) {
+      await open(label)
+      await screenshot(page, file)
+    }
+    await open('设置')
+    await page.getByRole('button', { name: '删除演示数据' }).click()
+    await page.getByRole('dialog', { name: '删除演示数据' }).waitFor()
+    await screenshot(page, 'settings-remove-demo')
+    await page.getByRole('button', { name: '确认删除' }).click()
+    await page.getByText(/^演示数据已删除：人员\d+人/).waitFor()
+  })
+
+  it('shows the 系统管理员 only the names, the accounts and the backups (X-5)', async () => {
+    const { page } = browser
+    await page.getByRole('button', { name: '退出' }).click()
+    await signIn(page, server.url, 'admin', ADMIN_PASSWORD)
+    await nav().waitFor()
+    expect(await nav().getByRole('link').allInnerTexts()).toEqual(['设置', '备份与恢复'])
+    await page.getByRole('row').filter({ hasText: 'secadmin' }).waitFor()
+    expect(await field(page, '办公室名称').inputValue()).toBe('资阳市人民政府办公室')
+    expect(await page.getByRole('button', { name: '删除演示数据' }).count()).toBe(0)
+    await page.getByRole('button', { name: '新建账户' }).click()
+    const dialog = page.getByRole('dialog', { name: '新建账户' })
+    await field(page, '用户名').fill('zhangmin')
+    await field(page, '姓名').fill('张敏')
+    await field(page, '初始密码').fill('Chushi2026')
+    await screenshot(page, 'settings-new-user')
+    await dialog.getByRole('button', { name: '新建' }).click()
+    await page.getByText('已新建账户“张敏”（zhangmin）', { exact: false }).waitFor()
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'zhangmin' }).innerText()).toContain('待审核密级')
+    await screenshot(page, 'settings')
+    await page.goto(`${server.url}/#/meetings`)
+    await page.getByText('当前账户（系统管理员）不能使用“会议”。').waitFor()
+  })
+
+  it('lets the 安全保密管理员 approve the new account with a clearance', async () => {
+    const { page } = browser
+    await page.getByRole('button', { name: '退出' }).click()
+    await signIn(page, server.url, 'secadmin', ADMIN_PASSWORD)
+    await nav().waitFor()
+    expect(await nav().getByRole('link').allInnerTexts()).toEqual(['安全保密'])
+    await page.getByRole('row').filter({ hasText: 'zhangmin' }).getByRole('button', { name: '审核密级' }).click()
+    await page.getByRole('dialog', { name: '设置人员密级' }).waitFor()
+    await page.getByRole('dialog', { name: '设置人员密级' }).getByRole('combobox', { name: '密级' }).click()
+    await page.getByRole('option', { name: '秘密' }).click()
+    await page.getByRole('button', { name: '审核通过' }).click()
+    await page.getByText('已将“张敏”的密级设为秘密，该账户现在可以登录。').waitFor()
+    await screenshot(page, 'security')
+  })
+
+  it('shows the 安全审计员 the creation and the approval of the account in the 审计日志', async () => {
+    const { page } = browser
+    await page.getByRole('button', { name: '退出' }).click()
+    await signIn(page, server.url, 'auditor', ADMIN_PASSWORD)
+    await nav().waitFor()
+    expect(await nav().getByRole('link').allInnerTexts()).toEqual(['审计日志'])
+    const created = page.getByRole('row').filter({ hasText: '新建账户' }).first()
+    await created.waitFor()
+    expect(await created.innerText()).toContain('系统管理员')
+    expect(await page.getByRole('row').filter({ hasText: '设置密级并审核账户' }).first().innerText()).toContain('安全保密管理员')
     await screenshot(page, 'audit')
   })
 
@@ -123,34 +180,7 @@ describe('the application shell', () => {
     expect(await rows().allInnerTexts()).toEqual([expect.stringContaining('录入节假日安排'), expect.stringContaining('更正某日安排')])
   })
 
-  it('shows the settings, the accounts and the demo data card to the administrator', async () => {
-    const { page } = browser
-    await open('设置')
-    await page.getByRole('row').filter({ hasText: 'zhangmin' }).waitFor()
-    expect(await page.getByRole('button', { name: '删除演示数据' }).isVisible()).toBe(true)
-    expect(await field(page, '办公室名称').inputValue()).toBe('资阳市人民政府办公室')
-    await screenshot(page, 'settings')
-    await page.getByRole('button', { name: '新建账户' }).click()
-    await page.getByRole('dialog', { name: '新建账户' }).waitFor()
-    await screenshot(page, 'settings-new-user')
-    await page.getByRole('button', { name: '取消' }).click()
-    for (const [label, file] of [['领导外出', 'absences'], ['组织机构', 'org']] as const) {
-      await open(label)
-      await screenshot(page, file)
-    }
-  })
-
-  it('removes the demo data after asking first', async () => {
-    const { page } = browser
-    await open('设置')
-    await page.getByRole('button', { name: '删除演示数据' }).click()
-    await page.getByRole('dialog', { name: '删除演示数据' }).waitFor()
-    await screenshot(page, 'settings-remove-demo')
-    await page.getByRole('button', { name: '确认删除' }).click()
-    await page.getByText(/^演示数据已删除：人员\d+人/).waitFor()
-  })
-
-  it('makes a new 文秘 change the initial password before anything else, then hides the administrator’s pages', async () => {
+  it('makes a new 文秘 change the initial password before anything else, then shows only the office\'s work', async () => {
     const { page } = browser
     await page.getByRole('button', { name: '退出' }).click()
     await signIn(page, server.url, 'zhangmin', 'Chushi2026')
@@ -162,25 +192,48 @@ describe('the application shell', () => {
     await field(page, '再次输入新密码').fill('Zhangmin2026')
     await page.getByRole('button', { name: '修改并进入系统' }).click()
     await nav().waitFor()
-    expect(await nav().getByRole('link').allInnerTexts()).toEqual(NAV.filter((n) => n !== '审计日志' && n !== '设置'))
+    expect(await nav().getByRole('link').allInnerTexts()).toEqual(BUSINESS_NAV)
     expect(await page.getByRole('banner').innerText()).toContain('张敏（文秘）')
     await page.goto(`${server.url}/#/audit`)
-    await page.getByText('“审计日志”仅管理员可以使用。').waitFor()
+    await page.getByText('当前账户（文秘）不能使用“审计日志”。').waitFor()
+  })
+
+  it('shows a 查阅 account the holidays without the means to change them', async () => {
+    const { page } = browser
+    await page.getByRole('button', { name: '退出' }).click()
+    await signIn(page, server.url, 'chayue', ADMIN_PASSWORD)
     await open('节假日')
     await page.locator('[data-date="2026-10-01"]').waitFor()
-    expect(await page.getByText('如发现安排与通知不符，请联系管理员更正。').isVisible()).toBe(true)
-    await screenshot(page, 'calendar-wenmi')
+    expect(await page.getByText('如发现安排与通知不符，请联系文秘或科长更正。').isVisible()).toBe(true)
+    await screenshot(page, 'calendar-chayue')
   })
 
   it('sends a user whose session was ended back to the login screen, saying why', async () => {
     const { page } = browser
     const api = rpcClient(server.url)
-    await api.login()
-    const zhang = (await api.ok<{ id: number; username: string }[]>('users.list')).find((u) => u.username === 'zhangmin')!
-    await api.ok('users.resetPassword', { id: zhang.id, password: 'Chongzhi2026' })
+    await api.login('admin')
+    const chayue = (await api.ok<{ id: number; username: string }[]>('users.list')).find((u) => u.username === 'chayue')!
+    await api.ok('users.resetPassword', { id: chayue.id, password: 'Chongzhi2026' })
     await nav().getByRole('link', { name: '首页', exact: true }).click()
     await page.getByText('登录已失效').waitFor()
     expect(await page.getByRole('button', { name: '登录', exact: true }).isVisible()).toBe(true)
     await screenshot(page, 'login-session-ended')
+  })
+  it('covers the screen after the set minutes without input and asks for the password again', async () => {
+    const { page } = browser
+    await page.clock.install()
+    await signIn(page, server.url, BUSINESS_USER, ADMIN_PASSWORD)
+    await nav().waitFor()
+    await page.clock.fastForward('10:05')
+    const lock = page.getByRole('dialog', { name: '屏幕已锁定' })
+    await lock.waitFor()
+    await screenshot(page, 'screen-locked')
+    await field(page, '密码').fill('wrong-password-1')
+    await lock.getByRole('button', { name: '解锁' }).click()
+    await lock.getByText(/^用户名或密码不正确/).waitFor()
+    await field(page, '密码').fill(ADMIN_PASSWORD)
+    await lock.getByRole('button', { name: '解锁' }).click()
+    await lock.waitFor({ state: 'detached' })
+    expect(await nav().getByRole('link').count()).toBe(BUSINESS_NAV.length + 1)
   })
 })

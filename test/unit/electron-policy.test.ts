@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { EventEmitter } from 'node:events'
+import type { Session, WebContents } from 'electron'
+import { describe, expect, it, vi } from 'vitest'
+import { installAppSecurity, secureWebContents } from '../../src-main/electron/install'
+import * as policy from '../../src-main/electron/policy'
 import {
   APP_INDEX_URL, APP_ORIGIN, contentTypeFor, isAppUrl, isNavigationAllowed, isPermissionAllowed,
   isRequestAllowed, isTrustedSender, isTrustedSenderFrame, MAX_INPUT_CHARS, parseRpcRequest, resolveAppPath, webPreferences,
@@ -218,8 +222,126 @@ describe('parseRpcRequest', () => {
   })
 })
 
+/** A navigation event as Electron passes it: the target URL and preventDefault. */
+function navigation(url: string) {
+  return { url, prevented: false, preventDefault() { this.prevented = true } }
+}
+
+/** Stands in for Electron's WebContents: records what install.ts registers so the test can fire events at it. */
+class StandInContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => unknown) | null = null
+  setWindowOpenHandler(handler: (details: { url: string }) => unknown) { this.windowOpenHandler = handler }
+  getURL() { return APP_INDEX_URL }
+}
+
+/** Stands in for Electron's Session: keeps each handler install.ts sets. */
+function standInSession() {
+  const h: Record<string, (...args: any[]) => any> = {}
+  const keep = (name: string) => (handler: (...args: any[]) => any) => { h[name] = handler }
+  const session = {
+    setPermissionRequestHandler: keep('permissionRequest'), setPermissionCheckHandler: keep('permissionCheck'),
+    setDevicePermissionHandler: keep('devicePermission'), setDisplayMediaRequestHandler: keep('displayMedia'),
+    webRequest: { onBeforeRequest: keep('beforeRequest'), onHeadersReceived: keep('headersReceived') },
+  }
+  return { session: session as unknown as Session, h }
+}
+
+describe('secureWebContents (install.ts) on a stand-in webContents', () => {
+  const secured = () => {
+    const contents = new StandInContents()
+    secureWebContents(contents as unknown as WebContents)
+    return contents
+  }
+  const quiet = () => vi.spyOn(console, 'warn').mockImplementation(() => {})
+
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('lets %s go to the app and stops it going anywhere else', (name) => {
+    const warn = quiet()
+    const contents = secured()
+    const inside = navigation(`${APP_ORIGIN}/index.html#/documents`)
+    contents.emit(name, inside)
+    expect(inside.prevented).toBe(false)
+    for (const url of ['https://example.com/', 'file:///etc/passwd', 'app://evil/index.html']) {
+      const outside = navigation(url)
+      contents.emit(name, outside)
+      expect(outside.prevented).toBe(true)
+    }
+    expect(warn).toHaveBeenCalledTimes(3)
+    warn.mockRestore()
+  })
+
+  it('denies every new window, even one for the app', () => {
+    const warn = quiet()
+    const contents = secured()
+    for (const url of [APP_INDEX_URL, 'https://example.com/']) expect(contents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' })
+    warn.mockRestore()
+  })
+
+  it('refuses to attach a webview', () => {
+    const warn = quiet()
+    const contents = secured()
+    const attach = navigation('')
+    contents.emit('will-attach-webview', attach)
+    expect(attach.prevented).toBe(true)
+    warn.mockRestore()
+  })
+
+  it('installs its listeners once however often it is called (main.ts and window.ts both call it)', () => {
+    const contents = new StandInContents()
+    secureWebContents(contents as unknown as WebContents)
+    secureWebContents(contents as unknown as WebContents)
+    expect(contents.listenerCount('will-navigate')).toBe(1)
+  })
+})
+
+describe('installAppSecurity (install.ts) on a stand-in session', () => {
+  const { session, h } = standInSession()
+  installAppSecurity(session)
+
+  it('answers permission requests and checks alike: clipboard writing for the app only', () => {
+    const answers: boolean[] = []
+    h.permissionRequest(null, 'clipboard-sanitized-write', (ok: boolean) => answers.push(ok), { requestingUrl: APP_INDEX_URL })
+    h.permissionRequest(null, 'media', (ok: boolean) => answers.push(ok), { requestingUrl: APP_INDEX_URL })
+    h.permissionRequest(null, 'clipboard-sanitized-write', (ok: boolean) => answers.push(ok), { requestingUrl: 'https://example.com/' })
+    expect(answers).toEqual([true, false, false])
+    expect(h.permissionCheck(null, 'clipboard-sanitized-write', APP_ORIGIN)).toBe(true)
+    expect(h.permissionCheck(null, 'notifications', APP_ORIGIN)).toBe(false)
+  })
+
+  it('refuses every device and screen capture', () => {
+    expect(h.devicePermission({ deviceType: 'usb', origin: APP_ORIGIN })).toBe(false)
+    const given: unknown[] = []
+    h.displayMedia({}, (streams: unknown) => given.push(streams))
+    expect(given).toEqual([{}])
+  })
+
+  it('cancels requests for anything outside the app', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const decide = (url: string) => { let cancel: boolean | undefined; h.beforeRequest({ url }, (r: { cancel: boolean }) => { cancel = r.cancel }); return cancel }
+    expect(decide(`${APP_ORIGIN}/assets/index.js`)).toBe(false)
+    expect(decide('data:image/png;base64,AAAA')).toBe(false)
+    expect(decide('https://fonts.example.com/a.woff2')).toBe(true)
+    expect(decide('http://127.0.0.1:5730/rpc/auth.me')).toBe(true)
+    warn.mockRestore()
+  })
+
+  it('puts our CSP on every response but devtools’ own pages', () => {
+    const headers = (url: string) => { let out: unknown; h.headersReceived({ url, responseHeaders: { 'content-security-policy': ['default-src *'] } }, (r: unknown) => { out = r }); return out }
+    expect(headers(APP_INDEX_URL)).toEqual({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+    expect(headers('devtools://devtools/bundled/inspector.html')).toEqual({})
+  })
+})
+
+describe('the test covers the whole policy', () => {
+  it('has a describe block naming each function policy.ts exports', () => {
+    const titles = [...readFileSync(__filename, 'utf8').matchAll(/describe\('([^']+)'/g)].flatMap((m) => m[1].split(/\W+/))
+    const functions = Object.entries(policy).filter(([, v]) => typeof v === 'function').map(([k]) => k)
+    expect(functions.length).toBeGreaterThan(10)
+    expect(functions.filter((name) => !titles.includes(name))).toEqual([])
+  })
+})
+
 describe('the files unit tests load', () => {
-  it.each(['policy.ts'])('keeps src-main/electron/%s free of runtime electron imports', (file) => {
+  it.each(['policy.ts', 'install.ts'])('keeps src-main/electron/%s free of runtime electron imports', (file) => {
     const source = readFileSync(path.join(__dirname, '../../src-main/electron', file), 'utf8')
     const imports = source.split('\n').filter((line) => /from ['"]electron['"]/.test(line))
     expect(imports.every((line) => line.startsWith('import type '))).toBe(true)

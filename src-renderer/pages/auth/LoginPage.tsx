@@ -26,7 +26,7 @@ export function LoginPage({ notice, onSignedIn }: { notice?: string | null; onSi
           <PasswordInput label="密码" value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" required withAsterisk={false} />
           <Button type="submit" loading={login.busy} fullWidth mt="xs">登录</Button>
           <Text size="xs" c="dimmed" mt="xs">
-            首次使用：管理员账户 admin 的初始密码在首次启动时打印在启动窗口中，并保存在数据目录的“初始管理员密码.txt”里。
+            首次使用：系统管理员 admin、安全保密管理员 secadmin、安全审计员 auditor 的初始密码在首次启动时显示，并保存在数据目录的“初始账户密码.txt”里。
           </Text>
         </Stack>
       </form>

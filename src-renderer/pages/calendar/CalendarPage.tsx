@@ -19,7 +19,7 @@ import { countByType, summarise, type DayInfo, type YearView } from './summary'
 /** 节假日: the official holiday calendar every working-day count follows (R-W2, X-6). */
 export function CalendarPage() {
   // 文秘 and 科长 enter the year's arrangement (X-6); 查阅 only read it.
-  const admin = hasRole(useSession().user, CLERKS)
+  const canEdit = hasRole(useSession().user, CLERKS)
   const [year, setYear] = useState(() => new Date().getFullYear())
   const [notice, setNotice] = useState<string | null>(null)
   const years = useQuery('calendar.years', {})
@@ -44,21 +44,21 @@ export function CalendarPage() {
         {notice && <Alert color="green" variant="light" withCloseButton onClose={() => setNotice(null)} py="xs">{notice}</Alert>}
         <ErrorAlert error={view.error ?? years.error} />
         {!current ? <Loading /> : current.known
-          ? <KnownYear view={current} admin={admin} onChanged={changed} />
-          : <UnknownYear year={year} admin={admin} onImported={() => changed(`已录入${year}年的节假日安排。`)} />}
+          ? <KnownYear view={current} canEdit={canEdit} onChanged={changed} />
+          : <UnknownYear year={year} canEdit={canEdit} onImported={() => changed(`已录入${year}年的节假日安排。`)} />}
       </Stack>
     </>
   )
 }
 
-function UnknownYear({ year, admin, onImported }: { year: number; admin: boolean; onImported: () => void }) {
+function UnknownYear({ year, canEdit, onImported }: { year: number; canEdit: boolean; onImported: () => void }) {
   return (
     <>
       <Alert color="orange" variant="light" title="该年的节假日安排尚未录入">
         {year}年的法定节假日和调休安排还没有录入。在录入之前，凡涉及{year}年日期的工作日计算都会被拒绝，不会按平常年份推算。
-        {admin ? '国务院办公厅的通知发布后（通常在上一年10月至12月），请在下方录入。' : '请在国务院办公厅的通知发布后，由文秘或科长录入。'}
+        {canEdit ? '国务院办公厅的通知发布后（通常在上一年10月至12月），请在下方录入。' : '请在国务院办公厅的通知发布后，由文秘或科长录入。'}
       </Alert>
-      {admin && (
+      {canEdit && (
         <Section title={`录入${year}年的节假日安排`}>
           <ImportYearForm year={year} replacing={false} onDone={onImported} />
         </Section>
@@ -67,7 +67,7 @@ function UnknownYear({ year, admin, onImported }: { year: number; admin: boolean
   )
 }
 
-function KnownYear({ view, admin, onChanged }: { view: Extract<YearView, { known: true }>; admin: boolean; onChanged: (message: string) => void }) {
+function KnownYear({ view, canEdit, onChanged }: { view: Extract<YearView, { known: true }>; canEdit: boolean; onChanged: (message: string) => void }) {
   const [picked, setPicked] = useState<DayInfo | null>(null)
   const [importing, setImporting] = useState(false)
   const days = useMemo(() => new Map(view.days.map((d) => [d.date, d])), [view.days])
@@ -87,7 +87,7 @@ function KnownYear({ view, admin, onChanged }: { view: Extract<YearView, { known
       </Paper>
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, lg: 9 }}>
-          <YearGrid year={view.year} days={days} onPick={admin ? setPicked : undefined} />
+          <YearGrid year={view.year} days={days} onPick={canEdit ? setPicked : undefined} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 3 }}>
           <Stack gap="sm">
@@ -97,7 +97,7 @@ function KnownYear({ view, admin, onChanged }: { view: Extract<YearView, { known
                 全年{view.days.length}天：工作日{counts.工作日 + counts.调休上班}天（含调休上班{counts.调休上班}天），法定节假日{counts.法定节假日}天，其余周末{counts.周末}天。
               </Text>
             </Section>
-            {admin ? (
+            {canEdit ? (
               <Section title="维护">
                 <Stack gap="xs">
                   <Text size="xs" c="dimmed">点击日历中的某一天，可将其更正为放假、上班或平常。</Text>
@@ -105,7 +105,7 @@ function KnownYear({ view, admin, onChanged }: { view: Extract<YearView, { known
                 </Stack>
               </Section>
             ) : (
-              <Text size="xs" c="dimmed">如发现安排与通知不符，请联系管理员更正。</Text>
+              <Text size="xs" c="dimmed">如发现安排与通知不符，请联系文秘或科长更正。</Text>
             )}
           </Stack>
         </Grid.Col>

@@ -26,7 +26,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserRow |
             <Text size="sm">为“{user.displayName}”（{user.username}）设置新的初始密码。该账户当前的登录将被结束。</Text>
             <ErrorAlert error={reset.error} />
             <PasswordInput label="新密码" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required autoComplete="new-password"
-              description="至少8位，须同时包含字母和数字" />
+              description="须符合安全保密管理员设定的密码规则" />
             <Group justify="flex-end" gap="xs">
               <Button variant="default" onClick={onClose}>取消</Button>
               <Button type="submit" color="red" loading={reset.busy}>重置密码</Button>

@@ -1,4 +1,6 @@
-import { SimpleGrid, Stack } from '@mantine/core'
+import { Stack } from '@mantine/core'
+import { SYSTEM_ADMIN } from '../../../src-main/auth/roles'
+import { hasRole, useSession } from '../../lib/session'
 import { PageHeader } from '../../components/PageHeader'
 import { DemoDataSection } from './DemoDataSection'
 import { DocumentSettingsForm } from './DocumentSettingsForm'
@@ -7,20 +9,31 @@ import { MeetingTypesSection } from './MeetingTypesSection'
 import { SystemSettingsForm } from './SystemSettingsForm'
 import { UsersSection } from './UsersSection'
 
-/** 设置 (管理员 only): the office's names, the accounts, the demo data. */
+/**
+ * 设置: the 系统管理员 keeps the names and the accounts; the 科长 keeps the office's business
+ * rules (值班、公文、会议类别) and the demo data. Each sees only their own (三员, X-5).
+ */
 export function SettingsPage() {
+  const { user } = useSession()
+  if (hasRole(user, SYSTEM_ADMIN)) {
+    return (
+      <>
+        <PageHeader title="设置" description="本单位名称和账户。所有修改记入审计日志。" />
+        <Stack gap="md">
+          <SystemSettingsForm />
+          <UsersSection />
+        </Stack>
+      </>
+    )
+  }
   return (
     <>
-      <PageHeader title="设置" description="系统设置、账户、演示数据、值班、公文和会议类别，仅管理员可用。所有修改记入审计日志。" />
+      <PageHeader title="设置" description="值班、公文和会议类别的业务规则，以及演示数据。所有修改记入审计日志。" />
       <Stack gap="md">
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-          <SystemSettingsForm />
-          <DemoDataSection />
-        </SimpleGrid>
-        <UsersSection />
         <DutySettingsForm />
         <DocumentSettingsForm />
         <MeetingTypesSection />
+        <DemoDataSection />
       </Stack>
     </>
   )

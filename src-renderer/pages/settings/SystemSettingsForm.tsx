@@ -1,4 +1,4 @@
-import { NumberInput, SimpleGrid, TextInput } from '@mantine/core'
+import { SimpleGrid, TextInput } from '@mantine/core'
 import { SettingsForm } from './SettingsForm'
 
 /** 系统设置: the names another city changes here rather than in code. */
@@ -10,8 +10,6 @@ export function SystemSettingsForm() {
           <TextInput label="城市名称" value={form.cityName} onChange={(e) => set({ cityName: e.currentTarget.value })} required />
           <TextInput label="政府名称" value={form.governmentName} onChange={(e) => set({ governmentName: e.currentTarget.value })} required />
           <TextInput label="办公室名称" value={form.officeName} onChange={(e) => set({ officeName: e.currentTarget.value })} required />
-          <NumberInput label="无操作自动退出（分钟）" value={form.sessionIdleMinutes} min={5} max={480} step={5} allowDecimal={false}
-            onChange={(v) => set({ sessionIdleMinutes: typeof v === 'number' ? v : Number(v) || 0 })} required />
         </SimpleGrid>
       )}
     </SettingsForm>

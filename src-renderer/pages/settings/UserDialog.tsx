@@ -5,7 +5,8 @@ import { ErrorAlert } from '../../components/Feedback'
 
 export type UserRow = OutputOf<'users.list'>[number]
 type Role = UserRow['role']
-const ROLES: { value: Role; label: string }[] = (['文秘', '科长', '查阅', '系统管理员', '安全保密管理员', '安全审计员'] as const).map((r) => ({ value: r, label: r }))
+/** Business roles only: the three administrators' accounts are not made here (X-5). */
+const ROLES: { value: Role; label: string }[] = (['文秘', '科长', '查阅'] as const).map((r) => ({ value: r, label: r }))
 
 /** 新建账户 (user null) or 修改账户. */
 export function UserDialog({ opened, user, onClose, onSaved }: { opened: boolean; user: UserRow | null; onClose: () => void; onSaved: (message: string) => void }) {
@@ -30,7 +31,7 @@ export function UserDialog({ opened, user, onClose, onSaved }: { opened: boolean
     if (user) {
       if (await update.mutate({ id: user.id, displayName, role, disabled })) onSaved(`已修改账户“${displayName}”。`)
     } else if (await create.mutate({ username, displayName, role, password })) {
-      onSaved(`已新建账户“${displayName}”（${username}）。首次登录时须修改初始密码。`)
+      onSaved(`已新建账户“${displayName}”（${username}）。请安全保密管理员审核其密级后方可登录；首次登录时须修改初始密码。`)
     }
   }
 
@@ -42,14 +43,14 @@ export function UserDialog({ opened, user, onClose, onSaved }: { opened: boolean
           <TextInput label="用户名" value={username} onChange={(e) => setUsername(e.currentTarget.value)} disabled={!!user} required
             description={user ? '用户名不能修改' : '2至32位字母、数字、下划线、点或减号，如 zhangmin'} />
           <TextInput label="姓名" value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} required />
-          <Input.Wrapper label="角色" description="管理员可管理账户、系统设置并查看审计日志">
+          <Input.Wrapper label="角色" description="文秘登记和流转；科长另可初审、核稿、复核并设置业务规则；查阅只能查看">
             <div><SegmentedControl value={role} onChange={(v) => setRole(v as Role)} data={ROLES} mt={4} /></div>
           </Input.Wrapper>
           {user ? (
             <Switch label="停用此账户（停用后不能登录，已登录的会被退出）" checked={disabled} onChange={(e) => setDisabled(e.currentTarget.checked)} />
           ) : (
             <PasswordInput label="初始密码" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required autoComplete="new-password"
-              description="至少8位，须同时包含字母和数字；本人首次登录时须修改" />
+              description="须符合安全保密管理员设定的密码规则；本人首次登录时须修改" />
           )}
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={onClose}>取消</Button>
