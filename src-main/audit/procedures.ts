@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { query } from '../rpc/procedure'
-import { isoDate } from '../rpc/validation'
+import { id, isoDate } from '../rpc/validation'
 import { listAudit } from './service'
+import { verifyAuditTrail } from './verify'
 import { AUDITOR } from '../auth/roles'
 
 export const auditProcedures = {
@@ -20,5 +21,17 @@ export const auditProcedures = {
       limit: z.number().describe('每页条数').int().min(1).max(500).default(100),
     }),
     handler: ({ db }, filter) => listAudit(db, filter),
+  }),
+  'audit.verify': query({
+    summary: '校验审计日志的完整性',
+    access: AUDITOR,
+    input: z.object({
+      /** An id and hash written down at an earlier check: catches a log rewritten with fresh hashes. */
+      anchor: z.object({
+        id: id('记下的记录编号'),
+        hash: z.string().describe('记下的校验值').trim().toLowerCase().regex(/^[0-9a-f]{64}$/, '应为64位十六进制校验值'),
+      }).describe('记下的校验值').optional(),
+    }),
+    handler: ({ db }, { anchor }) => verifyAuditTrail(db, anchor),
   }),
 }

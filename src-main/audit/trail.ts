@@ -1,15 +1,19 @@
 import { auditLog } from './schema'
 import type { Db } from '../db/connection'
 import type { SessionUser } from '../rpc/procedure'
+import { chainHash, headHash, sqliteOf } from './chain'
 
 type Row = Record<string, unknown>
 
 export interface Change {
   /** The record's kind in the office's words (人员, 岗位, 外出 …). */
   entity: string
-  id: string | number
+  /** null when the action concerns no single record (an exported register). */
+  id: string | number | null
   before?: Row | null
   after?: Row | null
+  /** Stored as given instead of a before/after difference (what an export took out). */
+  fields?: Row
 }
 
 /** Only the fields that changed, as { field: [before, after] }; a creation or deletion keeps the whole record. */
@@ -31,10 +35,24 @@ export class AuditTrail {
   }
 }
 
+/**
+ * Writes the action's rows, each chained to the one before (chain.ts). Must run inside the action's
+ * BEGIN IMMEDIATE transaction: the head of the chain is read there, so two server processes never
+ * chain two records to the same predecessor.
+ */
 export function writeAudit(db: Db, at: Date, user: SessionUser | null, procedure: string, trail: AuditTrail): void {
   const base = { at: at.toISOString(), userId: user?.id ?? null, username: user?.displayName ?? null, procedure }
   const rows = trail.changes.length === 0
     ? [{ ...base, entity: null, entityId: null, changes: null }]
-    : trail.changes.map((c) => ({ ...base, entity: c.entity, entityId: String(c.id), changes: JSON.stringify(diffRecords(c.before, c.after)) }))
-  db.insert(auditLog).values(rows).run()
+    : trail.changes.map((c) => ({
+      ...base, entity: c.entity, entityId: c.id === null ? null : String(c.id), changes: JSON.stringify(c.fields ?? diffRecords(c.before, c.after)),
+    }))
+  let prevHash = headHash(sqliteOf(db))
+  const chained = rows.map((r) => {
+    const hash = chainHash(prevHash, r)
+    const row = { ...r, prevHash, hash }
+    prevHash = hash
+    return row
+  })
+  db.insert(auditLog).values(chained).run()
 }

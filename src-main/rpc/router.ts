@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import type { Connection } from '../db/connection'
 import type { Clock } from '../system/clock'
 import { AuditTrail, writeAudit } from '../audit/trail'
+import { dataOutTrail, takesDataOut } from '../audit/exports'
 import { AppError, type WireError } from './errors'
 import { parseInput } from './validation'
 import type { ActionContext, Procedure, SessionControl, SessionUser } from './procedure'
@@ -49,6 +50,16 @@ export function toWireError(e: unknown, name: string): WireError {
 }
 
 export function createRouter({ conn, clock, dataDir, procedures }: RouterDeps) {
+  /**
+   * Data leaving the system (`.export`/`.download` in the name, audit/exports.ts) is recorded once the
+   * file is built, in a small transaction of its own; if that record cannot be written, the file is not handed out.
+   */
+  async function exportAudited(name: string, proc: Procedure, ctx: ActionContext, input: unknown): Promise<unknown> {
+    const result: unknown = await proc.handler(ctx, input)
+    conn.sqlite.transaction(() => writeAudit(conn.db, clock.now(), ctx.user, name, dataOutTrail(name, proc.input, input))).immediate()
+    return result
+  }
+
   function run(name: string, rawInput: unknown, session: CallSession): unknown {
     const proc = Object.hasOwn(procedures, name) ? procedures[name] : undefined
     if (!proc) throw new AppError('UNKNOWN_PROCEDURE', `没有名为“${name}”的功能`)
@@ -56,7 +67,7 @@ export function createRouter({ conn, clock, dataDir, procedures }: RouterDeps) {
     const input = parseInput(proc.input, rawInput)
     const audit = new AuditTrail()
     const ctx: ActionContext = { db: conn.db, user: session.user, clock, audit, dataDir, session: session.control }
-    if (proc.kind === 'query') return proc.handler(ctx, input)
+    if (proc.kind === 'query') return takesDataOut(name) ? exportAudited(name, proc, ctx, input) : proc.handler(ctx, input)
     // One transaction per action: the change and its audit rows commit together or not at all
     // (a refusal marked kept() commits what was written before it, then fails the call).
     const outcome = conn.sqlite.transaction(() => {

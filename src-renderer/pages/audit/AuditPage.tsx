@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { AuditFilters, NO_FILTER, type AuditFilter } from './AuditFilters'
 import { Changes } from './Changes'
+import { ChainCheck } from './ChainCheck'
 import { procedureLabel } from './labels'
 
 type AuditRow = OutputOf<'audit.list'>['rows'][number]
@@ -28,6 +29,8 @@ function toInput(f: AuditFilter, beforeId: number | null): InputOf<'audit.list'>
 function recordOf(r: AuditRow): string {
   if (!r.entity) return '—'
   const id = r.entityId ?? ''
+  // A failed sign-in has no operator: the name that was tried is what the auditor needs.
+  if (r.entity === '登录' && id) return `登录（用户名 ${id}）`
   if (/^\d{4}-\d{2}-\d{2}$/.test(id)) return `${r.entity} ${formatDate(id)}`
   return /^\d+$/.test(id) ? `${r.entity} ${id}` : r.entity
 }
@@ -64,8 +67,9 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title="审计日志" description="系统中每一次修改的记录：谁、何时、做了什么、改了哪些内容。日志只能查看，不能修改或删除。" />
+      <PageHeader title="审计日志" description="系统中每一次修改、登录、导出和下载的记录：谁、何时、做了什么。日志只能查看，不能修改或删除；每条记录带有前一条的校验值，校验完整性可发现被改动、删除或调换的记录。" />
       <Stack gap="sm">
+        <ChainCheck />
         <Paper withBorder p="sm"><AuditFilters value={filter} onChange={setFilter} /></Paper>
         <ErrorAlert error={error} />
         <Paper withBorder>

@@ -1,0 +1,37 @@
+import type { z } from 'zod'
+import { fieldLabel } from '../rpc/validation'
+import { AuditTrail } from './trail'
+
+/**
+ * Naming convention: every query that hands data out of the system — a Word or Excel file, a
+ * stored attachment — has `.export` or `.download` in its name (`documents.exportDocumentDocx`,
+ * `duty.exportRosterXlsx`, `meetings.downloadFile`). Queries are otherwise not audited; the router
+ * records these once they have succeeded. An export named any other way would leave no trace, so
+ * keep to the convention (test/api/audit-access.test.ts checks each such procedure has a label).
+ */
+export const takesDataOut = (procedure: string): boolean => /\.(export|download)/.test(procedure)
+
+const MAX_TEXT = 100
+
+type Asked = Record<string, string | number | boolean>
+
+/** The call's ids and filters under their Chinese labels (发文: 12, 年度: 2026): what was taken out. */
+function whatWasAsked(schema: z.ZodType, input: unknown): { fields: Asked; recordId: number | null } {
+  const fields: Asked = {}
+  let recordId: number | null = null
+  if (!input || typeof input !== 'object') return { fields, recordId }
+  for (const [key, v] of Object.entries(input)) {
+    if (typeof v !== 'number' && typeof v !== 'boolean' && typeof v !== 'string') continue
+    fields[fieldLabel(schema, [key]) ?? key] = typeof v === 'string' ? v.slice(0, MAX_TEXT) : v
+    if (recordId === null && typeof v === 'number' && (key === 'id' || key.endsWith('Id'))) recordId = v
+  }
+  return { fields, recordId }
+}
+
+/** One audit record for an export or download: 导出/下载, the record it names if one, and what was asked. */
+export function dataOutTrail(procedure: string, schema: z.ZodType, input: unknown): AuditTrail {
+  const trail = new AuditTrail()
+  const { fields, recordId } = whatWasAsked(schema, input)
+  trail.record({ entity: procedure.includes('.download') ? '下载' : '导出', id: recordId, fields })
+  return trail
+}

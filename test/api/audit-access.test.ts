@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { procedures } from '../../src-main/rpc/procedures'
+import { takesDataOut } from '../../src-main/audit/exports'
+import { PROCEDURE_LABELS } from '../../src-renderer/pages/audit/labels'
+import { rpcClient, startTestServer, type TestServer } from '../helpers/server'
+
+let server: TestServer
+let auditor: ReturnType<typeof rpcClient>
+
+beforeAll(async () => {
+  server = await startTestServer()
+  auditor = rpcClient(server.url)
+  await auditor.login('auditor')
+})
+afterAll(async () => { await server?.stop() })
+
+const rowsOf = async (filter: Record<string, unknown>) => (await auditor.ok('audit.list', filter)).rows as any[]
+
+describe('who reads the audit trail (X-5)', () => {
+  it('lets only the 安全审计员 read and verify it: 系统管理员, 安全保密管理员 and business users are refused', async () => {
+    for (const username of ['admin', 'secadmin', 'kezhang', 'wenmi', 'chayue']) {
+      const c = rpcClient(server.url)
+      await c.login(username)
+      for (const name of ['audit.list', 'audit.verify']) {
+        const r = await c.call(name, {})
+        expect([username, name, r.status, r.body.error?.code]).toEqual([username, name, 403, 'FORBIDDEN'])
+      }
+    }
+    expect((await auditor.ok('audit.verify', {})).ok).toBe(true)
+    expect((await rpcClient(server.url).call('audit.verify', {})).status).toBe(401)
+  })
+})
+
+describe('what the audit trail records', () => {
+  it('records a failed sign-in with the name tried and why it failed, and the chain stays whole', async () => {
+    const r = await rpcClient(server.url).call('auth.login', { username: 'wenmi', password: 'wrong-password' })
+    expect(r.status).toBe(401)
+    const [row] = await rowsOf({ entity: '登录', entityId: 'wenmi' })
+    expect(row).toMatchObject({ procedure: 'auth.login', username: null, changes: { 新建: { 结果: expect.stringContaining('失败') } } })
+    const report = await auditor.ok('audit.verify', {})
+    expect(report).toMatchObject({ ok: true, brokenAt: null })
+    expect(report.message).toMatch(/^审计日志完整：已校验 \d+ 条记录/)
+  })
+
+  it('records an export with who took it and what was asked for, and nothing for an export that failed', async () => {
+    const clerk = rpcClient(server.url)
+    await clerk.login()
+    const file = await clerk.ok('documents.exportIncomingRegisterXlsx', { year: 2026, overdueOnly: true })
+    expect(file.filename).toContain('收文登记簿')
+    expect((await clerk.call('meetings.exportAgendaDocx', { id: 9999 })).body.error?.code).toBe('NOT_FOUND')
+    const rows = await rowsOf({ entity: '导出' })
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({
+      procedure: 'documents.exportIncomingRegisterXlsx', username: '李科长', entityId: null, changes: { 年度: 2026, 只看逾期: true },
+    })
+  })
+
+  it('counts the records it checked, so the report grows with every audited action', async () => {
+    const before = (await auditor.ok('audit.verify', {})).checked
+    const clerk = rpcClient(server.url)
+    await clerk.login()
+    expect(await auditor.ok('audit.verify', {})).toMatchObject({ ok: true, checked: before + 1 })
+  })
+
+  it('names every procedure that writes audit records on the 审计日志 page (labels.ts)', () => {
+    const audited = Object.entries(procedures).filter(([name, p]) => p.kind === 'mutation' || takesDataOut(name)).map(([name]) => name)
+    expect(audited.filter((name) => !(name in PROCEDURE_LABELS))).toEqual([])
+  })
+})
