@@ -19,7 +19,7 @@ export function login(ctx: ActionContext, input: { username: string; password: s
   const now = ctx.clock.now()
   const u = ctx.db.select().from(users).where(eq(users.username, input.username)).get()
   const refuse = (message: string, what: string) => {
-    ctx.audit.record({ entity: '登录', id: input.username, after: { 结果: what } })
+    ctx.audit.record({ entity: '登录', id: input.username, fields: { 结果: what } })
     return new AppError('UNAUTHENTICATED', message).kept()
   }
   if (!u) throw refuse(WRONG, '失败：无此用户名')
@@ -38,7 +38,7 @@ export function login(ctx: ActionContext, input: { username: string; password: s
   const expired = passwordExpired(u.passwordChangedAt, readSettings(ctx.db).passwordMaxAgeDays, now)
   ctx.db.update(users).set({ lastLoginAt: now.toISOString(), failedLogins: 0, lockedUntil: null, ...(expired ? { mustChangePassword: true } : {}) })
     .where(eq(users.id, u.id)).run()
-  ctx.audit.record({ entity: '登录', id: input.username, after: { 结果: expired ? '成功（密码已过期，须修改）' : '成功' } })
+  ctx.audit.record({ entity: '登录', id: input.username, fields: { 结果: expired ? '成功（密码已过期，须修改）' : '成功' } })
   ctx.session.signIn(u.id)
   ctx.user = loadSessionUser(ctx.db, u.id)
   return ctx.user!

@@ -36,7 +36,7 @@ describe('what the audit trail records', () => {
     const r = await rpcClient(server.url).call('auth.login', { username: 'wenmi', password: 'wrong-password' })
     expect(r.status).toBe(401)
     const [row] = await rowsOf({ entity: '登录', entityId: 'wenmi' })
-    expect(row).toMatchObject({ procedure: 'auth.login', username: null, changes: { 新建: { 结果: expect.stringContaining('失败') } } })
+    expect(row).toMatchObject({ procedure: 'auth.login', username: null, changes: { 结果: expect.stringContaining('失败') } })
     const report = await auditor.ok('audit.verify', {})
     expect(report).toMatchObject({ ok: true, brokenAt: null })
     expect(report.message).toMatch(/^审计日志完整：已校验 \d+ 条记录/)
