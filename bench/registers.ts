@@ -18,7 +18,7 @@ import { migrateDatabase } from '../src-main/db/migrate'
 import { loadDemoOrganisation } from '../src-main/org/demo'
 import { gramsOf } from '../src-main/documents/search'
 import { addDays } from '../src-main/calendar/dates'
-import { incomingNumberText, incomingRegister, incomingRegisterAll, outgoingRegister, incomingPageSql, outgoingPageSql, type IncomingFilter, type OutgoingFilter } from '../src-main/documents/registers'
+import { incomingNumberText, incomingRegister, incomingRegisterAll, outgoingRegister, incomingPageSql, outgoingPageSql, type IncomingFilter, type OutgoingFilter, type Viewer } from '../src-main/documents/registers'
 import { incomingRegisterXlsx } from '../src-main/documents/registers-xlsx'
 
 const small = process.argv.includes('--small')
@@ -204,13 +204,17 @@ const topSender = (sqlite.prepare('SELECT sender FROM incoming_documents GROUP B
 const someLeader = leaders[0]
 const someDept = departments[3]
 const NO_TOTAL = { at: '9999', id: Number.MAX_SAFE_INTEGER }
-function explain(kind: '收文' | '发文', f: IncomingFilter | OutgoingFilter): string {
-  const q = kind === '收文' ? incomingPageSql(f as IncomingFilter, TODAY, null, 51) : outgoingPageSql(f as OutgoingFilter, null, 51)
+/** A 机密 reader sees everything; a case may name a lower clearance to time the clearance condition. */
+type Case = (IncomingFilter | OutgoingFilter) & Partial<Viewer>
+const seen = <F extends object>(f: F): F & Viewer => ({ clearance: '机密', ...f })
+function explain(kind: '收文' | '发文', f: Case): string {
+  const q = kind === '收文' ? incomingPageSql(seen(f as IncomingFilter), TODAY, null, 51) : outgoingPageSql(seen(f as OutgoingFilter), null, 51)
   return db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${q}`).map((r) => r.detail).join(' | ')
 }
 
-const cases: [string, '收文' | '发文', IncomingFilter | OutgoingFilter][] = [
+const cases: [string, '收文' | '发文', Case][] = [
   ['收文 首页（不筛选）', '收文', {}],
+  ['收文 首页（内部人员，不含涉密）', '收文', { clearance: '内部' }],
   ['收文 年度2023+已办结', '收文', { year: 2023, status: '已办结' }],
   ['收文 年度2018', '收文', { year: 2018 }],
   ['收文 状态 承办中', '收文', { status: '承办中' }],
@@ -226,7 +230,9 @@ const cases: [string, '收文' | '发文', IncomingFilter | OutgoingFilter][] = 
   ['收文 检索 字号片段 〔2019〕12', '收文', { text: '〔2019〕12' }],
   ['收文 检索 资自然资〔2021〕', '收文', { text: '资自然资〔2021〕' }],
   ['收文 检索 防汛+年度2024', '收文', { text: '防汛', year: 2024 }],
+  ['收文 检索 防汛（内部人员）', '收文', { text: '防汛', clearance: '内部' }],
   ['发文 首页（不筛选）', '发文', {}],
+  ['发文 首页（内部人员，不含涉密）', '发文', { clearance: '内部' }],
   ['发文 年度2020', '发文', { year: 2020 }],
   ['发文 代字 资府发', '发文', { series: '资府发' }],
   [`发文 签发人（${someLeader.name}）`, '发文', { signerId: someLeader.id }],
@@ -236,8 +242,8 @@ const cases: [string, '收文' | '发文', IncomingFilter | OutgoingFilter][] = 
 console.log(`\n查询（每页50行，${RUNS}次取中位数；“首页”含总数 count，“不含总数”是只取行的时间）`)
 console.log('  ' + '条件'.padEnd(34) + '首页+总数'.padStart(10) + '不含总数'.padStart(10) + '   行数/总数')
 for (const [label, kind, f] of cases) {
-  const withTotal = median(() => (kind === '收文' ? incomingRegister(db, TODAY, { ...(f as IncomingFilter), limit: 50 }) : outgoingRegister(db, { ...(f as OutgoingFilter), limit: 50 })))
-  const rowsOnly = median(() => (kind === '收文' ? incomingRegister(db, TODAY, { ...(f as IncomingFilter), limit: 50, after: NO_TOTAL }) : outgoingRegister(db, { ...(f as OutgoingFilter), limit: 50, after: NO_TOTAL })))
+  const withTotal = median(() => (kind === '收文' ? incomingRegister(db, TODAY, { ...seen(f as IncomingFilter), limit: 50 }) : outgoingRegister(db, { ...seen(f as OutgoingFilter), limit: 50 })))
+  const rowsOnly = median(() => (kind === '收文' ? incomingRegister(db, TODAY, { ...seen(f as IncomingFilter), limit: 50, after: NO_TOTAL }) : outgoingRegister(db, { ...seen(f as OutgoingFilter), limit: 50, after: NO_TOTAL })))
   const page = withTotal.result as { rows: unknown[]; total?: number }
   console.log(`  ${label.padEnd(34)}${fmt(withTotal.ms)}${fmt(rowsOnly.ms)}   ${page.rows.length}/${page.total}`)
   if (process.argv.includes('--plans')) console.log(`      ${explain(kind, f)}`)
@@ -245,14 +251,14 @@ for (const [label, kind, f] of cases) {
 
 // A deep page: the 4,000th page of 50 (row 200,000), reached by its cursor as the virtualised list does.
 const deepCursor = sqlite.prepare('SELECT received_at AS at, id FROM incoming_documents ORDER BY received_at DESC, id DESC LIMIT 1 OFFSET 200000').get() as { at: string; id: number }
-const deep = median(() => incomingRegister(db, TODAY, { limit: 50, after: deepCursor }))
+const deep = median(() => incomingRegister(db, TODAY, seen({ limit: 50, after: deepCursor })))
 console.log(`  ${'收文 第4001页（keyset，第200,001行起）'.padEnd(34)}${''.padStart(10)}${fmt(deep.ms)}   ${(deep.result as { rows: unknown[] }).rows.length}`)
 const deepOut = sqlite.prepare('SELECT created_at AS at, id FROM outgoing_documents ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET 40000').get() as { at: string; id: number }
-const deepO = median(() => outgoingRegister(db, { limit: 50, after: deepOut }))
+const deepO = median(() => outgoingRegister(db, seen({ limit: 50, after: deepOut })))
 console.log(`  ${'发文 第801页（keyset，第40,001行起）'.padEnd(34)}${''.padStart(10)}${fmt(deepO.ms)}   ${(deepO.result as { rows: unknown[] }).rows.length}`)
 const walk = median(() => {
   let after: { at: string; id: number } | null = null
-  for (let i = 0; i < 20; i++) after = incomingRegister(db, TODAY, { limit: 200, after: after ?? NO_TOTAL }).next
+  for (let i = 0; i < 20; i++) after = incomingRegister(db, TODAY, seen({ limit: 200, after: after ?? NO_TOTAL })).next
   return after
 }, 3)
 console.log(`  ${'收文 连续翻20页×200行'.padEnd(34)}${''.padStart(10)}${fmt(walk.ms)}`)
@@ -260,7 +266,7 @@ console.log(`  ${'收文 连续翻20页×200行'.padEnd(34)}${''.padStart(10)}${
 async function exportOnce() {
   console.log('\n导出 Excel（一次）')
   const t = performance.now()
-  const rows = incomingRegisterAll(db, TODAY, { year: 2025 })
+  const rows = incomingRegisterAll(db, TODAY, seen({ year: 2025 }))
   const tq = performance.now() - t
   const buf = await incomingRegisterXlsx('资阳市人民政府办公室收文登记簿（2025年）', '2025年', rows)
   console.log(`  收文 2025年 ${rows.length.toLocaleString()} 行：查询${fmt(tq)}，生成 xlsx ${fmt(performance.now() - t - tq)}，${(buf.length / 1024 / 1024).toFixed(1)} MB`)

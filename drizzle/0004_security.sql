@@ -6,6 +6,8 @@ ALTER TABLE `users` ADD `approved_at` text;--> statement-breakpoint
 ALTER TABLE `audit_log` ADD `prev_hash` text;--> statement-breakpoint
 ALTER TABLE `audit_log` ADD `hash` text;--> statement-breakpoint
 ALTER TABLE `topics` ADD `classification` text DEFAULT '无' NOT NULL;--> statement-breakpoint
+CREATE INDEX `incoming_classification_idx` ON `incoming_documents` (`classification`);--> statement-breakpoint
+CREATE INDEX `outgoing_classification_idx` ON `outgoing_documents` (`classification`);--> statement-breakpoint
 UPDATE `users` SET `role` = '系统管理员' WHERE `role` = '管理员';--> statement-breakpoint
 UPDATE `users` SET `approved_at` = `created_at`, `password_changed_at` = `created_at`;--> statement-breakpoint
 CREATE TRIGGER `audit_log_no_update` BEFORE UPDATE ON `audit_log` WHEN OLD.`hash` IS NOT NULL BEGIN SELECT RAISE(ABORT, '审计日志不可修改'); END;--> statement-breakpoint

@@ -1,9 +1,10 @@
 /** 收文 handling: 拟办 with its route (R-D3) and deadline (R-D7), 送批/传阅, 批示/圈阅 (R-D4), 征求意见 (R-D2), 批示转督办 (R-S1). */
 import { and, asc, eq, max } from 'drizzle-orm'
-import type { Db } from '../db/connection'
 import type { ActionContext } from '../rpc/procedure'
+import type { Reader } from '../security/clearance'
 import { AppError, ruleViolation } from '../rpc/errors'
-import { insertAudited, requireById, updateAudited } from '../db/audited'
+import { findById, insertAudited, requireById, updateAudited } from '../db/audited'
+import { unseen } from '../security/clearance'
 import { chineseDate, type IsoDate } from '../calendar/dates'
 import { loadCalendar } from '../calendar/service'
 import { principalPost, whoActsFor, type OrgSnapshot } from '../absences/rules'
@@ -29,8 +30,9 @@ export interface RouteQuery {
 }
 
 /** R-D3 with R-P2/R-P3: the leader the 拟办意见 should go to, who acts for them on the day, and why. */
-export function routeFor(db: Db, today: IsoDate, q: RouteQuery): RouteProposal {
-  const doc = requireIncoming(db, q.id)
+export function routeFor(reader: Reader, today: IsoDate, q: RouteQuery): RouteProposal {
+  const { db } = reader
+  const doc = requireIncoming(reader, q.id)
   const date = q.date ?? today
   return proposeRoute({
     org: loadOrgSnapshot(db), absences: loadAbsencePeriods(db, date, date), date,
@@ -53,15 +55,15 @@ export interface ProposeInput {
 }
 
 /** Tries the rules; a leader chosen by hand is taken only where the rules have no answer, and must agree with them otherwise. */
-function chooseRoute(db: Db, input: ProposeInput): { route: RouteProposal['route']; postId: number; proposal: RouteProposal | null } {
+function chooseRoute(reader: Reader, input: ProposeInput): { route: RouteProposal['route']; postId: number; proposal: RouteProposal | null } {
   let proposal: RouteProposal | null = null
   try {
-    proposal = routeFor(db, input.proposedOn, { ...input, date: input.proposedOn })
+    proposal = routeFor(reader, input.proposedOn, { ...input, date: input.proposedOn })
   } catch (e) {
     if (input.routePostId == null) throw e
   }
   if (input.routePostId == null || input.routePostId === proposal?.postId) return { route: proposal!.route, postId: proposal!.postId, proposal }
-  const post = requireById(db, posts, input.routePostId, '批示领导岗位')
+  const post = requireById(reader.db, posts, input.routePostId, '批示领导岗位')
   const route = routeOfPost(post)
   if (!route) throw new AppError('VALIDATION', `「批示领导」须为市长、副市长、秘书长或副秘书长，“${post.title}”不是`, { field: 'routePostId' })
   if (proposal) {
@@ -74,12 +76,12 @@ function chooseRoute(db: Db, input: ProposeInput): { route: RouteProposal['route
 /** 拟办意见 (R-D3) with the overall time limit (R-D7); may be rewritten until the document is sent to a leader. */
 export function proposeHandling(ctx: ActionContext, input: ProposeInput) {
   const { db } = ctx
-  const doc = requireIncoming(db, input.id)
+  const doc = requireIncoming(ctx, input.id)
   requireStatus(doc, ['已登记', '已拟办'], '拟办')
   const review = reviewOf(doc)
   if (!review) throw ruleViolation('X-2', `X-2：${numberText(doc)}尚未初审，请先初审（不合要求的退回来文单位），再写拟办意见`)
   checkStepDate(ctx, input.proposedOn, '拟办日期', { date: review.on, what: '初审日期' })
-  const chosen = chooseRoute(db, input)
+  const chosen = chooseRoute(ctx, input)
   const settingsDays = readSettings(db).handlingWorkingDays[doc.urgency]
   const deadline = input.deadline ?? deadlineAfter(loadCalendar(db), input.proposedOn, settingsDays)
   if (deadline < input.proposedOn) throw new AppError('VALIDATION', '「办结时限」不能早于拟办日期', { field: 'deadline' })
@@ -101,7 +103,7 @@ function requireLeader(org: OrgSnapshot, personId: number) {
 /** 送批/传阅: to one or more leaders in turn; the document is at the first without a date. Appends after earlier turns. */
 export function sendToLeaders(ctx: ActionContext, input: { id: number; leaderIds: number[]; sentOn: IsoDate }) {
   const { db } = ctx
-  const doc = requireIncoming(db, input.id)
+  const doc = requireIncoming(ctx, input.id)
   requireStatus(doc, ['已拟办', '批示中'], '送批（须先写拟办意见）')
   checkStepDate(ctx, input.sentOn, '送批日期', doc.proposedOn ? { date: doc.proposedOn, what: '拟办日期' } : null)
   if (new Set(input.leaderIds).size !== input.leaderIds.length) throw new AppError('VALIDATION', '「送批领导」有重复')
@@ -141,7 +143,7 @@ export interface InstructInput {
  */
 export function recordInstruction(ctx: ActionContext, input: InstructInput) {
   const { db } = ctx
-  const doc = requireIncoming(db, input.id)
+  const doc = requireIncoming(ctx, input.id)
   requireStatus(doc, ['批示中'], '记录批示（须先送批）')
   const turns = db.select().from(instructions).where(eq(instructions.documentId, doc.id)).orderBy(asc(instructions.turn)).all()
   const turn = currentTurn(turns)
@@ -182,7 +184,7 @@ export interface ConsultInput {
 /** R-D2 (第四十六条): a 请示's other departments' opinions; one row per department, rewritten as coordination goes on. */
 export function recordConsultation(ctx: ActionContext, input: ConsultInput) {
   const { db } = ctx
-  const doc = requireIncoming(db, input.id)
+  const doc = requireIncoming(ctx, input.id)
   if (doc.docType !== '请示') throw ruleViolation('R-D2', `R-D2：征求有关单位意见适用于请示，本件是${doc.docType}`)
   requireStatus(doc, ['已登记', '已拟办', '批示中', '承办中'], '记录会签意见')
   const dept = requireById(db, departments, input.departmentId, '征求意见单位')
@@ -200,9 +202,11 @@ export function recordConsultation(ctx: ActionContext, input: ConsultInput) {
 /** R-S1: a recorded 批示 becomes a 督办 item, titled with the leader, the document and the date. */
 export function instructionFollowUp(ctx: ActionContext, input: { instructionId: number; task: string; departmentId: number; leaderPostId?: number | null; deadline: IsoDate }) {
   const { db } = ctx
-  const ins = requireById(db, instructions, input.instructionId, '批示')
+  // Missing and hidden answer alike (the document's check below says the same words).
+  const ins = findById(db, instructions, input.instructionId)
+  if (!ins) throw unseen('批示')
+  const doc = requireIncoming(ctx, ins.documentId, '批示')
   if (!ins.instructedOn || ins.kind !== '批示') throw new AppError('VALIDATION', '「批示」只有已记录的领导批示（不含圈阅）才能转为督办事项', { field: 'instructionId' })
-  const doc = requireIncoming(db, ins.documentId)
   const org = loadOrgSnapshot(db)
   const sourceTitle = `${org.names.get(ins.leaderId) ?? ''}${ins.leaderTitle ?? ''}在《${doc.title}》上的批示（${chineseDate(ins.instructedOn)}）`
   if (input.deadline < ins.instructedOn) throw new AppError('VALIDATION', `「办结时限」不能早于批示日期（${chineseDate(ins.instructedOn)}）`)

@@ -4,12 +4,12 @@ import type { ActionContext } from '../rpc/procedure'
 import { id, isoDate, optionalText, text } from '../rpc/validation'
 import { isRealDate } from '../calendar/dates'
 import { readStoredFile, uploadSchema } from '../files/service'
-import { ARRIVALS, CLASSIFICATIONS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, INCOMING_FILE_KINDS, INSTRUCTION_KINDS, URGENCIES } from './schema'
+import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, INCOMING_FILE_KINDS, INSTRUCTION_KINDS, URGENCIES } from './schema'
 import { acceptIncoming, registerIncoming, returnIncoming, updateIncoming } from './incoming'
 import { instructionFollowUp, proposeHandling, recordConsultation, recordInstruction, routeFor, sendToLeaders } from './incoming-handling'
 import { assignDepartments, closeIncoming, recordChase, recordFeedback } from './incoming-tasks'
-import { dueSoon, getIncoming, isIncomingFile } from './incoming-view'
-import { notFound } from '../rpc/errors'
+import { dueSoon, getIncoming, isIncomingFileSeen } from './incoming-view'
+import { classificationField, unseen } from '../security/clearance'
 import { CLERKS, READERS, REVIEWERS } from '../auth/roles'
 
 /** 签收时间: date and time in the office, '2026-12-01 09:30' (a T is accepted and stored as a space). */
@@ -25,7 +25,7 @@ const fields = {
   senderNumber: optionalText('来文字号', 60),
   title: text('标题', 300),
   docType: z.enum(DOCUMENT_TYPES).describe('文种'),
-  classification: z.enum(CLASSIFICATIONS).describe('密级').default('无'),
+  classification: classificationField(),
   secrecyPeriod: optionalText('保密期限', 20),
   urgency: z.enum(URGENCIES).describe('紧急程度').default('无'),
   copies: z.number().describe('份数').int('应为整数').min(1, '至少1份').max(9999, '不能超过9999份').default(1),
@@ -36,7 +36,7 @@ const fields = {
 }
 
 /** Every 收文 action answers with the whole document as the page shows it, plus what the action adds. */
-const detail = <E extends object>(ctx: ActionContext, id: number, extra?: E) => ({ ...getIncoming(ctx.db, id, ctx.clock.today()), ...extra }) as ReturnType<typeof getIncoming> & E
+const detail = <E extends object>(ctx: ActionContext, id: number, extra?: E) => ({ ...getIncoming(ctx, id, ctx.clock.today()), ...extra }) as ReturnType<typeof getIncoming> & E
 
 export const incomingProcedures = {
   'documents.register': mutation({
@@ -76,7 +76,7 @@ export const incomingProcedures = {
       secretaryPostId: id('秘书长或副秘书长岗位').nullable().optional(),
       date: isoDate('日期').optional(),
     }),
-    handler: ({ db, clock }, input) => routeFor(db, clock.today(), input),
+    handler: (ctx, input) => routeFor(ctx, ctx.clock.today(), input),
   }),
   'documents.propose': mutation({
     summary: '填写拟办意见（确定批示领导和办结时限）',
@@ -184,22 +184,22 @@ export const incomingProcedures = {
     summary: '收文详情（登记、拟办、批示、会签、承办、催办和办理过程）',
     access: READERS,
     input: z.object({ id: id('收文') }),
-    handler: ({ db, clock }, { id }) => getIncoming(db, id, clock.today()),
+    handler: (ctx, { id }) => getIncoming(ctx, id, ctx.clock.today()),
   }),
   'documents.downloadFile': query({
     summary: '下载收文的正文、附件或承办反馈材料（校验后）',
     access: READERS,
     input: z.object({ fileId: id('文件') }),
-    handler: ({ db, dataDir }, { fileId }) => {
-      if (!isIncomingFile(db, fileId)) throw notFound('收文文件')
-      return readStoredFile(db, dataDir, fileId)
+    handler: (ctx, { fileId }) => {
+      if (!isIncomingFileSeen(ctx, fileId)) throw unseen('收文文件')
+      return readStoredFile(ctx.db, ctx.dataDir, fileId)
     },
   }),
   'documents.dueSoon': query({
     summary: '逾期和三个工作日内到期的收文及承办事项（首页）',
     access: READERS,
     input: z.object({}),
-    handler: ({ db, clock }) => dueSoon(db, clock.today()),
+    handler: (ctx) => dueSoon(ctx, ctx.clock.today()),
   }),
   'documents.instructionFollowUp': mutation({
     summary: '领导批示转督办事项',

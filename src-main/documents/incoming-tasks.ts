@@ -2,7 +2,8 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type { ActionContext } from '../rpc/procedure'
 import { AppError, ruleViolation } from '../rpc/errors'
-import { insertAudited, requireById, updateAudited } from '../db/audited'
+import { findById, insertAudited, requireById, updateAudited } from '../db/audited'
+import { unseen } from '../security/clearance'
 import { chineseDate, type IsoDate } from '../calendar/dates'
 import { loadCalendar } from '../calendar/service'
 import { departments } from '../org/schema'
@@ -24,7 +25,7 @@ export interface AssignInput {
 /** 交办: after the leaders' instructions are all in; one 主办 (exactly one) and any 协办, one deadline for all. */
 export function assignDepartments(ctx: ActionContext, input: AssignInput) {
   const { db } = ctx
-  const doc = requireIncoming(db, input.id)
+  const doc = requireIncoming(ctx, input.id)
   requireStatus(doc, ['批示中'], '交办（须先经领导批示）')
   const turns = db.select().from(instructions).where(eq(instructions.documentId, doc.id)).all()
   const pending = currentTurn(turns)
@@ -52,8 +53,10 @@ export function assignDepartments(ctx: ActionContext, input: AssignInput) {
 /** X-3: a department's feedback always comes with its evidence (an attached file). */
 export function recordFeedback(ctx: ActionContext, input: { assignmentId: number; feedback: string; feedbackOn: IsoDate; file?: Upload | null }) {
   const { db } = ctx
-  const a = requireById(db, assignments, input.assignmentId, '承办记录')
-  const doc = requireIncoming(db, a.documentId)
+  // Missing and hidden answer alike (the document's check below says the same words).
+  const a = findById(db, assignments, input.assignmentId)
+  if (!a) throw unseen('承办记录')
+  const doc = requireIncoming(ctx, a.documentId, '承办记录')
   requireStatus(doc, ['承办中'], '登记承办反馈')
   const dept = requireById(db, departments, a.departmentId, '承办单位')
   if (a.feedbackOn) throw new AppError('CONFLICT', `${dept.name}已于${chineseDate(a.feedbackOn)}反馈`)
@@ -66,7 +69,7 @@ export function recordFeedback(ctx: ActionContext, input: { assignmentId: number
 /** 催办: a named person, a date, a note; every chase kept. */
 export function recordChase(ctx: ActionContext, input: { id: number; assignmentId?: number | null; chaser?: string | null; chasedOn?: IsoDate | null; note?: string | null }) {
   const { db } = ctx
-  const doc = requireIncoming(db, input.id)
+  const doc = requireIncoming(ctx, input.id)
   requireStatus(doc, ['已登记', '已拟办', '批示中', '承办中'], '催办')
   const chaser = input.chaser ?? ctx.user?.displayName
   if (!chaser) throw new AppError('VALIDATION', '「催办人」不能为空', { field: 'chaser' })
@@ -86,7 +89,7 @@ export function recordChase(ctx: ActionContext, input: { id: number; assignmentI
  */
 export function closeIncoming(ctx: ActionContext, input: { id: number; closedOn: IsoDate; closingNote: string }) {
   const { db } = ctx
-  const doc = requireIncoming(db, input.id)
+  const doc = requireIncoming(ctx, input.id)
   requireStatus(doc, ['批示中', '承办中'], '办结')
   const rows = db.select().from(assignments).where(eq(assignments.documentId, doc.id)).orderBy(asc(assignments.id)).all()
   let after: IsoDate

@@ -9,6 +9,8 @@ import { storedFiles } from '../files/schema'
 import { assignments, chases, consultations, incomingDocuments, incomingFiles, instructions } from './schema'
 import { currentTurn, deadlineTiming, disagreementGaps, DUE_SOON_WORKING_DAYS, secrecyMark } from './incoming-rules'
 import { numberText, requireIncoming, reviewOf, type IncomingRow } from './incoming'
+import { visibleClassifications } from '../security/classification'
+import { clearanceOf, type Reader } from '../security/clearance'
 
 type InstructionRow = typeof instructions.$inferSelect
 type AssignmentRow = typeof assignments.$inferSelect
@@ -56,8 +58,9 @@ export function locate(doc: IncomingRow, reviewed: boolean, turns: InstructionRo
 }
 
 /** Everything about one 收文: registration, files, 拟办, each 批示 in turn, 会签, 承办 with time left, 催办, and a timeline. */
-export function getIncoming(db: Db, id: number, today: IsoDate) {
-  const doc = requireIncoming(db, id)
+export function getIncoming(reader: Reader, id: number, today: IsoDate) {
+  const { db } = reader
+  const doc = requireIncoming(reader, id)
   const l = names(db)
   const cal = loadCalendar(db)
   const review = reviewOf(doc)
@@ -134,16 +137,21 @@ function horizon(cal: HolidayCalendar, today: IsoDate): IsoDate {
   try { return shiftWorkingDays(cal, today, DUE_SOON_WORKING_DAYS) } catch { return addDays(today, 7) }
 }
 
-/** 首页 (R-D7): open 承办 and open documents overdue or due within three working days, overdue first, each with whom to chase. */
-export function dueSoon(db: Db, today: IsoDate) {
+/**
+ * 首页 (R-D7): open 承办 and open documents overdue or due within three working days, overdue first, each with whom to
+ * chase; only documents within the reader's clearance, selected in the query so the card's count never includes others.
+ */
+export function dueSoon(reader: Reader, today: IsoDate) {
+  const { db } = reader
+  const seen = inArray(incomingDocuments.classification, visibleClassifications(clearanceOf(reader.user)))
   const cal = loadCalendar(db)
   const until = horizon(cal, today)
   const l = names(db)
   const work = db.select({ a: assignments, doc: incomingDocuments }).from(assignments)
     .innerJoin(incomingDocuments, eq(incomingDocuments.id, assignments.documentId))
-    .where(and(isNull(assignments.feedbackOn), lte(assignments.deadline, until), eq(incomingDocuments.status, '承办中'))).all()
+    .where(and(isNull(assignments.feedbackOn), lte(assignments.deadline, until), eq(incomingDocuments.status, '承办中'), seen)).all()
   const docs = db.select().from(incomingDocuments)
-    .where(and(inArray(incomingDocuments.status, ['已拟办', '批示中', '承办中']), lte(incomingDocuments.deadline, until))).all()
+    .where(and(inArray(incomingDocuments.status, ['已拟办', '批示中', '承办中']), lte(incomingDocuments.deadline, until), seen)).all()
   const ids = [...new Set([...work.map((w) => w.doc.id), ...docs.map((d) => d.id)])]
   const lastChase = new Map<string, { chaser: string; chasedOn: string }>()
   if (ids.length) {
@@ -175,8 +183,15 @@ export function dueSoon(db: Db, today: IsoDate) {
   return items.sort((x, y) => x.deadline.localeCompare(y.deadline) || x.documentId - y.documentId)
 }
 
-/** Whether a stored file belongs to a 收文 (its text, annexes, scans, or a department's feedback evidence). */
-export function isIncomingFile(db: Db, fileId: number): boolean {
-  return !!db.select({ id: incomingFiles.fileId }).from(incomingFiles).where(eq(incomingFiles.fileId, fileId)).get()
-    || !!db.select({ id: assignments.id }).from(assignments).where(eq(assignments.feedbackFileId, fileId)).get()
+/**
+ * Whether a stored file belongs to a 收文 the reader may see (its text, annexes, scans, or a department's feedback
+ * evidence). Files are stored once per content, so one file may belong to several documents: any visible one will do.
+ */
+export function isIncomingFileSeen(reader: Reader, fileId: number): boolean {
+  const { db } = reader
+  const seen = inArray(incomingDocuments.classification, visibleClassifications(clearanceOf(reader.user)))
+  return !!db.select({ id: incomingFiles.fileId }).from(incomingFiles).innerJoin(incomingDocuments, eq(incomingDocuments.id, incomingFiles.documentId))
+    .where(and(eq(incomingFiles.fileId, fileId), seen)).get()
+    || !!db.select({ id: assignments.id }).from(assignments).innerJoin(incomingDocuments, eq(incomingDocuments.id, assignments.documentId))
+      .where(and(eq(assignments.feedbackFileId, fileId), seen)).get()
 }

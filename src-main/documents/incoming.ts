@@ -11,6 +11,8 @@ import { departments } from '../org/schema'
 import { storeFile, type Upload } from '../files/service'
 import { indexForSearch } from './search'
 import { incomingDocuments, incomingFiles, type ARRIVALS, type DIRECT_EXCEPTIONS, type DocumentType, type INCOMING_FILE_KINDS, type IncomingState } from './schema'
+import { readSettings } from '../settings/service'
+import { checkRegistrable, clearanceOf, requireSeen, type Reader } from '../security/clearance'
 import { directExceptionProblem, incomingNumberText, secrecyProblem, type Classification, type Urgency } from './incoming-rules'
 
 export type IncomingRow = typeof incomingDocuments.$inferSelect
@@ -38,8 +40,13 @@ export interface RegisterInput extends IncomingFields {
 
 export const ENTITY = '收文'
 
-export function requireIncoming(db: Db, id: number): IncomingRow {
-  return requireById(db, incomingDocuments, id, '收文')
+/**
+ * The 收文 as this reader may see it: one above their clearance is answered exactly as a missing one. `what` names
+ * the record the caller asked for (a 批示, a 承办记录) when it reached the document through it.
+ */
+export function requireIncoming(reader: Reader, id: number, what = '收文'): IncomingRow {
+  const doc = reader.db.select().from(incomingDocuments).where(eq(incomingDocuments.id, id)).get()
+  return requireSeen(doc, clearanceOf(reader.user), what)
 }
 
 /** Refuses a step the document's status does not allow, naming where it is. */
@@ -66,6 +73,7 @@ export function checkStepDate(ctx: ActionContext, date: IsoDate, label: string, 
 export const receivedDate = (doc: Pick<IncomingRow, 'receivedAt'>): IsoDate => doc.receivedAt.slice(0, 10)
 
 function checkFields(ctx: ActionContext, f: IncomingFields): void {
+  checkRegistrable(f.classification, readSettings(ctx.db).approvedClassification, clearanceOf(ctx.user))
   const secrecy = secrecyProblem(f.classification, f.secrecyPeriod)
   if (secrecy) throw new AppError('VALIDATION', secrecy, { field: 'secrecyPeriod' })
   const direct = directExceptionProblem(f.directException, f.directLeaderId)
@@ -108,7 +116,7 @@ export function registerIncoming(ctx: ActionContext, input: RegisterInput): Inco
 
 /** Corrects the registration while it is still 已登记; the 收文号 stays, so the receipt year cannot change. */
 export function updateIncoming(ctx: ActionContext, input: IncomingFields & { id: number }): IncomingRow {
-  const doc = requireIncoming(ctx.db, input.id)
+  const doc = requireIncoming(ctx, input.id)
   requireStatus(doc, ['已登记'], '修改登记信息（只有尚未拟办的收文可以修改）')
   if (Number(input.receivedAt.slice(0, 4)) !== doc.year) {
     throw new AppError('VALIDATION', `「签收时间」不能改到其他年份：收文号${numberText(doc)}属于${doc.year}年的序列。如确属登记错误，请退回后重新登记。`, { field: 'receivedAt' })
@@ -126,7 +134,7 @@ export function reviewOf(doc: IncomingRow): { by: string | null; on: IsoDate; no
 
 /** 初审 passed: the document conforms and goes on to 拟办. */
 export function acceptIncoming(ctx: ActionContext, input: { id: number; reviewedOn: IsoDate; note?: string | null }) {
-  const doc = requireIncoming(ctx.db, input.id)
+  const doc = requireIncoming(ctx, input.id)
   requireStatus(doc, ['已登记'], '初审')
   if (reviewOf(doc)) throw new AppError('CONFLICT', `${numberText(doc)}已通过初审`)
   checkStepDate(ctx, input.reviewedOn, '初审日期', { date: receivedDate(doc), what: '签收日期' })
@@ -135,7 +143,7 @@ export function acceptIncoming(ctx: ActionContext, input: { id: number; reviewed
 
 /** 初审 failed: returned to the sender with the reasons (X-2). */
 export function returnIncoming(ctx: ActionContext, input: { id: number; reason: string; returnedOn: IsoDate }): IncomingRow {
-  const doc = requireIncoming(ctx.db, input.id)
+  const doc = requireIncoming(ctx, input.id)
   requireStatus(doc, ['已登记'], '退回（只有尚未拟办的收文可以退回）')
   checkStepDate(ctx, input.returnedOn, '退回日期', { date: receivedDate(doc), what: '签收日期' })
   return updateAudited(ctx, incomingDocuments, ENTITY, doc.id, { status: '已退回', returnReason: input.reason, closedOn: input.returnedOn })

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { query, mutation } from '../rpc/procedure'
 import { id, isoDate, optionalText, text } from '../rpc/validation'
-import { CLASSIFICATIONS, DOCUMENT_TYPES, PUBLICITY, REVIEW_STEPS, SIGN_KINDS, URGENCIES } from './schema'
+import { classificationField } from '../security/clearance'
+import { DOCUMENT_TYPES, PUBLICITY, REVIEW_STEPS, SIGN_KINDS, URGENCIES } from './schema'
 import { draftOutgoing, getOutgoing, reviewDraft, templatesFor, updateDraft } from './outgoing'
 import { checkOutgoing, dispatchOutgoing, issueOutgoing, numberOutgoing, requiredSignerOn, signOff } from './outgoing-signoff'
 import { CLERKS, READERS, REVIEWERS } from '../auth/roles'
@@ -16,7 +17,7 @@ const draftFields = {
   cc: optionalText('抄送机关', 1000),
   body: z.string().describe('正文').max(100_000, '不能超过100000个字').default(''),
   attachmentNames: z.array(text('附件名称', 200)).max(50, '不能超过50个').describe('附件').default([]),
-  classification: z.enum(CLASSIFICATIONS).describe('密级').default('无'),
+  classification: classificationField(),
   secrecyPeriod: optionalText('保密期限', 20),
   urgency: z.enum(URGENCIES).describe('紧急程度').default('无'),
   draftingDepartmentId: id('起草单位').nullable().optional(),
@@ -38,7 +39,7 @@ export const outgoingProcedures = {
     summary: '一件发文的全部情况（核稿、应由谁签发、签发、字号、复核、印发、核发和下一步）',
     access: READERS,
     input: z.object({ id: id('发文') }),
-    handler: ({ db, clock }, { id }) => getOutgoing(db, id, clock.today()),
+    handler: (ctx, { id }) => getOutgoing(ctx, id, ctx.clock.today()),
   }),
   'documents.draft': mutation({
     summary: '拟稿：新建发文稿（不编号，X-1）',
@@ -68,7 +69,7 @@ export const outgoingProcedures = {
     summary: '发文应由谁签发（第四十八条，含代行，R-D4、R-P2、R-P3）',
     access: READERS,
     input: z.object({ id: id('发文'), date: isoDate('签发日期') }),
-    handler: ({ db }, { id, date }) => requiredSignerOn(db, id, date),
+    handler: (ctx, { id, date }) => requiredSignerOn(ctx, id, date),
   }),
   'documents.signOff': mutation({
     summary: '签发发文（R-D4、R-D5；圈阅视为同意）',

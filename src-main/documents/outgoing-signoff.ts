@@ -4,6 +4,7 @@
 import { and, eq, max } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import type { ActionContext } from '../rpc/procedure'
+import type { Reader } from '../security/clearance'
 import { AppError, ruleViolation } from '../rpc/errors'
 import { updateAudited } from '../db/audited'
 import { chineseDate, yearOf, type IsoDate } from '../calendar/dates'
@@ -35,8 +36,8 @@ function signerAnswer(db: Db, row: OutgoingRow, date: IsoDate) {
 }
 
 /** For the page's "应由 X 签发（代 Y，R-P2）" on a chosen date. */
-export function requiredSignerOn(db: Db, id: number, date: IsoDate) {
-  const answer = signerAnswer(db, requireOutgoing(db, id), date)
+export function requiredSignerOn(reader: Reader, id: number, date: IsoDate) {
+  const answer = signerAnswer(reader.db, requireOutgoing(reader, id), date)
   return { ...answer, text: signerLine(answer) }
 }
 
@@ -47,7 +48,7 @@ const dateError = (problem: string | null, field: string) => {
 /** 签发: only by the person R-D4 names on that day; the opinion, the name and the full date are recorded. */
 export function signOff(ctx: ActionContext, input: { id: number; signerId: number; opinion: string; date: IsoDate }) {
   const { db } = ctx
-  const row = requireOutgoing(db, input.id)
+  const row = requireOutgoing(ctx, input.id)
   if (row.signedOn !== null) throw new AppError('CONFLICT', `本文已由${row.signerName ?? ''}于${chineseDate(row.signedOn)}签发，不能重复签发`)
   if (row.status !== '待签发') {
     const done = db.select({ step: reviews.step }).from(reviews).where(eq(reviews.outgoingId, row.id)).all().map((r) => r.step as ReviewStep)
@@ -65,7 +66,7 @@ export function signOff(ctx: ActionContext, input: { id: number; signerId: numbe
     signOpinion: signOpinion(input.opinion),
     signedOn: input.date,
   })
-  return getOutgoing(db, row.id, ctx.clock.today())
+  return getOutgoing(ctx, row.id, ctx.clock.today())
 }
 
 /**
@@ -76,7 +77,7 @@ export function signOff(ctx: ActionContext, input: { id: number; signerId: numbe
  */
 export function numberOutgoing(ctx: ActionContext, input: { id: number }) {
   const { db } = ctx
-  const row = requireOutgoing(db, input.id)
+  const row = requireOutgoing(ctx, input.id)
   if (row.numberText) throw new AppError('CONFLICT', `本文已编号：${row.numberText}`)
   if (row.status !== '已签发') {
     throw ruleViolation('X-1', `X-1：发文字号在领导签发之后、印制之前编号，本文尚未签发（当前：${row.status}），不能编号。`)
@@ -89,24 +90,24 @@ export function numberOutgoing(ctx: ActionContext, input: { id: number }) {
     status: '已编号', numberYear: year, numberSeq: seq, numberText: formatDocumentNumber(row.series, year, seq),
   })
   reindex(db, after)
-  return getOutgoing(db, row.id, ctx.clock.today())
+  return getOutgoing(ctx, row.id, ctx.clock.today())
 }
 
 /** 复核 before printing: who checked the numbered document. */
 export function checkOutgoing(ctx: ActionContext, input: { id: number; checkedBy: string }) {
-  const row = requireOutgoing(ctx.db, input.id)
+  const row = requireOutgoing(ctx, input.id)
   if (row.status !== '已编号') {
     throw new AppError('CONFLICT', row.status === '已印发' ? '本文已印发，不能再复核' : `复核在编号之后进行，本文当前：${row.status}`)
   }
   updateAudited(ctx, outgoingDocuments, ENTITY, row.id, { checkedBy: input.checkedBy })
-  return getOutgoing(ctx.db, row.id, ctx.clock.today())
+  return getOutgoing(ctx, row.id, ctx.clock.today())
 }
 
 export interface IssueInput { id: number; issuedOn: IsoDate; copies: number; distribution: string; firstCopyNumber?: number | null }
 
 /** 印发: date, copies and distribution; a classified document's copies are numbered (份号) from firstCopyNumber (default 1). */
 export function issueOutgoing(ctx: ActionContext, input: IssueInput) {
-  const row = requireOutgoing(ctx.db, input.id)
+  const row = requireOutgoing(ctx, input.id)
   if (row.status === '已印发') throw new AppError('CONFLICT', `本文已于${chineseDate(row.issuedOn!)}印发`)
   if (row.status !== '已编号') throw new AppError('CONFLICT', `印发须在签发、编号之后，本文当前：${row.status}`)
   if (!row.checkedBy) throw new AppError('CONFLICT', '印发前须复核：请先记录复核人')
@@ -117,15 +118,15 @@ export function issueOutgoing(ctx: ActionContext, input: IssueInput) {
   updateAudited(ctx, outgoingDocuments, ENTITY, row.id, {
     status: '已印发', issuedOn: input.issuedOn, copies: input.copies, distribution: input.distribution, firstCopyNumber: first,
   })
-  return getOutgoing(ctx.db, row.id, ctx.clock.today())
+  return getOutgoing(ctx, row.id, ctx.clock.today())
 }
 
 /** 核发: the printed copies are checked and sent out. */
 export function dispatchOutgoing(ctx: ActionContext, input: { id: number; dispatchedOn: IsoDate }) {
-  const row = requireOutgoing(ctx.db, input.id)
+  const row = requireOutgoing(ctx, input.id)
   if (row.dispatchedOn) throw new AppError('CONFLICT', `本文已于${chineseDate(row.dispatchedOn)}核发`)
   if (row.status !== '已印发') throw new AppError('CONFLICT', `核发须在印发之后，本文当前：${row.status}`)
   dateError(stepDateProblem(input.dispatchedOn, ctx.clock.today(), { date: row.issuedOn, what: '印发日期' }, '核发日期'), 'dispatchedOn')
   updateAudited(ctx, outgoingDocuments, ENTITY, row.id, { dispatchedOn: input.dispatchedOn })
-  return getOutgoing(ctx.db, row.id, ctx.clock.today())
+  return getOutgoing(ctx, row.id, ctx.clock.today())
 }

@@ -5,7 +5,9 @@
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import type { ActionContext } from '../rpc/procedure'
-import { AppError, notFound } from '../rpc/errors'
+import type { Reader } from '../security/clearance'
+import { AppError } from '../rpc/errors'
+import { checkRegistrable, clearanceOf, requireSeen } from '../security/clearance'
 import { insertAudited, updateAudited } from '../db/audited'
 import type { IsoDate } from '../calendar/dates'
 import { readSettings, type Settings } from '../settings/service'
@@ -52,10 +54,10 @@ export function reindex(db: Db, row: OutgoingRow): void {
   indexForSearch(db, '发文', row.id, [row.title, row.numberText, issuer, row.addressee])
 }
 
-export function requireOutgoing(db: Db, id: number): OutgoingRow {
-  const row = db.select().from(outgoingDocuments).where(eq(outgoingDocuments.id, id)).get()
-  if (!row) throw notFound('发文')
-  return row
+/** The 发文 as this reader may see it: one above their clearance is answered exactly as a missing one. */
+export function requireOutgoing(reader: Reader, id: number): OutgoingRow {
+  const row = reader.db.select().from(outgoingDocuments).where(eq(outgoingDocuments.id, id)).get()
+  return requireSeen(row, clearanceOf(reader.user), '发文')
 }
 
 const reviewsOf = (db: Db, id: number) =>
@@ -75,8 +77,9 @@ function parseNames(json: string): string[] {
 }
 
 /** Everything about one outgoing document, for its page; the signer is resolved on the sign-off date once signed, today otherwise. */
-export function getOutgoing(db: Db, id: number, today: IsoDate) {
-  const row = requireOutgoing(db, id)
+export function getOutgoing(reader: Reader, id: number, today: IsoDate) {
+  const { db } = reader
+  const row = requireOutgoing(reader, id)
   const settings = readSettings(db)
   const series = seriesOf(settings, row.series)
   const dept = row.draftingDepartmentId === null ? undefined
@@ -147,9 +150,11 @@ export function getOutgoing(db: Db, id: number, today: IsoDate) {
 }
 export type OutgoingView = ReturnType<typeof getOutgoing>
 
-/** Input checks the schema cannot make: a configured series, an existing department, the secrecy period. */
-function checkDraft(db: Db, input: DraftInput): void {
+/** Input checks the schema cannot make: the approved 密级, a configured series, an existing department, the secrecy period. */
+function checkDraft(ctx: ActionContext, input: DraftInput): void {
+  const { db } = ctx
   const settings = readSettings(db)
+  checkRegistrable(input.classification, settings.approvedClassification, clearanceOf(ctx.user))
   if (!seriesOf(settings, input.series)) {
     throw new AppError('VALIDATION', `「发文字号序列」应为已设置的机关代字之一：${settings.documentSeries.map((s) => s.code).join('、')}`, { field: 'series' })
   }
@@ -183,26 +188,26 @@ const values = (input: DraftInput) => ({
 
 /** 拟稿: a new draft, without a number (X-1). */
 export function draftOutgoing(ctx: ActionContext, input: DraftInput) {
-  checkDraft(ctx.db, input)
+  checkDraft(ctx, input)
   const row = insertAudited(ctx, outgoingDocuments, ENTITY, { ...values(input), status: '拟稿', createdAt: ctx.clock.now().toISOString() })
   reindex(ctx.db, row)
-  return getOutgoing(ctx.db, row.id, ctx.clock.today())
+  return getOutgoing(ctx, row.id, ctx.clock.today())
 }
 
 /** Edits a draft until it is signed (核稿 may change the text; the signed text is final). */
 export function updateDraft(ctx: ActionContext, input: DraftInput & { id: number }) {
-  const before = requireOutgoing(ctx.db, input.id)
+  const before = requireOutgoing(ctx, input.id)
   if (before.signedOn !== null) throw new AppError('CONFLICT', `已签发的公文不能修改（${before.signerName ?? ''}${before.signedOn}签发）`)
-  checkDraft(ctx.db, input)
+  checkDraft(ctx, input)
   const row = updateAudited(ctx, outgoingDocuments, ENTITY, input.id, values(input))
   reindex(ctx.db, row)
-  return getOutgoing(ctx.db, row.id, ctx.clock.today())
+  return getOutgoing(ctx, row.id, ctx.clock.today())
 }
 
 /** 核稿: 部门负责人 → 办公室秘书 → 办公室负责人, each with opinion, name and date; the last makes it 待签发. */
 export function reviewDraft(ctx: ActionContext, input: { id: number; step: ReviewStep; reviewer: string; opinion: string; date: IsoDate }) {
   const { db } = ctx
-  const row = requireOutgoing(db, input.id)
+  const row = requireOutgoing(ctx, input.id)
   if (row.status !== '拟稿' && row.status !== '核稿中') {
     throw new AppError('CONFLICT', row.status === '待签发' ? '核稿已完成，待领导签发' : `公文已${row.status.replace(/^已/, '')}，不能再核稿`)
   }
@@ -215,7 +220,7 @@ export function reviewDraft(ctx: ActionContext, input: { id: number; step: Revie
   insertAudited(ctx, reviews, '核稿', { outgoingId: input.id, step: input.step, reviewer: input.reviewer, opinion: input.opinion, reviewedOn: input.date })
   const finished = nextReviewStep([...prior.map((r) => r.step as ReviewStep), input.step]) === null
   updateAudited(ctx, outgoingDocuments, ENTITY, input.id, { status: finished ? '待签发' : '核稿中' })
-  return getOutgoing(db, input.id, ctx.clock.today())
+  return getOutgoing(ctx, input.id, ctx.clock.today())
 }
 
 /** The drafting templates, with this office's series, issuers and counties filled in. */

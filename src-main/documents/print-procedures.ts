@@ -8,10 +8,12 @@ import type { Db } from '../db/connection'
 import { download, DOCX_MIME } from '../files/download'
 import { query } from '../rpc/procedure'
 import { id } from '../rpc/validation'
-import { notFound } from '../rpc/errors'
+import type { Reader } from '../security/clearance'
+import { requireIncoming } from './incoming'
+import { requireOutgoing } from './outgoing'
 import { readSettings, type Settings } from '../settings/service'
 import { departments, people } from '../org/schema'
-import { assignments, chases, incomingDocuments, instructions, outgoingDocuments, reviews, REVIEW_STEPS } from './schema'
+import { assignments, chases, instructions, outgoingDocuments, reviews, REVIEW_STEPS } from './schema'
 import { incomingNumberText } from './incoming-rules'
 import { officialDocumentDocx, type OfficialDocumentPrint } from './docx'
 import { routingSlipDocx, signOffSheetDocx, type RoutingSlipPrint, type SignOffSheetPrint } from './forms'
@@ -43,11 +45,6 @@ const attachmentsOf = (json: string): string[] => {
   }
 }
 
-function outgoingRow(db: Db, outgoingId: number): Outgoing {
-  const row = db.select().from(outgoingDocuments).where(eq(outgoingDocuments.id, outgoingId)).get()
-  if (!row) throw notFound('发文')
-  return row
-}
 
 /** What the 公文 prints, from the outgoing row: a draft gets （编号） and today's date. */
 export function officialDocumentPrint(row: Outgoing, settings: Settings, today: string): OfficialDocumentPrint {
@@ -109,10 +106,10 @@ export function signOffSheetPrint(db: Db, row: Outgoing, settings: Settings): Si
   }
 }
 
-/** What the 收文处理笺 prints: registration, 拟办意见, every 批示 in turn, 承办, feedback, 催办 and 办结. */
-export function routingSlipPrint(db: Db, incomingId: number, settings: Settings): RoutingSlipPrint {
-  const doc = db.select().from(incomingDocuments).where(eq(incomingDocuments.id, incomingId)).get()
-  if (!doc) throw notFound('收文')
+/** What the 收文处理笺 prints: registration, 拟办意见, every 批示 in turn, 承办, feedback, 催办 and 办结 (within the reader's clearance). */
+export function routingSlipPrint(reader: Reader, incomingId: number, settings: Settings): RoutingSlipPrint {
+  const { db } = reader
+  const doc = requireIncoming(reader, incomingId)
   const ins = db
     .select({ i: instructions, leader: people.name })
     .from(instructions)
@@ -171,8 +168,9 @@ export const printProcedures = {
     summary: '导出公文正式文本（Word，GB/T 9704；未编号的为草稿，发文字号处印“（编号）”）',
     access: READERS,
     input: byId('发文'),
-    handler: async ({ db, clock }, { id: outgoingId }) => {
-      const row = outgoingRow(db, outgoingId)
+    handler: async (ctx, { id: outgoingId }) => {
+      const { db, clock } = ctx
+      const row = requireOutgoing(ctx, outgoingId)
       const buf = await officialDocumentDocx(officialDocumentPrint(row, readSettings(db), clock.today()))
       const filename = row.numberText ? `${row.numberText}${row.title}.docx` : `${row.title}（草稿）.docx`
       return download(safe(filename), DOCX_MIME, buf)
@@ -182,8 +180,9 @@ export const printProcedures = {
     summary: '导出发文稿纸（Word：签发、会签、核稿记录和发文字号）',
     access: READERS,
     input: byId('发文'),
-    handler: async ({ db }, { id: outgoingId }) => {
-      const row = outgoingRow(db, outgoingId)
+    handler: async (ctx, { id: outgoingId }) => {
+      const { db } = ctx
+      const row = requireOutgoing(ctx, outgoingId)
       const buf = await signOffSheetDocx(signOffSheetPrint(db, row, readSettings(db)))
       return download(safe(`发文稿纸（${row.numberText ?? '未编号'}）${row.title}.docx`), DOCX_MIME, buf)
     },
@@ -192,8 +191,8 @@ export const printProcedures = {
     summary: '导出收文处理笺（Word：登记信息、拟办意见、领导批示和办理记录）',
     access: READERS,
     input: byId('收文'),
-    handler: async ({ db }, { id: incomingId }) => {
-      const data = routingSlipPrint(db, incomingId, readSettings(db))
+    handler: async (ctx, { id: incomingId }) => {
+      const data = routingSlipPrint(ctx, incomingId, readSettings(ctx.db))
       return download(safe(`收文处理笺（${data.receiptNumber}）${data.title}.docx`), DOCX_MIME, await routingSlipDocx(data))
     },
   }),

@@ -12,7 +12,11 @@
  * - overdue: only open documents can be overdue, and they are few: incoming_status_deadline_idx
  *   (`status IN (open states)`), then a small sort;
  * - sender: incoming_sender_idx, then a sort of that sender's documents;
- * - text: the FTS5 pairs index (./search.ts) as `id IN (SELECT doc_id FROM document_search WHERE … MATCH …)`.
+ * - text: the FTS5 pairs index (./search.ts) as `id IN (SELECT doc_id FROM document_search WHERE … MATCH …)`;
+ * - clearance: `+classification IN (levels the reader may see)` is checked on each row the walk reads, in the same
+ *   statement as the page and the count, so a document above the reader's clearance is neither listed nor counted.
+ *   A 机密 reader sees every level and gets no condition at all. Without an index on classification, the bare count
+ *   of a lower reader's first page reads the table (≈10 ms per 30,000 收文); see pushVisible.
  */
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connection'
@@ -22,6 +26,8 @@ import { OFFICE_TIME_ZONE } from '../system/clock'
 import { matchQuery } from './search'
 import { incomingNumberText } from './incoming-rules'
 import { readSettings } from '../settings/service'
+import { type Clearance } from '../security/classification'
+import { visibleSql } from '../security/clearance'
 import {
   CLASSIFICATIONS, INCOMING_STATES, URGENCIES,
   type DocumentType, type IncomingState, type OutgoingState,
@@ -70,6 +76,20 @@ export interface OutgoingFilter {
 
 export interface PageInput { after?: RegisterCursor | null; limit?: number }
 
+/** Who reads: set from the session by the procedure, after the input, so no input can raise it. */
+export interface Viewer { clearance: Clearance }
+
+/**
+ * Adds the clearance condition, last, when there is one. It is written `+alias.classification` (never an index
+ * lookup) except in a count with no other condition: were the lead to add an index on classification, that count
+ * would read it alone, while pages keep walking the date index newest first instead of sorting every visible row.
+ */
+function pushVisible(w: SQL[], alias: 'd' | 'o', viewer: Viewer, forCount: boolean): void {
+  const column = forCount && w.length === 0 ? sql.raw(`${alias}.classification`) : sql.raw(`+${alias}.classification`)
+  const seen = visibleSql(column, viewer.clearance)
+  if (seen) w.push(seen)
+}
+
 /** The states in which a 收文 is still being handled, so can be overdue. */
 export const OPEN_INCOMING_STATES = INCOMING_STATES.filter((s) => s !== '已办结' && s !== '已退回')
 
@@ -113,7 +133,7 @@ function leaderPlan(db: Db, leaderId: number | undefined): LeaderPlan {
  * The 收文 conditions, on alias d. `today` decides what is overdue. The department filter is an EXISTS probe for a
  * page (assignments has no index on department_id) and an id list for the count.
  */
-function incomingWhere(f: IncomingFilter, today: IsoDate, leader: LeaderPlan, forCount = false): SQL[] {
+function incomingWhere(f: IncomingFilter & Viewer, today: IsoDate, leader: LeaderPlan, forCount = false): SQL[] {
   const w: SQL[] = []
   if (f.year !== undefined) {
     // The exact 收文号 year, plus a received_at range a day wider than the year for incoming_received_idx.
@@ -142,10 +162,11 @@ function incomingWhere(f: IncomingFilter, today: IsoDate, leader: LeaderPlan, fo
   }
   const q = f.text ? matchQuery(f.text) : null
   if (q !== null) w.push(sql`d.id IN (SELECT doc_id FROM document_search WHERE document_search MATCH ${q} AND kind = '收文')`)
+  pushVisible(w, 'd', f, forCount)
   return w
 }
 
-function outgoingWhere(f: OutgoingFilter): SQL[] {
+function outgoingWhere(f: OutgoingFilter & Viewer, forCount = false): SQL[] {
   const w: SQL[] = []
   if (f.year !== undefined) {
     w.push(sql`(o.number_year = ${f.year} OR (o.number_year IS NULL AND CAST(strftime('%Y', o.created_at, '+8 hours') AS INTEGER) = ${f.year}))`)
@@ -159,6 +180,7 @@ function outgoingWhere(f: OutgoingFilter): SQL[] {
   if (f.departmentId !== undefined) w.push(sql`o.drafting_department_id = ${f.departmentId}`)
   const q = f.text ? matchQuery(f.text) : null
   if (q !== null) w.push(sql`o.id IN (SELECT doc_id FROM document_search WHERE document_search MATCH ${q} AND kind = '发文')`)
+  pushVisible(w, 'o', f, forCount)
   return w
 }
 
@@ -175,7 +197,7 @@ const INCOMING_COLUMNS = sql`d.id, d.year, d.seq, d.received_at AS receivedAt, d
   d.proposal, d.route, d.deadline, d.closed_on AS closedOn`
 
 /** The SQL of one page of the 收文登记簿 (exported for the query-plan test). */
-export function incomingPageSql(f: IncomingFilter, today: IsoDate, after: RegisterCursor | null | undefined, limit: number, leader: LeaderPlan = 'walk'): SQL {
+export function incomingPageSql(f: IncomingFilter & Viewer, today: IsoDate, after: RegisterCursor | null | undefined, limit: number, leader: LeaderPlan = 'walk'): SQL {
   const w = incomingWhere(f, today, leader)
   if (after) w.push(sql`(d.received_at, d.id) < (${after.at}, ${after.id})`)
   return sql`SELECT ${INCOMING_COLUMNS} FROM incoming_documents d WHERE ${join(w)} ORDER BY d.received_at DESC, d.id DESC LIMIT ${limit}`
@@ -247,7 +269,7 @@ function presentIncoming(db: Db, base: IncomingBase[], today: IsoDate): Incoming
   })
 }
 
-function countIncoming(db: Db, f: IncomingFilter, today: IsoDate): number {
+function countIncoming(db: Db, f: IncomingFilter & Viewer, today: IsoDate): number {
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM incoming_documents d WHERE ${join(incomingWhere(f, today, 'list', true))}`)!.n
 }
 
@@ -255,7 +277,7 @@ function countIncoming(db: Db, f: IncomingFilter, today: IsoDate): number {
  * One page of the 收文登记簿, newest first. `total` comes with the first page only (no `after`): one count over
  * the same indexes, so a virtualised list can size its scrollbar; later pages skip it.
  */
-export function incomingRegister(db: Db, today: IsoDate, input: IncomingFilter & PageInput): RegisterPage<IncomingRegisterRow> {
+export function incomingRegister(db: Db, today: IsoDate, input: IncomingFilter & Viewer & PageInput): RegisterPage<IncomingRegisterRow> {
   const limit = limitOf(input)
   const base = db.all<IncomingBase>(incomingPageSql(input, today, input.after, limit + 1, leaderPlan(db, input.leaderId)))
   const more = base.length > limit
@@ -269,7 +291,7 @@ export function incomingRegister(db: Db, today: IsoDate, input: IncomingFilter &
 }
 
 /** Every row the filters select, for Excel; refused above EXPORT_MAX with a Chinese message. */
-export function incomingRegisterAll(db: Db, today: IsoDate, f: IncomingFilter): IncomingRegisterRow[] {
+export function incomingRegisterAll(db: Db, today: IsoDate, f: IncomingFilter & Viewer): IncomingRegisterRow[] {
   const base = db.all<IncomingBase>(incomingPageSql(f, today, null, EXPORT_MAX + 1, 'list'))
   if (base.length > EXPORT_MAX) {
     throw new AppError('VALIDATION', `符合条件的收文超过${EXPORT_MAX.toLocaleString('en-US')}件，一次导出不了这么多。请按年度或其他条件缩小范围后再导出。`)
@@ -277,10 +299,12 @@ export function incomingRegisterAll(db: Db, today: IsoDate, f: IncomingFilter): 
   return presentIncoming(db, base, today)
 }
 
-/** The 来文机关 already registered, most frequent first, for the sender filter. */
-export function incomingSenders(db: Db, year?: number): { sender: string; count: number }[] {
-  const where = year === undefined ? sql`1` : sql`+year = ${year} AND received_at >= ${`${year - 1}-12-31`} AND received_at < ${`${year + 1}-01-02`}`
-  return db.all<{ sender: string; count: number }>(sql`SELECT sender, count(*) AS count FROM incoming_documents WHERE ${where} GROUP BY sender ORDER BY count DESC, sender LIMIT 500`)
+/** The 来文机关 already registered, most frequent first (counting only what the reader may see), for the sender filter. */
+export function incomingSenders(db: Db, viewer: Viewer, year?: number): { sender: string; count: number }[] {
+  const w: SQL[] = []
+  if (year !== undefined) w.push(sql`+d.year = ${year} AND d.received_at >= ${`${year - 1}-12-31`} AND d.received_at < ${`${year + 1}-01-02`}`)
+  pushVisible(w, 'd', viewer, false)
+  return db.all<{ sender: string; count: number }>(sql`SELECT d.sender AS sender, count(*) AS count FROM incoming_documents d WHERE ${join(w)} GROUP BY sender ORDER BY count DESC, sender LIMIT 500`)
 }
 
 // ---------------------------------------------------------------- 发文登记簿
@@ -299,7 +323,7 @@ const OUTGOING_COLUMNS = sql`o.id, o.doc_type AS docType, o.series, o.title, o.a
   o.number_seq AS numberSeq, o.number_text AS numberText, o.issued_on AS issuedOn, o.copies, o.distribution, o.dispatched_on AS dispatchedOn,
   o.publicity, o.created_at AS createdAt`
 
-export function outgoingPageSql(f: OutgoingFilter, after: RegisterCursor | null | undefined, limit: number): SQL {
+export function outgoingPageSql(f: OutgoingFilter & Viewer, after: RegisterCursor | null | undefined, limit: number): SQL {
   const w = outgoingWhere(f)
   if (after) w.push(sql`(o.created_at, o.id) < (${after.at}, ${after.id})`)
   return sql`SELECT ${OUTGOING_COLUMNS} FROM outgoing_documents o WHERE ${join(w)} ORDER BY o.created_at DESC, o.id DESC LIMIT ${limit}`
@@ -319,7 +343,7 @@ function presentOutgoing(db: Db, rows: OutgoingBase[]): OutgoingRegisterRow[] {
 }
 
 /** One page of the 发文登记簿, newest drafted first; `total` on the first page only. */
-export function outgoingRegister(db: Db, input: OutgoingFilter & PageInput): RegisterPage<OutgoingRegisterRow> {
+export function outgoingRegister(db: Db, input: OutgoingFilter & Viewer & PageInput): RegisterPage<OutgoingRegisterRow> {
   const limit = limitOf(input)
   const base = db.all<OutgoingBase>(outgoingPageSql(input, input.after, limit + 1))
   const more = base.length > limit
@@ -328,11 +352,11 @@ export function outgoingRegister(db: Db, input: OutgoingFilter & PageInput): Reg
   return {
     rows,
     next: more && last ? { at: last.createdAt, id: last.id } : null,
-    ...(input.after ? {} : { total: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM outgoing_documents o WHERE ${join(outgoingWhere(input))}`)!.n }),
+    ...(input.after ? {} : { total: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM outgoing_documents o WHERE ${join(outgoingWhere(input, true))}`)!.n }),
   }
 }
 
-export function outgoingRegisterAll(db: Db, f: OutgoingFilter): OutgoingRegisterRow[] {
+export function outgoingRegisterAll(db: Db, f: OutgoingFilter & Viewer): OutgoingRegisterRow[] {
   const base = db.all<OutgoingBase>(outgoingPageSql(f, null, EXPORT_MAX + 1))
   if (base.length > EXPORT_MAX) {
     throw new AppError('VALIDATION', `符合条件的发文超过${EXPORT_MAX.toLocaleString('en-US')}件，一次导出不了这么多。请按年度或其他条件缩小范围后再导出。`)
@@ -341,6 +365,8 @@ export function outgoingRegisterAll(db: Db, f: OutgoingFilter): OutgoingRegister
 }
 
 /** The 代字 in use, for the series filter. */
-export function outgoingSeries(db: Db): string[] {
-  return db.all<{ series: string }>(sql`SELECT DISTINCT series FROM outgoing_documents ORDER BY series`).map((r) => r.series)
+export function outgoingSeries(db: Db, viewer: Viewer): string[] {
+  const w: SQL[] = []
+  pushVisible(w, 'o', viewer, false)
+  return db.all<{ series: string }>(sql`SELECT DISTINCT o.series AS series FROM outgoing_documents o WHERE ${join(w)} ORDER BY o.series`).map((r) => r.series)
 }

@@ -66,6 +66,7 @@ export const incomingDocuments = sqliteTable('incoming_documents', {
   index('incoming_status_deadline_idx').on(t.status, t.deadline),
   index('incoming_sender_idx').on(t.sender, t.receivedAt),
   index('incoming_type_idx').on(t.docType, t.receivedAt),
+  index('incoming_classification_idx').on(t.classification),
 ])
 
 export const INCOMING_FILE_KINDS = ['正文', '附件', '扫描件'] as const
@@ -186,6 +187,7 @@ export const outgoingDocuments = sqliteTable('outgoing_documents', {
   uniqueIndex('outgoing_number_idx').on(t.series, t.numberYear, t.numberSeq),
   index('outgoing_created_idx').on(t.createdAt, t.id),
   index('outgoing_status_idx').on(t.status),
+  index('outgoing_classification_idx').on(t.classification),
 ])
 
 /** 核稿: department head, office secretary, office head — each opinion, name and date. */

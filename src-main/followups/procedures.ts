@@ -14,13 +14,13 @@ export const followUpProcedures = {
       overdueOnly: z.boolean().describe('只看逾期').optional(),
       departmentId: id('责任单位').optional(),
     }),
-    handler: ({ db, clock }, filter) => listFollowUps(db, clock.today(), filter),
+    handler: (ctx, filter) => listFollowUps(ctx, ctx.clock.today(), filter),
   }),
   'followups.get': query({
     summary: '督办事项（含全部进展）',
     access: READERS,
     input: z.object({ id: id('督办事项') }),
-    handler: ({ db, clock }, { id }) => getFollowUp(db, id, clock.today()),
+    handler: (ctx, { id }) => getFollowUp(ctx, id, ctx.clock.today()),
   }),
   'followups.create': mutation({
     summary: '立项督办（已签发纪要的议定事项，或领导批示）',

@@ -1,14 +1,17 @@
 /** 督办 (R-S1): decisions of signed minutes and leaders' instructions become items with an owner, a deadline, reports and a closing. */
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import type { ActionContext } from '../rpc/procedure'
 import { AppError, ruleViolation } from '../rpc/errors'
-import { insertAudited, requireById, updateAudited } from '../db/audited'
+import { findById, insertAudited, requireById, updateAudited } from '../db/audited'
+import { canSee } from '../security/classification'
+import { clearanceOf, unseen, visibleSql, type Reader } from '../security/clearance'
 import { chineseDate, type IsoDate } from '../calendar/dates'
 import { readSettings } from '../settings/service'
 import { dateIn, OFFICE_TIME_ZONE } from '../system/clock'
 import { departments, people, posts } from '../org/schema'
-import { meetingDecisions, meetings, minutes } from '../meetings/schema'
+import { meetingDecisions, meetings, minutes, topics } from '../meetings/schema'
+import { incomingDocuments, instructions } from '../documents/schema'
 import { meetingTypeById } from '../meetings/context'
 import { minutesTitle } from '../meetings/rules'
 import { followUpReports, followUps, type FollowUpState } from './schema'
@@ -48,6 +51,28 @@ function labels(db: Db) {
   }
 }
 
+/**
+ * The condition "the reader may see where this item came from": an item from a 批示 on a 收文, or from a 议定事项 on a
+ * topic, above the reader's clearance is hidden like its source. Null for a 机密 reader (every level is visible).
+ */
+function sourceSeen(reader: Reader): SQL | null {
+  const clearance = clearanceOf(reader.user)
+  const doc = visibleSql(sql`d.classification`, clearance)
+  const topic = visibleSql(sql`t.classification`, clearance)
+  if (!doc || !topic) return null
+  return sql`NOT EXISTS (SELECT 1 FROM ${instructions} i JOIN ${incomingDocuments} d ON d.id = i.document_id
+      WHERE ${followUps.source} = '领导批示' AND i.id = ${followUps.sourceId} AND NOT (${doc}))
+    AND NOT EXISTS (SELECT 1 FROM ${meetingDecisions} md JOIN ${topics} t ON t.id = md.topic_id
+      WHERE ${followUps.source} = '会议纪要' AND md.id = ${followUps.sourceId} AND NOT (${topic}))`
+}
+
+/** The item as this reader may see it: one whose source is above their clearance is answered as a missing one. */
+function requireFollowUp(reader: Reader, id: number): FollowUpRow {
+  const row = reader.db.select().from(followUps).where(and(eq(followUps.id, id), sourceSeen(reader) ?? undefined)).get()
+  if (!row) throw unseen('督办事项')
+  return row
+}
+
 /** Where a 会议纪要 item came from, for a link back to the meeting. */
 function decisionSource(db: Db, decisionIds: number[]) {
   if (!decisionIds.length) return new Map<number, { meetingId: number; minutesId: number; heading: string }>()
@@ -81,8 +106,10 @@ function present(db: Db, rows: FollowUpRow[], today: IsoDate) {
 }
 
 /** The 督办 list: overdue first, then by deadline; days overdue or remaining from the office's today. */
-export function listFollowUps(db: Db, today: IsoDate, filter: FollowUpFilter = {}) {
+export function listFollowUps(reader: Reader, today: IsoDate, filter: FollowUpFilter = {}) {
+  const { db } = reader
   const rows = db.select().from(followUps).where(and(
+    sourceSeen(reader) ?? undefined,
     filter.status ? eq(followUps.status, filter.status) : undefined,
     filter.overdueOnly ? eq(followUps.status, '办理中') : undefined,
     filter.departmentId ? eq(followUps.departmentId, filter.departmentId) : undefined,
@@ -92,13 +119,17 @@ export function listFollowUps(db: Db, today: IsoDate, filter: FollowUpFilter = {
   return present(db, rows, today).map(({ reports: _reports, ...item }) => item)
 }
 
-export function getFollowUp(db: Db, id: number, today: IsoDate) {
-  return present(db, [requireById(db, followUps, id, '督办事项')], today)[0]
+export function getFollowUp(reader: Reader, id: number, today: IsoDate) {
+  return present(reader.db, [requireFollowUp(reader, id)], today)[0]
 }
 
 /** R-S1: only a decision of signed minutes can be followed up — a draft can still change and has no number yet. */
-function fromDecision(db: Db, decisionId: number): { sourceTitle: string; signedOn: IsoDate } {
-  const decision = requireById(db, meetingDecisions, decisionId, '议定事项')
+function fromDecision(reader: Reader, decisionId: number): { sourceTitle: string; signedOn: IsoDate } {
+  const { db } = reader
+  const decision = findById(db, meetingDecisions, decisionId)
+  const topic = decision?.topicId == null ? undefined : findById(db, topics, decision.topicId)
+  // A decision on a topic above the clerk's clearance is answered as a missing one.
+  if (!decision || (topic && !canSee(clearanceOf(reader.user), topic.classification))) throw unseen('议定事项')
   const m = requireById(db, minutes, decision.minutesId, '会议纪要')
   if (m.status !== '已签发' || !m.numberText || !m.signedOn) {
     throw ruleViolation('R-S1', 'R-S1：纪要尚未签发，议定事项还可能修改，也还没有纪要编号；只有已签发纪要中的议定事项才能立项督办。请待纪要签发后再立项。')
@@ -114,7 +145,7 @@ export function createFollowUp(ctx: ActionContext, input: FollowUpInput) {
   if (input.leaderPostId != null) requireById(db, posts, input.leaderPostId, '督办领导岗位')
   let source: { source: '会议纪要' | '领导批示'; sourceId: number | null; sourceTitle: string }
   if (input.decisionId != null) {
-    const d = fromDecision(db, input.decisionId)
+    const d = fromDecision(ctx, input.decisionId)
     if (input.deadline < d.signedOn) throw new AppError('VALIDATION', `「办结时限」不能早于纪要签发日期（${chineseDate(d.signedOn)}）`)
     const same = db.select().from(followUps).where(and(eq(followUps.source, '会议纪要'), eq(followUps.sourceId, input.decisionId), eq(followUps.departmentId, input.departmentId))).get()
     if (same) throw new AppError('CONFLICT', `该议定事项已交${department.name}督办（${same.status}），不能重复立项`)
@@ -129,11 +160,11 @@ export function createFollowUp(ctx: ActionContext, input: FollowUpInput) {
     ...source, task: input.task, departmentId: input.departmentId, leaderPostId: leaderPostId ?? null,
     deadline: input.deadline, status: '办理中', createdAt: ctx.clock.now().toISOString(),
   })
-  return getFollowUp(db, row.id, ctx.clock.today())
+  return getFollowUp(ctx, row.id, ctx.clock.today())
 }
 
-function requireOpen(db: Db, id: number, doing: string): FollowUpRow {
-  const item = requireById(db, followUps, id, '督办事项')
+function requireOpen(reader: Reader, id: number, doing: string): FollowUpRow {
+  const item = requireFollowUp(reader, id)
   if (item.status === '已办结') throw new AppError('CONFLICT', `该事项已于${item.closedOn ? chineseDate(item.closedOn) : ''}办结，不能再${doing}`)
   return item
 }
@@ -147,19 +178,19 @@ function checkDate(ctx: ActionContext, item: FollowUpRow, date: IsoDate, what: s
 
 /** 进展情况 from the owner department. */
 export function reportProgress(ctx: ActionContext, input: { id: number; reportedOn: IsoDate; content: string; reporter?: string | null }) {
-  const item = requireOpen(ctx.db, input.id, '报送进展')
+  const item = requireOpen(ctx, input.id, '报送进展')
   checkDate(ctx, item, input.reportedOn, '报送日期')
   insertAudited(ctx, followUpReports, '督办进展', {
     followUpId: item.id, reportedOn: input.reportedOn, content: input.content, reporter: input.reporter ?? null, recordedAt: ctx.clock.now().toISOString(),
   })
-  return getFollowUp(ctx.db, item.id, ctx.clock.today())
+  return getFollowUp(ctx, item.id, ctx.clock.today())
 }
 
 /** 办结: with the outcome — 件件有着落、事事有回音 (R-S1). */
 export function closeFollowUp(ctx: ActionContext, input: { id: number; closedOn: IsoDate; outcome: string }) {
-  const item = requireOpen(ctx.db, input.id, '办结')
+  const item = requireOpen(ctx, input.id, '办结')
   checkDate(ctx, item, input.closedOn, '办结日期')
   updateAudited(ctx, followUps, '督办事项', item.id, { status: '已办结', closedOn: input.closedOn, outcome: input.outcome })
-  return getFollowUp(ctx.db, item.id, ctx.clock.today())
+  return getFollowUp(ctx, item.id, ctx.clock.today())
 }
 

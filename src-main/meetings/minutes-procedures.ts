@@ -38,7 +38,7 @@ export const minutesProcedures = {
     summary: '会议纪要（已保存的草稿或已签发的纪要；尚未起草时给出按会议生成的建议稿）',
     access: READERS,
     input: z.object({ meetingId: id('会议') }),
-    handler: ({ db, clock }, { meetingId }) => getMinutes(db, meetingId, clock.today()),
+    handler: (ctx, { meetingId }) => getMinutes(ctx, meetingId, ctx.clock.today()),
   }),
   'meetings.saveMinutes': mutation({
     summary: '保存会议纪要草稿',
@@ -83,8 +83,9 @@ export const minutesProcedures = {
     summary: '导出会议纪要（Word，GB/T 9704；未签发的为草稿，不编号）',
     access: READERS,
     input: z.object({ meetingId: id('会议') }),
-    handler: async ({ db, clock }, { meetingId }) => {
-      const m = getMinutes(db, meetingId, clock.today())
+    handler: async (ctx, { meetingId }) => {
+      const { db, clock } = ctx
+      const m = getMinutes(ctx, meetingId, clock.today())
       if (!m.saved) throw new AppError('CONFLICT', '纪要尚未起草：请先保存纪要草稿，再导出')
       const buf = await minutesDocx(minutesPrint(m, readSettings(db), clock.today()))
       const filename = `${m.title}${m.numberText ?? '（草稿）'}.docx`

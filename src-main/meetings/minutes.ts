@@ -17,6 +17,8 @@ import { followUps } from '../followups/schema'
 import { governmentShort, meetingContext, meetingTitle, type MeetingContext } from './context'
 import { checkSignOff, enforce, formatMinutesNumber, minutesSigner, minutesTitle, nextNumber, type SignerAnswer } from './rules'
 import { attendance, meetingDecisions, minutes, topics } from './schema'
+import { requireWholeAgenda } from './topics'
+import type { Reader } from '../security/clearance'
 
 export type MinutesRow = typeof minutes.$inferSelect
 
@@ -110,9 +112,14 @@ export function signerLine(answer: SignerAnswer): string {
   return `应由${answer.signers.map((s) => (s.actingFor ? `${s.name}（代${s.actingFor}，${s.actingRule}）` : s.name)).join('或')}签发`
 }
 
-/** The minutes of a meeting: the stored draft or signed text, or a proposed draft when none is saved yet. */
-export function getMinutes(db: Db, meetingId: number, today: IsoDate) {
+/**
+ * The minutes of a meeting: the stored draft or signed text, or a proposed draft when none is saved yet. The minutes
+ * record every topic's decisions, so a reader who cannot see every topic is refused them as a whole.
+ */
+export function getMinutes(reader: Reader, meetingId: number, today: IsoDate) {
+  const { db } = reader
   const mc = meetingContext(db, meetingId)
+  requireWholeAgenda(reader, meetingId, '查看会议纪要')
   const { meeting, type } = mc
   const settings = readSettings(db)
   const title = meetingTitle(governmentShort(settings.governmentName), type, meeting)
@@ -190,6 +197,7 @@ const cleanList = (xs: readonly string[]) => xs.map((s) => s.trim()).filter(Bool
 export function saveMinutes(ctx: ActionContext, input: MinutesInput) {
   const { db } = ctx
   const mc = meetingContext(db, input.meetingId)
+  requireWholeAgenda(ctx, input.meetingId, '起草会议纪要')
   let row = minutesOf(db, input.meetingId)
   assertDraftable(mc, row)
   const topicIds = new Set(db.select({ id: topics.id }).from(topics).where(eq(topics.meetingId, input.meetingId)).all().map((t) => t.id))
@@ -227,7 +235,7 @@ export function saveMinutes(ctx: ActionContext, input: MinutesInput) {
       ctx.audit.record({ entity: '议定事项', id, before: existing.get(id)! })
     }
   }
-  return getMinutes(db, input.meetingId, ctx.clock.today())
+  return getMinutes(ctx, input.meetingId, ctx.clock.today())
 }
 
 /** The date a leader acted on: a real day, not before the meeting, not in the future (X-1: the day actually signed). */
@@ -237,8 +245,9 @@ function checkActionDate(ctx: ActionContext, mc: MeetingContext, date: IsoDate, 
   if (date > today) throw new AppError('VALIDATION', `「${what}」不能晚于今天（${chineseDate(today)}）：请填写领导实际签署的日期`)
 }
 
-function requireDraft(db: Db, mc: MeetingContext): MinutesRow {
-  const row = minutesOf(db, mc.meeting.id)
+function requireDraft(ctx: ActionContext, mc: MeetingContext): MinutesRow {
+  requireWholeAgenda(ctx, mc.meeting.id, '办理会议纪要')
+  const row = minutesOf(ctx.db, mc.meeting.id)
   assertDraftable(mc, row)
   if (!row) throw new AppError('CONFLICT', '纪要尚未起草：请先保存纪要草稿')
   return row
@@ -247,7 +256,7 @@ function requireDraft(db: Db, mc: MeetingContext): MinutesRow {
 /** R-M5 (第四十二条): a 专题会议 on 资金、土地、规划、国有资产、人事编制 needs the 市长's consent before sign-off. */
 export function recordMinutesConsent(ctx: ActionContext, input: { meetingId: number; personId: number; date: IsoDate }) {
   const mc = meetingContext(ctx.db, input.meetingId)
-  const row = requireDraft(ctx.db, mc)
+  const row = requireDraft(ctx, mc)
   if (!(mc.type.reservedMattersNeedMayorConsent && mc.reservedMatters.length)) {
     throw new AppError('CONFLICT', '本会议不涉及资金、土地、规划、国有资产、人事编制事项，纪要无须报市长同意')
   }
@@ -262,14 +271,14 @@ export function recordMinutesConsent(ctx: ActionContext, input: { meetingId: num
     throw ruleViolation('R-M5', `R-M5：按第四十二条，涉及${mc.reservedMatters.join('、')}的专题会议纪要须报市长同意后再签发。${who}不是市长${onDay.actorId !== mayor.holderId && onDay.actorName ? `，也不是${chineseDate(input.date)}代行市长职责的${onDay.actorName}` : ''}，不能记为市长同意。`)
   }
   updateAudited(ctx, minutes, '会议纪要', row.id, { mayorConsentPersonId: input.personId, mayorConsentOn: input.date, updatedAt: ctx.clock.now().toISOString() })
-  return getMinutes(ctx.db, input.meetingId, ctx.clock.today())
+  return getMinutes(ctx, input.meetingId, ctx.clock.today())
 }
 
 /** R-M5 + X-1: the sign-off by the person the rule names, then the number in the type's series for the sign-off year. */
 export function signMinutes(ctx: ActionContext, input: { meetingId: number; signerPersonId: number; opinion: string; date: IsoDate }) {
   const { db } = ctx
   const base = meetingContext(db, input.meetingId)
-  const row = requireDraft(db, base)
+  const row = requireDraft(ctx, base)
   checkActionDate(ctx, base, input.date, '签发日期')
   if (!row.opening.trim()) throw new AppError('VALIDATION', '纪要开头段落尚未填写，不能签发')
   const empty = db.select().from(meetingDecisions).where(eq(meetingDecisions.minutesId, row.id)).all().filter((d) => !d.text.trim())
@@ -299,7 +308,7 @@ export function signMinutes(ctx: ActionContext, input: { meetingId: number; sign
     numberText: formatMinutesNumber(mc.type.numbering, year, seq),
     updatedAt: ctx.clock.now().toISOString(),
   })
-  return getMinutes(db, input.meetingId, ctx.clock.today())
+  return getMinutes(ctx, input.meetingId, ctx.clock.today())
 }
 
 /** Who may sign on a given date, for the page's "应由 X 签发（代 Y，R-P2）". */

@@ -4,7 +4,8 @@ import { chineseDate, chineseWeekday } from '../calendar/dates'
 import { readSettings } from '../settings/service'
 import { expectedAttendance, leaveAskee } from './rules'
 import { governmentShort, meetingContext, meetingTitle, type MeetingContext } from './context'
-import { listTopics, type TopicView } from './topics'
+import { listTopics, requireWholeAgenda, type TopicView } from './topics'
+import type { Reader } from '../security/clearance'
 import { topicDepartments } from './attendance-service'
 import type { AgendaPrint, NoticePrint } from './docx'
 import { chineseNumber } from '../print/gbt9704'
@@ -16,17 +17,19 @@ function chairText(mc: MeetingContext): string {
   return `${name}${post.title}`
 }
 
-const live = (db: Db, meetingId: number): TopicView[] => listTopics(db, meetingId).topics.filter((t) => !t.withdrawn)
-
 interface PrintBase { mc: MeetingContext; title: string; topics: TopicView[]; settings: ReturnType<typeof readSettings> }
 
-function base(db: Db, meetingId: number): PrintBase {
+/** The meeting and its live topics, refused to a reader who cannot see every topic (`doing` says what was refused). */
+function base(reader: Reader, meetingId: number, doing: string): PrintBase {
+  const { db } = reader
   const mc = meetingContext(db, meetingId)
-  return { mc, title: meetingTitle(governmentShort(readSettings(db).governmentName), mc.type, mc.meeting), topics: live(db, meetingId), settings: readSettings(db) }
+  requireWholeAgenda(reader, meetingId, doing)
+  const topics = listTopics(reader, meetingId).topics.filter((t) => !t.withdrawn)
+  return { mc, title: meetingTitle(governmentShort(readSettings(db).governmentName), mc.type, mc.meeting), topics, settings: readSettings(db) }
 }
 
-export function agendaPrint(db: Db, meetingId: number): AgendaPrint {
-  const { mc, title, topics, settings } = base(db, meetingId)
+export function agendaPrint(reader: Reader, meetingId: number): AgendaPrint {
+  const { mc, title, topics, settings } = base(reader, meetingId, '导出会议议程')
   return {
     settings, title: `${title}议程`, date: mc.meeting.date, halfDay: mc.meeting.halfDay === '全天' ? undefined : mc.meeting.halfDay,
     time: mc.meeting.startTime ?? undefined, place: mc.meeting.place ?? '另行通知', chair: chairText(mc),
@@ -45,8 +48,9 @@ function addressee(db: Db, mc: MeetingContext): string {
   return [...new Set(people.map((a) => a.postTitle))].join('、')
 }
 
-export function noticePrint(db: Db, meetingId: number, today: string): NoticePrint {
-  const { mc, title, topics, settings } = base(db, meetingId)
+export function noticePrint(reader: Reader, meetingId: number, today: string): NoticePrint {
+  const { db } = reader
+  const { mc, title, topics, settings } = base(reader, meetingId, '导出会议通知')
   const when = `${chineseDate(mc.meeting.date)}（${chineseWeekday(mc.meeting.date)}）${mc.meeting.halfDay === '全天' ? '' : mc.meeting.halfDay}${mc.meeting.startTime ?? ''}`
   const askee = leaveAskee(mc.type, mc.meeting.chairPostId ?? 0, mc.org, mc.absences, mc.meeting.date)
   return {

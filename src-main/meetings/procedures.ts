@@ -5,7 +5,8 @@ import { readStoredFile, uploadSchema } from '../files/service'
 import { meetingTypeSchema, RESERVED_MATTERS } from './types'
 import { ATTENDANCE_ROLES, ATTENDANCE_STATES, HALF_DAYS, LEAVE_ANSWERS, TOPIC_FILE_KINDS } from './schema'
 import { cancelMeeting, fixAgenda, getMeeting, listMeetingTypes, markHeld, meetingCalendar, planMeetings, saveMeeting, saveMeetingType } from './service'
-import { listTopics, moveTopic, reorderTopics, submitTopic, withdrawTopic } from './topics'
+import { isTopicFileSeen, listTopics, moveTopic, reorderTopics, submitTopic, withdrawTopic } from './topics'
+import { classificationField, unseen } from '../security/clearance'
 import { attendanceSheet, markRestPresent, recordAttendance } from './attendance-service'
 import { agendaPrint, noticePrint } from './prints'
 import { agendaDocx, noticeDocx } from './docx'
@@ -53,13 +54,13 @@ export const meetingProcedures = {
     summary: '会议日历（含节假日、调休和领导外出）',
     access: READERS,
     input: period,
-    handler: ({ db }, { from, to }) => meetingCalendar(db, from, to),
+    handler: (ctx, { from, to }) => meetingCalendar(ctx, from, to),
   }),
   'meetings.get': query({
     summary: '会议详情及提醒',
     access: READERS,
     input: byId('会议'),
-    handler: ({ db }, { id }) => getMeeting(db, id),
+    handler: (ctx, { id }) => getMeeting(ctx, id),
   }),
   'meetings.schedule': mutation({
     summary: '安排会议或修改、改期',
@@ -95,7 +96,7 @@ export const meetingProcedures = {
     summary: '会议议程（议题及附件、调整记录）',
     access: READERS,
     input: meetingId,
-    handler: ({ db }, { meetingId }) => listTopics(db, meetingId),
+    handler: (ctx, { meetingId }) => listTopics(ctx, meetingId),
   }),
   'meetings.submitTopic': mutation({
     summary: '报送议题（会前10个工作日，逾期须市长同意）',
@@ -110,6 +111,7 @@ export const meetingProcedures = {
       unitIds: z.array(id('列席单位')).describe('涉及的部门和县（区）').max(60).default([]),
       files: z.array(z.object({ kind: z.enum(TOPIC_FILE_KINDS).describe('附件类别'), file: uploadSchema })).describe('附件').max(10).default([]),
       consent: z.object({ personId: id('同意的领导'), on: isoDate('同意日期') }).describe('市长同意').nullable().optional(),
+      classification: classificationField(),
     }),
     handler: submitTopic,
   }),
@@ -135,7 +137,10 @@ export const meetingProcedures = {
     summary: '下载议题附件（校验后）',
     access: READERS,
     input: z.object({ fileId: id('附件') }),
-    handler: ({ db, dataDir }, { fileId }) => readStoredFile(db, dataDir, fileId),
+    handler: (ctx, { fileId }) => {
+      if (!isTopicFileSeen(ctx, fileId)) throw unseen('议题附件')
+      return readStoredFile(ctx.db, ctx.dataDir, fileId)
+    },
   }),
   'meetings.attendance': query({
     summary: '出席、请假、列席情况及法定人数',
@@ -163,8 +168,8 @@ export const meetingProcedures = {
     summary: '导出会议议程（Word）',
     access: READERS,
     input: byId('会议'),
-    handler: async ({ db }, { id }) => {
-      const data = agendaPrint(db, id)
+    handler: async (ctx, { id }) => {
+      const data = agendaPrint(ctx, id)
       return download(`${data.title}.docx`, DOCX_MIME, await agendaDocx(data))
     },
   }),
@@ -172,8 +177,8 @@ export const meetingProcedures = {
     summary: '导出会议通知（Word）',
     access: READERS,
     input: byId('会议'),
-    handler: async ({ db, clock }, { id }) => {
-      const data = noticePrint(db, id, clock.today())
+    handler: async (ctx, { id }) => {
+      const data = noticePrint(ctx, id, ctx.clock.today())
       return download(`${data.title}.docx`, DOCX_MIME, await noticeDocx(data))
     },
   }),

@@ -15,6 +15,8 @@ import { governmentShort, listMeetingTypes, loadMeetingOrg, meetingContext, meet
 import { meetings, meetingTypes, topics } from './schema'
 import { departments } from '../org/schema'
 import { attendanceSheet } from './attendance-service'
+import { visibleTopicCount } from './topics'
+import type { Reader } from '../security/clearance'
 
 export { listMeetingTypes }
 
@@ -102,7 +104,12 @@ export function cancelMeeting(ctx: ActionContext, id: number, reason: string) {
   const { meeting } = meetingContext(ctx.db, id)
   if (meeting.status !== '筹备') throw new AppError('CONFLICT', `会议${meeting.status}，不能取消`)
   const live = ctx.db.select().from(topics).where(and(eq(topics.meetingId, id), eq(topics.withdrawn, false))).all()
-  if (live.length) throw new AppError('CONFLICT', `会议还有${live.length}个议题，请先将议题移至其他会议或撤回，再取消会议`)
+  if (live.length) {
+    // Topics above the clerk's clearance are not counted for them, only said to be there.
+    const seen = visibleTopicCount(ctx, id)
+    const hidden = seen < live.length ? '（其中有密级高于您涉密等级的议题，须由具有相应涉密等级的人员处理）' : ''
+    throw new AppError('CONFLICT', `会议还有${seen ? `${seen}个` : ''}议题${hidden}，请先将议题移至其他会议或撤回，再取消会议`)
+  }
   return updateAudited(ctx, meetings, '会议', id, { status: '已取消', cancelReason: reason })
 }
 
@@ -151,10 +158,11 @@ export function warningsFor(db: Db, mc: MeetingContext): MeetingWarning[] {
   })
 }
 
-function describe(db: Db, m: MeetingRow, types: Map<number, StoredMeetingType>, org: MeetingContext['org'], short: string) {
+/** A meeting as the calendar and its page show it; the topics counted are those within the reader's clearance. */
+function describe(reader: Reader, m: MeetingRow, types: Map<number, StoredMeetingType>, org: MeetingContext['org'], short: string) {
   const type = types.get(m.typeId)!
   const chair = org.posts.find((p) => p.id === m.chairPostId)
-  const topicCount = db.select({ id: topics.id }).from(topics).where(and(eq(topics.meetingId, m.id), eq(topics.withdrawn, false))).all().length
+  const topicCount = visibleTopicCount(reader, m.id)
   return {
     ...m, reservedMatters: JSON.parse(m.reservedMatters) as ReservedMatter[],
     typeName: type.name, kind: type.kind, title: meetingTitle(short, type, m),
@@ -163,7 +171,8 @@ function describe(db: Db, m: MeetingRow, types: Map<number, StoredMeetingType>, 
 }
 
 /** The calendar's data for a period: meetings, holidays and make-up days, and leaders' absences (R-W2, R-P4). */
-export function meetingCalendar(db: Db, from: string, to: string) {
+export function meetingCalendar(reader: Reader, from: string, to: string) {
+  const { db } = reader
   const types = new Map(listMeetingTypes(db).map((t) => [t.id, t]))
   const org = loadMeetingOrg(db)
   const short = governmentShort(readSettings(db).governmentName)
@@ -173,19 +182,20 @@ export function meetingCalendar(db: Db, from: string, to: string) {
   const missingYears = [...new Set([yearOf(from), yearOf(to)])].filter((y) => !cal.years.has(y))
   const { absences, overlaps } = listAbsences(db, from, to)
   return {
-    meetings: rows.map((m) => describe(db, m, types, org, short)),
+    meetings: rows.map((m) => describe(reader, m, types, org, short)),
     days, missingYears,
     absences: absences.map((a) => ({ id: a.id, personName: a.personName, postTitle: a.postTitle, kind: a.kind, startDate: a.startDate, endDate: a.endDate, acting: a.acting })),
     overlaps,
   }
 }
 
-export function getMeeting(db: Db, id: number) {
+export function getMeeting(reader: Reader, id: number) {
+  const { db } = reader
   const mc = meetingContext(db, id)
   const types = new Map(listMeetingTypes(db).map((t) => [t.id, t]))
   let day: ReturnType<typeof dayInfo> | null = null
   try { day = dayInfo(mc.cal, mc.meeting.date) } catch { day = null }
-  return { ...describe(db, mc.meeting, types, mc.org, governmentShort(readSettings(db).governmentName)), type: mc.type, day, warnings: warningsFor(db, mc) }
+  return { ...describe(reader, mc.meeting, types, mc.org, governmentShort(readSettings(db).governmentName)), type: mc.type, day, warnings: warningsFor(db, mc) }
 }
 
 /** 安排下次会议: dates at the type's cadence from its last meeting, avoiding holidays; nothing is saved. */

@@ -1,9 +1,12 @@
 /** Topics (议题, R-M3): submitted through the 分管副市长 with their files, against the deadline; ordered, moved, withdrawn. */
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import type { ActionContext } from '../rpc/procedure'
 import { AppError, ruleViolation } from '../rpc/errors'
-import { insertAudited, requireById, updateAudited } from '../db/audited'
+import { findById, insertAudited, requireById, updateAudited } from '../db/audited'
+import { readSettings } from '../settings/service'
+import { visibleClassifications, type Classification } from '../security/classification'
+import { checkRegistrable, clearanceOf, requireSeen, type Reader } from '../security/clearance'
 import { chineseDate } from '../calendar/dates'
 import { mayorPost, whoActsFor } from '../absences/rules'
 import { loadAbsencePeriods } from '../absences/service'
@@ -25,6 +28,8 @@ export interface TopicInput {
   deliveredOn: string
   unitIds: number[]
   files: { kind: FileKind; file: Upload }[]
+  /** 密级 of the topic's material: within the system's approval and the clerk's own clearance. */
+  classification: Classification
   /** 市长同意 for a late or unscheduled topic: the consenting person and the date. */
   consent?: { personId: number; on: string } | null
 }
@@ -59,7 +64,44 @@ function supervisorOf(db: Db, mc: MeetingContext, departmentId: number, given?: 
   return postId ?? null
 }
 
+/** The topic as this reader may see it: one above their clearance is answered exactly as a missing one. */
+export function requireTopic(reader: Reader, topicId: number) {
+  return requireSeen(findById(reader.db, topics, topicId), clearanceOf(reader.user), '议题')
+}
+
+/** The condition "above this reader's clearance" on topics (false when they see every level). */
+const hiddenFrom = (reader: Reader) => notInArray(topics.classification, visibleClassifications(clearanceOf(reader.user)))
+const seenBy = (reader: Reader) => inArray(topics.classification, visibleClassifications(clearanceOf(reader.user)))
+
+/** Whether the meeting has a live topic the reader may not see. */
+export function hasHiddenTopics(reader: Reader, meetingId: number): boolean {
+  return !!reader.db.select({ id: topics.id }).from(topics)
+    .where(and(eq(topics.meetingId, meetingId), eq(topics.withdrawn, false), hiddenFrom(reader))).get()
+}
+
+/**
+ * Refuses what needs the whole agenda (a printed agenda, notice or minutes, the order of the topics) from a reader
+ * who cannot see all of it: an agenda silently missing an item would mislead whoever reads it. `doing`: 导出会议议程.
+ */
+export function requireWholeAgenda(reader: Reader, meetingId: number, doing: string): void {
+  if (!hasHiddenTopics(reader, meetingId)) return
+  throw new AppError('FORBIDDEN', `本次会议有议题的密级高于您的涉密等级（${clearanceOf(reader.user)}），不能${doing}：缺少议题的文本会误导读者。请由具有相应涉密等级的人员办理。`)
+}
+
+/** The live topics of a meeting the reader may see, for counts (会议日历、详情). */
+export function visibleTopicCount(reader: Reader, meetingId: number): number {
+  return reader.db.select({ n: sql<number>`count(*)` }).from(topics)
+    .where(and(eq(topics.meetingId, meetingId), eq(topics.withdrawn, false), seenBy(reader))).get()!.n
+}
+
+/** Whether a stored file belongs to a topic the reader may see (one file may belong to several topics). */
+export function isTopicFileSeen(reader: Reader, fileId: number): boolean {
+  return !!reader.db.select({ id: topicFiles.fileId }).from(topicFiles).innerJoin(topics, eq(topics.id, topicFiles.topicId))
+    .where(and(eq(topicFiles.fileId, fileId), seenBy(reader))).get()
+}
+
 export function submitTopic(ctx: ActionContext, input: TopicInput) {
+  checkRegistrable(input.classification, readSettings(ctx.db).approvedClassification, clearanceOf(ctx.user), '议题')
   const mc = meetingContext(ctx.db, input.meetingId)
   if (mc.meeting.status !== '筹备') throw new AppError('CONFLICT', `会议${mc.meeting.status}，不能再报送议题`)
   if (mc.type.topicDeadlineWorkingDays) {
@@ -76,7 +118,7 @@ export function submitTopic(ctx: ActionContext, input: TopicInput) {
     meetingId: input.meetingId, sortOrder: order + 1, title: input.title, departmentId: input.departmentId,
     supervisorPostId: supervisorOf(ctx.db, mc, input.departmentId, input.supervisorPostId), reporter: input.reporter ?? null,
     deliveredOn: input.deliveredOn, consentBy: check.byConsent ? consent!.by : null, consentOn: check.byConsent ? consent!.at : null,
-    createdAt: ctx.clock.now().toISOString(),
+    classification: input.classification, createdAt: ctx.clock.now().toISOString(),
   })
   const units = [...new Set(input.unitIds)].filter((id) => id !== input.departmentId)
   if (units.length) ctx.db.insert(topicUnits).values(units.map((departmentId) => ({ topicId: topic.id, departmentId }))).run()
@@ -90,6 +132,7 @@ export function submitTopic(ctx: ActionContext, input: TopicInput) {
 /** The agenda's order (议程): the given ids first to last; every live topic of the meeting must be listed. */
 export function reorderTopics(ctx: ActionContext, meetingId: number, topicIds: number[]) {
   const mc = meetingContext(ctx.db, meetingId)
+  requireWholeAgenda(ctx, meetingId, '调整议程')
   if (mc.meeting.status !== '筹备') throw new AppError('CONFLICT', `会议${mc.meeting.status}，议程不能再调整`)
   const live = ctx.db.select({ id: topics.id }).from(topics).where(and(eq(topics.meetingId, meetingId), eq(topics.withdrawn, false))).all().map((t) => t.id)
   if (live.length !== topicIds.length || !live.every((id) => topicIds.includes(id))) throw new AppError('VALIDATION', '「议题顺序」须列出本次会议的全部议题')
@@ -99,7 +142,7 @@ export function reorderTopics(ctx: ActionContext, meetingId: number, topicIds: n
 
 /** 调整到以后的会议: the topic keeps its files and records where it came from; the deadline is checked again. */
 export function moveTopic(ctx: ActionContext, input: { topicId: number; toMeetingId: number; reason?: string | null }) {
-  const topic = requireById(ctx.db, topics, input.topicId, '议题')
+  const topic = requireTopic(ctx, input.topicId)
   const from = meetingContext(ctx.db, topic.meetingId)
   const to = meetingContext(ctx.db, input.toMeetingId)
   if (topic.withdrawn) throw new AppError('CONFLICT', '议题已撤回')
@@ -112,15 +155,19 @@ export function moveTopic(ctx: ActionContext, input: { topicId: number; toMeetin
 }
 
 export function withdrawTopic(ctx: ActionContext, topicId: number) {
-  const topic = requireById(ctx.db, topics, topicId, '议题')
+  const topic = requireTopic(ctx, topicId)
   if (meetingContext(ctx.db, topic.meetingId).meeting.status !== '筹备') throw new AppError('CONFLICT', '会议已召开或已取消，议题不能撤回')
   return updateAudited(ctx, topics, '议题', topicId, { withdrawn: true })
 }
 
-/** The agenda with each topic's department, 分管领导, 列席 units, files and history; and the meeting's deadline. */
-export function listTopics(db: Db, meetingId: number) {
+/**
+ * The agenda with each topic's department, 分管领导, 列席 units, files and history; and the meeting's deadline. Only the
+ * topics within the reader's clearance: the others are neither listed nor counted.
+ */
+export function listTopics(reader: Reader, meetingId: number) {
+  const { db } = reader
   const mc = meetingContext(db, meetingId)
-  const rows = db.select().from(topics).where(eq(topics.meetingId, meetingId)).orderBy(asc(topics.sortOrder), asc(topics.id)).all()
+  const rows = db.select().from(topics).where(and(eq(topics.meetingId, meetingId), seenBy(reader))).orderBy(asc(topics.sortOrder), asc(topics.id)).all()
   const ids = rows.map((r) => r.id)
   const deptNames = new Map([...mc.org.departments.entries()].map(([id, d]) => [id, d.name]))
   const units = ids.length ? db.select().from(topicUnits).where(inArray(topicUnits.topicId, ids)).all() : []

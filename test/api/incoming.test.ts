@@ -68,7 +68,7 @@ describe('收文 签收登记 and 初审 (X-2, R-D1)', () => {
     expect(searchIds(server.core.conn.db, '收文', '收〔2026〕2号')).toEqual([ids.report])
     const otherYear = await api.call('documents.updateIncoming', { id: ids.report, ...fields, title: fixed.title, receivedAt: '2025-12-31 10:00' })
     expect(otherYear.body.error).toMatchObject({ code: 'VALIDATION', field: 'receivedAt' })
-    expect((await api.call('documents.get', { id: 9999 })).body.error).toMatchObject({ code: 'NOT_FOUND', message: '收文不存在或已被删除' })
+    expect((await api.call('documents.get', { id: 9999 })).body.error).toMatchObject({ code: 'NOT_FOUND', message: '收文不存在或无权查看' })
   })
 
   it.each([

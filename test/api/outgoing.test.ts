@@ -204,6 +204,6 @@ describe('bad input: Chinese errors, nothing written', () => {
     expect(r.body.error!.code).toBe('VALIDATION')
     expect(r.body.error!.message).toMatch(/「核稿环节」/)
     const missing = await api.call('documents.outgoing', { id: 99999 })
-    expect(missing.body.error).toMatchObject({ code: 'NOT_FOUND', message: '发文不存在或已被删除' })
+    expect(missing.body.error).toMatchObject({ code: 'NOT_FOUND', message: '发文不存在或无权查看' })
   })
 })

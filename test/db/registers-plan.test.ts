@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path'
 import { sql, type SQL } from 'drizzle-orm'
 import { openConnection, type Connection } from '../../src-main/db/connection'
 import { migrateDatabase } from '../../src-main/db/migrate'
-import { incomingPageSql, outgoingPageSql } from '../../src-main/documents/registers'
+import { incomingPageSql, outgoingPageSql, type IncomingFilter, type OutgoingFilter } from '../../src-main/documents/registers'
+import type { Clearance } from '../../src-main/security/classification'
 
 let dir: string
 let conn: Connection
@@ -26,7 +27,10 @@ beforeAll(() => {
 afterAll(() => { conn.sqlite.close(); rmSync(dir, { recursive: true, force: true }) })
 
 const plan = (q: SQL): string[] => conn.db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${q}`).map((r) => r.detail)
-const incoming = (f: Parameters<typeof incomingPageSql>[0], after: typeof AFTER | null = null, leader: 'walk' | 'list' = 'walk') => plan(incomingPageSql(f, TODAY, after, 51, leader))
+type Reader = { clearance?: Clearance }
+/** A 机密 reader unless the case names a lower clearance. */
+const incoming = (f: IncomingFilter & Reader, after: typeof AFTER | null = null, leader: 'walk' | 'list' = 'walk') => plan(incomingPageSql({ clearance: '机密', ...f }, TODAY, after, 51, leader))
+const outgoing = (f: OutgoingFilter & Reader, after: typeof AFTER | null = null) => plan(outgoingPageSql({ clearance: '机密', ...f }, after, 51))
 const fullScan = (p: string[], alias: string) => p.some((d) => d === `SCAN ${alias}` || d.startsWith(`SCAN ${alias} `) && !d.includes('USING'))
 const sorts = (p: string[]) => p.some((d) => d.includes('TEMP B-TREE FOR ORDER BY'))
 
@@ -92,15 +96,33 @@ describe('收文登记簿 query plans', () => {
 
 describe('发文登记簿 query plans', () => {
   it('the first page and later pages read the created-date index, newest first, without a sort', () => {
-    const first = plan(outgoingPageSql({}, null, 51))
+    const first = outgoing({})
     expect(first[0]).toBe('SCAN o USING INDEX outgoing_created_idx')
     expect(sorts(first)).toBe(false)
-    const later = plan(outgoingPageSql({}, AFTER, 51))
+    const later = outgoing({}, AFTER)
     expect(later[0]).toMatch(/^SEARCH o USING INDEX outgoing_created_idx \((created_at<\?|\(created_at,id\)<\(\?,\?\))\)$/)
     expect(sorts(later)).toBe(false)
   })
 
   it('a 代字 reads the 字号 index', () => {
-    expect(plan(outgoingPageSql({ series: '资府发' }, null, 51))[0]).toBe('SEARCH o USING INDEX outgoing_number_idx (series=?)')
+    expect(outgoing({ series: '资府发' })[0]).toBe('SEARCH o USING INDEX outgoing_number_idx (series=?)')
+  })
+})
+
+describe('a reader below 机密 walks the same indexes: the clearance condition is checked on the rows read, not by another plan', () => {
+  it('a 内部 reader\'s 收文 pages, years, 文种, overdue list and searches use the same indexes as a 机密 reader\'s, without a sort', () => {
+    const cases: IncomingFilter[] = [{}, { year: 2019 }, { status: '已办结' }, { docType: '请示' }, { overdueOnly: true }, { sender: '四川省人民政府办公厅' }, { text: '防汛' }]
+    for (const f of cases) {
+      const low = incoming({ ...f, clearance: '内部' })
+      expect(low[0]).toBe(incoming(f)[0])
+      expect(sorts(low)).toBe(sorts(incoming(f)))
+    }
+    expect(incoming({ clearance: '秘密' }, AFTER)[0]).toBe(incoming({}, AFTER)[0])
+  })
+
+  it('a 内部 reader\'s 发文 pages read the created-date and 字号 indexes as a 机密 reader\'s do', () => {
+    expect(outgoing({ clearance: '内部' })).toEqual(outgoing({}))
+    expect(outgoing({ clearance: '内部' }, AFTER)[0]).toBe(outgoing({}, AFTER)[0])
+    expect(outgoing({ series: '资府发', clearance: '秘密' })[0]).toBe('SEARCH o USING INDEX outgoing_number_idx (series=?)')
   })
 })

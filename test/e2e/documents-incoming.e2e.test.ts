@@ -172,7 +172,7 @@ describe('收文 in the browser', () => {
     expect(await host.getByRole('button', { name: '催办' }).count()).toBe(0)
     await screenshot(page, 'incoming-home-overdue')
     const doc = await api.ok('documents.get', { id: docId })
-    expect(doc.chases).toMatchObject([{ chaser: '系统管理员', chasedOn: '2026-12-10', departmentName: '市交通运输局' }])
+    expect(doc.chases).toMatchObject([{ chaser: '李科长', chasedOn: '2026-12-10', departmentName: '市交通运输局' }])
     // The link goes to the document.
     await host.getByRole('link', { name: TITLE }).click()
     await now().waitFor()

@@ -100,6 +100,9 @@ describe('办会 in the browser: a 常务会议 from topics to attendance', () =
     await page.getByRole('button', { name: '报送议题' }).click()
     const form = dialog('报送议题')
     await labelled(form, '议题名称').fill(state.topicTitle)
+    // The 科长 (cleared for 机密) may mark the topic's material 秘密; the agenda then shows its 密级.
+    await labelled(form, '密级').click()
+    await page.getByRole('option', { name: '秘密', exact: true }).click()
     await pick(form, '报送单位', '交通', '市交通运输局')
     // The 分管副市长 follows the department (R-M3: topics go through the 分管副市长).
     await expect.poll(() => labelled(form, '分管副市长').inputValue()).toBe('副市长 陈立新')
@@ -122,7 +125,7 @@ describe('办会 in the browser: a 常务会议 from topics to attendance', () =
     await screenshot(page, 'meetings-topic-refused')
   })
 
-  it('R-M3 accepts the topic once the 市长\'s consent is recorded, and shows it late, by consent', async () => {
+  it('R-M3 accepts the topic once the 市长\'s consent is recorded, and shows it late, by consent, with its 密级', async () => {
     const form = dialog('报送议题')
     await form.getByRole('button', { name: '记录同意并报送' }).click()
     await form.waitFor({ state: 'detached' })
@@ -135,6 +138,7 @@ describe('办会 in the browser: a 常务会议 from topics to attendance', () =
     expect(text).toContain('副市长 陈立新')
     expect(text).toContain('市公安局')
     expect(text).toContain('停车收费标准调整方案.docx')
+    expect(await topic.getByLabel('密级').innerText()).toBe('秘密')
   })
 
   it('downloads the topic file back exactly as it was delivered', async () => {

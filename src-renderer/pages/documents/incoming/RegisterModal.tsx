@@ -4,12 +4,13 @@ import { DatePickerInput } from '@mantine/dates'
 import { ApiError, useMutation } from '../../../api/client'
 import { FormModal, fieldError } from '../../../components/FormModal'
 import { RuleBadge } from '../../../components/RuleBadge'
+import { ClassificationSelect } from '../../../components/Classification'
 import { DATE_PROPS, todayIso } from '../../../lib/format'
 import { PersonSelect } from '../../org/PersonSelect'
 import { DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, type OrgOverview } from '../../org/model'
 import { readUpload } from '../../../lib/upload'
 import {
-  ACCEPT, ARRIVALS, CLASSIFICATIONS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, URGENCIES,
+  ACCEPT, ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, URGENCIES,
   type Arrival, type Classification, type DirectException, type DocType, type FileKind, type Incoming, type Urgency,
 } from './model'
 
@@ -146,7 +147,7 @@ export function RegisterModal({ opened, org, doc, onClose, onSaved }: {
       <TextInput label="标题" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={err('title')} data-autofocus
         placeholder="如 关于……的请示" />
       <Group grow gap="sm" align="flex-start">
-        <Select label="密级" data={CLASSIFICATIONS} value={classification} onChange={(v) => v && setClassification(v as Classification)} allowDeselect={false} error={err('classification')} />
+        <ClassificationSelect value={classification} onChange={setClassification} error={err('classification')} />
         <TextInput label="保密期限" value={secrecyPeriod} onChange={(e) => setSecrecyPeriod(e.currentTarget.value)} disabled={classification === '无'}
           placeholder={classification === '无' ? '非涉密' : '如 1年、6个月、长期'} error={err('secrecyPeriod')} required={classification !== '无'} />
         <Select label="紧急程度" data={URGENCIES.map((u) => ({ value: u, label: u === '无' ? '一般' : u }))} value={urgency}

@@ -3,8 +3,9 @@ import { Alert, Anchor, Checkbox, Group, Select, SimpleGrid, Stack, TagsInput, T
 import { useQuery, type ApiError } from '../../../api/client'
 import { fieldError } from '../../../components/FormModal'
 import { RuleBadge } from '../../../components/RuleBadge'
+import { ClassificationSelect } from '../../../components/Classification'
 import {
-  CLASSIFICATIONS, COUNTY_DIRECTIVE_PHRASE, DOCUMENT_TYPES, PUBLICITY, SIGN_KINDS, SIGN_KIND_LABEL, URGENCIES,
+  COUNTY_DIRECTIVE_PHRASE, DOCUMENT_TYPES, PUBLICITY, SIGN_KINDS, SIGN_KIND_LABEL, URGENCIES,
   type DraftState,
 } from './model'
 
@@ -71,9 +72,8 @@ export function DraftFields({ draft, onChange, error, docTypeSlot, subjectSlot }
       <Textarea label="抄送机关" autosize minRows={1} maxRows={3} value={draft.cc} maxLength={1000} error={err('cc')}
         onChange={(e) => onChange({ cc: e.currentTarget.value })} />
       <SimpleGrid cols={4} spacing="sm">
-        <Select label="密级" data={CLASSIFICATIONS.map((c) => ({ value: c, label: c === '无' ? '非涉密' : c }))} value={draft.classification}
-          allowDeselect={false} error={err('classification')}
-          onChange={(v) => v && onChange({ classification: v as DraftState['classification'], ...(v === '无' ? { secrecyPeriod: '' } : {}) })} />
+        <ClassificationSelect value={draft.classification} error={err('classification')}
+          onChange={(v) => onChange({ classification: v, ...(v === '无' ? { secrecyPeriod: '' } : {}) })} />
         <TextInput label="保密期限" value={draft.secrecyPeriod} maxLength={20} disabled={!classified} error={err('secrecyPeriod')}
           placeholder={classified ? '如：1年' : '涉密公文才填写'} onChange={(e) => onChange({ secrecyPeriod: e.currentTarget.value })} />
         <Select label="紧急程度" data={URGENCIES.map((u) => ({ value: u, label: u === '无' ? '一般' : u }))} value={draft.urgency} allowDeselect={false}

@@ -4,16 +4,17 @@ import { DatePickerInput } from '@mantine/dates'
 import { ApiError, useMutation, type OutputOf } from '../../../api/client'
 import { FormModal, fieldError } from '../../../components/FormModal'
 import { RuleBadge } from '../../../components/RuleBadge'
+import { ClassificationSelect } from '../../../components/Classification'
 import { DATE_PROPS, todayIso } from '../../../lib/format'
 import { PersonSelect } from '../../org/PersonSelect'
 import { DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, isLeaderPost, byRank, postTitle, type OrgOverview } from '../../org/model'
 import type { Meeting } from '../model'
-import { TOPIC_FILE_KINDS, type TopicFileKind } from './model'
+import { TOPIC_FILE_KINDS, type Classification, type TopicFileKind } from './model'
 import { readUpload } from '../../../lib/upload'
 
 export type SubmitResult = OutputOf<'meetings.submitTopic'> & { title: string }
 
-const FIELDS = ['title', 'departmentId', 'supervisorPostId', 'reporter', 'deliveredOn', 'unitIds', 'files', 'consent.personId', 'consent.on']
+const FIELDS = ['title', 'classification', 'departmentId', 'supervisorPostId', 'reporter', 'deliveredOn', 'unitIds', 'files', 'consent.personId', 'consent.on']
 const ACCEPT = '.doc,.docx,.wps,.pdf,.ofd,.xls,.xlsx,.jpg,.jpeg,.png'
 
 /** Departments grouped by kind, for 报送单位 and 涉及的部门和县（区）. */
@@ -36,6 +37,7 @@ export function TopicForm({ meeting, org, onClose, onDone }: {
   onDone: (result: SubmitResult) => void
 }) {
   const [title, setTitle] = useState('')
+  const [classification, setClassification] = useState<Classification>('无')
   const [departmentId, setDepartmentId] = useState<string | null>(null)
   const [supervisorPostId, setSupervisor] = useState<string | null>(null)
   const [reporter, setReporter] = useState('')
@@ -84,7 +86,7 @@ export function TopicForm({ meeting, org, onClose, onDone }: {
     const result = await submit.mutate({
       meetingId: meeting.id, title: title.trim(), departmentId: Number(departmentId),
       supervisorPostId: supervisorPostId ? Number(supervisorPostId) : null, reporter: reporter.trim() || null,
-      deliveredOn: deliveredOn!, unitIds: unitIds.map(Number), files: uploads,
+      deliveredOn: deliveredOn!, unitIds: unitIds.map(Number), files: uploads, classification,
       consent: consentNeeded && consentBy && consentOn ? { personId: consentBy, on: consentOn } : null,
     })
     if (result) onDone({ ...result, title: title.trim() })
@@ -101,8 +103,11 @@ export function TopicForm({ meeting, org, onClose, onDone }: {
   return (
     <FormModal opened size={720} title="报送议题" onClose={onClose} onSubmit={send} busy={submit.busy || reading}
       error={refusal ? null : error} fields={FIELDS} submitLabel={showConsent ? '记录同意并报送' : '报送'}>
-      <TextInput label="议题名称" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus
-        placeholder="如 关于2027年市级财政预算编制的议题" error={fieldError(error, 'title')} />
+      <Group gap="sm" align="flex-start" wrap="nowrap">
+        <TextInput label="议题名称" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus style={{ flex: 1 }}
+          placeholder="如 关于2027年市级财政预算编制的议题" error={fieldError(error, 'title')} />
+        <ClassificationSelect value={classification} onChange={setClassification} error={fieldError(error, 'classification')} />
+      </Group>
       <Group grow gap="sm" align="flex-start">
         <Select label="报送单位" required searchable nothingFoundMessage="没有符合的单位" value={departmentId} onChange={chooseDepartment}
           data={departmentOptions(org)} error={fieldError(error, 'departmentId')} comboboxProps={{ withinPortal: true }} maxDropdownHeight={320} />

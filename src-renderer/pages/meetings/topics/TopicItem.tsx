@@ -5,6 +5,7 @@ import { downloadFile } from '../../../lib/download'
 import { formatDate } from '../../../lib/format'
 import { type Topic, type TopicFile } from './model'
 import { formatFileSize } from '../../../lib/format'
+import { ClassificationBadge } from '../../../components/Classification'
 
 /** One line of the topic's particulars: a dimmed label, the value. */
 function Line({ label, children }: { label: string; children: React.ReactNode }) {
@@ -56,6 +57,7 @@ export function TopicItem({ topic, number, editable, first, last, onUp, onDown, 
             {number && <span style={{ whiteSpace: 'nowrap' }}>{number}、</span>}
             <span style={withdrawn ? { textDecoration: 'line-through' } : undefined}>{topic.title}</span>
           </Text>
+          <ClassificationBadge classification={topic.classification} />
           {withdrawn && <Badge size="sm" color="gray" variant="light">已撤回</Badge>}
         </Group>
         {editable && !withdrawn && (

@@ -4,6 +4,7 @@ import type { InputOf, OutputOf } from '../../../api/client'
 export type Agenda = OutputOf<'meetings.topics'>
 export type Topic = Agenda['topics'][number]
 export type TopicFile = Topic['files'][number]
+export type Classification = NonNullable<InputOf<'meetings.submitTopic'>['classification']>
 export type TopicFileKind = InputOf<'meetings.submitTopic'>['files'] extends (infer F)[] | undefined ? F extends { kind: infer K } ? K : never : never
 
 /** The two papers a department delivers with a topic (R-M3), in the order the form asks for them. */
