@@ -2,6 +2,10 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { openConnection, type Connection } from './db/connection'
 import { migrateDatabase, type MigrationReport } from './db/migrate'
+import { encryptPlainDatabasesIn, isPlainDatabase } from './db/cipher'
+import { resolveDatabaseKey } from './db/database-key'
+import { keyFingerprint } from './db/key'
+import { sealPlainFiles } from './files/at-rest'
 import { appRoot } from './paths'
 import { createRouter, type Router } from './rpc/router'
 import { buildProcedures } from './rpc/procedures'
@@ -11,6 +15,8 @@ import { readSettings } from './settings/service'
 import { seedCalendarIfEmpty } from './calendar/seed'
 import { loadDemoOrganisation } from './org/demo'
 import { systemClock, type Clock } from './system/clock'
+import { openBackupOffice, type BackupOffice } from './backup/office'
+import { sealLegacyAudit } from './audit/seal'
 
 export interface CoreOptions {
   dataDir: string
@@ -21,6 +27,25 @@ export interface CoreOptions {
   clock?: Clock
   /** Where drizzle/ lives; found by walking up from this file when not given. */
   root?: string
+  /**
+   * Take the daily backup on a timer (backup/office.ts). On by default; off by default with a clock
+   * tests can move, whose servers take backups only when a test asks.
+   */
+  scheduledBackups?: boolean
+  /**
+   * The database key file (created with a random key on the first start). Server mode and the
+   * desktop app always give one; without it the database stays unencrypted, which is for tests only.
+   */
+  keyFile?: string
+}
+
+export interface Encryption {
+  keyFile: string
+  fingerprint: string
+  /** The key file was written at this start: the office must copy it to removable media now. */
+  keyCreated: boolean
+  /** An unencrypted database (from before encryption) was encrypted at this start. */
+  encryptedNow: boolean
 }
 
 export interface Core {
@@ -35,6 +60,16 @@ export interface Core {
   initialAccounts: InitialAccount[]
   /** Where their generated passwords were also written, if they were generated. */
   initialPasswordFile: string | null
+  /** The key this database is encrypted with; null for a test database without a key. */
+  encryption: Encryption | null
+  /** Backups, restore, export and import of this database (jobs, schedule). */
+  backups: BackupOffice
+  /**
+   * Closes the database, lets `replace` put another file in its place (a restore), and opens what is
+   * there, migrated, through the same `conn` object; every session ends. If `replace` throws, the
+   * old file is reopened and the error passed on.
+   */
+  reopenDatabase(replace: () => void): void
   close(): void
 }
 
@@ -46,20 +81,45 @@ export function openCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock()
   mkdirSync(dataDir, { recursive: true })
   const databaseFile = join(dataDir, DATABASE_FILE)
-  const conn = openConnection(databaseFile)
+  const dbKey = options.keyFile ? resolveDatabaseKey(options.keyFile, databaseFile) : null
+  const encryptedNow = !!dbKey && isPlainDatabase(databaseFile)
+  const conn = openConnection(databaseFile, dbKey?.key)
   try {
+    if (dbKey) encryptPlainDatabasesIn(join(dataDir, 'backups'), dbKey.key)
+    const encryption = dbKey && { keyFile: dbKey.keyFile, fingerprint: keyFingerprint(dbKey.key), keyCreated: dbKey.created, encryptedNow }
     const root = options.root ?? appRoot()
     const migration = migrateDatabase(conn.sqlite, join(root, 'drizzle'), join(dataDir, 'backups'))
+    sealLegacyAudit(conn.db)
     const isNew = migration.applied.length > 0 && migration.backupFile === null
+    // Outside the transaction below: it moves files, which a rollback would not put back.
+    sealPlainFiles(conn.db, dataDir)
     const admin = conn.sqlite.transaction(() => {
       seedCalendarIfEmpty(conn.db, clock)
       if (isNew && options.demo) loadDemoOrganisation(conn.db)
       return ensureInitialAccounts(conn.db, clock, { password: options.adminPassword, demo: isNew && options.demo })
     })()
     const initialPasswordFile = admin.length > 0 && options.adminPassword === undefined ? writeInitialPasswordFile(dataDir, admin) : null
-    const sessions = new SessionStore(conn.db, () => readSettings(conn.db).sessionIdleMinutes)
+    const newSessions = () => new SessionStore(conn.db, () => readSettings(conn.db).sessionIdleMinutes)
     const router = createRouter({ conn, clock, dataDir, procedures: buildProcedures(clock) })
-    return { conn, router, sessions, clock, dataDir, databaseFile, migration, initialAccounts: admin, initialPasswordFile, close: () => conn.sqlite.close() }
+    const core: Core = {
+      conn, router, sessions: newSessions(), clock, dataDir, databaseFile, migration, initialAccounts: admin, initialPasswordFile, encryption,
+      backups: undefined as unknown as BackupOffice,
+      reopenDatabase(replace) {
+        conn.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+        conn.sqlite.close()
+        try {
+          replace()
+        } finally {
+          const next = openConnection(databaseFile, dbKey?.key)
+          migrateDatabase(next.sqlite, join(root, 'drizzle'), join(dataDir, 'backups'))
+          Object.assign(conn, next)
+          core.sessions = newSessions()
+        }
+      },
+      close: () => { void core.backups.stop(); conn.sqlite.close() },
+    }
+    core.backups = openBackupOffice(core, root, options.scheduledBackups ?? !('set' in clock))
+    return core
   } catch (e) {
     conn.sqlite.close()
     throw e

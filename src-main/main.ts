@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util'
 import { app, BrowserWindow, dialog, session } from 'electron'
 import { openCore, type Core } from './core'
 import { appRoot } from './paths'
+import { defaultKeyFile } from './db/key'
 import { installAppSecurity, secureWebContents } from './electron/install'
 import { openIpcBridge } from './electron/ipc'
 import { handleAppScheme, registerAppScheme } from './electron/protocol'
@@ -37,7 +38,8 @@ function focusExistingWindow(): void {
 
 async function start(): Promise<void> {
   try {
-    core = openCore({ dataDir: dataDirFromArgs(), demo: true })
+    const dataDir = dataDirFromArgs()
+    core = openCore({ dataDir, demo: true, keyFile: process.env.SANBAN_KEY_FILE ?? defaultKeyFile(dataDir) })
   } catch (e) {
     dialog.showErrorBox('三办无法启动', `打开数据库失败：${e instanceof Error ? e.message : String(e)}\n\n如数据库由更新版本的三办写入，请安装新版本后再打开。`)
     app.quit()

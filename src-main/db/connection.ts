@@ -3,6 +3,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3'
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import type { RunResult } from 'better-sqlite3'
 import * as schema from './schema'
+import { checkReadable, encryptPlainDatabase, isPlainDatabase, unlock } from './cipher'
 
 export type Schema = typeof schema
 /** A drizzle handle over the one connection; services take this and run synchronously. */
@@ -20,10 +21,31 @@ export function applyPragmas(sqlite: Sqlite): void {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // 64 MB of decrypted pages (the default is 16 MB): the search index of a few years of 收文 stays
+  // in memory, so a repeated search does not decrypt its pages again (bench/encryption.ts).
+  sqlite.pragma('cache_size = -65536')
 }
 
-export function openConnection(file: string): Connection {
+/** The key each encrypted connection was opened with, for the backup worker's own connection. */
+const keys = new WeakMap<Sqlite, Buffer>()
+export const connectionKey = (sqlite: Sqlite): Buffer | undefined => keys.get(sqlite)
+
+/**
+ * Opens the database, encrypted with `key`; an existing unencrypted file is encrypted first
+ * (cipher.ts). Without a key the file stays plain: that is for tests only, server mode and the
+ * desktop app always pass one. A wrong key is refused before anything is written.
+ */
+export function openConnection(file: string, key?: Buffer): Connection {
+  if (key && isPlainDatabase(file)) encryptPlainDatabase(file, key)
   const sqlite = new Database(file)
-  applyPragmas(sqlite)
+  try {
+    if (key) unlock(sqlite, key, file)
+    else if (file !== ':memory:') checkReadable(sqlite, file)
+    applyPragmas(sqlite)
+  } catch (e) {
+    sqlite.close()
+    throw e
+  }
+  if (key) keys.set(sqlite, key)
   return { sqlite, db: drizzle(sqlite, { schema }) }
 }

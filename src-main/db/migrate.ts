@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs'
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import type { Sqlite } from './connection'
+import { syncDirectory } from './key'
 
 interface JournalEntry { idx: number; when: number; tag: string }
 
@@ -36,6 +37,24 @@ function stamp(): string {
 }
 
 /**
+ * VACUUM INTO a temporary name, renamed once complete and on disk: a kill or power cut in the
+ * middle must not leave a file named like a backup that restores nothing. Leftovers of such a
+ * cut-off run are removed first.
+ */
+function backUpBeforeMigrating(sqlite: Sqlite, backupDir: string): string {
+  mkdirSync(backupDir, { recursive: true })
+  for (const f of readdirSync(backupDir)) if (/\.part(-journal)?$/.test(f)) rmSync(join(backupDir, f), { force: true })
+  const backupFile = join(backupDir, `升级前备份-${stamp()}.sqlite`)
+  const partial = `${backupFile}.part`
+  sqlite.prepare('VACUUM INTO ?').run(partial)
+  const fd = openSync(partial, 'r')
+  try { fsyncSync(fd) } finally { closeSync(fd) }
+  renameSync(partial, backupFile)
+  syncDirectory(backupDir)
+  return backupFile
+}
+
+/**
  * Applies the migrations in `folder`, wrapped the way the office needs it:
  * a database written by a newer Sanban is refused untouched; a database with data is
  * backed up (VACUUM INTO, a consistent copy, never a file copy) before anything changes;
@@ -52,12 +71,7 @@ export function migrateDatabase(sqlite: Sqlite, folder: string, backupDir: strin
   const pending = journal.filter((e) => applied === null || e.when > applied)
   if (pending.length === 0) return { applied: [], backupFile: null }
 
-  let backupFile: string | null = null
-  if (hasUserTables(sqlite)) {
-    mkdirSync(backupDir, { recursive: true })
-    backupFile = join(backupDir, `升级前备份-${stamp()}.sqlite`)
-    sqlite.prepare('VACUUM INTO ?').run(backupFile)
-  }
+  const backupFile = hasUserTables(sqlite) ? backUpBeforeMigrating(sqlite, backupDir) : null
   migrate(drizzle(sqlite), { migrationsFolder: folder })
   const orphans = sqlite.pragma('foreign_key_check') as unknown[]
   if (orphans.length > 0) {

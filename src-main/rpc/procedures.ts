@@ -15,6 +15,7 @@ import { outgoingProcedures } from '../documents/outgoing-procedures'
 import { printProcedures } from '../documents/print-procedures'
 import { registerProcedures } from '../documents/register-procedures'
 import { systemProcedures } from '../system/procedures'
+import { backupProcedures } from '../backup/procedures'
 
 /**
  * The whole API: each domain contributes its `domain.verb` procedures. The renderer takes
@@ -36,6 +37,7 @@ export const procedures = {
   ...outgoingProcedures,
   ...printProcedures,
   ...registerProcedures,
+  ...backupProcedures,
 }
 export type Procedures = typeof procedures
 

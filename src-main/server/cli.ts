@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util'
 import { defaultDataDir } from '../paths'
+import { defaultKeyFile } from '../db/key'
+import type { Encryption } from '../core'
 import { adjustableClock } from '../system/clock'
 import { startServer, type ServerOptions } from './start'
 
@@ -12,6 +14,8 @@ const USAGE = `用法：npm start -- [选项]
   --host-name 名称     客户端访问时使用的主机名，可多次给出
   --no-demo            新数据库不载入演示组织机构
   --admin-password 密码  首次启动时管理员的初始密码（默认随机生成并打印）
+  --key-file 文件      数据库密钥文件（默认：数据目录旁的“<数据目录名>.key”，或环境变量 SANBAN_KEY_FILE；
+                       首次启动时自动生成，请复制到移动介质存放在保险柜中）
   --test-clock         允许测试调整系统时间（仅供自动化测试）`
 
 export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerOptions & { testClock: boolean; help: boolean } {
@@ -24,6 +28,7 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerO
       'host-name': { type: 'string', multiple: true },
       'no-demo': { type: 'boolean', default: false },
       'admin-password': { type: 'string' },
+      'key-file': { type: 'string' },
       'test-clock': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -31,8 +36,10 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerO
   })
   const port = Number(values.port ?? env.SANBAN_PORT ?? DEFAULT_PORT)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口无效：${values.port}`)
+  const dataDir = values.data ?? defaultDataDir(env)
   return {
-    dataDir: values.data ?? defaultDataDir(env),
+    dataDir,
+    keyFile: values['key-file'] ?? env.SANBAN_KEY_FILE ?? defaultKeyFile(dataDir),
     port,
     intranet: values.intranet,
     hostNames: values['host-name'] ?? [],
@@ -43,6 +50,13 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerO
   }
 }
 
+function printEncryption(e: Encryption | null): void {
+  if (!e) return
+  console.log(`  数据库密钥文件：${e.keyFile}（指纹 ${e.fingerprint}）`)
+  if (e.keyCreated) console.log('  已生成新的数据库密钥。请立即把密钥文件复制到移动介质并存放在保险柜中：密钥丢失，数据库和附件将无法读取。')
+  if (e.encryptedNow) console.log('  原来未加密的数据库、升级前备份和附件已用该密钥加密。')
+}
+
 async function main(): Promise<void> {
   const options = parseServerArgs(process.argv.slice(2), process.env)
   if (options.help) { console.log(USAGE); return }
@@ -50,6 +64,7 @@ async function main(): Promise<void> {
   const { core } = server
   console.log(`三办已启动（服务器模式）`)
   console.log(`  数据目录：${core.dataDir}`)
+  printEncryption(core.encryption)
   if (core.migration.backupFile) console.log(`  已升级数据库，升级前备份：${core.migration.backupFile}`)
   for (const a of core.initialAccounts) console.log(`  已创建${a.role}账户：用户名 ${a.username}，初始密码 ${a.password}`)
   if (core.initialPasswordFile) console.log(`  （初始密码同时保存在 ${core.initialPasswordFile}，各账户首次登录须修改密码，全部修改后该文件自动删除）`)

@@ -1,0 +1,63 @@
+/**
+ * The three administrators' accounts from a terminal on the server (三员, X-5): no one of them can
+ * reset another's password in the app, so a forgotten password is reset here by whoever holds the
+ * machine and the key file. Each use is written to the audit trail, where the 安全审计员 sees it.
+ *   npm run account -- reset-password <用户名> [--data 目录] [--key-file 文件]
+ *   npm run account -- unlock <用户名> [--data 目录] [--key-file 文件]
+ */
+import { existsSync } from 'node:fs'
+import { eq } from 'drizzle-orm'
+import { openConnection, type Connection } from '../db/connection'
+import { keyTarget } from '../db/key-cli'
+import { readKeyFile } from '../db/key'
+import { AuditTrail, writeAudit } from '../audit/trail'
+import { generatePassword, hashPassword } from './password'
+import { users } from './schema'
+
+export type AccountCommand = 'reset-password' | 'unlock'
+
+/** Runs one command in one transaction with its audit row; returns the new password for a reset. */
+export function runAccountCommand(conn: Connection, command: AccountCommand, username: string, now = new Date()): string | null {
+  return conn.sqlite.transaction(() => {
+    const u = conn.db.select().from(users).where(eq(users.username, username)).get()
+    if (!u) throw new Error(`没有用户名为“${username}”的账户`)
+    const trail = new AuditTrail()
+    let password: string | null = null
+    if (command === 'reset-password') {
+      password = generatePassword()
+      conn.db.update(users).set({ passwordHash: hashPassword(password), mustChangePassword: true, passwordChangedAt: now.toISOString(), failedLogins: 0, lockedUntil: null })
+        .where(eq(users.id, u.id)).run()
+      trail.record({ entity: '账户', id: u.id, fields: { 密码: '（已在服务器命令行重置）', 用户名: u.username } })
+    } else {
+      conn.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, u.id)).run()
+      trail.record({ entity: '账户', id: u.id, fields: { 锁定: '（已在服务器命令行解除）', 用户名: u.username } })
+    }
+    writeAudit(conn.db, now, null, `cli.${command}`, trail)
+    return password
+  }).immediate()
+}
+
+function main(): void {
+  const [command, username, ...rest] = process.argv.slice(2)
+  if ((command !== 'reset-password' && command !== 'unlock') || !username) {
+    console.log('用法：npm run account -- reset-password <用户名> [--data 目录] [--key-file 文件]\n      npm run account -- unlock <用户名> [--data 目录] [--key-file 文件]')
+    process.exitCode = command ? 1 : 0
+    return
+  }
+  const { databaseFile, keyFile } = keyTarget(rest, process.env)
+  if (!existsSync(databaseFile)) throw new Error(`找不到数据库 ${databaseFile}（请用 --data 指定数据目录）`)
+  const conn = openConnection(databaseFile, readKeyFile(keyFile))
+  try {
+    const password = runAccountCommand(conn, command, username)
+    console.log(password ? `已重置“${username}”的密码，新的初始密码：${password}（首次登录须修改；已记入审计日志）` : `已解除“${username}”的锁定（已记入审计日志）。`)
+  } finally {
+    conn.sqlite.close()
+  }
+}
+
+if (require.main === module) {
+  try { main() } catch (e) {
+    console.error(`三办账户：${e instanceof Error ? e.message : String(e)}`)
+    process.exit(1)
+  }
+}

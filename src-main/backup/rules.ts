@@ -1,0 +1,90 @@
+/** Backup naming, schedule and rotation: pure functions, tested without a disk. */
+import { dateIn, OFFICE_TIME_ZONE } from '../system/clock'
+
+/** Why a backup was taken; shown in the list and part of its folder name. */
+export const BACKUP_KINDS = ['定时', '手动', '恢复前', '导入前', '导出', '导入'] as const
+export type BackupKind = (typeof BACKUP_KINDS)[number]
+
+const PREFIX = '三办备份-'
+const EXPORT_PREFIX = '三办全部数据-'
+/** A folder being written (or deleted) carries this; it is never listed, so a crash never leaves a "good" half backup. */
+const UNFINISHED = '-未完成'
+
+/** The office's wall-clock time as YYYYMMDD-HHMMSS, for names an administrator reads on the drive. */
+export function officeStamp(at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(at)
+  const p = (type: string) => parts.find((x) => x.type === type)!.value
+  return `${p('year')}${p('month')}${p('day')}-${p('hour')}${p('minute')}${p('second')}`
+}
+
+export const backupFolderName = (at: Date, kind: BackupKind, n = 1): string =>
+  `${PREFIX}${officeStamp(at)}${n > 1 ? `-${n}` : ''}-${kind}`
+export const exportFileName = (at: Date): string => `${EXPORT_PREFIX}${officeStamp(at)}.tar`
+
+/** The temporary name of a folder or file until it is complete and checked. */
+export const unfinishedName = (finalName: string): string => `.${finalName}${UNFINISHED}`
+export const isUnfinishedName = (name: string): boolean => name.startsWith('.') && name.endsWith(UNFINISHED)
+
+const FOLDER_PATTERN = new RegExp(`^${PREFIX}(\\d{8})-(\\d{6})(?:-\\d+)?-(${BACKUP_KINDS.join('|')})$`)
+
+/** A finished backup folder's name, or null for anything else in the folder (so names cannot point elsewhere). */
+export function parseBackupFolderName(name: string): { kind: BackupKind } | null {
+  const m = FOLDER_PATTERN.exec(name)
+  return m ? { kind: m[3] as BackupKind } : null
+}
+
+/** The only paths a backup holds: the manifest, the database and content-addressed attachments. */
+export const DATABASE_ENTRY = 'sanban.sqlite'
+export const MANIFEST_ENTRY = 'manifest.json'
+const FILE_ENTRY = /^files\/[0-9a-f]{2}\/[0-9a-f]{64}$/
+export const isAttachmentPath = (path: string): boolean => FILE_ENTRY.test(path)
+export const isBackupEntry = (path: string): boolean => path === DATABASE_ENTRY || path === MANIFEST_ENTRY || isAttachmentPath(path)
+
+/** The instant of a wall-clock time (HH:MM) on an office date; the office's zone (Asia/Shanghai) has no daylight saving. */
+export const officeInstant = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`)
+
+/**
+ * The daily backup is due once the set time has passed today and none was taken since; a server
+ * that was off at that time catches up when it next runs.
+ */
+export function scheduledBackupDue(now: Date, schedule: { enabled: boolean; time: string }, lastScheduledAt: Date | null): boolean {
+  if (!schedule.enabled) return false
+  const dueAt = officeInstant(dateIn(OFFICE_TIME_ZONE, now), schedule.time)
+  return now >= dueAt && (lastScheduledAt === null || lastScheduledAt < dueAt)
+}
+
+export interface RotationPolicy { keepDaily: number; keepWeekly: number }
+
+/** Monday of the office week of an instant, as YYYY-MM-DD. */
+function weekOf(at: Date): string {
+  const day = new Date(`${dateIn(OFFICE_TIME_ZONE, at)}T00:00:00Z`)
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7))
+  return day.toISOString().slice(0, 10)
+}
+
+/** The newest backup of each of the newest `count` periods. */
+function newestPerPeriod<T extends { createdAt: Date }>(newestFirst: T[], period: (at: Date) => string, count: number): T[] {
+  const seen = new Set<string>()
+  return newestFirst.filter((b) => {
+    const key = period(b.createdAt)
+    if (seen.has(key) || seen.size >= count) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/**
+ * Rotation applies to 定时 backups only: the newest of each of the last `keepDaily` days and of each of
+ * the last `keepWeekly` weeks stay. Backups an administrator took (手动), and those taken before a restore
+ * or an import, stay until the administrator deletes them.
+ */
+export function backupsToRotate<T extends { kind: BackupKind; createdAt: Date }>(backups: T[], policy: RotationPolicy): T[] {
+  const scheduled = backups.filter((b) => b.kind === '定时').sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+  const keep = new Set([
+    ...newestPerPeriod(scheduled, (at) => dateIn(OFFICE_TIME_ZONE, at), policy.keepDaily),
+    ...newestPerPeriod(scheduled, weekOf, policy.keepWeekly),
+  ])
+  return scheduled.filter((b) => !keep.has(b))
+}
