@@ -5,6 +5,54 @@ import { isRealDate } from '../calendar/dates'
 // zod's own messages in Simplified Chinese; we add the field's Chinese label in front.
 z.config(z.locales.zhCN())
 
+/**
+ * zod's zh-CN locale names types and sizes in English ("期望 string <=20 字符", "数值过大" for a text):
+ * the user reads what to enter instead. Messages a schema gives itself still win.
+ */
+const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', int: '整数', boolean: '是或否', array: '列表', object: '一组字段', date: '日期' }
+
+function sizeMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code !== 'too_big' && issue.code !== 'too_small') return undefined
+  const big = issue.code === 'too_big'
+  const limit = Number(big ? issue.maximum : issue.minimum)
+  const inclusive = issue.inclusive !== false
+  if (issue.origin === 'string') return big ? `不能超过${limit}个字` : limit <= 1 ? '不能为空' : `不能少于${limit}个字`
+  if (issue.origin === 'array') return big ? `不能超过${limit}项` : `至少需要${limit}项`
+  if (big) return inclusive ? `不能大于${limit}` : `应小于${limit}`
+  return inclusive ? `不能小于${limit}` : `应大于${limit}`
+}
+
+z.config({
+  customError: (issue) => {
+    if (issue.code === 'invalid_type') return issue.input === undefined ? '必须填写' : `应为${TYPE_NAMES[issue.expected] ?? '其他类型的值'}`
+    return sizeMessage(issue)
+  },
+})
+
+/**
+ * Control characters (tab, line and page breaks aside), bidi overrides that make "报告\u202Efdp.exe"
+ * read as "报告exe.pdf", and lone surrogates (which SQLite cannot store as sent) have no place in
+ * any office text: they are refused in every field of every procedure, before the schema.
+ */
+const UNSAFE_TEXT = /[\u0000-\u0008\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/** The path of the first string with unsafe text; a loop, not recursion, as hostile JSON may nest 100 000 deep. */
+function unsafeTextAt(input: unknown): PropertyKey[] | null {
+  interface Node { value: unknown; key?: PropertyKey; parent?: Node }
+  const pending: Node[] = [{ value: input }]
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const { value } = node
+    if (typeof value === 'string' && UNSAFE_TEXT.test(value)) {
+      const path: PropertyKey[] = []
+      for (let n: Node | undefined = node; n?.parent; n = n.parent) path.unshift(n.key!)
+      return path
+    }
+    if (value === null || typeof value !== 'object') continue
+    for (const [key, child] of Object.entries(value).reverse()) pending.push({ value: child, key: Array.isArray(value) ? Number(key) : key, parent: node })
+  }
+  return null
+}
+
 type AnySchema = z.core.$ZodType
 
 function unwrap(schema: AnySchema): AnySchema {
@@ -39,13 +87,19 @@ export function fieldLabel(schema: AnySchema, path: readonly PropertyKey[]): str
 
 /** Parses input or throws a VALIDATION error naming the field in Chinese. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const unsafe = unsafeTextAt(input)
+  if (unsafe) throw invalid(schema, unsafe, '含有控制字符或不可见的排版字符，请删除后重试')
   const result = schema.safeParse(input ?? {})
   if (result.success) return result.data
   const issue = result.error.issues[0]
-  const label = fieldLabel(schema, issue.path)
-  const field = issue.path.map(String).join('.')
-  const message = label ? `「${label}」${issue.message}` : field ? `字段 ${field}：${issue.message}` : `输入有误：${issue.message}`
-  throw new AppError('VALIDATION', message, field ? { field } : {})
+  throw invalid(schema, issue.path, issue.message)
+}
+
+function invalid(schema: z.ZodType, path: readonly PropertyKey[], problem: string): AppError {
+  const label = fieldLabel(schema, path)
+  const field = path.map(String).join('.')
+  const message = label ? `「${label}」${problem}` : field ? `字段 ${field}：${problem}` : `输入有误：${problem}`
+  return new AppError('VALIDATION', message, field ? { field } : {})
 }
 
 // Shared field shapes, so every procedure checks dates and names the same way.
