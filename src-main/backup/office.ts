@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { connectionKey, type Connection } from '../db/connection'
+import { latestMigrationIn } from '../db/migrate'
 import type { Clock } from '../system/clock'
 import type { SessionUser } from '../rpc/procedure'
 import { AuditTrail, writeAudit } from '../audit/trail'
@@ -51,10 +52,7 @@ interface Outcome { message: string; record: Record<string, unknown>; entityId: 
 const within = (progress: Progress, from: number, to: number): Progress => (f, phase) => progress(from + (to - from) * f, phase)
 
 /** The newest migration this version knows: a backup from a newer one cannot be restored here. */
-export function latestKnownMigration(root: string): number {
-  const journal = JSON.parse(readFileSync(join(root, 'drizzle', 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] }
-  return Math.max(...journal.entries.map((e) => e.when))
-}
+export const latestKnownMigration = (root: string): number => latestMigrationIn(join(root, 'drizzle'))
 
 const offices = new Map<string, BackupOffice>()
 

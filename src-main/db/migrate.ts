@@ -20,6 +20,11 @@ function readJournal(folder: string): JournalEntry[] {
   return journal.entries
 }
 
+/** The journal time of the newest migration in `folder`: a database (or backup) beyond it is from a newer Sanban. */
+export function latestMigrationIn(folder: string): number {
+  return Math.max(...readJournal(folder).map((e) => e.when))
+}
+
 /** drizzle records each applied migration's journal timestamp in __drizzle_migrations.created_at. */
 function lastAppliedAt(sqlite: Sqlite): number | null {
   const table = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get()
@@ -63,7 +68,7 @@ function backUpBeforeMigrating(sqlite: Sqlite, backupDir: string): string {
  */
 export function migrateDatabase(sqlite: Sqlite, folder: string, backupDir: string): MigrationReport {
   const journal = readJournal(folder)
-  const latestKnown = Math.max(...journal.map((e) => e.when))
+  const latestKnown = latestMigrationIn(folder)
   const applied = lastAppliedAt(sqlite)
   if (applied !== null && applied > latestKnown) {
     throw new NewerDatabaseError('该数据库由较新版本的三办写入，当前版本无法打开。请升级三办后再使用，数据未作任何改动。')
