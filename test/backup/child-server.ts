@@ -6,6 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { pathToFileURL } from 'node:url'
+import { startServer, type RunningServer } from '../../src-main/server/start'
+import { adjustableClock } from '../../src-main/system/clock'
+import { ADMIN_PASSWORD } from '../helpers/server'
 
 export const ROOT = resolve(__dirname, '../..')
 const LOADER = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
@@ -35,3 +38,16 @@ export class ChildServer {
 
 /** A 签收时间 safely in the past whatever the machine's clock says (the register refuses a future one). */
 export const RECEIVED_AT = `${new Date(Date.now() - 36 * 3_600_000).toISOString().slice(0, 10)} 09:10`
+
+/**
+ * A demo office's data folder grown to some 25 MB, so that a backup or a restore takes long enough to be
+ * cut at any of its steps; returned still running, for the caller to add to and close.
+ */
+export async function ballastedServer(dataDir: string): Promise<RunningServer> {
+  const seeded = await startServer({ dataDir, port: 0, demo: true, adminPassword: ADMIN_PASSWORD, clock: adjustableClock() })
+  const sqlite = seeded.core.conn.sqlite
+  sqlite.exec('CREATE TABLE ballast (id INTEGER PRIMARY KEY, pad BLOB)')
+  const pad = sqlite.prepare('INSERT INTO ballast (pad) VALUES (randomblob(4000))')
+  sqlite.transaction(() => { for (let i = 0; i < 6000; i++) pad.run() })()
+  return seeded
+}

@@ -3,10 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { startServer } from '../../src-main/server/start'
-import { adjustableClock } from '../../src-main/system/clock'
-import { ADMIN_PASSWORD, rpcClient } from '../helpers/server'
-import { ChildServer, RECEIVED_AT } from './child-server'
+import { rpcClient } from '../helpers/server'
+import { ballastedServer, ChildServer, RECEIVED_AT } from './child-server'
 import { untilFinished } from './jobs'
 
 /*
@@ -36,12 +34,7 @@ async function register(url: string, title: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  // Some 25 MB, so that a restore takes long enough to be cut at any of its steps.
-  const seeded = await startServer({ dataDir, port: 0, demo: true, adminPassword: ADMIN_PASSWORD, clock: adjustableClock() })
-  const sqlite = seeded.core.conn.sqlite
-  sqlite.exec('CREATE TABLE ballast (id INTEGER PRIMARY KEY, pad BLOB)')
-  const pad = sqlite.prepare('INSERT INTO ballast (pad) VALUES (randomblob(4000))')
-  sqlite.transaction(() => { for (let i = 0; i < 6000; i++) pad.run() })()
+  const seeded = await ballastedServer(dataDir)
   await register(seeded.url, '备份中的收文')
   const admin = rpcClient(seeded.url)
   await admin.login('admin')

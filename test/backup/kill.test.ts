@@ -3,13 +3,11 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { startServer } from '../../src-main/server/start'
-import { adjustableClock } from '../../src-main/system/clock'
 import { listBackups, verifyBackup } from '../../src-main/backup/service'
 import { latestKnownMigration } from '../../src-main/backup/office'
 import { isUnfinishedName } from '../../src-main/backup/rules'
-import { ADMIN_PASSWORD, rpcClient } from '../helpers/server'
-import { ChildServer, RECEIVED_AT, ROOT } from './child-server'
+import { rpcClient } from '../helpers/server'
+import { ballastedServer, ChildServer, RECEIVED_AT, ROOT } from './child-server'
 
 /*
  * The server process is killed (SIGKILL: no handler, no cleanup) while a backup runs and the office
@@ -24,13 +22,7 @@ const server = new ChildServer(dataDir)
 const upload = (text: string) => ({ name: `${text}.pdf`, mime: 'application/pdf', base64: Buffer.from(`${text}的扫描件`).toString('base64') })
 
 beforeAll(async () => {
-  // A database of some 25 MB with attachments, so a backup takes long enough to be interrupted at any step.
-  const seeded = await startServer({ dataDir, port: 0, demo: true, adminPassword: ADMIN_PASSWORD, clock: adjustableClock() })
-  const sqlite = seeded.core.conn.sqlite
-  sqlite.exec('CREATE TABLE ballast (id INTEGER PRIMARY KEY, pad BLOB)')
-  const pad = sqlite.prepare('INSERT INTO ballast (pad) VALUES (randomblob(4000))')
-  sqlite.transaction(() => { for (let i = 0; i < 6000; i++) pad.run() })()
-  await seeded.close()
+  await (await ballastedServer(dataDir)).close()
 }, 60_000)
 afterAll(async () => {
   await server.kill()
