@@ -1,6 +1,6 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import type { Clock } from '../system/clock'
 import type { Clearance } from '../security/classification'
@@ -51,13 +51,17 @@ export function ensureInitialAccounts(db: Db, clock: Clock, options: { password?
 export function writeInitialPasswordFile(dataDir: string, accounts: InitialAccount[]): string {
   const file = join(dataDir, INITIAL_PASSWORD_FILE)
   const lines = accounts.map((a) => `${a.role}　用户名：${a.username}　初始密码：${a.password}`)
-  writeFileSync(file, `三办初始账户\n${lines.join('\n')}\n各账户首次登录后须修改密码；三员账户全部改过密码后本文件自动删除。\n`, { mode: 0o600 })
+  writeFileSync(file, `三办初始账户\n${lines.join('\n')}\n各账户首次登录后须修改密码；以上账户全部改过密码后本文件自动删除。\n`, { mode: 0o600 })
   return file
 }
 
-/** Once no account still has its initial password, the slip of paper goes. */
+/**
+ * Once none of the initial accounts still has its printed password, the slip of paper goes. Accounts
+ * made later, or whose password expired, must change theirs too, but were never on the slip.
+ */
 export function removeInitialPasswordFileIfDone(db: Db, dataDir: string): void {
   const file = join(dataDir, INITIAL_PASSWORD_FILE)
-  const pending = db.select({ id: users.id }).from(users).where(eq(users.mustChangePassword, true)).all()
+  const initial = [...ADMINISTRATOR_ACCOUNTS, ...DEMO_ACCOUNTS].map((a) => a.username)
+  const pending = db.select({ id: users.id }).from(users).where(and(eq(users.mustChangePassword, true), inArray(users.username, initial))).all()
   if (pending.length === 0 && existsSync(file)) rmSync(file)
 }

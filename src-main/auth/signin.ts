@@ -17,6 +17,7 @@ const hhmm = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { timeZo
  */
 export function login(ctx: ActionContext, input: { username: string; password: string }): SessionUser {
   const now = ctx.clock.now()
+  const policy = readSettings(ctx.db)
   const u = ctx.db.select().from(users).where(eq(users.username, input.username)).get()
   const refuse = (message: string, what: string) => {
     ctx.audit.record({ entity: '登录', id: input.username, fields: { 结果: what } })
@@ -25,7 +26,6 @@ export function login(ctx: ActionContext, input: { username: string; password: s
   if (!u) throw refuse(WRONG, '失败：无此用户名')
   if (isLocked(u.lockedUntil, now)) throw refuse(`账户已锁定，请于${hhmm(u.lockedUntil!)}后再试，或请安全保密管理员解锁`, '拒绝：账户已锁定')
   if (!verifyPassword(input.password, u.passwordHash)) {
-    const policy = readSettings(ctx.db)
     const next = afterFailedSignIn(u.failedLogins, policy, now)
     ctx.db.update(users).set(next).where(eq(users.id, u.id)).run()
     if (next.lockedUntil) {
@@ -35,7 +35,7 @@ export function login(ctx: ActionContext, input: { username: string; password: s
   }
   if (u.disabled) throw refuse(WRONG, '拒绝：账户已停用')
   if (!u.approvedAt) throw refuse('账户尚待安全保密管理员审核密级，审核后才能登录', '拒绝：账户未审核')
-  const expired = passwordExpired(u.passwordChangedAt, readSettings(ctx.db).passwordMaxAgeDays, now)
+  const expired = passwordExpired(u.passwordChangedAt, policy.passwordMaxAgeDays, now)
   ctx.db.update(users).set({ lastLoginAt: now.toISOString(), failedLogins: 0, lockedUntil: null, ...(expired ? { mustChangePassword: true } : {}) })
     .where(eq(users.id, u.id)).run()
   ctx.audit.record({ entity: '登录', id: input.username, fields: { 结果: expired ? '成功（密码已过期，须修改）' : '成功' } })

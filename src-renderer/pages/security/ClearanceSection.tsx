@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/Feedback'
 import { FormModal } from '../../components/FormModal'
 import { Section } from '../../components/Section'
 import type { UserRow } from '../settings/UserDialog'
-import { UsersTable, isAdministratorAccount } from '../settings/UsersTable'
+import { UsersTable, isAdministratorAccount, isLockedNow } from '../settings/UsersTable'
 
 const CLEARANCES = [{ value: '内部', label: '内部（非涉密人员）' }, { value: '秘密', label: '秘密' }, { value: '机密', label: '机密' }]
 
@@ -39,7 +39,7 @@ export function ClearanceSection() {
           {!isAdministratorAccount(u) && (
             <Button size="compact-xs" variant={u.approved ? 'default' : 'filled'} onClick={() => open(u)}>{u.approved ? '设置密级' : '审核密级'}</Button>
           )}
-          {u.lockedUntil && new Date(u.lockedUntil) > new Date() && <Button size="compact-xs" variant="default" onClick={() => lift(u)}>解除锁定</Button>}
+          {isLockedNow(u) && <Button size="compact-xs" variant="default" onClick={() => lift(u)}>解除锁定</Button>}
         </>
       )} />
       <FormModal opened={editing !== null} title="设置人员密级" onClose={() => setEditing(null)} onSubmit={submit} busy={save.busy} error={save.error}

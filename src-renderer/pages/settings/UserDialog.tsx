@@ -2,11 +2,12 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { Button, Group, Input, Modal, PasswordInput, SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core'
 import { useMutation, type OutputOf } from '../../api/client'
 import { ErrorAlert } from '../../components/Feedback'
+import { READERS } from '../../../src-main/auth/roles'
 
 export type UserRow = OutputOf<'users.list'>[number]
 type Role = UserRow['role']
 /** Business roles only: the three administrators' accounts are not made here (X-5). */
-const ROLES: { value: Role; label: string }[] = (['文秘', '科长', '查阅'] as const).map((r) => ({ value: r, label: r }))
+const ROLES: { value: Role; label: string }[] = READERS.map((r) => ({ value: r, label: r }))
 
 /** 新建账户 (user null) or 修改账户. */
 export function UserDialog({ opened, user, onClose, onSaved }: { opened: boolean; user: UserRow | null; onClose: () => void; onSaved: (message: string) => void }) {

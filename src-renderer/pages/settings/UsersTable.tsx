@@ -2,18 +2,21 @@ import type { ReactNode } from 'react'
 import { Badge, Group, Table } from '@mantine/core'
 import { formatDateTime } from '../../lib/format'
 import { useSession } from '../../lib/session'
+import { isAdministratorRole } from '../../../src-main/auth/roles'
+import { isLocked } from '../../../src-main/auth/policy'
 import type { UserRow } from './UserDialog'
 
 /** An account's state, the most pressing first: what keeps it from signing in. */
 export function AccountStatus({ u }: { u: UserRow }) {
   if (u.disabled) return <Badge size="sm" variant="light" color="gray">已停用</Badge>
   if (!u.approved) return <Badge size="sm" variant="light" color="orange">待审核密级</Badge>
-  if (u.lockedUntil && new Date(u.lockedUntil) > new Date()) return <Badge size="sm" variant="light" color="red">已锁定</Badge>
+  if (isLockedNow(u)) return <Badge size="sm" variant="light" color="red">已锁定</Badge>
   if (u.mustChangePassword) return <Badge size="sm" variant="light" color="orange">待改密码</Badge>
   return <Badge size="sm" variant="light" color="green">正常</Badge>
 }
 
-export const isAdministratorAccount = (u: UserRow) => ['系统管理员', '安全保密管理员', '安全审计员'].includes(u.role)
+export const isAdministratorAccount = (u: UserRow) => isAdministratorRole(u.role)
+export const isLockedNow = (u: UserRow) => isLocked(u.lockedUntil, new Date())
 
 /** The accounts, as the 系统管理员 and the 安全保密管理员 both see them; each brings their own buttons. */
 export function UsersTable({ users, actions }: { users: UserRow[]; actions: (u: UserRow) => ReactNode }) {
