@@ -58,3 +58,32 @@ export const documentTitle = (r: Random, docType: string) => `${r.pick(LEADS)}${
 /** 签收时间 as documents.register stores it: office time, '2026-03-05 09:30' (minutes after 08:00). */
 export const officeTime = (day: string, minutes: number) =>
   `${day} ${String(8 + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
+const SENTENCES = [
+  '各地各部门要切实提高政治站位，把{t}作为当前一项重要任务，主要负责同志亲自研究、亲自部署，确保各项措施落到实处。',
+  '要对照目标任务，逐项梳理{t}推进情况，建立问题清单、任务清单和责任清单，明确完成时限，实行销号管理。',
+  '市级有关部门要加强协调配合，统筹安排{t}所需资金，及时研究解决工作中遇到的困难和问题，形成工作合力。',
+  '各县（区）人民政府要结合实际制定具体措施，细化工作安排，于每月5日前将{t}进展情况报市政府办公室。',
+  '要加强督促检查，对{t}推进不力、措施不实的单位和个人，按照有关规定严肃追责问责。',
+  '要广泛宣传{t}的重要意义和政策措施，及时总结推广好经验好做法，营造全社会共同参与的良好氛围。',
+]
+const HEADINGS = ['总体要求', '主要任务', '保障措施', '工作安排', '职责分工', '有关要求']
+
+/** A 公文 body of about `pages` A4 pages (22 lines of 28 characters): headings 一、 and （一） with paragraphs, one per line. */
+export function documentBody(r: Random, pages: number): string {
+  const lines: string[] = []
+  let chars = 0
+  // 0.68 of a full page's 616 characters: the 版头 on page 1, headings and part-filled last lines take the rest
+  // (rendered through LibreOffice, ten pages' worth prints as ten pages including the 版记; 0.85 printed 11–13).
+  for (let h = 0; chars < pages * 22 * 28 * 0.68; h++) {
+    lines.push(`${NUMERALS[h % 10]}、${HEADINGS[h % HEADINGS.length]}`)
+    for (let s = 0; s < 3; s++) {
+      const topic = r.pick(TOPICS)
+      const text = Array.from({ length: 3 }, () => r.pick(SENTENCES).replace('{t}', topic)).join('')
+      lines.push(`（${NUMERALS[s]}）${topic}${r.pick(ACTIONS)}。${text}`)
+      chars += text.length + 28
+    }
+  }
+  return lines.join('\n')
+}

@@ -16,11 +16,12 @@ import { loadDemoOrganisation } from '../src-main/org/demo'
 import { ensureInitialAccounts } from '../src-main/auth/accounts'
 import { seedCalendarIfEmpty } from '../src-main/calendar/seed'
 import { listMeetingTypes } from '../src-main/meetings/context'
-import { gramsOf } from '../src-main/documents/search'
+import { searchRow } from '../src-main/documents/search'
 import { incomingNumberText } from '../src-main/documents/registers'
-import { addDays, daysBetween, isWeekend, type IsoDate } from '../src-main/calendar/dates'
+import { addDays, chineseDate, daysBetween, isWeekend, type IsoDate } from '../src-main/calendar/dates'
+import { formatMinutesNumber } from '../src-main/meetings/rules'
 import { dateIn, OFFICE_TIME_ZONE, type Clock } from '../src-main/system/clock'
-import { ACTIONS, SENDERS, SERIES, TOPICS, TYPE_WEIGHTS, documentTitle, officeTime, randomSource, type Random } from './office-data'
+import { ACTIONS, SENDERS, SERIES, TOPICS, TYPE_WEIGHTS, documentBody, documentTitle, officeTime, randomSource, type Random } from './office-data'
 
 /** Every account the generator creates signs in with this password. */
 export const SEED_PASSWORD = 'Sanban-2026'
@@ -80,7 +81,7 @@ function seedIncoming(sqlite: Sqlite, r: Random, org: Org, span: Span, n: number
   const insIns = sqlite.prepare('INSERT INTO instructions (id, document_id, turn, leader_id, leader_title, kind, opinion, meaning, sent_on, instructed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
   const insAsg = sqlite.prepare('INSERT INTO assignments (id, document_id, department_id, role, assigned_on, working_days, deadline, feedback, feedback_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
   const insChase = sqlite.prepare('INSERT INTO chases (document_id, assignment_id, chaser, chased_on, note) VALUES (?, ?, ?, ?, ?)')
-  const insFts = sqlite.prepare("INSERT INTO document_search (grams, kind, doc_id) VALUES (?, '收文', ?)")
+  const insFts = sqlite.prepare("INSERT INTO document_search (rowid, grams, kind, doc_id) VALUES (@rowid, @grams, '收文', @id)")
   const seqByYear = new Map<number, number>()
   const senderSeq = new Map<string, number>()
   const instructionDocs: number[] = []
@@ -119,7 +120,7 @@ function seedIncoming(sqlite: Sqlite, r: Random, org: Org, span: Span, n: number
           r.weighted([['机要交通', 6], ['电子公文', 3], ['邮寄', 1]] as const), status, status === '已登记' ? null : day, status === '已登记' ? null : '王秘书',
           status === '已退回' ? null : proposed ? `拟请${leader.title}阅示。` : null, proposed ? '张主任' : null, proposed ? day : null, proposed ? '分管副市长' : null,
           span.day(offset + limitDays + 6), closedOn, closedOn ? '已按批示办理完毕。' : null, received)
-        insFts.run(gramsOf([title, senderNumber, sender, incomingNumberText(year, seq)]), id)
+        insFts.run({ ...searchRow({ kind: '收文', docId: id, at: received, classification }, [title, senderNumber, sender, incomingNumberText(year, seq)]), id })
         if (proposed) events++
         if (status === '已登记' || status === '已退回' || status === '已拟办') continue
         // 批示 by one or two leaders, then 传阅 (圈阅) among the others; the last row of a 批示中 document is where it is now.
@@ -157,11 +158,14 @@ function seedIncoming(sqlite: Sqlite, r: Random, org: Org, span: Span, n: number
   return { instructionDocs: Int32Array.from(instructionDocs), titles }
 }
 
+/** Every so many 发文 carry a whole body of ten pages (the rest only their register data): the Word bench prints one. */
+export const LONG_BODY_EVERY = 500
+
 function seedOutgoing(sqlite: Sqlite, r: Random, org: Org, span: Span, n: number, counts: SeedCounts): void {
   const insOut = sqlite.prepare(`INSERT INTO outgoing_documents (id, doc_type, sign_kind, series, title, addressee, classification, secrecy_period, urgency, drafting_department_id, drafter, status,
-    signer_id, signer_name, signed_on, number_year, number_seq, number_text, issued_on, copies, created_at)
-    VALUES (?, ?, ?, ?, ?, '各县（区）人民政府，市级有关部门', ?, ?, ?, ?, '李科员', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const insFts = sqlite.prepare("INSERT INTO document_search (grams, kind, doc_id) VALUES (?, '发文', ?)")
+    signer_id, signer_name, signed_on, number_year, number_seq, number_text, issued_on, copies, created_at, body)
+    VALUES (?, ?, ?, ?, ?, '各县（区）人民政府，市级有关部门', ?, ?, ?, ?, '李科员', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const insFts = sqlite.prepare("INSERT INTO document_search (rowid, grams, kind, doc_id) VALUES (@rowid, @grams, '发文', @id)")
   const outSeq = new Map<string, number>()
   sqlite.transaction(() => {
     for (let i = 0; i < n; i++) {
@@ -186,8 +190,8 @@ function seedOutgoing(sqlite: Sqlite, r: Random, org: Org, span: Span, n: number
       const classification = r.weighted(CLASSIFIED)
       insOut.run(id, docType, r.weighted([['一般', 8], ['事务性', 3], ['重大工作部署', 1], ['报省政府', 1]] as const), series, title, classification, secrecyPeriod(classification),
         r.chance(0.05) ? '加急' : '无', dept.id, status, signer?.id ?? null, signer?.name ?? null, signedOn, seq ? year : null, seq, numberText,
-        status === '已印发' ? span.day(offset + 4) : null, status === '已印发' ? r.between(20, 99) : null, created)
-      insFts.run(gramsOf([title, numberText, dept.name]), id)
+        status === '已印发' ? span.day(offset + 4) : null, status === '已印发' ? r.between(20, 99) : null, created, id % LONG_BODY_EVERY === 0 ? documentBody(r, 10) : '')
+      insFts.run({ ...searchRow({ kind: '发文', docId: id, at: created, classification }, [title, numberText, dept.name]), id })
     }
   })()
   counts.outgoing_documents = n
@@ -195,7 +199,8 @@ function seedOutgoing(sqlite: Sqlite, r: Random, org: Org, span: Span, n: number
 }
 
 const MEETING_WEIGHTS = [['全体会议', 1], ['常务会议', 5], ['市长办公会', 4], ['专题会议', 80], ['全市性视频会议', 10]] as const
-const TOPIC_WEIGHT: Record<string, number> = { 全体会议: 4, 常务会议: 60, 市长办公会: 30, 专题会议: 8, 全市性视频会议: 3 }
+/** Topics per meeting, relative: a 常务会议 studies about 8 to 25 议题, a 专题会议 about ten. */
+const TOPIC_WEIGHT: Record<string, number> = { 全体会议: 10, 常务会议: 16, 市长办公会: 8, 专题会议: 10, 全市性视频会议: 3 }
 const TOPIC_VERBS = ['关于', '审议', '研究', '听取']
 const TOPIC_ENDS = ['的汇报', '的请示', '（送审稿）', '有关问题']
 
@@ -231,7 +236,8 @@ function seedMeetings(sqlite: Sqlite, db: Parameters<typeof listMeetingTypes>[0]
       const age = span.days - 1 - offset
       const status = age < 3 ? '筹备' : r.chance(0.02) ? '已取消' : '已召开'
       const halfDay = r.weighted([['上午', 6], ['下午', 4]] as const)
-      insMeeting.run(id, type.id, session, subject, day, halfDay, halfDay === '上午' ? '09:00' : '14:30', r.pick(['市政府第一会议室', '市政府第二会议室', '市政府常务会议室', '视频会议室']),
+      const place = r.pick(['市政府第一会议室', '市政府第二会议室', '市政府常务会议室', '视频会议室'])
+      insMeeting.run(id, type.id, session, subject, day, halfDay, halfDay === '上午' ? '09:00' : '14:30', place,
         chair.postId, status, span.day(Math.max(0, offset - 2)), status === '已取消' ? '因工作安排调整取消。' : null, `${span.day(Math.max(0, offset - 7))}T01:00:00.000Z`)
       const held = status === '已召开'
       const mId = held ? ++minutesId : 0
@@ -239,8 +245,8 @@ function seedMeetings(sqlite: Sqlite, db: Parameters<typeof listMeetingTypes>[0]
         const seq = (sessions.get(`纪要${type.name}${year}`) ?? 0) + 1
         sessions.set(`纪要${type.name}${year}`, seq)
         const signedOn = span.day(offset + 3)
-        insMinutes.run(mId, id, `${day}，${chair.title}${chair.name}主持召开${subject ?? type.name}。纪要如下：`, chair.id, chair.name, signedOn,
-          type.name, year, seq, `${type.name}纪要〔${year}〕${seq}号`, span.day(offset + 4), `${signedOn}T08:00:00.000Z`)
+        insMinutes.run(mId, id, `${chineseDate(day)}${halfDay}，${chair.title}${chair.name}在${place}主持召开${subject ?? type.name}，研究了有关事项。现纪要如下：`, chair.id, chair.name, signedOn,
+          type.name, year, seq, formatMinutesNumber(type.numbering, year, seq), span.day(offset + 4), `${signedOn}T08:00:00.000Z`)
       }
       const next = Math.round(((cumulative += weights[j]) / totalWeight) * nTopics)
       for (let k = 0; topicId < next; k++) {

@@ -8,7 +8,8 @@ import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, INCOMING_FILE_KINDS, INSTR
 import { acceptIncoming, registerIncoming, returnIncoming, updateIncoming } from './incoming'
 import { instructionFollowUp, proposeHandling, recordConsultation, recordInstruction, routeFor, sendToLeaders } from './incoming-handling'
 import { assignDepartments, closeIncoming, recordChase, recordFeedback } from './incoming-tasks'
-import { dueSoon, getIncoming, isIncomingFileSeen } from './incoming-view'
+import { getIncoming, isIncomingFileSeen } from './incoming-view'
+import { dueSoon } from './due-soon'
 import { classificationField, unseen } from '../security/clearance'
 import { CLERKS, READERS, REVIEWERS } from '../auth/roles'
 

@@ -1,13 +1,12 @@
 /** 收文 as the office reads it: one document with everything and where it is now (X-2), and what is due on 首页 (R-D7). */
-import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../db/connection'
-import { addDays, chineseDate, type IsoDate } from '../calendar/dates'
+import { chineseDate, type IsoDate } from '../calendar/dates'
 import { loadCalendar } from '../calendar/service'
-import { shiftWorkingDays, type HolidayCalendar } from '../calendar/rules'
 import { departments, people, posts } from '../org/schema'
 import { storedFiles } from '../files/schema'
 import { assignments, chases, consultations, incomingDocuments, incomingFiles, instructions } from './schema'
-import { currentTurn, deadlineTiming, disagreementGaps, DUE_SOON_WORKING_DAYS, secrecyMark } from './incoming-rules'
+import { currentTurn, deadlineTiming, disagreementGaps, secrecyMark } from './incoming-rules'
 import { numberText, requireIncoming, reviewOf, type IncomingRow } from './incoming'
 import { visibleClassifications } from '../security/classification'
 import { clearanceOf, type Reader } from '../security/clearance'
@@ -15,7 +14,8 @@ import { clearanceOf, type Reader } from '../security/clearance'
 type InstructionRow = typeof instructions.$inferSelect
 type AssignmentRow = typeof assignments.$inferSelect
 
-function names(db: Db) {
+/** Names of people and departments (and departments' phones) by id, read once per call. */
+export function names(db: Db) {
   const person = new Map(db.select({ id: people.id, name: people.name }).from(people).all().map((p) => [p.id, p.name]))
   const dept = new Map(db.select({ id: departments.id, name: departments.name, phone: departments.phone }).from(departments).all().map((d) => [d.id, d]))
   return {
@@ -130,57 +130,6 @@ export function getIncoming(reader: Reader, id: number, today: IsoDate) {
     // By day; within a day the steps keep their order (a 签收 time and a 初审 date compare as the same day).
     timeline: timeline.sort((a, b) => a.date.slice(0, 10).localeCompare(b.date.slice(0, 10))),
   }
-}
-
-/** The last day counted as 临期: three working days after today (a week when the year has no holiday data). */
-function horizon(cal: HolidayCalendar, today: IsoDate): IsoDate {
-  try { return shiftWorkingDays(cal, today, DUE_SOON_WORKING_DAYS) } catch { return addDays(today, 7) }
-}
-
-/**
- * 首页 (R-D7): open 承办 and open documents overdue or due within three working days, overdue first, each with whom to
- * chase; only documents within the reader's clearance, selected in the query so the card's count never includes others.
- */
-export function dueSoon(reader: Reader, today: IsoDate) {
-  const { db } = reader
-  const seen = inArray(incomingDocuments.classification, visibleClassifications(clearanceOf(reader.user)))
-  const cal = loadCalendar(db)
-  const until = horizon(cal, today)
-  const l = names(db)
-  const work = db.select({ a: assignments, doc: incomingDocuments }).from(assignments)
-    .innerJoin(incomingDocuments, eq(incomingDocuments.id, assignments.documentId))
-    .where(and(isNull(assignments.feedbackOn), lte(assignments.deadline, until), eq(incomingDocuments.status, '承办中'), seen)).all()
-  const docs = db.select().from(incomingDocuments)
-    .where(and(inArray(incomingDocuments.status, ['已拟办', '批示中', '承办中']), lte(incomingDocuments.deadline, until), seen)).all()
-  const ids = [...new Set([...work.map((w) => w.doc.id), ...docs.map((d) => d.id)])]
-  const lastChase = new Map<string, { chaser: string; chasedOn: string }>()
-  if (ids.length) {
-    for (const c of db.select().from(chases).where(inArray(chases.documentId, ids)).orderBy(asc(chases.chasedOn), asc(chases.id)).all()) {
-      lastChase.set(`${c.documentId}:${c.assignmentId ?? ''}`, c)
-    }
-  }
-  const covered = new Set(work.map((w) => w.doc.id))
-  const items = [
-    ...work.map(({ a, doc }) => ({
-      kind: '承办' as const, documentId: doc.id, assignmentId: a.id, numberText: numberText(doc), title: doc.title, urgency: doc.urgency,
-      deadline: a.deadline, timing: deadlineTiming(cal, today, a.deadline),
-      chaseWhom: `${l.dept(a.departmentId)}（${a.role}）`, chasePhone: l.phone(a.departmentId),
-      lastChase: lastChase.get(`${doc.id}:${a.id}`) ?? null,
-    })),
-    ...docs.filter((d) => !covered.has(d.id)).map((doc) => {
-      const turns = db.select().from(instructions).where(eq(instructions.documentId, doc.id)).all()
-      const at = currentTurn(turns)
-      return {
-        kind: '收文' as const, documentId: doc.id, assignmentId: null, numberText: numberText(doc), title: doc.title, urgency: doc.urgency,
-        deadline: doc.deadline!, timing: deadlineTiming(cal, today, doc.deadline!),
-        chaseWhom: at ? `${at.leaderTitle ?? ''}${l.person(at.leaderId)}（${chineseDate(at.sentOn)}送批）`
-          : doc.status === '已拟办' ? '办公室：待送批' : doc.status === '承办中' ? '办公室：承办单位均已反馈，待办结' : '办公室：批示已完成，待交办',
-        chasePhone: null,
-        lastChase: lastChase.get(`${doc.id}:`) ?? null,
-      }
-    }),
-  ]
-  return items.sort((x, y) => x.deadline.localeCompare(y.deadline) || x.documentId - y.documentId)
 }
 
 /**

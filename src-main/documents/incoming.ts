@@ -58,9 +58,10 @@ export function requireStatus(doc: IncomingRow, allowed: readonly IncomingState[
 
 export const numberText = (doc: Pick<IncomingRow, 'year' | 'seq'>) => incomingNumberText(doc.year, doc.seq)
 
-/** The texts the Chinese search finds a 收文 by (R: titles, numbers, senders). */
-export function reindex(db: Db, doc: IncomingRow): void {
-  indexForSearch(db, '收文', doc.id, [doc.title, doc.senderNumber, doc.sender, numberText(doc)])
+/** The texts the Chinese search finds a 收文 by (R: titles, numbers, senders); `before` when it was indexed already. */
+export function reindex(db: Db, doc: IncomingRow, before?: IncomingRow): void {
+  indexForSearch(db, { kind: '收文', docId: doc.id, at: doc.receivedAt, classification: doc.classification },
+    [doc.title, doc.senderNumber, doc.sender, numberText(doc)], before?.receivedAt)
 }
 
 /** A date must not be in the future, nor before an earlier step of the same document. */
@@ -123,7 +124,7 @@ export function updateIncoming(ctx: ActionContext, input: IncomingFields & { id:
   }
   checkFields(ctx, input)
   const after = updateAudited(ctx, incomingDocuments, ENTITY, doc.id, columns(input))
-  reindex(ctx.db, after)
+  reindex(ctx.db, after, doc)
   return after
 }
 

@@ -51,7 +51,7 @@ export const seriesOf = (settings: Settings, code: string) => settings.documentS
 /** The issuer's text indexed for search alongside title, 字号 and 主送. */
 export function reindex(db: Db, row: OutgoingRow): void {
   const issuer = seriesOf(readSettings(db), row.series)?.issuer ?? null
-  indexForSearch(db, '发文', row.id, [row.title, row.numberText, issuer, row.addressee])
+  indexForSearch(db, { kind: '发文', docId: row.id, at: row.createdAt, classification: row.classification }, [row.title, row.numberText, issuer, row.addressee])
 }
 
 /** The 发文 as this reader may see it: one above their clearance is answered exactly as a missing one. */

@@ -23,7 +23,8 @@ import type { Db } from '../db/connection'
 import { AppError } from '../rpc/errors'
 import { daysBetween, type IsoDate } from '../calendar/dates'
 import { OFFICE_TIME_ZONE } from '../system/clock'
-import { matchQuery } from './search'
+import { docIdOf, kindRange, matchQuery, searchRowid, type SearchKind } from './search'
+import { countedTotal } from './register-counts'
 import { incomingNumberText } from './incoming-rules'
 import { readSettings } from '../settings/service'
 import { type Clearance } from '../security/classification'
@@ -133,12 +134,15 @@ function leaderPlan(db: Db, leaderId: number | undefined): LeaderPlan {
  * The 收文 conditions, on alias d. `today` decides what is overdue. The department filter is an EXISTS probe for a
  * page (assignments has no index on department_id) and an id list for the count.
  */
-function incomingWhere(f: IncomingFilter & Viewer, today: IsoDate, leader: LeaderPlan, forCount = false): SQL[] {
+function incomingWhere(f: IncomingFilter & Viewer, today: IsoDate, leader: LeaderPlan, forCount = false, after?: RegisterCursor | null): SQL[] {
   const w: SQL[] = []
   if (f.year !== undefined) {
-    // The exact 收文号 year, plus a received_at range a day wider than the year for incoming_received_idx.
+    // The exact 收文号 year, plus a received_at range a day wider than the year for incoming_received_idx. A later
+    // page's cursor is its upper end: with the year's end instead, SQLite would walk down from there to the cursor.
+    const end = `${f.year + 1}-01-02`
     w.push(sql`+d.year = ${f.year}`)
-    w.push(sql`d.received_at >= ${`${f.year - 1}-12-31`} AND d.received_at < ${`${f.year + 1}-01-02`}`)
+    w.push(sql`d.received_at >= ${`${f.year - 1}-12-31`}`)
+    w.push(after && after.at < end ? sql`d.received_at <= ${after.at}` : sql`d.received_at < ${end}`)
   }
   if (f.status) w.push(sql`+d.status = ${f.status}`)
   if (f.docType) w.push(sql`d.doc_type = ${f.docType}`)
@@ -160,16 +164,39 @@ function incomingWhere(f: IncomingFilter & Viewer, today: IsoDate, leader: Leade
     w.push(sql`((d.deadline IS NOT NULL AND d.deadline < ${today})
       OR EXISTS (SELECT 1 FROM assignments a WHERE a.document_id = d.id AND a.deadline < ${today} AND a.feedback_on IS NULL))`)
   }
-  const q = f.text ? matchQuery(f.text) : null
-  if (q !== null) w.push(sql`d.id IN (SELECT doc_id FROM document_search WHERE document_search MATCH ${q} AND kind = '收文')`)
+  const q = matchOf(f)
+  if (q && forCount) w.push(sql`d.id IN (${matchingIds('收文', q)})`)
   pushVisible(w, 'd', f, forCount)
   return w
 }
+
+/** The search index query for the words typed; null when nothing searchable was typed. */
+const matchOf = (f: { text?: string | null }) => (f.text ? matchQuery(f.text) : null)
+
+/** The ids of the documents whose texts contain every word typed (for counting with other filters). */
+const matchingIds = (kind: SearchKind, q: string) =>
+  sql`SELECT ${docIdOf(kind)} FROM document_search s WHERE s.document_search MATCH ${q} AND ${kindRange(kind)}`
+
+/**
+ * A page found by search: the index's entries walked newest first (their rowids sort as the register does,
+ * search.ts), each joined to its document for the other filters, stopping after a page. The register's own
+ * order would read every matching document to sort them: thousands for a common word.
+ */
+function searchPageSql(kind: SearchKind, q: string, columns: SQL, table: 'incoming_documents d' | 'outgoing_documents o', where: SQL[], after: RegisterCursor | null | undefined, limit: number): SQL {
+  const w = [sql`s.document_search MATCH ${q}`, kindRange(kind), ...where]
+  if (after) w.push(sql`s.rowid < ${searchRowid(kind, after.at, after.id)}`)
+  return sql`SELECT ${columns} FROM document_search s CROSS JOIN ${sql.raw(table)} ON ${sql.raw(table.slice(-1))}.id = ${docIdOf(kind)} WHERE ${join(w)} ORDER BY s.rowid DESC LIMIT ${limit}`
+}
+
+/** The instant the office's year ends, as created_at stores instants (UTC, ISO). */
+const yearEndInstant = (year: number) => new Date(`${year + 1}-01-01T00:00:00+08:00`).toISOString()
 
 function outgoingWhere(f: OutgoingFilter & Viewer, forCount = false): SQL[] {
   const w: SQL[] = []
   if (f.year !== undefined) {
     w.push(sql`(o.number_year = ${f.year} OR (o.number_year IS NULL AND CAST(strftime('%Y', o.created_at, '+8 hours') AS INTEGER) = ${f.year}))`)
+    // Nothing of a year was drafted after it ended (a 文号 is given after drafting): outgoing_created_idx starts there.
+    w.push(sql`o.created_at < ${yearEndInstant(f.year)}`)
   }
   if (f.status) w.push(sql`+o.status = ${f.status}`)
   if (f.docType) w.push(sql`o.doc_type = ${f.docType}`)
@@ -178,8 +205,8 @@ function outgoingWhere(f: OutgoingFilter & Viewer, forCount = false): SQL[] {
   if (f.series) w.push(sql`o.series = ${f.series}`)
   if (f.signerId !== undefined) w.push(sql`o.signer_id = ${f.signerId}`)
   if (f.departmentId !== undefined) w.push(sql`o.drafting_department_id = ${f.departmentId}`)
-  const q = f.text ? matchQuery(f.text) : null
-  if (q !== null) w.push(sql`o.id IN (SELECT doc_id FROM document_search WHERE document_search MATCH ${q} AND kind = '发文')`)
+  const q = matchOf(f)
+  if (q && forCount) w.push(sql`o.id IN (${matchingIds('发文', q)})`)
   pushVisible(w, 'o', f, forCount)
   return w
 }
@@ -198,7 +225,9 @@ const INCOMING_COLUMNS = sql`d.id, d.year, d.seq, d.received_at AS receivedAt, d
 
 /** The SQL of one page of the 收文登记簿 (exported for the query-plan test). */
 export function incomingPageSql(f: IncomingFilter & Viewer, today: IsoDate, after: RegisterCursor | null | undefined, limit: number, leader: LeaderPlan = 'walk'): SQL {
-  const w = incomingWhere(f, today, leader)
+  const w = incomingWhere(f, today, leader, false, after)
+  const q = matchOf(f)
+  if (q) return searchPageSql('收文', q, INCOMING_COLUMNS, 'incoming_documents d', w, after, limit)
   if (after) w.push(sql`(d.received_at, d.id) < (${after.at}, ${after.id})`)
   return sql`SELECT ${INCOMING_COLUMNS} FROM incoming_documents d WHERE ${join(w)} ORDER BY d.received_at DESC, d.id DESC LIMIT ${limit}`
 }
@@ -270,7 +299,7 @@ function presentIncoming(db: Db, base: IncomingBase[], today: IsoDate): Incoming
 }
 
 function countIncoming(db: Db, f: IncomingFilter & Viewer, today: IsoDate): number {
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM incoming_documents d WHERE ${join(incomingWhere(f, today, 'list', true))}`)!.n
+  return countedTotal(db, '收文', f) ?? db.get<{ n: number }>(sql`SELECT count(*) AS n FROM incoming_documents d WHERE ${join(incomingWhere(f, today, 'list', true))}`)!.n
 }
 
 /**
@@ -325,6 +354,8 @@ const OUTGOING_COLUMNS = sql`o.id, o.doc_type AS docType, o.series, o.title, o.a
 
 export function outgoingPageSql(f: OutgoingFilter & Viewer, after: RegisterCursor | null | undefined, limit: number): SQL {
   const w = outgoingWhere(f)
+  const q = matchOf(f)
+  if (q) return searchPageSql('发文', q, OUTGOING_COLUMNS, 'outgoing_documents o', w, after, limit)
   if (after) w.push(sql`(o.created_at, o.id) < (${after.at}, ${after.id})`)
   return sql`SELECT ${OUTGOING_COLUMNS} FROM outgoing_documents o WHERE ${join(w)} ORDER BY o.created_at DESC, o.id DESC LIMIT ${limit}`
 }
@@ -352,7 +383,7 @@ export function outgoingRegister(db: Db, input: OutgoingFilter & Viewer & PageIn
   return {
     rows,
     next: more && last ? { at: last.createdAt, id: last.id } : null,
-    ...(input.after ? {} : { total: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM outgoing_documents o WHERE ${join(outgoingWhere(input, true))}`)!.n }),
+    ...(input.after ? {} : { total: countedTotal(db, '发文', input) ?? db.get<{ n: number }>(sql`SELECT count(*) AS n FROM outgoing_documents o WHERE ${join(outgoingWhere(input, true))}`)!.n }),
   }
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useLayoutEffect, useRef, type ReactNode } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { Loader, Text } from '@mantine/core'
 
@@ -32,7 +32,8 @@ export function VirtualRegister<T>({ label, columns, rows, rowKey, hasMore, load
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
   const items = virtual.getVirtualItems()
   const last = items.at(-1)?.index ?? -1
-  useEffect(() => {
+  // Before the frame is painted rather than after it: the next page is on its way a frame sooner.
+  useLayoutEffect(() => {
     if (hasMore && !loading && last >= rows.length - 5) onEndReached()
   }, [last, rows.length, hasMore, loading, onEndReached])
   const grid = columns.map((c) => c.width).join(' ')

@@ -156,7 +156,7 @@ describe('the registers, the search and 首页 count only what the reader is cle
   })
 
   it('首页 shows three 收文 falling due to the 科长, two to the 文秘 and one to 查阅', async () => {
-    const due = async (api: Api) => titles(await api.ok('documents.dueSoon', {}))
+    const due = async (api: Api) => titles((await api.ok('documents.dueSoon', {})).items)
     expect(await due(kezhang)).toEqual(sorted([TITLES.open, TITLES.secret, TITLES.confidential]))
     expect(await due(wenmi)).toEqual(sorted([TITLES.open, TITLES.secret]))
     expect(await due(chayue)).toEqual([TITLES.open])

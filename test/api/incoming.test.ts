@@ -207,14 +207,14 @@ describe('承办, 催办 and 办结 (R-D7, X-3)', () => {
   })
 
   it('R-D7 shows on 首页 when due within three working days, then overdue once the clock passes the deadline', async () => {
-    expect((await api.ok('documents.dueSoon')).filter((i: any) => i.documentId === ids.qingshi)).toEqual([])
+    expect((await api.ok('documents.dueSoon')).items.filter((i: any) => i.documentId === ids.qingshi)).toEqual([])
     await setClock('2026-12-04T09:00:00+08:00')
-    const soon = (await api.ok('documents.dueSoon')).filter((i: any) => i.documentId === ids.qingshi)
+    const soon = (await api.ok('documents.dueSoon')).items.filter((i: any) => i.documentId === ids.qingshi)
     expect(soon.map((i: any) => [i.kind, i.chaseWhom, i.timing.state, i.timing.label])).toEqual([
       ['承办', '市住房和城乡建设局（主办）', '临期', '剩余2个工作日'], ['承办', '市财政局（协办）', '临期', '剩余2个工作日'],
     ])
     await setClock('2026-12-10T09:00:00+08:00')
-    const overdue = (await api.ok('documents.dueSoon')).filter((i: any) => i.documentId === ids.qingshi)
+    const overdue = (await api.ok('documents.dueSoon')).items.filter((i: any) => i.documentId === ids.qingshi)
     expect(overdue[0]).toMatchObject({ kind: '承办', assignmentId: ids.host, numberText: '收〔2026〕1号', deadline: '2026-12-08', timing: { state: '逾期', daysOverdue: 2, label: '逾期2天' } })
   })
 
@@ -226,7 +226,7 @@ describe('承办, 催办 and 办结 (R-D7, X-3)', () => {
       [expect.any(String), '2026-12-10', '再次催办', '市住房和城乡建设局'],
     ])
     expect(doc.assignments[0].chases).toBe(2)
-    const item = (await api.ok('documents.dueSoon')).find((i: any) => i.assignmentId === ids.host)
+    const item = (await api.ok('documents.dueSoon')).items.find((i: any) => i.assignmentId === ids.host)
     expect(item.lastChase).toMatchObject({ chasedOn: '2026-12-10', note: '再次催办' })
   })
 
@@ -251,7 +251,7 @@ describe('承办, 催办 and 办结 (R-D7, X-3)', () => {
       '签收登记，收文号收〔2026〕1号', expect.stringMatching(/^拟办：/), '送副市长陈立新批示（第1位）', expect.stringMatching(/^批示：同意拟办意见/),
       expect.stringMatching(/^交市住房和城乡建设局主办/), expect.stringMatching(/^市住房和城乡建设局反馈/), '办结：住建局已反馈，供暖季前开工。',
     ]))
-    expect((await api.ok('documents.dueSoon')).filter((i: any) => i.documentId === ids.qingshi)).toEqual([])
+    expect((await api.ok('documents.dueSoon')).items.filter((i: any) => i.documentId === ids.qingshi)).toEqual([])
     const chase = await api.call('documents.chase', { id: ids.qingshi, note: '已办结后催办' })
     expect(chase.body.error?.code).toBe('CONFLICT')
   })

@@ -265,7 +265,7 @@ describe('发文登记簿', () => {
         signedOn: n.created.slice(0, 10), numberYear: n.year, numberSeq: n.seq, numberText: `${n.series}〔${n.year}〕${n.seq}号`, issuedOn: n.created.slice(0, 10),
         copies: 60, draftingDepartmentId: n.deptId, createdAt: n.created,
       }).returning().get()
-      indexForSearch(db(), '发文', row.id, [row.title, row.numberText])
+      indexForSearch(db(), { kind: '发文', docId: row.id, at: row.createdAt, classification: row.classification }, [row.title, row.numberText])
       out[n.key] = row.id
     }
   })

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { openConnection } from '../../src-main/db/connection'
 import { ForeignKeyError, migrateDatabase, NewerDatabaseError } from '../../src-main/db/migrate'
 import { journal, MIGRATIONS, migrationsPlus, migrationsUpTo } from './harness'
+import { searchRowid } from '../../src-main/documents/search'
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'sanban-db-'))
 const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)
@@ -16,6 +17,33 @@ const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_m
  * Adding a migration without its entry here fails the test below.
  */
 const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check: (db: Database.Database) => void }> = {
+  // Register totals and the search index reshaped for ten years (issue 7): the totals are counted from the documents
+  // already there, and every search entry is re-keyed to sort newest first and marked with its 密级, keeping its words.
+  '0005_register_counts': {
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO incoming_documents (id, year, seq, received_at, sender, title, doc_type, classification, urgency, copies, arrival, status, created_at) VALUES
+          (1, 2025, 1, '2025-12-30 09:30', '市财政局', '关于防汛工作的请示', '请示', '无', '无', 1, '机要交通', '已办结', '2025-12-30T01:30:00Z'),
+          (2, 2026, 1, '2026-01-05 10:00', '市水务局', '关于防汛物资的报告', '报告', '秘密', '无', 1, '机要交通', '已登记', '2026-01-05T02:00:00Z');
+        INSERT INTO outgoing_documents (id, doc_type, sign_kind, series, title, classification, urgency, status, number_year, created_at) VALUES
+          (1, '通知', '一般', '资府发', '关于做好防汛工作的通知', '无', '无', '已印发', 2026, '2025-12-31T17:00:00.000Z');
+        INSERT INTO document_search (grams, kind, doc_id) VALUES ('防汛 汛工', '收文', 1), ('防汛 汛物', '收文', 2), ('防汛 做好', '发文', 1);
+      `)
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT kind, year, status, classification, n FROM register_counts ORDER BY kind, year').all()).toEqual([
+        { kind: '发文', year: 2026, status: '已印发', classification: '无', n: 1 },
+        { kind: '收文', year: 2025, status: '已办结', classification: '无', n: 1 },
+        { kind: '收文', year: 2026, status: '已登记', classification: '秘密', n: 1 },
+      ])
+      const entries = db.prepare("SELECT rowid, kind, doc_id AS id, grams FROM document_search WHERE document_search MATCH '\"防汛\"' ORDER BY rowid DESC").all()
+      expect(entries).toEqual([
+        { rowid: searchRowid('发文', '2025-12-31T17:00:00.000Z', 1), kind: '发文', id: 1, grams: '防汛 做好 密级无' },
+        { rowid: searchRowid('收文', '2026-01-05 10:00', 2), kind: '收文', id: 2, grams: '防汛 汛物 密级秘密' },
+        { rowid: searchRowid('收文', '2025-12-30 09:30', 1), kind: '收文', id: 1, grams: '防汛 汛工 密级无' },
+      ])
+    },
+  },
   // 三员 roles and clearance: the old single 管理员 becomes the 系统管理员; the audit log gains its hash chain
   // columns (existing rows keep theirs empty until the chain is sealed) and can no longer be deleted.
   '0004_security': {

@@ -8,11 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { sql, type SQL } from 'drizzle-orm'
+import { eq, sql, type SQL } from 'drizzle-orm'
 import { openConnection, type Connection } from '../../src-main/db/connection'
 import { migrateDatabase } from '../../src-main/db/migrate'
 import { incomingPageSql, outgoingPageSql, type IncomingFilter, type OutgoingFilter } from '../../src-main/documents/registers'
 import type { Clearance } from '../../src-main/security/classification'
+import { countedTotalSql } from '../../src-main/documents/register-counts'
+import { dueConditions } from '../../src-main/documents/due-soon'
+import { assignments, incomingDocuments } from '../../src-main/documents/schema'
 
 let dir: string
 let conn: Connection
@@ -87,10 +90,33 @@ describe('收文登记簿 query plans', () => {
     expect(list).toContain('SEARCH d USING INTEGER PRIMARY KEY (rowid=?)')
   })
 
-  it('a search looks the words up in the character-pair index and fetches only the documents found', () => {
-    const p = incoming({ text: '防汛' }).join(' | ')
-    expect(p).toContain('SEARCH d USING INTEGER PRIMARY KEY (rowid=?)')
-    expect(p).toMatch(/SCAN document_search VIRTUAL TABLE INDEX \d+:M/)
+  it('a search walks the character-pair index newest first and stops after a page: no sort of every match', () => {
+    for (const p of [incoming({ text: '防汛' }), incoming({ text: '防汛' }, AFTER), incoming({ text: '防汛', year: 2019, status: '已办结' })]) {
+      expectNewestFirstSearch(p, 'd')
+    }
+  })
+})
+
+/** The FTS5 index answers MATCH itself and hands rows over in descending rowid order (idxNum bits 64|128), then each document is fetched by id. */
+function expectNewestFirstSearch(p: string[], alias: 'd' | 'o') {
+  const m = p[0].match(/^SCAN s VIRTUAL TABLE INDEX (\d+):M/)
+  expect(m, p.join(' | ')).not.toBeNull()
+  expect(Number(m![1]) & 192).toBe(192)
+  expect(p[1]).toBe(`SEARCH ${alias} USING INTEGER PRIMARY KEY (rowid=?)`)
+  expect(sorts(p)).toBe(false)
+}
+
+describe('register totals (first page of each filter)', () => {
+  const total = (kind: '收文' | '发文', f: object) => plan(countedTotalSql(kind, { clearance: '内部', ...f })!)
+  it('a total by 年度, 状态 and 密级 reads a few rows of register_counts by their key, not the documents (issue 7)', () => {
+    expect(total('收文', { year: 2019, status: '已办结' })).toEqual([expect.stringMatching(/^SEARCH register_counts USING (PRIMARY KEY|INDEX sqlite_autoindex_register_counts_1) \(kind=\? AND year=\? AND status=\?( AND classification=\?)?\)$/)])
+    expect(total('发文', {})).toEqual([expect.stringMatching(/^SEARCH register_counts USING (PRIMARY KEY|INDEX sqlite_autoindex_register_counts_1) \(kind=\?( AND classification=\?)?\)$/)])
+  })
+
+  it('a search\'s total is counted in the pair index alone, and any other filter is counted over the documents', () => {
+    expect(total('收文', { text: '防汛' })).toEqual([expect.stringMatching(/^SCAN s VIRTUAL TABLE INDEX \d+:M/)])
+    expect(countedTotalSql('收文', { clearance: '机密', text: '防汛', year: 2019 })).toBeNull()
+    expect(countedTotalSql('收文', { clearance: '机密', sender: '市财政局' } as object & { clearance: '机密' })).toBeNull()
   })
 })
 
@@ -102,6 +128,11 @@ describe('发文登记簿 query plans', () => {
     const later = outgoing({}, AFTER)
     expect(later[0]).toMatch(/^SEARCH o USING INDEX outgoing_created_idx \((created_at<\?|\(created_at,id\)<\(\?,\?\))\)$/)
     expect(sorts(later)).toBe(false)
+  })
+
+  it('a 字号 year starts the newest-first walk at the end of that year, and a search walks the pair index newest first', () => {
+    expect(outgoing({ year: 2019 })[0]).toBe('SEARCH o USING INDEX outgoing_created_idx (created_at<?)')
+    expectNewestFirstSearch(outgoing({ text: '土地' }), 'o')
   })
 
   it('a 代字 reads the 字号 index', () => {
@@ -124,5 +155,21 @@ describe('a reader below 机密 walks the same indexes: the clearance condition 
     expect(outgoing({ clearance: '内部' })).toEqual(outgoing({}))
     expect(outgoing({ clearance: '内部' }, AFTER)[0]).toBe(outgoing({}, AFTER)[0])
     expect(outgoing({ series: '资府发', clearance: '秘密' })[0]).toBe('SEARCH o USING INDEX outgoing_number_idx (series=?)')
+  })
+})
+
+describe('首页 公文到期提醒 (R-D7)', () => {
+  const explain = (q: { toSQL(): { sql: string; params: unknown[] } }) => {
+    const { sql: text, params } = q.toSQL()
+    return (conn.sqlite.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((r) => r.detail)
+  }
+  const reader = { db: null as never, user: { clearance: '内部' } as never }
+  it('reads only the pending 承办 or the open documents (their own indexes), never every 收文, even for a 内部 reader', () => {
+    const { work, docs } = dueConditions(reader, TODAY)
+    const w = explain(conn.db.select({ n: sql`count(*)` }).from(assignments).innerJoin(incomingDocuments, eq(incomingDocuments.id, assignments.documentId)).where(work))
+    expect(w[0]).toMatch(/^SEARCH (assignments USING INDEX assignments_pending_idx \(deadline<\?\)|incoming_documents USING INDEX incoming_status_deadline_idx \(status=\?\))$/)
+    expect(w.some((x) => x.startsWith('SCAN'))).toBe(false)
+    const d = explain(conn.db.select({ n: sql`count(*)` }).from(incomingDocuments).where(docs))
+    expect(d[0]).toMatch(/^SEARCH incoming_documents USING INDEX incoming_status_deadline_idx \(status=\? AND deadline<\?\)$/)
   })
 })

@@ -6,17 +6,18 @@ import { RuleBadge } from '../../components/RuleBadge'
 import { formatDate, formatMonthDay } from '../../lib/format'
 import { hrefOf } from '../../lib/route'
 
-type Item = OutputOf<'documents.dueSoon'>[number]
+type Item = OutputOf<'documents.dueSoon'>['items'][number]
 const key = (i: Item) => `${i.documentId}:${i.assignmentId ?? ''}`
 const TIMING_COLOR: Record<string, string> = { 逾期: 'red', 临期: 'orange', 正常: 'blue', 已完成: 'gray' }
 
-/** 首页 (R-D7): 收文 and 承办 overdue or due within three working days, overdue first, each with a one-click 催办. */
+/** 首页 (R-D7): 收文 and 承办 overdue or due within three working days, overdue first, each with a one-click 催办; the most pressing few, with the totals. */
 export function DueSoonCard() {
   const due = useQuery('documents.dueSoon', {})
   const [chased, setChased] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
-  const items = due.data ?? []
+  const items = due.data?.items ?? []
+  const total = due.data?.total ?? 0
 
   async function chase(i: Item) {
     setBusy(key(i)); setError(null)
@@ -29,7 +30,7 @@ export function DueSoonCard() {
     } finally { setBusy(null) }
   }
 
-  const overdue = items.filter((i) => i.timing.state === '逾期').length
+  const overdue = due.data?.overdue ?? 0
   return (
     <Paper withBorder p="sm" aria-label="公文到期提醒">
       <Group justify="space-between" mb="xs">
@@ -37,7 +38,7 @@ export function DueSoonCard() {
           <Title order={3}>公文到期提醒</Title>
           <RuleBadge rule="R-D7" />
         </Group>
-        <Text size="xs" c="dimmed">逾期和三个工作日内到期的收文及承办事项{items.length ? `：逾期${overdue}件，临期${items.length - overdue}件` : ''}</Text>
+        <Text size="xs" c="dimmed">逾期和三个工作日内到期的收文及承办事项{total ? `：逾期${overdue}件，临期${total - overdue}件` : ''}</Text>
       </Group>
       <ErrorAlert error={due.error} />
       <ErrorAlert error={error} onClose={() => setError(null)} />
@@ -67,6 +68,9 @@ export function DueSoonCard() {
           )
         })}
       </Stack>
+      {total > items.length && (
+        <Text size="xs" c="dimmed" mt="xs">以上为最紧迫的{items.length}件，另有{total - items.length}件未列出：请在收文登记簿中勾选“只看逾期”查看全部。</Text>
+      )}
     </Paper>
   )
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { memo, useEffect, useMemo, useState } from 'react'
 import { Badge, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useQuery, type InputOf } from '../../../api/client'
@@ -83,7 +83,7 @@ export function IncomingRegister() {
   const leaders = (org.data?.posts ?? []).filter(isLeaderPost).sort(byRank).filter((p) => p.holderId !== null)
     .map((p) => ({ value: String(p.holderId), label: `${names.get(p.holderId!) ?? ''}（${postTitle(p)}）` }))
 
-  const { rows, next, total, loading, error, more } = useKeysetPages('documents.incomingRegister', filter, PAGE)
+  const [total, setTotal] = useState<number | null>(null)
   const years = useMemo(() => Array.from({ length: 11 }, (_, i) => String(thisYear + 1 - i)), [thisYear])
   const filtered = Object.keys(filter).some((k) => k !== 'year')
 
@@ -105,10 +105,27 @@ export function IncomingRegister() {
           <DownloadButton name="documents.exportIncomingRegisterXlsx" input={filter} label="导出Excel" />
         </Group>
       </Group>
-      <ErrorAlert error={error} />
-      <VirtualRegister label="收文登记簿" columns={COLUMNS} rows={rows} rowKey={(r) => r.id} hasMore={!!next} loading={loading}
-        onEndReached={more} onRowClick={(r) => navigate(`documents/incoming/${r.id}`)}
-        empty={filtered ? '没有符合条件的收文' : '还没有收文，点“登记收文”登记第一件'} height={520} />
+      <RegisterRows filter={filter} filtered={filtered} onTotal={setTotal} />
     </Stack>
   )
 }
+
+const openDocument = (r: RegisterRow) => navigate(`documents/incoming/${r.id}`)
+const rowKey = (r: RegisterRow) => r.id
+
+/**
+ * The rows for one filter, apart from the filters above them: a page arriving while one scrolls redraws only
+ * the rows (not eight dropdowns), and, as a child's effects run first, the register is the first request sent.
+ */
+const RegisterRows = memo(function RegisterRows({ filter, filtered, onTotal }: { filter: Filter; filtered: boolean; onTotal: (total: number | null) => void }) {
+  const { rows, next, total, loading, error, more } = useKeysetPages('documents.incomingRegister', filter, PAGE)
+  useEffect(() => onTotal(total), [total, onTotal])
+  return (
+    <>
+      <ErrorAlert error={error} />
+      <VirtualRegister label="收文登记簿" columns={COLUMNS} rows={rows} rowKey={rowKey} hasMore={!!next} loading={loading}
+        onEndReached={more} onRowClick={openDocument}
+        empty={filtered ? '没有符合条件的收文' : '还没有收文，点“登记收文”登记第一件'} height={520} />
+    </>
+  )
+})

@@ -1,0 +1,61 @@
+/**
+ * `npm run bench`: ten years of an office on this PC (issue 7). Builds the seed:large database once
+ * (bench/.data/, reused while the generator and schema are unchanged), measures what a user waits for
+ * and prints one table: operation, median, p95, the comparison measured in the same run, the target.
+ *
+ *   npm run bench                  # the full ten years
+ *   npm run bench -- --small       # a tenth of the size, for a quick look (targets still printed)
+ *   npm run bench -- --only 检索   # only the parts whose name contains the word
+ *   npm run bench -- --markdown    # the table also as Markdown (for the README)
+ */
+import { cpus, totalmem, platform, release } from 'node:os'
+import { performance } from 'node:perf_hooks'
+import { ensureBenchOffice, type BenchOffice } from './dataset'
+import { markdownTable, textTable, type Row } from './measure'
+
+export type Part = (office: BenchOffice, log: (line: string) => void) => Promise<Row[]>
+
+/** Each part loads its module only when it runs, so `--only` starts quickly. */
+const PARTS: [string, () => Promise<Part>][] = [
+  ['登记簿', async () => (await import('./queries')).registerPart],
+  ['检索', async () => (await import('./queries')).searchPart],
+  ['首页', async () => (await import('./queries')).homePart],
+  ['会议', async () => (await import('./queries')).meetingPart],
+  ['值班', async () => (await import('./duty')).dutyPart],
+  ['Word 文件', async () => (await import('./word')).wordPart],
+  ['服务器', async () => (await import('./server-load')).serverPart],
+  ['浏览器', async () => (await import('./browser')).browserPart],
+]
+
+const argument = (name: string) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : undefined }
+
+function machine(): string {
+  const cpu = cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? '未知处理器'
+  return `${cpu}，${cpus().length} 核，内存 ${Math.round(totalmem() / 2 ** 30)} GiB，${platform()} ${release()}，Node ${process.versions.node}，SQLite ${sqliteVersion()}`
+}
+let sqliteVersion = () => ''
+
+async function main(): Promise<void> {
+  const scale = process.argv.includes('--small') ? 0.1 : Number(argument('--scale') ?? 1)
+  const only = argument('--only')
+  const log = (line: string) => console.log(line)
+  const t = performance.now()
+  const office = ensureBenchOffice(scale, log)
+  const { openConnection } = await import('../src-main/db/connection')
+  sqliteVersion = () => { const c = openConnection(':memory:'); try { return String(c.sqlite.prepare('SELECT sqlite_version() AS v').pluck().get()) } finally { c.sqlite.close() } }
+  const rows: Row[] = []
+  for (const [name, load] of PARTS) {
+    if (only && !name.includes(only)) continue
+    log(`\n—— ${name}`)
+    rows.push(...await (await load())(office, log))
+  }
+  console.log(`\n三办 性能基准（${new Date().toISOString().slice(0, 10)}，共 ${((performance.now() - t) / 1000).toFixed(0)} s）`)
+  console.log(`机器：${machine()}`)
+  console.log(`数据：${Object.entries(office.counts).map(([k, v]) => `${k} ${v.toLocaleString()}`).join('，')}\n`)
+  console.log(textTable(rows))
+  const missed = rows.filter((r) => !r.met)
+  console.log(`\n${rows.length - missed.length}/${rows.length} 项达标${missed.length ? `；未达标：${missed.map((r) => r.operation).join('、')}` : ''}`)
+  if (process.argv.includes('--markdown')) console.log(`\n${markdownTable(rows)}`)
+}
+
+main().catch((e) => { console.error(e); process.exit(1) })

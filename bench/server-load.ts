@@ -1,0 +1,117 @@
+/**
+ * Server mode under load, from outside its process: start-up on the ten-year database to the first answered
+ * register page, 20 signed-in clients calling register and search procedures over HTTP for 30 seconds without
+ * pause (each sends its next call when the last is answered), and the server's resident memory afterwards.
+ */
+import { Agent, request } from 'node:http'
+import { performance } from 'node:perf_hooks'
+import { buildIfStale, startBenchServer } from './server-process'
+import { SEED_PASSWORD } from './seed-large'
+import { latencyRow, summarise } from './measure'
+import type { Part } from './run'
+
+const CLIENTS = 20
+const SECONDS = Number(process.env.SANBAN_BENCH_LOAD_SECONDS ?? 30)
+const STARTS = 5
+const WORDS = ['防汛', '河长制', '乡村振兴', '土地', '安全生产', '资府发']
+
+/**
+ * One office PC: its own keep-alive connection and session cookie. Deliberately lean (node:http, the reply read
+ * as text and only its status checked) because on this machine the 20 clients share the server's two cores.
+ */
+class Client {
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 })
+  private cookie = ''
+  constructor(private readonly url: string) {}
+
+  post(name: string, input: unknown): Promise<string> {
+    const body = JSON.stringify(input)
+    const { hostname, port } = new URL(this.url)
+    return new Promise((resolve, reject) => {
+      const req = request({ hostname, port, path: `/rpc/${name}`, method: 'POST', agent: this.agent, headers: {
+        'content-type': 'application/json', 'content-length': Buffer.byteLength(body), origin: this.url, ...(this.cookie ? { cookie: this.cookie } : {}),
+      } }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          const set = res.headers['set-cookie']?.[0]
+          if (set) this.cookie = set.split(';')[0]
+          const text = Buffer.concat(chunks).toString('utf8')
+          if (res.statusCode === 200) resolve(text)
+          else reject(new Error(`${name}：${res.statusCode} ${text.slice(0, 200)}`))
+        })
+      })
+      req.on('error', reject)
+      req.end(body)
+    })
+  }
+
+  /** The cursor of the next page, read from the reply without parsing the rows. */
+  async ok<T>(name: string, input: unknown): Promise<T> { return JSON.parse(await this.post(name, input)).result as T }
+  close(): void { this.agent.destroy() }
+}
+
+async function signedInClient(url: string): Promise<Client> {
+  const c = new Client(url)
+  await c.post('auth.login', { username: 'kezhang', password: SEED_PASSWORD })
+  return c
+}
+
+/** What an office's PCs ask for all day: register pages (first, filtered, later by cursor) and searches. */
+function calls(year: number): ((c: Client, i: number) => Promise<unknown>)[] {
+  let cursor: unknown = null
+  return [
+    (c) => c.post('documents.incomingRegister', { limit: 50 }),
+    (c) => c.post('documents.incomingRegister', { year, status: '已办结', limit: 50 }),
+    async (c) => { cursor = (await c.ok<{ next: unknown }>('documents.incomingRegister', { limit: 50, ...(cursor ? { after: cursor } : {}) })).next },
+    (c, i) => c.post('documents.incomingRegister', { text: WORDS[i % WORDS.length], limit: 50 }),
+    (c) => c.post('documents.outgoingRegister', { year, limit: 50 }),
+    (c, i) => c.post('documents.outgoingRegister', { text: WORDS[(i + 3) % WORDS.length], limit: 50 }),
+  ]
+}
+
+async function load(url: string, year: number): Promise<{ samples: number[]; errors: number; seconds: number }> {
+  const clients = await Promise.all(Array.from({ length: CLIENTS }, () => signedInClient(url)))
+  const samples: number[] = []
+  let errors = 0
+  const end = performance.now() + SECONDS * 1000
+  const t0 = performance.now()
+  await Promise.all(clients.map(async (client, k) => {
+    const mine = calls(year)
+    for (let i = k; performance.now() < end; i++) {
+      const t = performance.now()
+      try { await mine[i % mine.length](client, i) } catch { errors++ }
+      samples.push(performance.now() - t)
+    }
+  }))
+  for (const c of clients) c.close()
+  return { samples, errors, seconds: (performance.now() - t0) / 1000 }
+}
+
+export const serverPart: Part = async (office, log) => {
+  buildIfStale()
+  const starts: number[] = []
+  for (let i = 0; i < STARTS; i++) {
+    const s = await startBenchServer(office)
+    starts.push(s.startupMs)
+    await s.stop()
+  }
+  const startup = summarise(starts)
+  log(`启动 ${STARTS} 次：${starts.map((t) => t.toFixed(0)).join('、')} ms`)
+  const server = await startBenchServer(office)
+  try {
+    log(`${CLIENTS} 个客户端连续调用 ${SECONDS} 秒……`)
+    const run = await load(server.url, Number(office.today.slice(0, 4)) - 3)
+    const t = summarise(run.samples)
+    const rss = server.rssMb()
+    const perSecond = run.samples.length / run.seconds
+    log(`共 ${run.samples.length.toLocaleString()} 次调用，${perSecond.toFixed(0)} 次/秒，错误 ${run.errors}，内存 ${rss.toFixed(0)} MB`)
+    return [
+      { ...latencyRow('服务器模式启动（十年数据，到首个登记簿页）', startup, {}), target: '≤ 1000 ms（p95）', met: startup.p95 <= 1000 },
+      { ...latencyRow(`HTTP 负载：${CLIENTS} 个客户端 ${SECONDS} 秒（登记簿与检索）`, t, { p95: 20 }), met: t.p95 <= 20 && run.errors === 0, target: `p95 ≤ 20 ms，无错误（${run.errors} 个错误，${perSecond.toFixed(0)} 次/秒）` },
+      { operation: '负载后服务器常驻内存（RSS）', figure: `${rss.toFixed(0)} MB`, target: '≤ 200 MB', met: rss <= 200 },
+    ]
+  } finally {
+    await server.stop()
+  }
+}
