@@ -13,6 +13,7 @@ import type { Part } from './run'
 const CLIENTS = 20
 const SECONDS = Number(process.env.SANBAN_BENCH_LOAD_SECONDS ?? 30)
 const STARTS = 5
+const PACE_MS = 250
 const WORDS = ['防汛', '河长制', '乡村振兴', '土地', '安全生产', '资府发']
 
 /**
@@ -70,7 +71,8 @@ function calls(year: number): ((c: Client, i: number) => Promise<unknown>)[] {
   ]
 }
 
-async function load(url: string, year: number): Promise<{ samples: number[]; errors: number; seconds: number }> {
+/** Each client sends its next call when the last is answered, or with `paceMs`, not before its next slot. */
+async function load(url: string, year: number, paceMs = 0): Promise<{ samples: number[]; errors: number; seconds: number }> {
   const clients = await Promise.all(Array.from({ length: CLIENTS }, () => signedInClient(url)))
   const samples: number[] = []
   let errors = 0
@@ -79,6 +81,8 @@ async function load(url: string, year: number): Promise<{ samples: number[]; err
   await Promise.all(clients.map(async (client, k) => {
     const mine = calls(year)
     for (let i = k; performance.now() < end; i++) {
+      const slot = t0 + (i - k) * paceMs + (k * paceMs) / CLIENTS
+      if (paceMs && slot > performance.now()) await new Promise((r) => setTimeout(r, slot - performance.now()))
       const t = performance.now()
       try { await mine[i % mine.length](client, i) } catch { errors++ }
       samples.push(performance.now() - t)
@@ -100,16 +104,25 @@ export const serverPart: Part = async (office, log) => {
   log(`启动 ${STARTS} 次：${starts.map((t) => t.toFixed(0)).join('、')} ms`)
   const server = await startBenchServer(office)
   try {
-    log(`${CLIENTS} 个客户端连续调用 ${SECONDS} 秒……`)
-    const run = await load(server.url, Number(office.today.slice(0, 4)) - 3)
-    const t = summarise(run.samples)
+    const year = Number(office.today.slice(0, 4)) - 3
+    const row = async (label: string, paceMs: number) => {
+      log(`${label}……`)
+      const run = await load(server.url, year, paceMs)
+      const t = summarise(run.samples)
+      const perSecond = run.samples.length / run.seconds
+      log(`  共 ${run.samples.length.toLocaleString()} 次调用，${perSecond.toFixed(0)} 次/秒，错误 ${run.errors}`)
+      return { ...latencyRow(label, t, { p95: 20 }), met: t.p95 <= 20 && run.errors === 0, target: `p95 ≤ 20 ms，无错误（${run.errors} 个错误，${perSecond.toFixed(0)} 次/秒）` }
+    }
+    const saturated = await row(`HTTP 负载：${CLIENTS} 个客户端不停顿调用 ${SECONDS} 秒（登记簿与检索）`, 0)
     const rss = server.rssMb()
-    const perSecond = run.samples.length / run.seconds
-    log(`共 ${run.samples.length.toLocaleString()} 次调用，${perSecond.toFixed(0)} 次/秒，错误 ${run.errors}，内存 ${rss.toFixed(0)} MB`)
+    // An office's pace: each of 20 PCs asking for a page or a search every quarter second, 80 calls a second in all.
+    const paced = await row(`HTTP 负载：${CLIENTS} 个客户端各每 ${PACE_MS} ms 调用一次，${SECONDS} 秒`, PACE_MS)
+    log(`负载后内存 ${rss.toFixed(0)} MB`)
     return [
       { ...latencyRow('服务器模式启动（十年数据，到首个登记簿页）', startup, {}), target: '≤ 1000 ms（p95）', met: startup.p95 <= 1000 },
-      { ...latencyRow(`HTTP 负载：${CLIENTS} 个客户端 ${SECONDS} 秒（登记簿与检索）`, t, { p95: 20 }), met: t.p95 <= 20 && run.errors === 0, target: `p95 ≤ 20 ms，无错误（${run.errors} 个错误，${perSecond.toFixed(0)} 次/秒）` },
-      { operation: '负载后服务器常驻内存（RSS）', figure: `${rss.toFixed(0)} MB`, target: '≤ 200 MB', met: rss <= 200 },
+      saturated,
+      paced,
+      { operation: '不停顿负载后服务器常驻内存（RSS）', figure: `${rss.toFixed(0)} MB`, target: '≤ 200 MB', met: rss <= 200 },
     ]
   } finally {
     await server.stop()

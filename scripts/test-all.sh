@@ -51,6 +51,8 @@ s=$SECONDS
 apt_install chromium fonts-noto-cjk
 # Word → PDF → PNG for checking generated documents; Liberation stands in for Times New Roman.
 apt_install --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-liberation2
+# Not for the tests: `npm run bench` builds the same 纪要 with python-docx as its peer, so one command sets up both.
+apt_install --no-install-recommends python3-docx
 
 # Debian has no 仿宋 package: the Fandol fonts come out of texlive-lang-chinese without installing TeX.
 if ! ls "$FANDOL_DIR"/FandolFang-Regular.otf >/dev/null 2>&1; then

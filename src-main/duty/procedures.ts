@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { query, mutation } from '../rpc/procedure'
 import { id, isoDate, optionalText, phone, text } from '../rpc/validation'
 import { DUTY_ROLE_VALUES, ROSTER_KINDS } from './schema'
-import { deleteRoster, generateRoster, getRoster, listRosters, previewRoster, publishRoster, rosterGaps, setDuty, swap, todayOnDuty } from './service'
+import { deleteRoster, generateRoster, getRoster, getRosterWithFairness, listRosters, previewRoster, publishRoster, rosterGaps, setDuty, swap, todayOnDuty } from './service'
 import { addHandover, addLogEntry, deleteExclusion, listExclusions, listHandovers, saveExclusion, searchLog } from './journal'
 import { dutyLogDocx, dutyPhone, printedTitle, rosterDocx } from './docx'
 import { rosterXlsx } from './xlsx'
@@ -46,7 +46,7 @@ export const dutyProcedures = {
     summary: '值班表（含联系方式、公平统计、变更记录）',
     access: READERS,
     input: byId('值班表'),
-    handler: ({ db }, { id }) => getRoster(db, id),
+    handler: ({ db }, { id }) => getRosterWithFairness(db, id),
   }),
   'duty.publish': mutation({
     summary: '发布值班表',

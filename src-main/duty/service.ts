@@ -67,28 +67,36 @@ export function listRosters(db: Db, kind?: RosterKind) {
   return db.select().from(rosters).where(kind ? eq(rosters.kind, kind) : undefined).orderBy(desc(rosters.fromDate), desc(rosters.id)).all()
 }
 
-/** A roster as the page shows it: each day's duties with how to reach the person, the fairness counts beside it, changes, gaps and warnings. */
+/** A roster as printed and exported: each day's duties with how to reach the person, changes, gaps and warnings. */
 export function getRoster(db: Db, id: number) {
+  return readRoster(db, id).detail
+}
+
+/** A roster as the page shows it: getRoster with the fairness counts beside it (this roster's and the published history). */
+export function getRosterWithFairness(db: Db, id: number) {
+  const { detail, list, names } = readRoster(db, id)
+  const history = publishedHistory(db, detail.roster.kind, id)
+  const fairness = fairnessCounts(list, loadCalendar(db), { history, holidayWeight: readSettings(db).dutyHolidayWeight })
+  return { ...detail, fairness: fairness.map((r) => ({ ...r, name: names.get(r.personId) ?? `人员${r.personId}` })) }
+}
+
+function readRoster(db: Db, id: number) {
   const roster = requireById(db, rosters, id, '值班表')
-  const cal = loadCalendar(db)
   const people = contacts(db)
-  const names = namesOf(people)
   const list = assignmentsOf(db, id)
   const days = daysOf(db, roster.kind, roster.fromDate, roster.toDate)
-  const history = publishedHistory(db, roster.kind, id)
   const person = (pid: number | null) => (pid === null ? null : people.get(pid) ?? null)
   const missing = days.flatMap((d) => ROLES_OF[roster.kind].filter((role) => !list.some((a) => a.date === d.date && a.role === role))
     .map((role) => ({ date: d.date, role, reason: `${chineseDate(d.date)}${role}尚未安排` })))
-  const absences = loadAbsencePeriods(db, roster.fromDate, roster.toDate)
-  return {
+  const detail = {
     roster,
     days: days.map((d) => ({ ...d, duties: list.filter((a) => a.date === d.date).map((a) => ({ ...a, person: person(a.personId) })) })),
-    fairness: fairnessCounts(list, cal, { history, holidayWeight: readSettings(db).dutyHolidayWeight }).map((r) => ({ ...r, name: names.get(r.personId) ?? `人员${r.personId}` })),
     changes: db.select().from(dutyChanges).where(eq(dutyChanges.rosterId, id)).orderBy(asc(dutyChanges.at), asc(dutyChanges.id)).all()
       .map((c) => ({ ...c, requesterName: person(c.requesterId)?.name ?? null, counterpartName: person(c.counterpartId)?.name ?? null })),
     missing,
-    warnings: roster.kind === '领导带班' ? rp4Warnings(loadOrgSnapshot(db), absences, days) : [],
+    warnings: roster.kind === '领导带班' ? rp4Warnings(loadOrgSnapshot(db), loadAbsencePeriods(db, roster.fromDate, roster.toDate), days) : [],
   }
+  return { detail, list, names: namesOf(people) }
 }
 
 /** X-4: publishing fixes the roster; later edits are recorded as 发布后修改. */
@@ -125,7 +133,7 @@ export function setDuty(ctx: ActionContext, input: { rosterId: number; date: str
       note: input.note ?? `${chineseDate(input.date)}${input.role}改由${namesOf(contacts(ctx.db)).get(input.personId)}担任`, at: ctx.clock.now().toISOString(),
     })
   }
-  return getRoster(ctx.db, roster.id)
+  return getRosterWithFairness(ctx.db, roster.id)
 }
 
 export interface SwapInput {
