@@ -10,6 +10,8 @@ import { createInterface } from 'node:readline'
 import { rpcClient } from '../test/helpers/server'
 import { SEED_PASSWORD } from './seed-large'
 import type { BenchOffice } from './dataset'
+// @ts-expect-error -- a plain .mjs shared with scripts/start.mjs, without type declarations
+import { SERVER_NODE_FLAGS } from '../scripts/lib/server-flags.mjs'
 
 const ROOT = resolve(__dirname, '..')
 
@@ -48,7 +50,7 @@ function listening(child: ChildProcess): Promise<string> {
 
 export async function startBenchServer(office: BenchOffice): Promise<BenchServer> {
   const t = performance.now()
-  const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'server.js'), '--data', office.dataDir, '--key-file', office.keyFile, '--port', '0'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(ROOT, 'out', 'main', 'server.js'), '--data', office.dataDir, '--key-file', office.keyFile, '--port', '0'], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
   })
   const url = await listening(child)

@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { SERVER_NODE_FLAGS } from './lib/server-flags.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const outputs = ['out/main/server.js', 'out/renderer/index.html'].map((p) => join(root, p))
@@ -54,7 +55,7 @@ if (reason) {
 // The benchmark builds this way before it times the server's own start.
 if (process.argv[2] === '--build-only') process.exit(0)
 
-const child = spawn(process.execPath, [join(root, 'out', 'main', 'server.js'), ...process.argv.slice(2)], {
+const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(root, 'out', 'main', 'server.js'), ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
 })

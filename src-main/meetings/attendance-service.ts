@@ -1,5 +1,5 @@
 /** Attendance (R-M2, R-M4): the expected list derived from the type and topics, what was recorded, and the quorum. */
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import type { ActionContext } from '../rpc/procedure'
 import { AppError } from '../rpc/errors'
@@ -7,15 +7,16 @@ import { insertAudited, updateAudited } from '../db/audited'
 import { absenceOn } from '../absences/rules'
 import { expectedAttendance, leaveAskee, quorumFor, type Attendee } from './rules'
 import { meetingContext, type MeetingContext } from './context'
-import { attendance, topics, topicUnits, type AttendanceState } from './schema'
+import { attendance, type AttendanceState } from './schema'
+import { attendanceOfMeeting, topicsOfMeeting, topicUnitsOfMeeting } from './statements'
 
 type Role = (typeof attendance.$inferSelect)['role']
 
 /** The departments whose heads attend as 列席 for the topics: the submitting ones and those involved. */
 export function topicDepartments(db: Db, meetingId: number): number[] {
-  const live = db.select({ id: topics.id, departmentId: topics.departmentId }).from(topics)
-    .where(and(eq(topics.meetingId, meetingId), eq(topics.withdrawn, false))).all()
-  const involved = live.length ? db.select().from(topicUnits).where(inArray(topicUnits.topicId, live.map((t) => t.id))).all() : []
+  const live = topicsOfMeeting(db, meetingId).filter((t) => !t.withdrawn)
+  const liveIds = new Set(live.map((t) => t.id))
+  const involved = topicUnitsOfMeeting(db, meetingId).filter((u) => liveIds.has(u.topicId))
   return [...new Set([...live.map((t) => t.departmentId), ...involved.map((u) => u.departmentId)])]
 }
 
@@ -51,7 +52,7 @@ function rowsFor(mc: MeetingContext, list: Attendee[], role: Role, stored: Map<n
 export function attendanceSheet(db: Db, meetingId: number) {
   const mc = meetingContext(db, meetingId)
   const expected = expectedAttendance(mc.type, mc.org, topicDepartments(db, meetingId))
-  const stored = new Map(db.select().from(attendance).where(eq(attendance.meetingId, meetingId)).all().map((r) => [r.personId, r]))
+  const stored = new Map(attendanceOfMeeting(db, meetingId).map((r) => [r.personId, r]))
   const askee = leaveAskee(mc.type, mc.meeting.chairPostId ?? 0, mc.org, mc.absences, mc.meeting.date)
   const members = rowsFor(mc, expected.members, '组成人员', stored, askee)
   const invited = rowsFor(mc, expected.invited, '邀请', stored, askee)

@@ -1,16 +1,13 @@
 /** What every meeting action reads around one meeting: its type's settings, the org on the day, absences, the calendar. */
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/connection'
-import { requireById } from '../db/audited'
-import { loadOrgSnapshot } from '../org/service'
-import { loadAbsencePeriods } from '../absences/service'
-import { loadCalendar } from '../calendar/service'
-import { departments } from '../org/schema'
+import { notFound } from '../rpc/errors'
 import type { AbsencePeriod } from '../absences/rules'
 import type { HolidayCalendar } from '../calendar/rules'
 import { DEFAULT_MEETING_TYPES, meetingTypeSchema, type MeetingType, type ReservedMatter } from './types'
 import type { MeetingOrg } from './attendance'
 import { meetings, meetingTypes } from './schema'
+import { absencesBetween, calendarAround, loadMeetingOrg, meetingRow, meetingTypeRow } from './statements'
 
 export type MeetingRow = typeof meetings.$inferSelect
 export interface StoredMeetingType extends MeetingType { id: number; sortOrder: number }
@@ -28,29 +25,34 @@ export function listMeetingTypes(db: Db): StoredMeetingType[] {
   return rows.map(parseType)
 }
 
-export const meetingTypeById = (db: Db, id: number): StoredMeetingType => parseType(requireById(db, meetingTypes, id, '会议类别'))
-
-export function loadMeetingOrg(db: Db): MeetingOrg {
-  return { ...loadOrgSnapshot(db), departments: new Map(db.select().from(departments).all().map((d) => [d.id, { name: d.name, kind: d.kind }])) }
+export function meetingTypeById(db: Db, id: number): StoredMeetingType {
+  const row = meetingTypeRow(db, id)
+  if (!row) throw notFound('会议类别')
+  return parseType(row)
 }
+
+export { loadMeetingOrg }
 
 export interface MeetingContext {
   meeting: MeetingRow
   type: StoredMeetingType
   org: MeetingOrg
   absences: AbsencePeriod[]
-  cal: HolidayCalendar
+  /** The calendar around the meeting day, read on first use: attendance and minutes never need it. */
+  cal(): HolidayCalendar
   reservedMatters: ReservedMatter[]
 }
 
 export function meetingContext(db: Db, meetingId: number): MeetingContext {
-  const meeting = requireById(db, meetings, meetingId, '会议')
+  const meeting = meetingRow(db, meetingId)
+  if (!meeting) throw notFound('会议')
+  let cal: HolidayCalendar | undefined
   return {
     meeting,
     type: meetingTypeById(db, meeting.typeId),
     org: loadMeetingOrg(db),
-    absences: loadAbsencePeriods(db, meeting.date, meeting.date),
-    cal: loadCalendar(db),
+    absences: absencesBetween(db, meeting.date, meeting.date),
+    cal: () => (cal ??= calendarAround(db, meeting.date)),
     reservedMatters: JSON.parse(meeting.reservedMatters) as ReservedMatter[],
   }
 }

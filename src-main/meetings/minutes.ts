@@ -3,7 +3,7 @@
  * the 市长's consent where a 专题会议 touches reserved matters; the sign-off by the person the rule names;
  * the number in the type's yearly series, assigned at sign-off inside the mutation's immediate transaction.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import type { ActionContext } from '../rpc/procedure'
 import { AppError, ruleViolation } from '../rpc/errors'
@@ -11,19 +11,18 @@ import { insertAudited, updateAudited } from '../db/audited'
 import { chineseDate, yearOf, type IsoDate } from '../calendar/dates'
 import { mayorPost, whoActsFor } from '../absences/rules'
 import { readSettings } from '../settings/service'
-import { loadAbsencePeriods } from '../absences/service'
-import { people, posts } from '../org/schema'
-import { followUps } from '../followups/schema'
+import { people } from '../org/schema'
 import { governmentShort, meetingContext, meetingTitle, type MeetingContext } from './context'
 import { checkSignOff, enforce, formatMinutesNumber, minutesSigner, minutesTitle, nextNumber, type SignerAnswer } from './rules'
 import { attendance, meetingDecisions, minutes, topics } from './schema'
 import { requireWholeAgenda } from './topics'
+import { absencesBetween, decisionsOfMinutes, followUpsOfMinutes, minutesOfMeeting, postHoldersInOrder, topicsOfMeeting } from './statements'
 import type { Reader } from '../security/clearance'
 
 export type MinutesRow = typeof minutes.$inferSelect
 
 /** Absences from the meeting day to `date`: acting on the sign-off day and on the consent's day are both read from these. */
-const loadAbsencesOn = (db: Db, date: IsoDate, from: IsoDate = date) => loadAbsencePeriods(db, from < date ? from : date, date)
+const loadAbsencesOn = (db: Db, date: IsoDate, from: IsoDate = date) => absencesBetween(db, from < date ? from : date, date)
 
 /** 出席 / 请假 / 列席 as printed in the minutes: one line per person, editable. */
 export interface MinutesAttendance { present: string[]; onLeave: string[]; attending: string[] }
@@ -51,11 +50,9 @@ function parseAttendance(json: string): MinutesAttendance {
   }
 }
 
-const minutesOf = (db: Db, meetingId: number): MinutesRow | undefined =>
-  db.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get()
+const minutesOf = (db: Db, meetingId: number): MinutesRow | undefined => minutesOfMeeting(db, meetingId)
 
-const liveTopics = (db: Db, meetingId: number) =>
-  db.select().from(topics).where(and(eq(topics.meetingId, meetingId), eq(topics.withdrawn, false))).orderBy(asc(topics.sortOrder), asc(topics.id)).all()
+const liveTopics = (db: Db, meetingId: number) => topicsOfMeeting(db, meetingId).filter((t) => !t.withdrawn)
 
 /** 2026年12月3日上午，市长张明远在市政府第一会议室主持召开市政府第12次常务会议，研究了……等事项。现纪要如下： */
 export function proposedOpening(mc: MeetingContext, title: string, topicTitles: readonly string[]): string {
@@ -74,7 +71,7 @@ export function proposedAttendance(db: Db, meetingId: number): MinutesAttendance
   const rows = db.select({ a: attendance, name: people.name }).from(attendance).innerJoin(people, eq(people.id, attendance.personId))
     .where(eq(attendance.meetingId, meetingId)).all()
   const order = new Map<number, number>()
-  db.select({ holderId: posts.holderId }).from(posts).orderBy(asc(posts.sortOrder), asc(posts.id)).all()
+  postHoldersInOrder(db)
     .forEach((p, i) => { if (p.holderId !== null && !order.has(p.holderId)) order.set(p.holderId, i) })
   rows.sort((x, y) => (order.get(x.a.personId) ?? Infinity) - (order.get(y.a.personId) ?? Infinity) || x.a.id - y.a.id)
   const substitute = (r: (typeof rows)[number]) => `${r.a.substitute?.trim() || '（代会人）'}（代${r.name}）`
@@ -126,16 +123,11 @@ export function getMinutes(reader: Reader, meetingId: number, today: IsoDate) {
   const row = minutesOf(db, meetingId)
   const topicList = liveTopics(db, meetingId)
   const decisions = row
-    ? db.select().from(meetingDecisions).where(eq(meetingDecisions.minutesId, row.id)).orderBy(asc(meetingDecisions.sortOrder), asc(meetingDecisions.id)).all()
+    ? decisionsOfMinutes(db, row.id)
       .map((d) => ({ id: d.id as number | null, topicId: d.topicId, heading: d.heading, text: d.text }))
     : topicList.map((t) => ({ id: null as number | null, topicId: t.id as number | null, heading: t.title, text: '' }))
-  const ids = decisions.map((d) => d.id).filter((x): x is number => x !== null)
   const followUpCounts = new Map<number, number>()
-  if (ids.length) {
-    for (const f of db.select({ sourceId: followUps.sourceId }).from(followUps).where(and(eq(followUps.source, '会议纪要'), inArray(followUps.sourceId, ids))).all()) {
-      followUpCounts.set(f.sourceId!, (followUpCounts.get(f.sourceId!) ?? 0) + 1)
-    }
-  }
+  for (const f of row ? followUpsOfMinutes(db, row.id) : []) followUpCounts.set(f.decisionId!, (followUpCounts.get(f.decisionId!) ?? 0) + 1)
   const signed = row?.status === '已签发'
   const signDate = signed ? row!.signedOn! : today
   const signer = requiredSigner({ ...mc, absences: loadAbsencesOn(db, signDate, meeting.date) }, row, signDate)

@@ -15,6 +15,7 @@ import { governmentShort, listMeetingTypes, loadMeetingOrg, meetingContext, meet
 import { meetings, meetingTypes, topics } from './schema'
 import { departments } from '../org/schema'
 import { attendanceSheet } from './attendance-service'
+import { lastMeetingOfType, sameDayMeetings } from './statements'
 import { visibleTopicCount } from './topics'
 import type { Reader } from '../security/clearance'
 
@@ -139,20 +140,19 @@ function bookedPeople(mc: Pick<MeetingContext, 'type' | 'org' | 'meeting'>): num
   return [...(chair ? [chair] : []), ...expectedAttendance(mc.type, mc.org).members.map((m) => m.personId)]
 }
 
-export function warningsFor(db: Db, mc: MeetingContext): MeetingWarning[] {
+export function warningsFor(db: Db, mc: MeetingContext, short = governmentShort(readSettings(db).governmentName)): MeetingWarning[] {
   const { meeting, type, org } = mc
   if (meeting.status === '已取消') return []
-  const sameDay = db.select().from(meetings).where(and(eq(meetings.date, meeting.date), ne(meetings.id, meeting.id), ne(meetings.status, '已取消'))).all()
-  const short = governmentShort(readSettings(db).governmentName)
+  const sameDay = sameDayMeetings(db, meeting)
+  const types = new Map([[type.id, type]])
+  const typeOf = (id: number) => types.get(id) ?? types.set(id, meetingTypeById(db, id)).get(id)!
   const others = sameDay.map((m) => {
-    const t = meetingTypeById(db, m.typeId)
+    const t = typeOf(m.typeId)
     return { title: meetingTitle(short, t, m), date: m.date, halfDay: m.halfDay, personIds: bookedPeople({ type: t, org, meeting: m }) }
   })
-  const last = db.select().from(meetings)
-    .where(and(eq(meetings.typeId, meeting.typeId), ne(meetings.status, '已取消'), lte(meetings.date, meeting.date), ne(meetings.id, meeting.id)))
-    .orderBy(asc(meetings.date)).all().at(-1)
+  const last = lastMeetingOfType(db, meeting)
   return meetingWarnings({
-    type, date: meeting.date, halfDay: meeting.halfDay, cal: mc.cal, chairPostId: meeting.chairPostId ?? 0,
+    type, date: meeting.date, halfDay: meeting.halfDay, cal: mc.cal(), chairPostId: meeting.chairPostId ?? 0,
     members: expectedAttendance(type, org).members.map((m) => m.personId), absences: mc.absences, org,
     otherMeetingsSameSlot: others, lastMeetingOfType: last?.date ?? null,
   })
@@ -192,10 +192,10 @@ export function meetingCalendar(reader: Reader, from: string, to: string) {
 export function getMeeting(reader: Reader, id: number) {
   const { db } = reader
   const mc = meetingContext(db, id)
-  const types = new Map(listMeetingTypes(db).map((t) => [t.id, t]))
+  const short = governmentShort(readSettings(db).governmentName)
   let day: ReturnType<typeof dayInfo> | null = null
-  try { day = dayInfo(mc.cal, mc.meeting.date) } catch { day = null }
-  return { ...describe(reader, mc.meeting, types, mc.org, governmentShort(readSettings(db).governmentName)), type: mc.type, day, warnings: warningsFor(db, mc) }
+  try { day = dayInfo(mc.cal(), mc.meeting.date) } catch { day = null }
+  return { ...describe(reader, mc.meeting, new Map([[mc.type.id, mc.type]]), mc.org, short), type: mc.type, day, warnings: warningsFor(db, mc, short) }
 }
 
 /** 安排下次会议: dates at the type's cadence from its last meeting, avoiding holidays; nothing is saved. */

@@ -1,21 +1,21 @@
 /** Topics (议题, R-M3): submitted through the 分管副市长 with their files, against the deadline; ordered, moved, withdrawn. */
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import type { ActionContext } from '../rpc/procedure'
 import { AppError, ruleViolation } from '../rpc/errors'
 import { findById, insertAudited, requireById, updateAudited } from '../db/audited'
 import { readSettings } from '../settings/service'
-import { visibleClassifications, type Classification } from '../security/classification'
+import { canSee, visibleClassifications, type Classification } from '../security/classification'
 import { checkRegistrable, clearanceOf, requireSeen, type Reader } from '../security/clearance'
 import { chineseDate } from '../calendar/dates'
 import { mayorPost, whoActsFor } from '../absences/rules'
 import { loadAbsencePeriods } from '../absences/service'
 import { departments } from '../org/schema'
-import { storedFiles } from '../files/schema'
 import { storeFile, type Upload } from '../files/service'
 import { checkTopicDelivery, enforce, topicDeadline } from './rules'
 import { meetingContext, type MeetingContext } from './context'
-import { topicFiles, topicMoves, topics, topicUnits, TOPIC_FILE_KINDS } from './schema'
+import { meetings, topicFiles, topicMoves, topics, topicUnits, TOPIC_FILE_KINDS } from './schema'
+import { liveTopicsByLevel, topicFilesOfMeeting, topicMovesOfMeeting, topicsOfMeeting, topicUnitsOfMeeting } from './statements'
 
 type FileKind = (typeof TOPIC_FILE_KINDS)[number]
 
@@ -50,7 +50,7 @@ function consentName(mc: MeetingContext, consent: { personId: number; on: string
 function checkDelivery(mc: MeetingContext, deliveredOn: string, consent: { by: string; at: string } | null) {
   const days = mc.type.topicDeadlineWorkingDays
   const agendaFixed = mc.meeting.agendaFixedOn !== null && mc.meeting.agendaFixedOn <= deliveredOn
-  if (days) return enforce(checkTopicDelivery({ cal: mc.cal, meetingDate: mc.meeting.date, deliveredOn, agendaFixed, workingDays: days, mayorConsent: consent }))
+  if (days) return enforce(checkTopicDelivery({ cal: mc.cal(), meetingDate: mc.meeting.date, deliveredOn, agendaFixed, workingDays: days, mayorConsent: consent }))
   if (agendaFixed && !consent) throw ruleViolation('R-M3', `R-M3：${mc.type.name}议程已确定，临时增加议题须经市长同意。请先记录市长同意（同意人、日期）。`)
   return { ok: true as const, deadline: null, byConsent: agendaFixed }
 }
@@ -69,15 +69,18 @@ export function requireTopic(reader: Reader, topicId: number) {
   return requireSeen(findById(reader.db, topics, topicId), clearanceOf(reader.user), '议题')
 }
 
-/** The condition "above this reader's clearance" on topics (false when they see every level). */
-const hiddenFrom = (reader: Reader) => notInArray(topics.classification, visibleClassifications(clearanceOf(reader.user)))
 const seenBy = (reader: Reader) => inArray(topics.classification, visibleClassifications(clearanceOf(reader.user)))
 
-/** Whether the meeting has a live topic the reader may not see. */
-export function hasHiddenTopics(reader: Reader, meetingId: number): boolean {
-  return !!reader.db.select({ id: topics.id }).from(topics)
-    .where(and(eq(topics.meetingId, meetingId), eq(topics.withdrawn, false), hiddenFrom(reader))).get()
+/** The live topics of a meeting at the levels the reader sees and at those above their clearance. */
+function liveTopicsSeen(reader: Reader, meetingId: number): { seen: number; hidden: number } {
+  const clearance = clearanceOf(reader.user)
+  const out = { seen: 0, hidden: 0 }
+  for (const r of liveTopicsByLevel(reader.db, meetingId)) out[canSee(clearance, r.classification) ? 'seen' : 'hidden'] += r.n
+  return out
 }
+
+/** Whether the meeting has a live topic the reader may not see. */
+export const hasHiddenTopics = (reader: Reader, meetingId: number): boolean => liveTopicsSeen(reader, meetingId).hidden > 0
 
 /**
  * Refuses what needs the whole agenda (a printed agenda, notice or minutes, the order of the topics) from a reader
@@ -89,10 +92,7 @@ export function requireWholeAgenda(reader: Reader, meetingId: number, doing: str
 }
 
 /** The live topics of a meeting the reader may see, for counts (会议日历、详情). */
-export function visibleTopicCount(reader: Reader, meetingId: number): number {
-  return reader.db.select({ n: sql<number>`count(*)` }).from(topics)
-    .where(and(eq(topics.meetingId, meetingId), eq(topics.withdrawn, false), seenBy(reader))).get()!.n
-}
+export const visibleTopicCount = (reader: Reader, meetingId: number): number => liveTopicsSeen(reader, meetingId).seen
 
 /** Whether a stored file belongs to a topic the reader may see (one file may belong to several topics). */
 export function isTopicFileSeen(reader: Reader, fileId: number): boolean {
@@ -167,17 +167,18 @@ export function withdrawTopic(ctx: ActionContext, topicId: number) {
 export function listTopics(reader: Reader, meetingId: number) {
   const { db } = reader
   const mc = meetingContext(db, meetingId)
-  const rows = db.select().from(topics).where(and(eq(topics.meetingId, meetingId), seenBy(reader))).orderBy(asc(topics.sortOrder), asc(topics.id)).all()
-  const ids = rows.map((r) => r.id)
+  const clearance = clearanceOf(reader.user)
+  const rows = topicsOfMeeting(db, meetingId).filter((t) => canSee(clearance, t.classification))
+  const ids = new Set(rows.map((r) => r.id))
   const deptNames = new Map([...mc.org.departments.entries()].map(([id, d]) => [id, d.name]))
-  const units = ids.length ? db.select().from(topicUnits).where(inArray(topicUnits.topicId, ids)).all() : []
-  const files = ids.length ? db.select({ topicId: topicFiles.topicId, kind: topicFiles.kind, id: storedFiles.id, name: storedFiles.name, size: storedFiles.size, sha256: storedFiles.sha256 })
-    .from(topicFiles).innerJoin(storedFiles, eq(storedFiles.id, topicFiles.fileId)).where(inArray(topicFiles.topicId, ids)).all() : []
-  const moves = ids.length ? db.select().from(topicMoves).where(inArray(topicMoves.topicId, ids)).orderBy(asc(topicMoves.at)).all() : []
-  const meetingDates = new Map<number, string>()
-  const dateOf = (id: number) => meetingDates.get(id) ?? (meetingDates.set(id, meetingContext(db, id).meeting.date), meetingDates.get(id)!)
+  const units = topicUnitsOfMeeting(db, meetingId).filter((u) => ids.has(u.topicId))
+  const files = topicFilesOfMeeting(db, meetingId).filter((f) => ids.has(f.topicId))
+  const moves = topicMovesOfMeeting(db, meetingId).filter((m) => ids.has(m.topicId))
+  const movedBetween = [...new Set(moves.flatMap((m) => [m.fromMeetingId, m.toMeetingId]))]
+  const meetingDates = new Map(movedBetween.length ? db.select({ id: meetings.id, date: meetings.date }).from(meetings).where(inArray(meetings.id, movedBetween)).all().map((m) => [m.id, m.date]) : [])
+  const dateOf = (id: number) => meetingDates.get(id)!
   let deadline: string | null = null
-  try { deadline = mc.type.topicDeadlineWorkingDays ? topicDeadline(mc.cal, mc.meeting.date, mc.type.topicDeadlineWorkingDays) : null } catch { deadline = null }
+  try { deadline = mc.type.topicDeadlineWorkingDays ? topicDeadline(mc.cal(), mc.meeting.date, mc.type.topicDeadlineWorkingDays) : null } catch { deadline = null }
   return {
     deadline, deadlineWorkingDays: mc.type.topicDeadlineWorkingDays, agendaFixedOn: mc.meeting.agendaFixedOn,
     topics: rows.map((t) => {
