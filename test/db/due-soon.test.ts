@@ -2,37 +2,26 @@
  * 首页's 公文到期提醒 (R-D7) on a generated office with years of forgotten open items: the card gets the most pressing
  * DUE_SOON_SHOWN, overdue first, and the totals of all of them (issue 7: 2,759 items were listed before).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { openConnection, type Connection } from '../../src-main/db/connection'
+import { describe, expect, it } from 'vitest'
+import { seededOffice } from '../helpers/seeded-office'
 import { dueSoon, DUE_SOON_SHOWN } from '../../src-main/documents/due-soon'
 import { loadSessionUser } from '../../src-main/auth/sessions'
 import type { Reader } from '../../src-main/security/clearance'
-import { seedLarge } from '../../bench/seed-large'
 
 const TODAY = '2026-11-10'
-let dir: string
-let conn: Connection
 const reader = (username: string): Reader => {
-  const id = conn.sqlite.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username) as number
-  return { db: conn.db, user: loadSessionUser(conn.db, id) }
+  const id = office.conn.sqlite.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username) as number
+  return { db: office.conn.db, user: loadSessionUser(office.conn.db, id) }
 }
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sanban-due-'))
-  seedLarge({ file: join(dir, 'office.sqlite'), today: TODAY, seed: 5, scale: 0.02 })
-  conn = openConnection(join(dir, 'office.sqlite'))
-}, 60_000)
-afterAll(() => { conn.sqlite.close(); rmSync(dir, { recursive: true, force: true }) })
+const office = seededOffice({ today: TODAY, seed: 5, scale: 0.02 })
 
 /** Every open 收文 or pending 承办 past its deadline, counted the plain way (one per 承办, or per document without one). */
 function overdueByHand(levels: string[]): number {
   const inList = levels.map((l) => `'${l}'`).join(', ')
-  const work = conn.sqlite.prepare(`SELECT count(*) FROM assignments a JOIN incoming_documents d ON d.id = a.document_id
+  const work = office.conn.sqlite.prepare(`SELECT count(*) FROM assignments a JOIN incoming_documents d ON d.id = a.document_id
     WHERE a.feedback_on IS NULL AND a.deadline < ? AND d.status = '承办中' AND d.classification IN (${inList})`).pluck().get(TODAY) as number
-  const docs = conn.sqlite.prepare(`SELECT count(*) FROM incoming_documents d WHERE d.status IN ('已拟办', '批示中', '承办中') AND d.deadline < ? AND d.classification IN (${inList})
+  const docs = office.conn.sqlite.prepare(`SELECT count(*) FROM incoming_documents d WHERE d.status IN ('已拟办', '批示中', '承办中') AND d.deadline < ? AND d.classification IN (${inList})
     AND NOT (d.status = '承办中' AND EXISTS (SELECT 1 FROM assignments p WHERE p.document_id = d.id AND p.feedback_on IS NULL AND p.deadline <= ?))`).pluck().get(TODAY, '9999') as number
   return work + docs
 }

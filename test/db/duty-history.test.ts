@@ -2,64 +2,53 @@
  * The fairness counts beside a roster over ten years of published duty (X-4, R-W2, issue 7): SQL counts them per
  * person and role, and they must come out as counting every duty day by day does.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { openConnection, type Connection } from '../../src-main/db/connection'
+import { describe, expect, it } from 'vitest'
+import { seededOffice } from '../helpers/seeded-office'
 import { loadCalendar } from '../../src-main/calendar/service'
 import { fairnessCounts, type DutyAssignment } from '../../src-main/duty/rules'
 import { publishedHistory } from '../../src-main/duty/pools'
 import { getRoster, getRosterWithFairness } from '../../src-main/duty/service'
-import { seedLarge } from '../../bench/seed-large'
 
 const TODAY = '2026-11-10'
-let dir: string
-let conn: Connection
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sanban-duty-history-'))
-  seedLarge({ file: join(dir, 'office.sqlite'), today: TODAY, seed: 7, scale: 0.02 })
-  conn = openConnection(join(dir, 'office.sqlite'))
-}, 60_000)
-afterAll(() => { conn.sqlite.close(); rmSync(dir, { recursive: true, force: true }) })
+const office = seededOffice({ today: TODAY, seed: 7, scale: 0.02 })
 
-const latestOfficeRoster = () => conn.sqlite.prepare("SELECT id FROM rosters WHERE kind = '办公室值班' AND status = '已发布' ORDER BY from_date DESC LIMIT 1").pluck().get() as number
+const latestOfficeRoster = () => office.conn.sqlite.prepare("SELECT id FROM rosters WHERE kind = '办公室值班' AND status = '已发布' ORDER BY from_date DESC LIMIT 1").pluck().get() as number
 
 /** Every other published 办公室值班 duty, counted one by one. */
 function historyByHand(exceptId: number) {
-  const rows = conn.sqlite.prepare(`SELECT a.date, a.role, a.person_id AS personId FROM duty_assignments a JOIN rosters r ON r.id = a.roster_id
+  const rows = office.conn.sqlite.prepare(`SELECT a.date, a.role, a.person_id AS personId FROM duty_assignments a JOIN rosters r ON r.id = a.roster_id
     WHERE r.kind = '办公室值班' AND r.status = '已发布' AND r.id <> ?`).all(exceptId) as DutyAssignment[]
-  return fairnessCounts(rows, loadCalendar(conn.db))
+  return fairnessCounts(rows, loadCalendar(office.conn.db))
 }
 
 describe('fairness history over years of published rosters (X-4)', () => {
   it('counts each earlier duty once, 法定节假日 apart, as counting them day by day does (X-4)', () => {
     const id = latestOfficeRoster()
-    const history = publishedHistory(conn.db, '办公室值班', id)
+    const history = publishedHistory(office.conn.db, '办公室值班', id)
     expect(history.some((r) => r.holiday > 0) && history.some((r) => r.ordinary > 100)).toBe(true)
     expect(history).toEqual(historyByHand(id))
   })
 
   it('shows the page the printed roster with the fairness counts beside it', () => {
     const id = latestOfficeRoster()
-    const { fairness, ...printed } = getRosterWithFairness(conn.db, id)
-    expect(printed).toEqual(getRoster(conn.db, id))
+    const { fairness, ...printed } = getRosterWithFairness(office.conn.db, id)
+    expect(printed).toEqual(getRoster(office.conn.db, id))
     expect(fairness.length).toBeGreaterThan(0)
     expect(fairness.every((r) => r.name && !r.name.startsWith('人员'))).toBe(true)
   })
 
   it('refuses to count duties in a year whose 节假日 were deleted, rather than taking its holidays for working days (R-W2)', () => {
     const id = latestOfficeRoster()
-    const year = Number(String(conn.sqlite.prepare('SELECT min(a.date) FROM duty_assignments a JOIN rosters r ON r.id = a.roster_id WHERE r.status = ?').pluck().get('已发布')).slice(0, 4))
-    conn.sqlite.exec('SAVEPOINT gone')
+    const year = Number(String(office.conn.sqlite.prepare('SELECT min(a.date) FROM duty_assignments a JOIN rosters r ON r.id = a.roster_id WHERE r.status = ?').pluck().get('已发布')).slice(0, 4))
+    office.conn.sqlite.exec('SAVEPOINT gone')
     try {
-      conn.sqlite.prepare('DELETE FROM holiday_years WHERE year = ?').run(year)
-      expect(() => publishedHistory(conn.db, '办公室值班', id)).toThrow(`${year}年的节假日安排尚未录入`)
-      expect(() => getRosterWithFairness(conn.db, id)).toThrow(expect.objectContaining({ code: 'RULE', extra: { rule: 'R-W2' } }))
+      office.conn.sqlite.prepare('DELETE FROM holiday_years WHERE year = ?').run(year)
+      expect(() => publishedHistory(office.conn.db, '办公室值班', id)).toThrow(`${year}年的节假日安排尚未录入`)
+      expect(() => getRosterWithFairness(office.conn.db, id)).toThrow(expect.objectContaining({ code: 'RULE', extra: { rule: 'R-W2' } }))
     } finally {
-      conn.sqlite.exec('ROLLBACK TO gone; RELEASE gone')
+      office.conn.sqlite.exec('ROLLBACK TO gone; RELEASE gone')
     }
-    expect(publishedHistory(conn.db, '办公室值班', id)).toEqual(historyByHand(id))
+    expect(publishedHistory(office.conn.db, '办公室值班', id)).toEqual(historyByHand(id))
   })
 })

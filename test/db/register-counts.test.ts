@@ -3,29 +3,18 @@
  * (issue 7). Whatever happens to the documents — registered, moved on, reclassified, numbered in another year,
  * deleted — each total must still equal a count over the documents themselves, for every reader's clearance.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
-import { openConnection, type Connection } from '../../src-main/db/connection'
+import { seededOffice } from '../helpers/seeded-office'
 import { incomingRegister, outgoingRegister } from '../../src-main/documents/registers'
 import { CLEARANCES, type Clearance } from '../../src-main/security/classification'
 import { visibleSql } from '../../src-main/security/clearance'
-import { seedLarge } from '../../bench/seed-large'
 import { incomingDocuments } from '../../src-main/documents/schema'
 import { reindex } from '../../src-main/documents/incoming'
 
 const TODAY = '2026-11-10'
-let dir: string
-let conn: Connection
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sanban-counts-'))
-  seedLarge({ file: join(dir, 'office.sqlite'), today: TODAY, seed: 11, scale: 0.003 })
-  conn = openConnection(join(dir, 'office.sqlite'))
-}, 60_000)
-afterAll(() => { conn.sqlite.close(); rmSync(dir, { recursive: true, force: true }) })
+const office = seededOffice({ today: TODAY, seed: 11, scale: 0.003 })
 
 const years = [2017, 2021, 2026]
 const incomingFilters = [{}, ...years.map((year) => ({ year })), { status: '已办结' as const }, { year: 2026, status: '承办中' as const }, { classification: '秘密' as const }, { text: '防汛' }, { text: '资府' }]
@@ -43,13 +32,13 @@ function countedOver(table: 'incoming_documents' | 'outgoing_documents', f: { ye
   if (f.text) w.push(sql`instr(${texts}, ${f.text}) > 0`)
   const seen = visibleSql(sql.raw(`${alias}.classification`), clearance)
   if (seen) w.push(seen)
-  return conn.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.raw(`${table} ${alias}`)} WHERE ${sql.join(w, sql` AND `)}`)!.n
+  return office.conn.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.raw(`${table} ${alias}`)} WHERE ${sql.join(w, sql` AND `)}`)!.n
 }
 
 function expectTotalsAgree(): void {
   for (const clearance of CLEARANCES) {
-    for (const f of incomingFilters) expect(incomingRegister(conn.db, TODAY, { ...f, clearance, limit: 1 }).total, JSON.stringify({ 收文: f, clearance })).toBe(countedOver('incoming_documents', f, clearance))
-    for (const f of outgoingFilters) expect(outgoingRegister(conn.db, { ...f, clearance, limit: 1 }).total, JSON.stringify({ 发文: f, clearance })).toBe(countedOver('outgoing_documents', f, clearance))
+    for (const f of incomingFilters) expect(incomingRegister(office.conn.db, TODAY, { ...f, clearance, limit: 1 }).total, JSON.stringify({ 收文: f, clearance })).toBe(countedOver('incoming_documents', f, clearance))
+    for (const f of outgoingFilters) expect(outgoingRegister(office.conn.db, { ...f, clearance, limit: 1 }).total, JSON.stringify({ 发文: f, clearance })).toBe(countedOver('outgoing_documents', f, clearance))
   }
 }
 
@@ -60,7 +49,7 @@ describe('register totals without counting the documents', () => {
   })
 
   it('still agree after documents move on, are reclassified, numbered into another year, registered and deleted', () => {
-    conn.sqlite.exec(`
+    office.conn.sqlite.exec(`
       UPDATE incoming_documents SET status = '已办结' WHERE status = '承办中' AND id % 2 = 0;
       UPDATE incoming_documents SET classification = '秘密' WHERE id % 7 = 0;
       UPDATE outgoing_documents SET number_year = number_year + 20 WHERE number_year IS NOT NULL AND id % 5 = 0;
@@ -72,11 +61,11 @@ describe('register totals without counting the documents', () => {
         VALUES (2026, 9001, '2026-11-09 10:00', '市水务局', '关于防汛物资储备的报告', '报告', '机密', '无', 1, '机要交通', '已登记', '2026-11-09T02:00:00Z');
     `)
     // A 密级 changed or a document registered through the app is re-indexed with it (incoming.ts reindex).
-    for (const row of conn.db.select().from(incomingDocuments).where(sql`id % 7 = 0 OR seq = 9001`).all()) reindex(conn.db, row)
+    for (const row of office.conn.db.select().from(incomingDocuments).where(sql`id % 7 = 0 OR seq = 9001`).all()) reindex(office.conn.db, row)
     expectTotalsAgree()
   })
 
   it('never leaves a negative or phantom count behind', () => {
-    expect(conn.sqlite.prepare('SELECT count(*) AS n FROM register_counts WHERE n < 0').get()).toEqual({ n: 0 })
+    expect(office.conn.sqlite.prepare('SELECT count(*) AS n FROM register_counts WHERE n < 0').get()).toEqual({ n: 0 })
   })
 })
