@@ -4,7 +4,7 @@
  * comparison is the obvious alternative run in the same process on the same data: OFFSET paging, LIKE.
  */
 import { sql, type SQL } from 'drizzle-orm'
-import { incomingPageSql, outgoingPageSql, type IncomingFilter, type OutgoingFilter, type RegisterCursor } from '../src-main/documents/registers'
+import { incomingPageSql, outgoingPageSql, type IncomingFilter, type RegisterCursor } from '../src-main/documents/registers'
 import { visibleSql } from '../src-main/security/clearance'
 import type { Clearance } from '../src-main/security/classification'
 import type { Db } from '../src-main/db/connection'
@@ -67,7 +67,7 @@ export const registerPart: Part = (office) => withCore(office, async ({ core, as
   await page(`发文登记簿 首页+总数（${year}年+已印发）`, kezhang, 'documents.outgoingRegister', outFilter)
   const outFar = Math.floor((office.counts.outgoing_documents * 2) / 3 / PAGE) * PAGE
   await deep(`发文登记簿 深页（不筛选，第${(outFar / PAGE + 1).toLocaleString()}页）`, 'documents.outgoingRegister', {},
-    outgoingPageSql({ clearance: '机密' } as OutgoingFilter & { clearance: Clearance }, null, PAGE + 1), cursorAt(db, 'outgoing', sql`1`, outFar), outFar)
+    outgoingPageSql({ clearance: '机密' }, null, PAGE + 1), cursorAt(db, 'outgoing', sql`1`, outFar), outFar)
   return rows
 })
 

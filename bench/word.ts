@@ -20,7 +20,7 @@ import { getRoster } from '../src-main/duty/service'
 import { dutyPhone, rosterDocx } from '../src-main/duty/docx'
 import type { BenchOffice } from './dataset'
 import { LONG_BODY_EVERY } from './seed-large'
-import { latencyRow, timeAsync, type Row } from './measure'
+import { latencyRow, timeAsync, type Row, type Timings } from './measure'
 import type { Part } from './run'
 
 const LIMIT_MS = 40
@@ -104,6 +104,18 @@ function pythonDocx(data: MinutesPrint): { median: number; p95: number } | { mis
   return JSON.parse(result.stdout) as { median: number; p95: number }
 }
 
+/** The 纪要's row, held also to being faster than python-docx building the same 纪要 (or saying why it could not be measured). */
+function withPeer(operation: string, t: Timings, data: MinutesPrint, log: (line: string) => void): Row {
+  const peer = pythonDocx(data)
+  if ('missing' in peer) {
+    log(peer.missing)
+    const row = latencyRow(operation, t, { median: LIMIT_MS })
+    return { ...row, target: `${row.target}，快于 python-docx（未能测得）` }
+  }
+  log(`${PEER_NAME}：中位数 ${peer.median.toFixed(1)} ms，p95 ${peer.p95.toFixed(1)} ms（不含解释器启动）`)
+  return latencyRow(operation, t, { median: LIMIT_MS, faster: 1 }, { name: PEER_NAME, median: peer.median })
+}
+
 export const wordPart: Part = async (office: BenchOffice, log) => {
   const conn = openConnection(office.file, office.key)
   try {
@@ -115,16 +127,7 @@ export const wordPart: Part = async (office: BenchOffice, log) => {
       const bytes = (await c.build()).length
       const t = await timeAsync(c.build, RUNS, WARMUP)
       log(`${c.operation}：${c.chosen}，${Math.round(bytes / 1024)} KB，中位数 ${t.median.toFixed(1)} ms`)
-      if (rows.length > 0) { rows.push(latencyRow(c.operation, t, { median: LIMIT_MS })); continue }
-      const peer = pythonDocx(minutesData())
-      if ('missing' in peer) {
-        log(peer.missing)
-        const row = latencyRow(c.operation, t, { median: LIMIT_MS })
-        rows.push({ ...row, target: `${row.target}，快于 python-docx（未能测得）` })
-        continue
-      }
-      log(`${PEER_NAME}：中位数 ${peer.median.toFixed(1)} ms，p95 ${peer.p95.toFixed(1)} ms（不含解释器启动）`)
-      rows.push(latencyRow(c.operation, t, { median: LIMIT_MS, faster: 1 }, { name: PEER_NAME, median: peer.median }))
+      rows.push(c === cases[0] ? withPeer(c.operation, t, minutesData(), log) : latencyRow(c.operation, t, { median: LIMIT_MS }))
     }
     return rows
   } finally {
