@@ -169,7 +169,7 @@ describe('收文 in the browser', () => {
     await card.getByRole('group', { name: '收〔2026〕1号 市财政局（协办）' }).waitFor()
     await host.getByRole('button', { name: '催办' }).click()
     await host.getByText('已催办').waitFor()
-    expect(await host.getByRole('button', { name: '催办' }).count()).toBe(0)
+    await expect.poll(() => host.getByRole('button', { name: '催办' }).count()).toBe(0)
     await screenshot(page, 'incoming-home-overdue')
     const doc = await api.ok('documents.get', { id: docId })
     expect(doc.chases).toMatchObject([{ chaser: '李科长', chasedOn: '2026-12-10', departmentName: '市交通运输局' }])

@@ -276,7 +276,7 @@ describe('发文 in the browser', () => {
     expect(await page.getByLabel('正文', { exact: true }).inputValue()).toMatch(/^经市政府同意，现就2027年春季学期/)
     await page.getByRole('button', { name: '保存', exact: true }).last().click()
     await page.getByText('文稿已保存。').waitFor()
-    expect(await page.getByText(/R-D5：按第四十九条/).count()).toBe(0)
+    await expect.poll(() => page.getByText(/R-D5：按第四十九条/).count()).toBe(0)
     expect((await api.ok('documents.outgoing', { id: directive.id })).countyDirectiveProblem).toBeNull()
   })
 })

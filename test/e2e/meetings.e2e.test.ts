@@ -174,10 +174,11 @@ describe('办会 in the browser: a 常务会议 from topics to attendance', () =
   it('R-M3 fixes the agenda (from then on a new topic needs the 市长\'s consent) and reopens it', async () => {
     await page.getByRole('button', { name: '确定议程' }).click()
     await page.getByText('议程已确定。此后报送的议题须经市长同意（R-M3）。').waitFor()
-    expect(await page.getByLabel('议程状态').innerText()).toContain('2026年11月27日确定')
+    // The notice shows as soon as the action returns; the status line follows when the meeting reloads.
+    await expect.poll(() => page.getByLabel('议程状态').innerText()).toContain('2026年11月27日确定')
     await page.getByRole('button', { name: '重新打开' }).click()
     await page.getByText('议程已重新打开。').waitFor()
-    expect(await page.getByLabel('议程状态').innerText()).toContain('议程未确定')
+    await expect.poll(() => page.getByLabel('议程状态').innerText()).toContain('议程未确定')
   })
 
   it('R-M2 on the meeting day, below quorum (4 of 8 present), the meeting cannot be marked held and the page says why', async () => {
