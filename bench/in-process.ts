@@ -28,7 +28,8 @@ export interface BenchCore {
 }
 
 export function openBenchCore(office: BenchOffice): BenchCore {
-  const core = openCore({ dataDir: office.dataDir, keyFile: office.keyFile, clock: officeClock(office.today), scheduledBackups: false })
+  // No shared answers: a repeated register page or search is timed as computed, not as kept from the last run.
+  const core = openCore({ dataDir: office.dataDir, keyFile: office.keyFile, clock: officeClock(office.today), scheduledBackups: false, sharedAnswers: 0 })
   return {
     core,
     as(username) {

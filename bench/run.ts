@@ -53,8 +53,9 @@ async function main(): Promise<void> {
   console.log(`机器：${machine()}`)
   console.log(`数据：${Object.entries(office.counts).map(([k, v]) => `${k} ${v.toLocaleString()}`).join('，')}\n`)
   console.log(textTable(rows))
-  const missed = rows.filter((r) => !r.met)
-  console.log(`\n${rows.length - missed.length}/${rows.length} 项达标${missed.length ? `；未达标：${missed.map((r) => r.operation).join('、')}` : ''}`)
+  const held = rows.filter((r) => r.met !== undefined)
+  const missed = held.filter((r) => !r.met)
+  console.log(`\n${held.length - missed.length}/${held.length} 项达标${missed.length ? `；未达标：${missed.map((r) => r.operation).join('、')}` : ''}`)
   if (process.argv.includes('--markdown')) console.log(`\n${markdownTable(rows)}`)
 }
 

@@ -48,9 +48,10 @@ function listening(child: ChildProcess): Promise<string> {
   })
 }
 
-export async function startBenchServer(office: BenchOffice): Promise<BenchServer> {
+/** `options`: more of server mode's command-line options (--shared-answers 0). */
+export async function startBenchServer(office: BenchOffice, options: string[] = []): Promise<BenchServer> {
   const t = performance.now()
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(ROOT, 'out', 'main', 'server.js'), '--data', office.dataDir, '--key-file', office.keyFile, '--port', '0'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(ROOT, 'out', 'main', 'server.js'), '--data', office.dataDir, '--key-file', office.keyFile, '--port', '0', ...options], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
   })
   const url = await listening(child)

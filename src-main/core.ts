@@ -12,6 +12,7 @@ import { buildProcedures } from './rpc/procedures'
 import { SessionStore } from './auth/sessions'
 import { ensureInitialAccounts, writeInitialPasswordFile, type InitialAccount } from './auth/accounts'
 import { readSettings } from './settings/service'
+import { dataVersionOf, untilDataChanges } from './db/data-version'
 import { seedCalendarIfEmpty } from './calendar/seed'
 import { loadDemoOrganisation } from './org/demo'
 import { systemClock, type Clock } from './system/clock'
@@ -37,7 +38,15 @@ export interface CoreOptions {
    * desktop app always give one; without it the database stays unencrypted, which is for tests only.
    */
   keyFile?: string
+  /**
+   * How many register pages and searches to keep for every caller with the same clearance until the data
+   * changes (rpc/router.ts); 0 computes every call. Each is a page of at most 50 rows.
+   */
+  sharedAnswers?: number
 }
+
+/** Enough for the register pages and searches an office has open at once, a few MB in all. */
+export const DEFAULT_SHARED_ANSWERS = 100
 
 export interface Encryption {
   keyFile: string
@@ -99,8 +108,9 @@ export function openCore(options: CoreOptions): Core {
       return ensureInitialAccounts(conn.db, clock, { password: options.adminPassword, demo: isNew && options.demo })
     })()
     const initialPasswordFile = admin.length > 0 && options.adminPassword === undefined ? writeInitialPasswordFile(dataDir, admin) : null
-    const newSessions = () => new SessionStore(conn.db, () => readSettings(conn.db).sessionIdleMinutes)
-    const router = createRouter({ conn, clock, dataDir, procedures: buildProcedures(clock) })
+    const dataVersion = dataVersionOf(conn)
+    const newSessions = () => new SessionStore(conn.db, dataVersion, untilDataChanges(dataVersion, () => readSettings(conn.db).sessionIdleMinutes))
+    const router = createRouter({ conn, dataVersion, sharedAnswers: options.sharedAnswers ?? DEFAULT_SHARED_ANSWERS, clock, dataDir, procedures: buildProcedures(clock) })
     const core: Core = {
       conn, router, sessions: newSessions(), clock, dataDir, databaseFile, migration, initialAccounts: admin, initialPasswordFile, encryption,
       backups: undefined as unknown as BackupOffice,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/connection'
+import { AnswersUntilDataChanges, type DataVersion } from '../db/data-version'
 import type { CallSession } from '../rpc/router'
 import type { SessionUser } from '../rpc/procedure'
 import { users } from './schema'
@@ -20,7 +21,14 @@ export function loadSessionUser(db: Db, userId: number): SessionUser | null {
  */
 export class SessionStore {
   private readonly entries = new Map<string, Entry>()
-  constructor(private readonly db: Db, private readonly idleMinutes: () => number, private readonly elapsedMs: () => number = () => performance.now()) {}
+  /** Every call checks its user (a disabled account or a changed role takes effect at once), read again only after a write. */
+  private readonly users: AnswersUntilDataChanges<SessionUser | null>
+  constructor(
+    private readonly db: Db, dataVersion: DataVersion, private readonly idleMinutes: () => number,
+    private readonly elapsedMs: () => number = () => performance.now(),
+  ) {
+    this.users = new AnswersUntilDataChanges(dataVersion, 1000)
+  }
 
   create(userId: number): string {
     const token = randomBytes(32).toString('base64url')
@@ -32,7 +40,7 @@ export class SessionStore {
     const entry = this.entries.get(token)
     if (!entry) return null
     const now = this.elapsedMs()
-    const user = now - entry.lastSeen <= this.idleMinutes() * 60_000 ? loadSessionUser(this.db, entry.userId) : null
+    const user = now - entry.lastSeen <= this.idleMinutes() * 60_000 ? this.users.get(String(entry.userId), () => loadSessionUser(this.db, entry.userId)) : null
     if (!user) { this.entries.delete(token); return null }
     entry.lastSeen = now
     return user

@@ -14,10 +14,13 @@ import { filterLine, incomingRegisterXlsx, outgoingRegisterXlsx } from './regist
 import { listProposals, replyProposal, saveProposal } from './proposals'
 import { CLERKS, READERS } from '../auth/roles'
 import { clearanceOf } from '../security/clearance'
-import type { SessionUser } from '../rpc/procedure'
+import type { ActionContext, SessionUser } from '../rpc/procedure'
 
 /** The filters as typed, with the reader's clearance from the session last, so the input cannot set it. */
 const seenBy = <F extends object>(user: SessionUser | null, f: F) => ({ ...f, clearance: clearanceOf(user) })
+
+/** A register page depends on the filters, the data, the reader's clearance and (for overdue days) today only. */
+const sameForClearanceAndDay = ({ user, clock }: ActionContext) => `${clearanceOf(user)} ${clock.today()}`
 
 const year = z.number().describe('年度').int('应为整数').min(1990, '年度有误').max(2100, '年度有误')
 const searchText = optionalText('查询文字', 100)
@@ -66,12 +69,14 @@ export const registerProcedures = {
     access: READERS,
     input: incomingFilter.extend(page),
     handler: ({ db, clock, user }, input) => incomingRegister(db, clock.today(), seenBy(user, input)),
+    answerDependsOn: sameForClearanceAndDay,
   }),
   'documents.outgoingRegister': query({
     summary: '发文登记簿（按条件筛选，最新拟稿的在前，按位置接续分页）',
     access: READERS,
     input: outgoingFilter.extend(page),
     handler: ({ db, user }, input) => outgoingRegister(db, seenBy(user, input)),
+    answerDependsOn: sameForClearanceAndDay,
   }),
   'documents.incomingSenders': query({
     summary: '已登记的来文机关（按件数），供筛选',

@@ -6,9 +6,9 @@
  * - no filter, 文种: incoming_received_idx / incoming_type_idx walked backwards, no sort;
  * - year: `year = ?` is checked row by row (`+year`), and a slightly wider `received_at` range (a day either
  *   side, so a receipt time stored in UTC still falls inside) lets incoming_received_idx jump straight to the year;
- * - status: `+status` keeps SQLite (which has no statistics here) from choosing incoming_status_deadline_idx
- *   for a status that covers most of the table (已办结) and then sorting 270,000 rows; the newest-first walk finds
- *   any common status at once;
+ * - status: incoming_status_received_idx, walked newest first within the status (and the year's range): a status
+ *   with few documents in a year (承办中 in 2019) is found without reading the year's 30,000 others, and one that
+ *   covers most of the table (已办结) is not sorted;
  * - overdue: only open documents can be overdue, and they are few: incoming_status_deadline_idx
  *   (`status IN (open states)`), then a small sort;
  * - sender: incoming_sender_idx, then a sort of that sender's documents;
@@ -22,7 +22,7 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import { AppError } from '../rpc/errors'
 import { daysBetween, type IsoDate } from '../calendar/dates'
-import { OFFICE_TIME_ZONE } from '../system/clock'
+import { dateIn, OFFICE_TIME_ZONE } from '../system/clock'
 import { docIdOf, kindRange, matchQuery, searchRowid, type SearchKind } from './search'
 import { countedTotal } from './register-counts'
 import { incomingNumberText } from './incoming-rules'
@@ -97,15 +97,12 @@ export const OPEN_INCOMING_STATES = INCOMING_STATES.filter((s) => s !== '已办�
 /** 收文号: 收〔2026〕123号, formatted as the 收文 pages do. */
 export { incomingNumberText }
 
-/** One formatter for all rows: building an Intl.DateTimeFormat per row (as dateIn does) costs 1.5 s on 30,000 rows. */
-const officeDay = new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
-
 /** The office's date of a stored time: ISO instants are read in the office's zone, plain dates as they are. */
 export function officeDate(at: string | null): IsoDate | null {
   if (!at) return null
   if (at.includes('T') && /(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(at)) {
     const d = new Date(at)
-    if (!Number.isNaN(d.getTime())) return officeDay.format(d)
+    if (!Number.isNaN(d.getTime())) return dateIn(OFFICE_TIME_ZONE, d)
   }
   return at.slice(0, 10)
 }
@@ -144,7 +141,7 @@ function incomingWhere(f: IncomingFilter & Viewer, today: IsoDate, leader: Leade
     w.push(sql`d.received_at >= ${`${f.year - 1}-12-31`}`)
     w.push(after && after.at < end ? sql`d.received_at <= ${after.at}` : sql`d.received_at < ${end}`)
   }
-  if (f.status) w.push(sql`+d.status = ${f.status}`)
+  if (f.status) w.push(sql`d.status = ${f.status}`)
   if (f.docType) w.push(sql`d.doc_type = ${f.docType}`)
   if (f.classification) w.push(sql`d.classification = ${f.classification}`)
   if (f.urgency) w.push(sql`d.urgency = ${f.urgency}`)
@@ -198,7 +195,7 @@ function outgoingWhere(f: OutgoingFilter & Viewer, forCount = false): SQL[] {
     // Nothing of a year was drafted after it ended (a 文号 is given after drafting): outgoing_created_idx starts there.
     w.push(sql`o.created_at < ${yearEndInstant(f.year)}`)
   }
-  if (f.status) w.push(sql`+o.status = ${f.status}`)
+  if (f.status) w.push(sql`o.status = ${f.status}`)
   if (f.docType) w.push(sql`o.doc_type = ${f.docType}`)
   if (f.classification) w.push(sql`o.classification = ${f.classification}`)
   if (f.urgency) w.push(sql`o.urgency = ${f.urgency}`)

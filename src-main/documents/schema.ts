@@ -65,6 +65,8 @@ export const incomingDocuments = sqliteTable('incoming_documents', {
   uniqueIndex('incoming_number_idx').on(t.year, t.seq),
   index('incoming_received_idx').on(t.receivedAt, t.id),
   index('incoming_status_deadline_idx').on(t.status, t.deadline),
+  // A status newest first, within a year or not: the register walks it in order, however few its documents.
+  index('incoming_status_received_idx').on(t.status, t.receivedAt, t.id),
   index('incoming_sender_idx').on(t.sender, t.receivedAt),
   index('incoming_type_idx').on(t.docType, t.receivedAt),
   index('incoming_classification_idx').on(t.classification),
@@ -191,7 +193,7 @@ export const outgoingDocuments = sqliteTable('outgoing_documents', {
 }, (t) => [
   uniqueIndex('outgoing_number_idx').on(t.series, t.numberYear, t.numberSeq),
   index('outgoing_created_idx').on(t.createdAt, t.id),
-  index('outgoing_status_idx').on(t.status),
+  index('outgoing_status_created_idx').on(t.status, t.createdAt, t.id),
   index('outgoing_classification_idx').on(t.classification),
 ])
 

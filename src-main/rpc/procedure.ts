@@ -41,6 +41,12 @@ export interface Procedure<I extends z.ZodType = z.ZodType, O = unknown> {
   access: Access
   input: I
   handler: (ctx: ActionContext, input: z.output<I>) => O
+  /**
+   * For a query whose answer depends only on its input, the data and what this returns about the call
+   * (the reader's clearance, today's date): callers for whom it returns the same string share one answer
+   * until the data changes, so twenty PCs opening the same register page cost one query (rpc/router.ts).
+   */
+  answerDependsOn?: (ctx: ActionContext) => string
 }
 
 /** `access` has no default: every procedure says who may call it (auth/roles.ts). */

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { defaultDataDir } from '../paths'
 import { defaultKeyFile } from '../db/key'
-import type { Encryption } from '../core'
+import { DEFAULT_SHARED_ANSWERS, type Encryption } from '../core'
 import { adjustableClock } from '../system/clock'
 import { startServer, type ServerOptions } from './start'
 
@@ -16,6 +16,8 @@ const USAGE = `用法：npm start -- [选项]
   --admin-password 密码  首次启动时管理员的初始密码（默认随机生成并打印）
   --key-file 文件      数据库密钥文件（默认：数据目录旁的“<数据目录名>.key”，或环境变量 SANBAN_KEY_FILE；
                        首次启动时自动生成，请复制到移动介质存放在保险柜中）
+  --shared-answers 条数  同一密级的用户共用的登记簿页和检索结果，数据一有改动即全部作废
+                       （默认 ${DEFAULT_SHARED_ANSWERS}；0 为不共用，每次都查数据库）
   --test-clock         允许测试调整系统时间（仅供自动化测试）`
 
 export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerOptions & { testClock: boolean; help: boolean } {
@@ -30,6 +32,7 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerO
       'admin-password': { type: 'string' },
       'key-file': { type: 'string' },
       'test-clock': { type: 'boolean', default: false },
+      'shared-answers': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -37,6 +40,8 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerO
   const port = Number(values.port ?? env.SANBAN_PORT ?? DEFAULT_PORT)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口无效：${values.port}`)
   const dataDir = values.data ?? defaultDataDir(env)
+  const sharedAnswers = Number(values['shared-answers'] ?? DEFAULT_SHARED_ANSWERS)
+  if (!Number.isInteger(sharedAnswers) || sharedAnswers < 0) throw new Error(`共用结果条数无效：${values['shared-answers']}`)
   return {
     dataDir,
     keyFile: values['key-file'] ?? env.SANBAN_KEY_FILE ?? defaultKeyFile(dataDir),
@@ -46,6 +51,7 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerO
     demo: !values['no-demo'],
     adminPassword: values['admin-password'] ?? env.SANBAN_ADMIN_PASSWORD,
     testClock: values['test-clock'],
+    sharedAnswers,
     help: values.help,
   }
 }

@@ -63,8 +63,8 @@ export function createHttpApp(core: Core, options: HttpOptions): Hono {
     const outcome = await core.router.call(name, input, session)
     if (token) setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' })
     else if (token === null) deleteCookie(c, SESSION_COOKIE, { path: '/' })
-    if (outcome.ok) return c.json(outcome)
-    return c.json(failure(outcome.error), ERROR_STATUS[outcome.error.code])
+    const body = core.router.reply(outcome)
+    return c.body(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), outcome.ok ? 200 : ERROR_STATUS[outcome.error.code], { 'content-type': 'application/json; charset=UTF-8' })
   })
 
   app.all('/rpc/*', (c) => c.json(failure({ code: 'UNKNOWN_PROCEDURE', message: '请用 POST /rpc/<功能名> 调用' }), 404))

@@ -17,6 +17,25 @@ const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_m
  * Adding a migration without its entry here fails the test below.
  */
 const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check: (db: Database.Database) => void }> = {
+  // Status-and-date indexes for the registers (issue 7): indexes only, the documents and their totals stay as they were.
+  '0006_status_newest_first': {
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO incoming_documents (id, year, seq, received_at, sender, title, doc_type, classification, urgency, copies, arrival, status, created_at) VALUES
+          (1, 2019, 1, '2019-03-01 09:30', '市财政局', '关于防汛工作的请示', '请示', '无', '无', 1, '机要交通', '承办中', '2019-03-01T01:30:00Z');
+        INSERT INTO outgoing_documents (id, doc_type, sign_kind, series, title, classification, urgency, status, number_year, created_at) VALUES
+          (1, '通知', '一般', '资府发', '关于做好防汛工作的通知', '无', '无', '已印发', 2019, '2019-03-02T01:00:00.000Z');
+      `)
+    },
+    check: (db) => {
+      expect(db.prepare("SELECT id, status FROM incoming_documents WHERE status = '承办中' AND received_at >= '2019-01-01'").all()).toEqual([{ id: 1, status: '承办中' }])
+      expect(db.prepare("SELECT id FROM outgoing_documents WHERE status = '已印发'").all()).toEqual([{ id: 1 }])
+      expect(db.prepare("SELECT kind, year, status, n FROM register_counts ORDER BY kind").all()).toEqual([
+        { kind: '发文', year: 2019, status: '已印发', n: 1 },
+        { kind: '收文', year: 2019, status: '承办中', n: 1 },
+      ])
+    },
+  },
   // Register totals and the search index reshaped for ten years (issue 7): the totals are counted from the documents
   // already there, and every search entry is re-keyed to sort newest first and marked with its 密级, keeping its words.
   '0005_register_counts': {

@@ -54,13 +54,18 @@ describe('收文登记簿 query plans', () => {
     const p = incoming({ year: 2019 })
     expect(p[0]).toBe('SEARCH d USING INDEX incoming_received_idx (received_at>? AND received_at<?)')
     expect(sorts(p)).toBe(false)
-    expect(incoming({ year: 2019, status: '已办结' })[0]).toContain('incoming_received_idx (received_at>? AND received_at<?)')
   })
 
-  it('a status that covers most of the table (已办结) does not make SQLite sort it all: it still walks newest first', () => {
-    const p = incoming({ status: '已办结' })
-    expect(p[0]).toBe('SCAN d USING INDEX incoming_received_idx')
-    expect(sorts(p)).toBe(false)
+  it('a status, common (已办结) or rare in its year (承办中 in 2019), is walked newest first in the status-and-date index, without a sort', () => {
+    for (const f of [{ status: '已办结' }, { status: '承办中' }] as const) {
+      const p = incoming(f)
+      expect(p[0]).toBe('SEARCH d USING INDEX incoming_status_received_idx (status=?)')
+      expect(sorts(p)).toBe(false)
+    }
+    const inYear = incoming({ year: 2019, status: '承办中' })
+    expect(inYear[0]).toBe('SEARCH d USING INDEX incoming_status_received_idx (status=? AND received_at>? AND received_at<?)')
+    expect(sorts(inYear)).toBe(false)
+    expect(incoming({ year: 2019, status: '承办中' }, AFTER)[0]).toBe('SEARCH d USING INDEX incoming_status_received_idx (status=? AND received_at>? AND received_at<?)')
   })
 
   it('a 文种 reads the type-and-date index in order', () => {
@@ -132,6 +137,9 @@ describe('发文登记簿 query plans', () => {
 
   it('a 字号 year starts the newest-first walk at the end of that year, and a search walks the pair index newest first', () => {
     expect(outgoing({ year: 2019 })[0]).toBe('SEARCH o USING INDEX outgoing_created_idx (created_at<?)')
+    const status = outgoing({ year: 2019, status: '已印发' })
+    expect(status[0]).toBe('SEARCH o USING INDEX outgoing_status_created_idx (status=? AND created_at<?)')
+    expect(sorts(status)).toBe(false)
     expectNewestFirstSearch(outgoing({ text: '土地' }), 'o')
   })
 
@@ -167,7 +175,7 @@ describe('首页 公文到期提醒 (R-D7)', () => {
   it('reads only the pending 承办 or the open documents (their own indexes), never every 收文, even for a 内部 reader', () => {
     const { work, docs } = dueConditions(reader, TODAY)
     const w = explain(conn.db.select({ n: sql`count(*)` }).from(assignments).innerJoin(incomingDocuments, eq(incomingDocuments.id, assignments.documentId)).where(work))
-    expect(w[0]).toMatch(/^SEARCH (assignments USING INDEX assignments_pending_idx \(deadline<\?\)|incoming_documents USING INDEX incoming_status_deadline_idx \(status=\?\))$/)
+    expect(w[0]).toMatch(/^SEARCH (assignments USING INDEX assignments_pending_idx \(deadline<\?\)|incoming_documents USING INDEX incoming_status_(deadline|received)_idx \(status=\?\))$/)
     expect(w.some((x) => x.startsWith('SCAN'))).toBe(false)
     const d = explain(conn.db.select({ n: sql`count(*)` }).from(incomingDocuments).where(docs))
     expect(d[0]).toMatch(/^SEARCH incoming_documents USING INDEX incoming_status_deadline_idx \(status=\? AND deadline<\?\)$/)

@@ -8,6 +8,7 @@ import { ensureInitialAccounts } from '../../src-main/auth/accounts'
 import { systemClock } from '../../src-main/system/clock'
 import * as schema from '../../src-main/db/schema'
 import { users } from '../../src-main/auth/schema'
+import { dataVersionOf } from '../../src-main/db/data-version'
 
 function storeWithAdmin() {
   const sqlite = new Database(':memory:')
@@ -15,7 +16,7 @@ function storeWithAdmin() {
   const db = drizzle(sqlite, { schema })
   ensureInitialAccounts(db, systemClock(), { password: 'Admin2026ok' })
   let elapsed = 0
-  const store = new SessionStore(db, () => 30, () => elapsed)
+  const store = new SessionStore(db, dataVersionOf({ sqlite, db }), () => 30, () => elapsed)
   return { db, store, advance: (minutes: number) => { elapsed += minutes * 60_000 } }
 }
 
@@ -38,9 +39,10 @@ describe('sessions expire after inactivity', () => {
     expect(store.resolve(token)).toBeNull()
   })
 
-  it('ends the sessions of an account that is disabled', () => {
+  it('ends the sessions of an account that is disabled, though the account was checked a moment before', () => {
     const { db, store } = storeWithAdmin()
     const token = store.create(1)
+    expect(store.resolve(token)?.username).toBe('admin')
     db.update(users).set({ disabled: true }).run()
     expect(store.resolve(token)).toBeNull()
   })
