@@ -1,6 +1,7 @@
 /**
  * The bench office opened in this process as server mode opens it (openCore), and its procedures called
- * through the router as a signed-in user: input checks, access, clearance and the handler, without HTTP.
+ * through the router as a signed-in user: input checks, access, clearance and the handler, without HTTP. The
+ * router's `call` computes every answer (the replies shared between the transports' callers are not used).
  */
 import { eq } from 'drizzle-orm'
 import { openCore, type Core } from '../src-main/core'
@@ -28,8 +29,7 @@ export interface BenchCore {
 }
 
 export function openBenchCore(office: BenchOffice): BenchCore {
-  // No shared answers: a repeated register page or search is timed as computed, not as kept from the last run.
-  const core = openCore({ dataDir: office.dataDir, keyFile: office.keyFile, clock: officeClock(office.today), scheduledBackups: false, sharedAnswers: 0 })
+  const core = openCore({ dataDir: office.dataDir, keyFile: office.keyFile, clock: officeClock(office.today), scheduledBackups: false })
   return {
     core,
     as(username) {

@@ -39,7 +39,7 @@ export function openIpcBridge(core: Core): () => void {
       else tokens.delete(id)
     })
     // JSON text, not an object: the renderer gets exactly the body the HTTP server would send.
-    return core.router.reply(await core.router.call(request.name, request.input, session)).toString('utf8')
+    return (await core.router.reply(request.name, request.input, session)).body.toString('utf8')
   }
 
   ipcMain.handle(RPC_CHANNEL, (event, name: unknown, body: unknown) => {

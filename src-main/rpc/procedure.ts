@@ -43,8 +43,9 @@ export interface Procedure<I extends z.ZodType = z.ZodType, O = unknown> {
   handler: (ctx: ActionContext, input: z.output<I>) => O
   /**
    * For a query whose answer depends only on its input, the data and what this returns about the call
-   * (the reader's clearance, today's date): callers for whom it returns the same string share one answer
-   * until the data changes, so twenty PCs opening the same register page cost one query (rpc/router.ts).
+   * (the reader's clearance, today's date): callers through a transport for whom it returns the same string
+   * get the same reply until the data changes, so twenty PCs opening the same register page cost one query
+   * (rpc/router.ts `reply`).
    */
   answerDependsOn?: (ctx: ActionContext) => string
 }

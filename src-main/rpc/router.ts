@@ -54,23 +54,17 @@ export function toWireError(e: unknown, name: string): WireError {
   return { code: 'INTERNAL', message: '系统内部错误，操作未完成，数据未改动' }
 }
 
-const replyOf = (outcome: CallResult) => Buffer.from(JSON.stringify(outcome), 'utf8')
+/** What both transports send: the outcome as JSON in UTF-8, and the error (for HTTP's status) if it failed. */
+export interface Reply { body: Buffer; error: WireError | null }
+
+const encoded = (outcome: CallResult): Buffer => Buffer.from(JSON.stringify(outcome), 'utf8')
 
 export function createRouter({ conn, dataVersion, sharedAnswers, clock, dataDir, procedures }: RouterDeps) {
-  const shared = sharedAnswers > 0 ? new AnswersUntilDataChanges<unknown>(dataVersion, sharedAnswers) : null
   /**
-   * A shared answer's reply, written and encoded once however many callers it is sent to: at a few thousand calls
-   * a second, a fresh 50 KB string per call is what fills the server's memory.
+   * Shared answers (Procedure.answerDependsOn) are kept as the reply itself, written and encoded once however many
+   * callers it is sent to: a page's 30 KB of UTF-8 outside V8's heap, not its rows as objects and a string per call.
    */
-  const sharedReplies = new WeakMap<object, Buffer>()
-
-  function answer(name: string, proc: Procedure, ctx: ActionContext, input: unknown): unknown {
-    if (takesDataOut(name)) return exportAudited(name, proc, ctx, input)
-    if (!proc.answerDependsOn || !shared) return proc.handler(ctx, input)
-    const result = shared.get(`${name}\n${proc.answerDependsOn(ctx)}\n${JSON.stringify(input)}`, () => proc.handler(ctx, input))
-    if (typeof result === 'object' && result !== null && !sharedReplies.has(result)) sharedReplies.set(result, replyOf({ ok: true, result }))
-    return result
-  }
+  const shared = sharedAnswers > 0 ? new AnswersUntilDataChanges<Buffer>(dataVersion, sharedAnswers) : null
 
   /**
    * Data leaving the system (`.export`/`.download` in the name, audit/exports.ts) is recorded once the
@@ -82,14 +76,19 @@ export function createRouter({ conn, dataVersion, sharedAnswers, clock, dataDir,
     return result
   }
 
-  function run(name: string, rawInput: unknown, session: CallSession): unknown {
+  /** The procedure, its checked input and the call's context; refused here for an unknown name, access or bad input. */
+  function admit(name: string, rawInput: unknown, session: CallSession) {
     const proc = Object.hasOwn(procedures, name) ? procedures[name] : undefined
     if (!proc) throw new AppError('UNKNOWN_PROCEDURE', `没有名为“${name}”的功能`)
     checkAccess(proc, session.user)
     const input = parseInput(proc.input, rawInput)
-    const audit = new AuditTrail()
-    const ctx: ActionContext = { db: conn.db, user: session.user, clock, audit, dataDir, session: session.control }
-    if (proc.kind === 'query') return answer(name, proc, ctx, input)
+    const ctx: ActionContext = { db: conn.db, user: session.user, clock, audit: new AuditTrail(), dataDir, session: session.control }
+    return { proc, input, ctx }
+  }
+
+  function run(name: string, { proc, input, ctx }: ReturnType<typeof admit>): unknown {
+    if (proc.kind === 'query') return takesDataOut(name) ? exportAudited(name, proc, ctx, input) : proc.handler(ctx, input)
+    const { audit } = ctx
     // One transaction per action: the change and its audit rows commit together or not at all
     // (a refusal marked kept() commits what was written before it, then fails the call).
     const outcome = conn.sqlite.transaction(() => {
@@ -109,19 +108,35 @@ export function createRouter({ conn, dataVersion, sharedAnswers, clock, dataDir,
     return outcome.result
   }
 
+  /** The key a shared answer is kept under, or null when this call's answer is its own. */
+  function sharedKey(name: string, { proc, input, ctx }: ReturnType<typeof admit>): string | null {
+    if (!shared || proc.kind !== 'query' || !proc.answerDependsOn || takesDataOut(name)) return null
+    return `${name}\n${proc.answerDependsOn(ctx)}\n${JSON.stringify(input)}`
+  }
+
   return {
     procedures,
-    /** Async for the queries that build files (Word, Excel); everything else resolves at once. */
+    /** The outcome as objects, always computed (tests and the benchmark call procedures this way). Async for the queries that build files. */
     async call(name: string, rawInput: unknown, session: CallSession): Promise<CallResult> {
       try {
-        return { ok: true, result: await run(name, rawInput, session) }
+        return { ok: true, result: await run(name, admit(name, rawInput, session)) }
       } catch (e) {
         return { ok: false, error: toWireError(e, name) }
       }
     },
-    /** The reply's body as both transports send it: the outcome as JSON, in UTF-8. */
-    reply(outcome: CallResult): Buffer {
-      return (outcome.ok && typeof outcome.result === 'object' && outcome.result !== null && sharedReplies.get(outcome.result)) || replyOf(outcome)
+    /** What the transports send: the same outcome, encoded; a shared answer comes as kept until the data changes. */
+    async reply(name: string, rawInput: unknown, session: CallSession): Promise<Reply> {
+      try {
+        const call = admit(name, rawInput, session)
+        const key = sharedKey(name, call)
+        const body = key === null
+          ? encoded({ ok: true, result: await run(name, call) })
+          : shared!.get(key, () => encoded({ ok: true, result: run(name, call) }))
+        return { body, error: null }
+      } catch (e) {
+        const error = toWireError(e, name)
+        return { body: encoded({ ok: false, error }), error }
+      }
     },
   }
 }

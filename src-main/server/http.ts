@@ -60,11 +60,11 @@ export function createHttpApp(core: Core, options: HttpOptions): Hono {
     }
     let token: string | null | undefined
     const session = core.sessions.forCall(getCookie(c, SESSION_COOKIE) ?? null, (t) => { token = t })
-    const outcome = await core.router.call(name, input, session)
+    const { body, error } = await core.router.reply(name, input, session)
     if (token) setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' })
     else if (token === null) deleteCookie(c, SESSION_COOKIE, { path: '/' })
-    const body = core.router.reply(outcome)
-    return c.body(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), outcome.ok ? 200 : ERROR_STATUS[outcome.error.code], { 'content-type': 'application/json; charset=UTF-8' })
+    const bytes = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength)
+    return c.body(bytes, error ? ERROR_STATUS[error.code] : 200, { 'content-type': 'application/json; charset=UTF-8' })
   })
 
   app.all('/rpc/*', (c) => c.json(failure({ code: 'UNKNOWN_PROCEDURE', message: '请用 POST /rpc/<功能名> 调用' }), 404))
