@@ -1,5 +1,6 @@
-import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm'
 import type { Db } from '../db/connection'
+import { perConnection } from '../db/prepared'
 import type { ActionContext } from '../rpc/procedure'
 import { AppError } from '../rpc/errors'
 import { deleteAudited, requireById, saveAudited } from '../db/audited'
@@ -11,10 +12,14 @@ import { overlap } from '../calendar/dates'
 
 export const LEADER_KINDS = ['市长', '副市长', '秘书长', '副秘书长'] as const
 
-/** Absences touching [from, to] (all when no period is given). */
-export function loadAbsencePeriods(db: Db, from?: string, to?: string): AbsencePeriod[] {
-  return db.select({ id: absences.id, personId: absences.personId, kind: absences.kind, startDate: absences.startDate, endDate: absences.endDate, actingPersonId: absences.actingPersonId })
-    .from(absences).where(and(to ? lte(absences.startDate, to) : undefined, from ? gte(absences.endDate, from) : undefined)).all()
+const periodStmt = perConnection((db) => db.select({ id: absences.id, personId: absences.personId, kind: absences.kind, startDate: absences.startDate, endDate: absences.endDate, actingPersonId: absences.actingPersonId })
+  .from(absences).where(and(lte(absences.startDate, sql.placeholder('to')), gte(absences.endDate, sql.placeholder('from')))).prepare())
+/** The statement behind loadAbsencePeriods, for its query-plan test. */
+export const ABSENCE_PERIOD_STATEMENT = periodStmt
+
+/** Absences touching [from, to] (all when no period is given); prepared once per connection, as a meeting page reads it. */
+export function loadAbsencePeriods(db: Db, from = '0000-01-01', to = '9999-12-31'): AbsencePeriod[] {
+  return periodStmt(db).all({ from, to })
 }
 
 function reportsOf(db: Db, ids: number[]): Map<number, number[]> {

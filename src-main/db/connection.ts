@@ -1,13 +1,11 @@
 import Database from 'better-sqlite3'
-import { drizzle } from 'drizzle-orm/better-sqlite3'
-import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
-import type { RunResult } from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import * as schema from './schema'
 import { checkReadable, encryptPlainDatabase, isPlainDatabase, unlock } from './cipher'
 
 export type Schema = typeof schema
 /** A drizzle handle over the one connection; services take this and run synchronously. */
-export type Db = BaseSQLiteDatabase<'sync', RunResult, Schema>
+export type Db = BetterSQLite3Database<Schema> & { $client: Sqlite }
 export type Sqlite = Database.Database
 
 export interface Connection {

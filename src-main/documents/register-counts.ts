@@ -6,6 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connection'
+import { firstRow } from '../db/prepared'
 import type { Clearance } from '../security/classification'
 import { visibleSql } from '../security/clearance'
 import type { REGISTER_KINDS } from './schema'
@@ -40,5 +41,5 @@ export function countedTotalSql(kind: (typeof REGISTER_KINDS)[number], f: Counte
 
 export function countedTotal(db: Db, kind: (typeof REGISTER_KINDS)[number], f: CountedFilter & object): number | null {
   const q = countedTotalSql(kind, f)
-  return q && db.get<{ n: number }>(q)!.n
+  return q && firstRow<{ n: number }>(db, q)!.n
 }

@@ -20,6 +20,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connection'
+import { allRows, firstRow } from '../db/prepared'
 import { AppError } from '../rpc/errors'
 import { daysBetween, type IsoDate } from '../calendar/dates'
 import { dateIn, OFFICE_TIME_ZONE } from '../system/clock'
@@ -123,7 +124,7 @@ const BUSY_LEADER = 3000
 /** Whether the leader has so many documents that walking newest-first beats sorting them (one index-only count, ≤ 3,000 entries). */
 function leaderPlan(db: Db, leaderId: number | undefined): LeaderPlan {
   if (leaderId === undefined) return 'list'
-  const n = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM instructions WHERE leader_id = ${leaderId} LIMIT ${BUSY_LEADER})`)!.n
+  const n = firstRow<{ n: number }>(db, sql`SELECT count(*) AS n FROM (SELECT 1 FROM instructions WHERE leader_id = ${leaderId} LIMIT ${BUSY_LEADER})`)!.n
   return n >= BUSY_LEADER ? 'walk' : 'list'
 }
 
@@ -257,7 +258,7 @@ function presentIncoming(db: Db, base: IncomingBase[], today: IsoDate): Incoming
   const assignees = new Map<number, Assignee[]>()
   for (const part of chunks(base.map((r) => r.id))) {
     // CROSS JOIN keeps the id list outermost: otherwise SQLite may start from the few leaders and read all their instructions.
-    const ins = db.all<{ documentId: number; leaderId: number; name: string; title: string | null; instructedOn: string | null }>(sql`
+    const ins = allRows<{ documentId: number; leaderId: number; name: string; title: string | null; instructedOn: string | null }>(db, sql`
       SELECT i.document_id AS documentId, i.leader_id AS leaderId, p.name, i.leader_title AS title, i.instructed_on AS instructedOn
       FROM instructions i CROSS JOIN people p ON p.id = i.leader_id WHERE i.document_id IN (${idList(part)}) ORDER BY i.document_id, i.turn, i.id`)
     for (const i of ins) {
@@ -269,7 +270,7 @@ function presentIncoming(db: Db, base: IncomingBase[], today: IsoDate): Incoming
         instructed.set(i.documentId, list)
       }
     }
-    const as = db.all<Assignee & { documentId: number }>(sql`
+    const as = allRows<Assignee & { documentId: number }>(db, sql`
       SELECT a.document_id AS documentId, a.department_id AS departmentId, dep.name, a.role, a.deadline, a.feedback_on AS feedbackOn
       FROM assignments a CROSS JOIN departments dep ON dep.id = a.department_id WHERE a.document_id IN (${idList(part)})
       ORDER BY a.document_id, CASE a.role WHEN '主办' THEN 0 ELSE 1 END, a.id`)
@@ -296,7 +297,7 @@ function presentIncoming(db: Db, base: IncomingBase[], today: IsoDate): Incoming
 }
 
 function countIncoming(db: Db, f: IncomingFilter & Viewer, today: IsoDate): number {
-  return countedTotal(db, '收文', f) ?? db.get<{ n: number }>(sql`SELECT count(*) AS n FROM incoming_documents d WHERE ${join(incomingWhere(f, today, 'list', true))}`)!.n
+  return countedTotal(db, '收文', f) ?? firstRow<{ n: number }>(db, sql`SELECT count(*) AS n FROM incoming_documents d WHERE ${join(incomingWhere(f, today, 'list', true))}`)!.n
 }
 
 /**
@@ -305,7 +306,7 @@ function countIncoming(db: Db, f: IncomingFilter & Viewer, today: IsoDate): numb
  */
 export function incomingRegister(db: Db, today: IsoDate, input: IncomingFilter & Viewer & PageInput): RegisterPage<IncomingRegisterRow> {
   const limit = limitOf(input)
-  const base = db.all<IncomingBase>(incomingPageSql(input, today, input.after, limit + 1, leaderPlan(db, input.leaderId)))
+  const base = allRows<IncomingBase>(db, incomingPageSql(input, today, input.after, limit + 1, leaderPlan(db, input.leaderId)))
   const more = base.length > limit
   const rows = presentIncoming(db, base.slice(0, limit), today)
   const last = rows.at(-1)
@@ -318,7 +319,7 @@ export function incomingRegister(db: Db, today: IsoDate, input: IncomingFilter &
 
 /** Every row the filters select, for Excel; refused above EXPORT_MAX with a Chinese message. */
 export function incomingRegisterAll(db: Db, today: IsoDate, f: IncomingFilter & Viewer): IncomingRegisterRow[] {
-  const base = db.all<IncomingBase>(incomingPageSql(f, today, null, EXPORT_MAX + 1, 'list'))
+  const base = allRows<IncomingBase>(db, incomingPageSql(f, today, null, EXPORT_MAX + 1, 'list'))
   if (base.length > EXPORT_MAX) {
     throw new AppError('VALIDATION', `符合条件的收文超过${EXPORT_MAX.toLocaleString('en-US')}件，一次导出不了这么多。请按年度或其他条件缩小范围后再导出。`)
   }
@@ -330,7 +331,7 @@ export function incomingSenders(db: Db, viewer: Viewer, year?: number): { sender
   const w: SQL[] = []
   if (year !== undefined) w.push(sql`+d.year = ${year} AND d.received_at >= ${`${year - 1}-12-31`} AND d.received_at < ${`${year + 1}-01-02`}`)
   pushVisible(w, 'd', viewer, false)
-  return db.all<{ sender: string; count: number }>(sql`SELECT d.sender AS sender, count(*) AS count FROM incoming_documents d WHERE ${join(w)} GROUP BY sender ORDER BY count DESC, sender LIMIT 500`)
+  return allRows<{ sender: string; count: number }>(db, sql`SELECT d.sender AS sender, count(*) AS count FROM incoming_documents d WHERE ${join(w)} GROUP BY sender ORDER BY count DESC, sender LIMIT 500`)
 }
 
 // ---------------------------------------------------------------- 发文登记簿
@@ -373,19 +374,19 @@ function presentOutgoing(db: Db, rows: OutgoingBase[]): OutgoingRegisterRow[] {
 /** One page of the 发文登记簿, newest drafted first; `total` on the first page only. */
 export function outgoingRegister(db: Db, input: OutgoingFilter & Viewer & PageInput): RegisterPage<OutgoingRegisterRow> {
   const limit = limitOf(input)
-  const base = db.all<OutgoingBase>(outgoingPageSql(input, input.after, limit + 1))
+  const base = allRows<OutgoingBase>(db, outgoingPageSql(input, input.after, limit + 1))
   const more = base.length > limit
   const rows = presentOutgoing(db, base.slice(0, limit))
   const last = rows.at(-1)
   return {
     rows,
     next: more && last ? { at: last.createdAt, id: last.id } : null,
-    ...(input.after ? {} : { total: countedTotal(db, '发文', input) ?? db.get<{ n: number }>(sql`SELECT count(*) AS n FROM outgoing_documents o WHERE ${join(outgoingWhere(input, true))}`)!.n }),
+    ...(input.after ? {} : { total: countedTotal(db, '发文', input) ?? firstRow<{ n: number }>(db, sql`SELECT count(*) AS n FROM outgoing_documents o WHERE ${join(outgoingWhere(input, true))}`)!.n }),
   }
 }
 
 export function outgoingRegisterAll(db: Db, f: OutgoingFilter & Viewer): OutgoingRegisterRow[] {
-  const base = db.all<OutgoingBase>(outgoingPageSql(f, null, EXPORT_MAX + 1))
+  const base = allRows<OutgoingBase>(db, outgoingPageSql(f, null, EXPORT_MAX + 1))
   if (base.length > EXPORT_MAX) {
     throw new AppError('VALIDATION', `符合条件的发文超过${EXPORT_MAX.toLocaleString('en-US')}件，一次导出不了这么多。请按年度或其他条件缩小范围后再导出。`)
   }
@@ -396,5 +397,5 @@ export function outgoingRegisterAll(db: Db, f: OutgoingFilter & Viewer): Outgoin
 export function outgoingSeries(db: Db, viewer: Viewer): string[] {
   const w: SQL[] = []
   pushVisible(w, 'o', viewer, false)
-  return db.all<{ series: string }>(sql`SELECT DISTINCT o.series AS series FROM outgoing_documents o WHERE ${join(w)} ORDER BY o.series`).map((r) => r.series)
+  return allRows<{ series: string }>(db, sql`SELECT DISTINCT o.series AS series FROM outgoing_documents o WHERE ${join(w)} ORDER BY o.series`).map((r) => r.series)
 }

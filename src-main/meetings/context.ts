@@ -7,7 +7,9 @@ import type { HolidayCalendar } from '../calendar/rules'
 import { DEFAULT_MEETING_TYPES, meetingTypeSchema, type MeetingType, type ReservedMatter } from './types'
 import type { MeetingOrg } from './attendance'
 import { meetings, meetingTypes } from './schema'
-import { absencesBetween, calendarAround, loadMeetingOrg, meetingRow, meetingTypeRow } from './statements'
+import { calendarAround, meetingRow, meetingTypeRow } from './statements'
+import { loadOrgSnapshot } from '../org/service'
+import { loadAbsencePeriods } from '../absences/service'
 
 export type MeetingRow = typeof meetings.$inferSelect
 export interface StoredMeetingType extends MeetingType { id: number; sortOrder: number }
@@ -31,8 +33,6 @@ export function meetingTypeById(db: Db, id: number): StoredMeetingType {
   return parseType(row)
 }
 
-export { loadMeetingOrg }
-
 export interface MeetingContext {
   meeting: MeetingRow
   type: StoredMeetingType
@@ -50,8 +50,8 @@ export function meetingContext(db: Db, meetingId: number): MeetingContext {
   return {
     meeting,
     type: meetingTypeById(db, meeting.typeId),
-    org: loadMeetingOrg(db),
-    absences: absencesBetween(db, meeting.date, meeting.date),
+    org: loadOrgSnapshot(db),
+    absences: loadAbsencePeriods(db, meeting.date, meeting.date),
     cal: () => (cal ??= calendarAround(db, meeting.date)),
     reservedMatters: JSON.parse(meeting.reservedMatters) as ReservedMatter[],
   }

@@ -10,19 +10,20 @@ import { AppError, ruleViolation } from '../rpc/errors'
 import { insertAudited, updateAudited } from '../db/audited'
 import { chineseDate, yearOf, type IsoDate } from '../calendar/dates'
 import { mayorPost, whoActsFor } from '../absences/rules'
+import { loadAbsencePeriods } from '../absences/service'
 import { readSettings } from '../settings/service'
 import { people } from '../org/schema'
 import { governmentShort, meetingContext, meetingTitle, type MeetingContext } from './context'
 import { checkSignOff, enforce, formatMinutesNumber, minutesSigner, minutesTitle, nextNumber, type SignerAnswer } from './rules'
 import { attendance, meetingDecisions, minutes, topics } from './schema'
 import { requireWholeAgenda } from './topics'
-import { absencesBetween, decisionsOfMinutes, followUpsOfMinutes, minutesOfMeeting, postHoldersInOrder, topicsOfMeeting } from './statements'
+import { decisionsOfMinutes, followUpsOfMinutes, minutesOfMeeting, postHoldersInOrder, topicsOfMeeting } from './statements'
 import type { Reader } from '../security/clearance'
 
 export type MinutesRow = typeof minutes.$inferSelect
 
 /** Absences from the meeting day to `date`: acting on the sign-off day and on the consent's day are both read from these. */
-const loadAbsencesOn = (db: Db, date: IsoDate, from: IsoDate = date) => absencesBetween(db, from < date ? from : date, date)
+const loadAbsencesOn = (db: Db, date: IsoDate, from: IsoDate = date) => loadAbsencePeriods(db, from < date ? from : date, date)
 
 /** 出席 / 请假 / 列席 as printed in the minutes: one line per person, editable. */
 export interface MinutesAttendance { present: string[]; onLeave: string[]; attending: string[] }

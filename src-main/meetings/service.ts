@@ -8,10 +8,11 @@ import { addDays, chineseDate, weekdayOf, yearOf } from '../calendar/dates'
 import { dayInfo } from '../calendar/rules'
 import { loadCalendar } from '../calendar/service'
 import { listAbsences } from '../absences/service'
+import { loadOrgSnapshot } from '../org/service'
 import { readSettings } from '../settings/service'
 import { cityWideMeetingCheck, enforce, expectedAttendance, meetingWarnings, planNextMeetings, type HalfDay, type MeetingWarning } from './rules'
 import { meetingTypeSchema, type MeetingType, type ReservedMatter } from './types'
-import { governmentShort, listMeetingTypes, loadMeetingOrg, meetingContext, meetingTitle, meetingTypeById, type MeetingContext, type MeetingRow, type StoredMeetingType } from './context'
+import { governmentShort, listMeetingTypes, meetingContext, meetingTitle, meetingTypeById, type MeetingContext, type MeetingRow, type StoredMeetingType } from './context'
 import { meetings, meetingTypes, topics } from './schema'
 import { departments } from '../org/schema'
 import { attendanceSheet } from './attendance-service'
@@ -86,7 +87,7 @@ export function saveMeeting(ctx: ActionContext, input: MeetingInput) {
     if (current.status !== '筹备') throw new AppError('CONFLICT', `会议${current.status}，不能再修改`)
     if (current.typeId !== input.typeId) throw new AppError('VALIDATION', '「会议类别」已安排的会议不能改类别，请取消后重新安排')
   }
-  const chairPostId = resolveChair({ org: loadMeetingOrg(ctx.db) }, type, input.chairPostId)
+  const chairPostId = resolveChair({ org: loadOrgSnapshot(ctx.db) }, type, input.chairPostId)
   checkCityWide(ctx.db, type, input)
   checkSession(ctx.db, type, input)
   const values = {
@@ -174,7 +175,7 @@ function describe(reader: Reader, m: MeetingRow, types: Map<number, StoredMeetin
 export function meetingCalendar(reader: Reader, from: string, to: string) {
   const { db } = reader
   const types = new Map(listMeetingTypes(db).map((t) => [t.id, t]))
-  const org = loadMeetingOrg(db)
+  const org = loadOrgSnapshot(db)
   const short = governmentShort(readSettings(db).governmentName)
   const rows = db.select().from(meetings).where(and(gte(meetings.date, from), lte(meetings.date, to))).orderBy(asc(meetings.date), asc(meetings.id)).all()
   const cal = loadCalendar(db)

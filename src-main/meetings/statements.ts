@@ -1,65 +1,31 @@
 /**
- * The queries every meeting page runs around its meeting, prepared once per connection. Drizzle builds and
- * prepares a query's SQL on every run, about 0.1 ms each here: more than most of these small queries take,
- * and opening a meeting runs some forty of them (bench: 打开会议).
+ * The queries every meeting page runs around its meeting, prepared once per connection (db/prepared.ts):
+ * opening a meeting runs some forty of them (bench: 打开会议). The org and the absences it reads are
+ * prepared the same way in their own services.
  */
-import { and, asc, between, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm'
+import { and, asc, between, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm'
 import type { Db } from '../db/connection'
-import { absences } from '../absences/schema'
-import { abPairs, departments, people, posts } from '../org/schema'
+import { perConnection } from '../db/prepared'
+import { posts } from '../org/schema'
 import { calendarDays, holidayYears } from '../calendar/schema'
 import { yearOf, type IsoDate } from '../calendar/dates'
-import type { AbsencePeriod } from '../absences/rules'
 import type { HolidayCalendar } from '../calendar/rules'
-import type { MeetingOrg } from './attendance'
+import { ABSENCE_PERIOD_STATEMENT } from '../absences/service'
 import { followUps } from '../followups/schema'
 import { storedFiles } from '../files/schema'
 import { attendance, meetingDecisions, meetings, meetingTypes, minutes, topicFiles, topicMoves, topics, topicUnits } from './schema'
 
-/** One prepared statement per connection, made on first use (a test opens many databases). */
-function perConnection<T>(prepare: (db: Db) => T): (db: Db) => T {
-  const made = new WeakMap<Db, T>()
-  return (db) => {
-    let p = made.get(db)
-    if (!p) made.set(db, (p = prepare(db)))
-    return p
-  }
-}
-
 const id = sql.placeholder('id')
-const from = sql.placeholder('from')
-const to = sql.placeholder('to')
 const fromYear = sql.placeholder('fromYear')
 const toYear = sql.placeholder('toYear')
 
 const meetingStmt = perConnection((db) => db.select().from(meetings).where(eq(meetings.id, id)).prepare())
 const typeStmt = perConnection((db) => db.select().from(meetingTypes).where(eq(meetingTypes.id, id)).prepare())
-const postsStmt = perConnection((db) => db.select({ id: posts.id, title: posts.title, kind: posts.kind, holderId: posts.holderId, isExecutive: posts.isExecutive, departmentId: posts.departmentId }).from(posts).prepare())
-const namesStmt = perConnection((db) => db.select({ id: people.id, name: people.name }).from(people).prepare())
-const pairsStmt = perConnection((db) => db.select({ a: abPairs.postAId, b: abPairs.postBId }).from(abPairs).prepare())
-const departmentsStmt = perConnection((db) => db.select({ id: departments.id, name: departments.name, kind: departments.kind, supervisorPostId: departments.supervisorPostId }).from(departments).prepare())
-const absencesStmt = perConnection((db) => db.select({ id: absences.id, personId: absences.personId, kind: absences.kind, startDate: absences.startDate, endDate: absences.endDate, actingPersonId: absences.actingPersonId })
-  .from(absences).where(and(lte(absences.startDate, to), gte(absences.endDate, from))).prepare())
 const yearsStmt = perConnection((db) => db.select({ year: holidayYears.year }).from(holidayYears).where(between(holidayYears.year, fromYear, toYear)).prepare())
 const daysStmt = perConnection((db) => db.select({ date: calendarDays.date, kind: calendarDays.kind, name: calendarDays.name }).from(calendarDays).where(between(calendarDays.year, fromYear, toYear)).prepare())
 
 export const meetingRow = (db: Db, meetingId: number) => meetingStmt(db).get({ id: meetingId })
 export const meetingTypeRow = (db: Db, typeId: number) => typeStmt(db).get({ id: typeId })
-
-/** Who is away at some time in [from, to], as absences/service loadAbsencePeriods reads a period. */
-export const absencesBetween = (db: Db, from: IsoDate, to: IsoDate): AbsencePeriod[] => absencesStmt(db).all({ from, to })
-
-/** The org as absences/rules reads it (org/service loadOrgSnapshot), with the departments' names and kinds. */
-export function loadMeetingOrg(db: Db): MeetingOrg {
-  const depts = departmentsStmt(db).all()
-  return {
-    posts: postsStmt(db).all(),
-    names: new Map(namesStmt(db).all().map((p) => [p.id, p.name])),
-    abPairs: pairsStmt(db).all().map((p) => [p.a, p.b] as const),
-    supervisors: new Map(depts.map((d) => [d.id, d.supervisorPostId])),
-    departments: new Map(depts.map((d) => [d.id, { name: d.name, kind: d.kind }])),
-  }
-}
 
 /**
  * The meeting's year and the one before, not every year entered: enough for the day itself and for any topic
@@ -124,7 +90,7 @@ export const postHoldersInOrder = (db: Db) => postOrderStmt(db).all()
 
 /** The statements opening a meeting runs, by name: test/db/meetings-plan.test.ts holds each to its index. */
 export const MEETING_PAGE_STATEMENTS = {
-  meeting: meetingStmt, type: typeStmt, absences: absencesStmt, years: yearsStmt, days: daysStmt,
+  meeting: meetingStmt, type: typeStmt, absences: ABSENCE_PERIOD_STATEMENT, years: yearsStmt, days: daysStmt,
   liveByLevel: liveByLevelStmt, topics: topicsStmt, units: unitsStmt, files: filesStmt, moves: movesStmt,
   sameDay: sameDayStmt, lastOfType: lastOfTypeStmt, attendance: attendanceStmt, minutes: minutesStmt, decisions: decisionsStmt, followUps: followUpsStmt,
 }

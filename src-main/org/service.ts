@@ -1,18 +1,29 @@
 import { and, asc, eq, inArray, ne, notInArray, or } from 'drizzle-orm'
 import type { Db } from '../db/connection'
+import { perConnection } from '../db/prepared'
 import type { ActionContext } from '../rpc/procedure'
 import { AppError, ruleViolation } from '../rpc/errors'
 import { deleteAudited, insertAudited, requireById, saveAudited, updateAudited } from '../db/audited'
 import type { OrgSnapshot } from '../absences/rules'
 import { abPairs, departments, people, posts, type DepartmentKind, type PostKind } from './schema'
 
-/** The organisation as the rules need it (R-P1). */
-export function loadOrgSnapshot(db: Db): OrgSnapshot {
+const postsStmt = perConnection((db) => db.select({ id: posts.id, title: posts.title, kind: posts.kind, holderId: posts.holderId, isExecutive: posts.isExecutive, departmentId: posts.departmentId }).from(posts).prepare())
+const namesStmt = perConnection((db) => db.select({ id: people.id, name: people.name }).from(people).prepare())
+const pairsStmt = perConnection((db) => db.select({ a: abPairs.postAId, b: abPairs.postBId }).from(abPairs).prepare())
+const departmentsStmt = perConnection((db) => db.select({ id: departments.id, name: departments.name, kind: departments.kind, supervisorPostId: departments.supervisorPostId }).from(departments).prepare())
+
+/**
+ * The organisation as the rules need it (R-P1), with the departments' names and kinds (who heads a 列席 unit).
+ * Its queries are prepared once per connection: opening a meeting reads it, and an office's org is a few hundred rows.
+ */
+export function loadOrgSnapshot(db: Db): OrgSnapshot & { departments: Map<number, { name: string; kind: DepartmentKind }> } {
+  const depts = departmentsStmt(db).all()
   return {
-    posts: db.select({ id: posts.id, title: posts.title, kind: posts.kind, holderId: posts.holderId, isExecutive: posts.isExecutive, departmentId: posts.departmentId }).from(posts).all(),
-    names: new Map(db.select({ id: people.id, name: people.name }).from(people).all().map((p) => [p.id, p.name])),
-    abPairs: db.select().from(abPairs).all().map((p) => [p.postAId, p.postBId] as const),
-    supervisors: new Map(db.select({ id: departments.id, s: departments.supervisorPostId }).from(departments).all().map((d) => [d.id, d.s])),
+    posts: postsStmt(db).all(),
+    names: new Map(namesStmt(db).all().map((p) => [p.id, p.name])),
+    abPairs: pairsStmt(db).all().map((p) => [p.a, p.b] as const),
+    supervisors: new Map(depts.map((d) => [d.id, d.supervisorPostId])),
+    departments: new Map(depts.map((d) => [d.id, { name: d.name, kind: d.kind }])),
   }
 }
 
