@@ -2,7 +2,7 @@
  * `npm run seed:large -- --years 10 [--seed N] [--out FILE] [--small] [--scale X] [--today YYYY-MM-DD] [--key-file FILE]`
  *
  * Fills a fresh database file with ten years of an office (issue 7): 300,000 收文 with their routing
- * (拟办, 批示, 传阅, 承办, 反馈, 催办), 50,000 发文, 6,000 meetings with 60,000 topics and their minutes,
+ * (拟办, 批示, 传阅, 承办, 反馈, 催办), 50,000 发文, 6,000 meetings with 60,000 topics, attendance and minutes,
  * the duty rosters and duty log, 2,000 督办事项. The same seed and office date give the same rows.
  * The schema is the real migrated one; rows go in through raw prepared statements for speed.
  */
@@ -124,7 +124,7 @@ function seedIncoming(sqlite: Sqlite, r: Random, org: Org, span: Span, n: number
         if (proposed) events++
         if (status === '已登记' || status === '已退回' || status === '已拟办') continue
         // 批示 by one or two leaders, then 传阅 (圈阅) among the others; the last row of a 批示中 document is where it is now.
-        const turns = 1 + (r.chance(0.3) ? 1 : 0) + r.between(1, 4)
+        const turns = 1 + (r.chance(0.3) ? 1 : 0) + r.between(1, 5)
         for (let k = 0; k < turns; k++) {
           const l = r.pick(org.leaders)
           const instructs = k === 0 || (k === 1 && r.chance(0.3))
@@ -144,7 +144,7 @@ function seedIncoming(sqlite: Sqlite, r: Random, org: Org, span: Span, n: number
             done ? '已办理完毕，特此反馈。' : null, done ? span.day(offset + turns + r.between(3, 12)) : null)
           events += done ? 2 : 1
         }
-        const chases = r.weighted([[0, 35], [1, 35], [2, 20], [3, 10]] as const)
+        const chases = r.weighted([[0, 30], [1, 35], [2, 22], [3, 13]] as const)
         for (let k = 0; k < chases; k++) {
           insChase.run(id, r.between(firstAssignment, assignmentId), r.pick(org.staff).name, span.day(offset + turns + limitDays + k * 3), '请抓紧办理并按时反馈。')
           chaseRows++
@@ -214,6 +214,8 @@ function seedMeetings(sqlite: Sqlite, db: Parameters<typeof listMeetingTypes>[0]
   const insMinutes = sqlite.prepare(`INSERT INTO minutes (id, meeting_id, opening, status, signer_person_id, signer_name, signed_on, series, number_year, number_seq, number_text, printed_on, updated_at)
     VALUES (?, ?, ?, '已签发', ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const insDecision = sqlite.prepare('INSERT INTO meeting_decisions (id, minutes_id, topic_id, sort_order, heading, text) VALUES (?, ?, ?, ?, ?, ?)')
+  const insAttendance = sqlite.prepare(`INSERT INTO attendance (meeting_id, person_id, role, status, leave_reason, asked_person_id, answer) VALUES (?, ?, '组成人员', ?, ?, ?, ?)`)
+  let attendanceRows = 0
   const kinds = Array.from({ length: n }, () => r.weighted(MEETING_WEIGHTS))
   // Topics shared out in proportion to each kind's usual agenda, so the total is exactly what was asked.
   const weights = kinds.map((k) => TOPIC_WEIGHT[k] * (0.5 + r.rnd()))
@@ -247,6 +249,14 @@ function seedMeetings(sqlite: Sqlite, db: Parameters<typeof listMeetingTypes>[0]
         const signedOn = span.day(offset + 3)
         insMinutes.run(mId, id, `${chineseDate(day)}${halfDay}，${chair.title}${chair.name}在${place}主持召开${subject ?? type.name}，研究了有关事项。现纪要如下：`, chair.id, chair.name, signedOn,
           type.name, year, seq, formatMinutesNumber(type.numbering, year, seq), span.day(offset + 4), `${signedOn}T08:00:00.000Z`)
+        // R-M2/R-M4: the leaders who sit in it (all of them at a 全体/常务/市长办公会, the chair and two others at a 专题会议),
+        // about one in ten on leave, asked of the 市长 and granted.
+        const members = counted ? org.leaders : [chair, ...org.leaders.filter((l) => l !== chair && r.chance(2 / org.leaders.length))]
+        for (const m of members) {
+          const away = m !== chair && r.chance(0.1)
+          insAttendance.run(id, m.id, away ? '请假' : '出席', away ? r.pick(['出差', '参加省上会议', '下乡调研', '因病']) : null, away ? org.leaders[0].id : null, away ? '同意' : null)
+          attendanceRows++
+        }
       }
       const next = Math.round(((cumulative += weights[j]) / totalWeight) * nTopics)
       for (let k = 0; topicId < next; k++) {
@@ -262,7 +272,7 @@ function seedMeetings(sqlite: Sqlite, db: Parameters<typeof listMeetingTypes>[0]
       }
     }
   })()
-  Object.assign(counts, { meetings: n, topics: topicId, minutes: minutesId, meeting_decisions: decisions.length })
+  Object.assign(counts, { meetings: n, topics: topicId, minutes: minutesId, meeting_decisions: decisions.length, attendance: attendanceRows })
   return decisions
 }
 
@@ -394,7 +404,7 @@ export function seedLarge(options: SeedOptions): SeedCounts {
       ['incoming_documents', 'instructions', 'assignments', 'chases', 'routing_events'])
     step('发文', () => seedOutgoing(sqlite, r, org, span, sized(FULL_SIZE.outgoing, scale, years), counts), ['outgoing_documents', 'document_search'])
     step('会议', () => { decisions = seedMeetings(sqlite, db, r, org, span, sized(FULL_SIZE.meetings, scale, years), sized(FULL_SIZE.topics, scale, years), counts) },
-      ['meetings', 'topics', 'minutes', 'meeting_decisions'])
+      ['meetings', 'topics', 'minutes', 'meeting_decisions', 'attendance'])
     step('值班', () => seedDuty(sqlite, r, org, span, counts), ['rosters', 'duty_assignments', 'duty_log', 'duty_handover'])
     step('督办', () => seedFollowUps(sqlite, r, org, span, sized(FULL_SIZE.followUps, scale, years), decisions, incoming, counts), ['follow_ups', 'follow_up_reports'])
     sqlite.pragma('journal_mode = WAL')

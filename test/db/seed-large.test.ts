@@ -24,7 +24,7 @@ function digest(file: string): string {
   const { sqlite } = openConnection(file)
   try {
     const hash = createHash('sha256')
-    for (const table of ['incoming_documents', 'instructions', 'assignments', 'chases', 'outgoing_documents', 'topics', 'minutes', 'duty_log', 'follow_ups']) {
+    for (const table of ['incoming_documents', 'instructions', 'assignments', 'chases', 'outgoing_documents', 'topics', 'attendance', 'minutes', 'duty_log', 'follow_ups']) {
       for (const row of sqlite.prepare(`SELECT * FROM ${table} ORDER BY id`).raw().iterate()) hash.update(JSON.stringify(row))
     }
     return hash.digest('hex')
@@ -53,6 +53,14 @@ describe('the large dataset generator', () => {
     expect(count('document_search')).toBe(700)
     expect(counts.routing_events / counts.incoming_documents).toBeGreaterThan(8)
     expect(counts.routing_events / counts.incoming_documents).toBeLessThan(11)
+  })
+
+  it('R-M2 R-M4 records who attended every meeting held, with a few leaders on leave granted by the 市长, and none for meetings not held', () => {
+    const held = conn.sqlite.prepare("SELECT count(*) AS n FROM meetings m WHERE m.status = '已召开' AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id)").get() as { n: number }
+    expect(held.n).toBe(0)
+    expect(count("attendance a JOIN meetings m ON m.id = a.meeting_id WHERE m.status <> '已召开'")).toBe(0)
+    expect(count("attendance WHERE status = '请假' AND answer = '同意' AND leave_reason IS NOT NULL")).toBeGreaterThan(0)
+    expect(count("attendance WHERE status = '请假'")).toBeLessThan(count("attendance WHERE status = '出席'"))
   })
 
   it('keeps ten years of duty: a roster every month and a log every day', () => {
