@@ -33,8 +33,8 @@ export function summarise(samples: number[]): Timings {
   return { median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), samples: sorted }
 }
 
-/** Runs `fn` `warmup` times unmeasured (caches warm as in a working office), then `runs` times. */
-export function time(fn: () => unknown, runs = 50, warmup = 3): Timings {
+/** Runs `fn` `warmup` times unmeasured (caches warm and code compiled, as in an office that has been working), then `runs` times. */
+export function time(fn: () => unknown, runs = 50, warmup = 30): Timings {
   for (let i = 0; i < warmup; i++) fn()
   const samples: number[] = []
   for (let i = 0; i < runs; i++) {
@@ -45,7 +45,7 @@ export function time(fn: () => unknown, runs = 50, warmup = 3): Timings {
   return summarise(samples)
 }
 
-export async function timeAsync(fn: () => Promise<unknown>, runs = 30, warmup = 3): Promise<Timings> {
+export async function timeAsync(fn: () => Promise<unknown>, runs = 30, warmup = 30): Promise<Timings> {
   for (let i = 0; i < warmup; i++) await fn()
   const samples: number[] = []
   for (let i = 0; i < runs; i++) {
