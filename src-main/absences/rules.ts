@@ -1,4 +1,4 @@
-import type { PostKind } from '../org/schema'
+import type { DepartmentKind, PostKind } from '../org/schema'
 import type { AbsenceKind, ApprovalState } from './schema'
 import { chineseDate, covers, overlap, type IsoDate } from '../calendar/dates'
 
@@ -17,6 +17,10 @@ export interface OrgSnapshot {
   abPairs: readonly (readonly [number, number])[]
   /** department id → the post whose portfolio covers it (分管领导). */
   supervisors: ReadonlyMap<number, number | null>
+}
+/** The snapshot plus the units, so named 列席 units and topic units resolve to people (meetings). */
+export interface OrgWithUnits extends OrgSnapshot {
+  departments: ReadonlyMap<number, { name: string; kind: DepartmentKind }>
 }
 export interface AbsencePeriod {
   id: number

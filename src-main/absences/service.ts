@@ -12,14 +12,12 @@ import { overlap } from '../calendar/dates'
 
 export const LEADER_KINDS = ['市长', '副市长', '秘书长', '副秘书长'] as const
 
-const periodStmt = perConnection((db) => db.select({ id: absences.id, personId: absences.personId, kind: absences.kind, startDate: absences.startDate, endDate: absences.endDate, actingPersonId: absences.actingPersonId })
+/** Absences touching [from, to], prepared once per connection (a meeting page reads it); exported for its query-plan test. */
+export const absencePeriodStatement = perConnection((db) => db.select({ id: absences.id, personId: absences.personId, kind: absences.kind, startDate: absences.startDate, endDate: absences.endDate, actingPersonId: absences.actingPersonId })
   .from(absences).where(and(lte(absences.startDate, sql.placeholder('to')), gte(absences.endDate, sql.placeholder('from')))).prepare())
-/** The statement behind loadAbsencePeriods, for its query-plan test. */
-export const ABSENCE_PERIOD_STATEMENT = periodStmt
-
-/** Absences touching [from, to] (all when no period is given); prepared once per connection, as a meeting page reads it. */
+/** Absences touching [from, to] (all when no period is given). */
 export function loadAbsencePeriods(db: Db, from = '0000-01-01', to = '9999-12-31'): AbsencePeriod[] {
-  return periodStmt(db).all({ from, to })
+  return absencePeriodStatement(db).all({ from, to })
 }
 
 function reportsOf(db: Db, ids: number[]): Map<number, number[]> {

@@ -1,5 +1,5 @@
-import type { Connection, Sqlite } from './connection'
-import type { Statement } from 'better-sqlite3'
+import type { Connection } from './connection'
+import { perConnection } from './prepared'
 
 /**
  * A token for what the database holds. It changes whenever anything is written: by this connection
@@ -10,19 +10,19 @@ import type { Statement } from 'better-sqlite3'
  */
 export type DataVersion = () => string
 
-const opened = new WeakMap<Sqlite, { serial: number; statement: Statement<[], { changes: number; version: number }> }>()
 let serial = 0
+/** Each connection's own number (a reopened database is another connection) and its version query. */
+const versionOf = perConnection((db) => ({
+  serial: ++serial,
+  statement: db.$client.prepare<[], { changes: number; version: number }>('SELECT total_changes() AS changes, data_version AS version FROM pragma_data_version'),
+}))
 
 export function dataVersionOf(conn: Connection): DataVersion {
   return () => {
-    // Read conn.sqlite on every call: a restore swaps the connection inside the same Connection object.
-    let c = opened.get(conn.sqlite)
-    if (!c) {
-      const statement = conn.sqlite.prepare<[], { changes: number; version: number }>('SELECT total_changes() AS changes, data_version AS version FROM pragma_data_version')
-      opened.set(conn.sqlite, c = { serial: ++serial, statement })
-    }
-    const { changes, version } = c.statement.get()!
-    return `${c.serial}:${version}:${changes}`
+    // Read conn.db on every call: a restore swaps the connection inside the same Connection object.
+    const { serial, statement } = versionOf(conn.db)
+    const { changes, version } = statement.get()!
+    return `${serial}:${version}:${changes}`
   }
 }
 

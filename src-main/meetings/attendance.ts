@@ -1,13 +1,7 @@
-import { mayorPost, principalPost, whoActsFor, type AbsencePeriod, type LeaderPost, type OrgSnapshot } from '../absences/rules'
+import { mayorPost, principalPost, whoActsFor, type AbsencePeriod, type LeaderPost, type OrgSnapshot, type OrgWithUnits } from '../absences/rules'
 import { chineseDate, type IsoDate } from '../calendar/dates'
-import type { DepartmentKind } from '../org/schema'
 import type { Decision } from './rules'
 import type { MeetingType, ReservedMatter } from './types'
-
-/** The acting rules' org snapshot plus the units, so named 列席 units and topic units resolve to people. */
-export interface MeetingOrg extends OrgSnapshot {
-  departments: ReadonlyMap<number, { name: string; kind: DepartmentKind }>
-}
 
 export interface Attendee { personId: number; name: string; postId: number; postTitle: string; why: string }
 
@@ -23,7 +17,7 @@ export interface ExpectedAttendance {
 const HEAD_KINDS = new Set(['部门主要负责人', '县区主要负责人', '其他'])
 
 /** A unit's 主要负责人 post: configured names match exactly or as the end of the stored name (资阳市审计局 ← 市审计局). */
-function unitHead(org: MeetingOrg, unit: string): { post: LeaderPost | undefined; found: boolean } {
+function unitHead(org: OrgWithUnits, unit: string): { post: LeaderPost | undefined; found: boolean } {
   const dept = [...org.departments.entries()].find(([, d]) => d.name === unit) ?? [...org.departments.entries()].find(([, d]) => d.name.endsWith(unit))
   if (!dept) return { post: undefined, found: false }
   return { post: headOf(org, dept[0]), found: true }
@@ -32,7 +26,7 @@ const headOf = (org: OrgSnapshot, departmentId: number) =>
   org.posts.filter((p) => p.departmentId === departmentId && HEAD_KINDS.has(p.kind)).sort((a, b) => a.id - b.id)[0]
 
 /** Members, invited and 列席 by person, from the type's settings and the topics' units (R-M1, R-M2, R-M6). */
-export function expectedAttendance(type: MeetingType, org: MeetingOrg, topicDepartments: readonly number[] = []): ExpectedAttendance {
+export function expectedAttendance(type: MeetingType, org: OrgWithUnits, topicDepartments: readonly number[] = []): ExpectedAttendance {
   const out: ExpectedAttendance = { members: [], invited: [], attending: [], unresolved: [], vacant: [] }
   const seen = new Set<number>()
   const add = (list: Attendee[], post: LeaderPost | undefined, why: string, label: string) => {

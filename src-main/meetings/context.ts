@@ -5,7 +5,7 @@ import { notFound } from '../rpc/errors'
 import type { AbsencePeriod } from '../absences/rules'
 import type { HolidayCalendar } from '../calendar/rules'
 import { DEFAULT_MEETING_TYPES, meetingTypeSchema, type MeetingType, type ReservedMatter } from './types'
-import type { MeetingOrg } from './attendance'
+import type { OrgWithUnits } from '../absences/rules'
 import { meetings, meetingTypes } from './schema'
 import { calendarAround, meetingRow, meetingTypeRow } from './statements'
 import { loadOrgSnapshot } from '../org/service'
@@ -36,7 +36,7 @@ export function meetingTypeById(db: Db, id: number): StoredMeetingType {
 export interface MeetingContext {
   meeting: MeetingRow
   type: StoredMeetingType
-  org: MeetingOrg
+  org: OrgWithUnits
   absences: AbsencePeriod[]
   /** The calendar around the meeting day, read on first use: attendance and minutes never need it. */
   cal(): HolidayCalendar

@@ -10,7 +10,7 @@ import { posts } from '../org/schema'
 import { calendarDays, holidayYears } from '../calendar/schema'
 import { yearOf, type IsoDate } from '../calendar/dates'
 import type { HolidayCalendar } from '../calendar/rules'
-import { ABSENCE_PERIOD_STATEMENT } from '../absences/service'
+import { absencePeriodStatement } from '../absences/service'
 import { followUps } from '../followups/schema'
 import { storedFiles } from '../files/schema'
 import { attendance, meetingDecisions, meetings, meetingTypes, minutes, topicFiles, topicMoves, topics, topicUnits } from './schema'
@@ -90,7 +90,7 @@ export const postHoldersInOrder = (db: Db) => postOrderStmt(db).all()
 
 /** The statements opening a meeting runs, by name: test/db/meetings-plan.test.ts holds each to its index. */
 export const MEETING_PAGE_STATEMENTS = {
-  meeting: meetingStmt, type: typeStmt, absences: ABSENCE_PERIOD_STATEMENT, years: yearsStmt, days: daysStmt,
+  meeting: meetingStmt, type: typeStmt, absences: absencePeriodStatement, years: yearsStmt, days: daysStmt,
   liveByLevel: liveByLevelStmt, topics: topicsStmt, units: unitsStmt, files: filesStmt, moves: movesStmt,
   sameDay: sameDayStmt, lastOfType: lastOfTypeStmt, attendance: attendanceStmt, minutes: minutesStmt, decisions: decisionsStmt, followUps: followUpsStmt,
 }

@@ -4,7 +4,7 @@ import { perConnection } from '../db/prepared'
 import type { ActionContext } from '../rpc/procedure'
 import { AppError, ruleViolation } from '../rpc/errors'
 import { deleteAudited, insertAudited, requireById, saveAudited, updateAudited } from '../db/audited'
-import type { OrgSnapshot } from '../absences/rules'
+import type { OrgWithUnits } from '../absences/rules'
 import { abPairs, departments, people, posts, type DepartmentKind, type PostKind } from './schema'
 
 const postsStmt = perConnection((db) => db.select({ id: posts.id, title: posts.title, kind: posts.kind, holderId: posts.holderId, isExecutive: posts.isExecutive, departmentId: posts.departmentId }).from(posts).prepare())
@@ -16,7 +16,7 @@ const departmentsStmt = perConnection((db) => db.select({ id: departments.id, na
  * The organisation as the rules need it (R-P1), with the departments' names and kinds (who heads a 列席 unit).
  * Its queries are prepared once per connection: opening a meeting reads it, and an office's org is a few hundred rows.
  */
-export function loadOrgSnapshot(db: Db): OrgSnapshot & { departments: Map<number, { name: string; kind: DepartmentKind }> } {
+export function loadOrgSnapshot(db: Db): OrgWithUnits {
   const depts = departmentsStmt(db).all()
   return {
     posts: postsStmt(db).all(),

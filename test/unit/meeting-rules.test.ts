@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { AbsencePeriod, LeaderPost } from '../../src-main/absences/rules'
+import type { AbsencePeriod, LeaderPost, OrgWithUnits } from '../../src-main/absences/rules'
 import { packagedCalendar } from '../helpers/calendar'
 import { AppError } from '../../src-main/rpc/errors'
 import {
   checkSignOff, checkTopicDelivery, cityWideMeetingCheck, enforce, expectedAttendance, formatMinutesNumber, leaveAskee,
-  meetingWarnings, minutesSigner, minutesTitle, nextNumber, planNextMeetings, quorum, quorumFor, topicDeadline, type MeetingOrg,
+  meetingWarnings, minutesSigner, minutesTitle, nextNumber, planNextMeetings, quorum, quorumFor, topicDeadline,
 } from '../../src-main/meetings/rules'
 import { DEFAULT_MEETING_TYPES, defaultMeetingType, meetingTypeSchema } from '../../src-main/meetings/types'
 
@@ -14,7 +14,7 @@ const cal = packagedCalendar()
 const P = { 市长: 1, 常务: 2, 王: 3, 刘: 4, 陈: 5, 秘书长: 6, 财政局长: 7, 县长: 8, 副秘书长: 9, 审计局长: 10, 军分区: 11, 办主任: 12 }
 const post = (id: number, title: string, kind: LeaderPost['kind'], holderId: number | null, departmentId: number | null = null, isExecutive = false): LeaderPost =>
   ({ id, title, kind, holderId, departmentId, isExecutive })
-const org: MeetingOrg = {
+const org: OrgWithUnits = {
   posts: [
     post(10, '市长', '市长', P.市长),
     post(11, '常务副市长', '副市长', P.常务, null, true),
