@@ -17,7 +17,7 @@ export function officeClock(today: string): Clock {
   return { now: () => at, today: () => today }
 }
 
-const NO_SESSION: SessionControl = { signIn() {}, signOut() {}, endSessionsOf() {} }
+const NO_SESSION: SessionControl = { signIn() {}, signOut() {}, endSessionsOf() {}, endOtherSessionsOf() {} }
 
 export type Caller = <T = unknown>(name: string, input?: unknown) => Promise<T>
 

@@ -29,7 +29,9 @@ export function changeOwnPassword(ctx: ActionContext, input: { oldPassword: stri
   if (verifyPassword(input.newPassword, u.passwordHash)) throw new AppError('VALIDATION', '「新密码」不能与原密码相同', { field: 'newPassword' })
   ctx.db.update(users).set({ passwordHash: hashPassword(input.newPassword), mustChangePassword: false, passwordChangedAt: ctx.clock.now().toISOString() })
     .where(eq(users.id, u.id)).run()
-  ctx.audit.record({ entity: '账户', id: u.id, before: { 密码: '（旧）' }, after: { 密码: '（已修改）' } })
+  // Whoever learnt the old password is signed out everywhere else; this window or browser stays signed in.
+  ctx.session.endOtherSessionsOf(u.id)
+  ctx.audit.record({ entity: '账户', id: u.id, before: { 密码: '（旧）' }, after: { 密码: '（已修改）', 其他会话: '已全部结束' } })
   removeInitialPasswordFileIfDone(ctx.db, ctx.dataDir)
 }
 
@@ -88,7 +90,7 @@ export function resetPassword(ctx: ActionContext, input: { id: number; password:
   ctx.db.update(users).set({ passwordHash: hashPassword(input.password), mustChangePassword: true, passwordChangedAt: ctx.clock.now().toISOString() })
     .where(eq(users.id, input.id)).run()
   ctx.session.endSessionsOf(input.id)
-  ctx.audit.record({ entity: '账户', id: input.id, before: { 密码: '（旧）' }, after: { 密码: '（管理员已重置）' } })
+  ctx.audit.record({ entity: '账户', id: input.id, before: { 密码: '（旧）' }, after: { 密码: '（管理员已重置）', 会话: '已全部结束' } })
 }
 
 /** 安全保密管理员: sets a business account's clearance, which also approves a new account for sign-in. */

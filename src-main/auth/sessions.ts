@@ -50,19 +50,23 @@ export class SessionStore {
     this.entries.delete(token)
   }
 
-  /** After a password reset or a disabled account, every open session of that user ends. */
-  destroyUser(userId: number): void {
-    for (const [token, e] of this.entries) if (e.userId === userId) this.entries.delete(token)
+  /** After a password change or reset or a disabled account, every open session of that user ends (but `keep`). */
+  destroyUser(userId: number, keep: string | null = null): void {
+    for (const [token, e] of this.entries) if (e.userId === userId && token !== keep) this.entries.delete(token)
   }
 
-  /** The per-call session a transport hands the router; `onToken` stores the new token (cookie, window). */
+  /**
+   * The per-call session a transport hands the router; `onToken` stores the new token (cookie, window).
+   * Signing in again from the same browser or window replaces its old token, which stops working.
+   */
   forCall(token: string | null, onToken: (token: string | null) => void): CallSession {
     return {
       user: token ? this.resolve(token) : null,
       control: {
-        signIn: (userId) => onToken(this.create(userId)),
+        signIn: (userId) => { if (token) this.destroy(token); onToken(this.create(userId)) },
         signOut: () => { if (token) this.destroy(token); onToken(null) },
         endSessionsOf: (userId) => this.destroyUser(userId),
+        endOtherSessionsOf: (userId) => this.destroyUser(userId, token),
       },
     }
   }

@@ -20,6 +20,8 @@ export interface SessionControl {
   signOut(): void
   /** Ends every session of a user (password reset, account disabled). */
   endSessionsOf(userId: number): void
+  /** Ends every session of a user but the calling one (the user changed their own password). */
+  endOtherSessionsOf(userId: number): void
 }
 
 export interface ActionContext {

@@ -44,6 +44,8 @@ export function rpcClient(baseUrl: string, opts: { origin?: string | null } = {}
   }
   /** A GET with the session, for the non-RPC routes. */
   const get = (path: string) => fetch(`${baseUrl}${path}`, { headers: cookie ? { cookie } : {} })
+  /** The session cookie as sent (or '' before sign-in), and a way to send an old one again. */
+  const cookies = { current: () => cookie, replay: (old: string) => { cookie = old } }
   /** Signs in; by default as the demo office's 科长, who may do all business work (auth/roles.ts). */
-  return { call, ok, get, login: (username = BUSINESS_USER, password = ADMIN_PASSWORD) => ok('auth.login', { username, password }) }
+  return { call, ok, get, cookies, login: (username = BUSINESS_USER, password = ADMIN_PASSWORD) => ok('auth.login', { username, password }) }
 }
