@@ -20,6 +20,7 @@ import { CalendarPage } from './pages/calendar/CalendarPage'
 import { AuditPage } from './pages/audit/AuditPage'
 import { SettingsPage } from './pages/settings/SettingsPage'
 import { BackupPage } from './pages/backup/BackupPage'
+import { LowDiskAlert } from './pages/backup/DiskSpace'
 import { SecurityPage } from './pages/security/SecurityPage'
 
 interface Entry { route: string; label: string; page: ComponentType; roles: readonly CurrentUser['role'][] }
@@ -110,6 +111,7 @@ function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () => void }
           </AppShell.Navbar>
 
           <AppShell.Main>
+            {hasRole(user, SYSTEM_ADMIN) && <LowDiskAlert />}
             {allowed ? <Page /> : <Alert color="orange" title="无权访问">当前账户（{user.role}）不能使用“{entry.label}”。</Alert>}
           </AppShell.Main>
         </AppShell>

@@ -12,6 +12,7 @@ import type { Clock } from '../system/clock'
 import type { SessionUser } from '../rpc/procedure'
 import { AuditTrail, writeAudit } from '../audit/trail'
 import { AppError } from '../rpc/errors'
+import { diskFullMessage, isDiskFull } from '../system/disk-space'
 import { readTar, writeTar } from './archive'
 import { backupFolderOf, readBackupSettings, type BackupSettings } from './settings'
 import { DATABASE_ENTRY, exportFileName, MANIFEST_ENTRY, scheduledBackupDue, unfinishedName, type BackupKind } from './rules'
@@ -49,6 +50,10 @@ export interface BackupJob {
 
 interface Outcome { message: string; record: Record<string, unknown>; entityId: string }
 
+/** Runs a job's start: at once, or (from a mutation) once its transaction has committed. */
+type Later = (effect: () => void) => void
+const now: Later = (effect) => effect()
+
 const within = (progress: Progress, from: number, to: number): Progress => (f, phase) => progress(from + (to - from) * f, phase)
 
 /** The newest migration this version knows: a backup from a newer one cannot be restored here. */
@@ -76,8 +81,8 @@ export class BackupOffice {
   /** Resolves when the running job (if any) has finished; for the daily schedule and tests. */
   async idle(): Promise<void> { await this.running?.done }
 
-  startBackup(user: SessionUser | null, kind: BackupKind = '手动') {
-    return this.run('备份', user, user ? 'backup.start' : 'backup.scheduled', async (progress) => {
+  startBackup(user: SessionUser | null, kind: BackupKind = '手动', later: Later = now) {
+    return this.run('备份', user, user ? 'backup.start' : 'backup.scheduled', later, async (progress) => {
       const name = await this.backup(kind, progress)
       const rotated = rotateBackups(this.folder(), this.rotation())
       const more = rotated.length ? `；按保留规则删除了 ${rotated.length} 个较早的定时备份` : ''
@@ -85,21 +90,21 @@ export class BackupOffice {
     })
   }
 
-  startRestore(user: SessionUser, name: string) {
+  startRestore(user: SessionUser, name: string, later: Later = now) {
     const backup = backupPath(this.folder(), name)
-    return this.run('恢复', user, 'backup.restore', (progress) => this.restoreFrom(backup, name, '恢复前', progress))
+    return this.run('恢复', user, 'backup.restore', later, (progress) => this.restoreFrom(backup, name, '恢复前', progress))
   }
 
-  startExport(user: SessionUser, target?: string) {
-    return this.run('导出', user, 'backup.export', async (progress) => {
+  startExport(user: SessionUser, target: string | undefined, later: Later = now) {
+    return this.run('导出', user, 'backup.export', later, async (progress) => {
       const folder = target || this.folder()
       const file = await this.exportTo(folder, progress)
       return { message: `已导出全部数据：${join(folder, file)}。把这个文件带到新电脑，安装三办后在“备份与恢复”中导入。`, entityId: file, record: { 结果: '成功', 文件: join(folder, file) } }
     })
   }
 
-  startImport(user: SessionUser, file: string) {
-    return this.run('导入', user, 'backup.import', async (progress) => {
+  startImport(user: SessionUser, file: string, later: Later = now) {
+    return this.run('导入', user, 'backup.import', later, async (progress) => {
       const name = await this.unpack(file, within(progress, 0, 0.3))
       return this.restoreFrom(join(this.folder(), name), name, '导入前', within(progress, 0.3, 1))
     })
@@ -195,24 +200,33 @@ export class BackupOffice {
     return name
   }
 
-  private run(action: JobAction, user: SessionUser | null, procedure: string, work: (progress: Progress) => Promise<Outcome>): BackupJob {
+  /** The job begins once `later` runs it: after the starting mutation (and its audit row) has committed. */
+  private run(action: JobAction, user: SessionUser | null, procedure: string, later: Later, work: (progress: Progress) => Promise<Outcome>): BackupJob {
     if (this.running) throw new AppError('CONFLICT', `正在${this.running.job.action}，请等它完成后再试`)
     const job: BackupJob = {
       id: randomUUID(), action, state: 'running', percent: 0, phase: '准备', startedAt: this.host.clock.now().toISOString(),
       finishedAt: null, by: user?.displayName ?? null, message: null,
     }
     const progress: Progress = (f, phase) => { job.percent = Math.min(100, Math.round(f * 100)); job.phase = phase }
-    // The job starts after the starting mutation has committed, so its audit row comes first.
-    const done = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => work(progress))
-      .then((outcome) => this.finish(job, user, procedure, 'done', outcome.message, outcome.entityId, outcome.record),
-        (e: unknown) => {
-          const message = e instanceof AppError ? e.message : `${action}失败：${e instanceof Error ? e.message : String(e)}`
-          if (!(e instanceof AppError)) console.error(`[backup] ${action}失败`, e)
-          this.finish(job, user, procedure, 'failed', message, job.id, { 结果: '失败', 原因: message })
-        })
-    this.running = { job, done }
+    later(() => {
+      const done = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => work(progress))
+        .then((outcome) => this.finish(job, user, procedure, 'done', outcome.message, outcome.entityId, outcome.record),
+          (e: unknown) => {
+            const message = e instanceof AppError ? e.message : `${action}失败：${this.cause(e)}`
+            if (!(e instanceof AppError)) console.error(`[backup] ${action}失败`, e)
+            this.finish(job, user, procedure, 'failed', message, job.id, { 结果: '失败', 原因: message })
+          })
+      this.running = { job, done }
+    })
     return job
+  }
+
+  /** Why a job failed, in words: a full disk by name (its errors come from a worker thread as plain objects). */
+  private cause(e: unknown): string {
+    if (isDiskFull(e)) return `${diskFullMessage(this.folder())}。请清理磁盘，或在“备份设置”中把备份文件夹改到空间充足的磁盘后重试。`
+    const message = typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e)
+    return `${message}。请重试；再次失败请联系技术支持。`
   }
 
   private finish(job: BackupJob, user: SessionUser | null, procedure: string, state: BackupJob['state'], message: string, entityId: string, record: Record<string, unknown>): void {

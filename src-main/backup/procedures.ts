@@ -7,6 +7,7 @@ import { AppError } from '../rpc/errors'
 import { backupOfficeFor } from './office'
 import { backupSettingsSchema, readBackupSettings, writeBackupSettings } from './settings'
 import { deleteBackup } from './service'
+import { diskSpace } from '../system/disk-space'
 
 /*
  * 备份与恢复 belongs to the 系统管理员 (X-5). Long work runs as a job: the mutation starts it (and writes
@@ -27,6 +28,15 @@ export const backupProcedures = {
     input: z.object({}),
     handler: (ctx) => ({ folder: office(ctx).folder(), settings: readBackupSettings(ctx.dataDir), backups: office(ctx).list() }),
   }),
+  'backup.disk': query({
+    summary: '查看数据目录和备份文件夹所在磁盘的剩余空间',
+    access: SYSTEM_ADMIN,
+    input: z.object({}),
+    handler: (ctx) => ({
+      data: { folder: ctx.dataDir, ...diskSpace(ctx.dataDir) },
+      backups: { folder: office(ctx).folder(), ...diskSpace(office(ctx).folder()) },
+    }),
+  }),
   'backup.status': query({
     summary: '查看备份或恢复的进度',
     access: SYSTEM_ADMIN,
@@ -38,7 +48,7 @@ export const backupProcedures = {
     access: SYSTEM_ADMIN,
     input: z.object({}),
     handler: (ctx) => {
-      const job = office(ctx).startBackup(ctx.user)
+      const job = office(ctx).startBackup(ctx.user, '手动', ctx.afterCommit)
       ctx.audit.record({ entity: '备份', id: job.id, after: { 操作: '开始备份', 备份文件夹: office(ctx).folder() } })
       return job
     },
@@ -48,7 +58,7 @@ export const backupProcedures = {
     access: SYSTEM_ADMIN,
     input: z.object({ name: backupName }),
     handler: (ctx, { name }) => {
-      const job = office(ctx).startRestore(ctx.user!, name)
+      const job = office(ctx).startRestore(ctx.user!, name, ctx.afterCommit)
       ctx.audit.record({ entity: '数据恢复', id: name, after: { 操作: '开始恢复', 备份: name } })
       return job
     },
@@ -83,7 +93,7 @@ export const backupProcedures = {
     access: SYSTEM_ADMIN,
     input: z.object({ folder: serverPath('导出到的文件夹').optional() }),
     handler: (ctx, { folder }) => {
-      const job = office(ctx).startExport(ctx.user!, folder)
+      const job = office(ctx).startExport(ctx.user!, folder, ctx.afterCommit)
       ctx.audit.record({ entity: '数据导出', id: job.id, after: { 操作: '开始导出', 导出到: folder ?? office(ctx).folder() } })
       return job
     },
@@ -94,7 +104,7 @@ export const backupProcedures = {
     input: z.object({ file: serverPath('导入文件') }),
     handler: (ctx, { file }) => {
       if (!existsSync(file) || !statSync(file).isFile()) throw new AppError('NOT_FOUND', `找不到文件：${file}`, { field: 'file' })
-      const job = office(ctx).startImport(ctx.user!, file)
+      const job = office(ctx).startImport(ctx.user!, file, ctx.afterCommit)
       ctx.audit.record({ entity: '数据导入', id: job.id, after: { 操作: '开始导入', 文件: file } })
       return job
     },

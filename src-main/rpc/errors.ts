@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   RULE: 422,
   INTERNAL: 500,
+  /** The disk is full: nothing was written; reading goes on (system/disk-space.ts). */
+  DISK_FULL: 507,
 } as const
 export type ErrorCode = keyof typeof ERROR_STATUS
 

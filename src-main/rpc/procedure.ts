@@ -31,6 +31,12 @@ export interface ActionContext {
   audit: AuditTrail
   session: SessionControl
   dataDir: string
+  /**
+   * Runs `effect` once the action's transaction has committed (at once for a query); dropped if it rolls back.
+   * For what a rollback cannot undo (a session, a background job): an act whose audit record could not be
+   * written must not have happened.
+   */
+  afterCommit(effect: () => void): void
 }
 
 /** Who may call: anyone, any signed-in user, or the listed roles. */

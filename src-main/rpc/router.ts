@@ -6,6 +6,7 @@ import { AuditTrail, writeAudit } from '../audit/trail'
 import { dataOutTrail, takesDataOut } from '../audit/exports'
 import { AppError, type WireError } from './errors'
 import { parseInput } from './validation'
+import { diskFullMessage, isDiskFull } from '../system/disk-space'
 import type { ActionContext, Procedure, SessionControl, SessionUser } from './procedure'
 
 export type ProcedureMap = Record<string, Procedure>
@@ -47,11 +48,30 @@ function fromSqlite(e: InstanceType<typeof Database.SqliteError>): AppError {
   return new AppError('INTERNAL', '数据库出错，操作未完成，数据未改动')
 }
 
-export function toWireError(e: unknown, name: string): WireError {
+/**
+ * A full disk is named with its free space whatever reported it. The act and its audit record were one
+ * transaction, so an audit record that could not be written has blocked the act too, and the user is told so.
+ */
+function diskFull(dataDir: string): AppError {
+  return new AppError('DISK_FULL', `${diskFullMessage(dataDir)}，操作未完成，数据未改动（操作和它的审计记录都未能写入）。已登录的用户仍可查阅；请系统管理员清理磁盘后重试。`)
+}
+
+export function toWireError(e: unknown, name: string, dataDir: string): WireError {
   if (e instanceof AppError) return e.toWire()
+  if (isDiskFull(e)) return diskFull(dataDir).toWire()
   if (e instanceof Database.SqliteError) return fromSqlite(e).toWire()
   console.error(`[rpc] ${name} 内部错误`, e)
   return { code: 'INTERNAL', message: '系统内部错误，操作未完成，数据未改动' }
+}
+
+/** A session control whose effects (signing in, ending sessions) wait for `later`: until the action has committed. */
+function deferred(control: SessionControl, later: (effect: () => void) => void): SessionControl {
+  return {
+    signIn: (userId) => later(() => control.signIn(userId)),
+    signOut: () => later(() => control.signOut()),
+    endSessionsOf: (userId) => later(() => control.endSessionsOf(userId)),
+    endOtherSessionsOf: (userId) => later(() => control.endOtherSessionsOf(userId)),
+  }
 }
 
 /** What both transports send: the outcome as JSON in UTF-8, and the error (for HTTP's status) if it failed. */
@@ -82,13 +102,16 @@ export function createRouter({ conn, dataVersion, sharedAnswers, clock, dataDir,
     if (!proc) throw new AppError('UNKNOWN_PROCEDURE', `没有名为“${name}”的功能`)
     checkAccess(proc, session.user)
     const input = parseInput(proc.input, rawInput)
-    const ctx: ActionContext = { db: conn.db, user: session.user, clock, audit: new AuditTrail(), dataDir, session: session.control }
+    const ctx: ActionContext = { db: conn.db, user: session.user, clock, audit: new AuditTrail(), dataDir, session: session.control, afterCommit: (effect) => effect() }
     return { proc, input, ctx }
   }
 
   function run(name: string, { proc, input, ctx }: ReturnType<typeof admit>): unknown {
     if (proc.kind === 'query') return takesDataOut(name) ? exportAudited(name, proc, ctx, input) : proc.handler(ctx, input)
     const { audit } = ctx
+    const committed: (() => void)[] = []
+    ctx.afterCommit = (effect) => { committed.push(effect) }
+    ctx.session = deferred(ctx.session, ctx.afterCommit)
     // One transaction per action: the change and its audit rows commit together or not at all
     // (a refusal marked kept() commits what was written before it, then fails the call).
     const outcome = conn.sqlite.transaction(() => {
@@ -104,6 +127,7 @@ export function createRouter({ conn, dataVersion, sharedAnswers, clock, dataDir,
       writeAudit(conn.db, clock.now(), ctx.user, name, audit)
       return { result }
     }).immediate()
+    for (const effect of committed) effect()
     if ('refused' in outcome) throw outcome.refused
     return outcome.result
   }
@@ -121,7 +145,7 @@ export function createRouter({ conn, dataVersion, sharedAnswers, clock, dataDir,
       try {
         return { ok: true, result: await run(name, admit(name, rawInput, session)) }
       } catch (e) {
-        return { ok: false, error: toWireError(e, name) }
+        return { ok: false, error: toWireError(e, name, dataDir) }
       }
     },
     /** What the transports send: the same outcome, encoded; a shared answer comes as kept until the data changes. */
@@ -134,7 +158,7 @@ export function createRouter({ conn, dataVersion, sharedAnswers, clock, dataDir,
           : shared!.get(key, () => encoded({ ok: true, result: run(name, call) }))
         return { body, error: null }
       } catch (e) {
-        const error = toWireError(e, name)
+        const error = toWireError(e, name, dataDir)
         return { body: encoded({ ok: false, error }), error }
       }
     },

@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { Section } from '../../components/Section'
 import { formatDateTime } from '../../lib/format'
 import { BackupList, type BackupRow } from './BackupList'
+import { DiskSpaceLine } from './DiskSpace'
 import { JobProgress } from './JobProgress'
 import { MoveSection } from './MoveSection'
 import { ScheduleForm } from './ScheduleForm'
@@ -43,6 +44,7 @@ export function BackupPage() {
       <Section title="备份" description={list.data ? `备份文件夹：${list.data.folder}` : undefined}
         actions={<Button onClick={() => void backUp()} disabled={busy} loading={start.busy}>立即备份</Button>}>
         <Stack gap="sm">
+          <DiskSpaceLine />
           <JobProgress running={job.running} last={job.last} />
           <Feedback state={start} />
           <Feedback state={restore} />
