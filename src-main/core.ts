@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { openConnection, type Connection } from './db/connection'
 import { migrateDatabase, type MigrationReport } from './db/migrate'
-import { encryptPlainDatabasesIn, isPlainDatabase } from './db/cipher'
+import { encryptPlainDatabasesIn, isPlainDatabase, WrongKeyError } from './db/cipher'
 import { resolveDatabaseKey } from './db/database-key'
+import { checkBeforeOpening, checkWholeFile, explainWrongKey } from './db/preflight'
 import { keyFingerprint } from './db/key'
 import { sealPlainFiles } from './files/at-rest'
 import { appRoot } from './paths'
@@ -87,15 +88,33 @@ export interface Core {
 
 export const DATABASE_FILE = 'sanban.sqlite'
 
+/** The connection, with a key that fails explained (damaged file or wrong key) and a cut-short file refused. */
+function openOfficeDatabase(databaseFile: string, key: Buffer | undefined): Connection {
+  let conn: Connection
+  try {
+    conn = openConnection(databaseFile, key)
+  } catch (e) {
+    throw key && e instanceof WrongKeyError ? explainWrongKey(e, databaseFile, key) : e
+  }
+  try {
+    checkWholeFile(conn.sqlite, databaseFile)
+    return conn
+  } catch (e) {
+    conn.sqlite.close()
+    throw e
+  }
+}
+
 /** Opens the office's database and everything both transports share. Nothing here imports Electron. */
 export function openCore(options: CoreOptions): Core {
   const { dataDir } = options
   const clock = options.clock ?? systemClock()
   mkdirSync(dataDir, { recursive: true })
   const databaseFile = join(dataDir, DATABASE_FILE)
+  checkBeforeOpening({ databaseFile, keyFile: options.keyFile })
   const dbKey = options.keyFile ? resolveDatabaseKey(options.keyFile, databaseFile) : null
   const encryptedNow = !!dbKey && isPlainDatabase(databaseFile)
-  const conn = openConnection(databaseFile, dbKey?.key)
+  const conn = openOfficeDatabase(databaseFile, dbKey?.key)
   try {
     if (dbKey) encryptPlainDatabasesIn(join(dataDir, 'backups'), dbKey.key)
     const encryption = dbKey && { keyFile: dbKey.keyFile, fingerprint: keyFingerprint(dbKey.key), keyCreated: dbKey.created, encryptedNow }

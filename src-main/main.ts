@@ -8,7 +8,10 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { app, BrowserWindow, dialog, session } from 'electron'
-import { openCore, type Core } from './core'
+import { DATABASE_FILE, type Core } from './core'
+import { openOffice } from './open-office'
+import { explainStartupFailure } from './system/startup-errors'
+import { newestBackup } from './db/preflight'
 import { appRoot } from './paths'
 import { defaultKeyFile } from './db/key'
 import { installAppSecurity, secureWebContents } from './electron/install'
@@ -37,11 +40,14 @@ function focusExistingWindow(): void {
 }
 
 async function start(): Promise<void> {
+  const dataDir = dataDirFromArgs()
+  const keyFile = process.env.SANBAN_KEY_FILE ?? defaultKeyFile(dataDir)
   try {
-    const dataDir = dataDirFromArgs()
-    core = openCore({ dataDir, demo: true, keyFile: process.env.SANBAN_KEY_FILE ?? defaultKeyFile(dataDir) })
+    // The same data-folder lock as server mode (open-office.ts): a server on this folder refuses the window, and the other way round.
+    core = openOffice({ dataDir, demo: true, keyFile }, { mode: 'desktop' }).core
   } catch (e) {
-    dialog.showErrorBox('三办无法启动', `打开数据库失败：${e instanceof Error ? e.message : String(e)}\n\n如数据库由更新版本的三办写入，请安装新版本后再打开。`)
+    const message = explainStartupFailure(e, { dataDir, databaseFile: join(dataDir, DATABASE_FILE), keyFile, newestBackup: newestBackup(dataDir) })
+    dialog.showErrorBox('三办无法启动', message)
     app.quit()
     return
   }
@@ -64,7 +70,9 @@ async function start(): Promise<void> {
   }
 }
 
-// One process per data folder: a second copy would open the same SQLite file.
+// One window per user profile (a second start focuses the first). This is not what keeps a data folder to one
+// process — the profile is per user, not per folder, and a server is no Electron instance — the data-folder
+// lock taken in openOffice is.
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {

@@ -4,20 +4,31 @@
  * machine and the key file. Each use is written to the audit trail, where the 安全审计员 sees it.
  *   npm run account -- reset-password <用户名> [--data 目录] [--key-file 文件]
  *   npm run account -- unlock <用户名> [--data 目录] [--key-file 文件]
+ * With Sanban stopped the tool opens the database itself, holding the data folder's lock; while a server
+ * runs, it asks that server to do it (server/local-control.ts), since the folder has one owner.
  */
 import { existsSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { eq } from 'drizzle-orm'
 import { openConnection, type Connection } from '../db/connection'
 import { keyTarget } from '../db/key-cli'
 import { readKeyFile } from '../db/key'
 import { AuditTrail, writeAudit } from '../audit/trail'
+import { acquireDataLock, DataDirBusyError, describeOwner, type LockOwner } from '../system/data-lock'
+import { TOKEN_HEADER, type AccountReply } from '../server/local-control'
 import { generatePassword, hashPassword } from './password'
 import { users } from './schema'
 
 export type AccountCommand = 'reset-password' | 'unlock'
 
+export interface AccountCommandResult {
+  userId: number
+  /** The new initial password (reset-password), null for unlock. */
+  password: string | null
+}
+
 /** Runs one command in one transaction with its audit row; returns the new password for a reset. */
-export function runAccountCommand(conn: Connection, command: AccountCommand, username: string, now = new Date()): string | null {
+export function runAccountCommand(conn: Connection, command: AccountCommand, username: string, now = new Date()): AccountCommandResult {
   return conn.sqlite.transaction(() => {
     const u = conn.db.select().from(users).where(eq(users.username, username)).get()
     if (!u) throw new Error(`没有用户名为“${username}”的账户`)
@@ -33,31 +44,65 @@ export function runAccountCommand(conn: Connection, command: AccountCommand, use
       trail.record({ entity: '账户', id: u.id, fields: { 锁定: '（已在服务器命令行解除）', 用户名: u.username } })
     }
     writeAudit(conn.db, now, null, `cli.${command}`, trail)
-    return password
+    return { userId: u.id, password }
   }).immediate()
 }
 
-function main(): void {
-  const [command, username, ...rest] = process.argv.slice(2)
-  if ((command !== 'reset-password' && command !== 'unlock') || !username) {
-    console.log('用法：npm run account -- reset-password <用户名> [--data 目录] [--key-file 文件]\n      npm run account -- unlock <用户名> [--data 目录] [--key-file 文件]')
-    process.exitCode = command ? 1 : 0
-    return
-  }
-  const { databaseFile, keyFile } = keyTarget(rest, process.env)
-  if (!existsSync(databaseFile)) throw new Error(`找不到数据库 ${databaseFile}（请用 --data 指定数据目录）`)
+function runOffline(command: AccountCommand, username: string, databaseFile: string, keyFile: string): string | null {
   const conn = openConnection(databaseFile, readKeyFile(keyFile))
   try {
-    const password = runAccountCommand(conn, command, username)
-    console.log(password ? `已重置“${username}”的密码，新的初始密码：${password}（首次登录须修改；已记入审计日志）` : `已解除“${username}”的锁定（已记入审计日志）。`)
+    return runAccountCommand(conn, command, username).password
   } finally {
     conn.sqlite.close()
   }
 }
 
+/** The running server does it on its own connection; only the server's user can read the token. */
+async function askServer(owner: LockOwner, command: AccountCommand, username: string): Promise<string | null> {
+  let reply: AccountReply
+  try {
+    const res = await fetch(`http://127.0.0.1:${owner.port}/local/account`, {
+      method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: owner.token! }, body: JSON.stringify({ command, username }),
+    })
+    reply = await res.json() as AccountReply
+  } catch (e) {
+    throw new Error(`${describeOwner(owner)}正在使用数据目录，但连不上它（${e instanceof Error ? e.message : String(e)}）。请确认它正常运行，或停止它后再运行本命令。`)
+  }
+  if (!reply.ok) throw new Error(reply.message ?? '正在运行的三办服务器拒绝了这个命令')
+  return reply.password ?? null
+}
+
+const offlineOnly = (owner: LockOwner | null) => `本命令要在它运行时执行，须通过三办服务器；${owner ? '请先关闭它' : '请先停止它'}，再运行本命令。`
+
+/** Offline under the folder's lock; through the server when a server holds it; refused otherwise (the desktop window). */
+export async function accountCommand(command: AccountCommand, username: string, databaseFile: string, keyFile: string): Promise<string | null> {
+  const dataDir = dirname(databaseFile)
+  if (!existsSync(databaseFile)) throw new Error(`找不到数据库 ${databaseFile}（请用 --data 指定数据目录）`)
+  try {
+    const lock = acquireDataLock(dataDir, { mode: 'cli', remedy: offlineOnly })
+    try { return runOffline(command, username, databaseFile, keyFile) } finally { lock.release() }
+  } catch (e) {
+    const owner = e instanceof DataDirBusyError ? e.owner : null
+    if (owner?.mode === 'server' && owner.port && owner.token) return askServer(owner, command, username)
+    throw e
+  }
+}
+
+async function main(): Promise<void> {
+  const [command, username, ...rest] = process.argv.slice(2)
+  if ((command !== 'reset-password' && command !== 'unlock') || !username) {
+    console.log('用法：npm run account -- reset-password <用户名> [--data 目录] [--key-file 文件]\n      npm run account -- unlock <用户名> [--data 目录] [--key-file 文件]\n（三办服务器运行时，命令交给正在运行的服务器执行）')
+    process.exitCode = command ? 1 : 0
+    return
+  }
+  const { databaseFile, keyFile } = keyTarget(rest, process.env)
+  const password = await accountCommand(command, username, databaseFile, keyFile)
+  console.log(password ? `已重置“${username}”的密码，新的初始密码：${password}（首次登录须修改；已记入审计日志）` : `已解除“${username}”的锁定（已记入审计日志）。`)
+}
+
 if (require.main === module) {
-  try { main() } catch (e) {
+  main().catch((e: unknown) => {
     console.error(`三办账户：${e instanceof Error ? e.message : String(e)}`)
     process.exit(1)
-  }
+  })
 }

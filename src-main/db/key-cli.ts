@@ -1,5 +1,6 @@
 /**
- * Key management from a terminal, with Sanban stopped:
+ * Key management from a terminal, with Sanban stopped (both hold the data folder's lock, so a running
+ * server or desktop window is named and nothing is touched):
  *   npm run key:check  -- [--data 目录] [--key-file 文件]   does this key file open this database?
  *   npm run key:change -- [--data 目录] [--key-file 文件]   re-encrypt with a new random key
  */
@@ -10,6 +11,7 @@ import { defaultDataDir } from '../paths'
 import { DATABASE_FILE } from '../core'
 import { changeDatabaseKey, isPlainDatabase } from './cipher'
 import { keyOpens } from './database-key'
+import { acquireDataLock } from '../system/data-lock'
 import { defaultKeyFile, generateKey, keyFingerprint, pendingKeyFile, readKeyFile, syncDirectory, writeKeyFile } from './key'
 
 export interface KeyTarget { databaseFile: string; keyFile: string }
@@ -25,12 +27,25 @@ function requireEncryptedDatabase(file: string): void {
   if (isPlainDatabase(file)) throw new Error(`数据库 ${file} 尚未加密：用 --key-file 启动一次三办即会加密`)
 }
 
-/** The fingerprint of a key that opens the database; throws the Chinese wrong-key message otherwise. */
-export function checkKey({ databaseFile, keyFile }: KeyTarget): string {
+/** Runs `work` as the data folder's only user; refused, naming the owner, while Sanban runs there. */
+function alone<T>(databaseFile: string, what: string, work: () => T): T {
   requireEncryptedDatabase(databaseFile)
+  const lock = acquireDataLock(dirname(databaseFile), {
+    mode: 'cli',
+    remedy: () => `${what}要在三办停止时进行：请先停止三办（服务器在其终端按 Ctrl+C，桌面程序关闭窗口）再运行本命令。`,
+  })
+  try { return work() } finally { lock.release() }
+}
+
+function fingerprintIfOpens({ databaseFile, keyFile }: KeyTarget): string {
   const key = readKeyFile(keyFile)
   if (!keyOpens(databaseFile, key)) throw new Error(`数据库密钥不正确：密钥文件 ${keyFile}（指纹 ${keyFingerprint(key)}）打不开 ${databaseFile}。`)
   return keyFingerprint(key)
+}
+
+/** The fingerprint of a key that opens the database; throws the Chinese wrong-key message otherwise. */
+export function checkKey(target: KeyTarget): string {
+  return alone(target.databaseFile, '检查密钥', () => fingerprintIfOpens(target))
 }
 
 /**
@@ -40,8 +55,12 @@ export function checkKey({ databaseFile, keyFile }: KeyTarget): string {
  * key lives inside the database.
  */
 export function changeKey(target: KeyTarget, newKey = generateKey()): { oldFingerprint: string; newFingerprint: string } {
+  return alone(target.databaseFile, '更换密钥', () => changeKeyAlone(target, newKey))
+}
+
+function changeKeyAlone(target: KeyTarget, newKey: Buffer): { oldFingerprint: string; newFingerprint: string } {
   const { databaseFile, keyFile } = target
-  const oldFingerprint = checkKey(target)
+  const oldFingerprint = fingerprintIfOpens(target)
   const pending = pendingKeyFile(keyFile)
   rmSync(pending, { force: true })
   writeKeyFile(pending, newKey)

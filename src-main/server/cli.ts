@@ -3,7 +3,7 @@ import { defaultDataDir } from '../paths'
 import { defaultKeyFile } from '../db/key'
 import { DEFAULT_SHARED_ANSWERS, type Encryption } from '../core'
 import { adjustableClock } from '../system/clock'
-import { startServer, type ServerOptions } from './start'
+import { startServer, StartupError, type ServerOptions } from './start'
 
 export const DEFAULT_PORT = 5730
 
@@ -81,9 +81,17 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop)
 }
 
+/** What went wrong before the server could start: start-up failures come worded (StartupError); so do bad arguments. */
+export function failureText(e: unknown): string {
+  if (e instanceof StartupError) return e.message
+  const code = (e as { code?: string }).code ?? ''
+  if (code.startsWith('ERR_PARSE_ARGS')) return `参数有误（${e instanceof Error ? e.message : String(e)}）。用 npm start -- --help 查看用法。`
+  return e instanceof Error ? e.message : String(e)
+}
+
 if (require.main === module) {
   main().catch((e: unknown) => {
-    console.error(`三办启动失败：${e instanceof Error ? e.message : String(e)}`)
+    console.error(`三办启动失败：${failureText(e)}`)
     process.exit(1)
   })
 }

@@ -3,10 +3,15 @@ import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { openCore, type Core, type CoreOptions } from '../core'
+import type { Hono } from 'hono'
+import { DATABASE_FILE, type Core, type CoreOptions } from '../core'
+import { openOffice } from '../open-office'
 import { appRoot } from '../paths'
-import { createHttpApp } from './http'
+import { explainStartupFailure } from '../system/startup-errors'
+import { newestBackup } from '../db/preflight'
+import { createHttpApp, HTTP_SERVER_OPTIONS } from './http'
 import { LOOPBACK_HOSTS } from './guards'
+import { LOCAL_PREFIX, localControlApp } from './local-control'
 
 export interface ServerOptions extends CoreOptions {
   port: number
@@ -22,25 +27,61 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
+/** A start-up failure, worded for the operator (system/startup-errors.ts); `cause` keeps the original. */
+export class StartupError extends Error {}
+
 function machineAddresses(): string[] {
   return Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal).map((a) => a!.family === 'IPv6' ? `[${a!.address}]` : a!.address)
 }
 
-export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const root = options.root ?? appRoot()
-  const core = openCore({ ...options, root })
-  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
-  const allowedHosts = [...LOOPBACK_HOSTS, ...(options.hostNames ?? []), ...(options.intranet ? machineAddresses() : [])]
-  const app = createHttpApp(core, { rendererDir: join(root, 'out', 'renderer'), allowedHosts, version })
-  const hostname = options.intranet ? '0.0.0.0' : '127.0.0.1'
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(s))
+type Fetch = Hono['fetch']
+type Listener = ReturnType<typeof serve>
+
+function listen(port: number, hostname: string, fetch: Fetch): Promise<Listener> {
+  return new Promise((resolve, reject) => {
+    const s = serve({ fetch, port, hostname, serverOptions: HTTP_SERVER_OPTIONS }, () => resolve(s))
     s.once('error', reject)
   })
+}
+
+const closeListener = (s: Listener) => new Promise<void>((resolve) => s.close(() => resolve()))
+
+/** Until the database is open, every page and call is answered “starting”, in Chinese, never with data. */
+const starting = () => new Response('三办正在启动，请稍候刷新', { status: 503, headers: { 'content-type': 'text/plain; charset=UTF-8', 'retry-after': '2' } })
+
+/**
+ * Port first, then the data folder's lock, then the database: a port in use is found before any file is
+ * opened or created, and a start that fails at any step leaves every file as it was (open-office.ts).
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const root = options.root ?? appRoot()
+  const explain = (e: unknown) => new StartupError(explainStartupFailure(e, {
+    dataDir: options.dataDir, databaseFile: join(options.dataDir, DATABASE_FILE), keyFile: options.keyFile, port: options.port,
+    newestBackup: newestBackup(options.dataDir),
+  }), { cause: e })
+  let app: Hono | null = null
+  let core: Core | null = null
+  let token: string | null = null
+  const local = localControlApp(() => core, () => token)
+  const fetch: Fetch = (req, ...rest) => new URL(req.url).pathname.startsWith(LOCAL_PREFIX) ? local.fetch(req, ...rest) : app ? app.fetch(req, ...rest) : starting()
+  const hostname = options.intranet ? '0.0.0.0' : '127.0.0.1'
+  const server = await listen(options.port, hostname, fetch).catch((e: unknown) => { throw explain(e) })
   const { port } = server.address() as AddressInfo
+  try {
+    const opened = openOffice({ ...options, root }, { mode: 'server', port })
+    core = opened.core
+    token = opened.lock.owner.token
+  } catch (e) {
+    await closeListener(server)
+    throw explain(e)
+  }
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
+  const allowedHosts = [...LOOPBACK_HOSTS, ...(options.hostNames ?? []), ...(options.intranet ? machineAddresses() : [])]
+  app = createHttpApp(core, { rendererDir: join(root, 'out', 'renderer'), allowedHosts, version })
+  const opened = core
   return {
-    core,
+    core: opened,
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => { core.close(); resolve() })),
+    close: () => new Promise((resolve) => server.close(() => { opened.close(); resolve() })),
   }
 }
