@@ -14,7 +14,7 @@
  * because it carries the token the account tool uses to ask the running server (server/local-control.ts).
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 
@@ -103,12 +103,20 @@ function writeOwner(dataDir: string, owner: LockOwner): void {
   const file = join(dataDir, OWNER_FILE)
   const temp = `${file}.tmp`
   rmSync(temp, { force: true })
-  writeFileSync(temp, JSON.stringify(owner), { mode: 0o600, flag: 'wx' })
-  renameSync(temp, file)
+  try {
+    writeFileSync(temp, JSON.stringify(owner), { mode: 0o600, flag: 'wx' })
+    renameSync(temp, file)
+  } catch (e) {
+    rmSync(temp, { force: true }) // a full disk leaves an empty file behind
+    throw e
+  }
 }
 
 /** Takes the data folder (which must exist) or throws DataDirBusyError naming its owner; touches nothing else. */
 export function acquireDataLock(dataDir: string, request: LockRequest, now = new Date()): DataLock {
+  // A folder that cannot be written (read-only disk, another user's) is refused before any file is made;
+  // SQLite would otherwise open an existing lock file read-only and seem to succeed.
+  accessSync(dataDir, constants.W_OK)
   const file = join(dataDir, LOCK_FILE)
   const created = !existsSync(file)
   let sqlite: Database.Database

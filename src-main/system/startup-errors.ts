@@ -37,7 +37,7 @@ const diskFull = (ctx: StartupContext) =>
   `磁盘空间不足（剩余 ${ctx.freeMb ?? '未知'} MB）：数据目录 ${ctx.dataDir} 所在的磁盘已满，数据库无法打开。请删除不需要的文件或把数据目录移到空间更大的磁盘（至少留出 ${LOW_SPACE_MB * 4} MB），然后重新启动。${UNCHANGED}`
 
 const noPermission = (path: string) =>
-  `没有写入权限：${path}。请让运行三办的系统用户对数据目录及其中的文件有读写权限（如 chown -R 该用户 数据目录），然后重新启动。${UNCHANGED}`
+  `没有读写权限：${path}。请让运行三办的系统用户对数据目录及其中的文件有读写权限（如 chown -R 该用户 数据目录），然后重新启动。${UNCHANGED}`
 
 const readOnlyDisk = (ctx: StartupContext) =>
   `数据目录 ${ctx.dataDir} 所在的磁盘是只读的，三办无法在上面写入。请把该磁盘以可写方式重新挂载，或用 --data 指定可写磁盘上的数据目录，然后重新启动。${UNCHANGED}`
@@ -70,7 +70,7 @@ function sqliteMessage(e: Coded, ctx: StartupContext): string | null {
   if (!code.startsWith('SQLITE_')) return null
   if (code === 'SQLITE_FULL' || (code.startsWith('SQLITE_IOERR') && ctx.freeMb !== null && ctx.freeMb < LOW_SPACE_MB)) return diskFull(ctx)
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return `数据库文件 ${ctx.databaseFile} 已损坏，无法读取（SQLite：${e.message ?? code}）。${restoreHint(ctx.databaseFile, ctx.newestBackup)}`
+    return `数据库文件 ${ctx.databaseFile} 已损坏，无法读取（文件内容不完整或被写坏）。${restoreHint(ctx.databaseFile, ctx.newestBackup)}`
   }
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_AUTH')) {
     if (ctx.dataDirAccess === 'EROFS') return readOnlyDisk(ctx)

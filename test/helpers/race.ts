@@ -3,6 +3,9 @@
  * Two cores in one process never race — every handler is synchronous and the event loop runs one at a
  * time — so a test there passes even if a number were read outside the transaction. Two processes do:
  * each has its own SQLite connection on the same file and runs the TypeScript sources through tsx.
+ * startServer refuses a second server on a data folder (system/data-lock.ts), so these two are built from
+ * openCore and the HTTP app without the lock: the numbering must stay right even where the lock cannot
+ * help (a file system that ignores locks), and this is the only way to put two writers on one file.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -33,13 +36,15 @@ export function twoProcessRace(): Race {
   const children: ChildProcess[] = []
   function serverProcess(): Promise<string> {
     const code = `
-      import { startServer } from ${JSON.stringify(join(ROOT, 'src-main/server/start.ts'))}
+      import { serve } from '@hono/node-server'
+      import { openCore } from ${JSON.stringify(join(ROOT, 'src-main/core.ts'))}
+      import { createHttpApp } from ${JSON.stringify(join(ROOT, 'src-main/server/http.ts'))}
+      import { LOOPBACK_HOSTS } from ${JSON.stringify(join(ROOT, 'src-main/server/guards.ts'))}
       import { adjustableClock } from ${JSON.stringify(join(ROOT, 'src-main/system/clock.ts'))}
-      ;(async () => {
-        const s = await startServer({ dataDir: process.env.SANBAN_RACE_DATA!, port: 0, clock: adjustableClock() })
-        console.log(JSON.stringify({ url: s.url }))
-        process.on('SIGTERM', () => { s.close().then(() => process.exit(0)) })
-      })()`
+      const core = openCore({ dataDir: process.env.SANBAN_RACE_DATA!, clock: adjustableClock() })
+      const app = createHttpApp(core, { rendererDir: '', allowedHosts: LOOPBACK_HOSTS, version: 'race' })
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(JSON.stringify({ url: 'http://127.0.0.1:' + info.port })))
+      process.on('SIGTERM', () => { s.close(() => { core.close(); process.exit(0) }) })`
     const child = spawn(process.execPath, [TSX, '--eval', code], { cwd: ROOT, env: { ...process.env, SANBAN_RACE_DATA: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] })
     children.push(child)
     return new Promise((done, fail) => {

@@ -1,0 +1,9 @@
+/**
+ * Holds a data folder's lock the way the desktop window does (main.ts → openOffice, mode desktop), for the
+ * tests: Electron cannot run here. Run as `node --import tsx test/startup/desktop-holder.ts`; prints “held”.
+ */
+import { acquireDataLock } from '../../src-main/system/data-lock'
+
+acquireDataLock(process.env.SANBAN_DATA!, { mode: 'desktop' })
+console.log('held')
+setInterval(() => {}, 60_000)
