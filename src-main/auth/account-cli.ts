@@ -14,8 +14,8 @@ import { openConnection, type Connection } from '../db/connection'
 import { keyTarget } from '../db/key-cli'
 import { readKeyFile } from '../db/key'
 import { AuditTrail, writeAudit } from '../audit/trail'
-import { acquireDataLock, DataDirBusyError, describeOwner, type LockOwner } from '../system/data-lock'
-import { TOKEN_HEADER, type AccountReply } from '../server/local-control'
+import { acquireDataLock, DataDirBusyError, type LockOwner } from '../system/data-lock'
+import { askRunningServer } from '../server/local-client'
 import { generatePassword, hashPassword } from './password'
 import { users } from './schema'
 
@@ -57,21 +57,6 @@ function runOffline(command: AccountCommand, username: string, databaseFile: str
   }
 }
 
-/** The running server does it on its own connection; only the server's user can read the token. */
-async function askServer(owner: LockOwner, command: AccountCommand, username: string): Promise<string | null> {
-  let reply: AccountReply
-  try {
-    const res = await fetch(`http://127.0.0.1:${owner.port}/local/account`, {
-      method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: owner.token! }, body: JSON.stringify({ command, username }),
-    })
-    reply = await res.json() as AccountReply
-  } catch (e) {
-    throw new Error(`${describeOwner(owner)}正在使用数据目录，但连不上它（${e instanceof Error ? e.message : String(e)}）。请确认它正常运行，或停止它后再运行本命令。`)
-  }
-  if (!reply.ok) throw new Error(reply.message ?? '正在运行的三办服务器拒绝了这个命令')
-  return reply.password ?? null
-}
-
 const offlineOnly = (owner: LockOwner | null) => `本命令要在它运行时执行，须通过三办服务器；${owner ? '请先关闭它' : '请先停止它'}，再运行本命令。`
 
 /** Offline under the folder's lock; through the server when a server holds it; refused otherwise (the desktop window). */
@@ -83,7 +68,7 @@ export async function accountCommand(command: AccountCommand, username: string, 
     try { return runOffline(command, username, databaseFile, keyFile) } finally { lock.release() }
   } catch (e) {
     const owner = e instanceof DataDirBusyError ? e.owner : null
-    if (owner?.mode === 'server' && owner.port && owner.token) return askServer(owner, command, username)
+    if (owner?.mode === 'server' && owner.port && owner.token) return (await askRunningServer(owner, 'account', { command, username })).password ?? null
     throw e
   }
 }

@@ -13,9 +13,9 @@ import { Hono } from 'hono'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Core } from '../core'
 import { runAccountCommand, type AccountCommand } from '../auth/account-cli'
+import { TOKEN_HEADER, type AccountReply } from './local-client'
 
 export const LOCAL_PREFIX = '/local/'
-export const TOKEN_HEADER = 'x-sanban-control-token'
 
 const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
 
@@ -24,8 +24,6 @@ export function tokenMatches(given: string | undefined, expected: string): boole
   const digest = (s: string) => createHash('sha256').update(s).digest()
   return given !== undefined && timingSafeEqual(digest(given), digest(expected))
 }
-
-export interface AccountReply { ok: boolean; password?: string | null; message?: string }
 
 /** The /local/ routes; `core()` is null until the database is open. */
 export function localControlApp(core: () => Core | null, token: () => string | null): Hono {

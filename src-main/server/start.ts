@@ -63,9 +63,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let core: Core | null = null
   let token: string | null = null
   const local = localControlApp(() => core, () => token)
-  const fetch: Fetch = (req, ...rest) => new URL(req.url).pathname.startsWith(LOCAL_PREFIX) ? local.fetch(req, ...rest) : app ? app.fetch(req, ...rest) : starting()
+  const handlerOf = (target: Hono | null): Fetch => target ? target.fetch : starting
+  const handle: Fetch = (req, ...rest) => handlerOf(new URL(req.url).pathname.startsWith(LOCAL_PREFIX) ? local : app)(req, ...rest)
   const hostname = options.intranet ? '0.0.0.0' : '127.0.0.1'
-  const server = await listen(options.port, hostname, fetch).catch((e: unknown) => { throw explain(e) })
+  const server = await listen(options.port, hostname, handle).catch((e: unknown) => { throw explain(e) })
   const { port } = server.address() as AddressInfo
   try {
     const opened = openOffice({ ...options, root }, { mode: 'server', port })

@@ -28,7 +28,7 @@ const UNCHANGED = '本次未改动任何文件。'
 /** The steps to put a backup in place of a damaged or missing database while Sanban is stopped. */
 export function restoreHint(databaseFile: string, newestBackup: string | null): string {
   const which = newestBackup ? `（最近一份：${newestBackup}）` : '（在数据目录的 backups 文件夹或“备份与恢复”设置的备份文件夹中）'
-  return `请恢复备份：把 ${databaseFile} 及同名的 -wal、-shm 文件移到别处保存（不要删除），把最近一份备份中的 sanban.sqlite${which}复制为 ${databaseFile}，然后重新启动（见 README“启动失败时”）。`
+  return `请恢复备份：把 ${databaseFile} 及同名的 -wal、-shm 文件移到别处保存（不要删除），把最近一份备份中的 sanban.sqlite${which}复制为 ${databaseFile}，然后重新启动（见 README“启动失败时”）。${UNCHANGED}`
 }
 
 interface Coded { code?: string; syscall?: string; path?: string; message?: string }

@@ -74,8 +74,19 @@ describe('the server code makes no outgoing connection', () => {
     expect(hits(files.filter(([f]) => !f.startsWith('src-main/server/')), NETWORK_IMPORT)).toEqual([])
   })
 
+  // The one exception: the account tool asks the Sanban server running on this machine (server/local-client.ts),
+  // and only ever at http://127.0.0.1:<its port>.
+  const LOCAL_CLIENT = 'src-main/server/local-client.ts'
+
   it('calls nothing that connects out (fetch, WebSocket, http.request, net.connect, shell.openExternal) anywhere in src-main', () => {
-    expect(hits(files, OUTGOING_CALL)).toEqual([])
+    expect(hits(files.filter(([f]) => f !== LOCAL_CLIENT), OUTGOING_CALL)).toEqual([])
+  })
+
+  it('the local command client connects to 127.0.0.1 only', () => {
+    const [, text] = files.find(([f]) => f === LOCAL_CLIENT)!
+    const calls = text.split('\n').filter((line) => OUTGOING_CALL.test(line))
+    expect(calls.length).toBe(1)
+    expect(calls[0]).toMatch(/fetch\(`http:\/\/127\.0\.0\.1:\$\{owner\.port\}\//)
   })
 
   it('would notice such a call: the patterns match the usual spellings', () => {
