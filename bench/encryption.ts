@@ -20,7 +20,7 @@ import { changeDatabaseKey } from '../src-main/db/cipher'
 import { generateKey } from '../src-main/db/key'
 import { loadDemoOrganisation } from '../src-main/org/demo'
 import { gramsOf } from '../src-main/documents/search'
-import { addDays } from '../src-main/calendar/dates'
+import { addDays } from '../src-main/common/dates'
 import { incomingNumberText, incomingRegister } from '../src-main/documents/registers'
 
 const N = process.argv.includes('--small') ? 20_000 : 100_000

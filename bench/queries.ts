@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { incomingPageSql, outgoingPageSql, type IncomingFilter, type RegisterCursor } from '../src-main/documents/registers'
 import { visibleSql } from '../src-main/security/clearance'
-import type { Clearance } from '../src-main/security/classification'
+import type { Clearance } from '../src-main/common/classification'
 import type { Db } from '../src-main/db/connection'
 import { openBenchCore, type BenchCore } from './in-process'
 import { latencyRow, time, timeAsync, type Row } from './measure'

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { query, mutation } from '../rpc/procedure'
 import { id, isoDate, optionalText } from '../rpc/validation'
-import { ABSENCE_KINDS, APPROVAL_STATES } from './schema'
+import { ABSENCE_KINDS, APPROVAL_STATES } from '../common/absences'
 import { deleteAbsence, leadersOn, listAbsences, proposeActing, saveAbsence } from './service'
-import { CLERKS, READERS } from '../auth/roles'
+import { CLERKS, READERS } from '../common/roles'
 
 const period = z.object({ from: isoDate('开始日期'), to: isoDate('结束日期') })
   .refine((p) => p.to >= p.from, { message: '不能早于开始日期', path: ['to'] })

@@ -1,6 +1,6 @@
-import type { DepartmentKind, PostKind } from '../org/schema'
-import type { AbsenceKind, ApprovalState } from './schema'
-import { chineseDate, covers, overlap, type IsoDate } from '../calendar/dates'
+import type { DepartmentKind, PostKind } from '../common/org'
+import type { AbsenceKind, ApprovalState } from '../common/absences'
+import { chineseDate, covers, overlap, type IsoDate } from '../common/dates'
 
 /** The organisation as the acting rules see it: posts, their holders' names, AB pairs, portfolios. */
 export interface LeaderPost {

@@ -6,11 +6,11 @@ import { AppError } from '../rpc/errors'
 import { deleteAudited, requireById, saveAudited } from '../db/audited'
 import { loadOrgSnapshot } from '../org/service'
 import { people, posts } from '../org/schema'
-import { absenceReports, absences, type AbsenceKind, type ApprovalState } from './schema'
+import { absenceReports, absences } from './schema'
+import { type AbsenceKind, type ApprovalState } from '../common/absences'
 import { executiveOverlaps, principalPost, reportingGaps, whoActsFor, type AbsencePeriod, type ActingAnswer, type OrgSnapshot } from './rules'
-import { overlap } from '../calendar/dates'
-
-export const LEADER_KINDS = ['市长', '副市长', '秘书长', '副秘书长'] as const
+import { overlap } from '../common/dates'
+import { LEADER_KINDS } from '../common/org'
 
 /** Absences touching [from, to], prepared once per connection (a meeting page reads it); exported for its query-plan test. */
 export const absencePeriodStatement = perConnection((db) => db.select({ id: absences.id, personId: absences.personId, kind: absences.kind, startDate: absences.startDate, endDate: absences.endDate, actingPersonId: absences.actingPersonId })

@@ -3,7 +3,7 @@ import { query } from '../rpc/procedure'
 import { id, isoDate } from '../rpc/validation'
 import { listAudit } from './service'
 import { verifyAuditTrail } from './verify'
-import { AUDITOR } from '../auth/roles'
+import { AUDITOR } from '../common/roles'
 
 export const auditProcedures = {
   'audit.list': query({

@@ -3,9 +3,10 @@ import { join } from 'node:path'
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import type { Clock } from '../system/clock'
-import type { Clearance } from '../security/classification'
+import type { Clearance } from '../common/classification'
 import { generatePassword, hashPassword } from './password'
-import { users, type Role } from './schema'
+import { users } from './schema'
+import { type Role } from '../common/roles'
 
 export interface InitialAccount { username: string; displayName: string; role: Role; password: string }
 

@@ -1,11 +1,10 @@
 import { z } from 'zod'
 import { query, mutation } from '../rpc/procedure'
 import { id, text } from '../rpc/validation'
-import { ROLES } from './schema'
+import { ROLES, ADMINISTRATORS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../common/roles'
 import { changeOwnPassword, createUser, listUsers, resetPassword, setClearance, unlockUser, updateUser } from './service'
 import { login } from './signin'
-import { CLEARANCES } from '../security/classification'
-import { ADMINISTRATORS, SECURITY_ADMIN, SYSTEM_ADMIN } from './roles'
+import { CLEARANCES } from '../common/classification'
 
 const username = z.string().describe('用户名').trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, '应为2至32位字母、数字、下划线、点或减号')
 const password = (label: string) => z.string().describe(label).min(1, '不能为空').max(128, '过长')

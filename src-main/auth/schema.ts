@@ -1,13 +1,6 @@
 import { sqliteTable, integer, text } from 'drizzle-orm/sqlite-core'
-import { CLEARANCES } from '../security/classification'
-
-/**
- * Business roles (文秘 enter and route, 科长 also review and set the office's business rules,
- * 查阅 only read) and the three administrators of a classified system (三员, X-5), who never
- * see business data and cannot do one another's job.
- */
-export const ROLES = ['文秘', '科长', '查阅', '系统管理员', '安全保密管理员', '安全审计员'] as const
-export type Role = (typeof ROLES)[number]
+import { CLEARANCES } from '../common/classification'
+import { ROLES } from '../common/roles'
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),

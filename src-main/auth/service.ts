@@ -3,12 +3,12 @@ import type { Db } from '../db/connection'
 import { AppError, notFound } from '../rpc/errors'
 import type { ActionContext } from '../rpc/procedure'
 import { readSettings } from '../settings/service'
-import type { Clearance } from '../security/classification'
+import type { Clearance } from '../common/classification'
 import { hashPassword, verifyPassword } from './password'
-import { passwordWeakness } from './policy'
+import { passwordWeakness } from '../common/sign-in-policy'
 import { removeInitialPasswordFileIfDone } from './accounts'
-import { isAdministratorRole } from './roles'
-import { users, type Role } from './schema'
+import { isAdministratorRole, type Role } from '../common/roles'
+import { users } from './schema'
 
 function requireStrong(ctx: ActionContext, password: string, field: string, label: string): void {
   const weak = passwordWeakness(password, readSettings(ctx.db))

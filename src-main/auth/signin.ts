@@ -4,7 +4,7 @@ import type { ActionContext, SessionUser } from '../rpc/procedure'
 import { readSettings } from '../settings/service'
 import { loadSessionUser } from './sessions'
 import { verifyPassword } from './password'
-import { afterFailedSignIn, isLocked, passwordExpired } from './policy'
+import { afterFailedSignIn, isLocked, passwordExpired } from '../common/sign-in-policy'
 import { users } from './schema'
 
 const WRONG = '用户名或密码不正确'

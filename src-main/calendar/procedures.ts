@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import { query, mutation } from '../rpc/procedure'
 import { isoDate, optionalText, text } from '../rpc/validation'
-import { DAY_KINDS } from './schema'
+import { DAY_KINDS } from '../common/calendar'
 import { correctDay, deleteYear, importYear, listYears, loadCalendar, yearView } from './service'
 import { countWorkingDays, dayInfo, shiftWorkingDays } from './rules'
-import { CLERKS } from '../auth/roles'
+import { CLERKS } from '../common/roles'
 
 const year = z.number().describe('年份').int('应为整数').min(2000, '不能早于2000年').max(2100, '不能晚于2100年')
 

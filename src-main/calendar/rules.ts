@@ -1,6 +1,6 @@
 import { ruleViolation } from '../rpc/errors'
-import type { DayKind } from './schema'
-import { addDays, chineseDate, isRealDate, isWeekend, yearOf, type IsoDate } from './dates'
+import type { DayKind } from '../common/calendar'
+import { addDays, chineseDate, isRealDate, isWeekend, yearOf, type IsoDate } from '../common/dates'
 
 /** The official holiday calendar as plain data (R-W2): known years and their exceptional days. */
 export interface HolidayCalendar {

@@ -1,4 +1,5 @@
 import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core'
+import { DAY_KINDS } from '../common/calendar'
 
 /** A year whose arrangement the office has entered; a year absent here is unknown, never guessed. */
 export const holidayYears = sqliteTable('holiday_years', {
@@ -7,9 +8,6 @@ export const holidayYears = sqliteTable('holiday_years', {
   source: text('source').notNull(),
   importedAt: text('imported_at').notNull(),
 })
-
-export const DAY_KINDS = ['放假', '上班'] as const
-export type DayKind = (typeof DAY_KINDS)[number]
 
 /** Exceptions to the ordinary week: 放假 on a weekday, 上班 (调休) on a weekend. */
 export const calendarDays = sqliteTable('calendar_days', {

@@ -2,8 +2,9 @@ import { count } from 'drizzle-orm'
 import data from 'chinese-days/dist/chinese-days.json'
 import type { Db } from '../db/connection'
 import type { Clock } from '../system/clock'
-import { yearOf } from './dates'
-import { calendarDays, holidayYears, type DayKind } from './schema'
+import { yearOf } from '../common/dates'
+import { calendarDays, holidayYears } from './schema'
+import { type DayKind } from '../common/calendar'
 
 /** chinese-days names a day "National Day,国庆节,3": we keep the Chinese name. */
 const chineseName = (label: string) => label.split(',')[1] ?? label

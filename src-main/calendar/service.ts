@@ -2,9 +2,10 @@ import { and, eq } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import type { ActionContext } from '../rpc/procedure'
 import { AppError, ruleViolation } from '../rpc/errors'
-import { calendarDays, holidayYears, type DayKind } from './schema'
+import { calendarDays, holidayYears } from './schema'
+import { type DayKind } from '../common/calendar'
 import { dayInfo, parseArrangement, requireKnownYear, type HolidayCalendar } from './rules'
-import { addDays, yearOf } from './dates'
+import { addDays, yearOf } from '../common/dates'
 
 /** The whole calendar is a few thousand rows at most: loaded per call, never cached stale. */
 export function loadCalendar(db: Db): HolidayCalendar {

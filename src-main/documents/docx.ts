@@ -28,7 +28,6 @@ import {
   redSeparator,
   run,
   FONT,
-  secrecyText,
   signatureBlock,
   signerLines,
   textWidth,
@@ -37,6 +36,7 @@ import {
   topMarks,
   TYPE_AREA,
 } from '../print/gbt9704'
+import { classificationMark } from '../common/classification'
 
 // ---------------------------------------------------------------- input
 
@@ -235,7 +235,7 @@ const dateText = (d: PrintDate) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? chineseDate(
  * end on an odd page, a page break puts the 版记 on the following even page.
  */
 export function officialDocumentDocx(data: OfficialDocumentPrint): Promise<Buffer> {
-  const secrecy = secrecyText(data.classification, data.secrecyPeriod)
+  const secrecy = classificationMark(data.classification, data.secrecyPeriod) ?? undefined
   const urgency = data.urgency && data.urgency !== '无' ? data.urgency : undefined
   const copyNumber = data.copyNumber === null || data.copyNumber === undefined || data.copyNumber === '' ? undefined : data.copyNumber
   const attachments = (data.attachments ?? []).map((a) => a.trim()).filter(Boolean)

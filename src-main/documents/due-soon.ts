@@ -5,7 +5,7 @@
  * 收文登记簿's 只看逾期 lists every one.
  */
 import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm'
-import { addDays, chineseDate, type IsoDate } from '../calendar/dates'
+import { addDays, chineseDate, type IsoDate } from '../common/dates'
 import { loadCalendar } from '../calendar/service'
 import { shiftWorkingDays, type HolidayCalendar } from '../calendar/rules'
 import { clearanceOf, visibleSql, type Reader } from '../security/clearance'

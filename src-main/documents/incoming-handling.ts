@@ -5,7 +5,8 @@ import type { Reader } from '../security/clearance'
 import { AppError, ruleViolation } from '../rpc/errors'
 import { findById, insertAudited, requireById, updateAudited } from '../db/audited'
 import { unseen } from '../security/clearance'
-import { chineseDate, type IsoDate } from '../calendar/dates'
+import { chineseDate, type IsoDate } from '../common/dates'
+import { isLeaderKind } from '../common/org'
 import { loadCalendar } from '../calendar/service'
 import { principalPost, whoActsFor, type OrgSnapshot } from '../absences/rules'
 import { loadAbsencePeriods } from '../absences/service'
@@ -13,13 +14,13 @@ import { loadOrgSnapshot } from '../org/service'
 import { departments, posts } from '../org/schema'
 import { readSettings } from '../settings/service'
 import { createFollowUp } from '../followups/service'
-import { consultations, incomingDocuments, instructions, type INSTRUCTION_KINDS } from './schema'
+import { consultations, incomingDocuments, instructions } from './schema'
+import { type INSTRUCTION_KINDS } from '../common/documents'
 import {
   circleMeaning, currentTurn, deadlineAfter, disagreementGaps, proposeRoute, routeOfPost, unresolvedCount, type RouteProposal,
 } from './incoming-rules'
 import { ENTITY, checkStepDate, numberText, requireIncoming, requireStatus, reviewOf } from './incoming'
 
-const LEADER_KINDS = ['市长', '副市长', '秘书长', '副秘书长'] as const
 
 export interface RouteQuery {
   id: number
@@ -94,7 +95,7 @@ export function proposeHandling(ctx: ActionContext, input: ProposeInput) {
 
 function requireLeader(org: OrgSnapshot, personId: number) {
   const post = principalPost(org, personId)
-  if (!post || !(LEADER_KINDS as readonly string[]).includes(post.kind)) {
+  if (!post || !isLeaderKind(post.kind)) {
     throw new AppError('VALIDATION', `「送批领导」${org.names.get(personId) ?? '所选人员'}不是市长、副市长、秘书长或副秘书长`, { field: 'leaderIds' })
   }
   return post

@@ -4,10 +4,11 @@
  * and where a document is in its 传阅.
  */
 import { ruleViolation } from '../rpc/errors'
-import { addDays, chineseDate, daysBetween, type IsoDate } from '../calendar/dates'
+import { addDays, chineseDate, daysBetween, type IsoDate } from '../common/dates'
 import { countWorkingDays, shiftWorkingDays, type HolidayCalendar } from '../calendar/rules'
 import { mayorPost, whoActsFor, type AbsencePeriod, type ActingRule, type LeaderPost, type OrgSnapshot } from '../absences/rules'
-import type { CLASSIFICATIONS, DIRECT_EXCEPTIONS, DocumentType, ROUTES, URGENCIES } from './schema'
+import type { CLASSIFICATIONS } from '../common/classification'
+import type { DIRECT_EXCEPTIONS, DocumentType, ROUTES, URGENCIES } from '../common/documents'
 
 export type Urgency = (typeof URGENCIES)[number]
 export type Classification = (typeof CLASSIFICATIONS)[number]
@@ -27,9 +28,6 @@ export function secrecyProblem(classification: Classification, period: string | 
   return null
 }
 
-/** 密级和保密期限 as marked on the document: 机密★1年; null for an unclassified one. */
-export const secrecyMark = (classification: Classification, period: string | null | undefined): string | null =>
-  classification === '无' ? null : period ? `${classification}★${period}` : classification
 
 /** R-D1 (第四十五条): a document sent straight to a leader records why and to whom — both or neither. */
 export function directExceptionProblem(exception: (typeof DIRECT_EXCEPTIONS)[number] | null | undefined, leaderId: number | null | undefined): string | null {

@@ -1,14 +1,14 @@
 /** 收文 as the office reads it: one document with everything and where it is now, and what is due on 首页 (R-D7). */
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../db/connection'
-import { chineseDate, type IsoDate } from '../calendar/dates'
+import { chineseDate, type IsoDate } from '../common/dates'
 import { loadCalendar } from '../calendar/service'
 import { departments, people, posts } from '../org/schema'
 import { storedFiles } from '../files/schema'
 import { assignments, chases, consultations, incomingDocuments, incomingFiles, instructions } from './schema'
-import { currentTurn, deadlineTiming, disagreementGaps, secrecyMark } from './incoming-rules'
+import { currentTurn, deadlineTiming, disagreementGaps } from './incoming-rules'
+import { classificationMark, visibleClassifications } from '../common/classification'
 import { numberText, requireIncoming, reviewOf, type IncomingRow } from './incoming'
-import { visibleClassifications } from '../security/classification'
 import { clearanceOf, type Reader } from '../security/clearance'
 
 type InstructionRow = typeof instructions.$inferSelect
@@ -112,7 +112,7 @@ export function getIncoming(reader: Reader, id: number, today: IsoDate) {
   return {
     ...doc,
     numberText: numberText(doc),
-    secrecyMark: secrecyMark(doc.classification, doc.secrecyPeriod),
+    secrecyMark: classificationMark(doc.classification, doc.secrecyPeriod),
     senderDepartmentName: l.dept(doc.senderDepartmentId),
     directLeaderName: l.person(doc.directLeaderId),
     review,

@@ -4,16 +4,18 @@ import type { Db } from '../db/connection'
 import type { ActionContext } from '../rpc/procedure'
 import { AppError, ruleViolation } from '../rpc/errors'
 import { insertAudited, requireById, updateAudited } from '../db/audited'
-import { chineseDate, type IsoDate } from '../calendar/dates'
+import { chineseDate, type IsoDate } from '../common/dates'
 import { principalPost } from '../absences/rules'
 import { loadOrgSnapshot } from '../org/service'
 import { departments } from '../org/schema'
 import { storeFile, type Upload } from '../files/service'
 import { indexForSearch } from './search'
-import { incomingDocuments, incomingFiles, type ARRIVALS, type DIRECT_EXCEPTIONS, type DocumentType, type INCOMING_FILE_KINDS, type IncomingState } from './schema'
+import { incomingDocuments, incomingFiles } from './schema'
+import { type ARRIVALS, type DIRECT_EXCEPTIONS, type DocumentType, type INCOMING_FILE_KINDS, type IncomingState } from '../common/documents'
 import { readSettings } from '../settings/service'
 import { checkRegistrable, clearanceOf, requireSeen, type Reader } from '../security/clearance'
 import { directExceptionProblem, incomingNumberText, secrecyProblem, type Classification, type Urgency } from './incoming-rules'
+import { isLeaderKind } from '../common/org'
 
 export type IncomingRow = typeof incomingDocuments.$inferSelect
 
@@ -81,7 +83,7 @@ function checkFields(ctx: ActionContext, f: IncomingFields): void {
   if (direct) throw ruleViolation('R-D1', direct)
   if (f.directLeaderId != null) {
     const post = principalPost(loadOrgSnapshot(ctx.db), f.directLeaderId)
-    if (!post || !['市长', '副市长', '秘书长', '副秘书长'].includes(post.kind)) {
+    if (!post || !isLeaderKind(post.kind)) {
       throw new AppError('VALIDATION', '「直送领导」须为市长、副市长、秘书长或副秘书长', { field: 'directLeaderId' })
     }
   }

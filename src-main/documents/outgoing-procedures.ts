@@ -2,10 +2,10 @@ import { z } from 'zod'
 import { query, mutation } from '../rpc/procedure'
 import { id, isoDate, optionalText, text } from '../rpc/validation'
 import { classificationField } from '../security/clearance'
-import { DOCUMENT_TYPES, PUBLICITY, REVIEW_STEPS, SIGN_KINDS, URGENCIES } from './schema'
+import { DOCUMENT_TYPES, PUBLICITY, REVIEW_STEPS, SIGN_KINDS, URGENCIES } from '../common/documents'
 import { draftOutgoing, getOutgoing, reviewDraft, templatesFor, updateDraft } from './outgoing'
 import { checkOutgoing, dispatchOutgoing, issueOutgoing, numberOutgoing, requiredSignerOn, signOff } from './outgoing-signoff'
-import { CLERKS, READERS, REVIEWERS } from '../auth/roles'
+import { CLERKS, READERS, REVIEWERS } from '../common/roles'
 
 /** The fields of a draft (拟稿), shared by documents.draft and documents.updateDraft. */
 const draftFields = {

@@ -2,20 +2,21 @@
  * 发文 rules as pure functions: who signs (R-D4 with acting, R-P2/R-P3), the county directive
  * (R-D5), the 发文字号 (R-D6, X-1), the 核稿 order, 圈阅, the 份号, and what comes next.
  */
-import { chineseDate, type IsoDate } from '../calendar/dates'
+import { chineseDate, type IsoDate } from '../common/dates'
 import { mayorPost, principalPost, whoActsFor, type AbsencePeriod, type ActingRule, type OrgSnapshot } from '../absences/rules'
-import { REVIEW_STEPS, SIGN_KINDS, type OutgoingState } from './schema'
+import { REVIEW_STEPS, SIGNER_OF_KIND, type OutgoingState, type SignKind } from '../common/documents'
+import type { RuleId } from '../common/rules'
 
-export type SignKind = (typeof SIGN_KINDS)[number]
+export type { SignKind }
 export type ReviewStep = (typeof REVIEW_STEPS)[number]
 
 /** A rule's answer: allowed, or refused with the rule and a reason in the rules' words. */
-export type Decision<T = object> = ({ ok: true } & T) | { ok: false; rule: string; reason: string }
+export type Decision<T = object> = ({ ok: true } & T) | { ok: false; rule: RuleId; reason: string }
 
 // ── R-D4 who signs (第四十八条) ──────────────────────────────────────────────
 
-/** The kinds 第四十八条 reserves for the 市长, in the article's words. */
-export const MAYOR_SIGN_KINDS: Readonly<Partial<Record<SignKind, string>>> = {
+/** The kinds 第四十八条 reserves for the 市长 (SIGNER_OF_KIND), in the article's words. */
+const MAYOR_SIGN_KIND_WORDS: Readonly<Partial<Record<SignKind, string>>> = {
   报省政府: '市政府向省政府报送的文件',
   党组报市委: '市政府党组报市委的文件',
   提请人大议案: '向市人民代表大会及其常务委员会提出的议案',
@@ -28,8 +29,8 @@ export const MAYOR_SIGN_KINDS: Readonly<Partial<Record<SignKind, string>>> = {
 
 /** The sentence of 第四十八条 that applies to a kind (a county directive needs a 市政府领导, R-D5). */
 export function signRuleText(kind: SignKind, countyDirective = false): string {
-  const mayorKind = MAYOR_SIGN_KINDS[kind]
-  if (mayorKind) return `按第四十八条，${mayorKind}由市长签署或签发。`
+  const mayorKind = MAYOR_SIGN_KIND_WORDS[kind]
+  if (SIGNER_OF_KIND[kind] === '市长') return `按第四十八条，${mayorKind}由市长签署或签发。`
   if (kind === '事务性' && !countyDirective) return '按第四十八条，事务性文件可由秘书长签发，也可由分管副市长签发。'
   const general = '按第四十八条，其他以市政府名义（含市政府授权市政府办公室）发文，由分管副市长签发。'
   return kind === '事务性' ? `${general}按第四十九条，向县（区）政府发布的指示性公文须报经市政府领导批准，不由秘书长签发。` : general
@@ -95,7 +96,7 @@ export function outgoingSigner(q: SignerQuery): SignerAnswer {
   const { org, absences, date, signKind } = q
   const ruleText = signRuleText(signKind, !!q.countyDirective)
   const refuse = (why: string): SignerAnswer => ({ ok: false, rule: 'R-D4', reason: `R-D4：${ruleText}${why}` })
-  if (MAYOR_SIGN_KINDS[signKind]) {
+  if (SIGNER_OF_KIND[signKind] === '市长') {
     const mayor = mayorPost(org)
     if (!mayor) return refuse('未设市长岗位，请先在组织机构中设置。')
     const s = signerFor(org, absences, mayor.id, date, '市长')

@@ -9,7 +9,7 @@ import type { Reader } from '../security/clearance'
 import { AppError } from '../rpc/errors'
 import { checkRegistrable, clearanceOf, requireSeen } from '../security/clearance'
 import { insertAudited, updateAudited } from '../db/audited'
-import type { IsoDate } from '../calendar/dates'
+import type { IsoDate } from '../common/dates'
 import { readSettings, type Settings } from '../settings/service'
 import { loadOrgSnapshot } from '../org/service'
 import { loadAbsencePeriods } from '../absences/service'
@@ -20,7 +20,9 @@ import {
   checkReviewStep, countyDirectiveCheck, formatCopyNumber, nextReviewStep, nextStep, outgoingSigner, signerLine, signRuleText,
   stepDateProblem, type ReviewStep, type SignKind,
 } from './outgoing-rules'
-import { outgoingDocuments, reviews, type CLASSIFICATIONS, type DocumentType, type PUBLICITY, type URGENCIES } from './schema'
+import { outgoingDocuments, reviews } from './schema'
+import { type CLASSIFICATIONS, classificationMark } from '../common/classification'
+import { type DocumentType, type PUBLICITY, type URGENCIES } from '../common/documents'
 
 export type OutgoingRow = typeof outgoingDocuments.$inferSelect
 
@@ -63,9 +65,6 @@ export function requireOutgoing(reader: Reader, id: number): OutgoingRow {
 const reviewsOf = (db: Db, id: number) =>
   db.select().from(reviews).where(eq(reviews.outgoingId, id)).orderBy(asc(reviews.id)).all()
 
-/** 机密★1年, 秘密, or null. */
-export const classificationText = (row: Pick<OutgoingRow, 'classification' | 'secrecyPeriod'>) =>
-  row.classification === '无' ? null : row.secrecyPeriod ? `${row.classification}★${row.secrecyPeriod}` : row.classification
 
 function parseNames(json: string): string[] {
   try {
@@ -110,7 +109,7 @@ export function getOutgoing(reader: Reader, id: number, today: IsoDate) {
     attachmentNames: parseNames(row.attachmentNames),
     classification: row.classification,
     secrecyPeriod: row.secrecyPeriod,
-    classificationText: classificationText(row),
+    classificationText: classificationMark(row.classification, row.secrecyPeriod),
     urgency: row.urgency,
     draftingDepartmentId: row.draftingDepartmentId,
     draftingDepartmentName: dept?.name ?? null,

@@ -5,14 +5,15 @@ import { download, XLSX_MIME } from '../files/download'
 import { readSettings } from '../settings/service'
 import { sql } from 'drizzle-orm'
 import type { Db } from '../db/connection'
-import { CLASSIFICATIONS, DOCUMENT_TYPES, INCOMING_STATES, OUTGOING_STATES, PROPOSAL_KINDS, SATISFACTION, URGENCIES } from './schema'
+import { CLASSIFICATIONS } from '../common/classification'
+import { DOCUMENT_TYPES, INCOMING_STATES, OUTGOING_STATES, PROPOSAL_KINDS, SATISFACTION, URGENCIES } from '../common/documents'
 import {
   incomingRegister, incomingRegisterAll, incomingSenders, outgoingRegister, outgoingRegisterAll, outgoingSeries,
   REGISTER_PAGE_MAX, type IncomingFilter, type OutgoingFilter,
 } from './registers'
 import { filterLine, incomingRegisterXlsx, outgoingRegisterXlsx } from './registers-xlsx'
 import { listProposals, replyProposal, saveProposal } from './proposals'
-import { CLERKS, READERS } from '../auth/roles'
+import { CLERKS, READERS } from '../common/roles'
 import { clearanceOf } from '../security/clearance'
 import type { ActionContext, SessionUser } from '../rpc/procedure'
 

@@ -1,7 +1,8 @@
 /** 收文登记簿 and 发文登记簿 as Excel files, laid out as offices keep them: a title row, a filter line, a header, one line a document. */
 import writeXlsxFile, { type Row } from 'write-excel-file/node'
-import { chineseDate } from '../calendar/dates'
+import { chineseDate } from '../common/dates'
 import type { IncomingRegisterRow, OutgoingRegisterRow } from './registers'
+import { classificationMark } from '../common/classification'
 
 const FONT = '仿宋_GB2312'
 const head = { fontWeight: 'bold' as const, align: 'center' as const, alignVertical: 'center' as const, borderStyle: 'thin' as const, fontFamily: FONT, wrap: true }
@@ -24,7 +25,6 @@ async function register<R>(title: string, subtitle: string, sheet: string, colum
   return writeXlsxFile(data, { sheet, columns: columns.map((c) => ({ width: c.width })), stickyRowsCount: 3, orientation: 'landscape' }).toBuffer()
 }
 
-const secret = (classification: string, period: string | null) => (classification === '无' ? '' : period ? `${classification}★${period}` : classification)
 const urgencyText = (u: string) => (u === '无' ? '' : u)
 
 export function incomingRegisterXlsx(title: string, subtitle: string, rows: IncomingRegisterRow[]): Promise<Buffer> {
@@ -35,7 +35,7 @@ export function incomingRegisterXlsx(title: string, subtitle: string, rows: Inco
     { title: '来文字号', width: 20, value: (r) => r.senderNumber },
     { title: '标题', width: 44, value: (r) => r.title, wrap: true },
     { title: '文种', width: 8, value: (r) => r.docType, center: true },
-    { title: '密级', width: 10, value: (r) => secret(r.classification, r.secrecyPeriod), center: true },
+    { title: '密级', width: 10, value: (r) => classificationMark(r.classification, r.secrecyPeriod) ?? '', center: true },
     { title: '紧急程度', width: 8, value: (r) => urgencyText(r.urgency), center: true },
     { title: '份数', width: 6, value: (r) => r.copies },
     { title: '拟办意见', width: 30, value: (r) => r.proposal, wrap: true },
@@ -57,7 +57,7 @@ export function outgoingRegisterXlsx(title: string, subtitle: string, rows: Outg
     { title: '发文机关', width: 20, value: (r) => r.issuer, wrap: true },
     { title: '标题', width: 44, value: (r) => r.title, wrap: true },
     { title: '文种', width: 8, value: (r) => r.docType, center: true },
-    { title: '密级', width: 10, value: (r) => secret(r.classification, r.secrecyPeriod), center: true },
+    { title: '密级', width: 10, value: (r) => classificationMark(r.classification, r.secrecyPeriod) ?? '', center: true },
     { title: '紧急程度', width: 8, value: (r) => urgencyText(r.urgency), center: true },
     { title: '主送', width: 24, value: (r) => r.addressee, wrap: true },
     { title: '抄送', width: 24, value: (r) => r.cc, wrap: true },

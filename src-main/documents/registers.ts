@@ -22,18 +22,15 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import { allRows, firstRow } from '../db/prepared'
 import { AppError } from '../rpc/errors'
-import { daysBetween, type IsoDate } from '../calendar/dates'
+import { daysBetween, type IsoDate } from '../common/dates'
 import { dateIn, OFFICE_TIME_ZONE } from '../system/clock'
 import { docIdOf, kindRange, matchQuery, searchRowid, type SearchKind } from './search'
 import { countedTotal } from './register-counts'
 import { incomingNumberText } from './incoming-rules'
 import { readSettings } from '../settings/service'
-import { type Clearance } from '../security/classification'
+import { type Clearance, CLASSIFICATIONS } from '../common/classification'
 import { visibleSql } from '../security/clearance'
-import {
-  CLASSIFICATIONS, INCOMING_STATES, URGENCIES,
-  type DocumentType, type IncomingState, type OutgoingState,
-} from './schema'
+import { INCOMING_STATES, URGENCIES, type DocumentType, type IncomingState, type OutgoingState } from '../common/documents'
 
 export const REGISTER_PAGE_MAX = 200
 export const EXPORT_MAX = 50_000

@@ -2,24 +2,8 @@ import { sql } from 'drizzle-orm'
 import { sqliteTable, integer, text, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core'
 import { departments, people, posts } from '../org/schema'
 import { storedFiles } from '../files/schema'
-import { CLASSIFICATIONS } from '../security/classification'
-
-/** The 15 kinds of 公文 (《党政机关公文处理工作条例》第八条). */
-export const DOCUMENT_TYPES = ['决议', '决定', '命令（令）', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要'] as const
-export type DocumentType = (typeof DOCUMENT_TYPES)[number]
-
-export { CLASSIFICATIONS } from '../security/classification'
-export const URGENCIES = ['无', '加急', '特急'] as const
-export const ARRIVALS = ['机要交通', '邮寄', '专人送达', '电子公文', '传真', '其他'] as const
-/** R-D1 (第四十五条): the reasons a document may go straight to a leader. */
-export const DIRECT_EXCEPTIONS = ['领导交办', '涉密敏感', '紧急重大事项', '突发事件', '外事'] as const
-
-/** X-2 收文: 签收/登记 → 初审 (退回) → 拟办 → 批示/传阅 → 承办 → 办结. */
-export const INCOMING_STATES = ['已登记', '已退回', '已拟办', '批示中', '承办中', '已办结'] as const
-export type IncomingState = (typeof INCOMING_STATES)[number]
-
-/** R-D3: whom the 拟办意见 sends it to. */
-export const ROUTES = ['分管副市长', '市长', '秘书长'] as const
+import { CLASSIFICATIONS } from '../common/classification'
+import { DOCUMENT_TYPES, URGENCIES, ARRIVALS, DIRECT_EXCEPTIONS, INCOMING_STATES, ROUTES, INCOMING_FILE_KINDS, INSTRUCTION_KINDS, ASSIGNMENT_ROLES, OUTGOING_STATES, SIGN_KINDS, PUBLICITY, REVIEW_STEPS, PROPOSAL_KINDS, SATISFACTION, REGISTER_KINDS } from '../common/documents'
 
 export const incomingDocuments = sqliteTable('incoming_documents', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -72,18 +56,12 @@ export const incomingDocuments = sqliteTable('incoming_documents', {
   index('incoming_classification_idx').on(t.classification),
 ])
 
-export const INCOMING_FILE_KINDS = ['正文', '附件', '扫描件'] as const
 export const incomingFiles = sqliteTable('incoming_files', {
   documentId: integer('document_id').notNull().references(() => incomingDocuments.id, { onDelete: 'cascade' }),
   fileId: integer('file_id').notNull().references(() => storedFiles.id, { onDelete: 'restrict' }),
   kind: text('kind', { enum: INCOMING_FILE_KINDS }).notNull(),
 }, (t) => [primaryKey({ columns: [t.documentId, t.fileId] })])
 
-/**
- * 批示 and 传阅 (R-D4, X-2): one row per leader the document goes to, in turn. A row without a date is
- * where the document is now. 圈阅 counts as consent, or as "read" on a 报告.
- */
-export const INSTRUCTION_KINDS = ['批示', '圈阅'] as const
 export const instructions = sqliteTable('instructions', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   documentId: integer('document_id').notNull().references(() => incomingDocuments.id, { onDelete: 'cascade' }),
@@ -100,8 +78,6 @@ export const instructions = sqliteTable('instructions', {
   instructedOn: text('instructed_on'),
 }, (t) => [index('instructions_document_idx').on(t.documentId, t.turn), index('instructions_leader_idx').on(t.leaderId, t.instructedOn)])
 
-/** 承办 (R-D7, X-3): a 主办 department and 协办 ones, each with its time limit and feedback. */
-export const ASSIGNMENT_ROLES = ['主办', '协办'] as const
 export const assignments = sqliteTable('assignments', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   documentId: integer('document_id').notNull().references(() => incomingDocuments.id, { onDelete: 'cascade' }),
@@ -141,13 +117,6 @@ export const consultations = sqliteTable('consultations', {
   reasons: text('reasons'),
   proposedDecision: text('proposed_decision'),
 }, (t) => [index('consultations_document_idx').on(t.documentId)])
-
-/** 发文: 拟稿 → 核稿 → 签发 → 编号 (X-1) → 复核 → 印发 → 核发. */
-export const OUTGOING_STATES = ['拟稿', '核稿中', '待签发', '已签发', '已编号', '已印发'] as const
-export type OutgoingState = (typeof OUTGOING_STATES)[number]
-/** R-D4 (第四十八条): the kinds the 市长 signs; other documents the 分管副市长; routine ones the 秘书长. */
-export const SIGN_KINDS = ['报省政府', '党组报市委', '提请人大议案', '规章', '规范性文件', '重大工作部署', '人事任免', '请求支持重大事项', '一般', '事务性'] as const
-export const PUBLICITY = ['主动公开', '依申请公开', '不予公开'] as const
 
 export const outgoingDocuments = sqliteTable('outgoing_documents', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -197,8 +166,6 @@ export const outgoingDocuments = sqliteTable('outgoing_documents', {
   index('outgoing_classification_idx').on(t.classification),
 ])
 
-/** 核稿: department head, office secretary, office head — each opinion, name and date. */
-export const REVIEW_STEPS = ['部门负责人', '办公室秘书', '办公室负责人'] as const
 export const reviews = sqliteTable('reviews', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   outgoingId: integer('outgoing_id').notNull().references(() => outgoingDocuments.id, { onDelete: 'cascade' }),
@@ -208,9 +175,6 @@ export const reviews = sqliteTable('reviews', {
   reviewedOn: text('reviewed_on').notNull(),
 }, (t) => [index('reviews_outgoing_idx').on(t.outgoingId)])
 
-/** R-D8 (第五十九条): 人大代表建议 and 政协提案, with the leading leader, the department, the deadline and the reply. */
-export const PROPOSAL_KINDS = ['人大代表建议', '政协提案'] as const
-export const SATISFACTION = ['满意', '基本满意', '不满意'] as const
 export const proposals = sqliteTable('proposals', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   kind: text('kind', { enum: PROPOSAL_KINDS }).notNull(),
@@ -227,20 +191,6 @@ export const proposals = sqliteTable('proposals', {
   createdAt: text('created_at').notNull(),
 }, (t) => [uniqueIndex('proposals_number_idx').on(t.kind, t.year, t.number), index('proposals_deadline_idx').on(t.deadline)])
 
-/**
- * Chinese search: SQLite's trigram tokenizer cannot find two-character words (防汛, 土地), so titles,
- * numbers and senders are indexed as overlapping character pairs, space-separated, in an FTS5 table
- * created by the migration (drizzle has no FTS5). See ./search.ts.
- */
-export const SEARCH_KINDS = ['收文', '发文'] as const
-
-/**
- * How many 收文 or 发文 there are per 年度, state and 密级, kept by triggers (migration 0005) on every insert,
- * update and delete: the register's total for those filters is a sum over a few hundred rows instead of a
- * count over 300,000 documents. `year` is the 收文号 year, and for 发文 the 文号 year or else the office
- * year it was drafted in, as the registers filter them.
- */
-export const REGISTER_KINDS = ['收文', '发文'] as const
 export const registerCounts = sqliteTable('register_counts', {
   kind: text('kind', { enum: REGISTER_KINDS }).notNull(),
   year: integer('year').notNull(),

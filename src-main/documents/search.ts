@@ -12,8 +12,8 @@
  */
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connection'
-import { CLASSIFICATIONS, visibleClassifications, type Clearance } from '../security/classification'
-import type { SEARCH_KINDS } from './schema'
+import { CLASSIFICATIONS, visibleClassifications, type Clearance } from '../common/classification'
+import type { SEARCH_KINDS } from '../common/documents'
 
 export type SearchKind = (typeof SEARCH_KINDS)[number]
 

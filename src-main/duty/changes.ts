@@ -1,11 +1,9 @@
 /** changes to a roster — swaps and substitutes (换班、替班), and gaps after publishing. */
-import { chineseDate, type IsoDate } from '../calendar/dates'
+import { chineseDate, type IsoDate } from '../common/dates'
 import type { HolidayCalendar } from '../calendar/rules'
 import type { AbsencePeriod } from '../absences/rules'
-import {
-  DEFAULT_HOLIDAY_WEIGHT, compareKeys, fairnessCounts, nameOf, unavailableReason,
-  type DutyAssignment, type DutyExclusion, type DutyRole, type DutyTally,
-} from './common'
+import { DEFAULT_HOLIDAY_WEIGHT, compareKeys, fairnessCounts, nameOf, unavailableReason, type DutyAssignment, type DutyExclusion, type DutyTally } from './common'
+import { type DutyRole } from '../common/duty'
 
 export interface SwapRequest {
   /** The person on duty who asks (申请人). */

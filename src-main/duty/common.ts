@@ -4,16 +4,10 @@
  */
 import { AppError } from '../rpc/errors'
 import { dayInfo, type HolidayCalendar } from '../calendar/rules'
-import { addDays, chineseDate, isRealDate, type IsoDate } from '../calendar/dates'
+import { addDays, chineseDate, isRealDate, type IsoDate } from '../common/dates'
 import { absenceOn, type AbsencePeriod } from '../absences/rules'
-
-/**
- * 带班领导: a city leader leading the holiday duty (R-W1).
- * 带班 / 主班 / 副班: the office's own 24-hour duty — an office director or deputy leads,
- * two staff on duty (X-4).
- */
-export type DutyRole = '带班领导' | '带班' | '主班' | '副班'
-export const DUTY_ROLES: readonly DutyRole[] = ['带班领导', '带班', '主班', '副班']
+import { DUTY_ROLES, type DutyRole } from '../common/duty'
+import type { RuleId } from '../common/rules'
 
 /** A day to staff. `holiday` = a 法定节假日 (statutory holiday), which weighs more in the rotation. */
 export interface DutyDay {
@@ -26,7 +20,7 @@ export interface DutyDay {
 export interface DutyAssignment { date: IsoDate; role: DutyRole; personId: number }
 /** A day/role the generator could not fill, with the reason in Chinese (never dropped silently). */
 export interface DutyGap { date: IsoDate; role: DutyRole; reason: string }
-export interface DutyWarning { date: IsoDate; rule: string; message: string }
+export interface DutyWarning { date: IsoDate; rule: RuleId; message: string }
 /** A date a person cannot take (本人申请不排班), whatever the role. */
 export interface DutyExclusion { personId: number; date: IsoDate; reason?: string }
 /** Past duties of one person in one role: ordinary days and 法定节假日 days. */

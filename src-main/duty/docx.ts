@@ -6,7 +6,8 @@
 import { AlignmentType, BorderStyle, type FileChild, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx'
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/connection'
-import { chineseDate, chineseWeekday } from '../calendar/dates'
+import { chineseDate, chineseWeekday } from '../common/dates'
+import { ROLES_OF_ROSTER } from '../common/duty'
 import { readSettings } from '../settings/service'
 import { departments } from '../org/schema'
 import type { Settings } from '../settings/service'
@@ -17,7 +18,6 @@ import type { dutyLog } from './schema'
 export type RosterDetail = ReturnType<typeof getRoster>
 export type DutyLogEntry = typeof dutyLog.$inferSelect
 
-const ROLES: Record<string, string[]> = { 领导带班: ['带班领导'], 办公室值班: ['带班', '主班', '副班'] }
 
 /** 12月1日 星期二 (国庆节): the date column of both files. */
 export function dayLabel(day: { date: string; name: string | null; holiday: boolean }): string {
@@ -26,7 +26,7 @@ export function dayLabel(day: { date: string; name: string | null; holiday: bool
 }
 
 /** The roster's roles in column order. */
-export const rosterRoles = (r: RosterDetail): string[] => ROLES[r.roster.kind] ?? []
+export const rosterRoles = (r: RosterDetail): readonly string[] => ROLES_OF_ROSTER[r.roster.kind]
 
 /** One row a day: the date label and, for each role, name, office phone and mobile ('' when not yet set). */
 export function rosterRows(r: RosterDetail): { date: string; label: string; cells: { name: string; officePhone: string; mobile: string }[] }[] {

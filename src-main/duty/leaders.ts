@@ -1,5 +1,5 @@
 /** R-W1: city leaders take turns to lead the duty (领导带班) on statutory holidays. */
-import { chineseDate } from '../calendar/dates'
+import { chineseDate } from '../common/dates'
 import { absenceOn, executivePost, mayorPost, type AbsencePeriod, type OrgSnapshot } from '../absences/rules'
 import {
   DEFAULT_HOLIDAY_WEIGHT, Tallies, nameOf, pickFairly, sortAssignments,

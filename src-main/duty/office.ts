@@ -1,10 +1,8 @@
 /** the office's own 24-hour duty — every day one 带班, one 主班 and one 副班, three different people. */
-import { chineseDate } from '../calendar/dates'
+import { chineseDate } from '../common/dates'
 import type { AbsencePeriod } from '../absences/rules'
-import {
-  DEFAULT_HOLIDAY_WEIGHT, Tallies, pickFairly, sortAssignments,
-  type DutyAssignment, type DutyDay, type DutyExclusion, type DutyGap, type DutyRole, type DutyRoster, type DutyTally,
-} from './common'
+import { DEFAULT_HOLIDAY_WEIGHT, Tallies, pickFairly, sortAssignments, type DutyAssignment, type DutyDay, type DutyExclusion, type DutyGap, type DutyRoster, type DutyTally } from './common'
+import { type DutyRole } from '../common/duty'
 
 export interface OfficeRosterInput {
   /** Usually dutyDays(cal, from, to): every day, 法定节假日 marked. */

@@ -2,13 +2,15 @@
 import { and, asc, count, eq, gte, inArray, lte, min, ne, not, sql, type SQLWrapper } from 'drizzle-orm'
 import type { SelectedFields } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/connection'
-import { departments, people, posts, type PostKind } from '../org/schema'
+import { departments, people, posts } from '../org/schema'
+import { type PostKind } from '../common/org'
 import { loadCalendar } from '../calendar/service'
 import { dayInfo, requireKnownYear } from '../calendar/rules'
-import { yearOf } from '../calendar/dates'
+import { yearOf } from '../common/dates'
 import { readSettings } from '../settings/service'
 import { fairnessCounts, type DutyAssignment, type DutyExclusion, type DutyRole, type FairnessRow } from './rules'
-import { dutyAssignments, dutyExclusions, rosters, type RosterKind } from './schema'
+import { dutyAssignments, dutyExclusions, rosters } from './schema'
+import { type RosterKind } from '../common/duty'
 
 const holdersOf = (db: Db, kinds: PostKind[], officeOnly = false): number[] => {
   const rows = db.select({ holderId: posts.holderId, deptKind: departments.kind }).from(posts)

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { query, mutation } from '../rpc/procedure'
 import { id, isoDate, optionalText, phone, text } from '../rpc/validation'
-import { DUTY_ROLE_VALUES, ROSTER_KINDS } from './schema'
+import { DUTY_ROLES, ROSTER_KINDS } from '../common/duty'
 import { deleteRoster, generateRoster, getRoster, getRosterWithFairness, listRosters, previewRoster, publishRoster, rosterGaps, setDuty, swap, todayOnDuty } from './service'
 import { addHandover, addLogEntry, deleteExclusion, listExclusions, listHandovers, saveExclusion, searchLog } from './journal'
 import { dutyLogDocx, dutyPhone, printedTitle, rosterDocx } from './docx'
@@ -9,7 +9,7 @@ import { rosterXlsx } from './xlsx'
 import { readSettings } from '../settings/service'
 import { download, DOCX_MIME, XLSX_MIME } from '../files/download'
 import type { Db } from '../db/connection'
-import { CLERKS, READERS } from '../auth/roles'
+import { CLERKS, READERS } from '../common/roles'
 
 const exportSettings = (db: Db) => ({ ...readSettings(db), dutyPhone: dutyPhone(db) })
 
@@ -64,7 +64,7 @@ export const dutyProcedures = {
     summary: '调整某日值班人员（发布后的调整会被记录）',
     access: CLERKS,
     input: z.object({
-      rosterId: id('值班表'), date: isoDate('日期'), role: z.enum(DUTY_ROLE_VALUES).describe('班次'),
+      rosterId: id('值班表'), date: isoDate('日期'), role: z.enum(DUTY_ROLES).describe('班次'),
       personId: id('值班人员'), note: optionalText('说明', 500),
     }),
     handler: setDuty,

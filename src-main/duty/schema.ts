@@ -1,20 +1,6 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { people } from '../org/schema'
-
-/** 值班表类别: 领导带班 on statutory holidays (R-W1), 办公室值班 every day. */
-export const ROSTER_KINDS = ['领导带班', '办公室值班'] as const
-export type RosterKind = (typeof ROSTER_KINDS)[number]
-
-/** the month's roster is drafted, then published at its start. */
-export const ROSTER_STATES = ['草稿', '已发布'] as const
-export type RosterState = (typeof ROSTER_STATES)[number]
-
-/** Same values as DutyRole in ./common. */
-export const DUTY_ROLE_VALUES = ['带班领导', '带班', '主班', '副班'] as const
-
-/** 换班 (swap), 替班 (substitute), and any other edit after publishing. */
-export const DUTY_CHANGE_KINDS = ['换班', '替班', '发布后修改'] as const
-export type DutyChangeKind = (typeof DUTY_CHANGE_KINDS)[number]
+import { ROSTER_KINDS, ROSTER_STATES, DUTY_ROLES, DUTY_CHANGE_KINDS } from '../common/duty'
 
 export const rosters = sqliteTable('rosters', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -31,7 +17,7 @@ export const dutyAssignments = sqliteTable('duty_assignments', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   rosterId: integer('roster_id').notNull().references(() => rosters.id, { onDelete: 'cascade' }),
   date: text('date').notNull(),
-  role: text('role', { enum: DUTY_ROLE_VALUES }).notNull(),
+  role: text('role', { enum: DUTY_ROLES }).notNull(),
   personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
 }, (t) => [
   uniqueIndex('duty_assignments_slot_idx').on(t.rosterId, t.date, t.role),

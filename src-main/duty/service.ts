@@ -5,7 +5,7 @@ import type { ActionContext } from '../rpc/procedure'
 import type { Clock } from '../system/clock'
 import { AppError, ruleViolation } from '../rpc/errors'
 import { deleteAudited, insertAudited, requireById, updateAudited } from '../db/audited'
-import { chineseDate } from '../calendar/dates'
+import { chineseDate } from '../common/dates'
 import { loadCalendar } from '../calendar/service'
 import { readSettings } from '../settings/service'
 import { loadOrgSnapshot } from '../org/service'
@@ -15,10 +15,10 @@ import {
   dutyDays, fairnessCounts, gapsAfterPublish, generateLeaderRoster, generateOfficeRoster, leaderDutyDays, rp4Warnings,
   swapDuty, unavailableReason, type DutyAssignment, type DutyDay, type DutyRole, type DutyRoster,
 } from './rules'
-import { dutyAssignments, dutyChanges, rosters, type RosterKind } from './schema'
+import { dutyAssignments, dutyChanges, rosters } from './schema'
+import { ROLES_OF_ROSTER, type RosterKind } from '../common/duty'
 import { assignmentsOf, contacts, dutyPools, exclusionsFor, namesOf, publishedHistory, publishedOverlapping } from './pools'
 
-const ROLES_OF: Record<RosterKind, DutyRole[]> = { 领导带班: ['带班领导'], 办公室值班: ['带班', '主班', '副班'] }
 
 function daysOf(db: Db, kind: RosterKind, from: string, to: string): DutyDay[] {
   const cal = loadCalendar(db)
@@ -86,7 +86,7 @@ function readRoster(db: Db, id: number) {
   const list = assignmentsOf(db, id)
   const days = daysOf(db, roster.kind, roster.fromDate, roster.toDate)
   const person = (pid: number | null) => (pid === null ? null : people.get(pid) ?? null)
-  const missing = days.flatMap((d) => ROLES_OF[roster.kind].filter((role) => !list.some((a) => a.date === d.date && a.role === role))
+  const missing = days.flatMap((d) => ROLES_OF_ROSTER[roster.kind].filter((role) => !list.some((a) => a.date === d.date && a.role === role))
     .map((role) => ({ date: d.date, role, reason: `${chineseDate(d.date)}${role}尚未安排` })))
   const detail = {
     roster,
@@ -119,7 +119,7 @@ export function setDuty(ctx: ActionContext, input: { rosterId: number; date: str
   const roster = requireById(ctx.db, rosters, input.rosterId, '值班表')
   requireById(ctx.db, people, input.personId, '值班人员')
   if (input.date < roster.fromDate || input.date > roster.toDate) throw new AppError('VALIDATION', `「日期」${chineseDate(input.date)}不在值班表期间内`, { field: 'date' })
-  if (!ROLES_OF[roster.kind].includes(input.role)) throw new AppError('VALIDATION', `「班次」${roster.kind}表没有“${input.role}”`, { field: 'role' })
+  if (!ROLES_OF_ROSTER[roster.kind].includes(input.role)) throw new AppError('VALIDATION', `「班次」${roster.kind}表没有“${input.role}”`, { field: 'role' })
   const list = assignmentsOf(ctx.db, roster.id)
   if (list.some((a) => a.date === input.date && a.personId === input.personId && a.role !== input.role)) throw ruleViolation('X-4', `${namesOf(contacts(ctx.db)).get(input.personId)}${chineseDate(input.date)}已有其他值班安排`)
   const why = unavailableReason(input.personId, input.date, loadAbsencePeriods(ctx.db, input.date, input.date), exclusionsFor(ctx.db, input.date, input.date))

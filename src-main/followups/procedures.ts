@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { query, mutation } from '../rpc/procedure'
 import { id, isoDate, optionalText, text } from '../rpc/validation'
-import { FOLLOW_UP_STATES } from './schema'
+import { FOLLOW_UP_STATES } from '../common/followups'
 import { closeFollowUp, createFollowUp, getFollowUp, listFollowUps, reportProgress } from './service'
-import { CLERKS, READERS } from '../auth/roles'
+import { CLERKS, READERS } from '../common/roles'
 
 export const followUpProcedures = {
   'followups.list': query({

@@ -1,6 +1,6 @@
 /** 督办 (R-S1): pure rules — how far an item is from its deadline, and the order the 督查室 reads the list in. */
-import { daysBetween, type IsoDate } from '../calendar/dates'
-import type { FollowUpState } from './schema'
+import { daysBetween, type IsoDate } from '../common/dates'
+import type { FollowUpState } from '../common/followups'
 
 /** Due within this many days (today included) counts as 临期. */
 export const SOON_DAYS = 7

@@ -1,13 +1,7 @@
 import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core'
 import { departments, posts } from '../org/schema'
 import { storedFiles } from '../files/schema'
-
-/** Where a follow-up item came from (R-S1): a decision in the minutes, or a leader's instruction. */
-export const FOLLOW_UP_SOURCES = ['会议纪要', '领导批示'] as const
-export type FollowUpSource = (typeof FOLLOW_UP_SOURCES)[number]
-
-export const FOLLOW_UP_STATES = ['办理中', '已办结'] as const
-export type FollowUpState = (typeof FOLLOW_UP_STATES)[number]
+import { FOLLOW_UP_SOURCES, FOLLOW_UP_STATES } from '../common/followups'
 
 /** 督办事项 (R-S1, 第五十八条): every item has an owner, a deadline, progress and a closing. */
 export const followUps = sqliteTable('follow_ups', {

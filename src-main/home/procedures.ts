@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { query } from '../rpc/procedure'
 import { today } from './service'
-import { READERS } from '../auth/roles'
+import { READERS } from '../common/roles'
 
 export const homeProcedures = {
   'home.today': query({

@@ -7,7 +7,8 @@ import { insertAudited, updateAudited } from '../db/audited'
 import { absenceOn } from '../absences/rules'
 import { expectedAttendance, leaveAskee, quorumFor, type Attendee } from './rules'
 import { meetingContext, type MeetingContext } from './context'
-import { attendance, type AttendanceState } from './schema'
+import { attendance } from './schema'
+import { type AttendanceState } from '../common/meetings'
 import { attendanceOfMeeting, topicsOfMeeting, topicUnitsOfMeeting } from './statements'
 
 type Role = (typeof attendance.$inferSelect)['role']

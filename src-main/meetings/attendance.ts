@@ -1,7 +1,8 @@
 import { mayorPost, principalPost, whoActsFor, type AbsencePeriod, type LeaderPost, type OrgSnapshot, type OrgWithUnits } from '../absences/rules'
-import { chineseDate, type IsoDate } from '../calendar/dates'
+import { chineseDate, type IsoDate } from '../common/dates'
 import type { Decision } from './rules'
-import type { MeetingType, ReservedMatter } from './types'
+import type { MeetingType } from './types'
+import type { ReservedMatter } from '../common/meetings'
 
 export interface Attendee { personId: number; name: string; postId: number; postTitle: string; why: string }
 

@@ -22,7 +22,7 @@ import {
   titleParagraph,
   toBuffer,
 } from '../print/gbt9704'
-import { chineseWeekday } from '../calendar/dates'
+import { chineseWeekday } from '../common/dates'
 
 // ---------------------------------------------------------------- input
 

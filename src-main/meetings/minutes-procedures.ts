@@ -6,7 +6,7 @@ import { readSettings } from '../settings/service'
 import { AppError } from '../rpc/errors'
 import { getMinutes, minutesSignerOn, recordMinutesConsent, saveMinutes, signMinutes, type MinutesView } from './minutes'
 import { minutesDocx, type MinutesPrint } from './docx'
-import { CLERKS, READERS } from '../auth/roles'
+import { CLERKS, READERS } from '../common/roles'
 
 /** A draft prints without a number (X-1: numbered only at sign-off). */
 const UNNUMBERED = '（签发后编号）'

@@ -1,6 +1,6 @@
 /** The agenda (会议议程) and the notice (会议通知) of a meeting, from what is recorded; Word layout in ./docx. */
 import type { Db } from '../db/connection'
-import { chineseDate, chineseWeekday } from '../calendar/dates'
+import { chineseDate, chineseWeekday } from '../common/dates'
 import { readSettings } from '../settings/service'
 import { expectedAttendance, leaveAskee } from './rules'
 import { governmentShort, meetingContext, meetingTitle, type MeetingContext } from './context'

@@ -2,8 +2,8 @@ import { z } from 'zod'
 import { query, mutation } from '../rpc/procedure'
 import { id, isoDate, optionalText, text } from '../rpc/validation'
 import { readStoredFile, uploadSchema } from '../files/service'
-import { meetingTypeSchema, RESERVED_MATTERS } from './types'
-import { ATTENDANCE_ROLES, ATTENDANCE_STATES, HALF_DAYS, LEAVE_ANSWERS, TOPIC_FILE_KINDS } from './schema'
+import { meetingTypeSchema } from './types'
+import { RESERVED_MATTERS, ATTENDANCE_ROLES, ATTENDANCE_STATES, HALF_DAYS, LEAVE_ANSWERS, TOPIC_FILE_KINDS } from '../common/meetings'
 import { cancelMeeting, fixAgenda, getMeeting, listMeetingTypes, markHeld, meetingCalendar, planMeetings, saveMeeting, saveMeetingType } from './service'
 import { isTopicFileSeen, listTopics, moveTopic, reorderTopics, submitTopic, withdrawTopic } from './topics'
 import { classificationField, unseen } from '../security/clearance'
@@ -11,7 +11,7 @@ import { attendanceSheet, markRestPresent, recordAttendance } from './attendance
 import { agendaPrint, noticePrint } from './prints'
 import { agendaDocx, noticeDocx } from './docx'
 import { download, DOCX_MIME } from '../files/download'
-import { CLERKS, READERS, REVIEWERS } from '../auth/roles'
+import { CLERKS, READERS, REVIEWERS } from '../common/roles'
 
 const byId = (label: string) => z.object({ id: id(label) })
 const meetingId = z.object({ meetingId: id('会议') })

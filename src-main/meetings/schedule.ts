@@ -1,8 +1,9 @@
 import { absenceOn, principalPost, whoActsFor, type AbsencePeriod, type OrgSnapshot } from '../absences/rules'
 import { dayInfo, type HolidayCalendar } from '../calendar/rules'
-import { addDays, chineseDate, daysBetween, weekdayOf, type IsoDate } from '../calendar/dates'
+import { addDays, chineseDate, daysBetween, weekdayOf, type IsoDate } from '../common/dates'
 import { AppError } from '../rpc/errors'
 import type { MeetingType } from './types'
+import type { RuleId } from '../common/rules'
 
 export type HalfDay = '上午' | '下午' | '全天'
 
@@ -10,7 +11,7 @@ export interface BookedMeeting { title: string; date: IsoDate; halfDay: HalfDay;
 
 export interface MeetingWarning {
   code: '非工作日' | '日历未录入' | '主持人外出' | '组成人员外出' | '领导已有安排' | '周期超期'
-  rule: string | null
+  rule: RuleId | null
   message: string
 }
 

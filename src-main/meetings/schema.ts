@@ -1,8 +1,8 @@
 import { sqliteTable, integer, text, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core'
 import { departments, people, posts } from '../org/schema'
 import { storedFiles } from '../files/schema'
-import { MEETING_KINDS } from './types'
-import { CLASSIFICATIONS } from '../security/classification'
+import { MEETING_KINDS, HALF_DAYS, MEETING_STATES, TOPIC_FILE_KINDS, ATTENDANCE_ROLES, ATTENDANCE_STATES, LEAVE_ANSWERS, MINUTES_STATES } from '../common/meetings'
+import { CLASSIFICATIONS } from '../common/classification'
 
 /** 会议类别 as settings: the JSON is a MeetingType (./types), edited by the office, never hard-coded. */
 export const meetingTypes = sqliteTable('meeting_types', {
@@ -12,10 +12,6 @@ export const meetingTypes = sqliteTable('meeting_types', {
   config: text('config').notNull(),
   sortOrder: integer('sort_order').notNull().default(0),
 })
-
-export const HALF_DAYS = ['上午', '下午', '全天'] as const
-export const MEETING_STATES = ['筹备', '已召开', '已取消'] as const
-export type MeetingState = (typeof MEETING_STATES)[number]
 
 export const meetings = sqliteTable('meetings', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -71,8 +67,6 @@ export const topicUnits = sqliteTable('topic_units', {
   departmentId: integer('department_id').notNull().references(() => departments.id, { onDelete: 'restrict' }),
 }, (t) => [primaryKey({ columns: [t.topicId, t.departmentId] })])
 
-export const TOPIC_FILE_KINDS = ['议题材料', '议题审批表'] as const
-
 export const topicFiles = sqliteTable('topic_files', {
   topicId: integer('topic_id').notNull().references(() => topics.id, { onDelete: 'cascade' }),
   fileId: integer('file_id').notNull().references(() => storedFiles.id, { onDelete: 'restrict' }),
@@ -89,12 +83,6 @@ export const topicMoves = sqliteTable('topic_moves', {
   at: text('at').notNull(),
 }, (t) => [index('topic_moves_topic_idx').on(t.topicId)])
 
-export const ATTENDANCE_ROLES = ['组成人员', '邀请', '列席'] as const
-/** 出席, 请假 (R-M4), 缺席, or 代会 (a substitute came). */
-export const ATTENDANCE_STATES = ['出席', '请假', '缺席', '代会'] as const
-export type AttendanceState = (typeof ATTENDANCE_STATES)[number]
-export const LEAVE_ANSWERS = ['同意', '不同意', '待答复'] as const
-
 export const attendance = sqliteTable('attendance', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
@@ -108,8 +96,6 @@ export const attendance = sqliteTable('attendance', {
   substitute: text('substitute'),
   note: text('note'),
 }, (t) => [uniqueIndex('attendance_meeting_person_idx').on(t.meetingId, t.personId)])
-
-export const MINUTES_STATES = ['草稿', '已签发'] as const
 
 /** 纪要 (R-M5): drafted, signed off by the person the rule names, then numbered in the type's series. */
 export const minutes = sqliteTable('minutes', {

@@ -4,14 +4,15 @@ import type { Db } from '../db/connection'
 import type { ActionContext } from '../rpc/procedure'
 import { AppError, ruleViolation } from '../rpc/errors'
 import { insertAudited, updateAudited } from '../db/audited'
-import { addDays, chineseDate, weekdayOf, yearOf } from '../calendar/dates'
+import { addDays, chineseDate, weekdayOf, yearOf } from '../common/dates'
 import { dayInfo } from '../calendar/rules'
 import { loadCalendar } from '../calendar/service'
 import { listAbsences } from '../absences/service'
 import { loadOrgSnapshot } from '../org/service'
 import { readSettings } from '../settings/service'
 import { cityWideMeetingCheck, enforce, expectedAttendance, meetingWarnings, planNextMeetings, type HalfDay, type MeetingWarning } from './rules'
-import { meetingTypeSchema, type MeetingType, type ReservedMatter } from './types'
+import { meetingTypeSchema, type MeetingType } from './types'
+import { type ReservedMatter } from '../common/meetings'
 import { governmentShort, listMeetingTypes, meetingContext, meetingTitle, meetingTypeById, type MeetingContext, type MeetingRow, type StoredMeetingType } from './context'
 import { meetings, meetingTypes, topics } from './schema'
 import { departments } from '../org/schema'
@@ -19,6 +20,7 @@ import { attendanceSheet } from './attendance-service'
 import { lastMeetingOfType, sameDayMeetings } from './statements'
 import { visibleTopicCount } from './topics'
 import type { Reader } from '../security/clearance'
+import type { RuleId } from '../common/rules'
 
 export { listMeetingTypes }
 
@@ -48,7 +50,7 @@ export interface MeetingInput {
   note?: string | null
 }
 
-const CHAIR_RULE: Partial<Record<MeetingType['kind'], string>> = { 全体会议: 'R-M1', 常务会议: 'R-M2', 市长办公会: 'R-M6', 专题会议: 'R-M7' }
+const CHAIR_RULE: Partial<Record<MeetingType['kind'], RuleId>> = { 全体会议: 'R-M1', 常务会议: 'R-M2', 市长办公会: 'R-M6', 专题会议: 'R-M7' }
 
 /** The chair must hold a post the type allows (市长 for 常务会议 …); by default the first such post. */
 function resolveChair(ctx: MeetingContext | { org: MeetingContext['org'] }, type: MeetingType, chairPostId?: number | null): number | null {

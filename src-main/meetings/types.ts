@@ -1,18 +1,6 @@
 import { z } from 'zod'
-import { POST_KINDS } from '../org/schema'
-
-/**
- * Meeting types as SETTINGS (第三十七—四十三条). Another city's office edits these values;
- * the rules in ./rules.ts read them and never hard-code a type's members, chair or series.
- */
-export const MEETING_KINDS = ['全体会议', '常务会议', '市长办公会', '专题会议', '全市性视频会议'] as const
-export type MeetingKind = (typeof MEETING_KINDS)[number]
-
-/** R-M5 (第四十二条): the matters for which a 专题会议 needs prior agreement and the 市长's consent. */
-export const RESERVED_MATTERS = ['资金', '土地', '规划', '国有资产', '人事编制'] as const
-export type ReservedMatter = (typeof RESERVED_MATTERS)[number]
-
-export const NUMBERING_STYLES = ['〔{年}〕{n}号', '第{n}期'] as const
+import { LEADER_KINDS, POST_KINDS } from '../common/org'
+import { MEETING_KINDS, MeetingKind } from '../common/meetings'
 
 const postKinds = (label: string) => z.array(z.enum(POST_KINDS)).describe(label)
 const unitNames = (label: string) => z.array(z.string().trim().min(1).max(40)).describe(label)
@@ -89,7 +77,7 @@ export const DEFAULT_MEETING_TYPES: readonly MeetingType[] = [
   {
     // 第四十一条 (R-M6): 市长召集主持; 副市长、秘书长、副秘书长参加; 办公室副主任及其他党组成员、研究室、督查室主要负责人列席.
     kind: '市长办公会', name: '市长办公会',
-    members: { postKinds: ['市长', '副市长', '秘书长', '副秘书长'], departmentHeads: false },
+    members: { postKinds: [...LEADER_KINDS], departmentHeads: false },
     invited: { units: [] },
     attending: { postKinds: ['办公室副主任'], units: ['市政府研究室', '市政府督查室'], topicUnits: false, others: [] },
     convenerPostKinds: ['市长'], chairPostKinds: ['市长'], entrustedChairPostKinds: [],

@@ -1,4 +1,4 @@
-import type { DepartmentKind } from './schema'
+import type { DepartmentKind } from '../common/org'
 
 /**
  * A demo organisation for 资阳市, shaped by the working rules (第四、三十八条): the names are

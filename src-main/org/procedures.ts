@@ -1,13 +1,13 @@
 import { z } from 'zod'
 import { query, mutation } from '../rpc/procedure'
 import { id, optionalText, phone, text } from '../rpc/validation'
-import { DEPARTMENT_KINDS, POST_KINDS } from './schema'
+import { DEPARTMENT_KINDS, POST_KINDS } from '../common/org'
 import {
   addPersonToDepartment, deleteAbPair, deleteDepartment, deletePerson, deletePost, orgOverview,
   saveAbPair, saveDepartment, savePerson, savePost, setPortfolio,
 } from './service'
 import { hasDemoData, loadDemo, removeDemoOrganisation } from './demo'
-import { CLERKS, READERS, REVIEWERS } from '../auth/roles'
+import { CLERKS, READERS, REVIEWERS } from '../common/roles'
 
 const byId = (label: string) => z.object({ id: id(label) })
 const sortOrder = z.number().describe('排序').int().min(0).max(100000).optional()

@@ -1,15 +1,5 @@
 import { sqliteTable, integer, text, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
-
-/** 岗位类别 (R-P1). The 常务副市长 is a 副市长 post with `isExecutive` set. */
-export const POST_KINDS = [
-  '市长', '副市长', '秘书长', '副秘书长',
-  '部门主要负责人', '县区主要负责人', '办公室主任', '办公室副主任', '工作人员', '其他',
-] as const
-export type PostKind = (typeof POST_KINDS)[number]
-
-/** 单位类别: 市政府部门, 县（区）, 办公室内设机构, 其他单位. */
-export const DEPARTMENT_KINDS = ['市政府部门', '县区', '办公室内设', '其他单位'] as const
-export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number]
+import { POST_KINDS, DEPARTMENT_KINDS } from '../common/org'
 
 export const people = sqliteTable('people', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -5,7 +5,8 @@ import type { ActionContext } from '../rpc/procedure'
 import { AppError, ruleViolation } from '../rpc/errors'
 import { deleteAudited, insertAudited, requireById, saveAudited, updateAudited } from '../db/audited'
 import type { OrgWithUnits } from '../absences/rules'
-import { abPairs, departments, people, posts, type DepartmentKind, type PostKind } from './schema'
+import { abPairs, departments, people, posts } from './schema'
+import { isLeaderKind, type DepartmentKind, type PostKind } from '../common/org'
 
 const postsStmt = perConnection((db) => db.select({ id: posts.id, title: posts.title, kind: posts.kind, holderId: posts.holderId, isExecutive: posts.isExecutive, departmentId: posts.departmentId }).from(posts).prepare())
 const namesStmt = perConnection((db) => db.select({ id: people.id, name: people.name }).from(people).prepare())
@@ -80,11 +81,10 @@ export interface PostInput {
   isExecutive?: boolean; portfolio?: string | null; sortOrder?: number
 }
 
-const LEADER_KINDS: PostKind[] = ['市长', '副市长', '秘书长', '副秘书长']
 
 function requireLeaderPost(db: Db, id: number) {
   const post = requireById(db, posts, id, '岗位')
-  if (!LEADER_KINDS.includes(post.kind)) throw ruleViolation('R-P1', `分管领导须为市长、副市长、秘书长或副秘书长，“${post.title}”不是`)
+  if (!isLeaderKind(post.kind)) throw ruleViolation('R-P1', `分管领导须为市长、副市长、秘书长或副秘书长，“${post.title}”不是`)
   return post
 }
 

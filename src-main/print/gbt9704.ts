@@ -32,7 +32,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx'
-import { chineseDate } from '../calendar/dates'
+import { chineseDate } from '../common/dates'
 
 export { chineseDate }
 
@@ -285,12 +285,6 @@ export function topMarks(marks: TopMarks): Paragraph[] {
   if (marks.secrecy) out.push(paragraph([run(marks.secrecy, { font: FONT.hei })], { alignment: AlignmentType.LEFT }))
   if (marks.urgency) out.push(paragraph([run(marks.urgency, { font: FONT.hei })], { alignment: AlignmentType.LEFT }))
   return out
-}
-
-/** 密级和保密期限 as printed: 机密★1年 (机密 alone without a period); nothing for an unclassified document. */
-export function secrecyText(classification: string | null | undefined, period?: string | null): string | undefined {
-  if (!classification || classification === '无') return undefined
-  return period ? `${classification}★${period}` : classification
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { RuleId } from '../common/rules'
 /** Each kind of failure has its own code, so clients can tell a typo from a rule from a fault. */
 export const ERROR_STATUS = {
   VALIDATION: 400,
@@ -18,8 +19,8 @@ export interface WireError {
   message: string
   /** The field a validation failure is about, as a path (e.g. "name" or "reportedTo.0"). */
   field?: string
-  /** The rule a violation breaks (R-M2 …). */
-  rule?: string
+  /** The rule a violation breaks (R-M2 …), from the catalogue (common/rules.ts). */
+  rule?: RuleId
 }
 
 export class AppError extends Error {
@@ -40,5 +41,5 @@ export class AppError extends Error {
   }
 }
 
-export const ruleViolation = (rule: string, message: string) => new AppError('RULE', message, { rule })
+export const ruleViolation = (rule: RuleId, message: string) => new AppError('RULE', message, { rule })
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不存在或已被删除`)

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { Db } from '../db/connection'
-import type { Role } from '../auth/schema'
-import type { Clearance } from '../security/classification'
+import type { Role } from '../common/roles'
+import type { Clearance } from '../common/classification'
 import type { Clock } from '../system/clock'
 import type { AuditTrail } from '../audit/trail'
 

@@ -1,7 +1,7 @@
 import { query, mutation } from '../rpc/procedure'
 import { readSettings, writeSettings, settingsSchema } from './service'
 import { z } from 'zod'
-import { REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../auth/roles'
+import { REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../common/roles'
 
 const SETTINGS_EDITORS = [...SYSTEM_ADMIN, ...SECURITY_ADMIN, ...REVIEWERS]
 

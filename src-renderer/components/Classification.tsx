@@ -1,5 +1,5 @@
 import { Badge, Select } from '@mantine/core'
-import { CLASSIFICATIONS, canSee, withinApproval, type Classification } from '../../src-main/security/classification'
+import { CLASSIFICATIONS, canSee, classificationMark, withinApproval, type Classification } from '../../src-main/common/classification'
 import { useSession } from '../lib/session'
 
 /** Why a level cannot be chosen here, or null: the server refuses the same (security/clearance.ts). */
@@ -33,6 +33,6 @@ export function ClassificationSelect({ value, onChange, error }: {
 
 /** 机密★10年 / 秘密 as a red outlined badge; nothing for a non-classified item. */
 export function ClassificationBadge({ classification, period }: { classification: string; period?: string | null }) {
-  if (classification === '无') return null
-  return <Badge variant="outline" radius="sm" color="red" aria-label="密级">{period ? `${classification}★${period}` : classification}</Badge>
+  const mark = classificationMark(classification, period)
+  return mark && <Badge variant="outline" radius="sm" color="red" aria-label="密级">{mark}</Badge>
 }

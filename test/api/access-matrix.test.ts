@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROLES, type Role } from '../../src-main/auth/schema'
+import { ROLES, type Role } from '../../src-main/common/roles'
 import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
 
 /*

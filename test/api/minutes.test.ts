@@ -3,7 +3,7 @@ import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
 import { docxText } from '../helpers/zip'
 import { listMeetingTypes } from '../../src-main/meetings/context'
 import { attendance, meetings, topics } from '../../src-main/meetings/schema'
-import type { MeetingKind } from '../../src-main/meetings/types'
+import type { MeetingKind } from '../../src-main/common/meetings'
 
 let server: TestServer
 let api: ReturnType<typeof rpcClient>

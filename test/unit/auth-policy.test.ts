@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { afterFailedSignIn, isLocked, passwordExpired, passwordWeakness } from '../../src-main/auth/policy'
+import { afterFailedSignIn, isLocked, passwordExpired, passwordWeakness } from '../../src-main/common/sign-in-policy'
 
 const policy = { passwordMinLength: 10, passwordKinds: 3 }
 

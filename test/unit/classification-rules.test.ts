@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canSee, visibleClassifications, withinApproval } from '../../src-main/security/classification'
+import { canSee, visibleClassifications, withinApproval } from '../../src-main/common/classification'
 
 describe('who may see a 密级 (人员密级)', () => {
   it.each([

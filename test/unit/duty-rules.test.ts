@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { statutoryHolidays } from '../../src-main/calendar/rules'
 import { packagedCalendar } from '../helpers/calendar'
-import { addDays } from '../../src-main/calendar/dates'
+import { addDays } from '../../src-main/common/dates'
 import { absenceOn, type AbsencePeriod, type LeaderPost, type OrgSnapshot } from '../../src-main/absences/rules'
 import { AppError } from '../../src-main/rpc/errors'
 import {

@@ -3,9 +3,10 @@ import type { AbsencePeriod, LeaderPost, OrgSnapshot } from '../../src-main/abse
 import { AppError } from '../../src-main/rpc/errors'
 import {
   circleMeaning, currentTurn, deadlineAfter, deadlineTiming, directExceptionProblem, disagreementGaps, incomingNumberText,
-  proposeRoute, secrecyMark, secrecyProblem, unresolvedCount, workingDaysProblem, type RouteInput,
+  proposeRoute, secrecyProblem, unresolvedCount, workingDaysProblem, type RouteInput,
 } from '../../src-main/documents/incoming-rules'
 import { packagedCalendar } from '../helpers/calendar'
+import { classificationMark } from '../../src-main/common/classification'
 
 // A small city: 王 (3) and 刘 (4) are an AB pair; 王 supervises the 财政局 (100), 陈 the 住建局 (101), the 秘书长 the 研究室 (102).
 const P = { 市长: 1, 常务: 2, 王: 3, 刘: 4, 陈: 5, 秘书长: 6, 副秘书长: 7 }
@@ -165,7 +166,7 @@ describe('X-2 收文号, 密级 and where the document is', () => {
     ['无', '1年', '「保密期限」：非涉密文件不填保密期限', null],
   ] as const)('%s with period %s', (cls, period, problem, mark) => {
     expect(secrecyProblem(cls, period)).toBe(problem)
-    expect(secrecyMark(cls, period)).toBe(mark)
+    expect(classificationMark(cls, period)).toBe(mark)
   })
   it('X-2 传阅: the document is at the first leader without a date, in turn order', () => {
     const rows = [{ turn: 2, leaderId: 5, instructedOn: null }, { turn: 1, leaderId: 3, instructedOn: '2026-12-03' }, { turn: 3, leaderId: 6, instructedOn: null }]

@@ -4,7 +4,7 @@ import {
   checkOutgoingSignOff, checkReviewStep, countyDirectiveCheck, formatCopyNumber, formatDocumentNumber, nextReviewStep, nextSequence,
   nextStep, outgoingSigner, signerLine, signOpinion, type SignKind,
 } from '../../src-main/documents/outgoing-rules'
-import { SIGN_KINDS } from '../../src-main/documents/schema'
+import { SIGN_KINDS } from '../../src-main/common/documents'
 import { draftTemplates } from '../../src-main/documents/templates'
 
 // A small city: 王 (3) and 刘 (4) are an AB pair; 王 covers the 财政局 (100), 陈 (5) the 交通局 (101),

@@ -6,10 +6,9 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorAlert, Feedback } from '../../components/Feedback'
 import { fieldError } from '../../components/FormModal'
 import { Loading } from '../../components/Loading'
-import { formatDateWithWeekday } from '../../lib/format'
+import { formatDateWithWeekday, DATE_PROPS } from '../../lib/format'
 import { PersonSelect } from '../org/PersonSelect'
 import { NOWRAP } from './model'
-import { DATE_PROPS } from '../../lib/format'
 
 type Exclusion = { id: number; name: string | null; date: string; reason?: string | null }
 

@@ -5,10 +5,9 @@ import { useMutation, useQuery } from '../../api/client'
 import { fieldError } from '../../components/FormModal'
 import { ErrorAlert, Feedback } from '../../components/Feedback'
 import { Loading } from '../../components/Loading'
-import { formatDate } from '../../lib/format'
+import { formatDate, DATE_PROPS } from '../../lib/format'
 import { PersonSelect } from '../org/PersonSelect'
 import { NOWRAP, addDaysIso } from './model'
-import { DATE_PROPS } from '../../lib/format'
 import { DownloadButton } from './DownloadButton'
 
 const EMPTY = { at: '', callerUnit: '', callerName: '', callerPhone: '', content: '', handling: '', notified: '', followUp: '', urgent: false }

@@ -8,7 +8,8 @@ import { RuleBadge } from '../../components/RuleBadge'
 import { formatDate, formatDateTime, formatMonthDay, weekdayOf } from '../../lib/format'
 import { SwapModal } from './SwapModal'
 import { DownloadButton } from './DownloadButton'
-import { NOWRAP, ROLES_OF, periodLabel, type Duty, type RosterDetail } from './model'
+import { NOWRAP, periodLabel, type Duty, type RosterDetail } from './model'
+import { ROLES_OF_ROSTER } from '../../../src-main/common/duty'
 
 /** One roster: each day × role with names and phones, the fairness counts beside it, publishing, 换班 and gaps after publishing. */
 export function RosterView({ id, onBack, onDeleted, draftNotice }: {
@@ -26,7 +27,7 @@ export function RosterView({ id, onBack, onDeleted, draftNotice }: {
   if (!r) return roster.error ? <Stack gap="sm"><ErrorAlert error={roster.error} /><Group><Button variant="default" size="xs" onClick={onBack}>返回列表</Button></Group></Stack> : <Loading />
 
   const draft = r.roster.status === '草稿'
-  const roles = ROLES_OF[r.roster.kind]
+  const roles = ROLES_OF_ROSTER[r.roster.kind]
 
   async function doPublish() {
     const ok = await publish.mutate({ id })

@@ -13,9 +13,6 @@ export type LogEntry = OutputOf<'duty.searchLog'>[number]
 export type Handover = OutputOf<'duty.listHandovers'>[number]
 export type Contact = NonNullable<Duty['person']>
 
-export const ROSTER_KINDS: RosterKind[] = ['办公室值班', '领导带班']
-export const ROLES_OF: Record<RosterKind, DutyRole[]> = { 领导带班: ['带班领导'], 办公室值班: ['带班', '主班', '副班'] }
-
 
 export const addDaysIso = (iso: string, n: number) => dayjs(iso).add(n, 'day').format('YYYY-MM-DD')
 export const monthEndIso = (month: string) => dayjs(`${month}-01`).endOf('month').format('YYYY-MM-DD')

@@ -4,11 +4,10 @@ import { DatePickerInput } from '@mantine/dates'
 import { useMutation, useQuery } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
 import { DATE_PROPS } from '../../lib/format'
+import { isLeaderKind } from '../../../src-main/common/org'
 
 /** A 议定事项 of signed minutes to follow up; without it the item comes from a leader's instruction (领导批示). */
 export interface DecisionSource { id: number; heading: string; text: string }
-
-const LEADER_KINDS = ['市长', '副市长', '秘书长', '副秘书长']
 
 /** 立项督办 (R-S1): owner department, responsible leader and deadline, from a decision or an instruction. */
 export function CreateFollowUpModal({ opened, decision, onClose, onCreated }: {
@@ -45,7 +44,7 @@ export function CreateFollowUpModal({ opened, decision, onClose, onCreated }: {
   }
   const err = (f: string) => fieldError(create.error, f)
   const people = new Map((org.data?.people ?? []).map((p) => [p.id, p.name]))
-  const leaders = (org.data?.posts ?? []).filter((p) => LEADER_KINDS.includes(p.kind))
+  const leaders = (org.data?.posts ?? []).filter((p) => isLeaderKind(p.kind))
     .map((p) => ({ value: String(p.id), label: `${p.title}${p.holderId ? ` ${people.get(p.holderId) ?? ''}` : ''}` }))
 
   return (

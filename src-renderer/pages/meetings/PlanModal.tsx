@@ -6,7 +6,8 @@ import { ErrorAlert } from '../../components/Feedback'
 import { Loading } from '../../components/Loading'
 import { RuleBadge } from '../../components/RuleBadge'
 import { formatDate, formatDateWithWeekday, formatMonthDay } from '../../lib/format'
-import { HALF_DAYS, type HalfDay, type MeetingWarning } from './calendar/model'
+import { type HalfDay, type MeetingWarning } from './calendar/model'
+import { HALF_DAYS } from '../../../src-main/common/meetings'
 import { WarningLine } from './calendar/Warnings'
 import { withoutRule } from './ScheduleModal'
 
@@ -120,7 +121,7 @@ export function PlanModal({ onClose, onDone }: { onClose: () => void; onDone: (c
               ) : <Alert color="orange" variant="light">没有可安排的日期。</Alert>}
               <Group grow gap="sm" align="flex-start">
                 <Input.Wrapper label="时段">
-                  <SegmentedControl fullWidth data={HALF_DAYS} value={halfDay} onChange={(v) => setHalfDay(v as HalfDay)} size="sm" />
+                  <SegmentedControl fullWidth data={[...HALF_DAYS]} value={halfDay} onChange={(v) => setHalfDay(v as HalfDay)} size="sm" />
                 </Input.Wrapper>
                 <TextInput label="会议地点" value={place} onChange={(e) => setPlace(e.currentTarget.value)} maxLength={60} placeholder="如 市政府常务会议室" />
               </Group>

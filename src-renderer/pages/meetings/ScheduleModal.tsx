@@ -8,10 +8,8 @@ import { RuleBadge } from '../../components/RuleBadge'
 import { DATE_PROPS, formatDateWithWeekday } from '../../lib/format'
 import { byRank, postTitle, type OrgOverview } from '../org/model'
 import type { Meeting } from './model'
-import {
-  COUNTED_KINDS, DEFAULT_START, HALF_DAYS, RESERVED_MATTERS, SUBJECT_KINDS, absenceText,
-  type HalfDay, type MeetingTypeRow, type ReservedMatter, type ScheduleInput,
-} from './calendar/model'
+import { COUNTED_KINDS, DEFAULT_START, SUBJECT_KINDS, absenceText, type HalfDay, type MeetingTypeRow, type ReservedMatter, type ScheduleInput } from './calendar/model'
+import { HALF_DAYS, RESERVED_MATTERS } from '../../../src-main/common/meetings'
 import { WarningList } from './calendar/Warnings'
 
 export type ScheduleResult = OutputOf<'meetings.schedule'>
@@ -160,7 +158,7 @@ export function ScheduleModal({ meeting, seed, onClose, onSaved, onOpenMeeting }
         <DatePickerInput label="会议日期" required value={date} onChange={setDate} {...DATE_PROPS} placeholder="选择日期"
           defaultDate={date ?? seed?.viewDate ?? undefined} error={fieldError(error, 'date')} />
         <Input.Wrapper label="时段" required error={fieldError(error, 'halfDay')}>
-          <SegmentedControl fullWidth data={HALF_DAYS} value={halfDay} onChange={(v) => setHalfDay(v as HalfDay)} size="sm" />
+          <SegmentedControl fullWidth data={[...HALF_DAYS]} value={halfDay} onChange={(v) => setHalfDay(v as HalfDay)} size="sm" />
         </Input.Wrapper>
         <TextInput label="开始时间" value={startTime} onChange={(e) => setStartTime(e.currentTarget.value)} maxLength={5}
           placeholder={`不填为 ${DEFAULT_START[halfDay]}`} error={fieldError(error, 'startTime')} />

@@ -1,5 +1,6 @@
 import { MultiSelect, Select, type ComboboxItem, type ComboboxItemGroup, type MultiSelectProps, type SelectProps } from '@mantine/core'
-import { byRank, LEADER_KINDS, postTitle, type OrgOverview, type PostKind } from './model'
+import { byRank, postTitle, type OrgOverview, type PostKind } from './model'
+import { LEADER_KINDS } from '../../../src-main/common/org'
 
 /**
  * Who a form may name:

@@ -1,4 +1,5 @@
 import type { InputOf, OutputOf } from '../../api/client'
+import { isLeaderKind } from '../../../src-main/common/org'
 
 /** The organisation as org.overview returns it (R-P1). */
 export type OrgOverview = OutputOf<'org.overview'>
@@ -24,9 +25,7 @@ export const DEPARTMENT_KIND_LABEL: Record<DepartmentKind, string> = {
 }
 export const DEPARTMENT_KINDS = Object.keys(DEPARTMENT_KIND_LABEL) as DepartmentKind[]
 
-/** 市政府领导 (R-P1): the posts whose holders the acting rules are about. */
-export const LEADER_KINDS: readonly PostKind[] = ['市长', '副市长', '秘书长', '副秘书长']
-export const isLeaderPost = (p: Pick<Post, 'kind'>) => LEADER_KINDS.includes(p.kind)
+export const isLeaderPost = (p: Pick<Post, 'kind'>) => isLeaderKind(p.kind)
 
 /** Posts in the office's order: by kind, then the order the office gave them. */
 export const byRank = (a: Post, b: Post) =>

@@ -1,5 +1,5 @@
 import { Stack } from '@mantine/core'
-import { SYSTEM_ADMIN } from '../../../src-main/auth/roles'
+import { SYSTEM_ADMIN } from '../../../src-main/common/roles'
 import { hasRole, useSession } from '../../lib/session'
 import { PageHeader } from '../../components/PageHeader'
 import { DemoDataSection } from './DemoDataSection'

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { Button, Group, Input, Modal, PasswordInput, SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core'
 import { useMutation, type OutputOf } from '../../api/client'
 import { ErrorAlert } from '../../components/Feedback'
-import { READERS } from '../../../src-main/auth/roles'
+import { READERS } from '../../../src-main/common/roles'
 
 export type UserRow = OutputOf<'users.list'>[number]
 type Role = UserRow['role']

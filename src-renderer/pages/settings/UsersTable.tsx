@@ -2,8 +2,8 @@ import type { ReactNode } from 'react'
 import { Badge, Group, Table } from '@mantine/core'
 import { formatDateTime } from '../../lib/format'
 import { useSession } from '../../lib/session'
-import { isAdministratorRole } from '../../../src-main/auth/roles'
-import { isLocked } from '../../../src-main/auth/policy'
+import { isAdministratorRole } from '../../../src-main/common/roles'
+import { isLocked } from '../../../src-main/common/sign-in-policy'
 import type { UserRow } from './UserDialog'
 
 /** An account's state, the most pressing first: what keeps it from signing in. */

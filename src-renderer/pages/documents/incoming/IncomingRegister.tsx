@@ -9,7 +9,9 @@ import { VirtualRegister, type RegisterColumn } from '../../../components/Virtua
 import { formatDate, todayIso } from '../../../lib/format'
 import { navigate } from '../../../lib/route'
 import { DownloadButton } from '../../duty/DownloadButton'
-import { DOCUMENT_TYPES, INCOMING_STATES, STATUS_COLOR, classificationLabel, type RegisterRow } from './model'
+import { STATUS_COLOR, type RegisterRow } from './model'
+import { classificationMark } from '../../../../src-main/common/classification'
+import { DOCUMENT_TYPES, INCOMING_STATES } from '../../../../src-main/common/documents'
 
 type Filter = Omit<InputOf<'documents.incomingRegister'>, 'after' | 'limit'>
 const PAGE = 100
@@ -44,7 +46,7 @@ const COLUMNS: RegisterColumn<RegisterRow>[] = [
   { key: 'senderNumber', label: '来文字号', width: 'minmax(90px, 0.6fr)', render: (r) => <span title={r.senderNumber ?? ''}>{r.senderNumber ?? ''}</span> },
   { key: 'title', label: '标题', width: 'minmax(160px, 1.6fr)', render: (r) => <span title={r.title}>{r.title}</span> },
   { key: 'type', label: '文种', width: '40px', render: (r) => r.docType },
-  { key: 'secret', label: '密级', width: '64px', render: (r) => classificationLabel(r.classification, r.secrecyPeriod) },
+  { key: 'secret', label: '密级', width: '64px', render: (r) => classificationMark(r.classification, r.secrecyPeriod) ?? '' },
   { key: 'urgency', label: '紧急', width: '36px', render: (r) => (r.urgency === '无' ? '' : <Text span size="sm" c="red.8">{r.urgency}</Text>) },
   { key: 'status', label: '状态', width: '64px', render: (r) => <Badge size="sm" variant="light" radius="sm" color={STATUS_COLOR[r.status]}>{r.status}</Badge> },
   { key: 'where', label: '当前位置', width: 'minmax(100px, 0.9fr)', render: (r) => { const w = whereText(r); return <span title={w}>{w}</span> } },

@@ -15,14 +15,6 @@ export type Arrival = NonNullable<RegisterInput['arrival']>
 export type DirectException = NonNullable<RegisterInput['directException']>
 export type FileKind = NonNullable<RegisterInput['files']>[number]['kind']
 
-// The renderer takes only types from the main process; these lists mirror src-main/documents/schema.ts.
-export const DOCUMENT_TYPES: DocType[] = ['决议', '决定', '命令（令）', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要']
-export const CLASSIFICATIONS: Classification[] = ['无', '秘密', '机密']
-export const URGENCIES: Urgency[] = ['无', '加急', '特急']
-export const ARRIVALS: Arrival[] = ['机要交通', '邮寄', '专人送达', '电子公文', '传真', '其他']
-export const DIRECT_EXCEPTIONS: DirectException[] = ['领导交办', '涉密敏感', '紧急重大事项', '突发事件', '外事']
-export const INCOMING_STATES: IncomingStatus[] = ['已登记', '已退回', '已拟办', '批示中', '承办中', '已办结']
-export const FILE_KINDS: FileKind[] = ['正文', '附件', '扫描件']
 
 export const STATUS_COLOR: Record<IncomingStatus, string> = {
   已登记: 'gray', 已退回: 'red', 已拟办: 'blue', 批示中: 'orange', 承办中: 'indigo', 已办结: 'green',
@@ -43,10 +35,6 @@ export function activeStep(doc: Pick<Incoming, 'status' | 'review' | 'location' 
     case '已办结': return STEPS.length
   }
 }
-
-/** 机密★1年 / 秘密 / ''. */
-export const classificationLabel = (classification: string, secrecyPeriod: string | null) =>
-  classification === '无' ? '' : secrecyPeriod ? `${classification}★${secrecyPeriod}` : classification
 
 /** '2026-12-01 09:30' → '2026年12月1日 09:30'. */
 export function receivedText(at: string): string {

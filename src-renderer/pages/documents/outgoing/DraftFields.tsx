@@ -4,10 +4,8 @@ import { useQuery, type ApiError } from '../../../api/client'
 import { fieldError } from '../../../components/FormModal'
 import { RuleBadge } from '../../../components/RuleBadge'
 import { ClassificationSelect } from '../../../components/Classification'
-import {
-  COUNTY_DIRECTIVE_PHRASE, DOCUMENT_TYPES, PUBLICITY, SIGN_KINDS, SIGN_KIND_LABEL, URGENCIES,
-  type DraftState,
-} from './model'
+import { COUNTY_DIRECTIVE_PHRASE, type DraftState } from './model'
+import { DOCUMENT_TYPES, PUBLICITY, SIGN_KINDS, URGENCIES, signKindLabel } from '../../../../src-main/common/documents'
 
 /** Descriptions under the input, so the fields of a row line up. */
 const BELOW = { inputWrapperOrder: ['label', 'input', 'description', 'error'] as ('label' | 'input' | 'description' | 'error')[] }
@@ -54,7 +52,7 @@ export function DraftFields({ draft, onChange, error, docTypeSlot, subjectSlot }
         )}
         <Select label="发文字号序列" data={seriesOptions} value={draft.series || null} allowDeselect={false} error={err('series')}
           {...BELOW} description="编号时按此机关代字和签发年度取号" onChange={(v) => v && onChange({ series: v })} />
-        <Select label="签发类别" data={SIGN_KINDS.map((k) => ({ value: k, label: SIGN_KIND_LABEL[k] }))} value={draft.signKind} allowDeselect={false}
+        <Select label="签发类别" data={SIGN_KINDS.map((k) => ({ value: k, label: signKindLabel(k) }))} value={draft.signKind} allowDeselect={false}
           error={err('signKind')} {...BELOW} description={<Group gap={4} component="span"><RuleBadge rule="R-D4" />第四十八条：决定由谁签发</Group>}
           onChange={(v) => v && onChange({ signKind: v as DraftState['signKind'] })} comboboxProps={{ width: 340 }} />
       </SimpleGrid>

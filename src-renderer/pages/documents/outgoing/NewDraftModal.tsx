@@ -3,7 +3,8 @@ import { Select, Text, TextInput } from '@mantine/core'
 import { ApiError, useMutation, useQuery } from '../../../api/client'
 import { FormModal } from '../../../components/FormModal'
 import { DraftFields } from './DraftFields'
-import { DOCUMENT_TYPES, DRAFT_FIELDS, emptyDraft, fillTitle, fromTemplate, inputOf, type DraftState, type Outgoing } from './model'
+import { DRAFT_FIELDS, emptyDraft, fillTitle, fromTemplate, inputOf, type DraftState, type Outgoing } from './model'
+import { DOCUMENT_TYPES } from '../../../../src-main/common/documents'
 
 /**
  * 拟稿: choose the 文种; its template fills the title pattern, 主送, the body skeleton, the series, the

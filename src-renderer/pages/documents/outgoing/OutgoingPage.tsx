@@ -13,10 +13,8 @@ import { Exports } from './Exports'
 import { IssuePanel } from './IssuePanel'
 import { ReviewPanel } from './ReviewPanel'
 import { SignOffPanel } from './SignOffPanel'
-import {
-  DRAFT_FIELDS, STATUS_COLOR, STEPS, activeStep, classificationLabel, draftOf, inputOf, sameDraft, statusText,
-  type DraftState, type Outgoing,
-} from './model'
+import { DRAFT_FIELDS, STATUS_COLOR, STEPS, activeStep, draftOf, inputOf, sameDraft, statusText, type DraftState, type Outgoing } from './model'
+import { classificationMark } from '../../../../src-main/common/classification'
 
 /** What each step of the bar says once done. */
 function stepDescription(doc: Outgoing, i: number): string {
@@ -58,7 +56,7 @@ export function OutgoingPage({ id }: { id: number }) {
     if (d) accept(d, true)
   }
   const meta = [
-    doc.docType, doc.issuer, classificationLabel(doc.classification, doc.secrecyPeriod), doc.urgency === '无' ? '' : doc.urgency,
+    doc.docType, doc.issuer, classificationMark(doc.classification, doc.secrecyPeriod) ?? '', doc.urgency === '无' ? '' : doc.urgency,
     doc.draftingDepartmentName && `拟稿单位：${doc.draftingDepartmentName}`, doc.drafter && `拟稿人：${doc.drafter}`, doc.publicity,
   ].filter(Boolean).join('　')
   const unsaved = dirty ? '文稿有未保存的修改，请先保存，再继续办理。' : null

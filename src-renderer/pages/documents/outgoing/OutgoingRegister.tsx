@@ -8,7 +8,9 @@ import { VirtualRegister, type RegisterColumn } from '../../../components/Virtua
 import { formatDate, todayIso } from '../../../lib/format'
 import { navigate } from '../../../lib/route'
 import { DownloadButton } from '../../duty/DownloadButton'
-import { OUTGOING_STATES, STATUS_COLOR, classificationLabel, statusText, type RegisterRow } from './model'
+import { STATUS_COLOR, statusText, type RegisterRow } from './model'
+import { classificationMark } from '../../../../src-main/common/classification'
+import { OUTGOING_STATES } from '../../../../src-main/common/documents'
 
 type Filter = Omit<InputOf<'documents.outgoingRegister'>, 'after' | 'limit'>
 const PAGE = 100
@@ -19,7 +21,7 @@ const COLUMNS: RegisterColumn<RegisterRow>[] = [
   { key: 'date', label: '日期', width: '118px', render: (r) => <span style={NUM}>{formatDate(r.date)}</span> },
   { key: 'title', label: '标题', width: 'minmax(240px, 1fr)', render: (r) => <span title={r.title}>{r.title}</span> },
   { key: 'type', label: '文种', width: '56px', render: (r) => r.docType },
-  { key: 'secret', label: '密级', width: '84px', render: (r) => classificationLabel(r.classification, r.secrecyPeriod) },
+  { key: 'secret', label: '密级', width: '84px', render: (r) => classificationMark(r.classification, r.secrecyPeriod) ?? '' },
   { key: 'urgency', label: '紧急', width: '48px', render: (r) => (r.urgency === '无' ? '' : <Text span size="sm" c="red.8">{r.urgency}</Text>) },
   {
     key: 'status', label: '状态', width: '76px',

@@ -7,8 +7,8 @@ import { fieldError } from '../../../components/FormModal'
 import { Section } from '../../../components/Section'
 import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
 import type { Outgoing } from './model'
+import { REVIEW_STEPS } from '../../../../src-main/common/documents'
 
-const REVIEW_STEPS = ['部门负责人', '办公室秘书', '办公室负责人'] as const
 
 /** 核稿: 部门负责人 → 办公室秘书 → 办公室负责人, each with opinion, name and the full date; the recorded ones listed. */
 export function ReviewPanel({ doc, blockedBy, onChanged }: { doc: Outgoing; blockedBy: string | null; onChanged: (d: Outgoing) => void }) {

@@ -12,27 +12,6 @@ export type Urgency = NonNullable<DraftInput['urgency']>
 export type Publicity = NonNullable<DraftInput['publicity']>
 export type OutgoingStatus = Outgoing['status']
 
-// The renderer takes only types from the main process; these lists mirror src-main/documents/schema.ts.
-export const DOCUMENT_TYPES: DocType[] = ['决议', '决定', '命令（令）', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要']
-export const SIGN_KINDS: SignKind[] = ['一般', '事务性', '报省政府', '党组报市委', '提请人大议案', '规章', '规范性文件', '重大工作部署', '人事任免', '请求支持重大事项']
-export const CLASSIFICATIONS: Classification[] = ['无', '秘密', '机密']
-export const URGENCIES: Urgency[] = ['无', '加急', '特急']
-export const PUBLICITY: Publicity[] = ['主动公开', '依申请公开', '不予公开']
-export const OUTGOING_STATES: OutgoingStatus[] = ['拟稿', '核稿中', '待签发', '已签发', '已编号', '已印发']
-
-/** 签发类别 as the drop-down shows them: who signs each under 第四十八条 (R-D4). */
-export const SIGN_KIND_LABEL: Record<SignKind, string> = {
-  一般: '一般文件（分管副市长签发）',
-  事务性: '事务性文件（秘书长或分管副市长签发）',
-  报省政府: '报省政府的文件（市长签发）',
-  党组报市委: '党组报市委的文件（市长签发）',
-  提请人大议案: '提请人大及其常委会的议案（市长签发）',
-  规章: '规章（市长签发）',
-  规范性文件: '规范性文件（市长签发）',
-  重大工作部署: '部署综合性或重要专项工作（市长签发）',
-  人事任免: '人事任免（市长签发）',
-  请求支持重大事项: '商请支持重要事项（市长签发）',
-}
 
 /** The seven steps of an outgoing document (X-2, 第二十五条). */
 export const STEPS = ['拟稿', '核稿', '签发', '编号', '复核', '印发', '核发'] as const
@@ -55,10 +34,6 @@ export const statusText = (status: OutgoingStatus, dispatchedOn: string | null) 
 export const STATUS_COLOR: Record<string, string> = {
   拟稿: 'gray', 核稿中: 'blue', 待签发: 'orange', 已签发: 'teal', 已编号: 'indigo', 已印发: 'grape', 已核发: 'green',
 }
-
-/** 机密★1年 / 秘密 / ''. */
-export const classificationLabel = (classification: string, secrecyPeriod: string | null) =>
-  classification === '无' ? '' : secrecyPeriod ? `${classification}★${secrecyPeriod}` : classification
 
 /** The draft as the form holds it (strings for the selects). */
 export interface DraftState {

@@ -5,8 +5,8 @@ import { useMutation, useQuery } from '../../../api/client'
 import { FormModal, fieldError } from '../../../components/FormModal'
 import { DATE_PROPS } from '../../../lib/format'
 import type { ProposalRow } from './ProposalsTab'
-
-const LEADER_KINDS = ['市长', '副市长', '秘书长', '副秘书长']
+import { isLeaderKind } from '../../../../src-main/common/org'
+import { PROPOSAL_KINDS } from '../../../../src-main/common/documents'
 
 /** 登记 or 修改 a 人大代表建议 / 政协提案: number, title, proposer, leading leader (default the department's 分管), department, deadline. */
 export function ProposalModal({ opened, row, onClose, onSaved }: { opened: boolean; row: ProposalRow | null; onClose: () => void; onSaved: () => void }) {
@@ -29,7 +29,7 @@ export function ProposalModal({ opened, row, onClose, onSaved }: { opened: boole
   }, [opened, row, reset])
 
   const names = new Map((org.data?.people ?? []).map((p) => [p.id, p.name]))
-  const leaders = (org.data?.posts ?? []).filter((p) => LEADER_KINDS.includes(p.kind)).map((p) => ({ value: String(p.id), label: `${p.title} ${p.holderId ? names.get(p.holderId) ?? '' : '（空缺）'}` }))
+  const leaders = (org.data?.posts ?? []).filter((p) => isLeaderKind(p.kind)).map((p) => ({ value: String(p.id), label: `${p.title} ${p.holderId ? names.get(p.holderId) ?? '' : '（空缺）'}` }))
   const err = (f: string) => fieldError(save.error, f)
   const submit = async () => {
     const ok = await save.mutate({ id: row?.id, kind, year, number, title, proposer, departmentId: Number(departmentId) || 0, leaderPostId: leaderPostId ? Number(leaderPostId) : null, deadline: deadline ?? '' })
@@ -38,7 +38,7 @@ export function ProposalModal({ opened, row, onClose, onSaved }: { opened: boole
   return (
     <FormModal opened={opened} title={row ? '修改建议提案' : '登记建议提案'} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error}
       fields={['number', 'title', 'proposer', 'departmentId', 'deadline']} size="lg">
-      <SegmentedControl data={['人大代表建议', '政协提案']} value={kind} onChange={(v) => setKind(v as ProposalRow['kind'])} />
+      <SegmentedControl data={[...PROPOSAL_KINDS]} value={kind} onChange={(v) => setKind(v as ProposalRow['kind'])} />
       <SimpleGrid cols={2} spacing="sm">
         <NumberInput label="年度" value={year} onChange={(v) => setYear(Number(v) || 0)} min={2000} max={2100} allowDecimal={false} required />
         <TextInput label="编号" placeholder="如 128" value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={err('number')} required />

@@ -5,10 +5,10 @@ import { ErrorAlert } from '../../../components/Feedback'
 import { formatDate } from '../../../lib/format'
 import { ProposalModal } from './ProposalModal'
 import { ReplyModal } from './ReplyModal'
+import { PROPOSAL_KINDS } from '../../../../src-main/common/documents'
 
 export type ProposalRow = OutputOf<'documents.proposals'>[number]
-const KINDS = ['人大代表建议', '政协提案'] as const
-type Kind = (typeof KINDS)[number]
+type Kind = (typeof PROPOSAL_KINDS)[number]
 
 function Timing({ p }: { p: ProposalRow }) {
   if (p.status === '已答复') return <Badge size="sm" variant="light" color="gray">已答复{p.satisfaction ? `（${p.satisfaction}）` : ''}</Badge>
@@ -33,7 +33,7 @@ export function ProposalsTab() {
     <>
       <Group mb="sm" gap="sm" align="end">
         <Select label="年度" data={years} value={year} onChange={setYear} clearable placeholder="全部" w={110} />
-        <Select label="类别" data={[...KINDS]} value={kind} onChange={setKind} clearable placeholder="全部" w={150} />
+        <Select label="类别" data={[...PROPOSAL_KINDS]} value={kind} onChange={setKind} clearable placeholder="全部" w={150} />
         <TextInput label="查找" placeholder="标题、编号、提出人" value={text} onChange={(e) => setText(e.currentTarget.value)} w={220} />
         <Switch label="只看逾期未答复" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} mb={8} />
         <Button ml="auto" onClick={() => setEditing({ row: null })}>登记建议提案</Button>

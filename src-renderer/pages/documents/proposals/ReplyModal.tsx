@@ -5,6 +5,7 @@ import { useMutation } from '../../../api/client'
 import { FormModal, fieldError } from '../../../components/FormModal'
 import { DATE_PROPS, todayIso } from '../../../lib/format'
 import type { ProposalRow } from './ProposalsTab'
+import { SATISFACTION } from '../../../../src-main/common/documents'
 
 /** 答复: the reply, its date and the proposer's satisfaction (R-D8). */
 export function ReplyModal({ row, onClose, onSaved }: { row: ProposalRow | null; onClose: () => void; onSaved: () => void }) {
@@ -22,7 +23,7 @@ export function ReplyModal({ row, onClose, onSaved }: { row: ProposalRow | null;
       {row && <Text size="sm">{row.kind}{row.year}年第{row.number}号：{row.title}</Text>}
       <Textarea label="答复内容" autosize minRows={4} value={text} onChange={(e) => setText(e.currentTarget.value)} error={fieldError(reply.error, 'reply')} required />
       <DatePickerInput label="答复日期" value={on} onChange={setOn} {...DATE_PROPS} error={fieldError(reply.error, 'repliedOn')} w={220} />
-      <Select label="代表（委员）满意度" data={['满意', '基本满意', '不满意']} value={satisfaction} onChange={setSatisfaction} clearable placeholder="尚未反馈" w={220} />
+      <Select label="代表（委员）满意度" data={[...SATISFACTION]} value={satisfaction} onChange={setSatisfaction} clearable placeholder="尚未反馈" w={220} />
     </FormModal>
   )
 }

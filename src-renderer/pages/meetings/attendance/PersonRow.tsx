@@ -5,7 +5,8 @@ import { ErrorAlert } from '../../../components/Feedback'
 import { fieldError } from '../../../components/FormModal'
 import { PersonSelect } from '../../org/PersonSelect'
 import type { OrgOverview } from '../../org/model'
-import { ANSWERS, STATUS_COLOR, STATUSES, type AttendanceRow, type AttendanceStatus, type LeaveAnswer, type Sheet } from './model'
+import { STATUS_COLOR, type AttendanceRow, type AttendanceStatus, type LeaveAnswer, type Sheet } from './model'
+import { LEAVE_ANSWERS, ATTENDANCE_STATES } from '../../../../src-main/common/meetings'
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const
 
@@ -72,7 +73,7 @@ export function PersonRow({ meetingId, row, askee, org, editable, onSaved }: {
               : <Text size="sm" c="dimmed">未登记</Text>
           ) : <Chip.Group multiple={false} value={chipValue} onChange={choose}>
             <Group gap={4} wrap="nowrap" role="radiogroup" aria-label={`${row.name}的出席情况`}>
-              {STATUSES.map((s) => (
+              {ATTENDANCE_STATES.map((s) => (
                 <Chip key={s} value={s} size="xs" radius="sm" color={STATUS_COLOR[s]} variant={chipValue === s ? 'filled' : 'outline'}
                   disabled={record.busy}>{s}</Chip>
               ))}
@@ -106,7 +107,7 @@ export function PersonRow({ meetingId, row, askee, org, editable, onSaved }: {
                       error={fieldError(err, 'leaveReason') ?? (err?.message.includes('请假事由') ? err.message : undefined)} data-autofocus autoFocus />
                     <PersonSelect size="xs" org={org} scope="leaders" label="向谁请假" w={220} value={askedId} onChange={setAskedId} />
                     <Input.Wrapper size="xs" label="答复">
-                      <div><SegmentedControl size="xs" data={[...ANSWERS]} value={answer} onChange={(v) => setAnswer(v as LeaveAnswer)} /></div>
+                      <div><SegmentedControl size="xs" data={[...LEAVE_ANSWERS]} value={answer} onChange={(v) => setAnswer(v as LeaveAnswer)} /></div>
                     </Input.Wrapper>
                     <Group gap={4} mt={20} wrap="nowrap">
                       <Button size="xs" type="submit" loading={record.busy}>保存</Button>

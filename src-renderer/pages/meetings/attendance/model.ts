@@ -6,8 +6,5 @@ export type AttendanceRow = Sheet['members'][number]
 export type AttendanceStatus = InputOf<'meetings.recordAttendance'>['status']
 export type LeaveAnswer = NonNullable<InputOf<'meetings.recordAttendance'>['answer']>
 
-export const STATUSES: readonly AttendanceStatus[] = ['出席', '请假', '缺席', '代会']
-export const ANSWERS: readonly LeaveAnswer[] = ['同意', '不同意', '待答复']
-
 /** The colour of a recorded status: present green, on leave orange, absent red, substitute blue. */
 export const STATUS_COLOR: Record<AttendanceStatus, string> = { 出席: 'green', 请假: 'orange', 缺席: 'red', 代会: 'zhengwu' }

@@ -12,9 +12,6 @@ export type HalfDay = ScheduleInput['halfDay']
 export type ReservedMatter = NonNullable<ScheduleInput['reservedMatters']>[number]
 export type MeetingWarning = OutputOf<'meetings.schedule'>['warnings'][number]
 
-export const HALF_DAYS: HalfDay[] = ['上午', '下午', '全天']
-export const RESERVED_MATTERS: ReservedMatter[] = ['资金', '土地', '规划', '国有资产', '人事编制']
-
 /** Each kind of meeting its own colour (Record keyed by the server's enum, so a new kind is noticed). Red stays for holidays. */
 export const KIND_COLOR: Record<MeetingKind, string> = {
   全体会议: '#6741d9',

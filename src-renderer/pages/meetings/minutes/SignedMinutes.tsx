@@ -2,10 +2,9 @@ import { useState } from 'react'
 import { Badge, Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { RuleBadge } from '../../../components/RuleBadge'
 import { CreateFollowUpModal, type DecisionSource } from '../../followups/CreateFollowUpModal'
-import { formatDate } from '../../../lib/format'
+import { formatDate, chineseNumber } from '../../../lib/format'
 import { navigate } from '../../../lib/route'
 import { type Minutes } from './model'
-import { chineseNumber } from '../../../lib/format'
 
 const paragraphs = (text: string) => text.split(/\r?\n/).map((t) => t.trim()).filter(Boolean)
 

@@ -2,9 +2,8 @@ import { useState } from 'react'
 import { ActionIcon, Anchor, Badge, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core'
 import { api } from '../../../api/client'
 import { downloadFile } from '../../../lib/download'
-import { formatDate } from '../../../lib/format'
+import { formatDate, formatFileSize } from '../../../lib/format'
 import { type Topic, type TopicFile } from './model'
-import { formatFileSize } from '../../../lib/format'
 import { ClassificationBadge } from '../../../components/Classification'
 
 /** One line of the topic's particulars: a dimmed label, the value. */

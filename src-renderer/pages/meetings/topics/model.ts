@@ -7,5 +7,3 @@ export type TopicFile = Topic['files'][number]
 export type Classification = NonNullable<InputOf<'meetings.submitTopic'>['classification']>
 export type TopicFileKind = InputOf<'meetings.submitTopic'>['files'] extends (infer F)[] | undefined ? F extends { kind: infer K } ? K : never : never
 
-/** The two papers a department delivers with a topic (R-M3), in the order the form asks for them. */
-export const TOPIC_FILE_KINDS: readonly TopicFileKind[] = ['议题材料', '议题审批表']

@@ -1,4 +1,11 @@
-import type { Role } from './schema'
+/**
+ * Business roles (文秘 enter and route, 科长 also review and set the office's business rules,
+ * 查阅 only read) and the three administrators of a classified system (三员, X-5), who never
+ * see business data and cannot do one another's job.
+ */
+export const ROLES = ['文秘', '科长', '查阅', '系统管理员', '安全保密管理员', '安全审计员'] as const
+
+export type Role = (typeof ROLES)[number]
 
 /*
  * Who may call what. Every procedure names one of these (the router refuses everyone else),

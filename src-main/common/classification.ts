@@ -19,3 +19,12 @@ export const canSee = (clearance: Clearance, classification: Classification): bo
 
 /** Whether the system's approval (设置—系统最高密级) allows registering this classification. */
 export const withinApproval = (approved: Classification, classification: Classification): boolean => RANK[classification] <= RANK[approved]
+
+/**
+ * 密级和保密期限 as marked on the document, shown on every page, register, export and print: 机密★1年
+ * (机密 alone without a period); null for an unclassified item (GB/T 9704 7.2.2).
+ */
+export function classificationMark(classification: string | null | undefined, period?: string | null): string | null {
+  if (!classification || classification === '无') return null
+  return period ? `${classification}★${period}` : classification
+}
