@@ -1,14 +1,25 @@
 /**
- * The desktop transport: one 'rpc' channel into the same router the HTTP server uses.
+ * The desktop transport: an 'rpc' channel into the same router the HTTP server uses, and an 'upload'
+ * channel into the same upload registry as POST /upload (files/uploads.ts).
  * The sign-in token never reaches the renderer: main keeps it per webContents, as the
  * HTTP transport keeps it in an HttpOnly cookie.
  */
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
 import type { Core } from '../core'
 import type { CallResult } from '../rpc/router'
-import { isTrustedSenderFrame, parseRpcRequest } from './policy'
+import { AppError } from '../rpc/errors'
+import { uploadsIn } from '../files/uploads'
+import { isTrustedSenderFrame, parseRpcRequest, parseUploadRequest } from './policy'
 
 export const RPC_CHANNEL = 'rpc'
+export const UPLOAD_CHANNEL = 'upload'
+
+const refused = (code: 'FORBIDDEN' | 'INTERNAL', message: string) => JSON.stringify({ ok: false, error: { code, message } } satisfies CallResult)
+
+/** The file's bytes in pieces, so sealing and writing take turns with other work as over HTTP. */
+async function* piecesOf(bytes: Buffer): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += 1024 * 1024) yield bytes.subarray(at, at + 1024 * 1024)
+}
 
 /**
  * Only the top frame of one of our windows, showing app://sanban, may call. A subframe or
@@ -23,23 +34,44 @@ export function openIpcBridge(core: Core): () => void {
   const tokens = new Map<number, string>()
   const forgetOnClose = new Set<number>()
 
-  async function handle(event: IpcMainInvokeEvent, name: unknown, body: unknown): Promise<string> {
-    if (!isTrustedEvent(event)) {
-      return JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: '请求来源不被允许' } } satisfies CallResult)
-    }
-    const request = parseRpcRequest(name, body)
-    if (!request.ok) return JSON.stringify(request satisfies CallResult)
+  /** The window's session for this call; the first call of a window arranges for its token to go with it. */
+  function sessionOf(event: IpcMainInvokeEvent) {
     const id = event.sender.id
     if (!forgetOnClose.has(id)) {
       forgetOnClose.add(id)
       event.sender.once('destroyed', () => { tokens.delete(id); forgetOnClose.delete(id) })
     }
-    const session = core.sessions.forCall(tokens.get(id) ?? null, (token) => {
+    return core.sessions.forCall(tokens.get(id) ?? null, (token) => {
       if (token) tokens.set(id, token)
       else tokens.delete(id)
     })
+  }
+
+  async function handle(event: IpcMainInvokeEvent, name: unknown, body: unknown): Promise<string> {
+    if (!isTrustedEvent(event)) return refused('FORBIDDEN', '请求来源不被允许')
+    // As over HTTP, who calls decides how much may be sent: the session is resolved before the body is read.
+    const session = sessionOf(event)
+    const request = parseRpcRequest(name, body, session.user !== null)
+    if (!request.ok) return JSON.stringify(request satisfies CallResult)
     // JSON text, not an object: the renderer gets exactly the body the HTTP server would send.
     return (await core.router.reply(request.name, request.input, session)).body.toString('utf8')
+  }
+
+  /** One file for a later action, as POST /upload answers it: { name, mime, upload, size, sha256 }. */
+  async function upload(event: IpcMainInvokeEvent, name: unknown, mime: unknown, bytes: unknown): Promise<string> {
+    if (!isTrustedEvent(event)) return refused('FORBIDDEN', '请求来源不被允许')
+    const user = sessionOf(event).user
+    if (!user) return JSON.stringify({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录后再上传文件' } } satisfies CallResult)
+    const request = parseUploadRequest(bytes)
+    if (!request.ok) return JSON.stringify(request satisfies CallResult)
+    try {
+      const received = await uploadsIn(core.dataDir).receive(core.conn.db, user.id, piecesOf(request.bytes))
+      return JSON.stringify({ ok: true, result: { name: typeof name === 'string' ? name : '文件', mime: typeof mime === 'string' && mime ? mime : 'application/octet-stream', ...received } })
+    } catch (e) {
+      if (e instanceof AppError) return JSON.stringify({ ok: false, error: e.toWire() } satisfies CallResult)
+      console.error('[ipc] 上传失败', e)
+      return refused('INTERNAL', '文件未能保存，请稍后重试')
+    }
   }
 
   ipcMain.handle(RPC_CHANNEL, (event, name: unknown, body: unknown) => {
@@ -47,11 +79,13 @@ export function openIpcBridge(core: Core): () => void {
       return handle(event, name, body)
     } catch (e) {
       console.error('[ipc] rpc 处理失败', e)
-      return JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: '系统内部错误' } } satisfies CallResult)
+      return refused('INTERNAL', '系统内部错误')
     }
   })
+  ipcMain.handle(UPLOAD_CHANNEL, (event, name: unknown, mime: unknown, bytes: unknown) => upload(event, name, mime, bytes))
   return () => {
     ipcMain.removeHandler(RPC_CHANNEL)
+    ipcMain.removeHandler(UPLOAD_CHANNEL)
     tokens.clear()
   }
 }

@@ -8,6 +8,8 @@ import nodePath from 'node:path'
 import type { WebPreferences } from 'electron'
 import type { WireError } from '../rpc/errors'
 import { CONTENT_SECURITY_POLICY } from '../security/headers'
+import { bodyLimitFor, bodyTooLarge, readJsonBody } from '../rpc/body'
+import { fileTooLargeMessage, MAX_FILE_BYTES } from '../common/files'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'sanban'
@@ -172,25 +174,40 @@ export function webPreferences(preloadPath: string, options: { devTools?: boolea
 
 /** Procedure names are short (`documents.register`); anything longer is refused before the router. */
 export const MAX_PROCEDURE_NAME = 100
-/** One limit for both transports: two 20 MB attachments in base64 fit (files/service.ts MAX_FILE_BYTES). */
-export const MAX_INPUT_CHARS = 64 * 1024 * 1024
 
 export type RpcRequest = { ok: true; name: string; input: unknown } | { ok: false; error: WireError }
 
 /**
- * Checks what arrives on the 'rpc' channel. The preload sends the input as JSON text,
- * so the router sees exactly what an HTTP body would give it (no Dates, Maps or
- * typed arrays that only structured clone can carry), and an empty body means {}.
+ * Checks what arrives on the 'rpc' channel, with HTTP's limits (rpc/body.ts): a window whose token
+ * resolves to no session may send 8 KB, a signed-in one what the largest input needs, both measured in
+ * UTF-8 bytes as HTTP counts them; the depth and number of items are read from the text before JSON.parse.
+ * The preload sends the input as JSON text, so the router sees exactly what an HTTP body would give it
+ * (no Dates, Maps or typed arrays that only structured clone can carry), and an empty body means {}.
  */
-export function parseRpcRequest(name: unknown, body: unknown): RpcRequest {
+export function parseRpcRequest(name: unknown, body: unknown, signedIn: boolean): RpcRequest {
   const refuse = (message: string): RpcRequest => ({ ok: false, error: { code: 'VALIDATION', message } })
   if (typeof name !== 'string' || name === '') return refuse('功能名必须是非空字符串')
   if (name.length > MAX_PROCEDURE_NAME) return refuse('功能名过长')
   if (typeof body !== 'string') return refuse('请求内容必须是 JSON 文本')
-  if (body.length > MAX_INPUT_CHARS) return refuse('请求内容过大')
-  try {
-    return { ok: true, name, input: body === '' ? {} : JSON.parse(body) }
-  } catch {
-    return refuse('请求内容不是有效的 JSON')
-  }
+  // Length first: a string longer than the limit in UTF-16 units is longer in UTF-8 too, and is not walked.
+  const limit = bodyLimitFor(signedIn)
+  if (body.length > limit || Buffer.byteLength(body, 'utf8') > limit) return { ok: false, error: bodyTooLarge(signedIn) }
+  const parsed = readJsonBody(body)
+  return parsed.ok ? { ok: true, name, input: parsed.input } : parsed
+}
+
+export type UploadRequest = { ok: true; bytes: Buffer } | { ok: false; error: WireError }
+
+/**
+ * Checks what arrives on the 'upload' channel: the file's bytes as an ArrayBuffer (or a typed array over
+ * one), at most MAX_FILE_BYTES like POST /upload; the name and type are checked by the action that uses it.
+ */
+export function parseUploadRequest(bytes: unknown): UploadRequest {
+  const refuse = (message: string): UploadRequest => ({ ok: false, error: { code: 'VALIDATION', message } })
+  const buffer = bytes instanceof ArrayBuffer ? Buffer.from(bytes)
+    : ArrayBuffer.isView(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null
+  if (!buffer) return refuse('文件内容必须是字节数据')
+  if (buffer.length === 0) return refuse('文件为空，不能上传')
+  if (buffer.length > MAX_FILE_BYTES) return refuse(fileTooLargeMessage())
+  return { ok: true, bytes: buffer }
 }

@@ -1,7 +1,8 @@
 /**
- * Sandboxed preload: it may only use contextBridge and ipcRenderer, and it exposes one
- * function. The renderer never gets ipcRenderer itself (that would let a script send on
- * any channel) — only `window.api.call`, which speaks the same replies as POST /rpc/<name>.
+ * Sandboxed preload: it may only use contextBridge and ipcRenderer, and it exposes two
+ * functions. The renderer never gets ipcRenderer itself (that would let a script send on
+ * any channel) — only `window.api.call`, which speaks the same replies as POST /rpc/<name>,
+ * and `window.api.upload`, which answers as POST /upload does.
  */
 import { contextBridge, ipcRenderer } from 'electron'
 
@@ -21,4 +22,10 @@ async function call(name: string, input: unknown): Promise<Reply> {
   return JSON.parse(String(text)) as Reply
 }
 
-contextBridge.exposeInMainWorld('api', { call })
+/** One file's bytes for a later action; main checks the sender, the session and the size (20 MB). */
+async function upload(name: string, mime: string, bytes: ArrayBuffer): Promise<Reply> {
+  const text: unknown = await ipcRenderer.invoke('upload', name, mime, bytes)
+  return JSON.parse(String(text)) as Reply
+}
+
+contextBridge.exposeInMainWorld('api', { call, upload })

@@ -3,7 +3,7 @@
  * database: changing the database key re-encrypts that one row, never the files, and a copy of the
  * files folder is useless without the database and its key.
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, type CipherGCM } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import { settings } from '../settings/schema'
@@ -31,15 +31,41 @@ export function filesDataKey(db: Db): Buffer {
  * but the folder does not tell anyone whether a document they already know (by its SHA-256) is here.
  */
 export function storageName(bytes: Buffer, key: Buffer): string {
-  return createHmac('sha256', key).update(bytes).digest('hex')
+  return storageNamer(key).update(bytes).digest('hex')
+}
+
+/** storageName() for bytes that come a piece at a time: update with each, digest('hex') at the end. */
+export const storageNamer = (key: Buffer) => createHmac('sha256', key)
+
+/** Where the 16-byte tag sits: after MAGIC and the IV. */
+export const TAG_OFFSET = MAGIC.length + IV_BYTES
+
+/**
+ * seal() a piece at a time, for a file that arrives as a stream (files/uploads.ts): `header` goes first,
+ * with zeros where the tag belongs; each `update` gives the next ciphertext; `final` gives the last of it
+ * and the tag, which the writer puts at TAG_OFFSET. The result is byte for byte the format seal() writes.
+ */
+export class Sealer {
+  private readonly iv = randomBytes(IV_BYTES)
+  private readonly cipher: CipherGCM
+  constructor(key: Buffer) {
+    this.cipher = createCipheriv('aes-256-gcm', key, this.iv)
+    this.cipher.setAAD(MAGIC)
+  }
+  get header(): Buffer { return Buffer.concat([MAGIC, this.iv, Buffer.alloc(TAG_BYTES)]) }
+  update(bytes: Uint8Array): Buffer { return this.cipher.update(bytes) }
+  final(): { rest: Buffer; tag: Buffer } {
+    const rest = this.cipher.final()
+    return { rest, tag: this.cipher.getAuthTag() }
+  }
 }
 
 export function seal(bytes: Buffer, key: Buffer): Buffer {
-  const iv = randomBytes(IV_BYTES)
-  const cipher = createCipheriv('aes-256-gcm', key, iv)
-  cipher.setAAD(MAGIC)
-  const body = Buffer.concat([cipher.update(bytes), cipher.final()])
-  return Buffer.concat([MAGIC, iv, cipher.getAuthTag(), body])
+  const sealer = new Sealer(key)
+  const sealed = Buffer.concat([sealer.header, sealer.update(bytes)])
+  const { rest, tag } = sealer.final()
+  tag.copy(sealed, TAG_OFFSET)
+  return Buffer.concat([sealed, rest])
 }
 
 export const isSealed = (stored: Buffer) => stored.subarray(0, MAGIC.length).equals(MAGIC)

@@ -9,17 +9,22 @@ import { AppError } from '../rpc/errors'
 import { requireById } from '../db/audited'
 import { text } from '../rpc/validation'
 import { storedFiles } from './schema'
-import { filesDataKey, seal, SealBrokenError, storageName, unseal } from './crypto'
+import { filesDataKey, SealBrokenError, storageName, unseal } from './crypto'
+import { storedPathOf, uploadsIn } from './uploads'
 
-/** 20 MB per file: a scanned 议题审批表 or a topic file with its annexes fits; the HTTP limit allows for base64. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024
+export { MAX_FILE_BYTES } from './uploads'
 
-/** An uploaded file as both transports carry it: name, type and the bytes in base64. */
+/** Both transports' upload token (files/uploads.ts): 24 random bytes in base64url. */
+const UPLOAD_TOKEN = /^[A-Za-z0-9_-]{32}$/
+
+/**
+ * A file in an action's input: its name and type, and the token of its upload (POST /upload or the desktop's
+ * 'upload' channel), never the bytes themselves (issue 21).
+ */
 export const uploadSchema = z.object({
   name: text('文件名', 120).refine((s) => !/[\\/\0]/.test(s), '不能包含路径符号'),
   mime: z.string().describe('文件类型').max(120).default('application/octet-stream'),
-  base64: z.string().describe('文件内容').min(1, '文件为空').max(Math.ceil(MAX_FILE_BYTES / 3) * 4, `文件不能超过${MAX_FILE_BYTES / 1024 / 1024}MB`)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码有误'),
+  upload: z.string().describe('上传凭据').regex(UPLOAD_TOKEN, '不是有效的上传凭据，请重新选择文件'),
 }).describe('文件')
 export type Upload = z.output<typeof uploadSchema>
 
@@ -32,24 +37,17 @@ export function writeWhole(full: string, bytes: Buffer): void {
 
 /** Relative to the data directory: files/ab/ab12…, by the keyed name of the content (crypto.ts). */
 export function storagePath(bytes: Buffer, key: Buffer): string {
-  const name = storageName(bytes, key)
-  return join('files', name.slice(0, 2), name)
+  return storedPathOf(storageName(bytes, key))
 }
 
 /**
- * Writes the bytes encrypted (once per content) and records the row in the caller's transaction.
- * A rolled-back action leaves at most an unreferenced file.
+ * Records an uploaded file in the caller's transaction: the upload (already sealed on disk) is claimed for
+ * the calling user and moved to its stored name. A rolled-back action leaves at most an unreferenced file.
  */
 export function storeFile(ctx: ActionContext, upload: Upload) {
-  const bytes = Buffer.from(upload.base64, 'base64')
-  if (!bytes.length) throw new AppError('VALIDATION', `「${upload.name}」是空文件`)
-  const sha256 = createHash('sha256').update(bytes).digest('hex')
-  const key = filesDataKey(ctx.db)
-  const path = storagePath(bytes, key)
-  const full = join(ctx.dataDir, path)
-  if (!existsSync(full)) writeWhole(full, seal(bytes, key))
+  const { size, sha256, path } = uploadsIn(ctx.dataDir).claim(ctx.db, ctx.user?.id, upload.upload, upload.name)
   const row = ctx.db.insert(storedFiles).values({
-    name: upload.name, mime: upload.mime, size: bytes.length, sha256, path,
+    name: upload.name, mime: upload.mime, size, sha256, path,
     uploadedAt: ctx.clock.now().toISOString(), uploadedBy: ctx.user?.displayName ?? null,
   }).returning().get()
   ctx.audit.record({ entity: '文件', id: row.id, after: { 文件名: row.name, 大小: row.size, 校验值: row.sha256 } })

@@ -1,15 +1,16 @@
 import { existsSync } from 'node:fs'
 import { relative } from 'node:path'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie'
 import { serveStatic } from '@hono/node-server/serve-static'
+import type { ServerOptions } from 'node:http'
 import type { Core } from '../core'
-import { ERROR_STATUS, type WireError } from '../rpc/errors'
+import { AppError, ERROR_STATUS, type WireError } from '../rpc/errors'
+import { bodyLimitFor, bodyTooLarge, readJsonBody } from '../rpc/body'
+import { MAX_FILE_BYTES, UploadTooLargeError, uploadsIn } from '../files/uploads'
 import { openApiDocument } from '../rpc/openapi'
 import { SECURITY_HEADERS } from '../security/headers'
 import { isHostAllowed, isSameOrigin } from './guards'
-import { MAX_INPUT_CHARS } from '../electron/policy'
 
 export const SESSION_COOKIE = 'sanban_session'
 
@@ -21,8 +22,58 @@ export interface HttpOptions {
   version: string
 }
 
+/**
+ * Node's own clocks for a connection (start.ts passes them to the server): the headers must arrive within
+ * 10 s and the whole request within 2 minutes (20 MB, the largest upload, takes 16 s at 10 Mbit/s), checked
+ * every 2 s instead of every 30. A client that sends slowly is cut off then; until then it holds a socket
+ * and at most its body limit (8 KB before sign-in), and the event loop serves everyone else meanwhile.
+ */
+export const HTTP_SERVER_OPTIONS: ServerOptions = { headersTimeout: 10_000, requestTimeout: 120_000, connectionsCheckingInterval: 2_000 }
+
 function failure(error: WireError) {
   return { ok: false as const, error }
+}
+
+/**
+ * The body as text, or null when it is over `limit`: refused at once when Content-Length announces more,
+ * otherwise counted as it streams and abandoned at the first byte past it (the server then drains or cuts
+ * the rest). Never more than `limit` bytes are held.
+ */
+async function textWithin(req: Request, limit: number): Promise<string | null> {
+  if (Number(req.headers.get('content-length')) > limit) return null
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for await (const chunk of chunksOf(req.body)) {
+    size += chunk.byteLength
+    if (size > limit) return null
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks, size).toString('utf8')
+}
+
+/** A request body's chunks; leaving the loop early cancels the rest (the DOM typings lack the stream's own iterator). */
+async function* chunksOf(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
+  if (!body) return
+  const reader = body.getReader()
+  let done = false
+  try {
+    for (;;) {
+      const next = await reader.read()
+      if (next.done) { done = true; return }
+      yield next.value
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined)
+  }
+}
+
+/** The X-File-Name header (the browser sends it URI-encoded, as headers carry only ASCII). */
+function fileNameHeader(value: string | undefined): string {
+  try {
+    return value ? decodeURIComponent(value) : '文件'
+  } catch {
+    return '文件'
+  }
 }
 
 export function createHttpApp(core: Core, options: HttpOptions): Hono {
@@ -45,26 +96,52 @@ export function createHttpApp(core: Core, options: HttpOptions): Hono {
     return c.json(openApiDocument(core.router.procedures, options.version))
   })
 
-  app.post('/rpc/:name', bodyLimit({ maxSize: MAX_INPUT_CHARS, onError: (c) => c.json(failure({ code: 'VALIDATION', message: '请求内容过大' }), 413) }), async (c) => {
+  app.post('/rpc/:name', async (c) => {
     const name = c.req.param('name')
     const proc = Object.hasOwn(core.router.procedures, name) ? core.router.procedures[name] : undefined
     if (proc?.kind === 'mutation' && !isSameOrigin(c.req.header('origin'), c.req.header('host'))) {
       return c.json(failure({ code: 'FORBIDDEN', message: '请求来源不被允许（跨站请求已拒绝）' }), 403)
     }
-    let input: unknown
-    try {
-      const body = await c.req.text()
-      input = body === '' ? {} : JSON.parse(body)
-    } catch {
-      return c.json(failure({ code: 'VALIDATION', message: '请求内容不是有效的 JSON' }), 400)
-    }
+    // Who calls decides how much may be sent, so the session is resolved before any of the body is read.
     let token: string | null | undefined
     const session = core.sessions.forCall(getCookie(c, SESSION_COOKIE) ?? null, (t) => { token = t })
-    const { body, error } = await core.router.reply(name, input, session)
+    const signedIn = session.user !== null
+    const text = await textWithin(c.req.raw, bodyLimitFor(signedIn))
+    if (text === null) return c.json(failure(bodyTooLarge(signedIn)), 413)
+    const parsed = readJsonBody(text)
+    if (!parsed.ok) return c.json(failure(parsed.error), 400)
+    const { body, error } = await core.router.reply(name, parsed.input, session)
     if (token) setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' })
     else if (token === null) deleteCookie(c, SESSION_COOKIE, { path: '/' })
     const bytes = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength)
     return c.body(bytes, error ? ERROR_STATUS[error.code] : 200, { 'content-type': 'application/json; charset=UTF-8' })
+  })
+
+  /**
+   * A file for a later action (files/uploads.ts): the raw bytes as the body, the name URI-encoded in
+   * X-File-Name, the type in Content-Type. Signed in and same-origin like a mutation; streamed to disk,
+   * so a 20 MB file never sits in memory and a larger one is refused as soon as it passes 20 MB.
+   */
+  app.post('/upload', async (c) => {
+    if (!isSameOrigin(c.req.header('origin'), c.req.header('host'))) {
+      return c.json(failure({ code: 'FORBIDDEN', message: '请求来源不被允许（跨站请求已拒绝）' }), 403)
+    }
+    const token = getCookie(c, SESSION_COOKIE)
+    const user = token ? core.sessions.resolve(token) : null
+    if (!user) return c.json(failure({ code: 'UNAUTHENTICATED', message: '请先登录后再上传文件' }), 401)
+    const name = fileNameHeader(c.req.header('x-file-name'))
+    const mime = c.req.header('content-type') || 'application/octet-stream'
+    const tooLarge = () => c.json(failure(new UploadTooLargeError(name).toWire()), 413)
+    if (Number(c.req.header('content-length')) > MAX_FILE_BYTES) return tooLarge()
+    try {
+      const received = await uploadsIn(core.dataDir).receive(core.conn.db, user.id, chunksOf(c.req.raw.body))
+      return c.json({ ok: true, result: { name, mime, ...received } })
+    } catch (e) {
+      if (e instanceof UploadTooLargeError) return tooLarge()
+      if (e instanceof AppError) return c.json(failure(e.toWire()), ERROR_STATUS[e.code])
+      console.error('[upload] 上传失败', e)
+      return c.json(failure({ code: 'INTERNAL', message: `文件「${name}」未能保存，请稍后重试` }), 500)
+    }
   })
 
   app.all('/rpc/*', (c) => c.json(failure({ code: 'UNKNOWN_PROCEDURE', message: '请用 POST /rpc/<功能名> 调用' }), 404))

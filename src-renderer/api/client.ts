@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type DependencyList } from 'r
 import type { z } from 'zod'
 // Type-only: the contract's types come from the main process, never its code.
 import type { Procedures } from '../../src-main/rpc/procedures'
+import { fileTooLargeMessage, MAX_FILE_BYTES } from '../../src-main/common/files'
 
 export type ProcedureName = keyof Procedures & string
 export type InputOf<N extends ProcedureName> = z.input<Procedures[N]['input']>
@@ -25,15 +26,11 @@ export class ApiError extends Error {
   }
 }
 
-async function overHttp(name: string, input: unknown): Promise<Reply> {
+/** A POST to the server that served this page, its JSON reply as a Reply; a failed connection is a Chinese NETWORK error. */
+async function postForReply(path: string, init: { headers: Record<string, string>; body: BodyInit }): Promise<Reply> {
   let res: Response
   try {
-    res = await fetch(`/rpc/${encodeURIComponent(name)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input ?? {}),
-      credentials: 'same-origin',
-    })
+    res = await fetch(path, { method: 'POST', ...init, credentials: 'same-origin' })
   } catch {
     return { ok: false, error: { code: 'NETWORK', message: '无法连接到三办服务器，请检查网络后重试' } }
   }
@@ -44,11 +41,19 @@ async function overHttp(name: string, input: unknown): Promise<Reply> {
   }
 }
 
+const overHttp: Transport = (name, input) =>
+  postForReply(`/rpc/${encodeURIComponent(name)}`, { headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}) })
+
+/** The file itself as the body (streamed by the browser, never base64), its name URI-encoded as headers are ASCII. */
+const uploadOverHttp = (file: File, mime: string): Promise<Reply> =>
+  postForReply('/upload', { headers: { 'content-type': mime, 'x-file-name': encodeURIComponent(file.name) }, body: file })
+
 /** Chosen once: the Electron bridge when the preload provides it, otherwise HTTP to the server that served this page. */
-const transport: Transport = (() => {
-  const bridge = typeof window !== 'undefined' ? window.api : undefined
-  return bridge ? (name, input) => bridge.call(name, input) : overHttp
-})()
+const bridge = typeof window !== 'undefined' ? window.api : undefined
+const transport: Transport = bridge ? (name, input) => bridge.call(name, input) : overHttp
+const uploadTransport = bridge
+  ? async (file: File, mime: string) => bridge.upload(file.name, mime, await file.arrayBuffer())
+  : uploadOverHttp
 
 const signedOutListeners = new Set<() => void>()
 
@@ -58,15 +63,35 @@ export function onSignedOut(listener: () => void): () => void {
   return () => { signedOutListeners.delete(listener) }
 }
 
+/** A reply that failed: the server said the session is gone (not at the login screen) → everyone is told. */
+function refusal(error: WireError, atLogin: boolean): ApiError {
+  if (error.code === 'UNAUTHENTICATED' && !atLogin) signedOutListeners.forEach((l) => l())
+  return new ApiError(error)
+}
+
 async function call<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
   const reply = await transport(name, input)
   if (reply.ok) return reply.result as OutputOf<N>
   // A wrong password at the login screen is not a lost session.
-  if (reply.error.code === 'UNAUTHENTICATED' && name !== 'auth.login') signedOutListeners.forEach((l) => l())
-  throw new ApiError(reply.error)
+  throw refusal(reply.error, name === 'auth.login')
 }
 
-export const api = { call }
+/** What an action's input carries for a file (files/service.ts uploadSchema): its name, type and upload token. */
+export interface UploadedFile { name: string; mime: string; upload: string }
+
+/**
+ * Sends one chosen file ahead of the action that keeps it (POST /upload, or the desktop's upload channel) and
+ * returns what the action's input needs. A file over the limit is refused here before any byte is sent.
+ */
+async function upload(file: File): Promise<UploadedFile> {
+  if (file.size > MAX_FILE_BYTES) throw new ApiError({ code: 'VALIDATION', message: fileTooLargeMessage(file.name) })
+  const mime = file.type || 'application/octet-stream'
+  const reply = await uploadTransport(file, mime)
+  if (!reply.ok) throw refusal(reply.error, false)
+  return { name: file.name, mime, upload: (reply.result as { upload: string }).upload }
+}
+
+export const api = { call, upload }
 
 const asApiError = (e: unknown): ApiError =>
   e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: '页面出错，请刷新后重试' })

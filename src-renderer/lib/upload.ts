@@ -1,12 +1,11 @@
-/** A chosen file as the API carries it: name, type and the bytes in base64 (without the data: prefix). */
-export function readUpload(file: File): Promise<{ name: string; mime: string; base64: string }> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => {
-      const url = String(reader.result)
-      resolve({ name: file.name, mime: file.type || 'application/octet-stream', base64: url.slice(url.indexOf(',') + 1) })
-    }
-    reader.onerror = () => reject(new Error(`无法读取文件「${file.name}」`))
-    reader.readAsDataURL(file)
-  })
+import { api, type UploadedFile } from '../api/client'
+
+export type { UploadedFile }
+
+/**
+ * A chosen file as an action's input carries it: sent ahead over its own path (the file itself, streamed,
+ * at most 20 MB) and named by the token that comes back, never as base64 inside the call (issue 21).
+ */
+export function readUpload(file: File): Promise<UploadedFile> {
+  return api.upload(file)
 }

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { count } from 'drizzle-orm'
 import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { uploadAs } from '../helpers/upload'
 import { docxText, unzipPart } from '../helpers/zip'
 import { auditLog } from '../../src-main/audit/schema'
 import { listMeetingTypes } from '../../src-main/meetings/context'
@@ -20,7 +21,8 @@ let chayue: Api
 let org: any
 const dept = (name: string) => org.departments.find((d: any) => d.name === name).id
 const person = (name: string) => org.people.find((p: any) => p.name === name).id
-const upload = (name: string, text: string, mime = 'application/pdf') => ({ name, mime, base64: Buffer.from(text, 'utf8').toString('base64') })
+/** Uploaded as the 科长, who registers the 收文 and submits the 议题 that carry files. */
+const upload = (name: string, text: string, mime?: string) => uploadAs(server.url, kezhang, name, text, mime)
 const auditRows = () => server.core.conn.db.select({ n: count() }).from(auditLog).get()!.n
 
 const TITLES = {
@@ -54,12 +56,12 @@ async function draft(title: string, extra: Record<string, unknown> = {}): Promis
   })
 }
 
-const topicFiles = (title: string) => [
-  { kind: '议题材料', file: upload(`${title}.docx`, `${title}：议题材料正文`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') },
-  { kind: '议题审批表', file: upload(`${title}审批表.pdf`, `${title}：议题审批表`) },
+const topicFiles = async (title: string) => [
+  { kind: '议题材料', file: await upload(`${title}.docx`, `${title}：议题材料正文`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') },
+  { kind: '议题审批表', file: await upload(`${title}审批表.pdf`, `${title}：议题审批表`) },
 ]
-const topicOf = (title: string, departmentId: number, extra: Record<string, unknown> = {}) => ({
-  meetingId: ids.meeting, title, departmentId, deliveredOn: '2026-12-01', files: topicFiles(title), ...extra,
+const topicOf = async (title: string, departmentId: number, extra: Record<string, unknown> = {}) => ({
+  meetingId: ids.meeting, title, departmentId, deliveredOn: '2026-12-01', files: await topicFiles(title), ...extra,
 })
 
 /** A held 常务会议 written straight into the database, with one open and one 机密 topic, for its minutes and 督办. */
@@ -88,7 +90,7 @@ beforeAll(async () => {
   ids.plain = (await incoming(TITLES.plain, '市住房和城乡建设局', {}, false)).id
   ids.secret = (await incoming(TITLES.secret, '市财政局', { classification: '秘密', secrecyPeriod: '1年' })).id
   const confidential = await incoming(TITLES.confidential, '市应急管理局', {
-    classification: '机密', secrecyPeriod: '10年', files: [{ kind: '正文', file: upload('调度预案.pdf', '全市防汛指挥调度预案（机密）') }],
+    classification: '机密', secrecyPeriod: '10年', files: [{ kind: '正文', file: await upload('调度预案.pdf', '全市防汛指挥调度预案（机密）') }],
   })
   ids.confidential = confidential.id
   ids.confidentialFile = (await kezhang.ok('documents.get', { id: ids.confidential })).files[0].fileId
@@ -102,8 +104,8 @@ beforeAll(async () => {
 
   const type = (await kezhang.ok('meetings.types')).find((t: any) => t.kind === '常务会议')
   ids.meeting = (await kezhang.ok('meetings.schedule', { typeId: type.id, date: '2026-12-22', halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })).meeting.id
-  await kezhang.ok('meetings.submitTopic', topicOf(TITLES.topic, dept('市住房和城乡建设局')))
-  await kezhang.ok('meetings.submitTopic', topicOf(TITLES.confidentialTopic, dept('市应急管理局'), { classification: '机密' }))
+  await kezhang.ok('meetings.submitTopic', await topicOf(TITLES.topic, dept('市住房和城乡建设局')))
+  await kezhang.ok('meetings.submitTopic', await topicOf(TITLES.confidentialTopic, dept('市应急管理局'), { classification: '机密' }))
 
   ids.held = heldMeeting()
   const proposed = await kezhang.ok('meetings.minutes', { meetingId: ids.held })
@@ -281,7 +283,7 @@ describe('registering: never 绝密, never above the approved level, never above
 
   it('a 绝密 收文, 发文 or 议题 is refused with its own message and nothing is written', async () => {
     const before = auditRows()
-    for (const [name, input] of [['documents.register', incomingInput('绝密')], ['documents.draft', draftInput('绝密')], ['meetings.submitTopic', topicInput('绝密')]] as const) {
+    for (const [name, input] of [['documents.register', incomingInput('绝密')], ['documents.draft', draftInput('绝密')], ['meetings.submitTopic', await topicInput('绝密')]] as const) {
       const r = await kezhang.call(name, input)
       expect(r.body.error).toMatchObject({ code: 'VALIDATION', field: 'classification' })
       expect(r.body.error?.message).toContain('绝密文件不得录入本系统')
@@ -303,7 +305,7 @@ describe('registering: never 绝密, never above the approved level, never above
     try {
       const before = auditRows()
       for (const [name, input, what] of [
-        ['documents.register', incomingInput('机密'), '文件'], ['documents.draft', draftInput('机密'), '文件'], ['meetings.submitTopic', topicInput('机密'), '议题'],
+        ['documents.register', incomingInput('机密'), '文件'], ['documents.draft', draftInput('机密'), '文件'], ['meetings.submitTopic', await topicInput('机密'), '议题'],
       ] as const) {
         const r = await kezhang.call(name, input)
         expect(r.body.error).toEqual({ code: 'VALIDATION', field: 'classification', message: `本系统批准的最高密级为秘密（设置—系统最高密级），不能登记机密${what}` })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { uploadAs } from '../helpers/upload'
 import { fillTitle } from '../../src-main/documents/templates'
 import { docxText, unzipPart } from '../helpers/zip'
 import { hasLibreOffice, renderDocx } from '../helpers/render'
@@ -12,7 +13,7 @@ let api: ReturnType<typeof rpcClient>
 let org: any
 const person = (name: string) => org.people.find((p: any) => p.name === name).id
 const dept = (name: string) => org.departments.find((d: any) => d.name === name).id
-const upload = (name: string, content: string) => ({ name, mime: 'application/pdf', base64: Buffer.from(content).toString('base64') })
+const upload = (name: string, content: string) => uploadAs(server.url, api, name, content)
 
 async function exportFile(name: string, input: object) {
   const r = await api.ok(name, input)
@@ -126,7 +127,7 @@ describe('the 收文处理笺 from an incoming document', () => {
     const assigned = await api.ok('documents.assign', { id, hostDepartmentId: dept('市住房和城乡建设局'), assistingDepartmentIds: [dept('市财政局')], assignedOn: '2026-12-02' })
     const host = assigned.assignments.find((a: any) => a.role === '主办').id
     await api.ok('documents.chase', { id, assignmentId: host, chaser: '邓宇航', chasedOn: '2026-12-07', note: '电话催办，住建局称本周内报送' })
-    await api.ok('documents.feedback', { assignmentId: host, feedback: '已完成改造方案，12月15日开工。', feedbackOn: '2026-12-08', file: upload('办理情况报告.pdf', '住建局办理情况报告') })
+    await api.ok('documents.feedback', { assignmentId: host, feedback: '已完成改造方案，12月15日开工。', feedbackOn: '2026-12-08', file: await upload('办理情况报告.pdf', '住建局办理情况报告') })
     await api.ok('documents.close', { id, closedOn: '2026-12-09', closingNote: '住建局已反馈，供暖季前开工。' })
 
     const f = await exportFile('documents.exportRoutingSlipDocx', { id })

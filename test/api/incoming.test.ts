@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { count } from 'drizzle-orm'
 import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { uploadAs } from '../helpers/upload'
 import { incomingDocuments } from '../../src-main/documents/schema'
 import { storedFiles } from '../../src-main/files/schema'
 import { auditLog } from '../../src-main/audit/schema'
@@ -12,7 +13,7 @@ let org: any
 const person = (name: string) => org.people.find((p: any) => p.name === name).id
 const dept = (name: string) => org.departments.find((d: any) => d.name === name).id
 const setClock = (at: string) => api.ok('system.setClock', { at })
-const upload = (name: string, content: string) => ({ name, mime: 'application/pdf', base64: Buffer.from(content).toString('base64') })
+const upload = (name: string, content: string) => uploadAs(server.url, api, name, content)
 
 /** Rows that a refused action must not have written. */
 function counts() {
@@ -24,10 +25,10 @@ function counts() {
   }
 }
 
-const 请示 = () => ({
+const 请示 = async () => ({
   receivedAt: '2026-12-01 09:10', sender: '市住房和城乡建设局', senderDepartmentId: dept('市住房和城乡建设局'), senderNumber: '资住建〔2026〕88号',
   title: '关于申请城区老旧小区改造补助资金的请示', docType: '请示', urgency: '加急', copies: 2, pages: 6, arrival: '专人送达',
-  files: [{ kind: '正文', file: upload('请示正文.pdf', '关于申请城区老旧小区改造补助资金的请示……') }],
+  files: [{ kind: '正文', file: await upload('请示正文.pdf', '关于申请城区老旧小区改造补助资金的请示……') }],
 })
 
 beforeAll(async () => {
@@ -43,7 +44,7 @@ const ids: Record<string, number> = {}
 
 describe('收文 签收登记 and 初审 (X-2, R-D1)', () => {
   it('X-2 registers a 请示 from a department as 收〔2026〕1号, then the next as 2号, with its files stored and checksummed', async () => {
-    const doc = await api.ok('documents.register', 请示())
+    const doc = await api.ok('documents.register', await 请示())
     expect(doc).toMatchObject({
       year: 2026, seq: 1, numberText: '收〔2026〕1号', status: '已登记', sender: '市住房和城乡建设局', senderDepartmentName: '市住房和城乡建设局',
       docType: '请示', urgency: '加急', classification: '无', secrecyMark: null, receivedAt: '2026-12-01 09:10',
@@ -80,7 +81,7 @@ describe('收文 签收登记 and 初审 (X-2, R-D1)', () => {
     ['an unknown type', { docType: '便函' }, 'VALIDATION', '「文种」', undefined],
   ])('refuses %s in Chinese and writes nothing', async (_what, patch, code, message, rule) => {
     const before = counts()
-    const r = await api.call('documents.register', { ...请示(), ...patch })
+    const r = await api.call('documents.register', { ...(await 请示()), ...patch })
     expect(r.body.ok).toBe(false)
     expect(r.body.error?.code).toBe(code)
     expect(r.body.error?.message).toContain(message)
@@ -89,7 +90,7 @@ describe('收文 签收登记 and 初审 (X-2, R-D1)', () => {
   })
 
   it('R-D1 records a document sent straight to a leader with its exception', async () => {
-    const doc = await api.ok('documents.register', { ...请示(), title: '关于暴雨致城区内涝的紧急报告', docType: '报告', directException: '突发事件', directLeaderId: person('张明远') })
+    const doc = await api.ok('documents.register', { ...(await 请示()), title: '关于暴雨致城区内涝的紧急报告', docType: '报告', directException: '突发事件', directLeaderId: person('张明远') })
     expect(doc).toMatchObject({ seq: 3, directException: '突发事件', directLeaderName: '张明远' })
     const returned = await api.ok('documents.returnIncoming', { id: doc.id, reason: '缺少附件清单，请补齐后重新报送', returnedOn: '2026-12-01' })
     expect(returned).toMatchObject({ status: '已退回', returnReason: '缺少附件清单，请补齐后重新报送', location: { step: '已退回' } })
@@ -174,7 +175,7 @@ describe('拟办 (R-D3, R-D7) and 批示 (R-D4)', () => {
 
   it('R-P3 a 批示 by the AB partner while the 分管副市长 is away is recorded as acting for him', async () => {
     await api.ok('absences.save', { personId: person('陈立新'), kind: '出差', startDate: '2026-12-01', endDate: '2026-12-01', destination: '成都', actingPersonId: null, reportedTo: [person('张明远')] })
-    const reg = await api.ok('documents.register', { ...请示(), title: '关于成渝中线高铁资阳段征地拆迁的请示', senderDepartmentId: dept('市交通运输局'), sender: '市交通运输局', files: [] })
+    const reg = await api.ok('documents.register', { ...(await 请示()), title: '关于成渝中线高铁资阳段征地拆迁的请示', senderDepartmentId: dept('市交通运输局'), sender: '市交通运输局', files: [] })
     await api.ok('documents.review', { id: reg.id, reviewedOn: '2026-12-01' })
     const route = await api.ok('documents.proposeRoute', { id: reg.id })
     expect(route).toMatchObject({ holderName: '陈立新', actorName: '王志强', acting: true, rules: ['R-D3', 'R-P3'] })
@@ -241,7 +242,7 @@ describe('承办, 催办 and 办结 (R-D7, X-3)', () => {
   })
 
   it('X-3 accepts the feedback with its evidence, then 办结 with a note; the document leaves 首页', async () => {
-    const fed = await api.ok('documents.feedback', { assignmentId: ids.host, feedback: '已完成改造方案，12月15日开工。', feedbackOn: '2026-12-10', file: upload('办理情况报告.pdf', '住建局办理情况报告') })
+    const fed = await api.ok('documents.feedback', { assignmentId: ids.host, feedback: '已完成改造方案，12月15日开工。', feedbackOn: '2026-12-10', file: await upload('办理情况报告.pdf', '住建局办理情况报告') })
     expect(fed.assignments[0]).toMatchObject({ feedbackOn: '2026-12-10', feedbackFile: { name: '办理情况报告.pdf' }, timing: { state: '已完成', label: '超期2天完成' } })
     const file = await api.ok('documents.downloadFile', { fileId: fed.assignments[0].feedbackFileId })
     expect(Buffer.from(file.base64, 'base64').toString()).toBe('住建局办理情况报告')

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { uploadAs } from '../helpers/upload'
 import { docxText } from '../helpers/zip'
 import { hasLibreOffice, renderDocx } from '../helpers/render'
 
@@ -7,7 +8,7 @@ let server: TestServer
 let api: ReturnType<typeof rpcClient>
 let org: any
 let meetingId: number
-const file = (name: string) => ({ name, mime: 'application/pdf', base64: Buffer.from(`%PDF-1.4 ${name}`).toString('base64') })
+const file = (name: string) => uploadAs(server.url, api, name, `%PDF-1.4 ${name}`)
 const holderOf = (kind: string) => org.people.find((p: any) => p.id === org.posts.find((x: any) => x.kind === kind)?.holderId)
 
 beforeAll(async () => {
@@ -21,7 +22,7 @@ beforeAll(async () => {
   const [dept, county] = [org.departments.find((d: any) => d.kind === '市政府部门' && d.supervisorPostId), org.departments.find((d: any) => d.kind === '县区')]
   await api.ok('meetings.submitTopic', {
     meetingId, title: '关于资阳市城市更新实施办法（送审稿）的议题', departmentId: dept.id, reporter: '李建国', deliveredOn: '2026-11-16',
-    unitIds: [county.id], files: [{ kind: '议题材料', file: file('议题材料.pdf') }, { kind: '议题审批表', file: file('议题审批表.pdf') }],
+    unitIds: [county.id], files: [{ kind: '议题材料', file: await file('议题材料.pdf') }, { kind: '议题审批表', file: await file('议题审批表.pdf') }],
   })
 })
 afterAll(async () => { await server.stop() })

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { uploadAs } from '../helpers/upload'
 
 // 办会 through the API: a 常务会议, its topics against the R-M3 deadline (the real holiday calendar
 // shipped with the program), the 市长's consent, files, moves, attendance and the R-M2 quorum, R-M8.
@@ -15,13 +16,14 @@ const department = (name: string) => org.departments.find((d: any) => d.name ===
 const typeOf = (kind: string) => types.find((t: any) => t.kind === kind)
 const setClock = (at: string) => api.ok('system.setClock', { at })
 
-/** A small file as the browser sends it. */
-const upload = (name: string, text: string, mime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') =>
-  ({ name, mime, base64: Buffer.from(text, 'utf8').toString('base64') })
-const bothFiles = (title: string) => [
-  { kind: '议题材料', file: upload(`${title}.docx`, `${title}：议题材料正文`) },
-  { kind: '议题审批表', file: upload(`${title}审批表.pdf`, `${title}：议题审批表`, 'application/pdf') },
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+/** A topic's two files: what is in them, and as uploaded (POST /upload) for the action's input. */
+const fileContents = (title: string) => [
+  { kind: '议题材料', name: `${title}.docx`, text: `${title}：议题材料正文`, mime: DOCX },
+  { kind: '议题审批表', name: `${title}审批表.pdf`, text: `${title}：议题审批表`, mime: 'application/pdf' },
 ]
+const bothFiles = (title: string) => Promise.all(fileContents(title).map(async ({ kind, name, text, mime }) =>
+  ({ kind, file: await uploadAs(server.url, api, name, text, mime) })))
 
 async function schedule(kind: string, date: string, extra: Record<string, unknown> = {}) {
   const r = await api.ok('meetings.schedule', { typeId: typeOf(kind).id, date, halfDay: '上午', startTime: '09:00', place: '市政府第一会议室', ...extra })
@@ -78,7 +80,7 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
   it('R-M3 accepts a topic delivered on the deadline (9月30日), through the department\'s 分管副市长, with both files', async () => {
     const r = await api.ok('meetings.submitTopic', {
       meetingId, title: '关于2027年市级财政预算编制的议题', departmentId: finance().id, reporter: '市财政局局长',
-      deliveredOn: '2026-09-30', unitIds: [department('市审计局').id, department('市发展和改革委员会').id], files: bothFiles('财政预算'),
+      deliveredOn: '2026-09-30', unitIds: [department('市审计局').id, department('市发展和改革委员会').id], files: await bothFiles('财政预算'),
     })
     expect(r).toMatchObject({ deadline: '2026-09-30', byConsent: false })
     const list = await api.ok('meetings.topics', { meetingId })
@@ -89,7 +91,7 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
 
   it('R-M3 refuses a topic without the 议题审批表', async () => {
     const r = await api.call('meetings.submitTopic', {
-      meetingId, title: '缺审批表的议题', departmentId: finance().id, deliveredOn: '2026-09-29', files: [bothFiles('缺表')[0]],
+      meetingId, title: '缺审批表的议题', departmentId: finance().id, deliveredOn: '2026-09-29', files: [(await bothFiles('缺表'))[0]],
     })
     expect(r.body.error?.code).toBe('VALIDATION')
     expect(r.body.error?.message).toContain('议题审批表')
@@ -97,7 +99,7 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
 
   it('R-M3 refuses a topic delivered on 10月9日 (after the deadline) without the 市长\'s consent, in the rule\'s words', async () => {
     const r = await api.call('meetings.submitTopic', {
-      meetingId, title: '关于城区停车收费调整的议题', departmentId: department('市交通运输局').id, deliveredOn: '2026-10-09', files: bothFiles('停车收费'),
+      meetingId, title: '关于城区停车收费调整的议题', departmentId: department('市交通运输局').id, deliveredOn: '2026-10-09', files: await bothFiles('停车收费'),
     })
     expect(r.body.error).toMatchObject({ code: 'RULE', rule: 'R-M3' })
     expect(r.body.error?.message).toContain('2026年9月30日')
@@ -107,7 +109,7 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
 
   it('R-M3 refuses the late topic with the consent of a 副市长 who is not the 市长', async () => {
     const r = await api.call('meetings.submitTopic', {
-      meetingId, title: '关于城区停车收费调整的议题', departmentId: department('市交通运输局').id, deliveredOn: '2026-10-09', files: bothFiles('停车收费'),
+      meetingId, title: '关于城区停车收费调整的议题', departmentId: department('市交通运输局').id, deliveredOn: '2026-10-09', files: await bothFiles('停车收费'),
       consent: { personId: person('陈立新').id, on: '2026-10-10' },
     })
     expect(r.body.error).toMatchObject({ code: 'RULE', rule: 'R-M3' })
@@ -116,7 +118,7 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
 
   it('R-M3 accepts the late topic with the 市长 张明远\'s consent and shows it late, by consent', async () => {
     const r = await api.ok('meetings.submitTopic', {
-      meetingId, title: '关于城区停车收费调整的议题', departmentId: department('市交通运输局').id, deliveredOn: '2026-10-09', files: bothFiles('停车收费'),
+      meetingId, title: '关于城区停车收费调整的议题', departmentId: department('市交通运输局').id, deliveredOn: '2026-10-09', files: await bothFiles('停车收费'),
       consent: { personId: person('张明远').id, on: '2026-10-10' },
     })
     expect(r).toMatchObject({ byConsent: true })
@@ -128,7 +130,7 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
     await api.ok('meetings.fixAgenda', { id: meetingId, fixed: true })
     expect((await api.ok('meetings.topics', { meetingId })).agendaFixedOn).toBe('2026-10-12')
     const r = await api.call('meetings.submitTopic', {
-      meetingId, title: '临时增加的议题', departmentId: finance().id, deliveredOn: '2026-10-12', files: bothFiles('临时'),
+      meetingId, title: '临时增加的议题', departmentId: finance().id, deliveredOn: '2026-10-12', files: await bothFiles('临时'),
     })
     expect(r.body.error).toMatchObject({ code: 'RULE', rule: 'R-M3' })
     expect(r.body.error?.message).toContain('会议议程已确定')
@@ -140,7 +142,7 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
     await setClock('2026-10-14T09:00:00+08:00')
     await api.ok('absences.save', { personId: person('张明远').id, kind: '出国', startDate: '2026-10-13', endDate: '2026-10-15', destination: '新加坡', actingPersonId: person('李建国').id })
     await api.ok('meetings.submitTopic', {
-      meetingId, title: '关于统计数据质量的议题', departmentId: department('市统计局').id, deliveredOn: '2026-10-13', files: bothFiles('统计'),
+      meetingId, title: '关于统计数据质量的议题', departmentId: department('市统计局').id, deliveredOn: '2026-10-13', files: await bothFiles('统计'),
       consent: { personId: person('李建国').id, on: '2026-10-13' },
     })
     const t = (await api.ok('meetings.topics', { meetingId })).topics.find((x: any) => x.title === '关于统计数据质量的议题')
@@ -150,11 +152,11 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
   it('stores each topic file with its size and SHA-256, and downloads it back byte for byte', async () => {
     expect(onTime.files).toHaveLength(2)
     for (const f of onTime.files) {
-      const sent = bothFiles('财政预算').find((x) => x.kind === f.kind)!.file
-      const bytes = Buffer.from(sent.base64, 'base64')
+      const sent = fileContents('财政预算').find((x) => x.kind === f.kind)!
+      const bytes = Buffer.from(sent.text, 'utf8')
       expect(f).toMatchObject({ name: sent.name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })
       const back = await api.ok('meetings.downloadFile', { fileId: f.id })
-      expect(back).toEqual({ filename: sent.name, mime: sent.mime, base64: sent.base64 })
+      expect(back).toEqual({ filename: sent.name, mime: sent.mime, base64: bytes.toString('base64') })
     }
   })
 
@@ -186,7 +188,7 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
 
   it('withdraws a topic: it stays listed as withdrawn and no longer brings its units to 列席', async () => {
     const r = await api.ok('meetings.submitTopic', {
-      meetingId, title: '关于撤回测试的议题', departmentId: department('市水利局').id, deliveredOn: '2026-09-28', files: bothFiles('撤回'),
+      meetingId, title: '关于撤回测试的议题', departmentId: department('市水利局').id, deliveredOn: '2026-09-28', files: await bothFiles('撤回'),
     })
     let sheet = await api.ok('meetings.attendance', { meetingId })
     expect(sheet.attending.some((a: any) => a.why === '议题单位：市水利局')).toBe(true)
@@ -268,7 +270,7 @@ describe('attendance of the 10月20日 常务会议 (R-M2, R-M4)', () => {
     await api.ok('meetings.markHeld', { id: meetingId })
     expect((await api.ok('meetings.get', { id: meetingId })).status).toBe('已召开')
     const late = await api.call('meetings.submitTopic', {
-      meetingId, title: '会后报送', departmentId: department('市财政局').id, deliveredOn: '2026-10-20', files: bothFiles('会后'),
+      meetingId, title: '会后报送', departmentId: department('市财政局').id, deliveredOn: '2026-10-20', files: await bothFiles('会后'),
     })
     expect(late.body.error?.message).toContain('已召开')
   })

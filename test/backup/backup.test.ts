@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { uploadAs } from '../helpers/upload'
 import { untilFinished } from './jobs'
 
 let server: TestServer
@@ -11,13 +12,13 @@ let admin: ReturnType<typeof rpcClient>
 let clerk: ReturnType<typeof rpcClient>
 let org: any
 const dept = (name: string) => org.departments.find((d: any) => d.name === name).id
-const upload = (name: string, content: string) => ({ name, mime: 'application/pdf', base64: Buffer.from(content).toString('base64') })
+const upload = (name: string, content: string) => uploadAs(server.url, clerk, name, content)
 
 /** A 收文 with one scanned file: data and an attachment, as the office has them. */
-const register = (title: string, content = `${title}的正文……`) => clerk.ok('documents.register', {
+const register = async (title: string, content = `${title}的正文……`) => clerk.ok('documents.register', {
   receivedAt: '2026-12-01 09:10', sender: '市住房和城乡建设局', senderDepartmentId: dept('市住房和城乡建设局'), senderNumber: '资住建〔2026〕88号',
   title, docType: '请示', urgency: '无', copies: 1, pages: 2, arrival: '专人送达',
-  files: [{ kind: '正文', file: upload(`${title}.pdf`, content) }],
+  files: [{ kind: '正文', file: await upload(`${title}.pdf`, content) }],
 })
 /** The titles the 收文登记簿 finds for a search, as a clerk sees them. */
 const titles = async (text: string, api = clerk) => (await api.ok('documents.incomingRegister', { text, limit: 200 })).rows.map((d: any) => d.title) as string[]

@@ -7,6 +7,7 @@ import { listBackups, verifyBackup } from '../../src-main/backup/service'
 import { latestKnownMigration } from '../../src-main/backup/office'
 import { isUnfinishedName } from '../../src-main/backup/rules'
 import { rpcClient } from '../helpers/server'
+import { uploadAs } from '../helpers/upload'
 import { ballastedServer, ChildServer, RECEIVED_AT, ROOT } from './child-server'
 
 /*
@@ -18,8 +19,6 @@ const ROUNDS = Number(process.env.SANBAN_KILL_ROUNDS ?? 20)
 const dataDir = mkdtempSync(join(tmpdir(), 'sanban-kill-'))
 const backups = join(dataDir, 'backups')
 const server = new ChildServer(dataDir)
-
-const upload = (text: string) => ({ name: `${text}.pdf`, mime: 'application/pdf', base64: Buffer.from(`${text}的扫描件`).toString('base64') })
 
 beforeAll(async () => {
   await (await ballastedServer(dataDir)).close()
@@ -45,10 +44,11 @@ it(`leaves the database intact and never lists a half-written backup, when the s
     // The office keeps working: registrations (each with a scanned file) until the process dies.
     const writing = (async () => {
       for (let i = 0; ; i++) {
-        const r = await clerk.call('documents.register', {
-          receivedAt: RECEIVED_AT, sender: sender.name, senderDepartmentId: sender.id, title: `第${round}轮第${i}件`,
-          docType: '报告', urgency: '无', copies: 1, pages: 1, arrival: '专人送达', files: [{ kind: '正文', file: upload(`第${round}轮第${i}件`) }],
-        }).catch(() => null)
+        const title = `第${round}轮第${i}件`
+        const r = await uploadAs(url, clerk, `${title}.pdf`, `${title}的扫描件`).then((file) => clerk.call('documents.register', {
+          receivedAt: RECEIVED_AT, sender: sender.name, senderDepartmentId: sender.id, title,
+          docType: '报告', urgency: '无', copies: 1, pages: 1, arrival: '专人送达', files: [{ kind: '正文', file }],
+        })).catch(() => null)
         if (!r) return // the process was killed
         if (!r.body.ok) throw new Error(`登记被拒绝：${r.body.error?.message}`)
         registered++

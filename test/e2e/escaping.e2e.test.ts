@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, BUSINESS_USER, rpcClient, type TestServer } from '../helpers/server'
+import { uploadAs } from '../helpers/upload'
 import { openAppSession, setServerClock, signIn, type AppSession } from '../helpers/browser'
 import { hasLibreOffice, renderDocx } from '../helpers/render'
 import { docxText, unzipPart } from '../helpers/zip'
@@ -66,12 +67,12 @@ beforeAll(async () => {
   await setServerClock(server.url, '2026-11-20T09:00:00+08:00')
   const type = (await api.ok('meetings.types')).find((t: any) => t.kind === '常务会议')
   ids.meeting = (await api.ok('meetings.schedule', { typeId: type.id, date: '2026-12-08', halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })).meeting.id
-  const upload = (name: string, mime: string) => ({ name, mime, base64: Buffer.from(name, 'utf8').toString('base64') })
+  const upload = (name: string, mime: string) => uploadAs(server.url, api, name, name, mime)
   await api.ok('meetings.submitTopic', {
     meetingId: ids.meeting, title: `关于${IMG}的议题`, departmentId: dept('市财政局'), deliveredOn: '2026-11-20',
     files: [
-      { kind: '议题材料', file: upload('材料.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') },
-      { kind: '议题审批表', file: upload('审批表.pdf', 'application/pdf') },
+      { kind: '议题材料', file: await upload('材料.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') },
+      { kind: '议题审批表', file: await upload('审批表.pdf', 'application/pdf') },
     ],
   })
   await setServerClock(server.url, `${TODAY}T10:00:00+08:00`)

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, BUSINESS_USER, rpcClient, type TestServer } from '../helpers/server'
+import { uploadAs } from '../helpers/upload'
 import { dialogNamed, downloadFrom, openAppSession, openNav, screenshot, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
 import { docxText } from '../helpers/zip'
 
@@ -35,11 +36,11 @@ const DECISIONS = [
   '会议同意新建城东义务教育学校，由市教育和体育局牵头推进前期工作，市财政局做好资金保障。',
 ]
 
-/** A small file as the browser sends it. */
-const upload = (name: string, text: string, mime: string) => ({ name, mime, base64: Buffer.from(text, 'utf8').toString('base64') })
-const topicFiles = (title: string) => [
-  { kind: '议题材料', file: upload(`${title}.docx`, `${title}：议题材料正文`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') },
-  { kind: '议题审批表', file: upload(`${title}审批表.pdf`, `${title}：议题审批表`, 'application/pdf') },
+/** A small file uploaded as the browser does (POST /upload), for the topic's input. */
+const upload = (name: string, text: string, mime: string) => uploadAs(server.url, api, name, text, mime)
+const topicFiles = async (title: string) => [
+  { kind: '议题材料', file: await upload(`${title}.docx`, `${title}：议题材料正文`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') },
+  { kind: '议题审批表', file: await upload(`${title}审批表.pdf`, `${title}：议题审批表`, 'application/pdf') },
 ]
 
 const download = (button: string) => downloadFrom(page, button)
@@ -72,7 +73,7 @@ beforeAll(async () => {
   const scheduled = await api.ok('meetings.schedule', { typeId: type.id, session: 25, date: MEETING_DAY, halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })
   meetingId = scheduled.meeting.id
   for (const t of TOPICS) {
-    await api.ok('meetings.submitTopic', { meetingId, title: t.title, departmentId: department(t.department), deliveredOn: '2026-11-20', files: topicFiles(t.file) })
+    await api.ok('meetings.submitTopic', { meetingId, title: t.title, departmentId: department(t.department), deliveredOn: '2026-11-20', files: await topicFiles(t.file) })
   }
   // On the day: 王志强 asks for leave (R-M4), everyone else is present.
   await setServerClock(`${MEETING_DAY}T08:30:00+08:00`)

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { ADMIN_PASSWORD, BUSINESS_USER, rpcClient, type TestServer } from '../helpers/server'
+import { uploadAs } from '../helpers/upload'
 import { dialogNamed, openAppSession, openNav, screenshot, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
 
 // Needs the built renderer: run `npx electron-vite build` first.
@@ -156,8 +157,8 @@ describe('办会 in the browser: a 常务会议 from topics to attendance', () =
     await api.ok('meetings.submitTopic', {
       meetingId: state.meetingId, title: '关于2027年市级财政预算草案的议题', departmentId: department('市财政局').id, deliveredOn: '2026-11-20',
       files: [
-        { kind: '议题材料', file: { name: '预算草案.docx', mime: 'application/octet-stream', base64: Buffer.from('预算草案').toString('base64') } },
-        { kind: '议题审批表', file: { name: '预算审批表.pdf', mime: 'application/pdf', base64: Buffer.from('预算审批表').toString('base64') } },
+        { kind: '议题材料', file: await uploadAs(server.url, api, '预算草案.docx', '预算草案', 'application/octet-stream') },
+        { kind: '议题审批表', file: await uploadAs(server.url, api, '预算审批表.pdf', '预算审批表') },
       ],
     })
     await page.reload()

@@ -13,6 +13,7 @@ import { changeDatabaseKey } from '../../src-main/db/cipher'
 import { changeKey } from '../../src-main/db/key-cli'
 import { generateKey, pendingKeyFile, readKeyFile, writeKeyFile } from '../../src-main/db/key'
 import { ADMIN_PASSWORD, rpcClient } from '../helpers/server'
+import { uploadAs } from '../helpers/upload'
 import { journal, migrationsUpTo } from '../db/harness'
 
 const TITLE = '关于城区防汛抗旱物资储备情况的请示'
@@ -51,7 +52,7 @@ async function registerDocument(server: RunningServer) {
   const doc = await api.ok('documents.register', {
     receivedAt: '2026-11-02 09:10', sender: '市应急管理局', senderDepartmentId: dept, senderNumber: '资应急〔2026〕7号',
     title: TITLE, docType: '请示', copies: 1, pages: 2, arrival: '专人送达',
-    files: [{ kind: '正文', file: { name: '请示正文.txt', mime: 'text/plain', base64: Buffer.from(ATTACHMENT).toString('base64') } }],
+    files: [{ kind: '正文', file: await uploadAs(server.url, api, '请示正文.txt', ATTACHMENT, 'text/plain') }],
   })
   return { id: doc.id as number, fileId: doc.files[0].fileId as number }
 }

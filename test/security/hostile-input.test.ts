@@ -13,7 +13,8 @@ import type { Procedure } from '../../src-main/rpc/procedure'
 import { users } from '../../src-main/auth/schema'
 import type { Sqlite } from '../../src-main/db/connection'
 import { ADMIN_PASSWORD, rpcClient, startTestServer, type TestServer } from '../helpers/server'
-import { CHINESE, JARGON, QUOTED, MiB, hostileCases, paddedBody, schemaAccepts, skeleton } from '../helpers/hostile'
+import { CHINESE, JARGON, QUOTED, hostileCases, paddedBody, schemaAccepts, skeleton } from '../helpers/hostile'
+import { SIGNED_IN_BODY_BYTES } from '../../src-main/rpc/body'
 
 /** The demo account of each role; a procedure is called as the least trusted role allowed to. */
 const ACCOUNT_OF = { 查阅: 'chayue', 文秘: 'wenmi', 科长: 'kezhang', 系统管理员: 'admin', 安全保密管理员: 'secadmin', 安全审计员: 'auditor' } as const
@@ -188,21 +189,22 @@ describe('hostile input to every procedure (issue 6)', () => {
     })
   }
 
-  it('refuses a body just under the 64 MiB limit by its schema, and one over it as too large, without writing', async () => {
+  it('refuses a signed-in body just under the 8 MB limit by its schema, and one over it as too large, without writing (issue 21)', async () => {
     const before = fingerprint(server.core.conn.sqlite)
     for (const name of ['org.savePerson', 'documents.register']) {
       const base = skeleton(server.core.router.procedures[name].input, 999_999)
       tried += 3
-      const under = await post(name, paddedBody(base, 63 * MiB), cookies.get('wenmi'))
+      const under = await post(name, paddedBody(base, SIGNED_IN_BODY_BYTES - 1024), cookies.get('wenmi'))
       expect(under.status).toBeLessThan(500)
+      expect(under.status).not.toBe(413)
       expect(under.body?.ok).toBe(false)
       expect(under.body?.error?.message).toMatch(CHINESE)
-      const announced = await announce(name, 65 * MiB, cookies.get('wenmi')!)
+      const announced = await announce(name, SIGNED_IN_BODY_BYTES + 1, cookies.get('wenmi')!)
       expect(announced.status).toBe(413)
-      expect(JSON.parse(announced.body).error.message).toBe('请求内容过大')
+      expect(JSON.parse(announced.body).error.message).toMatch(/^请求内容过大（超过8MB）/)
       // Sent whole anyway: the server answers 413 and stops reading (@hono/node-server drains at most
       // 64 MB), so the sender may see the connection reset instead; never a 5xx, and nothing is written.
-      const over = await post(name, paddedBody(base, 65 * MiB), cookies.get('wenmi'))
+      const over = await post(name, paddedBody(base, SIGNED_IN_BODY_BYTES + 1024), cookies.get('wenmi'))
       if (over.status !== 0) expect(over.status).toBe(413)
     }
     expect(fingerprint(server.core.conn.sqlite)).toBe(before)

@@ -7,10 +7,12 @@ import { installAppSecurity, secureWebContents } from '../../src-main/electron/i
 import * as policy from '../../src-main/electron/policy'
 import {
   APP_INDEX_URL, APP_ORIGIN, contentTypeFor, isAppUrl, isNavigationAllowed, isPermissionAllowed,
-  isRequestAllowed, isTrustedSender, isTrustedSenderFrame, MAX_INPUT_CHARS, parseRpcRequest, resolveAppPath, webPreferences,
+  isRequestAllowed, isTrustedSender, isTrustedSenderFrame, parseRpcRequest, parseUploadRequest, resolveAppPath, webPreferences,
   windowOpenDecision, withContentSecurityPolicy,
 } from '../../src-main/electron/policy'
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/headers'
+import { PUBLIC_BODY_BYTES, SIGNED_IN_BODY_BYTES } from '../../src-main/rpc/body'
+import { MAX_FILE_BYTES } from '../../src-main/common/files'
 
 const FOREIGN_URLS = [
   'http://example.com',
@@ -200,11 +202,11 @@ describe('webPreferences', () => {
 
 describe('parseRpcRequest', () => {
   it('accepts a name with JSON input', () => {
-    expect(parseRpcRequest('calendar.month', '{"year":2026,"month":11}')).toEqual({ ok: true, name: 'calendar.month', input: { year: 2026, month: 11 } })
+    expect(parseRpcRequest('calendar.month', '{"year":2026,"month":11}', true)).toEqual({ ok: true, name: 'calendar.month', input: { year: 2026, month: 11 } })
   })
 
   it('treats an empty body as an empty object, as the HTTP transport does', () => {
-    expect(parseRpcRequest('auth.me', '')).toEqual({ ok: true, name: 'auth.me', input: {} })
+    expect(parseRpcRequest('auth.me', '', false)).toEqual({ ok: true, name: 'auth.me', input: {} })
   })
 
   it.each([
@@ -216,9 +218,38 @@ describe('parseRpcRequest', () => {
     ['an object as the body', 'auth.me', { a: 1 }, '请求内容必须是 JSON 文本'],
     ['a missing body', 'auth.me', undefined, '请求内容必须是 JSON 文本'],
     ['a body that is not JSON', 'auth.me', '{oops', '请求内容不是有效的 JSON'],
-    ['a body over the 64 MiB limit', 'auth.me', `"${'x'.repeat(MAX_INPUT_CHARS)}"`, '请求内容过大'],
+    ['10,000-deep nesting', 'auth.me', '['.repeat(10_000) + ']'.repeat(10_000), '请求内容嵌套过深（超过16层），已拒绝'],
+    ['a list of 30,000 empty objects', 'auth.me', `[${Array(30_000).fill('{}').join(',')}]`, '请求内容的项数过多（超过20000项），已拒绝'],
   ])('refuses %s with a Chinese validation error', (_label, name, body, message) => {
-    expect(parseRpcRequest(name, body)).toEqual({ ok: false, error: { code: 'VALIDATION', message } })
+    expect(parseRpcRequest(name, body, true)).toEqual({ ok: false, error: { code: 'VALIDATION', message } })
+  })
+
+  it('allows a window without a session 8 KB and a signed-in one 8 MB, counted in UTF-8 bytes as over HTTP', () => {
+    const body = (bytes: number) => `"${'汉'.repeat(Math.floor((bytes - 2) / 3))}"`
+    expect(parseRpcRequest('auth.login', body(PUBLIC_BODY_BYTES), false).ok).toBe(true)
+    const refusedSignedOut = parseRpcRequest('auth.login', body(PUBLIC_BODY_BYTES + 3), false)
+    expect(refusedSignedOut).toEqual({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/^请求内容过大：登录前的请求不能超过8KB/) } })
+    expect(parseRpcRequest('documents.draft', body(PUBLIC_BODY_BYTES + 3), true).ok).toBe(true)
+    expect(parseRpcRequest('documents.draft', body(SIGNED_IN_BODY_BYTES), true).ok).toBe(true)
+    const refusedSignedIn = parseRpcRequest('documents.draft', body(SIGNED_IN_BODY_BYTES + 3), true)
+    expect(refusedSignedIn).toEqual({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/^请求内容过大（超过8MB）/) } })
+  })
+})
+
+describe('parseUploadRequest', () => {
+  it('takes the bytes of an ArrayBuffer or a typed array over one', () => {
+    const bytes = new TextEncoder().encode('请示正文')
+    expect(parseUploadRequest(bytes.buffer)).toEqual({ ok: true, bytes: Buffer.from(bytes) })
+    expect(parseUploadRequest(bytes.subarray(3))).toEqual({ ok: true, bytes: Buffer.from(bytes.subarray(3)) })
+  })
+
+  it.each([
+    ['text instead of bytes', '请示正文', '文件内容必须是字节数据'],
+    ['nothing', undefined, '文件内容必须是字节数据'],
+    ['an empty file', new ArrayBuffer(0), '文件为空，不能上传'],
+    ['a file over 20 MB', new ArrayBuffer(MAX_FILE_BYTES + 1), '文件超过20MB，不能上传；请压缩或拆分后再上传'],
+  ])('refuses %s in Chinese', (_label, bytes, message) => {
+    expect(parseUploadRequest(bytes)).toEqual({ ok: false, error: { code: 'VALIDATION', message } })
   })
 })
 

@@ -8,7 +8,7 @@ import { RuleBadge } from '../../../components/RuleBadge'
 import { Section } from '../../../components/Section'
 import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
 import { useSession } from '../../../lib/session'
-import { readUpload } from '../../../lib/upload'
+import { readUpload, type UploadedFile } from '../../../lib/upload'
 import type { OrgOverview } from '../../org/model'
 import { FileLink } from './FileLink'
 import { departmentOptions } from './RegisterModal'
@@ -146,7 +146,7 @@ function FeedbackModal({ assignment, onClose, onSaved }: { assignment: Assignmen
 
   async function submit() {
     if (!assignment) return
-    let upload: { name: string; mime: string; base64: string } | null = null
+    let upload: UploadedFile | null = null
     if (file) {
       try { upload = await readUpload(file) } catch (e) {
         setReadError(new ApiError({ code: 'VALIDATION', field: 'file', message: e instanceof Error ? e.message : String(e) }))

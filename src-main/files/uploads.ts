@@ -1,0 +1,151 @@
+/**
+ * Files arrive before the action that keeps them (issue 21): POST /upload, or the desktop's 'upload'
+ * channel, streams the bytes through SHA-256, the keyed storage name and AES-256-GCM into a pending file
+ * under files/uploads/, and hands back a token. The action (documents.register, meetings.submitTopic …)
+ * then carries { name, mime, upload: token } and storeFile() claims it inside its own transaction. So no
+ * call body ever holds a file, and a file is never more than one chunk in memory.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { mkdir, open, rm } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import type { Db } from '../db/connection'
+import { AppError } from '../rpc/errors'
+import { filesDataKey, Sealer, storageNamer, TAG_OFFSET } from './crypto'
+import { fileTooLargeMessage, MAX_FILE_BYTES } from '../common/files'
+
+export { MAX_FILE_BYTES }
+/** An upload not used by an action within the hour is dropped (the form is filled in and sent by then). */
+export const UPLOAD_LIFETIME_MS = 60 * 60_000
+/** A 收文 takes up to 50 files; twice that pending per user is plenty, and bounds what one account can park on disk. */
+export const MAX_PENDING_PER_USER = 100
+/** Pending files end in .tmp: at-rest.ts removes such leftovers at start, so a restart leaves none behind. */
+const PENDING_DIR = join('files', 'uploads')
+
+/** A file over MAX_FILE_BYTES: refused as soon as the count passes it (HTTP answers 413). */
+export class UploadTooLargeError extends AppError {
+  constructor(name?: string) {
+    super('VALIDATION', fileTooLargeMessage(name))
+  }
+}
+
+/** An uploaded file as the claiming action records it. */
+export interface ReceivedFile { size: number; sha256: string; path: string }
+
+interface Pending extends ReceivedFile {
+  userId: number
+  /** The sealed bytes until claimed (null once moved to `path`, or when `path` already held the same bytes). */
+  pendingFile: string | null
+  /** Which data key sealed it: after a restore that brought another key the upload is stale. */
+  keyId: string
+  expires: number
+}
+
+/** Relative to the data directory: files/ab/ab12…, by the keyed name of the content (crypto.ts storageName). */
+export const storedPathOf = (name: string) => join('files', name.slice(0, 2), name)
+
+const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 16)
+
+/** The data key, created in a transaction of its own if this is the office's first file. */
+const dataKeyOf = (db: Db) => db.$client.transaction(() => filesDataKey(db)).immediate()
+
+/**
+ * Seals the chunks into `file` in seal()'s format, counting as it goes: past `limit` it stops reading,
+ * removes the file and throws UploadTooLargeError, so an oversized upload is never held whole.
+ */
+async function sealInto(file: string, key: Buffer, chunks: AsyncIterable<Uint8Array>, limit: number) {
+  const sealer = new Sealer(key)
+  const sha = createHash('sha256')
+  const namer = storageNamer(key)
+  const handle = await open(file, 'wx')
+  let size = 0
+  try {
+    await handle.write(sealer.header)
+    for await (const chunk of chunks) {
+      size += chunk.byteLength
+      if (size > limit) throw new UploadTooLargeError()
+      sha.update(chunk)
+      namer.update(chunk)
+      await handle.write(sealer.update(chunk))
+    }
+    const { rest, tag } = sealer.final()
+    await handle.write(rest)
+    await handle.write(tag, 0, tag.length, TAG_OFFSET)
+    await handle.sync()
+  } catch (e) {
+    await handle.close()
+    await rm(file, { force: true })
+    throw e
+  }
+  await handle.close()
+  return { size, sha256: sha.digest('hex'), path: storedPathOf(namer.digest('hex')) }
+}
+
+/** The pending uploads of one data directory (one per folder, as the files they point at). */
+export class UploadRegistry {
+  private readonly pending = new Map<string, Pending>()
+  constructor(private readonly dataDir: string, private readonly now: () => number = Date.now) {}
+
+  /** Streams one file in for `userId`; the returned token stands for it in an action for UPLOAD_LIFETIME_MS. */
+  async receive(db: Db, userId: number, chunks: AsyncIterable<Uint8Array>, limit = MAX_FILE_BYTES): Promise<ReceivedFile & { upload: string }> {
+    this.sweep()
+    if ([...this.pending.values()].filter((p) => p.userId === userId).length >= MAX_PENDING_PER_USER) {
+      throw new AppError('CONFLICT', `已上传但尚未使用的文件过多（${MAX_PENDING_PER_USER}个），请先提交已上传的文件，或一小时后再试`)
+    }
+    const key = dataKeyOf(db)
+    const pendingFile = join(PENDING_DIR, `${randomBytes(16).toString('hex')}.tmp`)
+    await mkdir(join(this.dataDir, PENDING_DIR), { recursive: true })
+    const received = await sealInto(join(this.dataDir, pendingFile), key, chunks, limit)
+    if (received.size === 0) {
+      rmSync(join(this.dataDir, pendingFile))
+      throw new AppError('VALIDATION', '文件为空，不能上传')
+    }
+    // Synchronous from here on: a sweep or a claim cannot run between the check and the registration.
+    const stored = existsSync(join(this.dataDir, received.path))
+    if (stored) rmSync(join(this.dataDir, pendingFile))
+    const upload = randomBytes(24).toString('base64url')
+    this.pending.set(upload, { ...received, userId, pendingFile: stored ? null : pendingFile, keyId: keyId(key), expires: this.now() + UPLOAD_LIFETIME_MS })
+    return { upload, ...received }
+  }
+
+  /**
+   * The uploaded file for an action of `userId`, moved to its stored name (synchronous: it runs inside the
+   * action's transaction). A token may be used again until it expires, so an action that was refused and
+   * is sent again needs no new upload; a rolled-back action leaves at most an unreferenced stored file.
+   */
+  claim(db: Db, userId: number | undefined, upload: string, name: string): ReceivedFile {
+    this.sweep()
+    const p = this.pending.get(upload)
+    const stale = () => new AppError('VALIDATION', `文件「${name}」的上传已失效（超过一小时未提交、服务器已重启或数据已恢复），请重新选择文件`)
+    if (!p || p.userId !== userId || p.keyId !== keyId(filesDataKey(db))) throw stale()
+    const target = join(this.dataDir, p.path)
+    if (p.pendingFile) {
+      const from = join(this.dataDir, p.pendingFile)
+      if (!existsSync(from)) throw stale()
+      if (existsSync(target)) rmSync(from)
+      else { mkdirSync(dirname(target), { recursive: true }); renameSync(from, target) }
+      p.pendingFile = null
+    } else if (!existsSync(target)) throw stale()
+    return { size: p.size, sha256: p.sha256, path: p.path }
+  }
+
+  /** Drops expired uploads and their pending files. */
+  private sweep(): void {
+    const now = this.now()
+    for (const [token, p] of this.pending) {
+      if (p.expires > now) continue
+      if (p.pendingFile) rmSync(join(this.dataDir, p.pendingFile), { force: true })
+      this.pending.delete(token)
+    }
+  }
+}
+
+const registries = new Map<string, UploadRegistry>()
+
+/** The registry of a data directory: the transports receive into it, storeFile() claims from it. */
+export function uploadsIn(dataDir: string): UploadRegistry {
+  const key = resolve(dataDir)
+  let registry = registries.get(key)
+  if (!registry) registries.set(key, registry = new UploadRegistry(key))
+  return registry
+}
