@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AppError } from './errors'
-import { isRealDate } from '../calendar/dates'
+import { isRealDate } from '../common/dates'
+import { MAX_JSON_DEPTH } from './body'
 
 // zod's own messages in Simplified Chinese; we add the field's Chinese label in front.
 z.config(z.locales.zhCN())
@@ -36,21 +37,31 @@ z.config({
  */
 const UNSAFE_TEXT = /[\u0000-\u0008\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
-/** The path of the first string with unsafe text; a loop, not recursion, as hostile JSON may nest 100 000 deep. */
-function unsafeTextAt(input: unknown): PropertyKey[] | null {
-  interface Node { value: unknown; key?: PropertyKey; parent?: Node }
-  const pending: Node[] = [{ value: input }]
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    const { value } = node
-    if (typeof value === 'string' && UNSAFE_TEXT.test(value)) {
-      const path: PropertyKey[] = []
-      for (let n: Node | undefined = node; n?.parent; n = n.parent) path.unshift(n.key!)
-      return path
-    }
-    if (value === null || typeof value !== 'object') continue
-    for (const [key, child] of Object.entries(value).reverse()) pending.push({ value: child, key: Array.isArray(value) ? Number(key) : key, parent: node })
+/**
+ * The path of the first string with unsafe text, depth first in the input's order. Nothing is allocated per
+ * value (one path array pushed and popped; for…in needs no array of entries), so a long list costs a loop,
+ * not a node each (issue 21). Recursion is safe: deeper than MAX_JSON_DEPTH is refused on the way down (the
+ * transports have already refused such bodies from the raw text; this covers in-process callers).
+ */
+function unsafeTextAt(value: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
+  if (typeof value === 'string') return UNSAFE_TEXT.test(value) ? path : null
+  if (value === null || typeof value !== 'object') return null
+  if (path.length >= MAX_JSON_DEPTH) throw new AppError('VALIDATION', `输入嵌套过深（超过${MAX_JSON_DEPTH}层），已拒绝`)
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (unsafeChildAt(path, i, value[i])) return path
+    return null
   }
+  const record = value as Record<string, unknown>
+  for (const key in record) if (Object.hasOwn(record, key) && unsafeChildAt(path, key, record[key])) return path
   return null
+}
+
+/** Whether the child holds unsafe text; if so `path` is left pointing at it (found on the way back up). */
+function unsafeChildAt(path: PropertyKey[], key: PropertyKey, child: unknown): boolean {
+  path.push(key)
+  if (unsafeTextAt(child, path)) return true
+  path.pop()
+  return false
 }
 
 type AnySchema = z.core.$ZodType

@@ -8,11 +8,9 @@ import { ClassificationSelect } from '../../../components/Classification'
 import { DATE_PROPS, todayIso } from '../../../lib/format'
 import { PersonSelect } from '../../org/PersonSelect'
 import { DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, type OrgOverview } from '../../org/model'
-import { readUpload } from '../../../lib/upload'
-import {
-  ACCEPT, ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, URGENCIES,
-  type Arrival, type Classification, type DirectException, type DocType, type FileKind, type Incoming, type Urgency,
-} from './model'
+import { readUpload, type UploadedFile } from '../../../lib/upload'
+import { ACCEPT, type Arrival, type Classification, type DirectException, type DocType, type FileKind, type Incoming, type Urgency } from './model'
+import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, URGENCIES } from '../../../../src-main/common/documents'
 
 const FIELDS = ['receivedAt', 'sender', 'senderDepartmentId', 'senderNumber', 'title', 'docType', 'classification', 'secrecyPeriod', 'urgency', 'copies', 'pages', 'arrival', 'directException', 'directLeaderId', 'files']
 
@@ -112,7 +110,7 @@ export function RegisterModal({ opened, org, doc, onClose, onSaved }: {
       if (saved) onSaved(saved)
       return
     }
-    let uploads: { kind: FileKind; file: { name: string; mime: string; base64: string } }[]
+    let uploads: { kind: FileKind; file: UploadedFile }[]
     setReading(true)
     try {
       uploads = await Promise.all((Object.keys(files) as FileKind[]).flatMap((kind) => files[kind].map(async (f) => ({ kind, file: await readUpload(f) }))))

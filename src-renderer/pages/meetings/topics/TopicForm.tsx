@@ -9,8 +9,9 @@ import { DATE_PROPS, todayIso } from '../../../lib/format'
 import { PersonSelect } from '../../org/PersonSelect'
 import { DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, isLeaderPost, byRank, postTitle, type OrgOverview } from '../../org/model'
 import type { Meeting } from '../model'
-import { TOPIC_FILE_KINDS, type Classification, type TopicFileKind } from './model'
-import { readUpload } from '../../../lib/upload'
+import { type Classification, type TopicFileKind } from './model'
+import { TOPIC_FILE_KINDS } from '../../../../src-main/common/meetings'
+import { readUpload, type UploadedFile } from '../../../lib/upload'
 
 export type SubmitResult = OutputOf<'meetings.submitTopic'> & { title: string }
 
@@ -75,7 +76,7 @@ export function TopicForm({ meeting, org, onClose, onDone }: {
               : consentNeeded && !consentOn ? ['consent.on', '请选择同意日期'] : null
     setMissing(need ? new ApiError({ code: 'VALIDATION', field: need[0], message: need[1] }) : null)
     if (need) return
-    let uploads: { kind: TopicFileKind; file: { name: string; mime: string; base64: string } }[]
+    let uploads: { kind: TopicFileKind; file: UploadedFile }[]
     setReading(true)
     try {
       uploads = await Promise.all(TOPIC_FILE_KINDS.filter((k) => files[k]).map(async (kind) => ({ kind, file: await readUpload(files[kind]!) })))
