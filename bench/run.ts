@@ -6,6 +6,7 @@
  *   npm run bench                  # the full ten years
  *   npm run bench -- --small       # a tenth of the size, for a quick look (targets still printed)
  *   npm run bench -- --only 检索   # only the parts whose name contains the word
+ *   npm run bench -- --only 攻击   # only the abuse row (issue 21; a small server of its own, no ten-year data)
  *   npm run bench -- --markdown    # the table also as Markdown (for the README)
  */
 import { cpus, totalmem, platform, release } from 'node:os'
@@ -14,6 +15,8 @@ import { ensureBenchOffice, type BenchOffice } from './dataset'
 import { markdownTable, textTable, type Row } from './measure'
 
 export type Part = (office: BenchOffice, log: (line: string) => void) => Promise<Row[]>
+/** A part that starts a small office of its own: run alone (`--only`), the ten years are not built. */
+export type OwnPart = (log: (line: string) => void) => Promise<Row[]>
 
 /** Each part loads its module only when it runs, so `--only` starts quickly. */
 const PARTS: [string, () => Promise<Part>][] = [
@@ -25,6 +28,9 @@ const PARTS: [string, () => Promise<Part>][] = [
   ['Word 文件', async () => (await import('./word')).wordPart],
   ['服务器', async () => (await import('./server-load')).serverPart],
   ['浏览器', async () => (await import('./browser')).browserPart],
+]
+const OWN_PARTS: [string, () => Promise<OwnPart>][] = [
+  ['攻击', async () => (await import('./abuse')).abusePart],
 ]
 
 const argument = (name: string) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : undefined }
@@ -40,18 +46,22 @@ async function main(): Promise<void> {
   const only = argument('--only')
   const log = (line: string) => console.log(line)
   const t = performance.now()
-  const office = ensureBenchOffice(scale, log)
+  const chosen = <T>(parts: [string, T][]) => parts.filter(([name]) => !only || name.includes(only))
+  const office = chosen(PARTS).length ? ensureBenchOffice(scale, log) : null
   const { openConnection } = await import('../src-main/db/connection')
   sqliteVersion = () => { const c = openConnection(':memory:'); try { return String(c.sqlite.prepare('SELECT sqlite_version() AS v').pluck().get()) } finally { c.sqlite.close() } }
   const rows: Row[] = []
-  for (const [name, load] of PARTS) {
-    if (only && !name.includes(only)) continue
+  for (const [name, load] of chosen(PARTS)) {
     log(`\n—— ${name}`)
-    rows.push(...await (await load())(office, log))
+    rows.push(...await (await load())(office!, log))
+  }
+  for (const [name, load] of chosen(OWN_PARTS)) {
+    log(`\n—— ${name}`)
+    rows.push(...await (await load())(log))
   }
   console.log(`\n三办 性能基准（${new Date().toISOString().slice(0, 10)}，共 ${((performance.now() - t) / 1000).toFixed(0)} s）`)
   console.log(`机器：${machine()}`)
-  console.log(`数据：${Object.entries(office.counts).map(([k, v]) => `${k} ${v.toLocaleString()}`).join('，')}\n`)
+  if (office) console.log(`数据：${Object.entries(office.counts).map(([k, v]) => `${k} ${v.toLocaleString()}`).join('，')}\n`)
   console.log(textTable(rows))
   const held = rows.filter((r) => r.met !== undefined)
   const missed = held.filter((r) => !r.met)

@@ -22,6 +22,8 @@ export interface BenchServer {
   startupMs: number
   /** Resident memory of the server process now, in MB (Linux /proc). */
   rssMb(): number
+  /** The most resident memory the process has had since it started, in MB (VmHWM). */
+  peakRssMb(): number
   stop(): Promise<void>
 }
 
@@ -38,6 +40,8 @@ export async function signedIn(url: string, username = 'kezhang') {
   return client
 }
 
+const statusMb = (pid: number, field: string) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+)`))![1]) / 1024
+
 function listening(child: ChildProcess): Promise<string> {
   return new Promise((done, fail) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -49,7 +53,7 @@ function listening(child: ChildProcess): Promise<string> {
 }
 
 /** `options`: more of server mode's command-line options (--shared-answers 0). */
-export async function startBenchServer(office: BenchOffice, options: string[] = []): Promise<BenchServer> {
+export async function startBenchServer(office: Pick<BenchOffice, 'dataDir' | 'keyFile'>, options: string[] = []): Promise<BenchServer> {
   const t = performance.now()
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(ROOT, 'out', 'main', 'server.js'), '--data', office.dataDir, '--key-file', office.keyFile, '--port', '0', ...options], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
@@ -61,7 +65,8 @@ export async function startBenchServer(office: BenchOffice, options: string[] = 
   const pid = child.pid!
   return {
     url, pid, startupMs,
-    rssMb: () => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1]) / 1024,
+    rssMb: () => statusMb(pid, 'VmRSS'),
+    peakRssMb: () => statusMb(pid, 'VmHWM'),
     stop: () => new Promise((done) => {
       if (child.exitCode !== null) return done()
       child.once('exit', () => done())

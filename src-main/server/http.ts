@@ -51,6 +51,10 @@ async function textWithin(req: Request, limit: number): Promise<string | null> {
   return Buffer.concat(chunks, size).toString('utf8')
 }
 
+/** The sender went away before its body was complete (a closed tab, or a slow sender cut off by the server). */
+class ClientGoneError extends Error {}
+const clientGone = () => ({ code: 'VALIDATION' as const, message: '请求未完整送达（连接已中断），请重试' })
+
 /** A request body's chunks; leaving the loop early cancels the rest (the DOM typings lack the stream's own iterator). */
 async function* chunksOf(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
   if (!body) return
@@ -58,7 +62,7 @@ async function* chunksOf(body: ReadableStream<Uint8Array> | null): AsyncGenerato
   let done = false
   try {
     for (;;) {
-      const next = await reader.read()
+      const next = await reader.read().catch(() => { throw new ClientGoneError('request body aborted') })
       if (next.done) { done = true; return }
       yield next.value
     }
@@ -106,7 +110,8 @@ export function createHttpApp(core: Core, options: HttpOptions): Hono {
     let token: string | null | undefined
     const session = core.sessions.forCall(getCookie(c, SESSION_COOKIE) ?? null, (t) => { token = t })
     const signedIn = session.user !== null
-    const text = await textWithin(c.req.raw, bodyLimitFor(signedIn))
+    const text = await textWithin(c.req.raw, bodyLimitFor(signedIn)).catch((e: unknown) => { if (e instanceof ClientGoneError) return undefined; throw e })
+    if (text === undefined) return c.json(failure(clientGone()), 400)
     if (text === null) return c.json(failure(bodyTooLarge(signedIn)), 413)
     const parsed = readJsonBody(text)
     if (!parsed.ok) return c.json(failure(parsed.error), 400)
@@ -138,6 +143,7 @@ export function createHttpApp(core: Core, options: HttpOptions): Hono {
       return c.json({ ok: true, result: { name, mime, ...received } })
     } catch (e) {
       if (e instanceof UploadTooLargeError) return tooLarge()
+      if (e instanceof ClientGoneError) return c.json(failure(clientGone()), 400)
       if (e instanceof AppError) return c.json(failure(e.toWire()), ERROR_STATUS[e.code])
       console.error('[upload] 上传失败', e)
       return c.json(failure({ code: 'INTERNAL', message: `文件「${name}」未能保存，请稍后重试` }), 500)
