@@ -16,6 +16,8 @@ import { loadDemoOrganisation } from '../src-main/org/demo'
 import { ensureInitialAccounts } from '../src-main/auth/accounts'
 import { seedCalendarIfEmpty } from '../src-main/calendar/seed'
 import { listMeetingTypes } from '../src-main/meetings/context'
+import { seedMeetingTypesIfEmpty } from '../src-main/meetings/seed'
+import { AuditTrail, writeAudit } from '../src-main/audit/trail'
 import { searchRow } from '../src-main/documents/search'
 import { incomingNumberText } from '../src-main/documents/registers'
 import { addDays, chineseDate, daysBetween, isWeekend, type IsoDate } from '../src-main/common/dates'
@@ -389,6 +391,9 @@ export function seedLarge(options: SeedOptions): SeedCounts {
     const clock: Clock = { now: () => new Date(`${today}T01:00:00.000Z`), today: () => today }
     sqlite.transaction(() => {
       seedCalendarIfEmpty(db, clock)
+      const seeded = new AuditTrail()
+      seedMeetingTypesIfEmpty(db, seeded)
+      writeAudit(db, clock.now(), null, 'system.seed', seeded)
       loadDemoOrganisation(db)
       ensureInitialAccounts(db, clock, { password: SEED_PASSWORD, demo: true })
     })()

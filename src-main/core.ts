@@ -15,6 +15,8 @@ import { ensureInitialAccounts, writeInitialPasswordFile, type InitialAccount } 
 import { readSettings } from './settings/service'
 import { dataVersionOf, untilDataChanges } from './db/data-version'
 import { seedCalendarIfEmpty } from './calendar/seed'
+import { seedMeetingTypesIfEmpty } from './meetings/seed'
+import { AuditTrail, writeAudit } from './audit/trail'
 import { loadDemoOrganisation } from './org/demo'
 import { systemClock, type Clock } from './system/clock'
 import { openBackupOffice, type BackupOffice } from './backup/office'
@@ -126,6 +128,9 @@ export function openCore(options: CoreOptions): Core {
     sealPlainFiles(conn.db, dataDir)
     const admin = conn.sqlite.transaction(() => {
       seedCalendarIfEmpty(conn.db, clock)
+      const seeded = new AuditTrail()
+      seedMeetingTypesIfEmpty(conn.db, seeded)
+      if (seeded.changes.length) writeAudit(conn.db, clock.now(), null, 'system.seed', seeded)
       if (isNew && options.demo) loadDemoOrganisation(conn.db)
       return ensureInitialAccounts(conn.db, clock, { password: options.adminPassword, demo: isNew && options.demo })
     })()

@@ -4,7 +4,7 @@ import type { Db } from '../db/connection'
 import { notFound } from '../rpc/errors'
 import type { AbsencePeriod, OrgWithUnits } from '../absences/rules'
 import type { HolidayCalendar } from '../calendar/rules'
-import { DEFAULT_MEETING_TYPES, meetingTypeSchema, type MeetingType } from './types'
+import { meetingTypeSchema, type MeetingType } from './types'
 import { type ReservedMatter } from '../common/meetings'
 import { meetings, meetingTypes } from './schema'
 import { calendarAround, meetingRow, meetingTypeRow } from './statements'
@@ -17,14 +17,9 @@ export interface StoredMeetingType extends MeetingType { id: number; sortOrder: 
 const parseType = (row: typeof meetingTypes.$inferSelect): StoredMeetingType =>
   ({ ...meetingTypeSchema.parse(JSON.parse(row.config)), id: row.id, sortOrder: row.sortOrder })
 
-/** The configured types; a new database gets the working rules' defaults the first time they are read. */
+/** The configured types (seeded when the core opens, meetings/seed.ts). */
 export function listMeetingTypes(db: Db): StoredMeetingType[] {
-  let rows = db.select().from(meetingTypes).orderBy(asc(meetingTypes.sortOrder), asc(meetingTypes.id)).all()
-  if (!rows.length) {
-    db.insert(meetingTypes).values(DEFAULT_MEETING_TYPES.map((t, i) => ({ kind: t.kind, name: t.name, config: JSON.stringify(t), sortOrder: i }))).run()
-    rows = db.select().from(meetingTypes).orderBy(asc(meetingTypes.sortOrder), asc(meetingTypes.id)).all()
-  }
-  return rows.map(parseType)
+  return db.select().from(meetingTypes).orderBy(asc(meetingTypes.sortOrder), asc(meetingTypes.id)).all().map(parseType)
 }
 
 export function meetingTypeById(db: Db, id: number): StoredMeetingType {

@@ -56,3 +56,22 @@ describe('meeting types are settings, not code', () => {
     expect(r.body.error?.code).toBe('FORBIDDEN')
   })
 })
+
+describe('a fresh office', () => {
+  it('schedules a 常务会议 straight away, its types seeded when the server opened and recorded in the audit trail (R-M2)', async () => {
+    const fresh = await startTestServer()
+    try {
+      const clerk = rpcClient(fresh.url)
+      await clerk.login()
+      // Nothing has listed the types: the id comes from the database itself.
+      const typeId = fresh.core.conn.sqlite.prepare("SELECT id FROM meeting_types WHERE kind = '常务会议'").pluck().get() as number
+      const r = await clerk.call('meetings.schedule', { typeId, date: '2026-12-10', halfDay: '上午' })
+      expect(r.status).toBe(200)
+      const auditor = rpcClient(fresh.url)
+      await auditor.login('auditor')
+      const seeded = JSON.stringify(await auditor.ok('audit.list', { entity: '会议类别' }))
+      for (const name of ['全体会议', '常务会议', '市长办公会', '专题会议', '全市性视频会议']) expect(seeded).toContain(name)
+      expect(seeded).toContain('按工作规则预设')
+    } finally { await fresh.stop() }
+  })
+})
