@@ -10,7 +10,7 @@ import { DATABASE_FILE } from '../src-main/core'
 import { generateKey, keyFingerprint, readKeyFile, writeKeyFile } from '../src-main/db/key'
 import { latestMigrationIn } from '../src-main/db/migrate'
 import { backupSettingsSchema, writeBackupSettings } from '../src-main/backup/settings'
-import { dateIn, OFFICE_TIME_ZONE } from '../src-main/system/clock'
+import { officeDate } from '../src-main/common/office-time'
 import { seedLarge, type SeedCounts } from './seed-large'
 
 export interface BenchOffice {
@@ -90,7 +90,7 @@ function buildOrReuse(name: string, scale: number, log: (line: string) => void):
   mkdirSync(partial, { recursive: true })
   const key = generateKey()
   const keyFile = join(ROOT, 'bench', '.data', `${name}-${keyFingerprint(key)}.key`)
-  const today = dateIn(OFFICE_TIME_ZONE, new Date())
+  const today = officeDate(new Date())
   log(`生成十年数据（规模 ${scale}，截至 ${today}）：${dataDir}`)
   const counts = seedLarge({ file: join(partial, DATABASE_FILE), today, seed: SEED, scale, key, log })
   // The daily backup would copy the whole database in the middle of a measurement.

@@ -22,7 +22,8 @@ import { searchRow } from '../src-main/documents/search'
 import { incomingNumberText } from '../src-main/documents/registers'
 import { addDays, chineseDate, daysBetween, isWeekend, type IsoDate } from '../src-main/common/dates'
 import { formatMinutesNumber } from '../src-main/meetings/rules'
-import { dateIn, OFFICE_TIME_ZONE, type Clock } from '../src-main/system/clock'
+import { type Clock } from '../src-main/system/clock'
+import { officeDate } from '../src-main/common/office-time'
 import { ACTIONS, SENDERS, SERIES, TOPICS, TYPE_WEIGHTS, documentBody, documentTitle, officeTime, randomSource, type Random } from './office-data'
 
 /** Every account the generator creates signs in with this password. */
@@ -430,7 +431,7 @@ function main(): void {
   const years = Number(argument('--years') ?? 10)
   const seed = Number(argument('--seed') ?? 20260615)
   const scale = Number(argument('--scale') ?? (process.argv.includes('--small') ? 0.1 : 1))
-  const today = argument('--today') ?? dateIn(OFFICE_TIME_ZONE, new Date())
+  const today = argument('--today') ?? officeDate(new Date())
   const file = resolve(argument('--out') ?? `sanban-large-${seed}.sqlite`)
   const keyFile = argument('--key-file')
   console.log(`三办 大数据量演示库：${years} 年，截至 ${today}，种子 ${seed}，规模 ${scale}${keyFile ? '，加密' : '，不加密'}`)

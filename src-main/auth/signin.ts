@@ -6,9 +6,9 @@ import { loadSessionUser } from './sessions'
 import { verifyPassword } from './password'
 import { afterFailedSignIn, isLocked, passwordExpired } from '../common/sign-in-policy'
 import { users } from './schema'
+import { officeClockText } from '../common/office-time'
 
 const WRONG = '用户名或密码不正确'
-const hhmm = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' })
 
 /**
  * 登录. Every attempt is audited; a refusal still commits (kept()) so that failures count
@@ -24,7 +24,7 @@ export function login(ctx: ActionContext, input: { username: string; password: s
     return new AppError('UNAUTHENTICATED', message).kept()
   }
   if (!u) throw refuse(WRONG, '失败：无此用户名')
-  if (isLocked(u.lockedUntil, now)) throw refuse(`账户已锁定，请于${hhmm(u.lockedUntil!)}后再试，或请安全保密管理员解锁`, '拒绝：账户已锁定')
+  if (isLocked(u.lockedUntil, now)) throw refuse(`账户已锁定，请于${officeClockText(new Date(u.lockedUntil!))}后再试，或请安全保密管理员解锁`, '拒绝：账户已锁定')
   if (!verifyPassword(input.password, u.passwordHash)) {
     const next = afterFailedSignIn(u.failedLogins, policy, now)
     ctx.db.update(users).set(next).where(eq(users.id, u.id)).run()

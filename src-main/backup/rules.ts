@@ -1,5 +1,5 @@
 /** Backup naming, schedule and rotation: pure functions, tested without a disk. */
-import { dateIn, OFFICE_TIME_ZONE } from '../system/clock'
+import { officeDate, officeStamp } from '../common/office-time'
 
 /** Why a backup was taken; shown in the list and part of its folder name. */
 export const BACKUP_KINDS = ['定时', '手动', '恢复前', '导入前', '导出', '导入'] as const
@@ -9,15 +9,6 @@ const PREFIX = '三办备份-'
 const EXPORT_PREFIX = '三办全部数据-'
 /** A folder being written (or deleted) carries this; it is never listed, so a crash never leaves a "good" half backup. */
 const UNFINISHED = '-未完成'
-
-/** The office's wall-clock time as YYYYMMDD-HHMMSS, for names an administrator reads on the drive. */
-export function officeStamp(at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-  }).formatToParts(at)
-  const p = (type: string) => parts.find((x) => x.type === type)!.value
-  return `${p('year')}${p('month')}${p('day')}-${p('hour')}${p('minute')}${p('second')}`
-}
 
 export const backupFolderName = (at: Date, kind: BackupKind, n = 1): string =>
   `${PREFIX}${officeStamp(at)}${n > 1 ? `-${n}` : ''}-${kind}`
@@ -51,7 +42,7 @@ export const officeInstant = (date: string, time: string): Date => new Date(`${d
  */
 export function scheduledBackupDue(now: Date, schedule: { enabled: boolean; time: string }, lastScheduledAt: Date | null): boolean {
   if (!schedule.enabled) return false
-  const dueAt = officeInstant(dateIn(OFFICE_TIME_ZONE, now), schedule.time)
+  const dueAt = officeInstant(officeDate(now), schedule.time)
   return now >= dueAt && (lastScheduledAt === null || lastScheduledAt < dueAt)
 }
 
@@ -59,7 +50,7 @@ export interface RotationPolicy { keepDaily: number; keepWeekly: number }
 
 /** Monday of the office week of an instant, as YYYY-MM-DD. */
 function weekOf(at: Date): string {
-  const day = new Date(`${dateIn(OFFICE_TIME_ZONE, at)}T00:00:00Z`)
+  const day = new Date(`${officeDate(at)}T00:00:00Z`)
   day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7))
   return day.toISOString().slice(0, 10)
 }
@@ -83,7 +74,7 @@ function newestPerPeriod<T extends { createdAt: Date }>(newestFirst: T[], period
 export function backupsToRotate<T extends { kind: BackupKind; createdAt: Date }>(backups: T[], policy: RotationPolicy): T[] {
   const scheduled = backups.filter((b) => b.kind === '定时').sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
   const keep = new Set([
-    ...newestPerPeriod(scheduled, (at) => dateIn(OFFICE_TIME_ZONE, at), policy.keepDaily),
+    ...newestPerPeriod(scheduled, (at) => officeDate(at), policy.keepDaily),
     ...newestPerPeriod(scheduled, weekOf, policy.keepWeekly),
   ])
   return scheduled.filter((b) => !keep.has(b))

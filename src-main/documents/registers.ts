@@ -23,7 +23,7 @@ import type { Db } from '../db/connection'
 import { allRows, firstRow } from '../db/prepared'
 import { AppError } from '../rpc/errors'
 import { daysBetween, type IsoDate } from '../common/dates'
-import { dateIn, OFFICE_TIME_ZONE } from '../system/clock'
+import { officeDate } from '../common/office-time'
 import { docIdOf, kindRange, matchQuery, searchRowid, type SearchKind } from './search'
 import { countedTotal } from './register-counts'
 import { incomingNumberText } from './incoming-rules'
@@ -96,11 +96,11 @@ export const OPEN_INCOMING_STATES = INCOMING_STATES.filter((s) => s !== '已办�
 export { incomingNumberText }
 
 /** The office's date of a stored time: ISO instants are read in the office's zone, plain dates as they are. */
-export function officeDate(at: string | null): IsoDate | null {
+export function storedOfficeDate(at: string | null): IsoDate | null {
   if (!at) return null
   if (at.includes('T') && /(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(at)) {
     const d = new Date(at)
-    if (!Number.isNaN(d.getTime())) return dateIn(OFFICE_TIME_ZONE, d)
+    if (!Number.isNaN(d.getTime())) return officeDate(d)
   }
   return at.slice(0, 10)
 }
@@ -285,7 +285,7 @@ function presentIncoming(db: Db, base: IncomingBase[], today: IsoDate): Incoming
     const overdueDays = open && late.length ? Math.max(...late) : null
     return Object.assign(r, {
       number: incomingNumberText(r.year, r.seq),
-      receivedOn: officeDate(r.receivedAt)!,
+      receivedOn: storedOfficeDate(r.receivedAt)!,
       currentLeader: open ? pending.get(r.id) ?? null : null,
       instructedBy: instructed.get(r.id) ?? [],
       assignees: mine,
@@ -368,7 +368,7 @@ export interface OutgoingRegisterRow extends OutgoingBase {
 function presentOutgoing(db: Db, rows: OutgoingBase[]): OutgoingRegisterRow[] {
   const issuers = new Map(readSettings(db).documentSeries.map((s) => [s.code, s.issuer]))
   // Added to the row, not spread: see presentIncoming.
-  return rows.map((r) => Object.assign(r, { issuer: issuers.get(r.series) ?? null, createdOn: officeDate(r.createdAt)!, date: r.signedOn ?? officeDate(r.createdAt)! }))
+  return rows.map((r) => Object.assign(r, { issuer: issuers.get(r.series) ?? null, createdOn: storedOfficeDate(r.createdAt)!, date: r.signedOn ?? storedOfficeDate(r.createdAt)! }))
 }
 
 /** One page of the 发文登记簿, newest drafted first; `total` on the first page only. */

@@ -5,7 +5,7 @@ import type { ActionContext } from '../rpc/procedure'
 import { AppError } from '../rpc/errors'
 import { deleteAudited, insertAudited, requireById } from '../db/audited'
 import { addDays } from '../common/dates'
-import { OFFICE_TIME_ZONE } from '../system/clock'
+import { officeMinute } from '../common/office-time'
 import { people } from '../org/schema'
 import { dutyExclusions, dutyHandover, dutyLog } from './schema'
 import { contacts, loadExclusions } from './pools'
@@ -16,9 +16,6 @@ export interface DutyLogInput {
   content: string; handling?: string | null; notified?: string | null; followUp?: string | null; urgent?: boolean
 }
 
-/** The office's local time as YYYY-MM-DD HH:MM (the duty log is read and searched in it). */
-export const officeMinute = (at: Date) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at)
 
 export const addLogEntry = (ctx: ActionContext, input: DutyLogInput) =>
   insertAudited(ctx, dutyLog, '值班记录', { ...input, at: input.at ?? officeMinute(ctx.clock.now()), urgent: input.urgent ?? false, recordedBy: ctx.user?.displayName ?? null })

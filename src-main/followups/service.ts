@@ -8,7 +8,7 @@ import { canSee } from '../common/classification'
 import { clearanceOf, unseen, visibleSql, type Reader } from '../security/clearance'
 import { chineseDate, type IsoDate } from '../common/dates'
 import { readSettings } from '../settings/service'
-import { dateIn, OFFICE_TIME_ZONE } from '../system/clock'
+import { officeDate } from '../common/office-time'
 import { departments, people, posts } from '../org/schema'
 import { meetingDecisions, meetings, minutes, topics } from '../meetings/schema'
 import { incomingDocuments, instructions } from '../documents/schema'
@@ -173,7 +173,7 @@ function requireOpen(reader: Reader, id: number, doing: string): FollowUpRow {
 function checkDate(ctx: ActionContext, item: FollowUpRow, date: IsoDate, what: string): void {
   const today = ctx.clock.today()
   if (date > today) throw new AppError('VALIDATION', `「${what}」不能晚于今天（${chineseDate(today)}）`)
-  const created = dateIn(OFFICE_TIME_ZONE, new Date(item.createdAt))
+  const created = officeDate(new Date(item.createdAt))
   if (date < created) throw new AppError('VALIDATION', `「${what}」不能早于立项日期（${chineseDate(created)}）`)
 }
 

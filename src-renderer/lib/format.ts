@@ -1,8 +1,10 @@
 /**
  * Dates the Chinese way, as every page shows them (GB/T 9704: year in full, no leading zeros).
  * Date-only values ('2026-10-12') are read as calendar days, never shifted by the time zone;
- * timestamps ('2026-10-12T01:30:00.000Z') are shown in the computer's local time.
+ * timestamps ('2026-10-12T01:30:00.000Z') are shown on the office's clock (Asia/Shanghai), whatever zone the
+ * PC is set to, so the page, the server's messages and the files it names all say the same time.
  */
+import { officeDate, officeDateTimeText } from '../../src-main/common/office-time'
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const
 
@@ -37,21 +39,20 @@ export function formatMonthDay(isoDate: string | null | undefined): string {
   return p ? `${p[1]}月${p[2]}日` : isoDate
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** An ISO timestamp → '2026年10月12日 09:30' in local time ('… 09:30:05' with seconds, for logs). */
+/** An ISO timestamp → '2026年10月12日 09:30' on the office's clock ('… 09:30:05' with seconds, for logs). */
 export function formatDateTime(timestamp: string | null | undefined, options: { seconds?: boolean } = {}): string {
   if (!timestamp) return ''
   const t = new Date(timestamp)
-  if (Number.isNaN(t.getTime())) return timestamp
-  const time = `${pad(t.getHours())}:${pad(t.getMinutes())}${options.seconds ? `:${pad(t.getSeconds())}` : ''}`
-  return `${t.getFullYear()}年${t.getMonth() + 1}月${t.getDate()}日 ${time}`
+  return Number.isNaN(t.getTime()) ? timestamp : officeDateTimeText(t, options.seconds)
 }
 
-/** Today's date in local time as 'YYYY-MM-DD'. */
+/** Today's date in the office as 'YYYY-MM-DD'. */
 export function todayIso(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+  return officeDate(now)
 }
+
+/** This year in the office. */
+export const thisYear = (now: Date = new Date()): number => Number(officeDate(now).slice(0, 4))
 
 /** Date pickers read the Chinese way: '2026年12月' above the days, '2026年12月7日' in the field. */
 export const DATE_PROPS = {

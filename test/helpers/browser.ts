@@ -15,8 +15,8 @@ export interface Browser {
   close(): Promise<void>
 }
 
-/** Debian's Chromium with a fresh profile, in Chinese, at a typical office screen size. */
-export async function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium with a fresh profile, in Chinese, at a typical office screen size; `timezoneId` sets the PC's zone. */
+export async function launchBrowser(options: { timezoneId?: string } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`没有找到 Chromium（${CHROMIUM}）：请运行 apt-get install -y chromium fonts-noto-cjk`)
   if (!existsSync(RENDERER_INDEX)) throw new Error('没有找到构建好的界面（out/renderer）：请先运行 npx electron-vite build')
   const profile = mkdtempSync(join(tmpdir(), 'sanban-chromium-'))
@@ -27,6 +27,7 @@ export async function launchBrowser(): Promise<Browser> {
     locale: 'zh-CN',
     reducedMotion: 'reduce',
     viewport: { width: 1366, height: 860 },
+    timezoneId: options.timezoneId,
   })
   const page = context.pages()[0] ?? (await context.newPage())
   // Fail with Playwright's own message (which element was not found) before vitest's timeout.

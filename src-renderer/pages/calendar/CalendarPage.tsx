@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/Feedback'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
 import { Section } from '../../components/Section'
-import { formatDate, formatDateTime } from '../../lib/format'
+import { formatDate, formatDateTime, thisYear } from '../../lib/format'
 import { hasRole, useSession } from '../../lib/session'
 import { CLERKS } from '../../../src-main/common/roles'
 import { CorrectDayDialog } from './CorrectDayDialog'
@@ -20,7 +20,7 @@ import { countByType, summarise, type DayInfo, type YearView } from './summary'
 export function CalendarPage() {
   // 文秘 and 科长 enter the year's arrangement; 查阅 only read it.
   const canEdit = hasRole(useSession().user, CLERKS)
-  const [year, setYear] = useState(() => new Date().getFullYear())
+  const [year, setYear] = useState(() => thisYear())
   const [notice, setNotice] = useState<string | null>(null)
   const years = useQuery('calendar.years', {})
   const view = useQuery('calendar.year', { year }, [year])

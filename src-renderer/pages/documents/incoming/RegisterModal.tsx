@@ -11,6 +11,7 @@ import { DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, type OrgOverview } from '../..
 import { readUpload, type UploadedFile } from '../../../lib/upload'
 import { ACCEPT, type Arrival, type Classification, type DirectException, type DocType, type FileKind, type Incoming, type Urgency } from './model'
 import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, URGENCIES } from '../../../../src-main/common/documents'
+import { officeClockText } from '../../../../src-main/common/office-time'
 
 const FIELDS = ['receivedAt', 'sender', 'senderDepartmentId', 'senderNumber', 'title', 'docType', 'classification', 'secrecyPeriod', 'urgency', 'copies', 'pages', 'arrival', 'directException', 'directLeaderId', 'files']
 
@@ -23,8 +24,7 @@ export function departmentOptions(org: OrgOverview | undefined, exclude: readonl
   })).filter((g) => g.items.length)
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-const nowTime = () => { const d = new Date(); return `${pad(d.getHours())}:${pad(d.getMinutes())}` }
+const nowTime = () => officeClockText(new Date())
 
 /**
  * 签收登记 (X-2, R-D1): the receipt time, sender, number, title, 文种, 密级 and 保密期限, 紧急程度, copies, pages,

@@ -3,7 +3,7 @@ import { NumberInput, SegmentedControl, Select, SimpleGrid, TextInput } from '@m
 import { DatePickerInput } from '@mantine/dates'
 import { useMutation, useQuery } from '../../../api/client'
 import { FormModal, fieldError } from '../../../components/FormModal'
-import { DATE_PROPS } from '../../../lib/format'
+import { DATE_PROPS, thisYear } from '../../../lib/format'
 import type { ProposalRow } from './ProposalsTab'
 import { isLeaderKind } from '../../../../src-main/common/org'
 import { PROPOSAL_KINDS } from '../../../../src-main/common/documents'
@@ -13,7 +13,7 @@ export function ProposalModal({ opened, row, onClose, onSaved }: { opened: boole
   const org = useQuery('org.overview', {})
   const save = useMutation('documents.saveProposal')
   const [kind, setKind] = useState<ProposalRow['kind']>('人大代表建议')
-  const [year, setYear] = useState<number>(new Date().getFullYear())
+  const [year, setYear] = useState<number>(thisYear())
   const [number, setNumber] = useState('')
   const [title, setTitle] = useState('')
   const [proposer, setProposer] = useState('')
@@ -23,7 +23,7 @@ export function ProposalModal({ opened, row, onClose, onSaved }: { opened: boole
   const { reset } = save
   useEffect(() => {
     if (!opened) return
-    setKind(row?.kind ?? '人大代表建议'); setYear(row?.year ?? new Date().getFullYear()); setNumber(row?.number ?? ''); setTitle(row?.title ?? '')
+    setKind(row?.kind ?? '人大代表建议'); setYear(row?.year ?? thisYear()); setNumber(row?.number ?? ''); setTitle(row?.title ?? '')
     setProposer(row?.proposer ?? ''); setDepartmentId(row?.departmentId ? String(row.departmentId) : null)
     setLeaderPostId(row?.leader?.postId ? String(row.leader.postId) : null); setDeadline(row?.deadline ?? null); reset()
   }, [opened, row, reset])

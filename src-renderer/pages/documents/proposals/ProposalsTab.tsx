@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Badge, Button, Group, Select, Switch, Table, Text, TextInput } from '@mantine/core'
 import { useQuery, type OutputOf } from '../../../api/client'
 import { ErrorAlert } from '../../../components/Feedback'
-import { formatDate } from '../../../lib/format'
+import { formatDate, thisYear } from '../../../lib/format'
 import { ProposalModal } from './ProposalModal'
 import { ReplyModal } from './ReplyModal'
 import { PROPOSAL_KINDS } from '../../../../src-main/common/documents'
@@ -18,7 +18,7 @@ function Timing({ p }: { p: ProposalRow }) {
 
 /** 人大代表建议和政协提案 (R-D8, 第五十九条): the leading leader, the handling department, the deadline, the reply. */
 export function ProposalsTab() {
-  const [year, setYear] = useState<string | null>(String(new Date().getFullYear()))
+  const [year, setYear] = useState<string | null>(String(thisYear()))
   const [kind, setKind] = useState<string | null>(null)
   const [overdueOnly, setOverdueOnly] = useState(false)
   const [text, setText] = useState('')
@@ -26,7 +26,7 @@ export function ProposalsTab() {
   const [replying, setReplying] = useState<ProposalRow | null>(null)
   const list = useQuery('documents.proposals', { year: year ? Number(year) : undefined, kind: (kind ?? undefined) as Kind | undefined, overdueOnly, text: text || undefined }, [year, kind, overdueOnly, text])
   const rows = list.data ?? []
-  const years = Array.from({ length: 6 }, (_, i) => String(new Date().getFullYear() + 1 - i))
+  const years = Array.from({ length: 6 }, (_, i) => String(thisYear() + 1 - i))
   const done = () => { setEditing(null); setReplying(null); list.reload() }
 
   return (
