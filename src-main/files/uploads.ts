@@ -13,6 +13,7 @@ import type { Db } from '../db/connection'
 import { AppError } from '../rpc/errors'
 import { filesDataKey, Sealer, storageNamer, TAG_OFFSET } from './crypto'
 import { fileTooLargeMessage, MAX_FILE_BYTES } from '../common/files'
+import { diskFullMessage, isDiskFull } from '../system/disk-space'
 
 export { MAX_FILE_BYTES }
 /** An upload not used by an action within the hour is dropped (the form is filled in and sent by then). */
@@ -87,7 +88,7 @@ export class UploadRegistry {
   constructor(private readonly dataDir: string, private readonly now: () => number = Date.now) {}
 
   /** Streams one file in for `userId`; the returned token stands for it in an action for UPLOAD_LIFETIME_MS. */
-  async receive(db: Db, userId: number, chunks: AsyncIterable<Uint8Array>, limit = MAX_FILE_BYTES): Promise<ReceivedFile & { upload: string }> {
+  async receive(db: Db, userId: number, chunks: AsyncIterable<Uint8Array>, limit = MAX_FILE_BYTES): Promise<{ upload: string; size: number; sha256: string }> {
     this.sweep()
     if ([...this.pending.values()].filter((p) => p.userId === userId).length >= MAX_PENDING_PER_USER) {
       throw new AppError('CONFLICT', `已上传但尚未使用的文件过多（${MAX_PENDING_PER_USER}个），请先提交已上传的文件，或一小时后再试`)
@@ -95,7 +96,10 @@ export class UploadRegistry {
     const key = dataKeyOf(db)
     const pendingFile = join(PENDING_DIR, `${randomBytes(16).toString('hex')}.tmp`)
     await mkdir(join(this.dataDir, PENDING_DIR), { recursive: true })
-    const received = await sealInto(join(this.dataDir, pendingFile), key, chunks, limit)
+    const received = await sealInto(join(this.dataDir, pendingFile), key, chunks, limit).catch((e: unknown) => {
+      if (isDiskFull(e)) throw new AppError('DISK_FULL', `${diskFullMessage(this.dataDir)}，文件未能保存。请系统管理员清理磁盘后重试`)
+      throw e
+    })
     if (received.size === 0) {
       rmSync(join(this.dataDir, pendingFile))
       throw new AppError('VALIDATION', '文件为空，不能上传')
@@ -105,7 +109,8 @@ export class UploadRegistry {
     if (stored) rmSync(join(this.dataDir, pendingFile))
     const upload = randomBytes(24).toString('base64url')
     this.pending.set(upload, { ...received, userId, pendingFile: stored ? null : pendingFile, keyId: keyId(key), expires: this.now() + UPLOAD_LIFETIME_MS })
-    return { upload, ...received }
+    // Not the stored name: it is keyed so that the folder tells no one which known documents it holds.
+    return { upload, size: received.size, sha256: received.sha256 }
   }
 
   /**
