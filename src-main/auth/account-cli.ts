@@ -9,44 +9,12 @@
  */
 import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { eq } from 'drizzle-orm'
-import { openConnection, type Connection } from '../db/connection'
-import { keyTarget } from '../db/key-cli'
+import { openConnection } from '../db/connection'
+import { keyTarget } from '../db/key-target'
 import { readKeyFile } from '../db/key'
-import { AuditTrail, writeAudit } from '../audit/trail'
 import { acquireDataLock, DataDirBusyError, type LockOwner } from '../system/data-lock'
 import { askRunningServer } from '../server/local-client'
-import { generatePassword, hashPassword } from './password'
-import { users } from './schema'
-
-export type AccountCommand = 'reset-password' | 'unlock'
-
-export interface AccountCommandResult {
-  userId: number
-  /** The new initial password (reset-password), null for unlock. */
-  password: string | null
-}
-
-/** Runs one command in one transaction with its audit row; returns the new password for a reset. */
-export function runAccountCommand(conn: Connection, command: AccountCommand, username: string, now = new Date()): AccountCommandResult {
-  return conn.sqlite.transaction(() => {
-    const u = conn.db.select().from(users).where(eq(users.username, username)).get()
-    if (!u) throw new Error(`没有用户名为“${username}”的账户`)
-    const trail = new AuditTrail()
-    let password: string | null = null
-    if (command === 'reset-password') {
-      password = generatePassword()
-      conn.db.update(users).set({ passwordHash: hashPassword(password), mustChangePassword: true, passwordChangedAt: now.toISOString(), failedLogins: 0, lockedUntil: null })
-        .where(eq(users.id, u.id)).run()
-      trail.record({ entity: '账户', id: u.id, fields: { 密码: '（已在服务器命令行重置）', 用户名: u.username } })
-    } else {
-      conn.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, u.id)).run()
-      trail.record({ entity: '账户', id: u.id, fields: { 锁定: '（已在服务器命令行解除）', 用户名: u.username } })
-    }
-    writeAudit(conn.db, now, null, `cli.${command}`, trail)
-    return { userId: u.id, password }
-  }).immediate()
-}
+import { runAccountCommand, type AccountCommand } from './account-commands'
 
 function runOffline(command: AccountCommand, username: string, databaseFile: string, keyFile: string): string | null {
   const conn = openConnection(databaseFile, readKeyFile(keyFile))

@@ -5,22 +5,15 @@
  *   npm run key:change -- [--data 目录] [--key-file 文件]   re-encrypt with a new random key
  */
 import { existsSync, renameSync, rmSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { parseArgs } from 'node:util'
-import { defaultDataDir } from '../paths'
-import { DATABASE_FILE } from '../core'
+import { dirname } from 'node:path'
 import { changeDatabaseKey, isPlainDatabase } from './cipher'
 import { keyOpens } from './database-key'
 import { acquireDataLock } from '../system/data-lock'
-import { defaultKeyFile, generateKey, keyFingerprint, pendingKeyFile, readKeyFile, syncDirectory, writeKeyFile } from './key'
+import { generateKey, keyFingerprint, pendingKeyFile, readKeyFile, syncDirectory, writeKeyFile } from './key'
 
-export interface KeyTarget { databaseFile: string; keyFile: string }
+import { keyTarget, type KeyTarget } from './key-target'
 
-export function keyTarget(argv: string[], env: NodeJS.ProcessEnv): KeyTarget {
-  const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, 'key-file': { type: 'string' } }, strict: true })
-  const dataDir = values.data ?? defaultDataDir(env)
-  return { databaseFile: join(dataDir, DATABASE_FILE), keyFile: values['key-file'] ?? env.SANBAN_KEY_FILE ?? defaultKeyFile(dataDir) }
-}
+export type { KeyTarget }
 
 function requireEncryptedDatabase(file: string): void {
   if (!existsSync(file)) throw new Error(`找不到数据库 ${file}（请用 --data 指定数据目录）`)

@@ -12,7 +12,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { Hono } from 'hono'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Core } from '../core'
-import { runAccountCommand, type AccountCommand } from '../auth/account-cli'
+import { runAccountCommand, type AccountCommand } from '../auth/account-commands'
 import { TOKEN_HEADER, type AccountReply } from './local-client'
 
 export const LOCAL_PREFIX = '/local/'

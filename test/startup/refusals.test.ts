@@ -5,7 +5,7 @@
  * and every file of the data folder and the key file byte for byte as before.
  */
 import { execFileSync } from 'node:child_process'
-import { chownSync, existsSync, mkdirSync, rmSync, truncateSync, writeFileSync, readdirSync, statSync } from 'node:fs'
+import { chownSync, existsSync, rmSync, truncateSync, writeFileSync, readdirSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
