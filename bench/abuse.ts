@@ -66,7 +66,7 @@ async function abuser(kind: Kind, k: number, target: Target, end: number, answer
     else if (kind === '10000 层嵌套') {
       // Before sign-in it is over 8 KB; signed in it is read, and refused by its depth before JSON.parse.
       const signedIn = k % 2 === 1
-      count(await attack(target, signedIn ? '/rpc/documents.draft' : '/rpc/auth.login', { 'content-length': deep.length, ...(signedIn ? { cookie: target.cookie } : {}) }, (s) => (s ? null : deep)))
+      count(await attack(target, signedIn ? '/rpc/outgoing.draft' : '/rpc/auth.login', { 'content-length': deep.length, ...(signedIn ? { cookie: target.cookie } : {}) }, (s) => (s ? null : deep)))
     } else {
       // 8 KB announced, a byte every 100 ms: the server holds the socket and at most 8 KB until its request timeout.
       count(await attack(target, '/rpc/auth.login', { 'content-length': 8 * 1024 }, (s) => (s < 8 * 1024 ? Buffer.from(' ') : null), 100, end))
@@ -78,7 +78,7 @@ async function abuser(kind: Kind, k: number, target: Target, end: number, answer
 async function pc(url: string, k: number, end: number, samples: number[], errors: { n: number }): Promise<void> {
   const api = await signedIn(url)
   const calls = [
-    () => api.call('documents.incomingRegister', { limit: 50 }),
+    () => api.call('registers.incoming', { limit: 50 }),
     () => api.call('meetings.calendar', { from: '2026-11-01', to: '2026-11-30' }),
     () => api.call('auth.me'),
   ]

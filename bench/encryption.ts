@@ -19,9 +19,9 @@ import { backupDatabase } from '../src-main/db/backup'
 import { changeDatabaseKey } from '../src-main/db/cipher'
 import { generateKey } from '../src-main/db/key'
 import { loadDemoOrganisation } from '../src-main/org/demo'
-import { gramsOf } from '../src-main/documents/search'
+import { gramsOf } from '../src-main/documents/registers/search'
 import { addDays } from '../src-main/common/dates'
-import { incomingNumberText, incomingRegister } from '../src-main/documents/registers'
+import { incomingNumberText, incomingRegister } from '../src-main/documents/registers/service'
 
 const N = process.argv.includes('--small') ? 20_000 : 100_000
 const RUNS = 7

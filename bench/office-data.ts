@@ -55,7 +55,7 @@ export const SERIES = [['资府发', 10], ['资府函', 30], ['资府办发', 25
 /** A 公文 title: 关于做好防汛抗旱工作的通知. */
 export const documentTitle = (r: Random, docType: string) => `${r.pick(LEADS)}${r.pick(TOPICS)}${r.pick(ACTIONS)}的${docType}`
 
-/** 签收时间 as documents.register stores it: office time, '2026-03-05 09:30' (minutes after 08:00). */
+/** 签收时间 as incoming.receive stores it: office time, '2026-03-05 09:30' (minutes after 08:00). */
 export const officeTime = (day: string, minutes: number) =>
   `${day} ${String(8 + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 

@@ -4,7 +4,7 @@
  * comparison is the obvious alternative run in the same process on the same data: OFFSET paging, LIKE.
  */
 import { sql, type SQL } from 'drizzle-orm'
-import { incomingPageSql, outgoingPageSql, type IncomingFilter, type RegisterCursor } from '../src-main/documents/registers'
+import { incomingPageSql, outgoingPageSql, type IncomingFilter, type RegisterCursor } from '../src-main/documents/registers/service'
 import { visibleSql } from '../src-main/security/clearance'
 import type { Clearance } from '../src-main/common/classification'
 import type { Db } from '../src-main/db/connection'
@@ -51,22 +51,22 @@ export const registerPart: Part = (office) => withCore(office, async ({ core, as
     rows.push(latencyRow(label, ours, REGISTER, { name: `OFFSET ${offset.toLocaleString()} 取同一页`, median: theirs.median }))
   }
 
-  await page('收文登记簿 首页+总数（不筛选）', kezhang, 'documents.incomingRegister', {})
-  await page(`收文登记簿 首页+总数（${year}年+已办结）`, kezhang, 'documents.incomingRegister', filtered)
-  await page(`收文登记簿 首页+总数（${year}年+已办结，内部人员）`, chayue, 'documents.incomingRegister', filtered)
-  const total = (await kezhang<{ total: number }>('documents.incomingRegister', { ...filtered, limit: 1 })).total
+  await page('收文登记簿 首页+总数（不筛选）', kezhang, 'registers.incoming', {})
+  await page(`收文登记簿 首页+总数（${year}年+已办结）`, kezhang, 'registers.incoming', filtered)
+  await page(`收文登记簿 首页+总数（${year}年+已办结，内部人员）`, chayue, 'registers.incoming', filtered)
+  const total = (await kezhang<{ total: number }>('registers.incoming', { ...filtered, limit: 1 })).total
   const inYear = Math.floor((total * 0.8) / PAGE) * PAGE
   const seen = (f: IncomingFilter) => ({ ...f, clearance: '机密' as Clearance })
-  await deep(`收文登记簿 深页（${year}年+已办结，第${(inYear / PAGE + 1).toLocaleString()}页）`, 'documents.incomingRegister', filtered,
+  await deep(`收文登记簿 深页（${year}年+已办结，第${(inYear / PAGE + 1).toLocaleString()}页）`, 'registers.incoming', filtered,
     incomingPageSql(seen(filtered), office.today, null, PAGE + 1), cursorAt(db, 'incoming', sql`+d.year = ${year} AND +d.status = '已办结'`, inYear), inYear)
   const far = Math.floor((office.counts.incoming_documents * 2) / 3 / PAGE) * PAGE
-  await deep(`收文登记簿 深页（不筛选，第${(far / PAGE + 1).toLocaleString()}页）`, 'documents.incomingRegister', {},
+  await deep(`收文登记簿 深页（不筛选，第${(far / PAGE + 1).toLocaleString()}页）`, 'registers.incoming', {},
     incomingPageSql(seen({}), office.today, null, PAGE + 1), cursorAt(db, 'incoming', sql`1`, far), far)
 
   const outFilter = { year, status: '已印发' as const }
-  await page(`发文登记簿 首页+总数（${year}年+已印发）`, kezhang, 'documents.outgoingRegister', outFilter)
+  await page(`发文登记簿 首页+总数（${year}年+已印发）`, kezhang, 'registers.outgoing', outFilter)
   const outFar = Math.floor((office.counts.outgoing_documents * 2) / 3 / PAGE) * PAGE
-  await deep(`发文登记簿 深页（不筛选，第${(outFar / PAGE + 1).toLocaleString()}页）`, 'documents.outgoingRegister', {},
+  await deep(`发文登记簿 深页（不筛选，第${(outFar / PAGE + 1).toLocaleString()}页）`, 'registers.outgoing', {},
     outgoingPageSql({ clearance: '机密' }, null, PAGE + 1), cursorAt(db, 'outgoing', sql`1`, outFar), outFar)
   return rows
 })
@@ -88,8 +88,8 @@ export const searchPart: Part = (office) => withCore(office, async ({ core, as }
   for (const [user, clearance, who] of [['kezhang', '机密', ''], ['chayue', '内部', '，内部人员']] as const) {
     const call = as(user)
     for (const word of user === 'kezhang' ? WORDS : WORDS.slice(0, 1)) {
-      const ours = await timeAsync(() => call('documents.incomingRegister', { text: word, limit: PAGE }), RUNS)
-      const { total } = await call<{ total: number }>('documents.incomingRegister', { text: word, limit: 1 })
+      const ours = await timeAsync(() => call('registers.incoming', { text: word, limit: PAGE }), RUNS)
+      const { total } = await call<{ total: number }>('registers.incoming', { text: word, limit: 1 })
       const like = time(() => likeSearch(core.conn.db, word, clearance), 7, 1)
       rows.push(latencyRow(`检索收文“${word}”（${[...word].length}字，首页+总数 ${total.toLocaleString()}${who}）`, ours, { p95: 5, faster: 20 }, { name: "LIKE '%…%' 扫描", median: like.median }))
     }
@@ -100,11 +100,11 @@ export const searchPart: Part = (office) => withCore(office, async ({ core, as }
 export const homePart: Part = (office) => withCore(office, async ({ as }) => {
   const call = as('kezhang')
   const limits = { p95: 10 }
-  const n = (await call<{ total: number }>('documents.dueSoon')).total
+  const n = (await call<{ total: number }>('incoming.dueSoon')).total
   return [
-    latencyRow(`首页 公文到期提醒（共 ${n.toLocaleString()} 项，列出最紧迫的30项）`, await timeAsync(() => call('documents.dueSoon'), RUNS), limits),
+    latencyRow(`首页 公文到期提醒（共 ${n.toLocaleString()} 项，列出最紧迫的30项）`, await timeAsync(() => call('incoming.dueSoon'), RUNS), limits),
     latencyRow('首页 督办逾期事项', await timeAsync(() => call('followups.list', { overdueOnly: true }), RUNS), limits),
-    latencyRow('收文登记簿 只看逾期（首页+总数）', await timeAsync(() => call('documents.incomingRegister', { overdueOnly: true, limit: PAGE }), RUNS), limits),
+    latencyRow('收文登记簿 只看逾期（首页+总数）', await timeAsync(() => call('registers.incoming', { overdueOnly: true, limit: PAGE }), RUNS), limits),
   ]
 })
 

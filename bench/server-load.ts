@@ -81,12 +81,12 @@ function calls(lastYear: number): ((c: Client, round: number) => Promise<unknown
   let cursor: unknown = null
   const year = (i: number) => lastYear - (i % 10)
   return [
-    (c) => c.post('documents.incomingRegister', { limit: 50 }),
-    (c, i) => c.post('documents.incomingRegister', { year: year(i), status: STATUSES[i % STATUSES.length], limit: 50 }),
-    async (c) => { cursor = (await c.ok<{ next: unknown }>('documents.incomingRegister', { limit: 50, ...(cursor ? { after: cursor } : {}) })).next },
-    (c, i) => c.post('documents.incomingRegister', { text: WORDS[i % WORDS.length], limit: 50 }),
-    (c, i) => c.post('documents.outgoingRegister', { year: year(i + 5), limit: 50 }),
-    (c, i) => c.post('documents.outgoingRegister', { text: WORDS[(i + 7) % WORDS.length], limit: 50 }),
+    (c) => c.post('registers.incoming', { limit: 50 }),
+    (c, i) => c.post('registers.incoming', { year: year(i), status: STATUSES[i % STATUSES.length], limit: 50 }),
+    async (c) => { cursor = (await c.ok<{ next: unknown }>('registers.incoming', { limit: 50, ...(cursor ? { after: cursor } : {}) })).next },
+    (c, i) => c.post('registers.incoming', { text: WORDS[i % WORDS.length], limit: 50 }),
+    (c, i) => c.post('registers.outgoing', { year: year(i + 5), limit: 50 }),
+    (c, i) => c.post('registers.outgoing', { text: WORDS[(i + 7) % WORDS.length], limit: 50 }),
   ]
 }
 

@@ -60,7 +60,7 @@ export async function startBenchServer(office: Pick<BenchOffice, 'dataDir' | 'ke
   })
   const url = await listening(child)
   const client = await signedIn(url)
-  await client.ok('documents.incomingRegister', { limit: 50 })
+  await client.ok('registers.incoming', { limit: 50 })
   const startupMs = performance.now() - t
   const pid = child.pid!
   return {

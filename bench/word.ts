@@ -13,9 +13,9 @@ import type { Reader } from '../src-main/security/clearance'
 import { getMinutes } from '../src-main/meetings/minutes'
 import { minutesPrint } from '../src-main/meetings/minutes-procedures'
 import { minutesDocx, type MinutesPrint } from '../src-main/meetings/docx'
-import { requireOutgoing } from '../src-main/documents/outgoing'
-import { officialDocumentPrint, seriesOf } from '../src-main/documents/print-procedures'
-import { officialDocumentDocx } from '../src-main/documents/docx'
+import { requireOutgoing } from '../src-main/documents/outgoing/service'
+import { officialDocumentPrint, seriesOf } from '../src-main/documents/print/procedures'
+import { officialDocumentDocx } from '../src-main/documents/print/docx'
 import { getRoster } from '../src-main/duty/service'
 import { dutyPhone, rosterDocx } from '../src-main/duty/docx'
 import type { BenchOffice } from './dataset'
@@ -63,7 +63,7 @@ function monthRoster(db: Db): number {
   return row.id
 }
 
-/** The three files, each reading its data as the procedure does (meetings.exportMinutesDocx, documents.exportDocumentDocx, duty.exportRosterDocx). */
+/** The three files, each reading its data as the procedure does (meetings.exportMinutesDocx, outgoing.exportDocumentDocx, duty.exportRosterDocx). */
 export function wordCases(reader: Reader, today: string): { cases: WordCase[]; minutesData: () => MinutesPrint } {
   const { db } = reader
   const meeting = minutesMeeting(db)

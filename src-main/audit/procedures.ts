@@ -4,6 +4,7 @@ import { id, isoDate } from '../rpc/validation'
 import { listAudit } from './service'
 import { verifyAuditTrail } from './verify'
 import { AUDITOR } from '../common/roles'
+import { AUDIT_DOMAIN_VALUES } from '../common/audit-domains'
 
 export const auditProcedures = {
   'audit.list': query({
@@ -13,7 +14,7 @@ export const auditProcedures = {
       from: isoDate('开始日期').optional(),
       to: isoDate('结束日期').optional(),
       userId: z.number().describe('操作人').int().optional(),
-      domain: z.string().describe('业务').max(40).optional(),
+      domain: z.enum(AUDIT_DOMAIN_VALUES).describe('业务').optional(),
       entity: z.string().describe('记录类别').max(40).optional(),
       entityId: z.string().describe('记录编号').max(40).optional(),
       /** Keyset paging: the id of the last row already shown. */

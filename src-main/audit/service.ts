@@ -1,12 +1,13 @@
-import { and, desc, eq, gte, like, lt, lte, type SQL } from 'drizzle-orm'
+import { and, desc, eq, gte, like, lt, lte, or, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import { auditLog } from './schema'
+import { AUDIT_DOMAINS, type AuditDomain } from '../common/audit-domains'
 
 export interface AuditFilter {
   from?: string
   to?: string
   userId?: number
-  domain?: string
+  domain?: AuditDomain
   entity?: string
   entityId?: string
   beforeId?: number
@@ -20,7 +21,8 @@ export function listAudit(db: Db, f: AuditFilter) {
   if (f.from) where.push(gte(auditLog.at, new Date(`${f.from}T00:00:00+08:00`).toISOString()))
   if (f.to) where.push(lte(auditLog.at, new Date(`${f.to}T23:59:59.999+08:00`).toISOString()))
   if (f.userId) where.push(eq(auditLog.userId, f.userId))
-  if (f.domain) where.push(like(auditLog.procedure, `${f.domain.replace(/[%_]/g, '')}.%`))
+  const domain = AUDIT_DOMAINS.find((d) => d.value === f.domain)
+  if (domain) where.push(or(...domain.prefixes.map((p) => like(auditLog.procedure, `${p}.%`)))!)
   if (f.entity) where.push(eq(auditLog.entity, f.entity))
   if (f.entityId) where.push(eq(auditLog.entityId, f.entityId))
   if (f.beforeId) where.push(lt(auditLog.id, f.beforeId))

@@ -172,7 +172,7 @@ export function webPreferences(preloadPath: string, options: { devTools?: boolea
   }
 }
 
-/** Procedure names are short (`documents.register`); anything longer is refused before the router. */
+/** Procedure names are short (`incoming.receive`); anything longer is refused before the router. */
 export const MAX_PROCEDURE_NAME = 100
 
 export type RpcRequest = { ok: true; name: string; input: unknown } | { ok: false; error: WireError }

@@ -31,7 +31,7 @@ export const meetingTypeSchema = z.object({
   minutesSigner: z.enum(['市长', '主持人或委托领导', '无']).describe('纪要签发人'),
   reservedMattersNeedMayorConsent: z.boolean().describe('涉及资金、土地、规划、国有资产、人事编制的须会前协商一致并报市长同意'),
   minutesTitle: z.string().trim().min(1).max(60).describe('纪要标题（{政府}代入政府名称）'),
-  numbering: z.string().trim().refine((s) => s.includes('{n}'), '须包含{n}').describe('纪要编号格式（{年}、{n}）'),
+  numbering: z.string().trim().max(30, '不能超过30个字').refine((s) => s.includes('{n}'), '须包含{n}').describe('纪要编号格式（{年}、{n}）'),
   oncePerYearPerDepartment: z.boolean().describe('每个部门每年原则上不超过1次'),
 })
 export type MeetingType = z.infer<typeof meetingTypeSchema>

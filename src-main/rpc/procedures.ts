@@ -10,10 +10,11 @@ import { dutyProcedures } from '../duty/procedures'
 import { minutesProcedures } from '../meetings/minutes-procedures'
 import { followUpProcedures } from '../followups/procedures'
 import { meetingProcedures } from '../meetings/procedures'
-import { incomingProcedures } from '../documents/incoming-procedures'
-import { outgoingProcedures } from '../documents/outgoing-procedures'
-import { printProcedures } from '../documents/print-procedures'
-import { registerProcedures } from '../documents/register-procedures'
+import { incomingProcedures } from '../documents/incoming/procedures'
+import { outgoingProcedures } from '../documents/outgoing/procedures'
+import { printProcedures } from '../documents/print/procedures'
+import { registerProcedures } from '../documents/registers/procedures'
+import { proposalProcedures } from '../documents/proposals/procedures'
 import { systemProcedures } from '../system/procedures'
 import { backupProcedures } from '../backup/procedures'
 
@@ -37,6 +38,7 @@ export const procedures = {
   ...outgoingProcedures,
   ...printProcedures,
   ...registerProcedures,
+  ...proposalProcedures,
   ...backupProcedures,
 }
 export type Procedures = typeof procedures

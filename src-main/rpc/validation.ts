@@ -121,6 +121,8 @@ export const isoDate = (label: string) =>
 export const text = (label: string, max = 200) => z.string().describe(label).trim().min(1, '不能为空').max(max, `不能超过${max}个字`)
 export const optionalText = (label: string, max = 500) =>
   z.string().describe(label).trim().max(max, `不能超过${max}个字`).transform((s) => (s === '' ? null : s)).nullable().optional()
+/** A year of the office's registers (年度). */
+export const yearNumber = (label: string) => z.number().describe(label).int('应为整数').min(1990, `${label}有误`).max(2100, `${label}有误`)
 export const id = (label: string) => z.number().describe(label).int('应为整数').positive('应为正整数')
 export const phone = (label: string) =>
   z.string().describe(label).trim().regex(/^[0-9+\-（）() 转]*$/, '只能包含数字、空格、-、+、括号和“转”').max(40, '不能超过40个字符')

@@ -45,13 +45,13 @@ describe('what the audit trail records', () => {
   it('records an export with who took it and what was asked for, and nothing for an export that failed', async () => {
     const clerk = rpcClient(server.url)
     await clerk.login()
-    const file = await clerk.ok('documents.exportIncomingRegisterXlsx', { year: 2026, overdueOnly: true })
+    const file = await clerk.ok('registers.exportIncomingXlsx', { year: 2026, overdueOnly: true })
     expect(file.filename).toContain('收文登记簿')
     expect((await clerk.call('meetings.exportAgendaDocx', { id: 9999 })).body.error?.code).toBe('NOT_FOUND')
     const rows = await rowsOf({ entity: '导出' })
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({
-      procedure: 'documents.exportIncomingRegisterXlsx', username: '李科长', entityId: null, changes: { 年度: 2026, 只看逾期: true },
+      procedure: 'registers.exportIncomingXlsx', username: '李科长', entityId: null, changes: { 年度: 2026, 只看逾期: true },
     })
   })
 

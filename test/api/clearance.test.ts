@@ -39,18 +39,18 @@ const ids: Record<string, number> = {}
 
 /** A 收文 registered by the 科长, 初审 passed and 拟办 with a deadline two days off (so it shows on 首页). */
 async function incoming(title: string, sender: string, extra: Record<string, unknown> = {}, due = true): Promise<any> {
-  const doc = await kezhang.ok('documents.register', {
+  const doc = await kezhang.ok('incoming.receive', {
     receivedAt: '2026-12-01 09:10', sender, senderDepartmentId: dept(sender), title, docType: title.endsWith('通知') ? '通知' : title.endsWith('报告') ? '报告' : '请示',
     arrival: '机要交通', files: [], ...extra,
   })
   if (!due) return doc
-  await kezhang.ok('documents.review', { id: doc.id, reviewedOn: '2026-12-01' })
-  return kezhang.ok('documents.propose', { id: doc.id, proposal: '拟请分管副市长阅示。', proposedBy: '许文杰', proposedOn: '2026-12-01', deadline: '2026-12-03' })
+  await kezhang.ok('incoming.review', { id: doc.id, reviewedOn: '2026-12-01' })
+  return kezhang.ok('incoming.propose', { id: doc.id, proposal: '拟请分管副市长阅示。', proposedBy: '许文杰', proposedOn: '2026-12-01', deadline: '2026-12-03' })
 }
 
 async function draft(title: string, extra: Record<string, unknown> = {}): Promise<any> {
-  const t = (await kezhang.ok('documents.templates')).find((x: any) => x.docType === '通知')
-  return kezhang.ok('documents.draft', {
+  const t = (await kezhang.ok('outgoing.templates')).find((x: any) => x.docType === '通知')
+  return kezhang.ok('outgoing.draft', {
     docType: t.docType, signKind: t.signKind, series: t.series, title, addressee: t.addressee, body: t.body, publicity: t.publicity, upward: t.upward,
     draftingDepartmentId: dept('市应急管理局'), drafter: '罗佳怡', ...extra,
   })
@@ -93,11 +93,11 @@ beforeAll(async () => {
     classification: '机密', secrecyPeriod: '10年', files: [{ kind: '正文', file: await upload('调度预案.pdf', '全市防汛指挥调度预案（机密）') }],
   })
   ids.confidential = confidential.id
-  ids.confidentialFile = (await kezhang.ok('documents.get', { id: ids.confidential })).files[0].fileId
-  await kezhang.ok('documents.send', { id: ids.confidential, leaderIds: [person('杨帆')], sentOn: '2026-12-01' })
-  const instructed = await kezhang.ok('documents.instruct', { id: ids.confidential, leaderId: person('杨帆'), kind: '批示', opinion: '请市应急管理局抓紧完善预案。', instructedOn: '2026-12-01' })
+  ids.confidentialFile = (await kezhang.ok('incoming.get', { id: ids.confidential })).files[0].fileId
+  await kezhang.ok('incoming.send', { id: ids.confidential, leaderIds: [person('杨帆')], sentOn: '2026-12-01' })
+  const instructed = await kezhang.ok('incoming.instruct', { id: ids.confidential, leaderId: person('杨帆'), kind: '批示', opinion: '请市应急管理局抓紧完善预案。', instructedOn: '2026-12-01' })
   ids.instruction = instructed.instructions[0].id
-  await kezhang.ok('documents.instructionFollowUp', { instructionId: ids.instruction, task: '完善全市防汛指挥调度预案', departmentId: dept('市应急管理局'), deadline: '2026-12-31' })
+  await kezhang.ok('incoming.instructionFollowUp', { instructionId: ids.instruction, task: '完善全市防汛指挥调度预案', departmentId: dept('市应急管理局'), deadline: '2026-12-31' })
 
   ids.draft = (await draft(TITLES.draft)).id
   ids.secretDraft = (await draft(TITLES.secretDraft, { classification: '秘密', secrecyPeriod: '1年' })).id
@@ -127,21 +127,21 @@ describe('the registers, the search and 首页 count only what the reader is cle
   it('the 收文登记簿 lists and counts four documents for the 科长 (机密), three for the 文秘 (秘密) and two for 查阅 (内部)', async () => {
     const all = [TITLES.open, TITLES.plain, TITLES.secret, TITLES.confidential]
     for (const [api, seen] of [[kezhang, all], [wenmi, all.slice(0, 3)], [chayue, all.slice(0, 2)]] as const) {
-      const page = await api.ok('documents.incomingRegister', {})
+      const page = await api.ok('registers.incoming', {})
       expect(titles(page.rows)).toEqual(sorted(seen))
       expect(page.total).toBe(seen.length)
     }
   })
 
   it('a search for 防汛 finds three 收文 for the 科长, two for the 文秘 and one for 查阅, and asking for 机密 by name gives the 文秘 nothing', async () => {
-    expect((await kezhang.ok('documents.incomingRegister', { text: '防汛' })).total).toBe(3)
-    expect(titles((await wenmi.ok('documents.incomingRegister', { text: '防汛' })).rows)).toEqual(sorted([TITLES.open, TITLES.secret]))
-    expect(titles((await chayue.ok('documents.incomingRegister', { text: '防汛' })).rows)).toEqual([TITLES.open])
-    expect(await wenmi.ok('documents.incomingRegister', { classification: '机密' })).toMatchObject({ rows: [], total: 0 })
+    expect((await kezhang.ok('registers.incoming', { text: '防汛' })).total).toBe(3)
+    expect(titles((await wenmi.ok('registers.incoming', { text: '防汛' })).rows)).toEqual(sorted([TITLES.open, TITLES.secret]))
+    expect(titles((await chayue.ok('registers.incoming', { text: '防汛' })).rows)).toEqual([TITLES.open])
+    expect(await wenmi.ok('registers.incoming', { classification: '机密' })).toMatchObject({ rows: [], total: 0 })
   })
 
   it('the 来文机关 filter does not name or count a sender whose only document is above the reader\'s clearance', async () => {
-    const senders = async (api: Api) => Object.fromEntries((await api.ok('documents.incomingSenders', {})).map((s: any) => [s.sender, s.count]))
+    const senders = async (api: Api) => Object.fromEntries((await api.ok('registers.incomingSenders', {})).map((s: any) => [s.sender, s.count]))
     expect(await senders(kezhang)).toEqual({ 市住房和城乡建设局: 2, 市财政局: 1, 市应急管理局: 1 })
     expect(await senders(wenmi)).toEqual({ 市住房和城乡建设局: 2, 市财政局: 1 })
     expect(await senders(chayue)).toEqual({ 市住房和城乡建设局: 2 })
@@ -149,16 +149,16 @@ describe('the registers, the search and 首页 count only what the reader is cle
 
   it('the 发文登记簿 lists the 秘密 draft for the 文秘 and the 科长 but neither lists nor counts it for 查阅', async () => {
     for (const api of [kezhang, wenmi]) {
-      const page = await api.ok('documents.outgoingRegister', {})
+      const page = await api.ok('registers.outgoing', {})
       expect(titles(page.rows)).toEqual(sorted([TITLES.draft, TITLES.secretDraft]))
       expect(page.total).toBe(2)
     }
-    expect(await chayue.ok('documents.outgoingRegister', {})).toMatchObject({ rows: [expect.objectContaining({ title: TITLES.draft })], total: 1 })
-    expect(await chayue.ok('documents.outgoingRegister', { text: '防护' })).toMatchObject({ rows: [], total: 0 })
+    expect(await chayue.ok('registers.outgoing', {})).toMatchObject({ rows: [expect.objectContaining({ title: TITLES.draft })], total: 1 })
+    expect(await chayue.ok('registers.outgoing', { text: '防护' })).toMatchObject({ rows: [], total: 0 })
   })
 
   it('首页 shows three 收文 falling due to the 科长, two to the 文秘 and one to 查阅', async () => {
-    const due = async (api: Api) => titles((await api.ok('documents.dueSoon', {})).items)
+    const due = async (api: Api) => titles((await api.ok('incoming.dueSoon', {})).items)
     expect(await due(kezhang)).toEqual(sorted([TITLES.open, TITLES.secret, TITLES.confidential]))
     expect(await due(wenmi)).toEqual(sorted([TITLES.open, TITLES.secret]))
     expect(await due(chayue)).toEqual([TITLES.open])
@@ -166,7 +166,7 @@ describe('the registers, the search and 首页 count only what the reader is cle
 
   it('the exported 收文登记簿 has one line a visible document, says how many, and never carries the 机密 title', async () => {
     const exported = async (api: Api) => {
-      const file = await api.ok('documents.exportIncomingRegisterXlsx', {})
+      const file = await api.ok('registers.exportIncomingXlsx', {})
       const buf = Buffer.from(file.base64, 'base64')
       const rows = unzipPart(buf, 'xl/worksheets/sheet1.xml').match(/<row /g)!.length - 3
       return { rows, strings: unzipPart(buf, 'xl/sharedStrings.xml') }
@@ -181,43 +181,43 @@ describe('the registers, the search and 首页 count only what the reader is cle
     const cy = await exported(chayue)
     expect(cy.rows).toBe(2)
     expect(cy.strings).not.toContain(TITLES.secret)
-    const out = await chayue.ok('documents.exportOutgoingRegisterXlsx', {})
+    const out = await chayue.ok('registers.exportOutgoingXlsx', {})
     expect(unzipPart(Buffer.from(out.base64, 'base64'), 'xl/sharedStrings.xml')).not.toContain(TITLES.secretDraft)
   })
 })
 
 describe('a document above the reader\'s clearance answers as one that does not exist', () => {
   it('for the 文秘 the 机密 收文\'s detail, file and 收文处理笺 are "不存在或无权查看", word for word as for a missing document; the 科长 gets all three', async () => {
-    const missing = (await wenmi.call('documents.get', { id: 999_999 })).body.error
+    const missing = (await wenmi.call('incoming.get', { id: 999_999 })).body.error
     expect(missing).toEqual({ code: 'NOT_FOUND', message: '收文不存在或无权查看' })
-    expect((await wenmi.call('documents.get', { id: ids.confidential })).body.error).toEqual(missing)
-    expect((await wenmi.call('documents.exportRoutingSlipDocx', { id: ids.confidential })).body.error).toEqual(missing)
-    expect((await wenmi.call('documents.downloadFile', { fileId: ids.confidentialFile })).body.error).toEqual({ code: 'NOT_FOUND', message: '收文文件不存在或无权查看' })
-    expect((await wenmi.call('documents.downloadFile', { fileId: 999_999 })).body.error).toEqual({ code: 'NOT_FOUND', message: '收文文件不存在或无权查看' })
+    expect((await wenmi.call('incoming.get', { id: ids.confidential })).body.error).toEqual(missing)
+    expect((await wenmi.call('incoming.exportRoutingSlipDocx', { id: ids.confidential })).body.error).toEqual(missing)
+    expect((await wenmi.call('incoming.downloadFile', { fileId: ids.confidentialFile })).body.error).toEqual({ code: 'NOT_FOUND', message: '收文文件不存在或无权查看' })
+    expect((await wenmi.call('incoming.downloadFile', { fileId: 999_999 })).body.error).toEqual({ code: 'NOT_FOUND', message: '收文文件不存在或无权查看' })
 
-    expect(await kezhang.ok('documents.get', { id: ids.confidential })).toMatchObject({ title: TITLES.confidential, secrecyMark: '机密★10年' })
-    expect(Buffer.from((await kezhang.ok('documents.downloadFile', { fileId: ids.confidentialFile })).base64, 'base64').toString()).toBe('全市防汛指挥调度预案（机密）')
-    expect(docxText(Buffer.from((await kezhang.ok('documents.exportRoutingSlipDocx', { id: ids.confidential })).base64, 'base64'))).toContain(TITLES.confidential)
+    expect(await kezhang.ok('incoming.get', { id: ids.confidential })).toMatchObject({ title: TITLES.confidential, secrecyMark: '机密★10年' })
+    expect(Buffer.from((await kezhang.ok('incoming.downloadFile', { fileId: ids.confidentialFile })).base64, 'base64').toString()).toBe('全市防汛指挥调度预案（机密）')
+    expect(docxText(Buffer.from((await kezhang.ok('incoming.exportRoutingSlipDocx', { id: ids.confidential })).base64, 'base64'))).toContain(TITLES.confidential)
   })
 
   it('查阅 can neither open nor print the 秘密 发文 (detail, 公文, 发文稿纸), which the 文秘 opens and prints', async () => {
-    const missing = (await chayue.call('documents.outgoing', { id: 999_999 })).body.error
+    const missing = (await chayue.call('outgoing.get', { id: 999_999 })).body.error
     expect(missing).toEqual({ code: 'NOT_FOUND', message: '发文不存在或无权查看' })
-    for (const name of ['documents.outgoing', 'documents.exportDocumentDocx', 'documents.exportSignOffSheetDocx', 'documents.requiredSigner']) {
+    for (const name of ['outgoing.get', 'outgoing.exportDocumentDocx', 'outgoing.exportSignOffSheetDocx', 'outgoing.requiredSigner']) {
       expect((await chayue.call(name, { id: ids.secretDraft, date: '2026-12-01' })).body.error).toEqual(missing)
     }
-    expect(await wenmi.ok('documents.outgoing', { id: ids.secretDraft })).toMatchObject({ title: TITLES.secretDraft, classificationText: '秘密★1年' })
-    expect(docxText(Buffer.from((await wenmi.ok('documents.exportDocumentDocx', { id: ids.secretDraft })).base64, 'base64'))).toContain('秘密')
+    expect(await wenmi.ok('outgoing.get', { id: ids.secretDraft })).toMatchObject({ title: TITLES.secretDraft, classificationText: '秘密★1年' })
+    expect(docxText(Buffer.from((await wenmi.ok('outgoing.exportDocumentDocx', { id: ids.secretDraft })).base64, 'base64'))).toContain('秘密')
   })
 
   it('the 文秘 cannot act on the 机密 收文 either: a 催办, a 办结 or a 批示 to 督办 is refused as for a missing one and writes nothing', async () => {
     const before = auditRows()
-    expect((await wenmi.call('documents.chase', { id: ids.confidential, chaser: '高雪', note: '请抓紧' })).body.error).toEqual({ code: 'NOT_FOUND', message: '收文不存在或无权查看' })
-    const viaInstruction = await wenmi.call('documents.instructionFollowUp', { instructionId: ids.instruction, task: '再次督办', departmentId: dept('市应急管理局'), deadline: '2026-12-31' })
+    expect((await wenmi.call('incoming.chase', { id: ids.confidential, chaser: '高雪', note: '请抓紧' })).body.error).toEqual({ code: 'NOT_FOUND', message: '收文不存在或无权查看' })
+    const viaInstruction = await wenmi.call('incoming.instructionFollowUp', { instructionId: ids.instruction, task: '再次督办', departmentId: dept('市应急管理局'), deadline: '2026-12-31' })
     expect(viaInstruction.body.error).toEqual({ code: 'NOT_FOUND', message: '批示不存在或无权查看' })
-    expect((await wenmi.call('documents.instructionFollowUp', { instructionId: 999_999, task: '再次督办', departmentId: dept('市应急管理局'), deadline: '2026-12-31' })).body.error)
+    expect((await wenmi.call('incoming.instructionFollowUp', { instructionId: 999_999, task: '再次督办', departmentId: dept('市应急管理局'), deadline: '2026-12-31' })).body.error)
       .toEqual(viaInstruction.body.error)
-    expect((await wenmi.call('documents.close', { id: ids.confidential, closedOn: '2026-12-01', closingNote: '已阅' })).body.error).toEqual({ code: 'NOT_FOUND', message: '收文不存在或无权查看' })
+    expect((await wenmi.call('incoming.close', { id: ids.confidential, closedOn: '2026-12-01', closingNote: '已阅' })).body.error).toEqual({ code: 'NOT_FOUND', message: '收文不存在或无权查看' })
     expect(auditRows()).toBe(before)
   })
 })
@@ -283,7 +283,7 @@ describe('registering: never 绝密, never above the approved level, never above
 
   it('a 绝密 收文, 发文 or 议题 is refused with its own message and nothing is written', async () => {
     const before = auditRows()
-    for (const [name, input] of [['documents.register', incomingInput('绝密')], ['documents.draft', draftInput('绝密')], ['meetings.submitTopic', await topicInput('绝密')]] as const) {
+    for (const [name, input] of [['incoming.receive', incomingInput('绝密')], ['outgoing.draft', draftInput('绝密')], ['meetings.submitTopic', await topicInput('绝密')]] as const) {
       const r = await kezhang.call(name, input)
       expect(r.body.error).toMatchObject({ code: 'VALIDATION', field: 'classification' })
       expect(r.body.error?.message).toContain('绝密文件不得录入本系统')
@@ -292,7 +292,7 @@ describe('registering: never 绝密, never above the approved level, never above
   })
 
   it('the 文秘 (秘密) may not register a 机密 收文 or draft a 机密 发文, and is told her clearance', async () => {
-    for (const [name, input] of [['documents.register', incomingInput('机密')], ['documents.draft', draftInput('机密')]] as const) {
+    for (const [name, input] of [['incoming.receive', incomingInput('机密')], ['outgoing.draft', draftInput('机密')]] as const) {
       const r = await wenmi.call(name, input)
       expect(r.body.error).toEqual({ code: 'FORBIDDEN', field: 'classification', message: '您的涉密等级为秘密，不能登记机密文件' })
     }
@@ -305,15 +305,15 @@ describe('registering: never 绝密, never above the approved level, never above
     try {
       const before = auditRows()
       for (const [name, input, what] of [
-        ['documents.register', incomingInput('机密'), '文件'], ['documents.draft', draftInput('机密'), '文件'], ['meetings.submitTopic', await topicInput('机密'), '议题'],
+        ['incoming.receive', incomingInput('机密'), '文件'], ['outgoing.draft', draftInput('机密'), '文件'], ['meetings.submitTopic', await topicInput('机密'), '议题'],
       ] as const) {
         const r = await kezhang.call(name, input)
         expect(r.body.error).toEqual({ code: 'VALIDATION', field: 'classification', message: `本系统批准的最高密级为秘密（设置—系统最高密级），不能登记机密${what}` })
       }
-      const existing = await kezhang.ok('documents.get', { id: ids.confidential })
+      const existing = await kezhang.ok('incoming.get', { id: ids.confidential })
       expect(existing.title).toBe(TITLES.confidential)
       expect(auditRows()).toBe(before)
-      expect(await kezhang.ok('documents.register', incomingInput('秘密'))).toMatchObject({ secrecyMark: '秘密★1年' })
+      expect(await kezhang.ok('incoming.receive', incomingInput('秘密'))).toMatchObject({ secrecyMark: '秘密★1年' })
     } finally {
       await secadmin.ok('settings.update', { approvedClassification: '机密' })
     }

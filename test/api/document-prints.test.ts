@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
 import { uploadAs } from '../helpers/upload'
-import { fillTitle } from '../../src-main/documents/templates'
+import { fillTitle } from '../../src-main/documents/outgoing/templates'
 import { docxText, unzipPart } from '../helpers/zip'
 import { hasLibreOffice, renderDocx } from '../helpers/render'
 
@@ -33,15 +33,15 @@ const ids: Record<string, number> = {}
 
 describe('the 公文 and the 发文稿纸 from an outgoing document', () => {
   it('prints a draft with （编号） on the number line and 草稿 in the file name (X-1)', async () => {
-    const t = (await api.ok('documents.templates')).find((x: any) => x.docType === '通知')
-    const v = await api.ok('documents.draft', {
+    const t = (await api.ok('outgoing.templates')).find((x: any) => x.docType === '通知')
+    const v = await api.ok('outgoing.draft', {
       docType: '通知', signKind: t.signKind, series: '资府发', title: fillTitle(t.titlePattern, '做好2027年元旦春节期间道路交通安全工作'),
       addressee: t.addressee, cc: '市委办公室，市人大常委会办公室，市政协办公室。', body: t.body, attachmentNames: ['工作安排表', '责任人名单'],
       classification: '机密', secrecyPeriod: '1年', urgency: '特急', draftingDepartmentId: dept('市交通运输局'), drafter: '罗佳怡',
       publicity: '不予公开', note: '此件发至县级',
     })
     ids.notice = v.id
-    const f = await exportFile('documents.exportDocumentDocx', { id: v.id })
+    const f = await exportFile('outgoing.exportDocumentDocx', { id: v.id })
     expect(f.mime).toBe(DOCX)
     expect(f.filename).toBe('资阳市人民政府关于做好2027年元旦春节期间道路交通安全工作的通知（草稿）.docx')
     const text = docxText(f.buf)
@@ -50,21 +50,21 @@ describe('the 公文 and the 发文稿纸 from an outgoing document', () => {
     expect(text).toContain('000001') // a classified document carries a 份号
     expect(text).toContain('机密★1年')
     expect(text).toContain('特急')
-    const sheet = await exportFile('documents.exportSignOffSheetDocx', { id: v.id })
+    const sheet = await exportFile('outgoing.exportSignOffSheetDocx', { id: v.id })
     expect(sheet.filename).toBe('发文稿纸（未编号）资阳市人民政府关于做好2027年元旦春节期间道路交通安全工作的通知.docx')
     expect(docxText(sheet.buf)).toContain('资阳市人民政府发文稿纸')
   })
 
   it('after 核稿, 签发, 编号 and 印发 prints the numbered 公文 with 份号, marks, 附件, 署名, 附注 and 版记', async () => {
     const steps = [['部门负责人', '局长甲', '同意，请办公室审核。', '2026-12-01'], ['办公室秘书', '许文杰', '文字已核。', '2026-12-02'], ['办公室负责人', '何振华', '呈陈副市长签发。', '2026-12-02']]
-    for (const [step, reviewer, opinion, date] of steps) await api.ok('documents.reviewDraft', { id: ids.notice, step, reviewer, opinion, date })
-    await api.ok('documents.signOff', { id: ids.notice, signerId: person('陈立新'), opinion: '同意印发。', date: '2026-12-03' })
-    const numbered = await api.ok('documents.number', { id: ids.notice })
-    await api.ok('documents.check', { id: ids.notice, checkedBy: '许文杰' })
-    await api.ok('documents.issue', { id: ids.notice, issuedOn: '2026-12-05', copies: 80, distribution: '各县（区）人民政府，市政府各部门', firstCopyNumber: 5 })
+    for (const [step, reviewer, opinion, date] of steps) await api.ok('outgoing.review', { id: ids.notice, step, reviewer, opinion, date })
+    await api.ok('outgoing.signOff', { id: ids.notice, signerId: person('陈立新'), opinion: '同意印发。', date: '2026-12-03' })
+    const numbered = await api.ok('outgoing.number', { id: ids.notice })
+    await api.ok('outgoing.check', { id: ids.notice, checkedBy: '许文杰' })
+    await api.ok('outgoing.issue', { id: ids.notice, issuedOn: '2026-12-05', copies: 80, distribution: '各县（区）人民政府，市政府各部门', firstCopyNumber: 5 })
     expect(numbered.numberText).toMatch(/^资府发〔2026〕\d+号$/)
 
-    const f = await exportFile('documents.exportDocumentDocx', { id: ids.notice })
+    const f = await exportFile('outgoing.exportDocumentDocx', { id: ids.notice })
     expect(f.filename).toBe(`${numbered.numberText}资阳市人民政府关于做好2027年元旦春节期间道路交通安全工作的通知.docx`)
     const xml = unzipPart(f.buf, 'word/document.xml')
     const text = docxText(f.buf)
@@ -74,7 +74,7 @@ describe('the 公文 and the 发文稿纸 from an outgoing document', () => {
     expect(xml).toMatch(/<w:color w:val="FF0000"\/>/)
     for (const f of xml.match(/<w:rFonts [^>]*>/g)!) expect(f).toMatch(/w:eastAsia="[^"]+"/)
 
-    const sheet = await exportFile('documents.exportSignOffSheetDocx', { id: ids.notice })
+    const sheet = await exportFile('outgoing.exportSignOffSheetDocx', { id: ids.notice })
     const s = docxText(sheet.buf)
     for (const t of ['签发', '同意印发。', '陈立新', '2026年12月3日', '部门负责人：同意，请办公室审核。', '局长甲', '办公室负责人：呈陈副市长签发。', '何振华', '2026年12月2日',
       '市交通运输局', '罗佳怡', numbered.numberText, '机密★1年', '特急', '不予公开', '80份', '许文杰', '2026年12月5日']) expect(s, t).toContain(t)
@@ -88,26 +88,26 @@ describe('the 公文 and the 发文稿纸 from an outgoing document', () => {
   }, 120_000)
 
   it('prints a 上行文 with 签发人 beside the 字号, and a 函 in the 信函 style', async () => {
-    const v = await api.ok('documents.draft', {
+    const v = await api.ok('outgoing.draft', {
       docType: '请示', signKind: '报省政府', series: '资府发', title: '资阳市人民政府关于恳请支持资阳临空经济区建设的请示', addressee: '四川省人民政府',
       body: '现将有关事项请示如下。\n一、基本情况\n妥否，请批示。', upward: true, drafter: '罗佳怡',
     })
-    const draft = docxText((await exportFile('documents.exportDocumentDocx', { id: v.id })).buf)
+    const draft = docxText((await exportFile('outgoing.exportDocumentDocx', { id: v.id })).buf)
     expect(draft).toContain('（编号）\t签发人：')
-    const letter = await api.ok('documents.draft', {
+    const letter = await api.ok('outgoing.draft', {
       docType: '函', signKind: '一般', series: '资府函', title: '资阳市人民政府关于商请支持沱江流域综合治理的函', addressee: '内江市人民政府',
       body: '现商请如下。\n请予支持为盼。', drafter: '罗佳怡',
     })
-    const f = await exportFile('documents.exportDocumentDocx', { id: letter.id })
+    const f = await exportFile('outgoing.exportDocumentDocx', { id: letter.id })
     expect(unzipPart(f.buf, 'word/document.xml')).toContain('<w:titlePg/>')
     expect(docxText(f.buf)).not.toContain('资阳市人民政府文件')
   })
 
   it('refuses an unknown document and a signed-out caller', async () => {
-    const r = await api.call('documents.exportDocumentDocx', { id: 99999 })
+    const r = await api.call('outgoing.exportDocumentDocx', { id: 99999 })
     expect(r.body.error).toMatchObject({ code: 'NOT_FOUND' })
     const anon = rpcClient(server.url)
-    const a = await anon.call('documents.exportSignOffSheetDocx', { id: ids.notice })
+    const a = await anon.call('outgoing.exportSignOffSheetDocx', { id: ids.notice })
     expect(a.body.ok).toBe(false)
     expect(a.status).toBe(401)
   })
@@ -115,22 +115,22 @@ describe('the 公文 and the 发文稿纸 from an outgoing document', () => {
 
 describe('the 收文处理笺 from an incoming document', () => {
   it('prints the registration, 拟办意见, each 批示 with name and date, 承办, 反馈, 催办 and 办结', async () => {
-    const doc = await api.ok('documents.register', {
+    const doc = await api.ok('incoming.receive', {
       receivedAt: '2026-12-01 09:10', sender: '市住房和城乡建设局', senderDepartmentId: dept('市住房和城乡建设局'), senderNumber: '资住建〔2026〕88号',
       title: '关于申请城区老旧小区改造补助资金的请示', docType: '请示', urgency: '加急', copies: 2, pages: 6, arrival: '专人送达', files: [],
     })
     const id = doc.id
-    await api.ok('documents.review', { id, reviewedOn: '2026-12-01' })
-    await api.ok('documents.propose', { id, proposal: '拟请陈立新副市长阅示，交市住房和城乡建设局会同市财政局办理。', proposedBy: '许文杰', proposedOn: '2026-12-01' })
-    await api.ok('documents.send', { id, leaderIds: [person('陈立新')], sentOn: '2026-12-01' })
-    await api.ok('documents.instruct', { id, leaderId: person('陈立新'), kind: '批示', opinion: '同意拟办意见，请住建局抓紧办理。', instructedOn: '2026-12-02' })
-    const assigned = await api.ok('documents.assign', { id, hostDepartmentId: dept('市住房和城乡建设局'), assistingDepartmentIds: [dept('市财政局')], assignedOn: '2026-12-02' })
+    await api.ok('incoming.review', { id, reviewedOn: '2026-12-01' })
+    await api.ok('incoming.propose', { id, proposal: '拟请陈立新副市长阅示，交市住房和城乡建设局会同市财政局办理。', proposedBy: '许文杰', proposedOn: '2026-12-01' })
+    await api.ok('incoming.send', { id, leaderIds: [person('陈立新')], sentOn: '2026-12-01' })
+    await api.ok('incoming.instruct', { id, leaderId: person('陈立新'), kind: '批示', opinion: '同意拟办意见，请住建局抓紧办理。', instructedOn: '2026-12-02' })
+    const assigned = await api.ok('incoming.assign', { id, hostDepartmentId: dept('市住房和城乡建设局'), assistingDepartmentIds: [dept('市财政局')], assignedOn: '2026-12-02' })
     const host = assigned.assignments.find((a: any) => a.role === '主办').id
-    await api.ok('documents.chase', { id, assignmentId: host, chaser: '邓宇航', chasedOn: '2026-12-07', note: '电话催办，住建局称本周内报送' })
-    await api.ok('documents.feedback', { assignmentId: host, feedback: '已完成改造方案，12月15日开工。', feedbackOn: '2026-12-08', file: await upload('办理情况报告.pdf', '住建局办理情况报告') })
-    await api.ok('documents.close', { id, closedOn: '2026-12-09', closingNote: '住建局已反馈，供暖季前开工。' })
+    await api.ok('incoming.chase', { id, assignmentId: host, chaser: '邓宇航', chasedOn: '2026-12-07', note: '电话催办，住建局称本周内报送' })
+    await api.ok('incoming.feedback', { assignmentId: host, feedback: '已完成改造方案，12月15日开工。', feedbackOn: '2026-12-08', file: await upload('办理情况报告.pdf', '住建局办理情况报告') })
+    await api.ok('incoming.close', { id, closedOn: '2026-12-09', closingNote: '住建局已反馈，供暖季前开工。' })
 
-    const f = await exportFile('documents.exportRoutingSlipDocx', { id })
+    const f = await exportFile('incoming.exportRoutingSlipDocx', { id })
     expect(f.mime).toBe(DOCX)
     expect(f.filename).toMatch(/^收文处理笺（收〔2026〕\d+号）关于申请城区老旧小区改造补助资金的请示\.docx$/)
     const text = docxText(f.buf)
@@ -142,7 +142,7 @@ describe('the 收文处理笺 from an incoming document', () => {
   }, 120_000)
 
   it('refuses an unknown incoming document', async () => {
-    const r = await api.call('documents.exportRoutingSlipDocx', { id: 99999 })
+    const r = await api.call('incoming.exportRoutingSlipDocx', { id: 99999 })
     expect(r.body.error).toMatchObject({ code: 'NOT_FOUND' })
   })
 })

@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm'
 import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
 import { unzipPart } from '../helpers/zip'
 import { assignments, incomingDocuments, instructions, outgoingDocuments } from '../../src-main/documents/schema'
-import { indexForSearch } from '../../src-main/documents/search'
+import { indexForSearch } from '../../src-main/documents/registers/search'
 
-// 收文 are registered through documents.register (which numbers and indexes them for search); their later
+// 收文 are registered through incoming.receive (which numbers and indexes them for search); their later
 // states (批示, 承办, deadlines) are written straight into the server's database, so these tests do not depend
 // on the handling workflow being built alongside. 发文 with numbers are inserted the same way.
 
@@ -21,7 +21,7 @@ const FILLER_TOPICS = ['安全生产大检查', '优化营商环境', '冬季供
 const SENDERS = [['四川省人民政府办公厅', '川办发'], ['市财政局', '资财'], ['雁江区人民政府', '雁府'], ['市教育和体育局', '资教体']] as const
 
 async function register(key: string, f: Record<string, unknown>) {
-  const r = await api.ok('documents.register', { docType: '通知', ...f })
+  const r = await api.ok('incoming.receive', { docType: '通知', ...f })
   docs[key] = r.id
   return r
 }
@@ -80,7 +80,7 @@ beforeAll(async () => {
 afterAll(async () => { await server.stop() })
 
 type Page = { rows: any[]; next: { at: string; id: number } | null; total?: number }
-const incoming = (input: Record<string, unknown> = {}) => api.ok<Page>('documents.incomingRegister', input)
+const incoming = (input: Record<string, unknown> = {}) => api.ok<Page>('registers.incoming', input)
 const ids = (p: Page) => p.rows.map((r) => r.id)
 async function everything(input: Record<string, unknown>, limit = 200): Promise<any[]> {
   const rows: any[] = []
@@ -184,13 +184,13 @@ describe('收文登记簿', () => {
   })
 
   it('refuses a page longer than 200 lines, in Chinese', async () => {
-    const r = await api.call('documents.incomingRegister', { limit: 500 })
+    const r = await api.call('registers.incoming', { limit: 500 })
     expect(r.body.error).toMatchObject({ code: 'VALIDATION', field: 'limit' })
     expect(r.body.error?.message).toContain('每页行数')
   })
 
   it('lists the senders already registered, most frequent first, for the sender filter', async () => {
-    const senders = await api.ok('documents.incomingSenders', { year: 2026 })
+    const senders = await api.ok('registers.incomingSenders', { year: 2026 })
     expect(senders[0]).toMatchObject({ sender: expect.any(String), count: expect.any(Number) })
     expect(senders.map((s: any) => s.sender)).toContain('市自然资源和规划局')
     expect(senders.map((s: any) => s.sender)).not.toContain('四川省应急管理厅')
@@ -220,7 +220,7 @@ function sheetRows(base64: string): string[][] {
 
 describe('登记簿导出 Excel', () => {
   it('exports the 2026 收文登记簿 with a title row, the office columns and every document of the year', async () => {
-    const file = await api.ok('documents.exportIncomingRegisterXlsx', { year: 2026 })
+    const file = await api.ok('registers.exportIncomingXlsx', { year: 2026 })
     expect(file.filename).toBe('资阳市人民政府办公室收文登记簿（2026年）.xlsx')
     expect(file.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     const rows = sheetRows(file.base64)
@@ -239,7 +239,7 @@ describe('登记簿导出 Excel', () => {
   })
 
   it('exports with the same filters as the screen (overdue only) and says so under the title', async () => {
-    const rows = sheetRows((await api.ok('documents.exportIncomingRegisterXlsx', { overdueOnly: true })).base64)
+    const rows = sheetRows((await api.ok('registers.exportIncomingXlsx', { overdueOnly: true })).base64)
     expect(rows[1][0]).toContain('只看逾期')
     expect(rows.slice(3).map((r) => [r[4], r[15]])).toEqual([['关于雁江区老旧小区改造资金缺口的请示', '5'], ['关于下达市级财政衔接资金的请示', '11']])
   })
@@ -249,7 +249,7 @@ describe('发文登记簿', () => {
   const out: Record<string, number> = {}
   beforeAll(async () => {
     const financeId = dept('市财政局')
-    out.draft = (await api.ok('documents.draft', {
+    out.draft = (await api.ok('outgoing.draft', {
       docType: '通知', signKind: '一般', series: '资府办发', title: '关于印发资阳市防汛应急预案的通知', addressee: '各县（区）人民政府，市级有关部门',
       draftingDepartmentId: dept('市应急管理局'), drafter: '何静',
     })).id
@@ -269,7 +269,7 @@ describe('发文登记簿', () => {
       out[n.key] = row.id
     }
   })
-  const outgoing = (input: Record<string, unknown> = {}) => api.ok<Page>('documents.outgoingRegister', input)
+  const outgoing = (input: Record<string, unknown> = {}) => api.ok<Page>('registers.outgoing', input)
 
   it('lists the newest drafted first with 字号, 发文机关 and 签发人, and pages by position', async () => {
     const first = await outgoing({ limit: 2 })
@@ -294,7 +294,7 @@ describe('发文登记簿', () => {
   })
 
   it('exports the 发文登记簿 with the 字号 and the issuing body', async () => {
-    const file = await api.ok('documents.exportOutgoingRegisterXlsx', { series: '资府发' })
+    const file = await api.ok('registers.exportOutgoingXlsx', { series: '资府发' })
     const rows = sheetRows(file.base64)
     expect(rows[0][0]).toBe('资阳市人民政府办公室发文登记簿')
     expect(rows[1][0]).toContain('代字：资府发')

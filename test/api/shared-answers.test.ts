@@ -19,7 +19,7 @@ const dept = (name: string) => org.departments.find((d: any) => d.name === name)
 const titles = (page: any) => page.rows.map((r: any) => r.title)
 
 async function register(title: string, extra: Record<string, unknown> = {}) {
-  return kezhang.ok('documents.register', {
+  return kezhang.ok('incoming.receive', {
     receivedAt: '2026-11-02 09:10', sender: '市财政局', senderDepartmentId: dept('市财政局'), title, docType: '请示', arrival: '机要交通', files: [], ...extra,
   })
 }
@@ -38,39 +38,39 @@ afterAll(() => server.stop())
 
 describe('a register page shared between PCs is never stale and never crosses a clearance', () => {
   it('a 收文 registered on another PC is on the next page asked for, with the total one higher', async () => {
-    const before = await chayue.ok('documents.incomingRegister', {})
-    expect(await chayue.ok('documents.incomingRegister', {})).toEqual(before)
+    const before = await chayue.ok('registers.incoming', {})
+    expect(await chayue.ok('registers.incoming', {})).toEqual(before)
     await register('关于下达2027年城市维护资金的请示')
-    const after = await chayue.ok('documents.incomingRegister', {})
+    const after = await chayue.ok('registers.incoming', {})
     expect(after.total).toBe(before.total + 1)
     expect(titles(after)[0]).toBe('关于下达2027年城市维护资金的请示')
   })
 
   it('a 内部 reader asking right after a 机密 reader gets neither the 秘密 收文 nor its count', async () => {
     await register('关于防汛救灾资金安排的请示', { classification: '秘密', secrecyPeriod: '1年' })
-    const cleared = await kezhang.ok('documents.incomingRegister', { text: '资金' })
-    const inner = await chayue.ok('documents.incomingRegister', { text: '资金' })
+    const cleared = await kezhang.ok('registers.incoming', { text: '资金' })
+    const inner = await chayue.ok('registers.incoming', { text: '资金' })
     expect(titles(cleared)).toContain('关于防汛救灾资金安排的请示')
     expect(titles(inner)).not.toContain('关于防汛救灾资金安排的请示')
     expect(inner.total).toBe(cleared.total - 1)
   })
 
   it('a change written by another program on the same database file (the account tool, a second server) shows at once', async () => {
-    const first = await chayue.ok('documents.incomingRegister', {})
+    const first = await chayue.ok('registers.incoming', {})
     const other = openConnection(join(server.dataDir, DATABASE_FILE))
     try {
       other.sqlite.prepare('UPDATE incoming_documents SET title = ? WHERE id = ?').run('关于城区停车收费标准调整的请示（修改稿）', first.rows.at(-1).id)
     } finally {
       other.sqlite.close()
     }
-    expect(titles(await chayue.ok('documents.incomingRegister', {}))).toContain('关于城区停车收费标准调整的请示（修改稿）')
+    expect(titles(await chayue.ok('registers.incoming', {}))).toContain('关于城区停车收费标准调整的请示（修改稿）')
   })
 
   it('R-D7 the days overdue move on with the date, though nothing was written', async () => {
     const doc = await register('关于老旧小区改造资金缺口的请示', { receivedAt: '2026-11-09 09:00' })
-    await kezhang.ok('documents.review', { id: doc.id, reviewedOn: '2026-11-09' })
-    await kezhang.ok('documents.propose', { id: doc.id, proposal: '拟请分管副市长阅示。', proposedBy: '许文杰', proposedOn: '2026-11-09', deadline: '2026-11-12' })
-    const row = async () => (await chayue.ok('documents.incomingRegister', { text: '老旧小区' })).rows[0]
+    await kezhang.ok('incoming.review', { id: doc.id, reviewedOn: '2026-11-09' })
+    await kezhang.ok('incoming.propose', { id: doc.id, proposal: '拟请分管副市长阅示。', proposedBy: '许文杰', proposedOn: '2026-11-09', deadline: '2026-11-12' })
+    const row = async () => (await chayue.ok('registers.incoming', { text: '老旧小区' })).rows[0]
     expect((await row()).daysLeft).toBe(2)
     await kezhang.ok('system.setClock', { at: '2026-11-16T09:00:00+08:00' })
     expect((await row()).overdueDays).toBe(4)

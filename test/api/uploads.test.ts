@@ -17,7 +17,7 @@ let org: any
 const dept = (name: string) => org.departments.find((d: any) => d.name === name).id
 
 /** A 收文 with the given uploaded files, registered by `api`. */
-const register = (api: ReturnType<typeof rpcClient>, title: string, files: unknown[]) => api.call('documents.register', {
+const register = (api: ReturnType<typeof rpcClient>, title: string, files: unknown[]) => api.call('incoming.receive', {
   receivedAt: '2026-12-01 09:10', sender: '市住房和城乡建设局', senderDepartmentId: dept('市住房和城乡建设局'), title, docType: '请示', arrival: '专人送达', files,
 })
 
@@ -57,7 +57,7 @@ describe('uploading a file (POST /upload)', () => {
     expect(onDisk.length).toBe(8 + 12 + 16 + scan.length)
     expect(onDisk.includes(scan.subarray(0, 64))).toBe(false)
 
-    const back = await clerk.ok('documents.downloadFile', { fileId: stored.fileId })
+    const back = await clerk.ok('incoming.downloadFile', { fileId: stored.fileId })
     expect(Buffer.from(back.base64, 'base64').equals(scan)).toBe(true)
   })
 

@@ -15,13 +15,13 @@ const dept = (name: string) => org.departments.find((d: any) => d.name === name)
 const upload = (name: string, content: string) => uploadAs(server.url, clerk, name, content)
 
 /** A 收文 with one scanned file: data and an attachment, as the office has them. */
-const register = async (title: string, content = `${title}的正文……`) => clerk.ok('documents.register', {
+const register = async (title: string, content = `${title}的正文……`) => clerk.ok('incoming.receive', {
   receivedAt: '2026-12-01 09:10', sender: '市住房和城乡建设局', senderDepartmentId: dept('市住房和城乡建设局'), senderNumber: '资住建〔2026〕88号',
   title, docType: '请示', urgency: '无', copies: 1, pages: 2, arrival: '专人送达',
   files: [{ kind: '正文', file: await upload(`${title}.pdf`, content) }],
 })
 /** The titles the 收文登记簿 finds for a search, as a clerk sees them. */
-const titles = async (text: string, api = clerk) => (await api.ok('documents.incomingRegister', { text, limit: 200 })).rows.map((d: any) => d.title) as string[]
+const titles = async (text: string, api = clerk) => (await api.ok('registers.incoming', { text, limit: 200 })).rows.map((d: any) => d.title) as string[]
 
 async function backupNow(api = admin) {
   const job = await api.ok('backup.start')
@@ -87,7 +87,7 @@ describe('备份 (issue 6)', () => {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
       const docs = copy.prepare("SELECT COUNT(*) AS n FROM incoming_documents WHERE title LIKE '备份期间登记的收文%'").get() as { n: number }
       const files = copy.prepare("SELECT COUNT(*) AS n FROM stored_files WHERE name LIKE '备份期间登记的收文%'").get() as { n: number }
-      const audited = copy.prepare("SELECT COUNT(DISTINCT entity_id) AS n FROM audit_log WHERE procedure = 'documents.register' AND entity = '收文'").get() as { n: number }
+      const audited = copy.prepare("SELECT COUNT(DISTINCT entity_id) AS n FROM audit_log WHERE procedure = 'incoming.receive' AND entity = '收文'").get() as { n: number }
       expect(files.n).toBe(docs.n)
       expect(audited.n).toBe(docs.n)
       const manifest = JSON.parse(readFileSync(join(folder, listed.name, 'manifest.json'), 'utf8'))
@@ -157,7 +157,7 @@ describe('恢复 (issue 6)', () => {
 
     await admin.ok('backup.restore', { name })
     await server.core.backups.idle()
-    expect((await clerk.call('documents.incomingRegister', {})).status).toBe(401)
+    expect((await clerk.call('registers.incoming', {})).status).toBe(401)
     await signInAgain()
 
     const { last } = await admin.ok('backup.status')
@@ -165,8 +165,8 @@ describe('恢复 (issue 6)', () => {
     expect(last.message).toContain(`已用备份「${name}」`)
     expect(await titles('恢复测试')).toContain('恢复测试：备份前的收文')
     expect(await titles('恢复测试')).not.toContain('恢复测试：备份后的收文')
-    const doc = await clerk.ok('documents.get', { id: before.id })
-    const download = await clerk.ok('documents.downloadFile', { fileId: doc.files[0].fileId })
+    const doc = await clerk.ok('incoming.get', { id: before.id })
+    const download = await clerk.ok('incoming.downloadFile', { fileId: doc.files[0].fileId })
     expect(Buffer.from(download.base64, 'base64').toString()).toBe('备份前的正文内容')
 
     const kept = (await admin.ok('backup.list')).backups.find((b: any) => b.kind === '恢复前')
@@ -223,9 +223,9 @@ describe('导出全部数据、在新电脑上导入 (issue 6)', () => {
       await fresh.core.backups.idle()
       const moved = rpcClient(fresh.url)
       await moved.login()
-      const doc = (await moved.ok('documents.incomingRegister', { text: '导出测试', limit: 200 })).rows.find((d: any) => d.title === '导出测试：要带到新电脑的收文')
-      const full = await moved.ok('documents.get', { id: doc.id })
-      const download = await moved.ok('documents.downloadFile', { fileId: full.files[0].fileId })
+      const doc = (await moved.ok('registers.incoming', { text: '导出测试', limit: 200 })).rows.find((d: any) => d.title === '导出测试：要带到新电脑的收文')
+      const full = await moved.ok('incoming.get', { id: doc.id })
+      const download = await moved.ok('incoming.downloadFile', { fileId: full.files[0].fileId })
       expect(Buffer.from(download.base64, 'base64').toString()).toBe('新电脑上也要能打开的正文')
       const newAdminAgain = rpcClient(fresh.url)
       await newAdminAgain.login('admin')

@@ -30,7 +30,7 @@ async function register(url: string, title: string): Promise<void> {
   const clerk = rpcClient(url)
   await clerk.login()
   const sender = (await clerk.ok('org.overview')).departments[0]
-  await clerk.ok('documents.register', { receivedAt: RECEIVED_AT, sender: sender.name, senderDepartmentId: sender.id, title, docType: '报告', urgency: '无', copies: 1, pages: 1, arrival: '专人送达', files: [] })
+  await clerk.ok('incoming.receive', { receivedAt: RECEIVED_AT, sender: sender.name, senderDepartmentId: sender.id, title, docType: '报告', urgency: '无', copies: 1, pages: 1, arrival: '专人送达', files: [] })
 }
 
 beforeAll(async () => {
@@ -82,5 +82,5 @@ it(`keeps either the data before the restore or the backup's, intact, when the s
 async function documentsVia(url: string): Promise<number> {
   const clerk = rpcClient(url)
   await clerk.login()
-  return (await clerk.ok('documents.incomingRegister', { limit: 1 })).total
+  return (await clerk.ok('registers.incoming', { limit: 1 })).total
 }

@@ -45,7 +45,7 @@ it(`leaves the database intact and never lists a half-written backup, when the s
     const writing = (async () => {
       for (let i = 0; ; i++) {
         const title = `第${round}轮第${i}件`
-        const r = await uploadAs(url, clerk, `${title}.pdf`, `${title}的扫描件`).then((file) => clerk.call('documents.register', {
+        const r = await uploadAs(url, clerk, `${title}.pdf`, `${title}的扫描件`).then((file) => clerk.call('incoming.receive', {
           receivedAt: RECEIVED_AT, sender: sender.name, senderDepartmentId: sender.id, title,
           docType: '报告', urgency: '无', copies: 1, pages: 1, arrival: '专人送达', files: [{ kind: '正文', file }],
         })).catch(() => null)

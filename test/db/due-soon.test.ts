@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { seededOffice } from '../helpers/seeded-office'
-import { dueSoon, DUE_SOON_SHOWN } from '../../src-main/documents/due-soon'
+import { dueSoon, DUE_SOON_SHOWN } from '../../src-main/documents/incoming/due-soon'
 import { loadSessionUser } from '../../src-main/auth/sessions'
 import type { Reader } from '../../src-main/security/clearance'
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { openConnection } from '../../src-main/db/connection'
 import { ForeignKeyError, migrateDatabase, NewerDatabaseError } from '../../src-main/db/migrate'
 import { journal, MIGRATIONS, migrationsPlus, migrationsUpTo } from './harness'
-import { searchRowid } from '../../src-main/documents/search'
+import { searchRowid } from '../../src-main/documents/registers/search'
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'sanban-db-'))
 const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)

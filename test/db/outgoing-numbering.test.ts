@@ -1,6 +1,6 @@
 /**
  * R-D6, X-1: 发文字号 under real concurrency — no gap, no duplicate. 40 signed documents are numbered by
- * firing `documents.number` at two server processes at once (see test/helpers/race.ts). If the service read
+ * firing `outgoing.number` at two server processes at once (see test/helpers/race.ts). If the service read
  * the highest number outside the mutation's immediate transaction, two processes would read the same maximum
  * and one of each pair would fail on outgoing_number_idx (or SQLITE_BUSY_SNAPSHOT) or leave a gap.
  */
@@ -29,7 +29,7 @@ afterAll(() => race.stop())
 describe('发文字号 under concurrency (R-D6, X-1)', () => {
   it(`R-D6 ${TOTAL} numberings fired at once at two server processes on one database get 资府发〔2026〕1号 … ${TOTAL}号, no gap, no duplicate`, async () => {
     const clients = await race.clients('2026-12-20T10:00:00+08:00')
-    const replies = await Promise.all([...ids, otherSeries].map((id, i) => clients[i % 2].call('documents.number', { id })))
+    const replies = await Promise.all([...ids, otherSeries].map((id, i) => clients[i % 2].call('outgoing.number', { id })))
     expect(replies.filter((r) => !r.body.ok).map((r) => r.body.error)).toEqual([])
     const numbers = replies.slice(0, TOTAL).map((r) => r.body.result.numberText as string)
     const seq = (s: string) => Number(/〔2026〕(\d+)号$/.exec(s)![1])

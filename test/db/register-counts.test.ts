@@ -6,11 +6,11 @@
 import { describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { seededOffice } from '../helpers/seeded-office'
-import { incomingRegister, outgoingRegister } from '../../src-main/documents/registers'
+import { incomingRegister, outgoingRegister } from '../../src-main/documents/registers/service'
 import { CLEARANCES, type Clearance } from '../../src-main/common/classification'
 import { visibleSql } from '../../src-main/security/clearance'
 import { incomingDocuments } from '../../src-main/documents/schema'
-import { reindex } from '../../src-main/documents/incoming'
+import { reindex } from '../../src-main/documents/incoming/service'
 
 const TODAY = '2026-11-10'
 

@@ -11,10 +11,10 @@ import { join, resolve } from 'node:path'
 import { eq, sql, type SQL } from 'drizzle-orm'
 import { openConnection, type Connection } from '../../src-main/db/connection'
 import { migrateDatabase } from '../../src-main/db/migrate'
-import { incomingPageSql, outgoingPageSql, type IncomingFilter, type OutgoingFilter } from '../../src-main/documents/registers'
+import { incomingPageSql, outgoingPageSql, type IncomingFilter, type OutgoingFilter } from '../../src-main/documents/registers/service'
 import type { Clearance } from '../../src-main/common/classification'
-import { countedTotalSql } from '../../src-main/documents/register-counts'
-import { dueConditions } from '../../src-main/documents/due-soon'
+import { countedTotalSql } from '../../src-main/documents/registers/counts'
+import { dueConditions } from '../../src-main/documents/incoming/due-soon'
 import { assignments, incomingDocuments } from '../../src-main/documents/schema'
 
 let dir: string

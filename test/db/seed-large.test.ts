@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openConnection, type Connection } from '../../src-main/db/connection'
-import { incomingRegister } from '../../src-main/documents/registers'
+import { incomingRegister } from '../../src-main/documents/registers/service'
 import { seedLarge, type SeedCounts } from '../../bench/seed-large'
 
 const TODAY = '2026-11-10'

@@ -14,7 +14,7 @@ describe('the 审计日志 page of the 安全审计员', () => {
     await rpcClient(app.server.url).call('auth.login', { username: 'wenmi', password: 'wrong-password' })
     const clerk = rpcClient(app.server.url)
     await clerk.login()
-    await clerk.ok('documents.exportIncomingRegisterXlsx', { year: 2026 })
+    await clerk.ok('registers.exportIncomingXlsx', { year: 2026 })
     const { page } = app
     await signIn(page, app.server.url, 'auditor', ADMIN_PASSWORD)
     await openNav(page, '审计日志')

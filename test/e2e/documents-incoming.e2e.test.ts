@@ -171,7 +171,7 @@ describe('收文 in the browser', () => {
     await host.getByText('已催办').waitFor()
     await expect.poll(() => host.getByRole('button', { name: '催办' }).count()).toBe(0)
     await screenshot(page, 'incoming-home-overdue')
-    const doc = await api.ok('documents.get', { id: docId })
+    const doc = await api.ok('incoming.get', { id: docId })
     expect(doc.chases).toMatchObject([{ chaser: '李科长', chasedOn: '2026-12-10', departmentName: '市交通运输局' }])
     // The link goes to the document.
     await host.getByRole('link', { name: TITLE }).click()

@@ -42,11 +42,11 @@ beforeAll(async () => {
   await setServerClock(server.url, `${TODAY}T10:00:00+08:00`)
   // Two earlier drafts, so the register has more than one line.
   await setServerClock(server.url, '2026-12-08T09:00:00+08:00')
-  await api.ok('documents.draft', {
+  await api.ok('outgoing.draft', {
     docType: '函', signKind: '一般', series: '资府函', title: '资阳市人民政府关于商请支持成资临空经济产业带建设的函',
     addressee: '成都市人民政府', body: '……\n特此函告。', draftingDepartmentId: department('市发展和改革委员会'), drafter: '李晓明',
   })
-  await api.ok('documents.draft', {
+  await api.ok('outgoing.draft', {
     docType: '通报', signKind: '事务性', series: '资府办发', title: '资阳市人民政府办公室关于2026年第三季度政务信息工作情况的通报',
     body: '……\n特此通报。', classification: '秘密', secrecyPeriod: '1年', urgency: '加急', draftingDepartmentId: department('市政府督查室'),
   })
@@ -113,7 +113,7 @@ describe('发文 in the browser', () => {
     expect(await header().innerText()).toBe('（签发后编号）')
     expect(await page.getByLabel('状态', { exact: true }).innerText()).toBe('拟稿')
     expect(await page.getByLabel('下一步', { exact: true }).innerText()).toBe('下一步：核稿（部门负责人）')
-    const saved = await api.ok('documents.outgoing', { id: docId })
+    const saved = await api.ok('outgoing.get', { id: docId })
     expect(saved).toMatchObject({
       title: TITLE, docType: '通知', series: '资府发', signKind: '一般', urgency: '加急', drafter: '王丽华', numberText: null, status: '拟稿',
       draftingDepartmentName: '市教育和体育局', attachmentNames: ['寒假安全工作责任清单', '寒假安全提示（致家长的一封信）'],
@@ -126,7 +126,7 @@ describe('发文 in the browser', () => {
     await page.getByText('有未保存的修改').first().waitFor()
     await page.getByRole('button', { name: '保存', exact: true }).last().click()
     await page.getByText('文稿已保存。').waitFor()
-    expect((await api.ok('documents.outgoing', { id: docId })).note).toBe('联系人：王丽华，电话：028-26611234')
+    expect((await api.ok('outgoing.get', { id: docId })).note).toBe('联系人：王丽华，电话：028-26611234')
   })
 
   it('核稿 in order: 部门负责人, 办公室秘书, 办公室负责人, each with opinion, name and date', async () => {
@@ -166,7 +166,7 @@ describe('发文 in the browser', () => {
     const refusal = page.getByRole('alert').filter({ hasText: 'R-D4：按第四十八条' })
     await refusal.waitFor()
     expect(await refusal.innerText()).toContain('周文斌不能签发，应由分管副市长刘芳签发。')
-    expect((await api.ok('documents.outgoing', { id: docId })).signed).toBeNull()
+    expect((await api.ok('outgoing.get', { id: docId })).signed).toBeNull()
     await screenshot(page, 'outgoing-signoff-refused')
   })
 
@@ -211,7 +211,7 @@ describe('发文 in the browser', () => {
     await dispatch.getByRole('button', { name: '核发', exact: true }).click()
     await dispatch.getByText('2026年12月10日核发').waitFor()
     await expect.poll(() => page.getByLabel('状态', { exact: true }).innerText()).toBe('已核发')
-    const done = await api.ok('documents.outgoing', { id: docId })
+    const done = await api.ok('outgoing.get', { id: docId })
     expect(done).toMatchObject({ status: '已印发', numberText: NUMBER, checkedBy: '高雪', dispatchedOn: TODAY, issued: { on: TODAY, copies: 60 }, nextStep: null })
     await screenshot(page, 'outgoing-dispatched')
   })
@@ -261,7 +261,7 @@ describe('发文 in the browser', () => {
   })
 
   it('R-D5 a department\'s directive to the counties must say 经市政府同意 and is not the 秘书长\'s to sign', async () => {
-    const directive = await api.ok('documents.draft', {
+    const directive = await api.ok('outgoing.draft', {
       docType: '通知', signKind: '事务性', series: '资府办发', title: '关于做好2027年春季学期开学准备工作的通知', countyDirective: true,
       addressee: '各县（区）人民政府', body: '现就2027年春季学期开学准备工作通知如下。\n特此通知。', draftingDepartmentId: department('市教育和体育局'),
     })
@@ -277,6 +277,6 @@ describe('发文 in the browser', () => {
     await page.getByRole('button', { name: '保存', exact: true }).last().click()
     await page.getByText('文稿已保存。').waitFor()
     await expect.poll(() => page.getByText(/R-D5：按第四十九条/).count()).toBe(0)
-    expect((await api.ok('documents.outgoing', { id: directive.id })).countyDirectiveProblem).toBeNull()
+    expect((await api.ok('outgoing.get', { id: directive.id })).countyDirectiveProblem).toBeNull()
   })
 })

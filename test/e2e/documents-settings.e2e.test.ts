@@ -42,11 +42,11 @@ describe('公文 settings and the 建议提案 register in the browser', () => {
 
     const org = await api.ok('org.overview')
     const dept = org.departments.find((d: any) => d.name === '市财政局')
-    const draft = await api.ok('documents.draft', { docType: '通知', signKind: '事务性', series: '资府办通', title: '关于做好2027年元旦期间值班工作的通知', body: '请各单位做好值班工作。', draftingDepartmentId: dept.id })
-    for (const step of ['部门负责人', '办公室秘书', '办公室负责人']) await api.ok('documents.reviewDraft', { id: draft.id, step, reviewer: '王芳', opinion: '同意。', date: '2026-12-10' })
-    const signer = (await api.ok('documents.requiredSigner', { id: draft.id, date: '2026-12-10' })).signers[0].personId
-    await api.ok('documents.signOff', { id: draft.id, signerId: signer, opinion: '同意。', date: '2026-12-10' })
-    expect((await api.ok('documents.number', { id: draft.id })).numberText).toBe('资府办通〔2026〕1号')
+    const draft = await api.ok('outgoing.draft', { docType: '通知', signKind: '事务性', series: '资府办通', title: '关于做好2027年元旦期间值班工作的通知', body: '请各单位做好值班工作。', draftingDepartmentId: dept.id })
+    for (const step of ['部门负责人', '办公室秘书', '办公室负责人']) await api.ok('outgoing.review', { id: draft.id, step, reviewer: '王芳', opinion: '同意。', date: '2026-12-10' })
+    const signer = (await api.ok('outgoing.requiredSigner', { id: draft.id, date: '2026-12-10' })).signers[0].personId
+    await api.ok('outgoing.signOff', { id: draft.id, signerId: signer, opinion: '同意。', date: '2026-12-10' })
+    expect((await api.ok('outgoing.number', { id: draft.id })).numberText).toBe('资府办通〔2026〕1号')
   })
 
   it('R-D8 registers a 人大代表建议 with its leader and department, then records the reply and satisfaction', async () => {

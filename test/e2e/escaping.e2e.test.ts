@@ -77,11 +77,11 @@ beforeAll(async () => {
   })
   await setServerClock(server.url, `${TODAY}T10:00:00+08:00`)
 
-  ids.incoming = (await api.ok('documents.register', {
+  ids.incoming = (await api.ok('incoming.receive', {
     receivedAt: `${TODAY} 09:10`, sender: `${QUOTE}市水利局`, senderNumber: '资水〔2026〕1号', title: `关于${SCRIPT}防汛${IMG}的请示`,
     docType: '请示', copies: 1, pages: 2, arrival: '专人送达', files: [],
   })).id
-  ids.outgoing = (await api.ok('documents.draft', {
+  ids.outgoing = (await api.ok('outgoing.draft', {
     docType: '通知', signKind: '一般', series: '资府发', title: `资阳市人民政府关于${SCRIPT}的通知`, addressee: '各县（区）人民政府',
     body: `${IMG}\n特此通知。`, draftingDepartmentId: dept('市水利局'), drafter: QUOTE,
   })).id
@@ -144,7 +144,7 @@ describe('hostile text is shown as text, never as markup', () => {
 
 describe('hostile text in Word exports', () => {
   it('escapes a 发文 title holding a script in document.xml, and the file opens with the title as text', async () => {
-    const file = await api.ok('documents.exportDocumentDocx', { id: ids.outgoing })
+    const file = await api.ok('outgoing.exportDocumentDocx', { id: ids.outgoing })
     const buf = Buffer.from(file.base64, 'base64')
     const xml = unzipPart(buf, 'word/document.xml')
     // The title is set over two lines (two paragraphs), so the escaped tags are looked for one by one.

@@ -66,7 +66,7 @@ beforeAll(async () => {
   const type = (await api.ok('meetings.types')).find((t: any) => t.kind === '常务会议')
   meetingId = (await api.ok('meetings.schedule', { typeId: type.id, date: '2026-12-08', halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })).meeting.id
   await setServerClock(server.url, `${TODAY}T10:00:00+08:00`)
-  outgoingId = (await api.ok('documents.draft', {
+  outgoingId = (await api.ok('outgoing.draft', {
     docType: '通知', signKind: '一般', series: '资府发', title: '资阳市人民政府关于做好冬季防火工作的通知', addressee: '各县（区）人民政府',
     body: '现就有关事项通知如下。\n特此通知。', drafter: '罗佳怡',
   })).id

@@ -49,7 +49,7 @@ async function registerDocument(server: RunningServer) {
   await api.login()
   const org = await api.ok('org.overview')
   const dept = org.departments.find((d: any) => d.name === '市应急管理局').id
-  const doc = await api.ok('documents.register', {
+  const doc = await api.ok('incoming.receive', {
     receivedAt: '2026-11-02 09:10', sender: '市应急管理局', senderDepartmentId: dept, senderNumber: '资应急〔2026〕7号',
     title: TITLE, docType: '请示', copies: 1, pages: 2, arrival: '专人送达',
     files: [{ kind: '正文', file: await uploadAs(server.url, api, '请示正文.txt', ATTACHMENT, 'text/plain') }],
@@ -60,8 +60,8 @@ async function registerDocument(server: RunningServer) {
 async function readBack(server: RunningServer, ids: { id: number; fileId: number }) {
   const api = rpcClient(server.url)
   await api.login()
-  const doc = await api.ok('documents.get', { id: ids.id })
-  const file = await api.call('documents.downloadFile', { fileId: ids.fileId })
+  const doc = await api.ok('incoming.get', { id: ids.id })
+  const file = await api.call('incoming.downloadFile', { fileId: ids.fileId })
   return { title: doc.title as string, file }
 }
 

@@ -65,7 +65,7 @@ describe('a full disk under the office (a 64 MB disk filled to the last block)',
     const overview = await wenmi.call('org.overview')
     expect(overview.status).toBe(200)
     expect(overview.body.result.departments.length).toBeGreaterThan(0)
-    expect((await wenmi.call('documents.incomingRegister', {})).status).toBe(200)
+    expect((await wenmi.call('registers.incoming', {})).status).toBe(200)
   })
 
   it('refuses a new sign-in with the same words, not a bare 500, and leaves no session behind', async () => {

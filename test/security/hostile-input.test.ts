@@ -117,8 +117,8 @@ describe('hostile input to every procedure (issue 6)', () => {
     // 科长: 文秘 (秘密) and 查阅 (内部) then act on records above their clearance.
     const kezhang = rpcClient(server.url)
     await kezhang.login()
-    await kezhang.ok('documents.register', { receivedAt: '2026-11-02 11:00', sender: '市应急管理局', title: '关于防汛指挥调度预案的报告', docType: '报告', classification: '机密', secrecyPeriod: '1年', files: [] })
-    await kezhang.ok('documents.draft', { docType: '通知', signKind: '一般', series: '资府发', title: '关于重要目标防护工作的通知', classification: '机密', secrecyPeriod: '1年' })
+    await kezhang.ok('incoming.receive', { receivedAt: '2026-11-02 11:00', sender: '市应急管理局', title: '关于防汛指挥调度预案的报告', docType: '报告', classification: '机密', secrecyPeriod: '1年', files: [] })
+    await kezhang.ok('outgoing.draft', { docType: '通知', signKind: '一般', series: '资府发', title: '关于重要目标防护工作的通知', classification: '机密', secrecyPeriod: '1年' })
     current = tracker(() => server.core.conn.sqlite)
     last = current()
   })
@@ -191,7 +191,7 @@ describe('hostile input to every procedure (issue 6)', () => {
 
   it('refuses a signed-in body just under the 8 MB limit by its schema, and one over it as too large, without writing (issue 21)', async () => {
     const before = fingerprint(server.core.conn.sqlite)
-    for (const name of ['org.savePerson', 'documents.register']) {
+    for (const name of ['org.savePerson', 'incoming.receive']) {
       const base = skeleton(server.core.router.procedures[name].input, 999_999)
       tried += 3
       const under = await post(name, paddedBody(base, SIGNED_IN_BODY_BYTES - 1024), cookies.get('wenmi'))

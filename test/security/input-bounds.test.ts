@@ -125,19 +125,19 @@ describe('signed in, a body may be 8 MB and its shape is checked before it is pa
   const call = (name: string, text: string) => send(`/rpc/${name}`, () => once(text), { 'content-type': 'application/json', cookie })
 
   it('refuses 10,000-deep nesting in Chinese', async () => {
-    refusedInChinese(await call('documents.draft', '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000)), 400, /^请求内容嵌套过深（超过16层），已拒绝$/)
+    refusedInChinese(await call('outgoing.draft', '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000)), 400, /^请求内容嵌套过深（超过16层），已拒绝$/)
   })
 
   it('refuses a body over 8 MB with 413, and takes a 发文 with the longest 正文 allowed (100,000 characters)', async () => {
-    const tooLarge = await send('/rpc/documents.draft', () => emptyObjects(8 * MB + 1), { 'content-type': 'application/json', cookie }, 8 * MB + 1)
+    const tooLarge = await send('/rpc/outgoing.draft', () => emptyObjects(8 * MB + 1), { 'content-type': 'application/json', cookie }, 8 * MB + 1)
     refusedInChinese(tooLarge, 413, /^请求内容过大（超过8MB），已拒绝；附件请通过“上传文件”提交/)
-    const t = await call('documents.draft', JSON.stringify({ docType: '通知', signKind: '一般', series: '资府发', title: '关于做好冬季安全生产工作的通知', body: '安'.repeat(100_000) }))
+    const t = await call('outgoing.draft', JSON.stringify({ docType: '通知', signKind: '一般', series: '资府发', title: '关于做好冬季安全生产工作的通知', body: '安'.repeat(100_000) }))
     expect(t.body.ok).toBe(true)
     expect(t.body.result.body).toHaveLength(100_000)
   })
 
   it('still refuses unsafe text and names the field', async () => {
-    const r = await call('documents.draft', JSON.stringify({ docType: '通知', signKind: '一般', series: '资府发', title: '通知\u202Efdp.exe' }))
+    const r = await call('outgoing.draft', JSON.stringify({ docType: '通知', signKind: '一般', series: '资府发', title: '通知\u202Efdp.exe' }))
     expect(r.status).toBe(400)
     expect(r.body.error).toEqual({ code: 'VALIDATION', field: 'title', message: '「标题」含有控制字符或不可见的排版字符，请删除后重试' })
   })

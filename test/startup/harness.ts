@@ -86,7 +86,7 @@ export async function makeOffice(): Promise<Office> {
     const clerk = rpcClient(server.url)
     await clerk.login()
     const sender = (await clerk.ok('org.overview')).departments[0]
-    await clerk.ok('documents.register', { receivedAt: '2026-11-02 09:10', sender: sender.name, senderDepartmentId: sender.id, title: '关于防汛物资储备的报告', docType: '报告', urgency: '无', copies: 1, pages: 1, arrival: '专人送达', files: [] })
+    await clerk.ok('incoming.receive', { receivedAt: '2026-11-02 09:10', sender: sender.name, senderDepartmentId: sender.id, title: '关于防汛物资储备的报告', docType: '报告', urgency: '无', copies: 1, pages: 1, arrival: '专人送达', files: [] })
     const admin = rpcClient(server.url)
     await admin.login('admin')
     const job = await admin.ok('backup.start')

@@ -56,7 +56,7 @@ async function registerVia(url: string, title: string) {
   const clerk = rpcClient(url)
   await clerk.login()
   const sender = (await clerk.ok('org.overview')).departments[0]
-  return clerk.ok('documents.register', { receivedAt: '2026-11-03 10:00', sender: sender.name, senderDepartmentId: sender.id, title, docType: '报告', urgency: '无', copies: 1, pages: 1, arrival: '专人送达', files: [] })
+  return clerk.ok('incoming.receive', { receivedAt: '2026-11-03 10:00', sender: sender.name, senderDepartmentId: sender.id, title, docType: '报告', urgency: '无', copies: 1, pages: 1, arrival: '专人送达', files: [] })
 }
 
 describe('one owner per data folder', () => {

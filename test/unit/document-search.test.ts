@@ -4,7 +4,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3'
 import * as schema from '../../src-main/db/schema'
 import { readFileSync } from 'node:fs'
 import { sql } from 'drizzle-orm'
-import { charPairs, gramsOf, indexForSearch, matchQuery, searchIds, searchRowid, visibleMatch, type SearchEntry } from '../../src-main/documents/search'
+import { charPairs, gramsOf, indexForSearch, matchQuery, searchIds, searchRowid, visibleMatch, type SearchEntry } from '../../src-main/documents/registers/search'
 
 const incoming = (docId: number, at = '2026-03-01 09:00'): SearchEntry => ({ kind: '收文', docId, at, classification: '无' })
 

@@ -4,7 +4,7 @@ import { AppError } from '../../src-main/rpc/errors'
 import {
   circleMeaning, currentTurn, deadlineAfter, deadlineTiming, directExceptionProblem, disagreementGaps, incomingNumberText,
   proposeRoute, secrecyProblem, unresolvedCount, workingDaysProblem, type RouteInput,
-} from '../../src-main/documents/incoming-rules'
+} from '../../src-main/documents/incoming/rules'
 import { packagedCalendar } from '../helpers/calendar'
 import { classificationMark } from '../../src-main/common/classification'
 

@@ -3,9 +3,9 @@ import type { AbsencePeriod, LeaderPost, OrgSnapshot } from '../../src-main/abse
 import {
   checkOutgoingSignOff, checkReviewStep, countyDirectiveCheck, formatCopyNumber, formatDocumentNumber, nextReviewStep, nextSequence,
   nextStep, outgoingSigner, signerLine, signOpinion, type SignKind,
-} from '../../src-main/documents/outgoing-rules'
+} from '../../src-main/documents/outgoing/rules'
 import { SIGN_KINDS } from '../../src-main/common/documents'
-import { draftTemplates } from '../../src-main/documents/templates'
+import { draftTemplates } from '../../src-main/documents/outgoing/templates'
 
 // A small city: 王 (3) and 刘 (4) are an AB pair; 王 covers the 财政局 (100), 陈 (5) the 交通局 (101),
 // the 秘书长 only 联系 the 研究室 (102); the 县 (200) has no supervisor.
@@ -166,9 +166,9 @@ describe('核稿 order and the next step', () => {
   })
   it('X-1 the next step after sign-off is numbering, then 复核, 印发, 核发', () => {
     const p = { reviewsDone: [] as const, checkedBy: null, dispatchedOn: null }
-    expect(nextStep({ ...p, status: '拟稿' })).toEqual({ step: '核稿（部门负责人）', procedure: 'documents.reviewDraft' })
-    expect(nextStep({ ...p, status: '待签发' })?.procedure).toBe('documents.signOff')
-    expect(nextStep({ ...p, status: '已签发' })).toEqual({ step: '编号', procedure: 'documents.number' })
+    expect(nextStep({ ...p, status: '拟稿' })).toEqual({ step: '核稿（部门负责人）', procedure: 'outgoing.review' })
+    expect(nextStep({ ...p, status: '待签发' })?.procedure).toBe('outgoing.signOff')
+    expect(nextStep({ ...p, status: '已签发' })).toEqual({ step: '编号', procedure: 'outgoing.number' })
     expect(nextStep({ ...p, status: '已编号' })?.step).toBe('复核')
     expect(nextStep({ ...p, status: '已编号', checkedBy: '许文杰' })?.step).toBe('印发')
     expect(nextStep({ ...p, status: '已印发' })?.step).toBe('核发')

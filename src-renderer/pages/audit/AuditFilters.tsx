@@ -2,11 +2,12 @@ import { Button, Group, Select } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
 import { useQuery } from '../../api/client'
 import { DOMAINS, ENTITIES } from './labels'
+import type { AuditDomain } from '../../../src-main/common/audit-domains'
 
 export interface AuditFilter {
   range: [string | null, string | null]
   userId: string | null
-  domain: string | null
+  domain: AuditDomain | null
   entity: string | null
 }
 
@@ -23,7 +24,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilter; onChange
         valueFormat="YYYY年M月D日" labelSeparator="至" value={value.range}
         onChange={(range) => set({ range: range as [string | null, string | null] })} />
       <Select label="操作人" placeholder="全部" w={180} size="xs" clearable data={userOptions} value={value.userId} onChange={(v) => set({ userId: v })} />
-      <Select label="业务" placeholder="全部" w={140} size="xs" clearable data={DOMAINS} value={value.domain} onChange={(v) => set({ domain: v })} />
+      <Select label="业务" placeholder="全部" w={140} size="xs" clearable data={DOMAINS} value={value.domain} onChange={(v) => set({ domain: v as AuditDomain | null })} />
       <Select label="记录类别" placeholder="全部" w={140} size="xs" clearable data={ENTITIES} value={value.entity} onChange={(v) => set({ entity: v })} />
       <Button variant="default" size="xs" disabled={empty} onClick={() => onChange(NO_FILTER)}>清除筛选</Button>
     </Group>

@@ -1,4 +1,5 @@
 import type { ProcedureName } from '../../api/client'
+import { AUDIT_DOMAINS, currentProcedureName } from '../../../src-main/common/audit-domains'
 
 /**
  * The Chinese names the audit page shows. Procedure names are checked against the contract,
@@ -65,35 +66,35 @@ export const PROCEDURE_LABELS: Partial<Record<ProcedureName, string>> = {
   'meetings.markRestPresent': '其余未登记人员均为出席',
   'meetings.exportAgendaDocx': '导出会议议程（Word）',
   'meetings.exportNoticeDocx': '导出会议通知（Word）',
-  'documents.register': '签收登记收文',
-  'documents.updateIncoming': '修改收文登记信息',
-  'documents.review': '收文初审通过',
-  'documents.returnIncoming': '初审退回来文单位',
-  'documents.propose': '填写拟办意见',
-  'documents.send': '送领导批示或传阅',
-  'documents.instruct': '登记领导批示或圈阅',
-  'documents.consult': '登记会签意见及协调情况',
-  'documents.assign': '交办承办单位',
-  'documents.feedback': '登记承办单位反馈',
-  'documents.chase': '催办',
-  'documents.close': '收文办结',
-  'documents.downloadFile': '下载收文正文、附件或反馈材料',
-  'documents.instructionFollowUp': '领导批示转督办事项',
-  'documents.draft': '拟稿',
-  'documents.updateDraft': '修改发文稿',
-  'documents.reviewDraft': '核稿',
-  'documents.signOff': '签发发文',
-  'documents.number': '编发文字号',
-  'documents.check': '复核已编号的发文',
-  'documents.issue': '印发公文',
-  'documents.dispatch': '核发已印发的公文',
-  'documents.exportDocumentDocx': '导出公文正式文本（Word）',
-  'documents.exportSignOffSheetDocx': '导出发文稿纸（Word）',
-  'documents.exportRoutingSlipDocx': '导出收文处理笺（Word）',
-  'documents.exportIncomingRegisterXlsx': '导出收文登记簿（Excel）',
-  'documents.exportOutgoingRegisterXlsx': '导出发文登记簿（Excel）',
-  'documents.saveProposal': '登记或修改建议提案',
-  'documents.replyProposal': '登记建议提案的答复',
+  'incoming.receive': '签收登记收文',
+  'incoming.update': '修改收文登记信息',
+  'incoming.review': '收文初审通过',
+  'incoming.return': '初审退回来文单位',
+  'incoming.propose': '填写拟办意见',
+  'incoming.send': '送领导批示或传阅',
+  'incoming.instruct': '登记领导批示或圈阅',
+  'incoming.consult': '登记会签意见及协调情况',
+  'incoming.assign': '交办承办单位',
+  'incoming.feedback': '登记承办单位反馈',
+  'incoming.chase': '催办',
+  'incoming.close': '收文办结',
+  'incoming.downloadFile': '下载收文正文、附件或反馈材料',
+  'incoming.instructionFollowUp': '领导批示转督办事项',
+  'outgoing.draft': '拟稿',
+  'outgoing.updateDraft': '修改发文稿',
+  'outgoing.review': '核稿',
+  'outgoing.signOff': '签发发文',
+  'outgoing.number': '编发文字号',
+  'outgoing.check': '复核已编号的发文',
+  'outgoing.issue': '印发公文',
+  'outgoing.dispatch': '核发已印发的公文',
+  'outgoing.exportDocumentDocx': '导出公文正式文本（Word）',
+  'outgoing.exportSignOffSheetDocx': '导出发文稿纸（Word）',
+  'incoming.exportRoutingSlipDocx': '导出收文处理笺（Word）',
+  'registers.exportIncomingXlsx': '导出收文登记簿（Excel）',
+  'registers.exportOutgoingXlsx': '导出发文登记簿（Excel）',
+  'proposals.save': '登记或修改建议提案',
+  'proposals.reply': '登记建议提案的答复',
   'backup.start': '立即备份',
   'backup.restore': '用备份恢复数据',
   'backup.delete': '删除备份',
@@ -103,22 +104,11 @@ export const PROCEDURE_LABELS: Partial<Record<ProcedureName, string>> = {
   'audit.verify': '校验审计日志',
 }
 
-export const procedureLabel = (name: string) => PROCEDURE_LABELS[name as ProcedureName] ?? name
+/** A record's procedure in Chinese; a record written before a rename reads as the procedure it became. */
+export const procedureLabel = (name: string) => PROCEDURE_LABELS[currentProcedureName(name) as ProcedureName] ?? name
 
-/** The prefixes the log can be filtered by (the part of `domain.verb` before the dot). */
-export const DOMAINS = [
-  { value: 'auth', label: '登录与密码' },
-  { value: 'users', label: '账户' },
-  { value: 'settings', label: '系统设置' },
-  { value: 'org', label: '组织机构' },
-  { value: 'absences', label: '领导外出' },
-  { value: 'calendar', label: '节假日' },
-  { value: 'meetings', label: '会议' },
-  { value: 'documents', label: '公文' },
-  { value: 'followups', label: '督办' },
-  { value: 'duty', label: '值班' },
-  { value: 'backup', label: '备份' },
-]
+/** The 业务 the log can be filtered by (common/audit-domains.ts). */
+export const DOMAINS = AUDIT_DOMAINS.map(({ value, label }) => ({ value, label }))
 
 /** Record kinds as the services name them. */
 export const ENTITIES = [

@@ -6,13 +6,13 @@ import { RuleBadge } from '../../components/RuleBadge'
 import { formatDate, formatMonthDay } from '../../lib/format'
 import { hrefOf } from '../../lib/route'
 
-type Item = OutputOf<'documents.dueSoon'>['items'][number]
+type Item = OutputOf<'incoming.dueSoon'>['items'][number]
 const key = (i: Item) => `${i.documentId}:${i.assignmentId ?? ''}`
 const TIMING_COLOR: Record<string, string> = { 逾期: 'red', 临期: 'orange', 正常: 'blue', 已完成: 'gray' }
 
 /** 首页 (R-D7): 收文 and 承办 overdue or due within three working days, overdue first, each with a one-click 催办; the most pressing few, with the totals. */
 export function DueSoonCard() {
-  const due = useQuery('documents.dueSoon', {})
+  const due = useQuery('incoming.dueSoon', {})
   const [chased, setChased] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
@@ -22,7 +22,7 @@ export function DueSoonCard() {
   async function chase(i: Item) {
     setBusy(key(i)); setError(null)
     try {
-      const d = await api.call('documents.chase', { id: i.documentId, assignmentId: i.assignmentId })
+      const d = await api.call('incoming.chase', { id: i.documentId, assignmentId: i.assignmentId })
       const c = d.chases.at(-1)
       setChased((x) => ({ ...x, [key(i)]: c ? `${c.chaser}${formatMonthDay(c.chasedOn)}已催办` : '已催办' }))
     } catch (e) {

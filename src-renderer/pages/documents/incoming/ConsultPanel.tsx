@@ -23,7 +23,7 @@ export function ConsultPanel({ doc, org, onChanged }: { doc: Incoming; org: OrgO
   const [coordination, setCoordination] = useState('')
   const [reasons, setReasons] = useState('')
   const [decision, setDecision] = useState('')
-  const consult = useMutation('documents.consult', { success: (r) => (r.missing.length ? `已记录。意见不一致，尚缺：${r.missing.join('、')}。` : '已记录单位意见。') })
+  const consult = useMutation('incoming.consult', { success: (r) => (r.missing.length ? `已记录。意见不一致，尚缺：${r.missing.join('、')}。` : '已记录单位意见。') })
   if (doc.docType !== '请示') return null
   const rows = doc.consultations.rows
   const open = OPEN.includes(doc.status)

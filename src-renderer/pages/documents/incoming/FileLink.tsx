@@ -9,7 +9,7 @@ export function FileLink({ file, kind }: { file: { fileId: number; name: string;
   const [error, setError] = useState<string | null>(null)
   async function go() {
     setError(null)
-    try { downloadFile(await api.call('documents.downloadFile', { fileId: file.fileId })) } catch (e) { setError(e instanceof Error ? e.message : String(e)) }
+    try { downloadFile(await api.call('incoming.downloadFile', { fileId: file.fileId })) } catch (e) { setError(e instanceof Error ? e.message : String(e)) }
   }
   return (
     <Tooltip label={error ?? ''} disabled={!error} opened={error ? true : undefined} color="red" multiline maw={360}>

@@ -22,7 +22,7 @@ import { ACCEPT, TIMING_COLOR, type Assignment, type Incoming } from './model'
 export function HandlingPanel({ doc, org, onChanged }: { doc: Incoming; org: OrgOverview | undefined; onChanged: (d: Incoming) => void }) {
   const [feedbackFor, setFeedbackFor] = useState<Assignment | null>(null)
   const [warnings, setWarnings] = useState<string[]>([])
-  const chase = useMutation('documents.chase', { success: (d) => { const c = d.chases.at(-1); return c ? `已催办${c.departmentName ?? ''}（${c.chaser}，${formatDate(c.chasedOn)}）。` : '已催办。' } })
+  const chase = useMutation('incoming.chase', { success: (d) => { const c = d.chases.at(-1); return c ? `已催办${c.departmentName ?? ''}（${c.chaser}，${formatDate(c.chasedOn)}）。` : '已催办。' } })
   const assigning = doc.status === '批示中' && doc.location.step === '交办'
   if (!assigning && doc.assignments.length === 0) return null
   const open = doc.status === '承办中'
@@ -102,7 +102,7 @@ function AssignForm({ doc, org, onChanged }: { doc: Incoming; org: OrgOverview |
   const [helpers, setHelpers] = useState<string[]>([])
   const [days, setDays] = useState<number | string>(defaultDays ?? '')
   const [on, setOn] = useState<string | null>(todayIso())
-  const assign = useMutation('documents.assign')
+  const assign = useMutation('incoming.assign')
   useEffect(() => { if (defaultDays && days === '') setDays(defaultDays) }, [defaultDays]) // eslint-disable-line react-hooks/exhaustive-deps
 
   async function submit() {
@@ -140,7 +140,7 @@ function FeedbackModal({ assignment, onClose, onSaved }: { assignment: Assignmen
   const [on, setOn] = useState<string | null>(todayIso())
   const [file, setFile] = useState<File | null>(null)
   const [readError, setReadError] = useState<ApiError | null>(null)
-  const save = useMutation('documents.feedback')
+  const save = useMutation('incoming.feedback')
   const { reset } = save
   useEffect(() => { if (assignment) { setText(''); setOn(todayIso()); setFile(null); setReadError(null); reset() } }, [assignment, reset])
 
@@ -175,7 +175,7 @@ function FeedbackModal({ assignment, onClose, onSaved }: { assignment: Assignmen
 
 /** 催办 of a document not yet with a department (at a leader, or waiting in the office), and every chase recorded. */
 export function ChasePanel({ doc, onChanged }: { doc: Incoming; onChanged: (d: Incoming) => void }) {
-  const chase = useMutation('documents.chase', { success: '已催办。' })
+  const chase = useMutation('incoming.chase', { success: '已催办。' })
   const canChase = doc.status === '已拟办' || doc.status === '批示中'
   if (!canChase && doc.chases.length === 0) return null
   async function go() {
@@ -213,7 +213,7 @@ export function ClosePanel({ doc, onChanged }: { doc: Incoming; onChanged: (d: I
   const readOnly = doc.status === '批示中' && doc.location.step === '交办'
   const [note, setNote] = useState('')
   const [on, setOn] = useState<string | null>(todayIso())
-  const close = useMutation('documents.close')
+  const close = useMutation('incoming.close')
   useEffect(() => {
     setNote(readOnly ? '领导已阅，无需交办，办结。' : '已按领导批示办理完毕，主办单位已反馈办理结果，办结。')
   }, [readOnly])

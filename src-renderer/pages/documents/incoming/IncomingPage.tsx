@@ -49,7 +49,7 @@ function Line({ label, children }: { label: string; children: React.ReactNode })
  * step (初审, 拟办, 送批/批示, 会签, 承办 and 反馈, 催办, 办结) and the timeline.
  */
 export function IncomingPage({ id }: { id: number }) {
-  const query = useQuery('documents.get', { id }, [id])
+  const query = useQuery('incoming.get', { id }, [id])
   const org = useQuery('org.overview', {})
   const [doc, setDoc] = useState<Incoming | undefined>()
   const [editing, setEditing] = useState(false)
@@ -85,7 +85,7 @@ export function IncomingPage({ id }: { id: number }) {
               </Group>
             )}
           </div>
-          <DownloadButton name="documents.exportRoutingSlipDocx" input={{ id: doc.id }} label="收文处理笺(Word)" />
+          <DownloadButton name="incoming.exportRoutingSlipDocx" input={{ id: doc.id }} label="收文处理笺(Word)" />
         </Group>
         <Stepper active={active} size="xs" mt="md" allowNextStepsSelect={false} aria-label="办理进度" color={doc.status === '已退回' ? 'red' : undefined}>
           {STEPS.map((s, i) => <Stepper.Step key={s} label={s} description={i < active || (i === 1 && doc.status === '已退回') ? stepDescription(doc, i) : undefined} />)}

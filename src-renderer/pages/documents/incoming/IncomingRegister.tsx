@@ -13,7 +13,7 @@ import { STATUS_COLOR, type RegisterRow } from './model'
 import { classificationMark } from '../../../../src-main/common/classification'
 import { DOCUMENT_TYPES, INCOMING_STATES } from '../../../../src-main/common/documents'
 
-type Filter = Omit<InputOf<'documents.incomingRegister'>, 'after' | 'limit'>
+type Filter = Omit<InputOf<'registers.incoming'>, 'after' | 'limit'>
 const PAGE = 100
 const NUM = { fontVariantNumeric: 'tabular-nums' } as const
 
@@ -67,7 +67,7 @@ export function IncomingRegister() {
   const [leaderId, setLeaderId] = useState<string | null>(null)
   const [departmentId, setDepartmentId] = useState<string | null>(null)
   const [text, setText] = useState('')
-  const senders = useQuery('documents.incomingSenders', { year: year ? Number(year) : undefined }, [year])
+  const senders = useQuery('registers.incomingSenders', { year: year ? Number(year) : undefined }, [year])
   const org = useQuery('org.overview', {})
   const [debounced] = useDebouncedValue(text.trim(), 300)
 
@@ -104,7 +104,7 @@ export function IncomingRegister() {
         </Group>
         <Group gap="sm" align="center">
           {total !== null && <Text size="sm" c="dimmed" aria-label="收文件数">共{total}件</Text>}
-          <DownloadButton name="documents.exportIncomingRegisterXlsx" input={filter} label="导出Excel" />
+          <DownloadButton name="registers.exportIncomingXlsx" input={filter} label="导出Excel" />
         </Group>
       </Group>
       <RegisterRows filter={filter} filtered={filtered} onTotal={setTotal} />
@@ -120,7 +120,7 @@ const rowKey = (r: RegisterRow) => r.id
  * the rows (not eight dropdowns), and, as a child's effects run first, the register is the first request sent.
  */
 const RegisterRows = memo(function RegisterRows({ filter, filtered, onTotal }: { filter: Filter; filtered: boolean; onTotal: (total: number | null) => void }) {
-  const { rows, next, total, loading, error, more } = useKeysetPages('documents.incomingRegister', filter, PAGE)
+  const { rows, next, total, loading, error, more } = useKeysetPages('registers.incoming', filter, PAGE)
   useEffect(() => onTotal(total), [total, onTotal])
   return (
     <>

@@ -81,14 +81,14 @@ function SendForm({ doc, org, more, onChanged }: { doc: Incoming; org: OrgOvervi
   const [leaderIds, setLeaderIds] = useState<number[]>([])
   const [sentOn, setSentOn] = useState<string | null>(todayIso())
   const [warnings, setWarnings] = useState<string[]>([])
-  const send = useMutation('documents.send')
+  const send = useMutation('incoming.send')
   const info = doc.proposalInfo
   // The route as proposed: ask the rules again for the day, to find who acts for the post.
   const routeInput = !more && info ? {
     id: doc.id, date: sentOn ?? todayIso(),
     ...(info.route === '市长' ? { major: true } : info.route === '秘书长' ? { withinOneDepartment: true, secretaryPostId: info.routePostId } : {}),
   } : null
-  const route = useQuery('documents.proposeRoute', routeInput, [doc.id, sentOn, info?.routePostId])
+  const route = useQuery('incoming.proposeRoute', routeInput, [doc.id, sentOn, info?.routePostId])
   const suggested = useMemo(() => {
     if (!info?.routePostId) return null
     if (route.data && route.data.postId === info.routePostId) return route.data.actorId ?? route.data.holderId
@@ -137,7 +137,7 @@ function InstructForm({ doc, org, onChanged }: { doc: Incoming; org: OrgOverview
   const [kind, setKind] = useState<'批示' | '圈阅'>('批示')
   const [opinion, setOpinion] = useState('')
   const [on, setOn] = useState<string | null>(todayIso())
-  const instruct = useMutation('documents.instruct')
+  const instruct = useMutation('incoming.instruct')
   useEffect(() => { setLeaderId(doc.location.leaderId); setOpinion(''); setKind('批示') }, [doc.location.leaderId, doc.location.turn])
   const meaning = doc.docType === '报告' ? '已阅' : '同意'
 

@@ -89,9 +89,9 @@ function ProposeForm({ doc, org, proposer, days, onCancel, onChanged }: {
   const edited = useRef(!!doc.proposalInfo?.text)
   const [ownDeadline, setOwnDeadline] = useState(false)
   const [deadline, setDeadline] = useState<string | null>(doc.deadline)
-  const propose = useMutation('documents.propose')
+  const propose = useMutation('incoming.propose')
 
-  const route = useQuery('documents.proposeRoute', {
+  const route = useQuery('incoming.proposeRoute', {
     id: doc.id, major, withinOneDepartment: withinOne, secretaryPostId: withinOne && secretaryPostId ? Number(secretaryPostId) : null,
     ...(proposedOn ? { date: proposedOn } : {}),
   }, [doc.id, major, withinOne, secretaryPostId, proposedOn])

@@ -38,8 +38,8 @@ export function RegisterModal({ opened, org, doc, onClose, onSaved }: {
   onClose: () => void
   onSaved: (doc: Incoming) => void
 }) {
-  const register = useMutation('documents.register')
-  const update = useMutation('documents.updateIncoming')
+  const register = useMutation('incoming.receive')
+  const update = useMutation('incoming.update')
   const [receivedOn, setReceivedOn] = useState<string | null>(todayIso())
   const [receivedTime, setReceivedTime] = useState(nowTime())
   const [senderDepartmentId, setSenderDepartmentId] = useState<string | null>(null)

@@ -11,8 +11,8 @@ import type { Incoming } from './model'
 
 /** 初审: the document conforms and goes on to 拟办, or it is returned to the sender with the reasons. */
 export function ReviewPanel({ doc, onChanged }: { doc: Incoming; onChanged: (d: Incoming) => void }) {
-  const review = useMutation('documents.review')
-  const giveBack = useMutation('documents.returnIncoming')
+  const review = useMutation('incoming.review')
+  const giveBack = useMutation('incoming.return')
   const [on, setOn] = useState<string | null>(todayIso())
   const [note, setNote] = useState('')
   const [returning, setReturning] = useState(false)

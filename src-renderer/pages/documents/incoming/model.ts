@@ -1,12 +1,12 @@
 import type { InputOf, OutputOf } from '../../../api/client'
 
-/** One 收文 as its page shows it (documents.get). */
-export type Incoming = OutputOf<'documents.get'>
-export type RegisterInput = InputOf<'documents.register'>
-export type RegisterRow = OutputOf<'documents.incomingRegister'>['rows'][number]
+/** One 收文 as its page shows it (incoming.get). */
+export type Incoming = OutputOf<'incoming.get'>
+export type RegisterInput = InputOf<'incoming.receive'>
+export type RegisterRow = OutputOf<'registers.incoming'>['rows'][number]
 export type Instruction = Incoming['instructions'][number]
 export type Assignment = Incoming['assignments'][number]
-export type Route = OutputOf<'documents.proposeRoute'>
+export type Route = OutputOf<'incoming.proposeRoute'>
 export type IncomingStatus = Incoming['status']
 export type DocType = RegisterInput['docType']
 export type Classification = NonNullable<RegisterInput['classification']>

@@ -6,8 +6,8 @@ import type { Outgoing } from './model'
 export function Exports({ doc }: { doc: Outgoing }) {
   return (
     <Group gap="xs" wrap="nowrap">
-      <DownloadButton name="documents.exportDocumentDocx" input={{ id: doc.id }} label={doc.numberText ? '导出公文Word' : '导出公文草稿Word'} />
-      <DownloadButton name="documents.exportSignOffSheetDocx" input={{ id: doc.id }} label="导出发文稿纸" />
+      <DownloadButton name="outgoing.exportDocumentDocx" input={{ id: doc.id }} label={doc.numberText ? '导出公文Word' : '导出公文草稿Word'} />
+      <DownloadButton name="outgoing.exportSignOffSheetDocx" input={{ id: doc.id }} label="导出发文稿纸" />
     </Group>
   )
 }

@@ -30,10 +30,10 @@ const otherError = <N extends ProcedureName>(m: MutationState<N>, fields: string
 
 /** 编号 (X-1, R-D6) after sign-off, then 复核, 印发 (date, copies, distribution, 份号 for classified ones) and 核发. */
 export function IssuePanel({ doc, onChanged }: { doc: Outgoing; onChanged: (d: Outgoing) => void }) {
-  const number = useMutation('documents.number')
-  const check = useMutation('documents.check')
-  const issue = useMutation('documents.issue')
-  const dispatch = useMutation('documents.dispatch')
+  const number = useMutation('outgoing.number')
+  const check = useMutation('outgoing.check')
+  const issue = useMutation('outgoing.issue')
+  const dispatch = useMutation('outgoing.dispatch')
   const [checkedBy, setCheckedBy] = useState('')
   const [issuedOn, setIssuedOn] = useState<string | null>(todayIso())
   const [copies, setCopies] = useState<number | string>('')

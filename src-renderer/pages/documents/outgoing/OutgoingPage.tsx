@@ -32,10 +32,10 @@ function stepDescription(doc: Outgoing, i: number): string {
 
 /** One 发文: its header and progress, the draft (editable until signed), 核稿, 签发, 编号, 复核, 印发 and 核发. */
 export function OutgoingPage({ id }: { id: number }) {
-  const query = useQuery('documents.outgoing', { id }, [id])
+  const query = useQuery('outgoing.get', { id }, [id])
   const [doc, setDoc] = useState<Outgoing | undefined>()
   const [draft, setDraft] = useState<DraftState | null>(null)
-  const save = useMutation('documents.updateDraft', { success: '文稿已保存。' })
+  const save = useMutation('outgoing.updateDraft', { success: '文稿已保存。' })
 
   // The latest document from the server: the query, or what a mutation returned. The editor follows it unless it holds unsaved changes.
   const dirtyRef = useRef(false)

@@ -12,7 +12,7 @@ import { STATUS_COLOR, statusText, type RegisterRow } from './model'
 import { classificationMark } from '../../../../src-main/common/classification'
 import { OUTGOING_STATES } from '../../../../src-main/common/documents'
 
-type Filter = Omit<InputOf<'documents.outgoingRegister'>, 'after' | 'limit'>
+type Filter = Omit<InputOf<'registers.outgoing'>, 'after' | 'limit'>
 const PAGE = 100
 const NUM = { fontVariantNumeric: 'tabular-nums' } as const
 
@@ -41,7 +41,7 @@ export function OutgoingRegister() {
   const [series, setSeries] = useState<string | null>(null)
   const [text, setText] = useState('')
   const [debounced] = useDebouncedValue(text.trim(), 300)
-  const usedSeries = useQuery('documents.outgoingSeries', {})
+  const usedSeries = useQuery('registers.outgoingSeries', {})
   const settings = useQuery('settings.get', {})
 
   const filter = useMemo<Filter>(() => ({
@@ -51,7 +51,7 @@ export function OutgoingRegister() {
     ...(debounced ? { text: debounced } : {}),
   }), [year, status, series, debounced])
 
-  const { rows, next, total, loading, error, more } = useKeysetPages('documents.outgoingRegister', filter, PAGE)
+  const { rows, next, total, loading, error, more } = useKeysetPages('registers.outgoing', filter, PAGE)
 
   const years = useMemo(() => Array.from({ length: 11 }, (_, i) => String(thisYear + 1 - i)), [thisYear])
   const seriesCodes = useMemo(
@@ -70,7 +70,7 @@ export function OutgoingRegister() {
         </Group>
         <Group gap="sm" align="center">
           {total !== null && <Text size="sm" c="dimmed" aria-label="发文件数">共{total}件</Text>}
-          <DownloadButton name="documents.exportOutgoingRegisterXlsx" input={filter} label="导出Excel" />
+          <DownloadButton name="registers.exportOutgoingXlsx" input={filter} label="导出Excel" />
         </Group>
       </Group>
       <ErrorAlert error={error} />

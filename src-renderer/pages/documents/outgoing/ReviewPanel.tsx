@@ -15,7 +15,7 @@ export function ReviewPanel({ doc, blockedBy, onChanged }: { doc: Outgoing; bloc
   const [reviewer, setReviewer] = useState('')
   const [opinion, setOpinion] = useState('')
   const [date, setDate] = useState<string | null>(todayIso())
-  const review = useMutation('documents.reviewDraft')
+  const review = useMutation('outgoing.review')
   const step = doc.nextReviewStep
   const open = step !== null && (doc.status === '拟稿' || doc.status === '核稿中')
   const lastDate = doc.reviews.at(-1)?.reviewedOn

@@ -14,9 +14,9 @@ import type { Outgoing } from './model'
 export function SignOffPanel({ doc, blockedBy, onChanged }: { doc: Outgoing; blockedBy: string | null; onChanged: (d: Outgoing) => void }) {
   const [date, setDate] = useState<string | null>(todayIso())
   const signed = doc.signed
-  const answer = useQuery('documents.requiredSigner', !signed && date ? { id: doc.id, date } : null,
+  const answer = useQuery('outgoing.requiredSigner', !signed && date ? { id: doc.id, date } : null,
     [doc.id, date, signed, doc.signKind, doc.draftingDepartmentId, doc.countyDirective])
-  const sign = useMutation('documents.signOff')
+  const sign = useMutation('outgoing.signOff')
 
   const required = useMemo<RequiredSigners>(() => {
     const a = answer.data

@@ -1,10 +1,10 @@
 import type { InputOf, OutputOf } from '../../../api/client'
 
-/** One outgoing document as its page shows it (documents.outgoing). */
-export type Outgoing = OutputOf<'documents.outgoing'>
-export type DraftInput = InputOf<'documents.draft'>
-export type Template = OutputOf<'documents.templates'>[number]
-export type RegisterRow = OutputOf<'documents.outgoingRegister'>['rows'][number]
+/** One outgoing document as its page shows it (outgoing.get). */
+export type Outgoing = OutputOf<'outgoing.get'>
+export type DraftInput = InputOf<'outgoing.draft'>
+export type Template = OutputOf<'outgoing.templates'>[number]
+export type RegisterRow = OutputOf<'registers.outgoing'>['rows'][number]
 export type DocType = DraftInput['docType']
 export type SignKind = DraftInput['signKind']
 export type Classification = NonNullable<DraftInput['classification']>

@@ -7,7 +7,7 @@ import { ProposalModal } from './ProposalModal'
 import { ReplyModal } from './ReplyModal'
 import { PROPOSAL_KINDS } from '../../../../src-main/common/documents'
 
-export type ProposalRow = OutputOf<'documents.proposals'>[number]
+export type ProposalRow = OutputOf<'proposals.list'>[number]
 type Kind = (typeof PROPOSAL_KINDS)[number]
 
 function Timing({ p }: { p: ProposalRow }) {
@@ -24,7 +24,7 @@ export function ProposalsTab() {
   const [text, setText] = useState('')
   const [editing, setEditing] = useState<{ row: ProposalRow | null } | null>(null)
   const [replying, setReplying] = useState<ProposalRow | null>(null)
-  const list = useQuery('documents.proposals', { year: year ? Number(year) : undefined, kind: (kind ?? undefined) as Kind | undefined, overdueOnly, text: text || undefined }, [year, kind, overdueOnly, text])
+  const list = useQuery('proposals.list', { year: year ? Number(year) : undefined, kind: (kind ?? undefined) as Kind | undefined, overdueOnly, text: text || undefined }, [year, kind, overdueOnly, text])
   const rows = list.data ?? []
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear() + 1 - i))
   const done = () => { setEditing(null); setReplying(null); list.reload() }

@@ -35,8 +35,8 @@ import {
   toBuffer,
   topMarks,
   TYPE_AREA,
-} from '../print/gbt9704'
-import { classificationMark } from '../common/classification'
+} from '../../print/gbt9704'
+import { classificationMark } from '../../common/classification'
 
 // ---------------------------------------------------------------- input
 

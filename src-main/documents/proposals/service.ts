@@ -4,14 +4,14 @@
  * proposer's satisfaction.
  */
 import { sql, type SQL } from 'drizzle-orm'
-import type { Db } from '../db/connection'
-import type { ActionContext } from '../rpc/procedure'
-import { AppError } from '../rpc/errors'
-import { insertAudited, requireById, updateAudited } from '../db/audited'
-import { chineseDate, daysBetween, type IsoDate } from '../common/dates'
-import { departments, posts } from '../org/schema'
-import { proposals } from './schema'
-import { type PROPOSAL_KINDS, type SATISFACTION } from '../common/documents'
+import type { Db } from '../../db/connection'
+import type { ActionContext } from '../../rpc/procedure'
+import { AppError } from '../../rpc/errors'
+import { insertAudited, requireById, updateAudited } from '../../db/audited'
+import { chineseDate, daysBetween, type IsoDate } from '../../common/dates'
+import { departments, posts } from '../../org/schema'
+import { proposals } from '../schema'
+import { type PROPOSAL_KINDS, type SATISFACTION } from '../../common/documents'
 
 export type ProposalKind = (typeof PROPOSAL_KINDS)[number]
 export type Satisfaction = (typeof SATISFACTION)[number]

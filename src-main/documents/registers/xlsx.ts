@@ -1,8 +1,8 @@
 /** 收文登记簿 and 发文登记簿 as Excel files, laid out as offices keep them: a title row, a filter line, a header, one line a document. */
 import writeXlsxFile, { type Row } from 'write-excel-file/node'
-import { chineseDate } from '../common/dates'
-import type { IncomingRegisterRow, OutgoingRegisterRow } from './registers'
-import { classificationMark } from '../common/classification'
+import { chineseDate } from '../../common/dates'
+import type { IncomingRegisterRow, OutgoingRegisterRow } from './service'
+import { classificationMark } from '../../common/classification'
 
 const FONT = '仿宋_GB2312'
 const head = { fontWeight: 'bold' as const, align: 'center' as const, alignVertical: 'center' as const, borderStyle: 'thin' as const, fontFamily: FONT, wrap: true }

@@ -1,21 +1,20 @@
 import { z } from 'zod'
-import { query, mutation } from '../rpc/procedure'
-import { id, isoDate, optionalText, text } from '../rpc/validation'
-import { download, XLSX_MIME } from '../files/download'
-import { readSettings } from '../settings/service'
+import { query } from '../../rpc/procedure'
+import { id, optionalText, yearNumber } from '../../rpc/validation'
+import { download, XLSX_MIME } from '../../files/download'
+import { readSettings } from '../../settings/service'
 import { sql } from 'drizzle-orm'
-import type { Db } from '../db/connection'
-import { CLASSIFICATIONS } from '../common/classification'
-import { DOCUMENT_TYPES, INCOMING_STATES, OUTGOING_STATES, PROPOSAL_KINDS, SATISFACTION, URGENCIES } from '../common/documents'
+import type { Db } from '../../db/connection'
+import { CLASSIFICATIONS } from '../../common/classification'
+import { DOCUMENT_TYPES, INCOMING_STATES, OUTGOING_STATES, URGENCIES } from '../../common/documents'
 import {
   incomingRegister, incomingRegisterAll, incomingSenders, outgoingRegister, outgoingRegisterAll, outgoingSeries,
   REGISTER_PAGE_MAX, type IncomingFilter, type OutgoingFilter,
-} from './registers'
-import { filterLine, incomingRegisterXlsx, outgoingRegisterXlsx } from './registers-xlsx'
-import { listProposals, replyProposal, saveProposal } from './proposals'
-import { CLERKS, READERS } from '../common/roles'
-import { clearanceOf } from '../security/clearance'
-import type { ActionContext, SessionUser } from '../rpc/procedure'
+} from './service'
+import { filterLine, incomingRegisterXlsx, outgoingRegisterXlsx } from './xlsx'
+import { READERS } from '../../common/roles'
+import { clearanceOf } from '../../security/clearance'
+import type { ActionContext, SessionUser } from '../../rpc/procedure'
 
 /** The filters as typed, with the reader's clearance from the session last, so the input cannot set it. */
 const seenBy = <F extends object>(user: SessionUser | null, f: F) => ({ ...f, clearance: clearanceOf(user) })
@@ -23,7 +22,7 @@ const seenBy = <F extends object>(user: SessionUser | null, f: F) => ({ ...f, cl
 /** A register page depends on the filters, the data, the reader's clearance and (for overdue days) today only. */
 const sameForClearanceAndDay = ({ user, clock }: ActionContext) => `${clearanceOf(user)} ${clock.today()}`
 
-const year = z.number().describe('年度').int('应为整数').min(1990, '年度有误').max(2100, '年度有误')
+const year = yearNumber('年度')
 const searchText = optionalText('查询文字', 100)
 
 const common = {
@@ -49,7 +48,7 @@ const outgoingFilter = z.object({
   departmentId: id('拟稿单位').optional(),
 })
 const page = {
-  after: z.object({ at: z.string().describe('上一页最后一行的时间').min(1), id: id('上一页最后一行') }).describe('接续位置').nullable().optional(),
+  after: z.object({ at: z.string().describe('上一页最后一行的时间').min(1).max(40), id: id('上一页最后一行') }).describe('接续位置').nullable().optional(),
   limit: z.number().describe('每页行数').int('应为整数').min(1, '至少1行').max(REGISTER_PAGE_MAX, `不能超过${REGISTER_PAGE_MAX}行`).optional(),
 }
 
@@ -65,33 +64,33 @@ function describeFilter(f: IncomingFilter | OutgoingFilter, names: { leader?: st
 }
 
 export const registerProcedures = {
-  'documents.incomingRegister': query({
+  'registers.incoming': query({
     summary: '收文登记簿（按条件筛选，最新的在前，按位置接续分页）',
     access: READERS,
     input: incomingFilter.extend(page),
     handler: ({ db, clock, user }, input) => incomingRegister(db, clock.today(), seenBy(user, input)),
     answerDependsOn: sameForClearanceAndDay,
   }),
-  'documents.outgoingRegister': query({
+  'registers.outgoing': query({
     summary: '发文登记簿（按条件筛选，最新拟稿的在前，按位置接续分页）',
     access: READERS,
     input: outgoingFilter.extend(page),
     handler: ({ db, user }, input) => outgoingRegister(db, seenBy(user, input)),
     answerDependsOn: sameForClearanceAndDay,
   }),
-  'documents.incomingSenders': query({
+  'registers.incomingSenders': query({
     summary: '已登记的来文机关（按件数），供筛选',
     access: READERS,
     input: z.object({ year: year.optional() }),
     handler: ({ db, user }, { year }) => incomingSenders(db, seenBy(user, {}), year),
   }),
-  'documents.outgoingSeries': query({
+  'registers.outgoingSeries': query({
     summary: '已使用的发文代字，供筛选',
     access: READERS,
     input: z.object({}),
     handler: ({ db, user }) => outgoingSeries(db, seenBy(user, {})),
   }),
-  'documents.exportIncomingRegisterXlsx': query({
+  'registers.exportIncomingXlsx': query({
     summary: '导出收文登记簿（Excel）',
     access: READERS,
     input: incomingFilter,
@@ -105,7 +104,7 @@ export const registerProcedures = {
       return download(`${title}.xlsx`, XLSX_MIME, buf)
     },
   }),
-  'documents.exportOutgoingRegisterXlsx': query({
+  'registers.exportOutgoingXlsx': query({
     summary: '导出发文登记簿（Excel）',
     access: READERS,
     input: outgoingFilter,
@@ -118,46 +117,6 @@ export const registerProcedures = {
       const buf = await outgoingRegisterXlsx(title, `${filterLine(describeFilter(input, names), today)}　　共${rows.length}件`, rows)
       return download(`${title}.xlsx`, XLSX_MIME, buf)
     },
-  }),
-
-  'documents.proposals': query({
-    summary: '人大代表建议和政协提案（R-D8）',
-    access: READERS,
-    input: z.object({
-      year: year.optional(),
-      kind: z.enum(PROPOSAL_KINDS).describe('类别').optional(),
-      departmentId: id('承办单位').optional(),
-      overdueOnly: z.boolean().describe('只看逾期未答复').optional(),
-      text: searchText,
-    }),
-    handler: ({ db, clock }, input) => listProposals(db, clock.today(), input),
-  }),
-  'documents.saveProposal': mutation({
-    summary: '登记或修改人大代表建议、政协提案（R-D8）',
-    access: CLERKS,
-    input: z.object({
-      id: id('建议（提案）').optional(),
-      kind: z.enum(PROPOSAL_KINDS).describe('类别'),
-      year,
-      number: text('编号', 40),
-      title: text('标题', 200),
-      proposer: text('提出人', 200),
-      leaderPostId: id('牵头市领导').nullable().optional(),
-      departmentId: id('承办单位'),
-      deadline: isoDate('办理时限'),
-    }),
-    handler: saveProposal,
-  }),
-  'documents.replyProposal': mutation({
-    summary: '登记建议（提案）的答复和满意度（R-D8）',
-    access: CLERKS,
-    input: z.object({
-      id: id('建议（提案）'),
-      reply: text('答复内容', 4000),
-      repliedOn: isoDate('答复日期'),
-      satisfaction: z.enum(SATISFACTION).describe('满意度').nullable().optional(),
-    }),
-    handler: replyProposal,
   }),
 }
 

@@ -5,14 +5,14 @@
  * 收文登记簿's 只看逾期 lists every one.
  */
 import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm'
-import { addDays, chineseDate, type IsoDate } from '../common/dates'
-import { loadCalendar } from '../calendar/service'
-import { shiftWorkingDays, type HolidayCalendar } from '../calendar/rules'
-import { clearanceOf, visibleSql, type Reader } from '../security/clearance'
-import { assignments, chases, incomingDocuments, instructions } from './schema'
-import { currentTurn, deadlineTiming, DUE_SOON_WORKING_DAYS } from './incoming-rules'
-import { numberText } from './incoming'
-import { names } from './incoming-view'
+import { addDays, chineseDate, type IsoDate } from '../../common/dates'
+import { loadCalendar } from '../../calendar/service'
+import { shiftWorkingDays, type HolidayCalendar } from '../../calendar/rules'
+import { clearanceOf, visibleSql, type Reader } from '../../security/clearance'
+import { assignments, chases, incomingDocuments, instructions } from '../schema'
+import { currentTurn, deadlineTiming, DUE_SOON_WORKING_DAYS } from './rules'
+import { numberText } from './service'
+import { names } from './view'
 
 export const DUE_SOON_SHOWN = 30
 

@@ -3,26 +3,26 @@
  * document. Sign-off, numbering, 复核, 印发 and 核发 are in ./outgoing-signoff.ts.
  */
 import { asc, eq } from 'drizzle-orm'
-import type { Db } from '../db/connection'
-import type { ActionContext } from '../rpc/procedure'
-import type { Reader } from '../security/clearance'
-import { AppError } from '../rpc/errors'
-import { checkRegistrable, clearanceOf, requireSeen } from '../security/clearance'
-import { insertAudited, updateAudited } from '../db/audited'
-import type { IsoDate } from '../common/dates'
-import { readSettings, type Settings } from '../settings/service'
-import { loadOrgSnapshot } from '../org/service'
-import { loadAbsencePeriods } from '../absences/service'
-import { departments } from '../org/schema'
-import { indexForSearch } from './search'
+import type { Db } from '../../db/connection'
+import type { ActionContext } from '../../rpc/procedure'
+import type { Reader } from '../../security/clearance'
+import { AppError } from '../../rpc/errors'
+import { checkRegistrable, clearanceOf, requireSeen } from '../../security/clearance'
+import { insertAudited, updateAudited } from '../../db/audited'
+import type { IsoDate } from '../../common/dates'
+import { readSettings, type Settings } from '../../settings/service'
+import { loadOrgSnapshot } from '../../org/service'
+import { loadAbsencePeriods } from '../../absences/service'
+import { departments } from '../../org/schema'
+import { indexForSearch } from '../registers/search'
 import { draftTemplates } from './templates'
 import {
   checkReviewStep, countyDirectiveCheck, formatCopyNumber, nextReviewStep, nextStep, outgoingSigner, signerLine, signRuleText,
   stepDateProblem, type ReviewStep, type SignKind,
-} from './outgoing-rules'
-import { outgoingDocuments, reviews } from './schema'
-import { type CLASSIFICATIONS, classificationMark } from '../common/classification'
-import { type DocumentType, type PUBLICITY, type URGENCIES } from '../common/documents'
+} from './rules'
+import { outgoingDocuments, reviews } from '../schema'
+import { type CLASSIFICATIONS, classificationMark } from '../../common/classification'
+import { type DocumentType, type PUBLICITY, type URGENCIES } from '../../common/documents'
 
 export type OutgoingRow = typeof outgoingDocuments.$inferSelect
 

@@ -1,15 +1,15 @@
 /** 收文 as the office reads it: one document with everything and where it is now, and what is due on 首页 (R-D7). */
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import type { Db } from '../db/connection'
-import { chineseDate, type IsoDate } from '../common/dates'
-import { loadCalendar } from '../calendar/service'
-import { departments, people, posts } from '../org/schema'
-import { storedFiles } from '../files/schema'
-import { assignments, chases, consultations, incomingDocuments, incomingFiles, instructions } from './schema'
-import { currentTurn, deadlineTiming, disagreementGaps } from './incoming-rules'
-import { classificationMark, visibleClassifications } from '../common/classification'
-import { numberText, requireIncoming, reviewOf, type IncomingRow } from './incoming'
-import { clearanceOf, type Reader } from '../security/clearance'
+import type { Db } from '../../db/connection'
+import { chineseDate, type IsoDate } from '../../common/dates'
+import { loadCalendar } from '../../calendar/service'
+import { departments, people, posts } from '../../org/schema'
+import { storedFiles } from '../../files/schema'
+import { assignments, chases, consultations, incomingDocuments, incomingFiles, instructions } from '../schema'
+import { currentTurn, deadlineTiming, disagreementGaps } from './rules'
+import { classificationMark, visibleClassifications } from '../../common/classification'
+import { numberText, requireIncoming, reviewOf, type IncomingRow } from './service'
+import { clearanceOf, type Reader } from '../../security/clearance'
 
 type InstructionRow = typeof instructions.$inferSelect
 type AssignmentRow = typeof assignments.$inferSelect

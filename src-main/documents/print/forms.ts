@@ -5,8 +5,8 @@
  * for opinions keep room to write in by hand. Pure functions over plain data.
  */
 import { AlignmentType, BorderStyle, type FileChild, HeightRule, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx'
-import { chineseDate, FONT, gbtDocument, run, SIZE, titleParagraph, toBuffer, TYPE_AREA } from '../print/gbt9704'
-import { classificationMark } from '../common/classification'
+import { chineseDate, FONT, gbtDocument, run, SIZE, titleParagraph, toBuffer, TYPE_AREA } from '../../print/gbt9704'
+import { classificationMark } from '../../common/classification'
 
 // ---------------------------------------------------------------- input
 

@@ -1,17 +1,17 @@
 import { z } from 'zod'
-import { mutation, query } from '../rpc/procedure'
-import type { ActionContext } from '../rpc/procedure'
-import { id, isoDate, optionalText, text } from '../rpc/validation'
-import { isRealDate } from '../common/dates'
-import { readStoredFile, uploadSchema } from '../files/service'
-import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, INCOMING_FILE_KINDS, INSTRUCTION_KINDS, URGENCIES } from '../common/documents'
-import { acceptIncoming, registerIncoming, returnIncoming, updateIncoming } from './incoming'
-import { instructionFollowUp, proposeHandling, recordConsultation, recordInstruction, routeFor, sendToLeaders } from './incoming-handling'
-import { assignDepartments, closeIncoming, recordChase, recordFeedback } from './incoming-tasks'
-import { getIncoming, isIncomingFileSeen } from './incoming-view'
+import { mutation, query } from '../../rpc/procedure'
+import type { ActionContext } from '../../rpc/procedure'
+import { id, isoDate, optionalText, text } from '../../rpc/validation'
+import { isRealDate } from '../../common/dates'
+import { readStoredFile, uploadSchema } from '../../files/service'
+import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, INCOMING_FILE_KINDS, INSTRUCTION_KINDS, URGENCIES } from '../../common/documents'
+import { acceptIncoming, registerIncoming, returnIncoming, updateIncoming } from './service'
+import { instructionFollowUp, proposeHandling, recordConsultation, recordInstruction, routeFor, sendToLeaders } from './handling'
+import { assignDepartments, closeIncoming, recordChase, recordFeedback } from './tasks'
+import { getIncoming, isIncomingFileSeen } from './view'
 import { dueSoon } from './due-soon'
-import { classificationField, unseen } from '../security/clearance'
-import { CLERKS, READERS, REVIEWERS } from '../common/roles'
+import { classificationField, unseen } from '../../security/clearance'
+import { CLERKS, READERS, REVIEWERS } from '../../common/roles'
 
 /** 签收时间: date and time in the office, '2026-12-01 09:30' (a T is accepted and stored as a space). */
 const dateTime = (label: string) => z.string().describe(label).trim()
@@ -40,7 +40,7 @@ const fields = {
 const detail = <E extends object>(ctx: ActionContext, id: number, extra?: E) => ({ ...getIncoming(ctx, id, ctx.clock.today()), ...extra }) as ReturnType<typeof getIncoming> & E
 
 export const incomingProcedures = {
-  'documents.register': mutation({
+  'incoming.receive': mutation({
     summary: '签收登记收文（按年度编收文号）',
     access: CLERKS,
     input: z.object({
@@ -49,25 +49,25 @@ export const incomingProcedures = {
     }),
     handler: (ctx, input) => detail(ctx, registerIncoming(ctx, input).id),
   }),
-  'documents.updateIncoming': mutation({
+  'incoming.update': mutation({
     summary: '修改收文登记信息（尚未拟办时）',
     access: CLERKS,
     input: z.object({ id: id('收文'), ...fields }),
     handler: (ctx, input) => detail(ctx, updateIncoming(ctx, input).id),
   }),
-  'documents.review': mutation({
+  'incoming.review': mutation({
     summary: '收文初审通过',
     access: REVIEWERS,
     input: z.object({ id: id('收文'), reviewedOn: isoDate('初审日期'), note: optionalText('初审意见', 500) }),
     handler: (ctx, input) => detail(ctx, acceptIncoming(ctx, input).id),
   }),
-  'documents.returnIncoming': mutation({
+  'incoming.return': mutation({
     summary: '初审不合要求，退回来文单位并说明理由',
     access: REVIEWERS,
     input: z.object({ id: id('收文'), reason: text('退回理由', 1000), returnedOn: isoDate('退回日期') }),
     handler: (ctx, input) => detail(ctx, returnIncoming(ctx, input).id),
   }),
-  'documents.proposeRoute': query({
+  'incoming.proposeRoute': query({
     summary: '按规则建议批示领导（分管副市长、市长或秘书长，含当日代行）',
     access: READERS,
     input: z.object({
@@ -79,7 +79,7 @@ export const incomingProcedures = {
     }),
     handler: (ctx, input) => routeFor(ctx, ctx.clock.today(), input),
   }),
-  'documents.propose': mutation({
+  'incoming.propose': mutation({
     summary: '填写拟办意见（确定批示领导和办结时限）',
     access: CLERKS,
     input: z.object({
@@ -98,7 +98,7 @@ export const incomingProcedures = {
       return detail(ctx, input.id, { routeProposal: r.route, workingDays: r.workingDays })
     },
   }),
-  'documents.send': mutation({
+  'incoming.send': mutation({
     summary: '送领导批示或传阅（可依次送多位领导）',
     access: CLERKS,
     input: z.object({
@@ -111,7 +111,7 @@ export const incomingProcedures = {
       return detail(ctx, input.id, { warnings: r.warnings })
     },
   }),
-  'documents.instruct': mutation({
+  'incoming.instruct': mutation({
     summary: '登记领导批示或圈阅（意见、姓名、日期）',
     access: CLERKS,
     input: z.object({
@@ -123,7 +123,7 @@ export const incomingProcedures = {
     }),
     handler: (ctx, input) => { recordInstruction(ctx, input); return detail(ctx, input.id) },
   }),
-  'documents.consult': mutation({
+  'incoming.consult': mutation({
     summary: '登记有关单位对请示的意见及分歧协调情况',
     access: CLERKS,
     input: z.object({
@@ -137,7 +137,7 @@ export const incomingProcedures = {
     }),
     handler: (ctx, input) => detail(ctx, input.id, { missing: recordConsultation(ctx, input).missing }),
   }),
-  'documents.assign': mutation({
+  'incoming.assign': mutation({
     summary: '交办承办单位（一个主办、若干协办，按工作日计时限）',
     access: CLERKS,
     input: z.object({
@@ -152,7 +152,7 @@ export const incomingProcedures = {
       return detail(ctx, input.id, { warnings: r.warnings })
     },
   }),
-  'documents.feedback': mutation({
+  'incoming.feedback': mutation({
     summary: '登记承办单位反馈（须附佐证材料）',
     access: CLERKS,
     input: z.object({
@@ -163,7 +163,7 @@ export const incomingProcedures = {
     }),
     handler: (ctx, input) => detail(ctx, recordFeedback(ctx, input).documentId),
   }),
-  'documents.chase': mutation({
+  'incoming.chase': mutation({
     summary: '催办',
     access: CLERKS,
     input: z.object({
@@ -175,19 +175,19 @@ export const incomingProcedures = {
     }),
     handler: (ctx, input) => { recordChase(ctx, input); return detail(ctx, input.id) },
   }),
-  'documents.close': mutation({
+  'incoming.close': mutation({
     summary: '收文办结',
     access: CLERKS,
     input: z.object({ id: id('收文'), closedOn: isoDate('办结日期'), closingNote: text('办结说明', 2000) }),
     handler: (ctx, input) => detail(ctx, closeIncoming(ctx, input).id),
   }),
-  'documents.get': query({
+  'incoming.get': query({
     summary: '收文详情（登记、拟办、批示、会签、承办、催办和办理过程）',
     access: READERS,
     input: z.object({ id: id('收文') }),
     handler: (ctx, { id }) => getIncoming(ctx, id, ctx.clock.today()),
   }),
-  'documents.downloadFile': query({
+  'incoming.downloadFile': query({
     summary: '下载收文的正文、附件或承办反馈材料（校验后）',
     access: READERS,
     input: z.object({ fileId: id('文件') }),
@@ -196,13 +196,13 @@ export const incomingProcedures = {
       return readStoredFile(ctx.db, ctx.dataDir, fileId)
     },
   }),
-  'documents.dueSoon': query({
+  'incoming.dueSoon': query({
     summary: '逾期和三个工作日内到期的收文及承办事项（首页）',
     access: READERS,
     input: z.object({}),
     handler: (ctx) => dueSoon(ctx, ctx.clock.today()),
   }),
-  'documents.instructionFollowUp': mutation({
+  'incoming.instructionFollowUp': mutation({
     summary: '领导批示转督办事项',
     access: CLERKS,
     input: z.object({

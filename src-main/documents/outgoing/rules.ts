@@ -2,10 +2,10 @@
  * 发文 rules as pure functions: who signs (R-D4 with acting, R-P2/R-P3), the county directive
  * (R-D5), the 发文字号 (R-D6, X-1), the 核稿 order, 圈阅, the 份号, and what comes next.
  */
-import { chineseDate, type IsoDate } from '../common/dates'
-import { mayorPost, principalPost, whoActsFor, type AbsencePeriod, type ActingRule, type OrgSnapshot } from '../absences/rules'
-import { REVIEW_STEPS, SIGNER_OF_KIND, type OutgoingState, type SignKind } from '../common/documents'
-import type { RuleId } from '../common/rules'
+import { chineseDate, type IsoDate } from '../../common/dates'
+import { mayorPost, principalPost, whoActsFor, type AbsencePeriod, type ActingRule, type OrgSnapshot } from '../../absences/rules'
+import { REVIEW_STEPS, SIGNER_OF_KIND, type OutgoingState, type SignKind } from '../../common/documents'
+import type { RuleId } from '../../common/rules'
 
 export type { SignKind }
 export type ReviewStep = (typeof REVIEW_STEPS)[number]
@@ -209,12 +209,12 @@ export function nextStep(p: Progress): { step: string; procedure: string } | nul
     case '拟稿':
     case '核稿中': {
       const s = nextReviewStep(p.reviewsDone)
-      return s ? { step: `核稿（${s}）`, procedure: 'documents.reviewDraft' } : { step: '签发', procedure: 'documents.signOff' }
+      return s ? { step: `核稿（${s}）`, procedure: 'outgoing.review' } : { step: '签发', procedure: 'outgoing.signOff' }
     }
-    case '待签发': return { step: '签发', procedure: 'documents.signOff' }
-    case '已签发': return { step: '编号', procedure: 'documents.number' }
-    case '已编号': return p.checkedBy ? { step: '印发', procedure: 'documents.issue' } : { step: '复核', procedure: 'documents.check' }
-    case '已印发': return p.dispatchedOn ? null : { step: '核发', procedure: 'documents.dispatch' }
+    case '待签发': return { step: '签发', procedure: 'outgoing.signOff' }
+    case '已签发': return { step: '编号', procedure: 'outgoing.number' }
+    case '已编号': return p.checkedBy ? { step: '印发', procedure: 'outgoing.issue' } : { step: '复核', procedure: 'outgoing.check' }
+    case '已印发': return p.dispatchedOn ? null : { step: '核发', procedure: 'outgoing.dispatch' }
   }
 }
 

@@ -4,8 +4,8 @@
  * sign-off category a draft of that kind usually takes. Everything city-specific (the government's
  * name, the series codes, the counties) comes from the settings and the organisation.
  */
-import type { DocumentType, PUBLICITY } from '../common/documents'
-import type { SignKind } from './outgoing-rules'
+import type { DocumentType, PUBLICITY } from '../../common/documents'
+import type { SignKind } from './rules'
 
 export interface SeriesChoice { code: string; issuer: string; letter: boolean }
 

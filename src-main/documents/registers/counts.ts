@@ -5,11 +5,11 @@
  * combination (sender, leader, text with a year …) is counted over the documents.
  */
 import { sql, type SQL } from 'drizzle-orm'
-import type { Db } from '../db/connection'
-import { firstRow } from '../db/prepared'
-import type { Clearance } from '../common/classification'
-import { visibleSql } from '../security/clearance'
-import type { REGISTER_KINDS } from '../common/documents'
+import type { Db } from '../../db/connection'
+import { firstRow } from '../../db/prepared'
+import type { Clearance } from '../../common/classification'
+import { visibleSql } from '../../security/clearance'
+import type { REGISTER_KINDS } from '../../common/documents'
 import { kindRange, matchQuery, visibleMatch } from './search'
 
 /** The inputs the counts table can answer; anything else set means counting the documents themselves. */

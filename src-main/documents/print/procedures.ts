@@ -4,21 +4,21 @@
  */
 import { z } from 'zod'
 import { asc, eq } from 'drizzle-orm'
-import type { Db } from '../db/connection'
-import { download, DOCX_MIME } from '../files/download'
-import { query } from '../rpc/procedure'
-import { id } from '../rpc/validation'
-import type { Reader } from '../security/clearance'
-import { requireIncoming } from './incoming'
-import { requireOutgoing } from './outgoing'
-import { readSettings, type Settings } from '../settings/service'
-import { departments, people } from '../org/schema'
-import { assignments, chases, instructions, outgoingDocuments, reviews } from './schema'
-import { REVIEW_STEPS } from '../common/documents'
-import { incomingNumberText } from './incoming-rules'
+import type { Db } from '../../db/connection'
+import { download, DOCX_MIME } from '../../files/download'
+import { query } from '../../rpc/procedure'
+import { id } from '../../rpc/validation'
+import type { Reader } from '../../security/clearance'
+import { requireIncoming } from '../incoming/service'
+import { requireOutgoing } from '../outgoing/service'
+import { readSettings, type Settings } from '../../settings/service'
+import { departments, people } from '../../org/schema'
+import { assignments, chases, instructions, outgoingDocuments, reviews } from '../schema'
+import { REVIEW_STEPS } from '../../common/documents'
+import { incomingNumberText } from '../incoming/rules'
 import { officialDocumentDocx, type OfficialDocumentPrint } from './docx'
 import { routingSlipDocx, signOffSheetDocx, type RoutingSlipPrint, type SignOffSheetPrint } from './forms'
-import { READERS } from '../common/roles'
+import { READERS } from '../../common/roles'
 
 /** A draft (not yet numbered, X-1) prints this on the number line. */
 export const UNNUMBERED = '（编号）'
@@ -165,7 +165,7 @@ export function routingSlipPrint(reader: Reader, incomingId: number, settings: S
 const safe = (s: string) => s.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 120)
 
 export const printProcedures = {
-  'documents.exportDocumentDocx': query({
+  'outgoing.exportDocumentDocx': query({
     summary: '导出公文正式文本（Word，GB/T 9704；未编号的为草稿，发文字号处印“（编号）”）',
     access: READERS,
     input: byId('发文'),
@@ -177,7 +177,7 @@ export const printProcedures = {
       return download(safe(filename), DOCX_MIME, buf)
     },
   }),
-  'documents.exportSignOffSheetDocx': query({
+  'outgoing.exportSignOffSheetDocx': query({
     summary: '导出发文稿纸（Word：签发、会签、核稿记录和发文字号）',
     access: READERS,
     input: byId('发文'),
@@ -188,7 +188,7 @@ export const printProcedures = {
       return download(safe(`发文稿纸（${row.numberText ?? '未编号'}）${row.title}.docx`), DOCX_MIME, buf)
     },
   }),
-  'documents.exportRoutingSlipDocx': query({
+  'incoming.exportRoutingSlipDocx': query({
     summary: '导出收文处理笺（Word：登记信息、拟办意见、领导批示和办理记录）',
     access: READERS,
     input: byId('收文'),

@@ -1,13 +1,13 @@
 import { z } from 'zod'
-import { query, mutation } from '../rpc/procedure'
-import { id, isoDate, optionalText, text } from '../rpc/validation'
-import { classificationField } from '../security/clearance'
-import { DOCUMENT_TYPES, PUBLICITY, REVIEW_STEPS, SIGN_KINDS, URGENCIES } from '../common/documents'
-import { draftOutgoing, getOutgoing, reviewDraft, templatesFor, updateDraft } from './outgoing'
-import { checkOutgoing, dispatchOutgoing, issueOutgoing, numberOutgoing, requiredSignerOn, signOff } from './outgoing-signoff'
-import { CLERKS, READERS, REVIEWERS } from '../common/roles'
+import { query, mutation } from '../../rpc/procedure'
+import { id, isoDate, optionalText, text } from '../../rpc/validation'
+import { classificationField } from '../../security/clearance'
+import { DOCUMENT_TYPES, PUBLICITY, REVIEW_STEPS, SIGN_KINDS, URGENCIES } from '../../common/documents'
+import { draftOutgoing, getOutgoing, reviewDraft, templatesFor, updateDraft } from './service'
+import { checkOutgoing, dispatchOutgoing, issueOutgoing, numberOutgoing, requiredSignerOn, signOff } from './signoff'
+import { CLERKS, READERS, REVIEWERS } from '../../common/roles'
 
-/** The fields of a draft (拟稿), shared by documents.draft and documents.updateDraft. */
+/** The fields of a draft (拟稿), shared by outgoing.draft and outgoing.updateDraft. */
 const draftFields = {
   docType: z.enum(DOCUMENT_TYPES).describe('文种'),
   signKind: z.enum(SIGN_KINDS).describe('签发类别'),
@@ -29,31 +29,31 @@ const draftFields = {
 }
 
 export const outgoingProcedures = {
-  'documents.templates': query({
+  'outgoing.templates': query({
     summary: '发文拟稿模板（按文种：标题格式、主送、正文框架、结束语、默认字号序列和签发类别）',
     access: READERS,
     input: z.object({}),
     handler: ({ db }) => templatesFor(db),
   }),
-  'documents.outgoing': query({
+  'outgoing.get': query({
     summary: '一件发文的全部情况（核稿、应由谁签发、签发、字号、复核、印发、核发和下一步）',
     access: READERS,
     input: z.object({ id: id('发文') }),
     handler: (ctx, { id }) => getOutgoing(ctx, id, ctx.clock.today()),
   }),
-  'documents.draft': mutation({
+  'outgoing.draft': mutation({
     summary: '拟稿：新建发文稿（不编号，X-1）',
     access: CLERKS,
     input: z.object(draftFields),
     handler: draftOutgoing,
   }),
-  'documents.updateDraft': mutation({
+  'outgoing.updateDraft': mutation({
     summary: '修改发文稿（签发前）',
     access: CLERKS,
     input: z.object({ id: id('发文'), ...draftFields }),
     handler: updateDraft,
   }),
-  'documents.reviewDraft': mutation({
+  'outgoing.review': mutation({
     summary: '核稿：部门负责人、办公室秘书、办公室负责人依次签署意见',
     access: REVIEWERS,
     input: z.object({
@@ -65,31 +65,31 @@ export const outgoingProcedures = {
     }),
     handler: reviewDraft,
   }),
-  'documents.requiredSigner': query({
+  'outgoing.requiredSigner': query({
     summary: '发文应由谁签发（第四十八条，含代行，R-D4、R-P2、R-P3）',
     access: READERS,
     input: z.object({ id: id('发文'), date: isoDate('签发日期') }),
     handler: (ctx, { id, date }) => requiredSignerOn(ctx, id, date),
   }),
-  'documents.signOff': mutation({
+  'outgoing.signOff': mutation({
     summary: '签发发文（R-D4、R-D5；圈阅视为同意）',
     access: CLERKS,
     input: z.object({ id: id('发文'), signerId: id('签发人'), opinion: text('签发意见', 500), date: isoDate('签发日期') }),
     handler: signOff,
   }),
-  'documents.number': mutation({
+  'outgoing.number': mutation({
     summary: '编发文字号（签发后，按序列和签发年度，不跳号、不重号，R-D6、X-1）',
     access: CLERKS,
     input: z.object({ id: id('发文') }),
     handler: numberOutgoing,
   }),
-  'documents.check': mutation({
+  'outgoing.check': mutation({
     summary: '复核已编号的发文',
     access: REVIEWERS,
     input: z.object({ id: id('发文'), checkedBy: text('复核人', 40) }),
     handler: checkOutgoing,
   }),
-  'documents.issue': mutation({
+  'outgoing.issue': mutation({
     summary: '印发：印发日期、份数、分送范围；涉密公文按起始份号编份号',
     access: CLERKS,
     input: z.object({
@@ -101,7 +101,7 @@ export const outgoingProcedures = {
     }),
     handler: issueOutgoing,
   }),
-  'documents.dispatch': mutation({
+  'outgoing.dispatch': mutation({
     summary: '核发已印发的公文',
     access: CLERKS,
     input: z.object({ id: id('发文'), dispatchedOn: isoDate('核发日期') }),

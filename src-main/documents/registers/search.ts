@@ -11,9 +11,9 @@
  *   reader may see is counted with `NOT 密级机密` in the index too.
  */
 import { sql, type SQL } from 'drizzle-orm'
-import type { Db } from '../db/connection'
-import { CLASSIFICATIONS, visibleClassifications, type Clearance } from '../common/classification'
-import type { SEARCH_KINDS } from '../common/documents'
+import type { Db } from '../../db/connection'
+import { CLASSIFICATIONS, visibleClassifications, type Clearance } from '../../common/classification'
+import type { SEARCH_KINDS } from '../../common/documents'
 
 export type SearchKind = (typeof SEARCH_KINDS)[number]
 

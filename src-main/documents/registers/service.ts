@@ -19,18 +19,18 @@
  *   of a lower reader's first page reads the table (≈10 ms per 30,000 收文); see pushVisible.
  */
 import { sql, type SQL } from 'drizzle-orm'
-import type { Db } from '../db/connection'
-import { allRows, firstRow } from '../db/prepared'
-import { AppError } from '../rpc/errors'
-import { daysBetween, type IsoDate } from '../common/dates'
-import { officeDate } from '../common/office-time'
+import type { Db } from '../../db/connection'
+import { allRows, firstRow } from '../../db/prepared'
+import { AppError } from '../../rpc/errors'
+import { daysBetween, type IsoDate } from '../../common/dates'
+import { officeDate } from '../../common/office-time'
 import { docIdOf, kindRange, matchQuery, searchRowid, type SearchKind } from './search'
-import { countedTotal } from './register-counts'
-import { incomingNumberText } from './incoming-rules'
-import { readSettings } from '../settings/service'
-import { type Clearance, CLASSIFICATIONS } from '../common/classification'
-import { visibleSql } from '../security/clearance'
-import { INCOMING_STATES, URGENCIES, type DocumentType, type IncomingState, type OutgoingState } from '../common/documents'
+import { countedTotal } from './counts'
+import { incomingNumberText } from '../incoming/rules'
+import { readSettings } from '../../settings/service'
+import { type Clearance, CLASSIFICATIONS } from '../../common/classification'
+import { visibleSql } from '../../security/clearance'
+import { INCOMING_STATES, URGENCIES, type DocumentType, type IncomingState, type OutgoingState } from '../../common/documents'
 
 export const REGISTER_PAGE_MAX = 200
 export const EXPORT_MAX = 50_000
@@ -45,7 +45,7 @@ export interface IncomingFilter {
   docType?: DocumentType
   classification?: (typeof CLASSIFICATIONS)[number]
   urgency?: (typeof URGENCIES)[number]
-  /** 来文机关, exactly as registered (the list comes from `documents.incomingSenders`). */
+  /** 来文机关, exactly as registered (the list comes from `registers.incomingSenders`). */
   sender?: string
   /** A leader (person) with a 批示/传阅 row on the document. */
   leaderId?: number

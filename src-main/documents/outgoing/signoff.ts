@@ -2,21 +2,21 @@
  * 签发 (R-D4, R-D5 with acting R-P2/R-P3), 编号 (X-1, R-D6), 复核, 印发 and 核发 of an outgoing document.
  */
 import { and, eq, max } from 'drizzle-orm'
-import type { Db } from '../db/connection'
-import type { ActionContext } from '../rpc/procedure'
-import type { Reader } from '../security/clearance'
-import { AppError, ruleViolation } from '../rpc/errors'
-import { updateAudited } from '../db/audited'
-import { chineseDate, yearOf, type IsoDate } from '../common/dates'
-import { loadOrgSnapshot } from '../org/service'
-import { loadAbsencePeriods } from '../absences/service'
-import { departments } from '../org/schema'
+import type { Db } from '../../db/connection'
+import type { ActionContext } from '../../rpc/procedure'
+import type { Reader } from '../../security/clearance'
+import { AppError, ruleViolation } from '../../rpc/errors'
+import { updateAudited } from '../../db/audited'
+import { chineseDate, yearOf, type IsoDate } from '../../common/dates'
+import { loadOrgSnapshot } from '../../org/service'
+import { loadAbsencePeriods } from '../../absences/service'
+import { departments } from '../../org/schema'
 import {
   checkOutgoingSignOff, countyDirectiveCheck, formatDocumentNumber, nextReviewStep, nextSequence, outgoingSigner, signerLine,
   signOpinion, stepDateProblem, type Decision, type ReviewStep,
-} from './outgoing-rules'
-import { getOutgoing, reindex, requireOutgoing, type OutgoingRow } from './outgoing'
-import { outgoingDocuments, reviews } from './schema'
+} from './rules'
+import { getOutgoing, reindex, requireOutgoing, type OutgoingRow } from './service'
+import { outgoingDocuments, reviews } from '../schema'
 
 const ENTITY = '发文'
 

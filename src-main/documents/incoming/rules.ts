@@ -3,12 +3,12 @@
  * R-P2/R-P3 on the day), deadlines in working days (R-D7), what a 圈阅 means (R-D4), the R-D2 consultation,
  * and where a document is in its 传阅.
  */
-import { ruleViolation } from '../rpc/errors'
-import { addDays, chineseDate, daysBetween, type IsoDate } from '../common/dates'
-import { countWorkingDays, shiftWorkingDays, type HolidayCalendar } from '../calendar/rules'
-import { mayorPost, whoActsFor, type AbsencePeriod, type ActingRule, type LeaderPost, type OrgSnapshot } from '../absences/rules'
-import type { CLASSIFICATIONS } from '../common/classification'
-import type { DIRECT_EXCEPTIONS, DocumentType, ROUTES, URGENCIES } from '../common/documents'
+import { ruleViolation } from '../../rpc/errors'
+import { addDays, chineseDate, daysBetween, type IsoDate } from '../../common/dates'
+import { countWorkingDays, shiftWorkingDays, type HolidayCalendar } from '../../calendar/rules'
+import { mayorPost, whoActsFor, type AbsencePeriod, type ActingRule, type LeaderPost, type OrgSnapshot } from '../../absences/rules'
+import type { CLASSIFICATIONS } from '../../common/classification'
+import type { DIRECT_EXCEPTIONS, DocumentType, ROUTES, URGENCIES } from '../../common/documents'
 
 export type Urgency = (typeof URGENCIES)[number]
 export type Classification = (typeof CLASSIFICATIONS)[number]
