@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit'
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './src-main/db/schema.ts',
+  // Every domain's tables: each domain keeps its own schema.ts.
+  schema: './src-main/*/schema.ts',
   out: './drizzle',
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { query, mutation } from '../rpc/procedure'
-import { id, isoDate, optionalText } from '../rpc/validation'
+import { query, mutation } from '../kernel/procedure'
+import { id, isoDate, optionalText } from '../kernel/fields'
 import { ABSENCE_KINDS, APPROVAL_STATES } from '../common/absences'
 import { deleteAbsence, leadersOn, listAbsences, proposeActing, saveAbsence } from './service'
 import { CLERKS, READERS } from '../common/roles'

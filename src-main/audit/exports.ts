@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import { fieldLabel } from '../rpc/validation'
-import { AuditTrail } from './trail'
+import { fieldLabel } from '../kernel/fields'
+import { AuditTrail } from '../kernel/audit-trail'
 
 /**
  * Naming convention: every query that hands data out of the system — a Word or Excel file, a

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { query } from '../rpc/procedure'
-import { id, isoDate } from '../rpc/validation'
+import { query } from '../kernel/procedure'
+import { id, isoDate } from '../kernel/fields'
 import { listAudit } from './service'
 import { verifyAuditTrail } from './verify'
 import { AUDITOR } from '../common/roles'

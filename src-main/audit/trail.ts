@@ -1,20 +1,10 @@
 import { auditLog } from './schema'
 import type { Db } from '../db/connection'
-import type { SessionUser } from '../rpc/procedure'
+import type { SessionUser } from '../kernel/procedure'
+import type { AuditTrail } from '../kernel/audit-trail'
 import { chainHash, headHash, sqliteOf } from './chain'
 
 type Row = Record<string, unknown>
-
-export interface Change {
-  /** The record's kind in the office's words (人员, 岗位, 外出 …). */
-  entity: string
-  /** null when the action concerns no single record (an exported register). */
-  id: string | number | null
-  before?: Row | null
-  after?: Row | null
-  /** Stored as given instead of a before/after difference (what an export took out). */
-  fields?: Row
-}
 
 /** Only the fields that changed, as { field: [before, after] }; a creation or deletion keeps the whole record. */
 export function diffRecords(before: Row | null | undefined, after: Row | null | undefined): Row {
@@ -25,14 +15,6 @@ export function diffRecords(before: Row | null | undefined, after: Row | null | 
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) out[key] = [before[key] ?? null, after[key] ?? null]
   }
   return out
-}
-
-/** Collects what one mutation changed; the router writes it in the mutation's own transaction. */
-export class AuditTrail {
-  readonly changes: Change[] = []
-  record(change: Change): void {
-    this.changes.push(change)
-  }
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import { eq } from 'drizzle-orm'
 import type { Connection } from '../db/connection'
-import { AuditTrail, writeAudit } from '../audit/trail'
+import { writeAudit } from '../audit/trail'
+import { AuditTrail } from '../kernel/audit-trail'
 import { generatePassword, hashPassword } from './password'
 import { users } from './schema'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { query, mutation } from '../rpc/procedure'
-import { id, text } from '../rpc/validation'
+import { query, mutation } from '../kernel/procedure'
+import { id, text } from '../kernel/fields'
 import { ROLES, ADMINISTRATORS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../common/roles'
 import { changeOwnPassword, createUser, listUsers, resetPassword, setClearance, unlockUser, updateUser } from './service'
 import { login } from './signin'

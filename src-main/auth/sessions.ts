@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import { AnswersUntilDataChanges, type DataVersion } from '../db/data-version'
-import type { CallSession } from '../rpc/router'
-import type { SessionUser } from '../rpc/procedure'
+import type { CallSession } from '../kernel/procedure'
+import type { SessionUser } from '../kernel/procedure'
 import { users } from './schema'
 
 interface Entry { userId: number; lastSeen: number }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
-import { AppError } from '../rpc/errors'
-import type { ActionContext, SessionUser } from '../rpc/procedure'
+import { AppError } from '../kernel/errors'
+import type { ActionContext, SessionUser } from '../kernel/procedure'
 import { readSettings } from '../settings/service'
 import { loadSessionUser } from './sessions'
 import { verifyPassword } from './password'

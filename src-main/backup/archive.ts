@@ -5,7 +5,7 @@
  */
 import { open, mkdir, stat, type FileHandle } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { AppError } from '../rpc/errors'
+import { AppError } from '../kernel/errors'
 import { isBackupEntry } from './rules'
 
 const BLOCK = 512

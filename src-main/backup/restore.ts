@@ -7,7 +7,7 @@
 import { copyFile, mkdir, rename } from 'node:fs/promises'
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { AppError } from '../rpc/errors'
+import { AppError } from '../kernel/errors'
 import { sha256OfFile, syncPath } from './disk'
 import type { Manifest } from './manifest'
 import { DATABASE_ENTRY } from './rules'

@@ -14,7 +14,7 @@ import { connectionKey, type Sqlite } from '../db/connection'
 import { backupDatabase } from '../db/backup'
 import { isPlainDatabase, unlock, WrongKeyError } from '../db/cipher'
 import { filesDataKey, SealBrokenError, unseal } from '../files/crypto'
-import { AppError } from '../rpc/errors'
+import { AppError } from '../kernel/errors'
 import { removeFolder, sha256OfFile, syncPath, writeFileAtomically } from './disk'
 import { manifestSchema, type Manifest } from './manifest'
 import {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { query, mutation } from '../rpc/procedure'
-import { isoDate, optionalText, text } from '../rpc/validation'
+import { query, mutation } from '../kernel/procedure'
+import { isoDate, optionalText, text } from '../kernel/fields'
 import { DAY_KINDS } from '../common/calendar'
 import { correctDay, deleteYear, importYear, listYears, loadCalendar, yearView } from './service'
 import { countWorkingDays, dayInfo, shiftWorkingDays } from './rules'

@@ -1,4 +1,4 @@
-import { ruleViolation } from '../rpc/errors'
+import { ruleViolation } from '../kernel/errors'
 import type { DayKind } from '../common/calendar'
 import { addDays, chineseDate, isRealDate, isWeekend, yearOf, type IsoDate } from '../common/dates'
 

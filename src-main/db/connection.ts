@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
-import * as schema from './schema'
 import { checkReadable, encryptPlainDatabase, isPlainDatabase, unlock } from './cipher'
 
-export type Schema = typeof schema
-/** A drizzle handle over the one connection; services take this and run synchronously. */
-export type Db = BetterSQLite3Database<Schema> & { $client: Sqlite }
+/**
+ * A drizzle handle over the one connection; services take this and run synchronously. Each domain imports its
+ * own tables (the query builder needs no schema here), so the database layer depends on no domain.
+ */
+export type Db = BetterSQLite3Database & { $client: Sqlite }
 export type Sqlite = Database.Database
 
 export interface Connection {
@@ -46,5 +47,5 @@ export function openConnection(file: string, key?: Buffer): Connection {
     throw e
   }
   if (key) keys.set(sqlite, key)
-  return { sqlite, db: drizzle(sqlite, { schema }) }
+  return { sqlite, db: drizzle(sqlite) }
 }

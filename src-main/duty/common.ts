@@ -2,7 +2,6 @@
  * Duty (值班) rules shared by both rosters: the days, who is unavailable on a day, and the
  * running tallies the rotation is fair by. Pure functions over plain data (R-W1, R-W2, X-4).
  */
-import { AppError } from '../rpc/errors'
 import { dayInfo, type HolidayCalendar } from '../calendar/rules'
 import { addDays, chineseDate, isRealDate, type IsoDate } from '../common/dates'
 import { absenceOn, type AbsencePeriod } from '../absences/rules'
@@ -38,9 +37,11 @@ export const DEFAULT_HOLIDAY_WEIGHT = 2
 
 export const nameOf = (names: ReadonlyMap<number, string> | undefined, id: number): string => names?.get(id) ?? `人员${id}`
 
-function requirePeriod(from: IsoDate, to: IsoDate): void {
-  if (!isRealDate(from) || !isRealDate(to)) throw new AppError('VALIDATION', `排班期间的日期无效：${from} 至 ${to}`)
-  if (to < from) throw new AppError('VALIDATION', `排班期间的结束日期${chineseDate(to)}早于开始日期${chineseDate(from)}`)
+/** What is wrong with a duty period, or null: the service refuses it before any day is counted. */
+export function periodProblem(from: IsoDate, to: IsoDate): string | null {
+  if (!isRealDate(from) || !isRealDate(to)) return `排班期间的日期无效：${from} 至 ${to}`
+  if (to < from) return `排班期间的结束日期${chineseDate(to)}早于开始日期${chineseDate(from)}`
+  return null
 }
 
 /**
@@ -48,7 +49,6 @@ function requirePeriod(from: IsoDate, to: IsoDate): void {
  * A year the office has not entered is refused (requireKnownYear, via dayInfo).
  */
 export function dutyDays(cal: HolidayCalendar, from: IsoDate, to: IsoDate): DutyDay[] {
-  requirePeriod(from, to)
   const out: DutyDay[] = []
   for (let d = from; d <= to; d = addDays(d, 1)) {
     const info = dayInfo(cal, d)

@@ -1,9 +1,9 @@
 /** The duty log (值班记录), handover notes (交接班) and exclusions (不排班日期). */
 import { and, asc, desc, eq, gte, lt, or, sql, type SQLWrapper } from 'drizzle-orm'
 import type { Db } from '../db/connection'
-import type { ActionContext } from '../rpc/procedure'
-import { AppError } from '../rpc/errors'
-import { deleteAudited, insertAudited, requireById } from '../db/audited'
+import type { ActionContext } from '../kernel/procedure'
+import { AppError } from '../kernel/errors'
+import { deleteAudited, insertAudited, requireById } from '../kernel/audited'
 import { addDays } from '../common/dates'
 import { officeMinute } from '../common/office-time'
 import { people } from '../org/schema'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { query, mutation } from '../rpc/procedure'
-import { id, isoDate, optionalText, phone, text } from '../rpc/validation'
+import { query, mutation } from '../kernel/procedure'
+import { id, isoDate, optionalText, phone, text } from '../kernel/fields'
 import { DUTY_ROLES, ROSTER_KINDS } from '../common/duty'
 import { deleteRoster, generateRoster, getRoster, getRosterWithFairness, listRosters, previewRoster, publishRoster, rosterGaps, setDuty, swap, todayOnDuty } from './service'
 import { addHandover, addLogEntry, deleteExclusion, listExclusions, listHandovers, saveExclusion, searchLog } from './journal'

@@ -1,10 +1,10 @@
 /** Duty rosters (值班表): generate, save as 草稿, publish, edit, swap, gaps, today (R-W1, X-4, R-P4). */
 import { and, asc, desc, eq, gte, lte } from 'drizzle-orm'
 import type { Db } from '../db/connection'
-import type { ActionContext } from '../rpc/procedure'
+import type { ActionContext } from '../kernel/procedure'
 import type { Clock } from '../system/clock'
-import { AppError, ruleViolation } from '../rpc/errors'
-import { deleteAudited, insertAudited, requireById, updateAudited } from '../db/audited'
+import { AppError, ruleViolation } from '../kernel/errors'
+import { deleteAudited, insertAudited, requireById, updateAudited } from '../kernel/audited'
 import { chineseDate } from '../common/dates'
 import { loadCalendar } from '../calendar/service'
 import { readSettings } from '../settings/service'
@@ -12,7 +12,7 @@ import { loadOrgSnapshot } from '../org/service'
 import { loadAbsencePeriods } from '../absences/service'
 import { people } from '../org/schema'
 import {
-  dutyDays, fairnessCounts, gapsAfterPublish, generateLeaderRoster, generateOfficeRoster, leaderDutyDays, rp4Warnings,
+  dutyDays, fairnessCounts, periodProblem, gapsAfterPublish, generateLeaderRoster, generateOfficeRoster, leaderDutyDays, rp4Warnings,
   swapDuty, unavailableReason, type DutyAssignment, type DutyDay, type DutyRole, type DutyRoster,
 } from './rules'
 import { dutyAssignments, dutyChanges, rosters } from './schema'
@@ -21,6 +21,8 @@ import { assignmentsOf, contacts, dutyPools, exclusionsFor, namesOf, publishedHi
 
 
 function daysOf(db: Db, kind: RosterKind, from: string, to: string): DutyDay[] {
+  const problem = periodProblem(from, to)
+  if (problem) throw new AppError('VALIDATION', problem)
   const cal = loadCalendar(db)
   return kind === '领导带班' ? leaderDutyDays(cal, from, to) : dutyDays(cal, from, to)
 }

@@ -7,7 +7,7 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
 import type { Core } from '../core'
 import type { CallResult } from '../rpc/router'
-import { AppError } from '../rpc/errors'
+import { AppError } from '../kernel/errors'
 import { uploadsIn } from '../files/uploads'
 import { isTrustedSenderFrame, parseRpcRequest, parseUploadRequest } from './policy'
 

@@ -6,7 +6,7 @@
  */
 import nodePath from 'node:path'
 import type { WebPreferences } from 'electron'
-import type { WireError } from '../rpc/errors'
+import type { WireError } from '../kernel/errors'
 import { CONTENT_SECURITY_POLICY } from '../security/headers'
 import { bodyLimitFor, bodyTooLarge, readJsonBody } from '../rpc/body'
 import { fileTooLargeMessage, MAX_FILE_BYTES } from '../common/files'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { query, mutation } from '../rpc/procedure'
-import { id, isoDate, optionalText, text } from '../rpc/validation'
+import { query, mutation } from '../kernel/procedure'
+import { id, isoDate, optionalText, text } from '../kernel/fields'
 import { FOLLOW_UP_STATES } from '../common/followups'
 import { closeFollowUp, createFollowUp, getFollowUp, listFollowUps, reportProgress } from './service'
 import { CLERKS, READERS } from '../common/roles'

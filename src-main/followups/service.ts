@@ -1,9 +1,9 @@
 /** 督办 (R-S1): decisions of signed minutes and leaders' instructions become items with an owner, a deadline, reports and a closing. */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connection'
-import type { ActionContext } from '../rpc/procedure'
-import { AppError, ruleViolation } from '../rpc/errors'
-import { findById, insertAudited, requireById, updateAudited } from '../db/audited'
+import type { ActionContext } from '../kernel/procedure'
+import { AppError, ruleViolation } from '../kernel/errors'
+import { findById, insertAudited, requireById, updateAudited } from '../kernel/audited'
 import { canSee } from '../common/classification'
 import { clearanceOf, unseen, visibleSql, type Reader } from '../security/clearance'
 import { chineseDate, type IsoDate } from '../common/dates'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { query } from '../rpc/procedure'
+import { query } from '../kernel/procedure'
 import { today } from './service'
 import { READERS } from '../common/roles'
 

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection'
 import type { Clock } from '../system/clock'
-import { AppError } from '../rpc/errors'
+import { AppError } from '../kernel/errors'
 import { dayInfo, type DayInfo } from '../calendar/rules'
 import { loadCalendar } from '../calendar/service'
 import { leadersOn, listAbsences } from '../absences/service'

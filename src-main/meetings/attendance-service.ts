@@ -1,9 +1,9 @@
 /** Attendance (R-M2, R-M4): the expected list derived from the type and topics, what was recorded, and the quorum. */
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '../db/connection'
-import type { ActionContext } from '../rpc/procedure'
-import { AppError } from '../rpc/errors'
-import { insertAudited, updateAudited } from '../db/audited'
+import type { ActionContext } from '../kernel/procedure'
+import { AppError } from '../kernel/errors'
+import { insertAudited, updateAudited } from '../kernel/audited'
 import { absenceOn } from '../absences/rules'
 import { expectedAttendance, leaveAskee, quorumFor, type Attendee } from './rules'
 import { meetingContext, type MeetingContext } from './context'

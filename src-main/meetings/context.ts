@@ -1,7 +1,7 @@
 /** What every meeting action reads around one meeting: its type's settings, the org on the day, absences, the calendar. */
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/connection'
-import { notFound } from '../rpc/errors'
+import { notFound } from '../kernel/errors'
 import type { AbsencePeriod, OrgWithUnits } from '../absences/rules'
 import type { HolidayCalendar } from '../calendar/rules'
 import { meetingTypeSchema, type MeetingType } from './types'

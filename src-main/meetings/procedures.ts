@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { query, mutation } from '../rpc/procedure'
-import { id, isoDate, optionalText, text } from '../rpc/validation'
+import { query, mutation } from '../kernel/procedure'
+import { id, isoDate, optionalText, text } from '../kernel/fields'
 import { readStoredFile, uploadSchema } from '../files/service'
 import { meetingTypeSchema } from './types'
 import { RESERVED_MATTERS, ATTENDANCE_ROLES, ATTENDANCE_STATES, HALF_DAYS, LEAVE_ANSWERS, TOPIC_FILE_KINDS } from '../common/meetings'

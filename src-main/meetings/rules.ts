@@ -1,20 +1,12 @@
 import { shiftWorkingDays, type HolidayCalendar } from '../calendar/rules'
 import { chineseDate, type IsoDate } from '../common/dates'
-import { ruleViolation } from '../rpc/errors'
+import type { Decision } from '../kernel/decision'
 import type { MeetingType } from './types'
-import type { RuleId } from '../common/rules'
 
 export * from './attendance'
 export * from './schedule'
 
-/** A rule's answer: allowed, or refused with the rule and a reason in the rules' words. */
-export type Decision<T = object> = ({ ok: true } & T) | { ok: false; rule: RuleId; reason: string }
-
-/** For the service: turn a refusal into the RULE error the API reports. */
-export function enforce<T>(d: Decision<T>): { ok: true } & T {
-  if (!d.ok) throw ruleViolation(d.rule, d.reason)
-  return d
-}
+export type { Decision }
 
 // ── R-M2 quorum (第三十八条) ───────────────────────────────────────────────
 

@@ -1,7 +1,7 @@
 import { absenceOn, principalPost, whoActsFor, type AbsencePeriod, type OrgSnapshot } from '../absences/rules'
 import { dayInfo, type HolidayCalendar } from '../calendar/rules'
 import { addDays, chineseDate, daysBetween, weekdayOf, type IsoDate } from '../common/dates'
-import { AppError } from '../rpc/errors'
+import { AppError } from '../kernel/errors'
 import type { MeetingType } from './types'
 import type { RuleId } from '../common/rules'
 

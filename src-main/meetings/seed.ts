@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm'
 import type { Db } from '../db/connection'
-import type { AuditTrail } from '../audit/trail'
+import type { AuditTrail } from '../kernel/audit-trail'
 import { DEFAULT_MEETING_TYPES } from './types'
 import { meetingTypes } from './schema'
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, or } from 'drizzle-orm'
 import type { Db } from '../db/connection'
-import type { ActionContext } from '../rpc/procedure'
-import { AppError } from '../rpc/errors'
+import type { ActionContext } from '../kernel/procedure'
+import { AppError } from '../kernel/errors'
 import { abPairs, departments, people, posts } from './schema'
 import { DEMO_AB_PAIRS, DEMO_DEPARTMENTS, DEMO_LEADERS, DEMO_OFFICE, demoHeadName, demoMobile, demoOfficePhone } from './demo-data'
 

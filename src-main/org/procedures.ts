@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { query, mutation } from '../rpc/procedure'
-import { id, optionalText, phone, text } from '../rpc/validation'
+import { query, mutation } from '../kernel/procedure'
+import { id, optionalText, phone, text } from '../kernel/fields'
 import { DEPARTMENT_KINDS, POST_KINDS } from '../common/org'
 import {
   addPersonToDepartment, deleteAbPair, deleteDepartment, deletePerson, deletePost, orgOverview,

@@ -4,7 +4,7 @@
  * from the raw JSON text before JSON.parse, so a hostile body never becomes millions of objects.
  * Pure: no zod, no database, so policy.ts (Electron) and http.ts share it and tests call it directly.
  */
-import type { WireError } from './errors'
+import type { WireError } from '../kernel/errors'
 
 /**
  * Before sign-in only auth.login, auth.me and auth.logout answer (system.setClock on a test server): the largest is a

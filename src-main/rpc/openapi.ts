@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ERROR_STATUS } from './errors'
+import { ERROR_STATUS } from '../kernel/errors'
 import type { ProcedureMap } from './router'
 
 /** The contract as OpenAPI 3.1, generated from the same zod schemas the router validates with. */

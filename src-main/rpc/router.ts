@@ -2,12 +2,13 @@ import Database from 'better-sqlite3'
 import type { Connection } from '../db/connection'
 import { AnswersUntilDataChanges, type DataVersion } from '../db/data-version'
 import type { Clock } from '../system/clock'
-import { AuditTrail, writeAudit } from '../audit/trail'
+import { writeAudit } from '../audit/trail'
+import { AuditTrail } from '../kernel/audit-trail'
 import { dataOutTrail, takesDataOut } from '../audit/exports'
-import { AppError, type WireError } from './errors'
+import { AppError, type WireError } from '../kernel/errors'
 import { parseInput } from './validation'
 import { diskFullMessage, isDiskFull } from '../system/disk-space'
-import type { ActionContext, Procedure, SessionControl, SessionUser } from './procedure'
+import type { ActionContext, CallSession, Procedure, SessionControl, SessionUser } from '../kernel/procedure'
 
 export type ProcedureMap = Record<string, Procedure>
 
@@ -22,11 +23,6 @@ export interface RouterDeps {
   procedures: ProcedureMap
 }
 
-/** What a transport hands the router for one call. */
-export interface CallSession {
-  user: SessionUser | null
-  control: SessionControl
-}
 
 export type CallResult = { ok: true; result: unknown } | { ok: false; error: WireError }
 

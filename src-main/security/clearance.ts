@@ -5,8 +5,8 @@
  */
 import { z } from 'zod'
 import { sql, type SQL } from 'drizzle-orm'
-import type { ActionContext, SessionUser } from '../rpc/procedure'
-import { AppError } from '../rpc/errors'
+import type { ActionContext, SessionUser } from '../kernel/procedure'
+import { AppError } from '../kernel/errors'
 import { CLASSIFICATIONS, canSee, visibleClassifications, withinApproval, type Classification, type Clearance } from '../common/classification'
 
 /** 绝密 is not a value this system knows, but a clerk who types it must hear why, not "invalid option". */

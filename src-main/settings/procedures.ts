@@ -1,4 +1,4 @@
-import { query, mutation } from '../rpc/procedure'
+import { query, mutation } from '../kernel/procedure'
 import { readSettings, writeSettings, settingsSchema } from './service'
 import { z } from 'zod'
 import { REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../common/roles'

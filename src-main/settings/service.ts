@@ -5,8 +5,8 @@ import { POST_KINDS } from '../common/org'
 import { CLASSIFICATIONS } from '../common/classification'
 import type { Role } from '../common/roles'
 import { REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../common/roles'
-import { AppError } from '../rpc/errors'
-import { fieldLabel } from '../rpc/validation'
+import { AppError } from '../kernel/errors'
+import { fieldLabel } from '../kernel/fields'
 
 const postKinds = (label: string, fallback: (typeof POST_KINDS)[number][]) =>
   z.array(z.enum(POST_KINDS)).describe(label).min(1, '至少选择一类岗位').default(fallback)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { mutation, type Procedure } from '../rpc/procedure'
+import { mutation, type Procedure } from '../kernel/procedure'
 import type { AdjustableClock, Clock } from './clock'
 
 const isAdjustable = (clock: Clock): clock is AdjustableClock => 'set' in clock

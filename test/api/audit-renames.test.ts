@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
-import { AuditTrail, writeAudit } from '../../src-main/audit/trail'
+import { writeAudit } from '../../src-main/audit/trail'
+import { AuditTrail } from '../../src-main/kernel/audit-trail'
 import { RENAMED_PROCEDURES } from '../../src-main/common/audit-domains'
 import { procedureLabel } from '../../src-renderer/pages/audit/labels'
 

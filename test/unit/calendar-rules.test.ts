@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { countWorkingDays, dayInfo, isWorkingDay, parseArrangement, shiftWorkingDays, statutoryHolidays } from '../../src-main/calendar/rules'
 import { packagedCalendar } from '../helpers/calendar'
-import { AppError } from '../../src-main/rpc/errors'
+import { AppError } from '../../src-main/kernel/errors'
 
 const cal = packagedCalendar()
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
-import * as schema from '../../src-main/db/schema'
 import { readFileSync } from 'node:fs'
 import { sql } from 'drizzle-orm'
 import { charPairs, gramsOf, indexForSearch, matchQuery, searchIds, searchRowid, visibleMatch, type SearchEntry } from '../../src-main/documents/registers/search'
@@ -12,7 +11,7 @@ const fts = () => {
   const sqlite = new Database(':memory:')
   const ddl = readFileSync(new URL('../../drizzle/0003_documents.sql', import.meta.url), 'utf8').split('--> statement-breakpoint').find((s) => s.includes('document_search'))!
   sqlite.exec(ddl)
-  return drizzle(sqlite, { schema })
+  return drizzle(sqlite)
 }
 
 describe('Chinese search finds two-character words, not only three or more', () => {

@@ -3,9 +3,9 @@ import { statutoryHolidays } from '../../src-main/calendar/rules'
 import { packagedCalendar } from '../helpers/calendar'
 import { addDays } from '../../src-main/common/dates'
 import { absenceOn, type AbsencePeriod, type LeaderPost, type OrgSnapshot } from '../../src-main/absences/rules'
-import { AppError } from '../../src-main/rpc/errors'
+import { AppError } from '../../src-main/kernel/errors'
 import {
-  dutyDays, fairnessCounts, gapsAfterPublish, generateLeaderRoster, generateOfficeRoster, leaderDutyDays, swapDuty,
+  periodProblem, dutyDays, fairnessCounts, gapsAfterPublish, generateLeaderRoster, generateOfficeRoster, leaderDutyDays, swapDuty,
   type DutyAssignment, type DutyExclusion, type DutyRole, type DutyRoster, type FairnessRow,
 } from '../../src-main/duty/rules'
 
@@ -89,8 +89,12 @@ describe('R-W1/R-W2 the leaders\' duty days come from the holiday calendar', () 
     }
   })
 
-  it('a period that ends before it starts is refused', () => {
-    expect(() => dutyDays(cal, '2026-10-07', '2026-10-01')).toThrowError(/早于开始日期/)
+  it.each([
+    ['a period that ends before it starts', '2026-10-07', '2026-10-01', '排班期间的结束日期2026年10月1日早于开始日期2026年10月7日'],
+    ['a date that does not exist', '2026-02-30', '2026-03-01', '排班期间的日期无效：2026-02-30 至 2026-03-01'],
+    ['a one-day period', '2026-10-01', '2026-10-01', null],
+  ])('%s: %s to %s', (_what, from, to, problem) => {
+    expect(periodProblem(from, to)).toBe(problem)
   })
 })
 

@@ -7,8 +7,9 @@ import { z } from 'zod'
 import { buildProcedures } from '../../src-main/rpc/procedures'
 import { adjustableClock } from '../../src-main/system/clock'
 import { MAX_JSON_DEPTH, MAX_JSON_ITEMS, PUBLIC_BODY_BYTES, readJsonBody, SIGNED_IN_BODY_BYTES } from '../../src-main/rpc/body'
-import { parseInput, text } from '../../src-main/rpc/validation'
-import { AppError } from '../../src-main/rpc/errors'
+import { parseInput } from '../../src-main/rpc/validation'
+import { text } from '../../src-main/kernel/fields'
+import { AppError } from '../../src-main/kernel/errors'
 import { inputBounds, unboundedTexts } from '../helpers/schema-bounds'
 
 // A test clock: system.setClock, callable before sign-in, is among the procedures too.

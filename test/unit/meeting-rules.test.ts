@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { AbsencePeriod, LeaderPost, OrgWithUnits } from '../../src-main/absences/rules'
 import { packagedCalendar } from '../helpers/calendar'
-import { AppError } from '../../src-main/rpc/errors'
-import {
-  checkSignOff, checkTopicDelivery, cityWideMeetingCheck, enforce, expectedAttendance, formatMinutesNumber, leaveAskee,
-  meetingWarnings, minutesSigner, minutesTitle, nextNumber, planNextMeetings, quorum, quorumFor, topicDeadline,
-} from '../../src-main/meetings/rules'
+import { AppError } from '../../src-main/kernel/errors'
+import { checkSignOff, checkTopicDelivery, cityWideMeetingCheck, expectedAttendance, formatMinutesNumber, leaveAskee, meetingWarnings, minutesSigner, minutesTitle, nextNumber, planNextMeetings, quorum, quorumFor, topicDeadline } from '../../src-main/meetings/rules'
+import { enforce } from '../../src-main/kernel/decision'
 import { DEFAULT_MEETING_TYPES, defaultMeetingType, meetingTypeSchema } from '../../src-main/meetings/types'
 
 const cal = packagedCalendar()

@@ -6,14 +6,13 @@ import { migrateDatabase } from '../../src-main/db/migrate'
 import { SessionStore } from '../../src-main/auth/sessions'
 import { ensureInitialAccounts } from '../../src-main/auth/accounts'
 import { systemClock } from '../../src-main/system/clock'
-import * as schema from '../../src-main/db/schema'
 import { users } from '../../src-main/auth/schema'
 import { dataVersionOf } from '../../src-main/db/data-version'
 
 function storeWithAdmin() {
   const sqlite = new Database(':memory:')
   migrateDatabase(sqlite, join(__dirname, '../../drizzle'), '/nonexistent')
-  const db = drizzle(sqlite, { schema })
+  const db = drizzle(sqlite)
   ensureInitialAccounts(db, systemClock(), { password: 'Admin2026ok' })
   let elapsed = 0
   const store = new SessionStore(db, dataVersionOf({ sqlite, db }), () => 30, () => elapsed)

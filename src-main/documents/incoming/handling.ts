@@ -1,9 +1,10 @@
 /** 收文 handling: 拟办 with its route (R-D3) and deadline (R-D7), 送批/传阅, 批示/圈阅 (R-D4), 征求意见 (R-D2), 批示转督办 (R-S1). */
 import { and, asc, eq, max } from 'drizzle-orm'
-import type { ActionContext } from '../../rpc/procedure'
+import type { ActionContext } from '../../kernel/procedure'
 import type { Reader } from '../../security/clearance'
-import { AppError, ruleViolation } from '../../rpc/errors'
-import { findById, insertAudited, requireById, updateAudited } from '../../db/audited'
+import { AppError, ruleViolation } from '../../kernel/errors'
+import { findById, insertAudited, requireById, updateAudited } from '../../kernel/audited'
+import { enforce } from '../../kernel/decision'
 import { unseen } from '../../security/clearance'
 import { chineseDate, type IsoDate } from '../../common/dates'
 import { isLeaderKind } from '../../common/org'
@@ -35,10 +36,10 @@ export function routeFor(reader: Reader, today: IsoDate, q: RouteQuery): RoutePr
   const { db } = reader
   const doc = requireIncoming(reader, q.id)
   const date = q.date ?? today
-  return proposeRoute({
+  return enforce(proposeRoute({
     org: loadOrgSnapshot(db), absences: loadAbsencePeriods(db, date, date), date,
     senderDepartmentId: doc.senderDepartmentId, major: !!q.major, withinOneDepartment: !!q.withinOneDepartment, secretaryPostId: q.secretaryPostId,
-  })
+  })).proposal
 }
 
 export interface ProposeInput {

@@ -3,7 +3,7 @@
  * R-P2/R-P3 on the day), deadlines in working days (R-D7), what a 圈阅 means (R-D4), the R-D2 consultation,
  * and where a document is in its 传阅.
  */
-import { ruleViolation } from '../../rpc/errors'
+import type { Decision } from '../../kernel/decision'
 import { addDays, chineseDate, daysBetween, type IsoDate } from '../../common/dates'
 import { countWorkingDays, shiftWorkingDays, type HolidayCalendar } from '../../calendar/rules'
 import { mayorPost, whoActsFor, type AbsencePeriod, type ActingRule, type LeaderPost, type OrgSnapshot } from '../../absences/rules'
@@ -88,30 +88,33 @@ function withActing(input: RouteInput, post: LeaderPost, route: Route, why: stri
   }
 }
 
+const refuseRoute = (reason: string): Decision<{ proposal: RouteProposal }> => ({ ok: false, rule: 'R-D3', reason })
+const routed = (proposal: RouteProposal): Decision<{ proposal: RouteProposal }> => ({ ok: true, proposal })
+
 /** R-D3 (第四十七条): major matters to the 市长; one department's remit to the 秘书长/副秘书长; otherwise the 分管副市长. */
-export function proposeRoute(input: RouteInput): RouteProposal {
+export function proposeRoute(input: RouteInput): Decision<{ proposal: RouteProposal }> {
   const { org } = input
   if (input.major) {
     const mayor = mayorPost(org)
-    if (!mayor) throw ruleViolation('R-D3', 'R-D3：组织机构中未设市长岗位，重大事项无法报市长。请先在“组织机构”中设置。')
-    return withActing(input, mayor, '市长', `R-D3：重大事项报市长${mayor.holderId ? org.names.get(mayor.holderId) ?? '' : ''}审批`)
+    if (!mayor) return refuseRoute('R-D3：组织机构中未设市长岗位，重大事项无法报市长。请先在“组织机构”中设置。')
+    return routed(withActing(input, mayor, '市长', `R-D3：重大事项报市长${mayor.holderId ? org.names.get(mayor.holderId) ?? '' : ''}审批`))
   }
   if (input.withinOneDepartment) {
     const chosen = input.secretaryPostId != null ? org.posts.find((p) => p.id === input.secretaryPostId) : org.posts.find((p) => p.kind === '秘书长')
-    if (!chosen) throw ruleViolation('R-D3', 'R-D3：组织机构中未设秘书长岗位。请先在“组织机构”中设置，或选择一位副秘书长。')
-    if (chosen.kind !== '秘书长' && chosen.kind !== '副秘书长') throw ruleViolation('R-D3', `R-D3：属一个部门职责范围内的事项由秘书长或副秘书长批示，“${chosen.title}”不是`)
+    if (!chosen) return refuseRoute('R-D3：组织机构中未设秘书长岗位。请先在“组织机构”中设置，或选择一位副秘书长。')
+    if (chosen.kind !== '秘书长' && chosen.kind !== '副秘书长') return refuseRoute(`R-D3：属一个部门职责范围内的事项由秘书长或副秘书长批示，“${chosen.title}”不是`)
     const name = chosen.holderId ? org.names.get(chosen.holderId) ?? '' : ''
-    return withActing(input, chosen, '秘书长', `R-D3：属一个部门职责范围内的事项，由${chosen.title}${name}批示后转该部门办理，并要求其反馈`)
+    return routed(withActing(input, chosen, '秘书长', `R-D3：属一个部门职责范围内的事项，由${chosen.title}${name}批示后转该部门办理，并要求其反馈`))
   }
   if (input.senderDepartmentId == null) {
-    throw ruleViolation('R-D3', 'R-D3：来文单位不是本市政府部门，无法按分管领域确定批示领导。请注明是否为重大事项（报市长）或属一个部门职责范围（报秘书长），或直接选择批示领导。')
+    return refuseRoute('R-D3：来文单位不是本市政府部门，无法按分管领域确定批示领导。请注明是否为重大事项（报市长）或属一个部门职责范围（报秘书长），或直接选择批示领导。')
   }
   const supervisorId = org.supervisors.get(input.senderDepartmentId) ?? null
   const post = supervisorId === null ? undefined : org.posts.find((p) => p.id === supervisorId)
-  if (!post) throw ruleViolation('R-D3', 'R-D3：来文单位未设分管领导，无法按分管领域确定批示领导。请在“组织机构—分管”中设置，或直接选择批示领导。')
+  if (!post) return refuseRoute('R-D3：来文单位未设分管领导，无法按分管领域确定批示领导。请在“组织机构—分管”中设置，或直接选择批示领导。')
   const route = routeOfPost(post) ?? '分管副市长'
   const name = post.holderId ? org.names.get(post.holderId) ?? '' : ''
-  return withActing(input, post, route, `R-D3：来文单位由${post.title}${name}分管，报分管领导审批`)
+  return routed(withActing(input, post, route, `R-D3：来文单位由${post.title}${name}分管，报分管领导审批`))
 }
 
 // ——— Deadlines (R-D7) ———

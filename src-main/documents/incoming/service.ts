@@ -1,9 +1,9 @@
 /** 收文: 签收/登记 with the yearly 收文号, correction while 已登记, 初审 (accept or return with reasons). */
 import { eq, max } from 'drizzle-orm'
 import type { Db } from '../../db/connection'
-import type { ActionContext } from '../../rpc/procedure'
-import { AppError, ruleViolation } from '../../rpc/errors'
-import { insertAudited, requireById, updateAudited } from '../../db/audited'
+import type { ActionContext } from '../../kernel/procedure'
+import { AppError, ruleViolation } from '../../kernel/errors'
+import { insertAudited, requireById, updateAudited } from '../../kernel/audited'
 import { chineseDate, type IsoDate } from '../../common/dates'
 import { principalPost } from '../../absences/rules'
 import { loadOrgSnapshot } from '../../org/service'

@@ -1,8 +1,8 @@
 /** 收文 承办 (R-D7, X-3): hand-off to a 主办 department and 协办 ones with a working-day limit, feedback with evidence, 催办, 办结. */
 import { and, asc, eq } from 'drizzle-orm'
-import type { ActionContext } from '../../rpc/procedure'
-import { AppError, ruleViolation } from '../../rpc/errors'
-import { findById, insertAudited, requireById, updateAudited } from '../../db/audited'
+import type { ActionContext } from '../../kernel/procedure'
+import { AppError, ruleViolation } from '../../kernel/errors'
+import { findById, insertAudited, requireById, updateAudited } from '../../kernel/audited'
 import { unseen } from '../../security/clearance'
 import { chineseDate, type IsoDate } from '../../common/dates'
 import { loadCalendar } from '../../calendar/service'

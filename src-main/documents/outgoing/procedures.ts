@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { query, mutation } from '../../rpc/procedure'
-import { id, isoDate, optionalText, text } from '../../rpc/validation'
+import { query, mutation } from '../../kernel/procedure'
+import { id, isoDate, optionalText, text } from '../../kernel/fields'
 import { classificationField } from '../../security/clearance'
 import { DOCUMENT_TYPES, PUBLICITY, REVIEW_STEPS, SIGN_KINDS, URGENCIES } from '../../common/documents'
 import { draftOutgoing, getOutgoing, reviewDraft, templatesFor, updateDraft } from './service'

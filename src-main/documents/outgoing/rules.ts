@@ -5,13 +5,12 @@
 import { chineseDate, type IsoDate } from '../../common/dates'
 import { mayorPost, principalPost, whoActsFor, type AbsencePeriod, type ActingRule, type OrgSnapshot } from '../../absences/rules'
 import { REVIEW_STEPS, SIGNER_OF_KIND, type OutgoingState, type SignKind } from '../../common/documents'
-import type { RuleId } from '../../common/rules'
+import type { Decision } from '../../kernel/decision'
 
 export type { SignKind }
 export type ReviewStep = (typeof REVIEW_STEPS)[number]
 
-/** A rule's answer: allowed, or refused with the rule and a reason in the rules' words. */
-export type Decision<T = object> = ({ ok: true } & T) | { ok: false; rule: RuleId; reason: string }
+export type { Decision }
 
 // ── R-D4 who signs (第四十八条) ──────────────────────────────────────────────
 

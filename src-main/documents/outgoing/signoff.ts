@@ -3,27 +3,23 @@
  */
 import { and, eq, max } from 'drizzle-orm'
 import type { Db } from '../../db/connection'
-import type { ActionContext } from '../../rpc/procedure'
+import type { ActionContext } from '../../kernel/procedure'
 import type { Reader } from '../../security/clearance'
-import { AppError, ruleViolation } from '../../rpc/errors'
-import { updateAudited } from '../../db/audited'
+import { AppError, ruleViolation } from '../../kernel/errors'
+import { enforce } from '../../kernel/decision'
+import { updateAudited } from '../../kernel/audited'
 import { chineseDate, yearOf, type IsoDate } from '../../common/dates'
 import { loadOrgSnapshot } from '../../org/service'
 import { loadAbsencePeriods } from '../../absences/service'
 import { departments } from '../../org/schema'
 import {
   checkOutgoingSignOff, countyDirectiveCheck, formatDocumentNumber, nextReviewStep, nextSequence, outgoingSigner, signerLine,
-  signOpinion, stepDateProblem, type Decision, type ReviewStep,
+  signOpinion, stepDateProblem, type ReviewStep,
 } from './rules'
 import { getOutgoing, reindex, requireOutgoing, type OutgoingRow } from './service'
 import { outgoingDocuments, reviews } from '../schema'
 
 const ENTITY = '发文'
-
-function enforce<T>(d: Decision<T>): { ok: true } & T {
-  if (!d.ok) throw ruleViolation(d.rule, d.reason)
-  return d
-}
 
 /** R-D4 with acting on `date`: who may sign this document. */
 function signerAnswer(db: Db, row: OutgoingRow, date: IsoDate) {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { query, mutation } from '../../rpc/procedure'
-import { id, isoDate, optionalText, text, yearNumber } from '../../rpc/validation'
+import { query, mutation } from '../../kernel/procedure'
+import { id, isoDate, optionalText, text, yearNumber } from '../../kernel/fields'
 import { PROPOSAL_KINDS, SATISFACTION } from '../../common/documents'
 import { CLERKS, READERS } from '../../common/roles'
 import { listProposals, replyProposal, saveProposal } from './service'

@@ -5,9 +5,9 @@
  */
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/connection'
-import type { ActionContext } from '../../rpc/procedure'
-import { AppError } from '../../rpc/errors'
-import { insertAudited, requireById, updateAudited } from '../../db/audited'
+import type { ActionContext } from '../../kernel/procedure'
+import { AppError } from '../../kernel/errors'
+import { insertAudited, requireById, updateAudited } from '../../kernel/audited'
 import { chineseDate, daysBetween, type IsoDate } from '../../common/dates'
 import { departments, posts } from '../../org/schema'
 import { proposals } from '../schema'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { query } from '../../rpc/procedure'
-import { id, optionalText, yearNumber } from '../../rpc/validation'
+import { query } from '../../kernel/procedure'
+import { id, optionalText, yearNumber } from '../../kernel/fields'
 import { download, XLSX_MIME } from '../../files/download'
 import { readSettings } from '../../settings/service'
 import { sql } from 'drizzle-orm'
@@ -14,7 +14,7 @@ import {
 import { filterLine, incomingRegisterXlsx, outgoingRegisterXlsx } from './xlsx'
 import { READERS } from '../../common/roles'
 import { clearanceOf } from '../../security/clearance'
-import type { ActionContext, SessionUser } from '../../rpc/procedure'
+import type { ActionContext, SessionUser } from '../../kernel/procedure'
 
 /** The filters as typed, with the reader's clearance from the session last, so the input cannot set it. */
 const seenBy = <F extends object>(user: SessionUser | null, f: F) => ({ ...f, clearance: clearanceOf(user) })

@@ -21,7 +21,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/connection'
 import { allRows, firstRow } from '../../db/prepared'
-import { AppError } from '../../rpc/errors'
+import { AppError } from '../../kernel/errors'
 import { daysBetween, type IsoDate } from '../../common/dates'
 import { officeDate } from '../../common/office-time'
 import { docIdOf, kindRange, matchQuery, searchRowid, type SearchKind } from './search'

@@ -3,7 +3,7 @@ import type { Db } from '../db/connection'
 import type { Role } from '../common/roles'
 import type { Clearance } from '../common/classification'
 import type { Clock } from '../system/clock'
-import type { AuditTrail } from '../audit/trail'
+import type { AuditTrail } from './audit-trail'
 
 export interface SessionUser {
   id: number
@@ -22,6 +22,12 @@ export interface SessionControl {
   endSessionsOf(userId: number): void
   /** Ends every session of a user but the calling one (the user changed their own password). */
   endOtherSessionsOf(userId: number): void
+}
+
+/** What a transport hands the router for one call: who is signed in, and how to change that. */
+export interface CallSession {
+  user: SessionUser | null
+  control: SessionControl
 }
 
 export interface ActionContext {

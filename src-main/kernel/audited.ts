@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
-import type { ActionContext } from '../rpc/procedure'
-import { notFound } from '../rpc/errors'
-import type { Db } from './connection'
+import type { ActionContext } from './procedure'
+import { notFound } from './errors'
+import type { Db } from '../db/connection'
 
 /**
  * Insert, update and delete that also write the audit trail, so no service can change a
