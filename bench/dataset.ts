@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { DATABASE_FILE } from '../src-main/core'
+import { DATABASE_FILE } from '../src-main/db/connection'
 import { generateKey, keyFingerprint, readKeyFile, writeKeyFile } from '../src-main/db/key'
 import { latestMigrationIn } from '../src-main/db/migrate'
 import { backupSettingsSchema, writeBackupSettings } from '../src-main/backup/settings'

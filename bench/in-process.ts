@@ -7,8 +7,8 @@ import { eq } from 'drizzle-orm'
 import { openCore, type Core } from '../src-main/core'
 import { users } from '../src-main/auth/schema'
 import { loadSessionUser } from '../src-main/auth/sessions'
-import type { SessionControl } from '../src-main/rpc/procedure'
-import type { Clock } from '../src-main/system/clock'
+import type { SessionControl } from '../src-main/kernel/procedure'
+import type { Clock } from '../src-main/kernel/clock'
 import type { BenchOffice } from './dataset'
 
 /** Office hours on the last day of the ten years, whatever the date of the run. */

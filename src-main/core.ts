@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { openConnection, type Connection } from './db/connection'
+import { DATABASE_FILE, openConnection, type Connection } from './db/connection'
 import { migrateDatabase, type MigrationReport } from './db/migrate'
 import { encryptPlainDatabasesIn, isPlainDatabase, WrongKeyError } from './db/cipher'
 import { resolveDatabaseKey } from './db/database-key'
-import { checkBeforeOpening, checkWholeFile, explainWrongKey } from './db/preflight'
+import { checkBeforeOpening, checkWholeFile, explainWrongKey } from './preflight'
 import { keyFingerprint } from './db/key'
 import { sealPlainFiles } from './files/at-rest'
-import { appRoot } from './paths'
+import { appRoot } from './system/paths'
 import { createRouter, type Router } from './rpc/router'
 import { buildProcedures } from './rpc/procedures'
 import { SessionStore } from './auth/sessions'
@@ -19,7 +19,8 @@ import { seedMeetingTypesIfEmpty } from './meetings/seed'
 import { writeAudit } from './audit/trail'
 import { AuditTrail } from './kernel/audit-trail'
 import { loadDemoOrganisation } from './org/demo'
-import { systemClock, type Clock } from './system/clock'
+import { systemClock } from './system/clock'
+import { type Clock } from './kernel/clock'
 import { openBackupOffice, type BackupOffice } from './backup/office'
 import { sealLegacyAudit } from './audit/seal'
 
@@ -88,8 +89,6 @@ export interface Core {
   reopenDatabase(replace: () => void): void
   close(): void
 }
-
-export const DATABASE_FILE = 'sanban.sqlite'
 
 /** The connection, with a key that fails explained (damaged file or wrong key) and a cut-short file refused. */
 function openOfficeDatabase(databaseFile: string, key: Buffer | undefined): Connection {

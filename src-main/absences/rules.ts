@@ -1,27 +1,7 @@
-import type { DepartmentKind, PostKind } from '../common/org'
+import { abPartner, executivePost, mayorPost, principalPost, type LeaderPost, type OrgSnapshot } from '../org/snapshot'
 import type { AbsenceKind, ApprovalState } from '../common/absences'
 import { chineseDate, covers, overlap, type IsoDate } from '../common/dates'
 
-/** The organisation as the acting rules see it: posts, their holders' names, AB pairs, portfolios. */
-export interface LeaderPost {
-  id: number
-  title: string
-  kind: PostKind
-  holderId: number | null
-  isExecutive: boolean
-  departmentId: number | null
-}
-export interface OrgSnapshot {
-  posts: readonly LeaderPost[]
-  names: ReadonlyMap<number, string>
-  abPairs: readonly (readonly [number, number])[]
-  /** department id → the post whose portfolio covers it (分管领导). */
-  supervisors: ReadonlyMap<number, number | null>
-}
-/** The snapshot plus the units, so named 列席 units and topic units resolve to people (meetings). */
-export interface OrgWithUnits extends OrgSnapshot {
-  departments: ReadonlyMap<number, { name: string; kind: DepartmentKind }>
-}
 export interface AbsencePeriod {
   id: number
   personId: number
@@ -47,23 +27,7 @@ export interface ActingAnswer {
   reason: string
 }
 
-const RANK: PostKind[] = ['市长', '副市长', '秘书长', '副秘书长', '县区主要负责人', '部门主要负责人', '办公室主任', '办公室副主任', '工作人员', '其他']
-
-export const mayorPost = (org: OrgSnapshot) => org.posts.find((p) => p.kind === '市长')
-export const executivePost = (org: OrgSnapshot) => org.posts.find((p) => p.kind === '副市长' && p.isExecutive)
 const nameOf = (org: OrgSnapshot, id: number | null) => (id === null ? null : org.names.get(id) ?? `（人员${id}）`)
-
-/** A person's principal post: the highest-ranking one they hold. */
-export function principalPost(org: OrgSnapshot, personId: number): LeaderPost | undefined {
-  return org.posts.filter((p) => p.holderId === personId).sort((a, b) => RANK.indexOf(a.kind) - RANK.indexOf(b.kind))[0]
-}
-
-export function abPartner(org: OrgSnapshot, postId: number): LeaderPost | undefined {
-  const pair = org.abPairs.find(([a, b]) => a === postId || b === postId)
-  if (!pair) return undefined
-  const other = pair[0] === postId ? pair[1] : pair[0]
-  return org.posts.find((p) => p.id === other)
-}
 
 export function absenceOn(absences: readonly AbsencePeriod[], personId: number, date: IsoDate): AbsencePeriod | null {
   return absences.find((a) => a.personId === personId && covers(a, date)) ?? null

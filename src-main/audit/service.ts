@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, like, lt, lte, or, type SQL } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, like, lt, lte, or, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import { auditLog } from './schema'
-import { AUDIT_DOMAINS, type AuditDomain } from '../common/audit-domains'
+import { AUDIT_DOMAINS, renamedInto, type AuditDomain } from '../common/audit-domains'
 
 export interface AuditFilter {
   from?: string
@@ -22,7 +22,7 @@ export function listAudit(db: Db, f: AuditFilter) {
   if (f.to) where.push(lte(auditLog.at, new Date(`${f.to}T23:59:59.999+08:00`).toISOString()))
   if (f.userId) where.push(eq(auditLog.userId, f.userId))
   const domain = AUDIT_DOMAINS.find((d) => d.value === f.domain)
-  if (domain) where.push(or(...domain.prefixes.map((p) => like(auditLog.procedure, `${p}.%`)))!)
+  if (domain) where.push(or(...domain.prefixes.map((p) => like(auditLog.procedure, `${p}.%`)), inArray(auditLog.procedure, renamedInto(domain.prefixes)))!)
   if (f.entity) where.push(eq(auditLog.entity, f.entity))
   if (f.entityId) where.push(eq(auditLog.entityId, f.entityId))
   if (f.beforeId) where.push(lt(auditLog.id, f.beforeId))

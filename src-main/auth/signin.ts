@@ -7,20 +7,23 @@ import { verifyPassword } from './password'
 import { afterFailedSignIn, isLocked, passwordExpired } from '../common/sign-in-policy'
 import { users } from './schema'
 import { officeClockText } from '../common/office-time'
+import { lastSignIns, type LastSignIns } from './last-sign-in'
 
 const WRONG = '用户名或密码不正确'
 
+const NOT_CONFIRMED = '账户尚待安全保密管理员确认（新建的账户，或系统管理员重置了密码的账户，须经安全保密管理员确认后才能登录），请联系安全保密管理员'
+
 /**
- * 登录. Every attempt is audited; a refusal still commits (kept()) so that failures count
- * towards the lockout and stay in the audit trail. The message never says whether the
- * user name exists.
+ * 登录. Every attempt is audited with the caller's address; a refusal still commits (kept()) so that
+ * failures count towards the lockout and stay in the audit trail. The message never says whether the
+ * user name exists. A success answers with the previous sign-ins (last-sign-in.ts) for the first page.
  */
-export function login(ctx: ActionContext, input: { username: string; password: string }): SessionUser {
+export function login(ctx: ActionContext, input: { username: string; password: string }): SessionUser & { lastSignIns: LastSignIns } {
   const now = ctx.clock.now()
   const policy = readSettings(ctx.db)
   const u = ctx.db.select().from(users).where(eq(users.username, input.username)).get()
   const refuse = (message: string, what: string) => {
-    ctx.audit.record({ entity: '登录', id: input.username, fields: { 结果: what } })
+    ctx.audit.record({ entity: '登录', id: input.username, fields: { 结果: what, 来源地址: ctx.from } })
     return new AppError('UNAUTHENTICATED', message).kept()
   }
   if (!u) throw refuse(WRONG, '失败：无此用户名')
@@ -34,12 +37,13 @@ export function login(ctx: ActionContext, input: { username: string; password: s
     throw refuse(`${WRONG}（再输错${policy.lockoutAttempts - next.failedLogins}次将锁定账户）`, '失败：密码错误')
   }
   if (u.disabled) throw refuse(WRONG, '拒绝：账户已停用')
-  if (!u.approvedAt) throw refuse('账户尚待安全保密管理员审核密级，审核后才能登录', '拒绝：账户未审核')
+  if (!u.approvedAt) throw refuse(NOT_CONFIRMED, '拒绝：账户未经安全保密管理员确认')
   const expired = passwordExpired(u.passwordChangedAt, policy.passwordMaxAgeDays, now)
   ctx.db.update(users).set({ lastLoginAt: now.toISOString(), failedLogins: 0, lockedUntil: null, ...(expired ? { mustChangePassword: true } : {}) })
     .where(eq(users.id, u.id)).run()
-  ctx.audit.record({ entity: '登录', id: input.username, fields: { 结果: expired ? '成功（密码已过期，须修改）' : '成功' } })
+  const previous = lastSignIns(ctx.db, u.username)
+  ctx.audit.record({ entity: '登录', id: input.username, fields: { 结果: expired ? '成功（密码已过期，须修改）' : '成功', 来源地址: ctx.from } })
   ctx.session.signIn(u.id)
   ctx.user = loadSessionUser(ctx.db, u.id)
-  return ctx.user!
+  return { ...ctx.user!, lastSignIns: previous }
 }

@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm'
 import data from 'chinese-days/dist/chinese-days.json'
 import type { Db } from '../db/connection'
-import type { Clock } from '../system/clock'
+import type { Clock } from '../kernel/clock'
 import { yearOf } from '../common/dates'
 import { calendarDays, holidayYears } from './schema'
 import { type DayKind } from '../common/calendar'

@@ -11,7 +11,7 @@ export const AUDIT_DOMAINS = [
   { value: 'absences', label: '领导外出', prefixes: ['absences'] },
   { value: 'calendar', label: '节假日', prefixes: ['calendar'] },
   { value: 'meetings', label: '会议', prefixes: ['meetings'] },
-  { value: 'documents', label: '公文', prefixes: ['incoming', 'outgoing', 'registers', 'proposals', 'documents'] },
+  { value: 'documents', label: '公文', prefixes: ['incoming', 'outgoing', 'registers', 'proposals'] },
   { value: 'followups', label: '督办', prefixes: ['followups'] },
   { value: 'duty', label: '值班', prefixes: ['duty'] },
   { value: 'backup', label: '备份', prefixes: ['backup'] },
@@ -38,7 +38,7 @@ export const RENAMED_PROCEDURES: Readonly<Record<string, string>> = {
   'documents.get': 'incoming.get',
   'documents.downloadFile': 'incoming.downloadFile',
   'documents.dueSoon': 'incoming.dueSoon',
-  'documents.instructionFollowUp': 'incoming.instructionFollowUp',
+  'documents.instructionFollowUp': 'followups.fromInstruction',
   'documents.exportRoutingSlipDocx': 'incoming.exportRoutingSlipDocx',
   'documents.templates': 'outgoing.templates',
   'documents.outgoing': 'outgoing.get',
@@ -66,3 +66,7 @@ export const RENAMED_PROCEDURES: Readonly<Record<string, string>> = {
 
 /** The procedure a record's name stands for today. */
 export const currentProcedureName = (name: string): string => RENAMED_PROCEDURES[name] ?? name
+
+/** The old names whose records belong to a 业务 today (their new names carry its prefixes). */
+export const renamedInto = (prefixes: readonly string[]): string[] =>
+  Object.entries(RENAMED_PROCEDURES).filter(([, now]) => prefixes.some((p) => now.startsWith(`${p}.`))).map(([old]) => old)

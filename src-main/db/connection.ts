@@ -9,6 +9,9 @@ import { checkReadable, encryptPlainDatabase, isPlainDatabase, unlock } from './
 export type Db = BetterSQLite3Database & { $client: Sqlite }
 export type Sqlite = Database.Database
 
+/** The office's database file in its data folder. */
+export const DATABASE_FILE = 'sanban.sqlite'
+
 export interface Connection {
   sqlite: Sqlite
   db: Db

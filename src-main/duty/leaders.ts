@@ -1,6 +1,7 @@
 /** R-W1: city leaders take turns to lead the duty (领导带班) on statutory holidays. */
 import { chineseDate } from '../common/dates'
-import { absenceOn, executivePost, mayorPost, type AbsencePeriod, type OrgSnapshot } from '../absences/rules'
+import { absenceOn, type AbsencePeriod } from '../absences/rules'
+import { executivePost, mayorPost, type OrgSnapshot } from '../org/snapshot'
 import {
   DEFAULT_HOLIDAY_WEIGHT, Tallies, nameOf, pickFairly, sortAssignments,
   type DutyAssignment, type DutyDay, type DutyExclusion, type DutyGap, type DutyRoster, type DutyTally, type DutyWarning,

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gte, lte } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
-import type { Clock } from '../system/clock'
+import type { Clock } from '../kernel/clock'
 import { AppError, ruleViolation } from '../kernel/errors'
 import { deleteAudited, insertAudited, requireById, updateAudited } from '../kernel/audited'
 import { chineseDate } from '../common/dates'

@@ -5,7 +5,9 @@
  * HTTP transport keeps it in an HttpOnly cookie.
  */
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
-import type { Core } from '../core'
+import type { Connection } from '../db/connection'
+import type { SessionStore } from '../auth/sessions'
+import type { Router } from '../rpc/router'
 import type { CallResult } from '../rpc/router'
 import { AppError } from '../kernel/errors'
 import { uploadsIn } from '../files/uploads'
@@ -30,7 +32,15 @@ function isTrustedEvent(event: IpcMainInvokeEvent): boolean {
 }
 
 /** Registers the handler; returns a function that removes it (for quitting). */
-export function openIpcBridge(core: Core): () => void {
+/** What the bridge needs of the open office (core.ts gives it). */
+export interface IpcHost {
+  readonly sessions: SessionStore
+  readonly router: Router
+  readonly conn: Connection
+  readonly dataDir: string
+}
+
+export function openIpcBridge(core: IpcHost): () => void {
   const tokens = new Map<number, string>()
   const forgetOnClose = new Set<number>()
 

@@ -1,11 +1,33 @@
 import { z } from 'zod'
 import { query, mutation } from '../kernel/procedure'
 import { id, isoDate, optionalText, text } from '../kernel/fields'
-import { FOLLOW_UP_STATES } from '../common/followups'
+import { FOLLOW_UP_SOURCES, FOLLOW_UP_STATES } from '../common/followups'
 import { closeFollowUp, createFollowUp, getFollowUp, listFollowUps, reportProgress } from './service'
+import { followUpCounts, followUpFromInstruction } from './sources'
 import { CLERKS, READERS } from '../common/roles'
 
 export const followUpProcedures = {
+  'followups.fromInstruction': mutation({
+    summary: '领导批示转督办事项',
+    access: CLERKS,
+    input: z.object({
+      instructionId: id('批示'),
+      task: text('督办事项', 2000),
+      departmentId: id('责任单位'),
+      leaderPostId: id('督办领导岗位').nullable().optional(),
+      deadline: isoDate('办结时限'),
+    }),
+    handler: followUpFromInstruction,
+  }),
+  'followups.counts': query({
+    summary: '各议定事项或领导批示已立项的督办事项数',
+    access: READERS,
+    input: z.object({
+      source: z.enum(FOLLOW_UP_SOURCES).describe('来源'),
+      sourceIds: z.array(id('来源')).describe('来源').max(500),
+    }),
+    handler: ({ db }, { source, sourceIds }) => followUpCounts(db, source, sourceIds),
+  }),
   'followups.list': query({
     summary: '督办事项列表（逾期的在前，其余按办结时限）',
     access: READERS,

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection'
-import type { Clock } from '../system/clock'
+import type { Clock } from '../kernel/clock'
 import { AppError } from '../kernel/errors'
 import { dayInfo, type DayInfo } from '../calendar/rules'
 import { loadCalendar } from '../calendar/service'

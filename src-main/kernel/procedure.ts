@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { Db } from '../db/connection'
 import type { Role } from '../common/roles'
 import type { Clearance } from '../common/classification'
-import type { Clock } from '../system/clock'
+import type { Clock } from './clock'
 import type { AuditTrail } from './audit-trail'
 
 export interface SessionUser {
@@ -28,6 +28,8 @@ export interface SessionControl {
 export interface CallSession {
   user: SessionUser | null
   control: SessionControl
+  /** Where the call came from, for the audit trail: the client's address over HTTP, 本机 in the desktop window. */
+  from?: string
 }
 
 export interface ActionContext {
@@ -36,6 +38,8 @@ export interface ActionContext {
   clock: Clock
   audit: AuditTrail
   session: SessionControl
+  /** The caller's address (CallSession.from); 本机 when the transport gives none. */
+  from: string
   dataDir: string
   /**
    * Runs `effect` once the action's transaction has committed (at once for a query); dropped if it rolls back.

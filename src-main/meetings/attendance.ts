@@ -1,4 +1,5 @@
-import { mayorPost, principalPost, whoActsFor, type AbsencePeriod, type LeaderPost, type OrgSnapshot, type OrgWithUnits } from '../absences/rules'
+import { whoActsFor, type AbsencePeriod } from '../absences/rules'
+import { mayorPost, principalPost, type LeaderPost, type OrgSnapshot, type OrgWithUnits } from '../org/snapshot'
 import { chineseDate, type IsoDate } from '../common/dates'
 import type { Decision } from './rules'
 import type { MeetingType } from './types'

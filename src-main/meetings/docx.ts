@@ -1,5 +1,5 @@
 /**
- * Word files for meetings: the 纪要 (GB/T 9704-2012 §10.2), the 会议议程 and the 会议通知. Pure functions over
+ * Word files for meetings: the 纪要 (GB/T 9704-2012 §10.2), the 会议议程, the 会议通知 and the 出席情况. Pure functions over
  * plain data (the service gathers it); every piece of layout comes from the GB/T 9704 layer in ../print/gbt9704.
  */
 import { type FileChild, Paragraph } from 'docx'
@@ -253,4 +253,18 @@ export function noticeDocx(data: NoticePrint): Promise<Buffer> {
     ...(withClosing ? closingBlock({ cc: data.cc, printer: settings.officeName, printDate: data.printDate ?? data.date }) : []),
   )
   return render(data.title, children)
+}
+
+// ---------------------------------------------------------------- 出席情况
+
+export interface AttendancePrint {
+  /** e.g. 资阳市人民政府第5次常务会议出席情况 */
+  title: string
+  /** 时间 / 地点 / 法定人数, then 出席 / 请假 / 缺席 / 代会 / 列席 / 未登记, each with the names (empty lines are left out). */
+  lines: { label: string; names: string[] }[]
+}
+
+/** 出席情况: the title, then one labelled line a group (the 纪要's 出席：/请假： layout), as the attendance sheet shows it. */
+export function attendanceDocx(data: AttendancePrint): Promise<Buffer> {
+  return render(data.title, [titleParagraph(data.title), blankLine(), ...attendanceLines(data.lines.filter((l) => l.names.length > 0))])
 }

@@ -9,7 +9,8 @@ import type { ActionContext } from '../kernel/procedure'
 import { AppError, ruleViolation } from '../kernel/errors'
 import { insertAudited, updateAudited } from '../kernel/audited'
 import { chineseDate, yearOf, type IsoDate } from '../common/dates'
-import { mayorPost, whoActsFor } from '../absences/rules'
+import { whoActsFor } from '../absences/rules'
+import { mayorPost } from '../org/snapshot'
 import { loadAbsencePeriods } from '../absences/service'
 import { readSettings } from '../settings/service'
 import { people } from '../org/schema'
@@ -18,7 +19,7 @@ import { checkSignOff, formatMinutesNumber, minutesSigner, minutesTitle, nextNum
 import { enforce } from '../kernel/decision'
 import { attendance, meetingDecisions, minutes, topics } from './schema'
 import { requireWholeAgenda } from './topics'
-import { decisionsOfMinutes, followUpsOfMinutes, minutesOfMeeting, postHoldersInOrder, topicsOfMeeting } from './statements'
+import { decisionsOfMinutes, minutesOfMeeting, postHoldersInOrder, topicsOfMeeting } from './statements'
 import type { Reader } from '../security/clearance'
 
 export type MinutesRow = typeof minutes.$inferSelect
@@ -128,8 +129,6 @@ export function getMinutes(reader: Reader, meetingId: number, today: IsoDate) {
     ? decisionsOfMinutes(db, row.id)
       .map((d) => ({ id: d.id as number | null, topicId: d.topicId, heading: d.heading, text: d.text }))
     : topicList.map((t) => ({ id: null as number | null, topicId: t.id as number | null, heading: t.title, text: '' }))
-  const followUpCounts = new Map<number, number>()
-  for (const f of row ? followUpsOfMinutes(db, row.id) : []) followUpCounts.set(f.decisionId!, (followUpCounts.get(f.decisionId!) ?? 0) + 1)
   const signed = row?.status === '已签发'
   const signDate = signed ? row!.signedOn! : today
   const signer = requiredSigner({ ...mc, absences: loadAbsencesOn(db, signDate, meeting.date) }, row, signDate)
@@ -152,7 +151,7 @@ export function getMinutes(reader: Reader, meetingId: number, today: IsoDate) {
     title: minutesTitle(type, settings.governmentName),
     status: row?.status ?? '草稿',
     opening: row?.opening ?? proposedOpening(mc, title, topicList.map((t) => t.title)),
-    decisions: decisions.map((d) => ({ ...d, followUps: d.id === null ? 0 : followUpCounts.get(d.id) ?? 0 })),
+    decisions,
     attendance: row ? parseAttendance(row.attendanceText) : proposed,
     /** The lists as the attendance record gives them now, for 按出席记录重新填写 on a saved draft. */
     proposedAttendance: proposed,

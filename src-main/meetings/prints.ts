@@ -6,8 +6,8 @@ import { expectedAttendance, leaveAskee } from './rules'
 import { governmentShort, meetingContext, meetingTitle, type MeetingContext } from './context'
 import { listTopics, requireWholeAgenda, type TopicView } from './topics'
 import type { Reader } from '../security/clearance'
-import { topicDepartments } from './attendance-service'
-import type { AgendaPrint, NoticePrint } from './docx'
+import { attendanceSheet, topicDepartments, type AttendanceRow } from './attendance-service'
+import type { AgendaPrint, AttendancePrint, NoticePrint } from './docx'
 import { chineseNumber } from '../print/gbt9704'
 
 function chairText(mc: MeetingContext): string {
@@ -41,8 +41,8 @@ export function agendaPrint(reader: Reader, meetingId: number): AgendaPrint {
 }
 
 /** 主送: the posts expected (the chair excepted) and the departments whose topics are on the agenda. */
-function addressee(db: Db, mc: MeetingContext): string {
-  const expected = expectedAttendance(mc.type, mc.org, topicDepartments(db, mc.meeting.id))
+function addressee(reader: Reader, mc: MeetingContext): string {
+  const expected = expectedAttendance(mc.type, mc.org, topicDepartments(reader.db, mc.meeting.id, reader))
   const chair = mc.org.posts.find((p) => p.id === mc.meeting.chairPostId)?.holderId
   const people = [...expected.members, ...expected.invited, ...expected.attending].filter((a) => a.personId !== chair)
   return [...new Set(people.map((a) => a.postTitle))].join('、')
@@ -54,7 +54,7 @@ export function noticePrint(reader: Reader, meetingId: number, today: string): N
   const when = `${chineseDate(mc.meeting.date)}（${chineseWeekday(mc.meeting.date)}）${mc.meeting.halfDay === '全天' ? '' : mc.meeting.halfDay}${mc.meeting.startTime ?? ''}`
   const askee = leaveAskee(mc.type, mc.meeting.chairPostId ?? 0, mc.org, mc.absences, mc.meeting.date)
   return {
-    settings, title: `关于召开${title}的通知`, addressee: addressee(db, mc),
+    settings, title: `关于召开${title}的通知`, addressee: addressee(reader, mc),
     opening: `经${chairText(mc) || '市政府领导'}同意，定于${when}召开${title}。现将有关事项通知如下：`,
     items: [
       { heading: '会议时间', paragraphs: [`${when}。`] },
@@ -70,5 +70,34 @@ export function noticePrint(reader: Reader, meetingId: number, today: string): N
       },
     ],
     date: today,
+  }
+}
+
+const personText = (r: AttendanceRow) => (r.postTitle ? `${r.name}（${r.postTitle}）` : r.name)
+
+/**
+ * 出席情况 as a Word file: exactly what this reader's attendance sheet shows (attendanceSheet), so a topic above
+ * their clearance adds no unit or person here either (issue 14).
+ */
+export function attendancePrint(reader: Reader, meetingId: number): AttendancePrint {
+  const mc = meetingContext(reader.db, meetingId)
+  const sheet = attendanceSheet(reader, meetingId)
+  const title = `${meetingTitle(governmentShort(readSettings(reader.db).governmentName), mc.type, mc.meeting)}出席情况`
+  const seated = [...sheet.members, ...sheet.invited]
+  const named = (rows: AttendanceRow[], status: AttendanceRow['status']) => rows.filter((r) => r.status === status && !r.proposed).map(personText)
+  const when = `${chineseDate(mc.meeting.date)}（${chineseWeekday(mc.meeting.date)}）${mc.meeting.halfDay === '全天' ? '' : mc.meeting.halfDay}${mc.meeting.startTime ?? ''}`
+  return {
+    title,
+    lines: [
+      { label: '时间', names: [when] },
+      { label: '地点', names: [mc.meeting.place ?? '另行通知'] },
+      { label: '出席', names: named(seated, '出席') },
+      { label: '请假', names: seated.filter((r) => r.status === '请假').map((r) => `${personText(r)}${r.leaveReason ? `：${r.leaveReason}` : ''}${r.proposed ? '（待确认）' : ''}`) },
+      { label: '缺席', names: named(seated, '缺席') },
+      { label: '代会', names: seated.filter((r) => r.status === '代会').map((r) => `${personText(r)}由${r.substitute ?? ''}代会`) },
+      { label: '列席', names: sheet.attending.filter((r) => r.status !== '请假' && r.status !== '缺席').map(personText) },
+      { label: '未登记', names: [...seated, ...sheet.attending].filter((r) => r.status === null).map(personText) },
+      { label: '法定人数', names: [sheet.quorum.message ?? `应到组成人员${sheet.quorum.total}人，已到${sheet.quorum.present}人`] },
+    ],
   }
 }

@@ -1,4 +1,5 @@
-import { absenceOn, principalPost, whoActsFor, type AbsencePeriod, type OrgSnapshot } from '../absences/rules'
+import { absenceOn, whoActsFor, type AbsencePeriod } from '../absences/rules'
+import { principalPost, type OrgSnapshot } from '../org/snapshot'
 import { dayInfo, type HolidayCalendar } from '../calendar/rules'
 import { addDays, chineseDate, daysBetween, weekdayOf, type IsoDate } from '../common/dates'
 import { AppError } from '../kernel/errors'

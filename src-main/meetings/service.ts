@@ -130,7 +130,7 @@ export function markHeld(ctx: ActionContext, id: number) {
   const mc = meetingContext(ctx.db, id)
   if (mc.meeting.status !== '筹备') throw new AppError('CONFLICT', `会议${mc.meeting.status}`)
   if (mc.meeting.date > ctx.clock.today()) throw new AppError('CONFLICT', `会议定于${chineseDate(mc.meeting.date)}召开，当日或之后才能标记为已召开`)
-  const sheet = attendanceSheet(ctx.db, id)
+  const sheet = attendanceSheet(ctx, id)
   if (sheet.unrecordedMembers.length) {
     throw new AppError('CONFLICT', `还有组成人员未登记出席情况：${sheet.unrecordedMembers.join('、')}`)
   }

@@ -3,7 +3,7 @@
  * opening a meeting runs some forty of them (bench: 打开会议). The org and the absences it reads are
  * prepared the same way in their own services.
  */
-import { and, asc, between, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm'
+import { and, asc, between, desc, eq, lte, ne, sql } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import { perConnection } from '../db/prepared'
 import { posts } from '../org/schema'
@@ -11,7 +11,6 @@ import { calendarDays, holidayYears } from '../calendar/schema'
 import { yearOf, type IsoDate } from '../common/dates'
 import type { HolidayCalendar } from '../calendar/rules'
 import { absencePeriodStatement } from '../absences/service'
-import { followUps } from '../followups/schema'
 import { storedFiles } from '../files/schema'
 import { attendance, meetingDecisions, meetings, meetingTypes, minutes, topicFiles, topicMoves, topics, topicUnits } from './schema'
 
@@ -70,9 +69,6 @@ const attendanceStmt = perConnection((db) => db.select().from(attendance).where(
 const minutesStmt = perConnection((db) => db.select().from(minutes).where(eq(minutes.meetingId, id)).prepare())
 const decisionsStmt = perConnection((db) => db.select().from(meetingDecisions).where(eq(meetingDecisions.minutesId, id))
   .orderBy(asc(meetingDecisions.sortOrder), asc(meetingDecisions.id)).prepare())
-// From the minutes' few decisions into the source index, not through every 督办事项 raised from minutes.
-const followUpsStmt = perConnection((db) => db.select({ decisionId: followUps.sourceId }).from(followUps)
-  .where(and(eq(followUps.source, '会议纪要'), inArray(followUps.sourceId, db.select({ id: meetingDecisions.id }).from(meetingDecisions).where(eq(meetingDecisions.minutesId, id))))).prepare())
 const postOrderStmt = perConnection((db) => db.select({ holderId: posts.holderId }).from(posts).orderBy(asc(posts.sortOrder), asc(posts.id)).prepare())
 
 type Meeting = typeof meetings.$inferSelect
@@ -83,8 +79,6 @@ export const lastMeetingOfType = (db: Db, m: Meeting) => lastOfTypeStmt(db).get(
 export const attendanceOfMeeting = (db: Db, meetingId: number) => attendanceStmt(db).all({ id: meetingId })
 export const minutesOfMeeting = (db: Db, meetingId: number) => minutesStmt(db).get({ id: meetingId })
 export const decisionsOfMinutes = (db: Db, minutesId: number) => decisionsStmt(db).all({ id: minutesId })
-/** One row per 督办事项 raised from a decision of these minutes. */
-export const followUpsOfMinutes = (db: Db, minutesId: number) => followUpsStmt(db).all({ id: minutesId })
 /** The people holding posts, in the posts' order (the order names are printed in). */
 export const postHoldersInOrder = (db: Db) => postOrderStmt(db).all()
 
@@ -92,5 +86,5 @@ export const postHoldersInOrder = (db: Db) => postOrderStmt(db).all()
 export const MEETING_PAGE_STATEMENTS = {
   meeting: meetingStmt, type: typeStmt, absences: absencePeriodStatement, years: yearsStmt, days: daysStmt,
   liveByLevel: liveByLevelStmt, topics: topicsStmt, units: unitsStmt, files: filesStmt, moves: movesStmt,
-  sameDay: sameDayStmt, lastOfType: lastOfTypeStmt, attendance: attendanceStmt, minutes: minutesStmt, decisions: decisionsStmt, followUps: followUpsStmt,
+  sameDay: sameDayStmt, lastOfType: lastOfTypeStmt, attendance: attendanceStmt, minutes: minutesStmt, decisions: decisionsStmt,
 }

@@ -4,7 +4,7 @@ import { perConnection } from '../db/prepared'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError, ruleViolation } from '../kernel/errors'
 import { deleteAudited, insertAudited, requireById, saveAudited, updateAudited } from '../kernel/audited'
-import type { OrgWithUnits } from '../absences/rules'
+import type { OrgWithUnits } from './snapshot'
 import { abPairs, departments, people, posts } from './schema'
 import { isLeaderKind, type DepartmentKind, type PostKind } from '../common/org'
 

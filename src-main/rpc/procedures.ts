@@ -1,4 +1,4 @@
-import type { Clock } from '../system/clock'
+import type { Clock } from '../kernel/clock'
 import { authProcedures } from '../auth/procedures'
 import { settingsProcedures } from '../settings/procedures'
 import { calendarProcedures } from '../calendar/procedures'

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { defaultDataDir } from '../paths'
+import { defaultDataDir } from '../system/paths'
 import { defaultKeyFile } from '../db/key'
 import { DEFAULT_SHARED_ANSWERS, type Encryption } from '../core'
 import { adjustableClock } from '../system/clock'

@@ -1,6 +1,6 @@
 /**
  * Commands from a terminal on the server's own machine to the running server, for what must work while it
- * runs: `npm run account -- reset-password|unlock <用户名>` (auth/account-cli.ts). The database has one
+ * runs: `npm run account -- reset-password|unlock <用户名>` (cli/account.ts). The database has one
  * owner (system/data-lock.ts), so the tool asks the owner instead of opening the file itself.
  *
  * Who may ask: a request from 127.0.0.1 carrying the token in the data folder's owner file, which only the
@@ -13,7 +13,7 @@ import { Hono } from 'hono'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Core } from '../core'
 import { runAccountCommand, type AccountCommand } from '../auth/account-commands'
-import { TOKEN_HEADER, type AccountReply } from './local-client'
+import { TOKEN_HEADER, type AccountReply } from '../cli/local-client'
 
 export const LOCAL_PREFIX = '/local/'
 

@@ -1,24 +1,12 @@
 /** "today" is the date in the city, whatever the server's zone (common/office-time.ts). */
 import { officeDate } from '../common/office-time'
-
-export interface Clock {
-  now(): Date
-  /** Today's date in the office, YYYY-MM-DD. */
-  today(): string
-}
+import type { AdjustableClock, Clock } from '../kernel/clock'
 
 export function systemClock(): Clock {
   return { now: () => new Date(), today: () => officeDate(new Date()) }
 }
 
-/**
- * A clock that end-to-end tests can move (server started with --test-clock), so a deadline
- * can pass without sleeping. Time runs on from the set instant.
- */
-export interface AdjustableClock extends Clock {
-  set(at: Date): void
-}
-
+/** Moved by system.setClock on a server started with --test-clock. */
 export function adjustableClock(): AdjustableClock {
   let offset = 0
   const now = () => new Date(Date.now() + offset)

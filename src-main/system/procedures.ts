@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { mutation, type Procedure } from '../kernel/procedure'
-import type { AdjustableClock, Clock } from './clock'
+import type { AdjustableClock, Clock } from '../kernel/clock'
 
 const isAdjustable = (clock: Clock): clock is AdjustableClock => 'set' in clock
 

@@ -97,7 +97,7 @@ beforeAll(async () => {
   await kezhang.ok('incoming.send', { id: ids.confidential, leaderIds: [person('杨帆')], sentOn: '2026-12-01' })
   const instructed = await kezhang.ok('incoming.instruct', { id: ids.confidential, leaderId: person('杨帆'), kind: '批示', opinion: '请市应急管理局抓紧完善预案。', instructedOn: '2026-12-01' })
   ids.instruction = instructed.instructions[0].id
-  await kezhang.ok('incoming.instructionFollowUp', { instructionId: ids.instruction, task: '完善全市防汛指挥调度预案', departmentId: dept('市应急管理局'), deadline: '2026-12-31' })
+  await kezhang.ok('followups.fromInstruction', { instructionId: ids.instruction, task: '完善全市防汛指挥调度预案', departmentId: dept('市应急管理局'), deadline: '2026-12-31' })
 
   ids.draft = (await draft(TITLES.draft)).id
   ids.secretDraft = (await draft(TITLES.secretDraft, { classification: '秘密', secrecyPeriod: '1年' })).id
@@ -213,9 +213,9 @@ describe('a document above the reader\'s clearance answers as one that does not 
   it('the 文秘 cannot act on the 机密 收文 either: a 催办, a 办结 or a 批示 to 督办 is refused as for a missing one and writes nothing', async () => {
     const before = auditRows()
     expect((await wenmi.call('incoming.chase', { id: ids.confidential, chaser: '高雪', note: '请抓紧' })).body.error).toEqual({ code: 'NOT_FOUND', message: '收文不存在或无权查看' })
-    const viaInstruction = await wenmi.call('incoming.instructionFollowUp', { instructionId: ids.instruction, task: '再次督办', departmentId: dept('市应急管理局'), deadline: '2026-12-31' })
+    const viaInstruction = await wenmi.call('followups.fromInstruction', { instructionId: ids.instruction, task: '再次督办', departmentId: dept('市应急管理局'), deadline: '2026-12-31' })
     expect(viaInstruction.body.error).toEqual({ code: 'NOT_FOUND', message: '批示不存在或无权查看' })
-    expect((await wenmi.call('incoming.instructionFollowUp', { instructionId: 999_999, task: '再次督办', departmentId: dept('市应急管理局'), deadline: '2026-12-31' })).body.error)
+    expect((await wenmi.call('followups.fromInstruction', { instructionId: 999_999, task: '再次督办', departmentId: dept('市应急管理局'), deadline: '2026-12-31' })).body.error)
       .toEqual(viaInstruction.body.error)
     expect((await wenmi.call('incoming.close', { id: ids.confidential, closedOn: '2026-12-01', closingNote: '已阅' })).body.error).toEqual({ code: 'NOT_FOUND', message: '收文不存在或无权查看' })
     expect(auditRows()).toBe(before)

@@ -74,7 +74,8 @@ describe('督办事项 (R-S1)', () => {
     const again = await api.call('followups.create', { decisionId: parking.id, task: '重复', departmentId: dept('市住房和城乡建设局'), deadline: '2026-11-30' })
     expect(again.body.error?.code).toBe('CONFLICT')
     const minutes = await api.ok('meetings.minutes', { meetingId: signed.meetingId })
-    expect(minutes.decisions.map((d: any) => d.followUps)).toEqual([1, 1])
+    const counts = await api.ok('followups.counts', { source: '会议纪要', sourceIds: minutes.decisions.map((d: any) => d.id) })
+    expect(minutes.decisions.map((d: any) => counts[d.id])).toEqual([1, 1])
   })
 
   it('R-S1 a leader\'s instruction becomes an item with its own title (领导批示)', async () => {

@@ -188,7 +188,7 @@ describe('拟办 (R-D3, R-D7) and 批示 (R-D4)', () => {
   })
 
   it('R-S1 a recorded 批示 becomes a 督办 item titled with the leader, the document and the date', async () => {
-    const item = await api.ok('incoming.instructionFollowUp', { instructionId: ids.instruction, task: '供暖季前开工老旧小区改造', departmentId: dept('市住房和城乡建设局'), deadline: '2026-12-31' })
+    const item = await api.ok('followups.fromInstruction', { instructionId: ids.instruction, task: '供暖季前开工老旧小区改造', departmentId: dept('市住房和城乡建设局'), deadline: '2026-12-31' })
     expect(item).toMatchObject({ source: '领导批示', sourceId: ids.instruction, sourceTitle: '陈立新副市长在《关于申请城区老旧小区改造补助资金的请示》上的批示（2026年12月1日）' })
   })
 })

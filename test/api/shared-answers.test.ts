@@ -7,8 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
-import { openConnection } from '../../src-main/db/connection'
-import { DATABASE_FILE } from '../../src-main/core'
+import { openConnection, DATABASE_FILE } from '../../src-main/db/connection'
 
 let server: TestServer
 type Api = ReturnType<typeof rpcClient>

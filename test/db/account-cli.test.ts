@@ -15,7 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 /** Runs `npm run account -- …` as the administrator at the server would (tsx, the real encrypted database). */
 const account = (...args: string[]) =>
-  execFileSync(join(ROOT, 'node_modules/.bin/tsx'), ['src-main/auth/account-cli.ts', ...args, '--data', dataDir, '--key-file', keyFile], { cwd: ROOT, encoding: 'utf8' })
+  execFileSync(join(ROOT, 'node_modules/.bin/tsx'), ['src-main/cli/account.ts', ...args, '--data', dataDir, '--key-file', keyFile], { cwd: ROOT, encoding: 'utf8' })
 
 describe('the three administrators\' accounts from the server\'s command line (X-5), with Sanban stopped (the tool opens the database itself; while a server runs it asks the server: test/startup/ownership.test.ts)', () => {
   it('resets the 安全审计员\'s forgotten password, which must be changed at the next sign-in, and records it in the audit trail', () => {

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path'
 import { openConnection, type Connection } from '../../src-main/db/connection'
 import { migrateDatabase } from '../../src-main/db/migrate'
 import { MEETING_PAGE_STATEMENTS } from '../../src-main/meetings/statements'
+import { followUpCountsQuery } from '../../src-main/followups/sources'
 
 let dir: string
 let conn: Connection
@@ -58,7 +59,9 @@ describe('opening a meeting reads only its own rows', () => {
 
   it('the decisions come in order from their index, and their 督办事项 from the source index one decision at a time', () => {
     expect(plan('decisions')).toEqual(['SEARCH meeting_decisions USING INDEX meeting_decisions_minutes_idx (minutes_id=?)'])
-    expect(plan('followUps')[0]).toBe('SEARCH follow_ups USING COVERING INDEX follow_ups_source_idx (source=? AND source_id=?)')
+    const { sql, params } = followUpCountsQuery(conn.db, '会议纪要', [1, 2, 3]).toSQL()
+    const counts = conn.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((r) => (r as { detail: string }).detail)
+    expect(counts[0]).toBe('SEARCH follow_ups USING COVERING INDEX follow_ups_source_idx (source=? AND source_id=?)')
   })
 
   it('absences and the calendar read the meeting day and its two years only', () => {

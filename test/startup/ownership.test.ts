@@ -100,7 +100,7 @@ describe('one owner per data folder', () => {
     const server = await serve(o)
     const before = checksums(o.dataDir, o.keyFile)
     for (const command of ['change', 'check']) {
-      const r = tool(o, 'src-main/db/key-cli.ts', command)
+      const r = tool(o, 'src-main/cli/key.ts', command)
       expect(r.code).toBe(1)
       expect(r.err).toMatch(new RegExp(`^三办密钥：数据目录 .* 正由三办服务器（进程 ${server.pid}，.*端口 ${server.port}）使用.*请先停止三办`))
     }
@@ -114,7 +114,7 @@ describe('the account tool (npm run account) while the server runs', () => {
     const server = await serve(o)
     const auditor = rpcClient(server.url)
     await auditor.login('auditor')
-    const r = tool(o, 'src-main/auth/account-cli.ts', 'reset-password', 'auditor')
+    const r = tool(o, 'src-main/cli/account.ts', 'reset-password', 'auditor')
     expect(r.code, r.err).toBe(0)
     const password = /新的初始密码：(\w+)/.exec(r.out)?.[1]
     expect(password).toMatch(/^\w{12}$/)
@@ -122,7 +122,7 @@ describe('the account tool (npm run account) while the server runs', () => {
     expect((await rpcClient(server.url).call('auth.login', { username: 'auditor', password: ADMIN_PASSWORD })).body.ok).toBe(false)
     const fresh = rpcClient(server.url)
     expect((await fresh.ok('auth.login', { username: 'auditor', password })).mustChangePassword).toBe(true)
-    expect(tool(o, 'src-main/auth/account-cli.ts', 'unlock', 'secadmin').out).toMatch(/已解除“secadmin”的锁定/)
+    expect(tool(o, 'src-main/cli/account.ts', 'unlock', 'secadmin').out).toMatch(/已解除“secadmin”的锁定/)
     await server.stop()
     const conn = openConnection(join(o.dataDir, 'sanban.sqlite'), readKeyFile(o.keyFile))
     try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { executiveOverlaps, reportingGaps, whoActsFor, type AbsencePeriod, type LeaderPost, type OrgSnapshot, type ReportRecord } from '../../src-main/absences/rules'
+import { executiveOverlaps, reportingGaps, whoActsFor, type AbsencePeriod, type ReportRecord } from '../../src-main/absences/rules'
+import { type LeaderPost, type OrgSnapshot } from '../../src-main/org/snapshot'
 
 // A small city: people 1–8 hold the posts below; 王 (3) and 刘 (4) are an AB pair.
 const P = { 市长: 1, 常务: 2, 王: 3, 刘: 4, 陈: 5, 秘书长: 6, 财政局长: 7, 县长: 8 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { statutoryHolidays } from '../../src-main/calendar/rules'
 import { packagedCalendar } from '../helpers/calendar'
 import { addDays } from '../../src-main/common/dates'
-import { absenceOn, type AbsencePeriod, type LeaderPost, type OrgSnapshot } from '../../src-main/absences/rules'
+import { absenceOn, type AbsencePeriod } from '../../src-main/absences/rules'
+import { type LeaderPost, type OrgSnapshot } from '../../src-main/org/snapshot'
 import { AppError } from '../../src-main/kernel/errors'
 import {
   periodProblem, dutyDays, fairnessCounts, gapsAfterPublish, generateLeaderRoster, generateOfficeRoster, leaderDutyDays, swapDuty,

@@ -59,6 +59,48 @@ describe('one house: the shared vocabulary layer (issue 13)', () => {
   })
 })
 
+/** Folder → the folders its files import (types included: a cycle of types is still a cycle a reader must follow). */
+function folderGraph(): Map<string, Set<string>> {
+  const folderOf = (file: string) => relative(join(ROOT, 'src-main'), file).split('/').slice(0, -1)[0] ?? '(根)'
+  const graph = new Map<string, Set<string>>()
+  for (const i of sources(join(ROOT, 'src-main')).flatMap(importsOf)) {
+    if (!i.from.startsWith('.')) continue
+    const from = folderOf(i.file)
+    const to = folderOf(`${resolve(dirname(i.file), i.from)}.ts`)
+    if (from !== to) graph.set(from, (graph.get(from) ?? new Set()).add(to))
+  }
+  return graph
+}
+
+/** The folders that lie on a cycle (Tarjan's strongly connected components of more than one folder). */
+function cycles(graph: Map<string, Set<string>>): string[][] {
+  const index = new Map<string, number>(), low = new Map<string, number>(), stack: string[] = [], found: string[][] = []
+  const visit = (v: string) => {
+    index.set(v, index.size); low.set(v, index.get(v)!); stack.push(v)
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) { visit(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)) } else if (stack.includes(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!))
+    }
+    if (low.get(v) !== index.get(v)) return
+    const component: string[] = []
+    for (let w = stack.pop()!; ; w = stack.pop()!) { component.push(w); if (w === v) break }
+    if (component.length > 1) found.push(component.sort())
+  }
+  for (const v of graph.keys()) if (!index.has(v)) visit(v)
+  return found
+}
+
+describe('no folder of src-main imports another in a circle (issue 13)', () => {
+  it('the folders form no cycle, types included', () => {
+    expect(cycles(folderGraph())).toEqual([])
+  })
+
+  it('the cycle check finds a cycle when there is one (it can fail)', () => {
+    const graph = new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]])
+    expect(cycles(graph)).toEqual([['a', 'b', 'c']])
+    expect(folderGraph().get('documents')?.has('kernel')).toBe(true)
+  })
+})
+
 describe('the rule catalogue', () => {
   it('has every rule of the rulebook, each with the article users see and its gist in Chinese', () => {
     // The rulebook's ids (../shared/rules/RULES.md), written out here independently of the catalogue.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { AbsencePeriod, LeaderPost, OrgWithUnits } from '../../src-main/absences/rules'
+import type { AbsencePeriod } from '../../src-main/absences/rules'
+import type { LeaderPost, OrgWithUnits } from '../../src-main/org/snapshot'
 import { packagedCalendar } from '../helpers/calendar'
 import { AppError } from '../../src-main/kernel/errors'
 import { checkSignOff, checkTopicDelivery, cityWideMeetingCheck, expectedAttendance, formatMinutesNumber, leaveAskee, meetingWarnings, minutesSigner, minutesTitle, nextNumber, planNextMeetings, quorum, quorumFor, topicDeadline } from '../../src-main/meetings/rules'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { AbsencePeriod, LeaderPost, OrgSnapshot } from '../../src-main/absences/rules'
+import type { AbsencePeriod } from '../../src-main/absences/rules'
+import type { LeaderPost, OrgSnapshot } from '../../src-main/org/snapshot'
 import {
   checkOutgoingSignOff, checkReviewStep, countyDirectiveCheck, formatCopyNumber, formatDocumentNumber, nextReviewStep, nextSequence,
   nextStep, outgoingSigner, signerLine, signOpinion, type SignKind,

@@ -74,9 +74,9 @@ describe('the server code makes no outgoing connection', () => {
     expect(hits(files.filter(([f]) => !f.startsWith('src-main/server/')), NETWORK_IMPORT)).toEqual([])
   })
 
-  // The one exception: the account tool asks the Sanban server running on this machine (server/local-client.ts),
+  // The one exception: the account tool asks the Sanban server running on this machine (cli/local-client.ts),
   // and only ever at http://127.0.0.1:<its port>.
-  const LOCAL_CLIENT = 'src-main/server/local-client.ts'
+  const LOCAL_CLIENT = 'src-main/cli/local-client.ts'
 
   it('calls nothing that connects out (fetch, WebSocket, http.request, net.connect, shell.openExternal) anywhere in src-main', () => {
     expect(hits(files.filter(([f]) => f !== LOCAL_CLIENT), OUTGOING_CALL)).toEqual([])

@@ -3,18 +3,17 @@ import { and, asc, eq, max } from 'drizzle-orm'
 import type { ActionContext } from '../../kernel/procedure'
 import type { Reader } from '../../security/clearance'
 import { AppError, ruleViolation } from '../../kernel/errors'
-import { findById, insertAudited, requireById, updateAudited } from '../../kernel/audited'
+import { insertAudited, requireById, updateAudited } from '../../kernel/audited'
 import { enforce } from '../../kernel/decision'
-import { unseen } from '../../security/clearance'
 import { chineseDate, type IsoDate } from '../../common/dates'
 import { isLeaderKind } from '../../common/org'
 import { loadCalendar } from '../../calendar/service'
-import { principalPost, whoActsFor, type OrgSnapshot } from '../../absences/rules'
+import { whoActsFor } from '../../absences/rules'
+import { principalPost, type OrgSnapshot } from '../../org/snapshot'
 import { loadAbsencePeriods } from '../../absences/service'
 import { loadOrgSnapshot } from '../../org/service'
 import { departments, posts } from '../../org/schema'
 import { readSettings } from '../../settings/service'
-import { createFollowUp } from '../../followups/service'
 import { consultations, incomingDocuments, instructions } from '../schema'
 import { type INSTRUCTION_KINDS } from '../../common/documents'
 import {
@@ -201,17 +200,3 @@ export function recordConsultation(ctx: ActionContext, input: ConsultInput) {
   return { consultation: row, missing: disagreementGaps(row) }
 }
 
-/** R-S1: a recorded 批示 becomes a 督办 item, titled with the leader, the document and the date. */
-export function instructionFollowUp(ctx: ActionContext, input: { instructionId: number; task: string; departmentId: number; leaderPostId?: number | null; deadline: IsoDate }) {
-  const { db } = ctx
-  // Missing and hidden answer alike (the document's check below says the same words).
-  const ins = findById(db, instructions, input.instructionId)
-  if (!ins) throw unseen('批示')
-  const doc = requireIncoming(ctx, ins.documentId, '批示')
-  if (!ins.instructedOn || ins.kind !== '批示') throw new AppError('VALIDATION', '「批示」只有已记录的领导批示（不含圈阅）才能转为督办事项', { field: 'instructionId' })
-  const org = loadOrgSnapshot(db)
-  const sourceTitle = `${org.names.get(ins.leaderId) ?? ''}${ins.leaderTitle ?? ''}在《${doc.title}》上的批示（${chineseDate(ins.instructedOn)}）`
-  if (input.deadline < ins.instructedOn) throw new AppError('VALIDATION', `「办结时限」不能早于批示日期（${chineseDate(ins.instructedOn)}）`)
-  const leaderPostId = input.leaderPostId !== undefined ? input.leaderPostId : principalPost(org, ins.leaderId)?.id ?? null
-  return createFollowUp(ctx, { sourceTitle, sourceId: ins.id, task: input.task, departmentId: input.departmentId, leaderPostId, deadline: input.deadline })
-}

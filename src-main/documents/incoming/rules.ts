@@ -6,7 +6,8 @@
 import type { Decision } from '../../kernel/decision'
 import { addDays, chineseDate, daysBetween, type IsoDate } from '../../common/dates'
 import { countWorkingDays, shiftWorkingDays, type HolidayCalendar } from '../../calendar/rules'
-import { mayorPost, whoActsFor, type AbsencePeriod, type ActingRule, type LeaderPost, type OrgSnapshot } from '../../absences/rules'
+import { whoActsFor, type AbsencePeriod, type ActingRule } from '../../absences/rules'
+import { mayorPost, type LeaderPost, type OrgSnapshot } from '../../org/snapshot'
 import type { CLASSIFICATIONS } from '../../common/classification'
 import type { DIRECT_EXCEPTIONS, DocumentType, ROUTES, URGENCIES } from '../../common/documents'
 

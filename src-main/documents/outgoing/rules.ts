@@ -3,7 +3,8 @@
  * (R-D5), the 发文字号 (R-D6, X-1), the 核稿 order, 圈阅, the 份号, and what comes next.
  */
 import { chineseDate, type IsoDate } from '../../common/dates'
-import { mayorPost, principalPost, whoActsFor, type AbsencePeriod, type ActingRule, type OrgSnapshot } from '../../absences/rules'
+import { whoActsFor, type AbsencePeriod, type ActingRule } from '../../absences/rules'
+import { mayorPost, principalPost, type OrgSnapshot } from '../../org/snapshot'
 import { REVIEW_STEPS, SIGNER_OF_KIND, type OutgoingState, type SignKind } from '../../common/documents'
 import type { Decision } from '../../kernel/decision'
 

@@ -79,7 +79,7 @@ export const PROCEDURE_LABELS: Partial<Record<ProcedureName, string>> = {
   'incoming.chase': '催办',
   'incoming.close': '收文办结',
   'incoming.downloadFile': '下载收文正文、附件或反馈材料',
-  'incoming.instructionFollowUp': '领导批示转督办事项',
+  'followups.fromInstruction': '领导批示转督办事项',
   'outgoing.draft': '拟稿',
   'outgoing.updateDraft': '修改发文稿',
   'outgoing.review': '核稿',

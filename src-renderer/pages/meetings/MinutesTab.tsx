@@ -43,7 +43,7 @@ export function MinutesTab({ meeting, reload }: MeetingTabProps) {
       <Stack gap="md">
         {signedNotice && <Alert color="green" variant="light" withCloseButton onClose={() => setSignedNotice(null)} role="status" py="xs">{signedNotice}</Alert>}
         <Group justify="flex-end"><DownloadButton name="meetings.exportMinutesDocx" input={{ meetingId: meeting.id }} label="导出Word" /></Group>
-        <SignedMinutes minutes={minutes} onFollowUp={query.reload} />
+        <SignedMinutes minutes={minutes} />
       </Stack>
     )
   }

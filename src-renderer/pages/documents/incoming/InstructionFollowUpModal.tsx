@@ -17,7 +17,7 @@ export function InstructionFollowUpModal({ opened, instruction, doc, org, onClos
   onClose: () => void
   onCreated: () => void
 }) {
-  const create = useMutation('incoming.instructionFollowUp', { success: '已立项督办。' })
+  const create = useMutation('followups.fromInstruction', { success: '已立项督办。' })
   const [task, setTask] = useState('')
   const [departmentId, setDepartmentId] = useState<string | null>(null)
   const [leaderPostId, setLeaderPostId] = useState<string | null>(null)

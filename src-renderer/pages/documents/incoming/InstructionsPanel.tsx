@@ -21,11 +21,12 @@ const STATE_COLOR: Record<Instruction['state'], string> = { 已批示: 'green', 
  */
 export function InstructionsPanel({ doc, org, onChanged }: { doc: Incoming; org: OrgOverview | undefined; onChanged: (d: Incoming) => void }) {
   const [following, setFollowing] = useState<Instruction | null>(null)
-  const followUps = useQuery('followups.list', doc.instructions.some((i) => i.kind === '批示') ? {} : null, [doc.instructions.length])
+  const instructed = doc.instructions.filter((i) => i.kind === '批示').map((i) => i.id)
+  const followUps = useQuery('followups.counts', instructed.length ? { source: '领导批示', sourceIds: instructed } : null, [instructed.join()])
   const sending = doc.status === '已拟办'
   const turn = doc.status === '批示中' && doc.location.step === '批示'
   if (!sending && doc.instructions.length === 0) return null
-  const followed = (i: Instruction) => (followUps.data ?? []).filter((f) => f.source === '领导批示' && f.sourceId === i.id)
+  const followed = (i: Instruction) => followUps.data?.[i.id] ?? 0
 
   return (
     <Section title="领导批示" description={<span>批示写明明确的意见、姓名和完整日期；圈阅请示视为同意，圈阅报告视为已阅 <RuleBadge rule="R-D4" /></span>}>
@@ -57,8 +58,8 @@ export function InstructionsPanel({ doc, org, onChanged }: { doc: Incoming; org:
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(i.instructedOn)}</Table.Td>
                   <Table.Td><Badge size="sm" radius="sm" variant={i.state === '在此处' ? 'filled' : 'light'} color={STATE_COLOR[i.state]}>{i.state}</Badge></Table.Td>
                   <Table.Td>
-                    {i.kind === '批示' && (followed(i).length
-                      ? <Text size="xs" c="green.8" style={{ whiteSpace: 'nowrap' }}>已立项督办{followed(i).length}项</Text>
+                    {i.kind === '批示' && (followed(i) > 0
+                      ? <Text size="xs" c="green.8" style={{ whiteSpace: 'nowrap' }}>已立项督办{followed(i)}项</Text>
                       : <Button size="compact-xs" variant="subtle" onClick={() => setFollowing(i)}>转督办</Button>)}
                   </Table.Td>
                 </Table.Tr>

@@ -5,12 +5,16 @@ import { CreateFollowUpModal, type DecisionSource } from '../../followups/Create
 import { formatDate, chineseNumber } from '../../../lib/format'
 import { navigate } from '../../../lib/route'
 import { type Minutes } from './model'
+import { useQuery } from '../../../api/client'
 
 const paragraphs = (text: string) => text.split(/\r?\n/).map((t) => t.trim()).filter(Boolean)
 
 /** 已签发 minutes, read-only as printed; each 议定事项 can be put under follow-up (立项督办, R-S1). */
-export function SignedMinutes({ minutes, onFollowUp }: { minutes: Minutes; onFollowUp: () => void }) {
+export function SignedMinutes({ minutes }: { minutes: Minutes }) {
   const [decision, setDecision] = useState<DecisionSource | null>(null)
+  const ids = minutes.decisions.flatMap((d) => (d.id === null ? [] : [d.id]))
+  const followed = useQuery('followups.counts', { source: '会议纪要', sourceIds: ids }, [ids.join()])
+  const countOf = (id: number | null) => (id === null ? 0 : followed.data?.[id] ?? 0)
   const [created, setCreated] = useState<string | null>(null)
   const s = minutes.signed!
   const { present, onLeave, attending } = minutes.attendance
@@ -39,8 +43,8 @@ export function SignedMinutes({ minutes, onFollowUp }: { minutes: Minutes; onFol
               <Group justify="space-between" align="flex-start" wrap="nowrap" mb={4}>
                 <Text fw={700}>{`${chineseNumber(i + 1)}、${d.heading}`}</Text>
                 <Group gap={6} wrap="nowrap">
-                  {d.followUps > 0 && (
-                    <Badge variant="light" color="zhengwu" radius="sm" style={{ cursor: 'pointer' }} onClick={() => navigate('followups')}>{`已立项督办${d.followUps}项`}</Badge>
+                  {countOf(d.id) > 0 && (
+                    <Badge variant="light" color="zhengwu" radius="sm" style={{ cursor: 'pointer' }} onClick={() => navigate('followups')}>{`已立项督办${countOf(d.id)}项`}</Badge>
                   )}
                   <Button size="compact-xs" variant="light" disabled={d.id === null}
                     onClick={() => { setCreated(null); setDecision({ id: d.id!, heading: d.heading, text: d.text }) }}>立项督办</Button>
@@ -60,7 +64,7 @@ export function SignedMinutes({ minutes, onFollowUp }: { minutes: Minutes; onFol
       </Paper>
 
       <CreateFollowUpModal opened={decision !== null} decision={decision} onClose={() => setDecision(null)}
-        onCreated={() => { setCreated(`已将“${decision?.heading ?? ''}”立项督办，可在“督办”中查看和跟踪。`); setDecision(null); onFollowUp() }} />
+        onCreated={() => { setCreated(`已将“${decision?.heading ?? ''}”立项督办，可在“督办”中查看和跟踪。`); setDecision(null); followed.reload() }} />
     </Stack>
   )
 }

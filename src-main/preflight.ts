@@ -6,10 +6,10 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
-import { isPlainDatabase, unlock, WrongKeyError } from './cipher'
-import { backupFolderOf, readBackupSettings } from '../backup/settings'
-import { restoreHint } from '../system/startup-errors'
-import type { Sqlite } from './connection'
+import { isPlainDatabase, unlock, WrongKeyError } from './db/cipher'
+import { backupFolderOf, readBackupSettings } from './backup/settings'
+import { restoreHint } from './system/startup-errors'
+import type { Sqlite } from './db/connection'
 
 /** A refusal to start because of the database file itself; the message says which case and how to restore. */
 export class DatabaseStateError extends Error {}

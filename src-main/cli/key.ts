@@ -6,12 +6,12 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { changeDatabaseKey, isPlainDatabase } from './cipher'
-import { keyOpens } from './database-key'
+import { changeDatabaseKey, isPlainDatabase } from '../db/cipher'
+import { keyOpens } from '../db/database-key'
 import { acquireDataLock } from '../system/data-lock'
-import { generateKey, keyFingerprint, pendingKeyFile, readKeyFile, syncDirectory, writeKeyFile } from './key'
+import { generateKey, keyFingerprint, pendingKeyFile, readKeyFile, syncDirectory, writeKeyFile } from '../db/key'
 
-import { keyTarget, type KeyTarget } from './key-target'
+import { keyTarget, type KeyTarget } from './target'
 
 export type { KeyTarget }
 

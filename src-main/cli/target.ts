@@ -1,9 +1,9 @@
 /** Which database and key file a command-line tool works on: --data and --key-file, as the server takes them. */
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { defaultDataDir } from '../paths'
-import { DATABASE_FILE } from '../core'
-import { defaultKeyFile } from './key'
+import { defaultDataDir } from '../system/paths'
+import { DATABASE_FILE } from '../db/connection'
+import { defaultKeyFile } from '../db/key'
 
 export interface KeyTarget { databaseFile: string; keyFile: string }
 

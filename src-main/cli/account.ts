@@ -10,11 +10,11 @@
 import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { openConnection } from '../db/connection'
-import { keyTarget } from '../db/key-target'
+import { keyTarget } from './target'
 import { readKeyFile } from '../db/key'
 import { acquireDataLock, DataDirBusyError, type LockOwner } from '../system/data-lock'
-import { askRunningServer } from '../server/local-client'
-import { runAccountCommand, type AccountCommand } from './account-commands'
+import { askRunningServer } from './local-client'
+import { runAccountCommand, type AccountCommand } from '../auth/account-commands'
 
 function runOffline(command: AccountCommand, username: string, databaseFile: string, keyFile: string): string | null {
   const conn = openConnection(databaseFile, readKeyFile(keyFile))
