@@ -15,11 +15,12 @@ const LOADER = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.m
 
 export class ChildServer {
   private child: ChildProcess | null = null
-  constructor(private readonly dataDir: string) {}
+  /** `env` adds to the child's environment (e.g. TZ, to run the server on a PC set to another time zone). */
+  constructor(private readonly dataDir: string, private readonly env: NodeJS.ProcessEnv = {}) {}
 
   /** Starts the server; resolves with its URL once it listens. */
   start(): Promise<string> {
-    const c = spawn(process.execPath, ['--import', LOADER, join(__dirname, 'server-process.ts')], { cwd: ROOT, env: { ...process.env, SANBAN_DATA: this.dataDir }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const c = spawn(process.execPath, ['--import', LOADER, join(__dirname, 'server-process.ts')], { cwd: ROOT, env: { ...process.env, ...this.env, SANBAN_DATA: this.dataDir }, stdio: ['ignore', 'pipe', 'inherit'] })
     this.child = c
     return new Promise((done, fail) => {
       createInterface({ input: c.stdout! }).on('line', (line) => { if (line.startsWith('{')) done((JSON.parse(line) as { url: string }).url) })
