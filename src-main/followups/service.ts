@@ -9,7 +9,8 @@ import { clearanceOf, unseen, visibleSql, type Reader } from '../security/cleara
 import { chineseDate, type IsoDate } from '../common/dates'
 import { readSettings } from '../settings/service'
 import { officeDate } from '../common/office-time'
-import { departments, people, posts } from '../org/schema'
+import { directory } from '../org/directory'
+import { departments, posts } from '../org/schema'
 import { meetingDecisions, meetings, minutes, topics } from '../meetings/schema'
 import { incomingDocuments, instructions } from '../documents/schema'
 import { meetingTypeById } from '../meetings/context'
@@ -40,16 +41,8 @@ export interface FollowUpInput {
 }
 
 function labels(db: Db) {
-  const deptName = new Map(db.select({ id: departments.id, name: departments.name }).from(departments).all().map((d) => [d.id, d.name]))
-  const names = new Map(db.select({ id: people.id, name: people.name }).from(people).all().map((p) => [p.id, p.name]))
-  const postRows = new Map(db.select({ id: posts.id, title: posts.title, holderId: posts.holderId }).from(posts).all().map((p) => [p.id, p]))
-  return {
-    department: (id: number) => deptName.get(id) ?? `（单位${id}）`,
-    leader: (postId: number | null) => {
-      const p = postId === null ? undefined : postRows.get(postId)
-      return p ? { postId: p.id, title: p.title, holderName: p.holderId === null ? null : names.get(p.holderId) ?? null } : null
-    },
-  }
+  const d = directory(db)
+  return { department: (id: number) => d.department(id)!, leader: (postId: number | null) => d.post(postId) }
 }
 
 /**

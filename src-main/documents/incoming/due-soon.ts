@@ -12,7 +12,7 @@ import { clearanceOf, visibleSql, type Reader } from '../../security/clearance'
 import { assignments, chases, incomingDocuments, instructions } from '../schema'
 import { currentTurn, deadlineTiming, DUE_SOON_WORKING_DAYS } from './rules'
 import { numberText } from './service'
-import { names } from './view'
+import { directory } from '../../org/directory'
 
 export const DUE_SOON_SHOWN = 30
 
@@ -60,12 +60,12 @@ export function dueSoon(reader: Reader, today: IsoDate) {
   if (docRows.length) {
     for (const t of db.select().from(instructions).where(inArray(instructions.documentId, docRows.map((r) => r.id))).all()) turns.set(t.documentId, [...(turns.get(t.documentId) ?? []), t])
   }
-  const l = names(db)
+  const l = directory(db)
   const items = [
     ...workRows.map(({ a: job, doc }) => ({
       kind: '承办' as const, documentId: doc.id, assignmentId: job.id, numberText: numberText(doc), title: doc.title, urgency: doc.urgency,
       deadline: job.deadline, timing: deadlineTiming(cal, today, job.deadline),
-      chaseWhom: `${l.dept(job.departmentId)}（${job.role}）`, chasePhone: l.phone(job.departmentId),
+      chaseWhom: `${l.department(job.departmentId)}（${job.role}）`, chasePhone: l.phone(job.departmentId),
       lastChase: lastChase.get(`${doc.id}:${job.id}`) ?? null,
     })),
     ...docRows.map((doc) => {

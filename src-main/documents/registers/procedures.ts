@@ -3,8 +3,8 @@ import { query } from '../../kernel/procedure'
 import { id, optionalText, yearNumber } from '../../kernel/fields'
 import { download, XLSX_MIME } from '../../files/download'
 import { readSettings } from '../../settings/service'
-import { sql } from 'drizzle-orm'
 import type { Db } from '../../db/connection'
+import { departmentName, personName } from '../../org/directory'
 import { CLASSIFICATIONS } from '../../common/classification'
 import { DOCUMENT_TYPES, INCOMING_STATES, OUTGOING_STATES, URGENCIES } from '../../common/documents'
 import {
@@ -122,7 +122,8 @@ export const registerProcedures = {
 
 /** The leader's and department's names, for the filter line of an export. */
 function namesOf(db: Db, personId?: number, departmentId?: number): { leader?: string; department?: string } {
-  const leader = personId === undefined ? undefined : db.get<{ name: string }>(sql`SELECT name FROM people WHERE id = ${personId}`)?.name
-  const department = departmentId === undefined ? undefined : db.get<{ name: string }>(sql`SELECT name FROM departments WHERE id = ${departmentId}`)?.name
-  return { leader, department }
+  return {
+    leader: personId === undefined ? undefined : personName(db, personId),
+    department: departmentId === undefined ? undefined : departmentName(db, departmentId),
+  }
 }
