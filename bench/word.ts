@@ -14,7 +14,8 @@ import { getMinutes } from '../src-main/meetings/minutes'
 import { minutesPrint } from '../src-main/meetings/minutes-procedures'
 import { minutesDocx, type MinutesPrint } from '../src-main/meetings/docx'
 import { requireOutgoing } from '../src-main/documents/outgoing/service'
-import { officialDocumentPrint, seriesOf } from '../src-main/documents/print/procedures'
+import { officialDocumentPrint } from '../src-main/documents/print/procedures'
+import { seriesForPrint } from '../src-main/settings/series'
 import { officialDocumentDocx } from '../src-main/documents/print/docx'
 import { getRoster } from '../src-main/duty/service'
 import { dutyPhone, rosterDocx } from '../src-main/duty/docx'
@@ -50,7 +51,7 @@ function longDocument(db: Db): number {
   const settings = readSettings(db)
   const rows = sqliteOf(db).prepare(`SELECT id, series FROM outgoing_documents WHERE id % ? = 0 AND status = '已印发' ORDER BY id DESC`)
     .all(LONG_BODY_EVERY) as { id: number; series: string }[]
-  const row = rows.find((r) => !seriesOf(settings, r.series).letter) ?? rows[0]
+  const row = rows.find((r) => !seriesForPrint(settings, r.series).letter) ?? rows[0]
   if (!row) throw new Error('基准数据里没有长篇发文')
   return row.id
 }

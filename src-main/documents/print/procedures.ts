@@ -19,6 +19,7 @@ import { incomingNumberText } from '../incoming/rules'
 import { officialDocumentDocx, type OfficialDocumentPrint } from './docx'
 import { routingSlipDocx, signOffSheetDocx, type RoutingSlipPrint, type SignOffSheetPrint } from './forms'
 import { READERS } from '../../common/roles'
+import { seriesForPrint } from '../../settings/series'
 
 /** A draft (not yet numbered, X-1) prints this on the number line. */
 export const UNNUMBERED = '（编号）'
@@ -26,12 +27,6 @@ export const UNNUMBERED = '（编号）'
 type Outgoing = typeof outgoingDocuments.$inferSelect
 
 const byId = (label: string) => z.object({ id: id(label) })
-
-/** The series' 发文机关 and 机关标志 (信函 for 函 series); an unknown 代字 falls back to the government's 文件. */
-export function seriesOf(settings: Settings, code: string): { issuer: string; mark: string; letter: boolean } {
-  const s = settings.documentSeries.find((x) => x.code === code)
-  return s ?? { issuer: settings.governmentName, mark: `${settings.governmentName}文件`, letter: false }
-}
 
 /** 抄送 as stored (one text) split into bodies: at line breaks, ，, ; and ；. */
 export const splitBodies = (text: string | null | undefined): string[] =>
@@ -49,7 +44,7 @@ const attachmentsOf = (json: string): string[] => {
 
 /** What the 公文 prints, from the outgoing row: a draft gets （编号） and today's date. */
 export function officialDocumentPrint(row: Outgoing, settings: Settings, today: string): OfficialDocumentPrint {
-  const series = seriesOf(settings, row.series)
+  const series = seriesForPrint(settings, row.series)
   const classified = row.classification !== '无'
   return {
     mark: series.mark,
@@ -85,7 +80,7 @@ export function signOffSheetPrint(db: Db, row: Outgoing, settings: Settings): Si
     : undefined
   const signed = row.signedOn !== null && row.signerName !== null
   return {
-    issuer: seriesOf(settings, row.series).issuer,
+    issuer: seriesForPrint(settings, row.series).issuer,
     signOff: signed ? { opinion: row.signOpinion, name: row.signerName, actingFor: row.actingFor, on: row.signedOn } : null,
     countersigns: [],
     reviews: steps.map((r) => ({ step: r.step, reviewer: r.reviewer, opinion: r.opinion, on: r.reviewedOn })),
