@@ -3,40 +3,22 @@
  * opening a meeting runs some forty of them (bench: 打开会议). The org and the absences it reads are
  * prepared the same way in their own services.
  */
-import { and, asc, between, desc, eq, lte, ne, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, lte, ne, sql } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import { perConnection } from '../db/prepared'
 import { posts } from '../org/schema'
-import { calendarDays, holidayYears } from '../calendar/schema'
-import { yearOf, type IsoDate } from '../common/dates'
-import type { HolidayCalendar } from '../calendar/rules'
+import { calendarDaysStatement, calendarYearsStatement } from '../calendar/window'
 import { absencePeriodStatement } from '../absences/service'
 import { storedFiles } from '../files/schema'
 import { attendance, meetingDecisions, meetings, meetingTypes, minutes, topicFiles, topicMoves, topics, topicUnits } from './schema'
 
 const id = sql.placeholder('id')
-const fromYear = sql.placeholder('fromYear')
-const toYear = sql.placeholder('toYear')
 
 const meetingStmt = perConnection((db) => db.select().from(meetings).where(eq(meetings.id, id)).prepare())
 const typeStmt = perConnection((db) => db.select().from(meetingTypes).where(eq(meetingTypes.id, id)).prepare())
-const yearsStmt = perConnection((db) => db.select({ year: holidayYears.year }).from(holidayYears).where(between(holidayYears.year, fromYear, toYear)).prepare())
-const daysStmt = perConnection((db) => db.select({ date: calendarDays.date, kind: calendarDays.kind, name: calendarDays.name }).from(calendarDays).where(between(calendarDays.year, fromYear, toYear)).prepare())
 
 export const meetingRow = (db: Db, meetingId: number) => meetingStmt(db).get({ id: meetingId })
 export const meetingTypeRow = (db: Db, typeId: number) => typeStmt(db).get({ id: typeId })
-
-/**
- * The meeting's year and the one before, not every year entered: enough for the day itself and for any topic
- * deadline (at most 60 working days back). A walk beyond would be refused as an unentered year, never guessed.
- */
-export function calendarAround(db: Db, date: IsoDate): HolidayCalendar {
-  const years = { fromYear: yearOf(date) - 1, toYear: yearOf(date) }
-  return {
-    years: new Set(yearsStmt(db).all(years).map((r) => r.year)),
-    days: new Map(daysStmt(db).all(years).map((r) => [r.date, { kind: r.kind, name: r.name }])),
-  }
-}
 
 // ── One meeting's topics and what hangs from them, by the meeting (topics_meeting_idx) ──
 
@@ -84,7 +66,7 @@ export const postHoldersInOrder = (db: Db) => postOrderStmt(db).all()
 
 /** The statements opening a meeting runs, by name: test/db/meetings-plan.test.ts holds each to its index. */
 export const MEETING_PAGE_STATEMENTS = {
-  meeting: meetingStmt, type: typeStmt, absences: absencePeriodStatement, years: yearsStmt, days: daysStmt,
+  meeting: meetingStmt, type: typeStmt, absences: absencePeriodStatement, years: calendarYearsStatement, days: calendarDaysStatement,
   liveByLevel: liveByLevelStmt, topics: topicsStmt, units: unitsStmt, files: filesStmt, moves: movesStmt,
   sameDay: sameDayStmt, lastOfType: lastOfTypeStmt, attendance: attendanceStmt, minutes: minutesStmt, decisions: decisionsStmt,
 }
