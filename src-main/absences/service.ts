@@ -1,9 +1,9 @@
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm'
+import { and, asc, gte, inArray, lte, sql } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import { perConnection } from '../db/prepared'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError } from '../kernel/errors'
-import { deleteAudited, requireById, saveAudited } from '../kernel/audited'
+import { deleteAudited, replaceLinksAudited, requireById, saveAudited } from '../kernel/audited'
 import { loadOrgSnapshot } from '../org/service'
 import { people, posts } from '../org/schema'
 import { absenceReports, absences } from './schema'
@@ -92,11 +92,9 @@ export function saveAbsence(ctx: ActionContext, input: AbsenceInput) {
     approvedOn: input.approval === '待批' ? null : input.approvedOn ?? ctx.clock.today(),
     ...(input.id === undefined ? { createdAt: ctx.clock.now().toISOString() } : {}),
   })
-  const before = ctx.db.select().from(absenceReports).where(eq(absenceReports.absenceId, row.id)).all().map((r) => r.personId)
-  ctx.db.delete(absenceReports).where(eq(absenceReports.absenceId, row.id)).run()
   const unique = [...new Set(reportedTo)]
-  if (unique.length) ctx.db.insert(absenceReports).values(unique.map((personId) => ({ absenceId: row.id, personId }))).run()
-  if (JSON.stringify(before) !== JSON.stringify(unique)) ctx.audit.record({ entity: '领导外出', id: row.id, before: { 报告对象: before }, after: { 报告对象: unique } })
+  replaceLinksAudited(ctx, absenceReports, absenceReports.absenceId, unique.map((personId) => ({ absenceId: row.id, personId })),
+    { entity: '领导外出', id: row.id, field: '报告对象', describe: (r) => r.personId })
   const org = loadOrgSnapshot(ctx.db)
   const warnings = [
     ...executiveOverlaps(org, loadAbsencePeriods(ctx.db)).filter((o) => o.mayorAbsenceId === row.id || o.executiveAbsenceId === row.id).map((o) => o.message),

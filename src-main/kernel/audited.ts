@@ -47,3 +47,19 @@ export function saveAudited<T extends IdTable>(ctx: ActionContext, table: T, ent
     ? insertAudited(ctx, table, entity, values as T['$inferInsert'])
     : updateAudited(ctx, table, entity, id, values as Partial<T['$inferInsert']>)
 }
+
+/**
+ * Replaces the rows a parent has in a link table (the people an absence was reported to, a topic's units and files)
+ * and records the change once, under the parent, when the set changed: the one way child rows are rewritten.
+ */
+export function replaceLinksAudited<T extends SQLiteTable, R extends T['$inferInsert']>(
+  ctx: ActionContext, table: T, parentColumn: SQLiteColumn, rows: readonly R[],
+  audit: { entity: string; id: number; field: string; describe: (row: T['$inferSelect']) => unknown },
+): void {
+  const parentId = audit.id
+  const before = ((ctx.db as any).select().from(table).where(eq(parentColumn, parentId)).all() as T['$inferSelect'][]).map(audit.describe)
+  ;(ctx.db as any).delete(table).where(eq(parentColumn, parentId)).run()
+  if (rows.length) (ctx.db as any).insert(table).values(rows).onConflictDoNothing().run()
+  const after = ((ctx.db as any).select().from(table).where(eq(parentColumn, parentId)).all() as T['$inferSelect'][]).map(audit.describe)
+  if (JSON.stringify(before) !== JSON.stringify(after)) ctx.audit.record({ entity: audit.entity, id: parentId, before: { [audit.field]: before }, after: { [audit.field]: after } })
+}

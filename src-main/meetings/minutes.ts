@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError, ruleViolation } from '../kernel/errors'
-import { insertAudited, updateAudited } from '../kernel/audited'
+import { deleteAudited, insertAudited, updateAudited } from '../kernel/audited'
 import { chineseDate, yearOf, type IsoDate } from '../common/dates'
 import { whoActsFor } from '../absences/rules'
 import { mayorPost } from '../org/snapshot'
@@ -224,8 +224,7 @@ export function saveMinutes(ctx: ActionContext, input: MinutesInput) {
   })
   for (const id of existing.keys()) {
     if (!kept.has(id)) {
-      ctx.db.delete(meetingDecisions).where(eq(meetingDecisions.id, id)).run()
-      ctx.audit.record({ entity: '议定事项', id, before: existing.get(id)! })
+      deleteAudited(ctx, meetingDecisions, '议定事项', id)
     }
   }
   return getMinutes(ctx, input.meetingId, ctx.clock.today())
