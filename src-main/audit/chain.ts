@@ -13,16 +13,21 @@ export interface ChainedFields {
   entity: string | null
   entityId: string | null
   changes: string | null
+  /** 秘密/机密 when the record concerns a classified document or topic (audit/classified.ts), else null. */
+  classification: string | null
 }
 
 /**
  * sha256 over the previous record's hash and this record's fields as a JSON array (a fixed order,
- * so the same record always gives the same bytes). The id is left out on purpose: a record moved
+ * so the same record always gives the same bytes). A record's 密级 is covered only when it has one, so the records
+ * written before the column existed keep their hashes. The id is left out on purpose: a record moved
  * to another place still matches its own hash, so verification can tell "moved" from "altered";
  * its place in the chain is fixed by the previous hash it carries.
  */
 export function chainHash(prevHash: string, f: ChainedFields): string {
-  const canonical = JSON.stringify([f.at, f.userId, f.username, f.procedure, f.entity, f.entityId, f.changes])
+  // The 密级 joined the record later (issue 14): records without one hash exactly as they always did.
+  const fields = [f.at, f.userId, f.username, f.procedure, f.entity, f.entityId, f.changes, ...(f.classification ? [f.classification] : [])]
+  const canonical = JSON.stringify(fields)
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex')
 }
 
@@ -33,13 +38,13 @@ export interface StoredRecord extends ChainedFields {
 }
 
 /** The columns in the order `recordOf` reads them; with `.raw()` a million rows stream without an object per column. */
-export const RECORD_COLUMNS = 'id, at, user_id, username, procedure, entity, entity_id, changes, prev_hash, hash'
+export const RECORD_COLUMNS = 'id, at, user_id, username, procedure, entity, entity_id, changes, prev_hash, hash, classification'
 
-type RawRecord = [number, string, number | null, string | null, string, string | null, string | null, string | null, string | null, string | null]
+type RawRecord = [number, string, number | null, string | null, string, string | null, string | null, string | null, string | null, string | null, string | null]
 
 export function recordOf(raw: unknown[]): StoredRecord {
-  const [id, at, userId, username, procedure, entity, entityId, changes, prevHash, hash] = raw as RawRecord
-  return { id, at, userId, username, procedure, entity, entityId, changes, prevHash, hash }
+  const [id, at, userId, username, procedure, entity, entityId, changes, prevHash, hash, classification] = raw as RawRecord
+  return { id, at, userId, username, procedure, entity, entityId, changes, prevHash, hash, classification }
 }
 
 /**

@@ -7,7 +7,8 @@ import { AuditTrail } from '../kernel/audit-trail'
  * stored attachment — has `.export` or `.download` in its name (`outgoing.exportDocumentDocx`,
  * `duty.exportRosterXlsx`, `meetings.downloadFile`). Queries are otherwise not audited; the router
  * records these once they have succeeded. An export named any other way would leave no trace, so
- * keep to the convention (test/api/audit-access.test.ts checks each such procedure has a label).
+ * keep to the convention (test/api/audit-access.test.ts checks each such procedure has a label). The router
+ * asks access.ts, which adds the 密级 of what was taken out.
  */
 export const takesDataOut = (procedure: string): boolean => /\.(export|download)/.test(procedure)
 
@@ -28,10 +29,13 @@ function whatWasAsked(schema: z.ZodType, input: unknown): { fields: Asked; recor
   return { fields, recordId }
 }
 
-/** One audit record for an export or download: 导出/下载, the record it names if one, and what was asked. */
-export function dataOutTrail(procedure: string, schema: z.ZodType, input: unknown): AuditTrail {
+/**
+ * One audit record for an export or download: 导出/下载, the record it names if one, what was asked, and `more`
+ * (the caller's address, the 收文 or 议题 a downloaded file belongs to: access.ts).
+ */
+export function dataOutTrail(procedure: string, schema: z.ZodType, input: unknown, more: Asked = {}): AuditTrail {
   const trail = new AuditTrail()
   const { fields, recordId } = whatWasAsked(schema, input)
-  trail.record({ entity: procedure.includes('.download') ? '下载' : '导出', id: recordId, fields })
+  trail.record({ entity: procedure.includes('.download') ? '下载' : '导出', id: recordId, fields: { ...fields, ...more } })
   return trail
 }

@@ -11,6 +11,11 @@ export const auditLog = sqliteTable('audit_log', {
   entityId: text('entity_id'),
   /** JSON: { field: [before, after] } or the created/deleted record. */
   changes: text('changes'),
+  /**
+   * 密级 of the business record the action touched (秘密/机密), null for anything unclassified: the auditor's view
+   * shows such a record's number, 密级, actor, action and time, never its content (audit/view.ts). Covered by the hash.
+   */
+  classification: text('classification'),
   /** Hash chain (tamper evidence): sha256 of the previous row's hash and this row's fields. */
   prevHash: text('prev_hash'),
   hash: text('hash'),

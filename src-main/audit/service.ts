@@ -1,7 +1,8 @@
-import { and, desc, eq, gte, inArray, like, lt, lte, or, type SQL } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, isNotNull, like, lt, lte, or, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import { auditLog } from './schema'
 import { AUDIT_DOMAINS, renamedInto, type AuditDomain } from '../common/audit-domains'
+import { viewRows, type AuditView } from './view'
 
 export interface AuditFilter {
   from?: string
@@ -10,12 +11,13 @@ export interface AuditFilter {
   domain?: AuditDomain
   entity?: string
   entityId?: string
+  /** 秘密 or 机密 alone, or 涉密 for both. */
+  classification?: '秘密' | '机密' | '涉密'
   beforeId?: number
   limit: number
 }
 
-/** Newest first, paged by id (keyset) so the log stays fast however long it grows. */
-export function listAudit(db: Db, f: AuditFilter) {
+function whereOf(f: AuditFilter): SQL | undefined {
   const where: SQL[] = []
   // `at` is stored in UTC; the filter's dates are the office's (UTC+8) calendar days.
   if (f.from) where.push(gte(auditLog.at, new Date(`${f.from}T00:00:00+08:00`).toISOString()))
@@ -25,8 +27,17 @@ export function listAudit(db: Db, f: AuditFilter) {
   if (domain) where.push(or(...domain.prefixes.map((p) => like(auditLog.procedure, `${p}.%`)), inArray(auditLog.procedure, renamedInto(domain.prefixes)))!)
   if (f.entity) where.push(eq(auditLog.entity, f.entity))
   if (f.entityId) where.push(eq(auditLog.entityId, f.entityId))
+  if (f.classification) where.push(f.classification === '涉密' ? isNotNull(auditLog.classification) : eq(auditLog.classification, f.classification))
   if (f.beforeId) where.push(lt(auditLog.id, f.beforeId))
-  const rows = db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.id)).limit(f.limit + 1).all()
-  const page = rows.slice(0, f.limit).map((r) => ({ ...r, changes: r.changes ? (JSON.parse(r.changes) as Record<string, unknown>) : null }))
-  return { rows: page, nextBeforeId: rows.length > f.limit ? page.at(-1)!.id : null }
+  return and(...where)
+}
+
+/**
+ * Newest first, paged by id (keyset) so the log stays fast however long it grows; each row labelled and, for
+ * 秘密/机密 work, without its content (view.ts). `next` is the id to page on, null after the last page.
+ */
+export function listAudit(db: Db, f: AuditFilter): { rows: AuditView[]; next: number | null } {
+  const rows = db.select().from(auditLog).where(whereOf(f)).orderBy(desc(auditLog.id)).limit(f.limit + 1).all()
+  const page = viewRows(db, rows.slice(0, f.limit))
+  return { rows: page, next: rows.length > f.limit ? page.at(-1)!.id : null }
 }

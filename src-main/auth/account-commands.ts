@@ -8,6 +8,7 @@ import { writeAudit } from '../audit/trail'
 import { AuditTrail } from '../kernel/audit-trail'
 import { generatePassword, hashPassword } from './password'
 import { users } from './schema'
+import { isAdministratorRole } from '../common/roles'
 
 export type AccountCommand = 'reset-password' | 'unlock'
 
@@ -26,9 +27,14 @@ export function runAccountCommand(conn: Connection, command: AccountCommand, use
     let password: string | null = null
     if (command === 'reset-password') {
       password = generatePassword()
-      conn.db.update(users).set({ passwordHash: hashPassword(password), mustChangePassword: true, passwordChangedAt: now.toISOString(), failedLogins: 0, lockedUntil: null })
-        .where(eq(users.id, u.id)).run()
-      trail.record({ entity: '账户', id: u.id, fields: { 密码: '（已在服务器命令行重置）', 用户名: u.username } })
+      // A business account's new password is known to whoever ran the command: as in the 系统管理员's page, the
+      // 安全保密管理员 confirms it before it signs in. The 三员 accounts are kept here only, and stay usable.
+      const confirm = !isAdministratorRole(u.role)
+      conn.db.update(users).set({
+        passwordHash: hashPassword(password), mustChangePassword: true, passwordChangedAt: now.toISOString(), failedLogins: 0, lockedUntil: null,
+        ...(confirm ? { approvedAt: null } : {}),
+      }).where(eq(users.id, u.id)).run()
+      trail.record({ entity: '账户', id: u.id, fields: { 密码: '（已在服务器命令行重置）', 用户名: u.username, ...(confirm ? { 登录: '待安全保密管理员确认' } : {}) } })
     } else {
       conn.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, u.id)).run()
       trail.record({ entity: '账户', id: u.id, fields: { 锁定: '（已在服务器命令行解除）', 用户名: u.username } })

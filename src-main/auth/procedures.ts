@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { query, mutation } from '../kernel/procedure'
 import { id, text } from '../kernel/fields'
 import { ROLES, ADMINISTRATORS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../common/roles'
-import { changeOwnPassword, createUser, listUsers, resetPassword, setClearance, unlockUser, updateUser } from './service'
+import { changeOwnPassword, confirmAccount, createUser, listUsers, resetPassword, setClearance, unlockUser, updateUser } from './service'
 import { login } from './signin'
 import { CLEARANCES } from '../common/classification'
 
@@ -53,7 +53,7 @@ export const authProcedures = {
     handler: updateUser,
   }),
   'users.resetPassword': mutation({
-    summary: '重置账户密码',
+    summary: '重置账户密码（须经安全保密管理员确认后才能登录）',
     access: SYSTEM_ADMIN,
     input: z.object({ id: id('账户'), password: password('新密码') }),
     handler: (ctx, input) => { resetPassword(ctx, input); return null },
@@ -63,6 +63,12 @@ export const authProcedures = {
     access: SECURITY_ADMIN,
     input: z.object({ id: id('账户'), clearance: z.enum(CLEARANCES).describe('密级') }),
     handler: setClearance,
+  }),
+  'users.confirm': mutation({
+    summary: '确认账户（新建或重置密码后须经确认才能登录）',
+    access: SECURITY_ADMIN,
+    input: z.object({ id: id('账户') }),
+    handler: confirmAccount,
   }),
   'users.unlock': mutation({
     summary: '解除账户锁定',

@@ -19,6 +19,8 @@ const publicUser = (u: typeof users.$inferSelect) => ({
   id: u.id, username: u.username, displayName: u.displayName, role: u.role, clearance: u.clearance,
   disabled: u.disabled, mustChangePassword: u.mustChangePassword, createdAt: u.createdAt, lastLoginAt: u.lastLoginAt,
   lockedUntil: u.lockedUntil, approved: u.approvedAt !== null,
+  /** Why the account waits for the 安全保密管理员: a new account, or a password the 系统管理员 reset. */
+  awaiting: u.approvedAt !== null ? null : u.lastLoginAt === null ? '新建账户待确认' : '重置密码待确认',
 })
 export type UserRow = ReturnType<typeof publicUser>
 
@@ -84,13 +86,27 @@ export function updateUser(ctx: ActionContext, input: { id: number; displayName?
   return publicUser(after)
 }
 
+/**
+ * The 系统管理员 knows the new password, so the account stays shut until a second person, the 安全保密管理员,
+ * confirms it (confirmAccount): no administrator can reset a user's password and sign in as that user alone.
+ */
 export function resetPassword(ctx: ActionContext, input: { id: number; password: string }): void {
   refuseAdministratorAccount(requireAccount(ctx, input.id).role)
   requireStrong(ctx, input.password, 'password', '新密码')
-  ctx.db.update(users).set({ passwordHash: hashPassword(input.password), mustChangePassword: true, passwordChangedAt: ctx.clock.now().toISOString() })
+  ctx.db.update(users).set({ passwordHash: hashPassword(input.password), mustChangePassword: true, passwordChangedAt: ctx.clock.now().toISOString(), approvedAt: null })
     .where(eq(users.id, input.id)).run()
   ctx.session.endSessionsOf(input.id)
-  ctx.audit.record({ entity: '账户', id: input.id, before: { 密码: '（旧）' }, after: { 密码: '（管理员已重置）', 会话: '已全部结束' } })
+  ctx.audit.record({ entity: '账户', id: input.id, before: { 密码: '（旧）' }, after: { 密码: '（管理员已重置）', 会话: '已全部结束', 登录: '待安全保密管理员确认' } })
+}
+
+/** 安全保密管理员: lets a new account, or one whose password the 系统管理员 reset, sign in. */
+export function confirmAccount(ctx: ActionContext, input: { id: number }): UserRow {
+  const before = requireAccount(ctx, input.id)
+  if (isAdministratorRole(before.role)) throw new AppError('RULE', '三员账户在服务器上用命令行办理，无需在界面中确认', { rule: 'X-5' })
+  if (before.approvedAt) throw new AppError('CONFLICT', `账户“${before.username}”已确认，可以登录`)
+  const after = ctx.db.update(users).set({ approvedAt: ctx.clock.now().toISOString() }).where(eq(users.id, input.id)).returning().get()
+  ctx.audit.record({ entity: '账户', id: input.id, before: { 登录: publicUser(before).awaiting }, after: { 登录: '已确认，可以登录', 密级: after.clearance } })
+  return publicUser(after)
 }
 
 /** 安全保密管理员: sets a business account's clearance, which also approves a new account for sign-in. */

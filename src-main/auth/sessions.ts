@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import { AnswersUntilDataChanges, type DataVersion } from '../db/data-version'
-import type { CallSession } from '../kernel/procedure'
-import type { SessionUser } from '../kernel/procedure'
+import type { CallSession, SessionUser } from '../kernel/procedure'
 import { users } from './schema'
 
 interface Entry { userId: number; lastSeen: number }
@@ -57,11 +56,13 @@ export class SessionStore {
 
   /**
    * The per-call session a transport hands the router; `onToken` stores the new token (cookie, window).
-   * Signing in again from the same browser or window replaces its old token, which stops working.
+   * Signing in again from the same browser or window replaces its old token, which stops working. `from` is the
+   * caller's address (HTTP) for the audit trail; the desktop window gives none and is recorded as 本机.
    */
-  forCall(token: string | null, onToken: (token: string | null) => void): CallSession {
+  forCall(token: string | null, onToken: (token: string | null) => void, from?: string): CallSession {
     return {
       user: token ? this.resolve(token) : null,
+      from,
       control: {
         signIn: (userId) => { if (token) this.destroy(token); onToken(this.create(userId)) },
         signOut: () => { if (token) this.destroy(token); onToken(null) },

@@ -16,11 +16,15 @@ import { AppError } from '../kernel/errors'
 import { diskFullMessage, isDiskFull } from '../system/disk-space'
 import { readTar, writeTar } from './archive'
 import { backupFolderOf, readBackupSettings, type BackupSettings } from './settings'
+import { deleteBackup } from './service'
 import { DATABASE_ENTRY, exportFileName, MANIFEST_ENTRY, scheduledBackupDue, unfinishedName, type BackupKind } from './rules'
 import { stageRestore, swapDatabaseFile } from './restore'
 import {
-  backupPath, createBackup, freeName, listBackups, removeUnfinished, rotateBackups, verifyBackup, type Progress,
+  backupPath, createBackup, freeName, listBackups, openCopy, removeUnfinished, rotateBackups, verifyBackup, type Progress,
 } from './service'
+import { appendCarried, auditToCarry, type Carry } from './audit-carry'
+import { readSettings } from '../settings/service'
+import { deletionRefused, parseBackupFolderName } from './rules'
 
 /** What the office needs of the core: its live connection and a safe way to replace the database file. */
 export interface BackupHost {
@@ -135,9 +139,23 @@ export class BackupOffice {
 
   private key() { return connectionKey(this.host.conn.sqlite) }
 
+  /** The 安全保密管理员's retention (设置—安全保密), read from the live database. */
+  retentionDays(): number { return readSettings(this.host.conn.db).backupRetentionDays }
+
+  /** Deletes a backup unless the rules keep it (rules.ts deletionRefused): the refusal says why, in Chinese. */
+  delete(name: string): void {
+    if (this.running) throw new AppError('CONFLICT', '备份或恢复正在进行，请等它完成后再删除')
+    backupPath(this.folder(), name)
+    const info = this.list().find((b) => b.name === name)
+    const kind = info?.kind ?? parseBackupFolderName(name)!.kind
+    const refused = deletionRefused({ name, kind, createdAt: new Date(info?.createdAt ?? 0) }, this.retentionDays(), this.host.clock.now())
+    if (refused) throw new AppError('RULE', refused, { rule: 'X-5' })
+    deleteBackup(this.folder(), name)
+  }
+
   private rotation() {
     const s = this.settings()
-    return { keepDaily: s.keepDaily, keepWeekly: s.keepWeekly }
+    return { keepDaily: s.keepDaily, keepWeekly: s.keepWeekly, retentionDays: this.retentionDays(), now: this.host.clock.now() }
   }
 
   private backup(kind: BackupKind, progress: Progress, folder = this.folder()): Promise<string> {
@@ -151,15 +169,26 @@ export class BackupOffice {
     const kept = await this.backup(keptAs, within(progress, 0.3, 0.7))
     const { dataDir, databaseFile } = this.host
     const staged = await stageRestore(backup, manifest, dataDir, databaseFile, within(progress, 0.7, 0.95))
+    const key = this.key()
+    let carry: Carry = { records: [], rechained: false }
     try {
-      this.host.reopenDatabase(() => swapDatabaseFile(databaseFile, staged))
+      this.host.reopenDatabase(() => {
+        carry = readCarry(databaseFile, staged, key)
+        swapDatabaseFile(databaseFile, staged)
+      })
     } finally {
       rmSync(staged, { force: true })
     }
+    // Synchronously after the reopen: nothing else is written to the restored database before the carried records.
+    const carried = appendCarried(this.host.conn.sqlite, carry)
+    const note = carried ? `备份之后的 ${carried} 条审计记录已接续保留。` : ''
     return {
-      message: `已用备份「${name}」（${manifest.createdAt.slice(0, 10)}）恢复数据和附件。恢复前的数据已另存为备份「${kept}」。所有用户已退出，请重新登录。`,
+      message: `已用备份「${name}」（${manifest.createdAt.slice(0, 10)}）恢复数据和附件。${note}恢复前的数据已另存为备份「${kept}」。所有用户已退出，请重新登录。`,
       entityId: name,
-      record: { 结果: '成功', 恢复自: name, 备份时间: manifest.createdAt, 恢复前备份: kept },
+      record: {
+        结果: '成功', 恢复自: name, 备份时间: manifest.createdAt, 恢复前备份: kept, 接续的审计记录: `${carried} 条`,
+        ...(carry.rechained ? { 说明: '备份来自另一条审计链（另一台电脑），原有记录已按原顺序接续在其后并重新计算校验值' } : {}),
+      },
     }
   }
 
@@ -242,6 +271,20 @@ export class BackupOffice {
     } catch (e) {
       console.error('[backup] 审计记录写入失败', e)
     }
+  }
+}
+
+/**
+ * The audit records of the database being replaced that the restored one lacks (audit-carry.ts), read with the
+ * office's connection closed. The live file is opened writable so that closing it removes its empty WAL again.
+ */
+function readCarry(databaseFile: string, staged: string, key: Buffer | undefined): Carry {
+  const live = openCopy(databaseFile, false, key)
+  try {
+    const restored = openCopy(staged, true, key)
+    try { return auditToCarry(live, restored) } finally { restored.close() }
+  } finally {
+    live.close()
   }
 }
 

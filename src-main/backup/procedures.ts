@@ -5,8 +5,8 @@ import { query, mutation, type ActionContext } from '../kernel/procedure'
 import { SYSTEM_ADMIN } from '../common/roles'
 import { AppError } from '../kernel/errors'
 import { backupOfficeFor } from './office'
+import { deletionRefused } from './rules'
 import { backupSettingsSchema, readBackupSettings, writeBackupSettings } from './settings'
-import { deleteBackup } from './service'
 import { diskSpace } from '../system/disk-space'
 
 /*
@@ -26,7 +26,14 @@ export const backupProcedures = {
     summary: '查看备份列表和备份设置',
     access: SYSTEM_ADMIN,
     input: z.object({}),
-    handler: (ctx) => ({ folder: office(ctx).folder(), settings: readBackupSettings(ctx.dataDir), backups: office(ctx).list() }),
+    handler: (ctx) => {
+      const o = office(ctx)
+      const retentionDays = o.retentionDays()
+      const now = ctx.clock.now()
+      // Each backup says whether it may be deleted and why not, so the page offers 删除 only where it is allowed.
+      const backups = o.list().map((b) => ({ ...b, keptBecause: deletionRefused({ ...b, createdAt: new Date(b.createdAt) }, retentionDays, now) }))
+      return { folder: o.folder(), settings: readBackupSettings(ctx.dataDir), retentionDays, backups }
+    },
   }),
   'backup.disk': query({
     summary: '查看数据目录和备份文件夹所在磁盘的剩余空间',
@@ -64,12 +71,11 @@ export const backupProcedures = {
     },
   }),
   'backup.delete': mutation({
-    summary: '删除备份',
+    summary: '删除备份（恢复前、导入前的备份和未满最短保存期限的备份不能删除）',
     access: SYSTEM_ADMIN,
     input: z.object({ name: backupName }),
     handler: (ctx, { name }) => {
-      if (office(ctx).status().running) throw new AppError('CONFLICT', '备份或恢复正在进行，请等它完成后再删除')
-      deleteBackup(office(ctx).folder(), name)
+      office(ctx).delete(name)
       ctx.audit.record({ entity: '备份', id: name, before: { 备份: name }, after: null })
       return { deleted: name }
     },

@@ -1,5 +1,6 @@
 /** Backup naming, schedule and rotation: pure functions, tested without a disk. */
 import { officeDate, officeStamp } from '../common/office-time'
+import { chineseDate } from '../common/dates'
 
 /** Why a backup was taken; shown in the list and part of its folder name. */
 export const BACKUP_KINDS = ['定时', '手动', '恢复前', '导入前', '导出', '导入'] as const
@@ -46,7 +47,27 @@ export function scheduledBackupDue(now: Date, schedule: { enabled: boolean; time
   return now >= dueAt && (lastScheduledAt === null || lastScheduledAt < dueAt)
 }
 
-export interface RotationPolicy { keepDaily: number; keepWeekly: number }
+/**
+ * How long every backup is kept at least (设置—安全保密, the 安全保密管理员's): neither the 系统管理员 nor the
+ * daily rotation deletes a younger one. Those taken before a restore or an import hold the data the restore
+ * replaced, and are never deleted through Sanban.
+ */
+export interface RotationPolicy { keepDaily: number; keepWeekly: number; retentionDays: number; now: Date }
+
+const DAY_MS = 86_400_000
+const KEPT_FOR_GOOD: readonly BackupKind[] = ['恢复前', '导入前']
+
+/** Why a backup may not be deleted, in the administrator's words, or null when it may. */
+export function deletionRefused(b: { name: string; kind: BackupKind; createdAt: Date }, retentionDays: number, now: Date): string | null {
+  if (KEPT_FOR_GOOD.includes(b.kind)) {
+    return `备份「${b.name}」是${b.kind === '恢复前' ? '恢复' : '导入'}数据之前自动留存的，保存着被替换的全部数据和审计记录，任何管理员都不能删除（X-5）`
+  }
+  const until = new Date(b.createdAt.getTime() + retentionDays * DAY_MS)
+  if (now < until) {
+    return `备份「${b.name}」未满安全保密管理员设定的最短保存期限（${retentionDays}天），${chineseDate(officeDate(until))}以后才能删除`
+  }
+  return null
+}
 
 /** Monday of the office week of an instant, as YYYY-MM-DD. */
 function weekOf(at: Date): string {
@@ -68,14 +89,14 @@ function newestPerPeriod<T extends { createdAt: Date }>(newestFirst: T[], period
 
 /**
  * Rotation applies to 定时 backups only: the newest of each of the last `keepDaily` days and of each of
- * the last `keepWeekly` weeks stay. Backups an administrator took (手动), and those taken before a restore
- * or an import, stay until the administrator deletes them.
+ * the last `keepWeekly` weeks stay, and none younger than the retention goes. Backups an administrator took (手动)
+ * stay until the administrator deletes them (after the retention); those taken before a restore or an import stay.
  */
-export function backupsToRotate<T extends { kind: BackupKind; createdAt: Date }>(backups: T[], policy: RotationPolicy): T[] {
+export function backupsToRotate<T extends { name: string; kind: BackupKind; createdAt: Date }>(backups: T[], policy: RotationPolicy): T[] {
   const scheduled = backups.filter((b) => b.kind === '定时').sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
   const keep = new Set([
     ...newestPerPeriod(scheduled, (at) => officeDate(at), policy.keepDaily),
     ...newestPerPeriod(scheduled, weekOf, policy.keepWeekly),
   ])
-  return scheduled.filter((b) => !keep.has(b))
+  return scheduled.filter((b) => !keep.has(b) && deletionRefused(b, policy.retentionDays, policy.now) === null)
 }

@@ -1,14 +1,18 @@
 import Database from 'better-sqlite3'
 import type { Connection } from '../db/connection'
 import { AnswersUntilDataChanges, type DataVersion } from '../db/data-version'
-import type { Clock } from '../system/clock'
+import type { Clock } from '../kernel/clock'
 import { writeAudit } from '../audit/trail'
 import { AuditTrail } from '../kernel/audit-trail'
-import { dataOutTrail, takesDataOut } from '../audit/exports'
+import { takesDataOut } from '../audit/exports'
+import { readTrail } from '../audit/access'
 import { AppError, type WireError } from '../kernel/errors'
 import { parseInput } from './validation'
 import { diskFullMessage, isDiskFull } from '../system/disk-space'
 import type { ActionContext, CallSession, Procedure, SessionControl, SessionUser } from '../kernel/procedure'
+
+/** The desktop window's calls come from the PC itself. */
+export const LOCAL = '本机'
 
 export type ProcedureMap = Record<string, Procedure>
 
@@ -83,13 +87,14 @@ export function createRouter({ conn, dataVersion, sharedAnswers, clock, dataDir,
   const shared = sharedAnswers > 0 ? new AnswersUntilDataChanges<Buffer>(dataVersion, sharedAnswers) : null
 
   /**
-   * Data leaving the system (`.export`/`.download` in the name, audit/exports.ts) is recorded once the
-   * file is built, in a small transaction of its own; if that record cannot be written, the file is not handed out.
+   * A read that leaves a trace (audit/access.ts: data taken out, a 秘密/机密 record opened), recorded once the
+   * answer is ready, cached or not, in a small transaction of its own; if that record cannot be written, the
+   * answer is not handed out.
    */
-  async function exportAudited(name: string, proc: Procedure, ctx: ActionContext, input: unknown): Promise<unknown> {
-    const result: unknown = await proc.handler(ctx, input)
-    conn.sqlite.transaction(() => writeAudit(conn.db, clock.now(), ctx.user, name, dataOutTrail(name, proc.input, input))).immediate()
-    return result
+  function recordRead(name: string, { proc, input, ctx }: ReturnType<typeof admit>): void {
+    if (proc.kind !== 'query') return
+    const read = readTrail(ctx, name, proc.input, input)
+    if (read) conn.sqlite.transaction(() => writeAudit(conn.db, clock.now(), ctx.user, name, read.trail, read.classification)).immediate()
   }
 
   /** The procedure, its checked input and the call's context; refused here for an unknown name, access or bad input. */
@@ -98,12 +103,12 @@ export function createRouter({ conn, dataVersion, sharedAnswers, clock, dataDir,
     if (!proc) throw new AppError('UNKNOWN_PROCEDURE', `没有名为“${name}”的功能`)
     checkAccess(proc, session.user)
     const input = parseInput(proc.input, rawInput)
-    const ctx: ActionContext = { db: conn.db, user: session.user, clock, audit: new AuditTrail(), dataDir, session: session.control, afterCommit: (effect) => effect() }
+    const ctx: ActionContext = { db: conn.db, user: session.user, clock, audit: new AuditTrail(), dataDir, session: session.control, from: session.from ?? LOCAL, afterCommit: (effect) => effect() }
     return { proc, input, ctx }
   }
 
   function run(name: string, { proc, input, ctx }: ReturnType<typeof admit>): unknown {
-    if (proc.kind === 'query') return takesDataOut(name) ? exportAudited(name, proc, ctx, input) : proc.handler(ctx, input)
+    if (proc.kind === 'query') return proc.handler(ctx, input)
     const { audit } = ctx
     const committed: (() => void)[] = []
     ctx.afterCommit = (effect) => { committed.push(effect) }
@@ -139,7 +144,10 @@ export function createRouter({ conn, dataVersion, sharedAnswers, clock, dataDir,
     /** The outcome as objects, always computed (tests and the benchmark call procedures this way). Async for the queries that build files. */
     async call(name: string, rawInput: unknown, session: CallSession): Promise<CallResult> {
       try {
-        return { ok: true, result: await run(name, admit(name, rawInput, session)) }
+        const call = admit(name, rawInput, session)
+        const result = await run(name, call)
+        recordRead(name, call)
+        return { ok: true, result }
       } catch (e) {
         return { ok: false, error: toWireError(e, name, dataDir) }
       }
@@ -152,6 +160,7 @@ export function createRouter({ conn, dataVersion, sharedAnswers, clock, dataDir,
         const body = key === null
           ? encoded({ ok: true, result: await run(name, call) })
           : shared!.get(key, () => encoded({ ok: true, result: run(name, call) }))
+        recordRead(name, call)
         return { body, error: null }
       } catch (e) {
         const error = toWireError(e, name, dataDir)

@@ -115,20 +115,20 @@ describe('the audit trail', () => {
     const { person } = await admin.ok('org.addPersonToDepartment', { departmentId: dept.id, name: '钱学明', title: '市财政局副局长', kind: '其他', mobile: '13900000001' })
     const { rows } = await auditor.ok('audit.list', { entity: '人员', entityId: String(person.id) })
     expect(rows).toHaveLength(1)
-    expect(rows[0]).toMatchObject({ username: '李科长', procedure: 'org.addPersonToDepartment', entity: '人员' })
-    expect(rows[0].changes.新建).toMatchObject({ name: '钱学明', mobile: '13900000001' })
+    expect(rows[0]).toMatchObject({ operator: '李科长', procedure: 'org.addPersonToDepartment', entity: '人员', kind: '新建' })
+    expect(rows[0].items).toEqual(expect.arrayContaining([{ field: '姓名', before: null, after: '钱学明' }, { field: '手机', before: null, after: '13900000001' }]))
   })
 
   it('records an edit as the fields that changed, before and after', async () => {
     const p = await admin.ok('org.savePerson', { name: '审计甲', mobile: '13900000002' })
     await admin.ok('org.savePerson', { id: p.id, name: '审计甲', mobile: '13900000003' })
     const { rows } = await auditor.ok('audit.list', { entity: '人员', entityId: String(p.id) })
-    expect(rows[0].changes).toEqual({ mobile: ['13900000002', '13900000003'] })
+    expect(rows[0]).toMatchObject({ kind: '修改', items: [{ field: '手机', before: '13900000002', after: '13900000003' }] })
   })
 
   it('pages newest first by id', async () => {
     const first = await auditor.ok('audit.list', { limit: 2 })
-    const second = await auditor.ok('audit.list', { limit: 2, beforeId: first.nextBeforeId })
+    const second = await auditor.ok('audit.list', { limit: 2, beforeId: first.next })
     expect(first.rows[0].id).toBeGreaterThan(first.rows[1].id)
     expect(second.rows[0].id).toBeLessThan(first.rows[1].id)
   })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { procedures } from '../../src-main/rpc/procedures'
 import { takesDataOut } from '../../src-main/audit/exports'
-import { PROCEDURE_LABELS } from '../../src-renderer/pages/audit/labels'
+import { PROCEDURE_LABELS } from '../../src-main/audit/labels'
 import { rpcClient, startTestServer, type TestServer } from '../helpers/server'
 
 let server: TestServer
@@ -36,7 +36,9 @@ describe('what the audit trail records', () => {
     const r = await rpcClient(server.url).call('auth.login', { username: 'wenmi', password: 'wrong-password' })
     expect(r.status).toBe(401)
     const [row] = await rowsOf({ entity: '登录', entityId: 'wenmi' })
-    expect(row).toMatchObject({ procedure: 'auth.login', username: null, changes: { 结果: expect.stringContaining('失败') } })
+    expect(row).toMatchObject({ procedure: 'auth.login', action: '登录', operator: '（未登录）', record: '登录（用户名 wenmi）' })
+    expect(row.items).toContainEqual({ field: '结果', before: null, after: expect.stringContaining('失败') })
+    expect(row.items).toContainEqual({ field: '来源地址', before: null, after: '127.0.0.1' })
     const report = await auditor.ok('audit.verify', {})
     expect(report).toMatchObject({ ok: true, brokenAt: null })
     expect(report.message).toMatch(/^审计日志完整：已校验 \d+ 条记录/)
@@ -50,9 +52,10 @@ describe('what the audit trail records', () => {
     expect((await clerk.call('meetings.exportAgendaDocx', { id: 9999 })).body.error?.code).toBe('NOT_FOUND')
     const rows = await rowsOf({ entity: '导出' })
     expect(rows).toHaveLength(1)
-    expect(rows[0]).toMatchObject({
-      procedure: 'registers.exportIncomingXlsx', username: '李科长', entityId: null, changes: { 年度: 2026, 只看逾期: true },
-    })
+    expect(rows[0]).toMatchObject({ procedure: 'registers.exportIncomingXlsx', action: '导出收文登记簿（Excel）', operator: '李科长', record: '导出' })
+    expect(rows[0].items).toEqual([
+      { field: '年度', before: null, after: '2026' }, { field: '只看逾期', before: null, after: '是' }, { field: '来源地址', before: null, after: '127.0.0.1' },
+    ])
   })
 
   it('counts the records it checked, so the report grows with every audited action', async () => {

@@ -3,7 +3,7 @@ import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
 import { writeAudit } from '../../src-main/audit/trail'
 import { AuditTrail } from '../../src-main/kernel/audit-trail'
 import { RENAMED_PROCEDURES } from '../../src-main/common/audit-domains'
-import { procedureLabel } from '../../src-renderer/pages/audit/labels'
+import { procedureLabel } from '../../src-main/audit/labels'
 
 /*
  * Issue 13 renamed the 办文 procedures (documents.register → incoming.receive …). The audit log is never rewritten

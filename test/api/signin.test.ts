@@ -57,7 +57,7 @@ describe('new accounts and password rules', () => {
   it('keeps a new account out until the 安全保密管理员 has set its clearance', async () => {
     const u = await sysadmin.ok('users.create', { username: 'xinren', displayName: '刘新人', role: '文秘', password: 'Xinren2026a' })
     expect(u).toMatchObject({ approved: false, clearance: '内部' })
-    expect((await attempt('xinren', 'Xinren2026a')).body.error?.message).toBe('账户尚待安全保密管理员审核密级，审核后才能登录')
+    expect((await attempt('xinren', 'Xinren2026a')).body.error?.message).toMatch(/^账户尚待安全保密管理员确认/)
     await secadmin.ok('users.setClearance', { id: u.id, clearance: '秘密' })
     const me = await rpcClient(server.url).ok('auth.login', { username: 'xinren', password: 'Xinren2026a' })
     expect(me).toMatchObject({ clearance: '秘密', mustChangePassword: true })

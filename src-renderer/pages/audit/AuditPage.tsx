@@ -1,38 +1,34 @@
 import { useEffect, useRef, useState } from 'react'
-import { Button, Group, Paper, Stack, Table, Text } from '@mantine/core'
+import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core'
 import { api, ApiError, type InputOf, type OutputOf } from '../../api/client'
 import { ErrorAlert } from '../../components/Feedback'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
-import { formatDate, formatDateTime } from '../../lib/format'
+import { downloadExport } from '../../lib/download'
 import { AuditFilters, NO_FILTER, type AuditFilter } from './AuditFilters'
 import { Changes } from './Changes'
 import { ChainCheck } from './ChainCheck'
-import { procedureLabel } from './labels'
 
 type AuditRow = OutputOf<'audit.list'>['rows'][number]
 const PAGE = 50
 
-function toInput(f: AuditFilter, beforeId: number | null): InputOf<'audit.list'> {
+function filterInput(f: AuditFilter): InputOf<'audit.exportXlsx'> {
   return {
     from: f.range[0] ?? undefined,
     to: f.range[1] ?? f.range[0] ?? undefined,
     userId: f.userId ? Number(f.userId) : undefined,
     domain: f.domain ?? undefined,
     entity: f.entity ?? undefined,
-    beforeId: beforeId ?? undefined,
-    limit: PAGE,
+    classification: f.classification ?? undefined,
   }
 }
 
-/** A record's kind and number; the number only where it tells something (an id, a year, a date). */
-function recordOf(r: AuditRow): string {
-  if (!r.entity) return '—'
-  const id = r.entityId ?? ''
-  // A failed sign-in has no operator: the name that was tried is what the auditor needs.
-  if (r.entity === '登录' && id) return `登录（用户名 ${id}）`
-  if (/^\d{4}-\d{2}-\d{2}$/.test(id)) return `${r.entity} ${formatDate(id)}`
-  return /^\d+$/.test(id) ? `${r.entity} ${id}` : r.entity
+const toInput = (f: AuditFilter, beforeId: number | null): InputOf<'audit.list'> => ({ ...filterInput(f), beforeId: beforeId ?? undefined, limit: PAGE })
+
+/** Rows of 秘密/机密 work are marked; their content stays on the server. */
+function Level({ row }: { row: AuditRow }) {
+  if (!row.classification) return null
+  return <Badge size="sm" variant="filled" color={row.classification === '机密' ? 'red.8' : 'orange.7'} radius="xs">{row.classification}</Badge>
 }
 
 /** 审计日志: every change, newest first, paged by id. */
@@ -51,7 +47,7 @@ export function AuditPage() {
       const page = await api.call('audit.list', toInput(filter, beforeId))
       if (request !== latest.current) return // the filter changed meanwhile
       setRows((old) => (beforeId ? [...old, ...page.rows] : page.rows))
-      setNext(page.nextBeforeId)
+      setNext(page.next)
     } catch (e) {
       if (request !== latest.current) return
       setError(e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: '审计日志加载失败' }))
@@ -62,15 +58,32 @@ export function AuditPage() {
 
   // A half-chosen date range waits for its second date.
   const rangeIncomplete = filter.range[0] !== null && filter.range[1] === null
+  const [exporting, setExporting] = useState(false)
+
+  async function exportXlsx() {
+    setExporting(true); setError(null)
+    try {
+      await downloadExport('audit.exportXlsx', filterInput(filter))
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: '导出失败，请重试' }))
+    } finally {
+      setExporting(false)
+    }
+  }
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => { if (!rangeIncomplete) void load(null) }, [filter])
 
   return (
     <>
-      <PageHeader title="审计日志" description="系统中每一次修改、登录、导出和下载的记录：谁、何时、做了什么。日志只能查看，不能修改或删除；每条记录带有前一条的校验值，校验完整性可发现被改动、删除或调换的记录。" />
+      <PageHeader title="审计日志" description="系统中每一次修改、登录、导出和下载，以及查阅秘密、机密文件的记录：谁、何时、从哪里、做了什么。涉密记录只显示编号、密级、操作人、操作和时间，不显示标题、批示、意见和文件名。日志只能查看和导出，不能修改或删除；每条记录带有前一条的校验值，校验完整性可发现被改动、删除或调换的记录。" />
       <Stack gap="sm">
         <ChainCheck />
-        <Paper withBorder p="sm"><AuditFilters value={filter} onChange={setFilter} /></Paper>
+        <Paper withBorder p="sm">
+          <Group justify="space-between" align="flex-end" wrap="nowrap">
+            <AuditFilters value={filter} onChange={setFilter} />
+            <Button size="xs" variant="light" loading={exporting} disabled={rangeIncomplete} onClick={() => void exportXlsx()}>导出Excel</Button>
+          </Group>
+        </Paper>
         <ErrorAlert error={error} />
         <Paper withBorder>
           <Table striped highlightOnHover stickyHeader aria-label="审计日志">
@@ -79,18 +92,20 @@ export function AuditPage() {
                 <Table.Th w={170}>时间</Table.Th>
                 <Table.Th w={110}>操作人</Table.Th>
                 <Table.Th w={160}>操作</Table.Th>
-                <Table.Th w={200}>记录</Table.Th>
+                <Table.Th w={170}>记录</Table.Th>
+                <Table.Th w={60}>密级</Table.Th>
                 <Table.Th>变更内容</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {rows.map((r) => (
                 <Table.Tr key={r.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>{formatDateTime(r.at, { seconds: true })}</Table.Td>
-                  <Table.Td style={{ verticalAlign: 'top' }}>{r.username ?? '（未登录）'}</Table.Td>
-                  <Table.Td style={{ verticalAlign: 'top' }} title={r.procedure}>{procedureLabel(r.procedure)}</Table.Td>
-                  <Table.Td style={{ verticalAlign: 'top' }}>{recordOf(r)}</Table.Td>
-                  <Table.Td><Changes changes={r.changes} /></Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>{r.time}</Table.Td>
+                  <Table.Td style={{ verticalAlign: 'top' }}>{r.operator}</Table.Td>
+                  <Table.Td style={{ verticalAlign: 'top' }} title={r.procedure}>{r.action}</Table.Td>
+                  <Table.Td style={{ verticalAlign: 'top' }}>{r.record}</Table.Td>
+                  <Table.Td style={{ verticalAlign: 'top' }}><Level row={r} /></Table.Td>
+                  <Table.Td><Changes row={r} /></Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -4,6 +4,7 @@ import { useMutation } from '../../api/client'
 import { ErrorAlert } from '../../components/Feedback'
 import type { CurrentUser } from '../../lib/session'
 import { AuthFrame } from './AuthFrame'
+import { rememberSignIns } from './LastSignInNotice'
 
 export function LoginPage({ notice, onSignedIn }: { notice?: string | null; onSignedIn: (user: CurrentUser) => void }) {
   const [username, setUsername] = useState('')
@@ -13,7 +14,10 @@ export function LoginPage({ notice, onSignedIn }: { notice?: string | null; onSi
   async function submit(e: FormEvent) {
     e.preventDefault()
     const user = await login.mutate({ username: username.trim(), password })
-    if (user) onSignedIn(user)
+    if (!user) return
+    const { lastSignIns, ...me } = user
+    rememberSignIns(lastSignIns)
+    onSignedIn(me)
   }
 
   return (

@@ -36,7 +36,9 @@ export function BackupList({ backups, busy, onRestore, onDelete }: {
             <Table.Td>
               <Group gap={4} wrap="nowrap">
                 <Button size="compact-sm" variant="light" disabled={busy || !b.checked} onClick={() => onRestore(b)}>恢复</Button>
-                <Button size="compact-sm" variant="subtle" color="red" disabled={busy} onClick={() => onDelete(b)}>删除</Button>
+                {b.keptBecause
+                  ? <Tooltip label={b.keptBecause} multiline w={320}><Badge size="sm" variant="outline" color="gray">保留</Badge></Tooltip>
+                  : <Button size="compact-sm" variant="subtle" color="red" disabled={busy} onClick={() => onDelete(b)}>删除</Button>}
               </Group>
             </Table.Td>
           </Table.Tr>

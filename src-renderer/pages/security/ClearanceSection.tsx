@@ -17,6 +17,7 @@ export function ClearanceSection() {
   const [notice, setNotice] = useState<string | null>(null)
   const save = useMutation('users.setClearance')
   const unlock = useMutation('users.unlock')
+  const confirm = useMutation('users.confirm')
 
   const open = (u: UserRow) => { setNotice(null); save.reset(); setClearance(u.clearance); setEditing(u) }
   async function submit() {
@@ -26,17 +27,21 @@ export function ClearanceSection() {
       users.reload()
     }
   }
+  async function confirmReset(u: UserRow) {
+    if (await confirm.mutate({ id: u.id })) { setNotice(`已确认“${u.displayName}”的密码重置，该账户现在可以登录。`); users.reload() }
+  }
   async function lift(u: UserRow) {
     if (await unlock.mutate({ id: u.id })) { setNotice(`已解除“${u.displayName}”的锁定。`); users.reload() }
   }
 
   return (
-    <Section title="人员密级" description="人员只能看到不高于本人密级的文件和议题。系统管理员新建的账户须在此审核密级后才能登录。">
+    <Section title="人员密级" description="人员只能看到不高于本人密级的文件和议题。系统管理员新建的账户须在此审核密级后才能登录；系统管理员重置了密码的账户，须在此确认后才能登录（防止他人重置密码后冒用账户）。">
       {notice && <Alert color="green" variant="light" withCloseButton onClose={() => setNotice(null)} mb="sm" py="xs">{notice}</Alert>}
-      <ErrorAlert error={users.error ?? unlock.error} />
+      <ErrorAlert error={users.error ?? unlock.error ?? confirm.error} />
       <UsersTable users={users.data ?? []} actions={(u) => (
         <>
-          {!isAdministratorAccount(u) && (
+          {u.awaiting === '重置密码待确认' && <Button size="compact-xs" onClick={() => confirmReset(u)}>确认重置</Button>}
+          {!isAdministratorAccount(u) && u.awaiting !== '重置密码待确认' && (
             <Button size="compact-xs" variant={u.approved ? 'default' : 'filled'} onClick={() => open(u)}>{u.approved ? '设置密级' : '审核密级'}</Button>
           )}
           {isLockedNow(u) && <Button size="compact-xs" variant="default" onClick={() => lift(u)}>解除锁定</Button>}

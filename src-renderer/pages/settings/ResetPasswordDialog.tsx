@@ -14,7 +14,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserRow |
   async function submit(e: FormEvent) {
     e.preventDefault()
     if (user && (await reset.mutate({ id: user.id, password })) !== undefined) {
-      onDone(`已重置“${user.displayName}”的密码。请将新密码告知本人，登录后须立即修改。`)
+      onDone(`已重置“${user.displayName}”的密码。该账户须经安全保密管理员确认后才能登录；请将新密码告知本人，登录后须立即修改。`)
     }
   }
 

@@ -9,7 +9,7 @@ import type { UserRow } from './UserDialog'
 /** An account's state, the most pressing first: what keeps it from signing in. */
 export function AccountStatus({ u }: { u: UserRow }) {
   if (u.disabled) return <Badge size="sm" variant="light" color="gray">已停用</Badge>
-  if (!u.approved) return <Badge size="sm" variant="light" color="orange">待审核密级</Badge>
+  if (!u.approved) return <Badge size="sm" variant="light" color="orange">{u.awaiting === '重置密码待确认' ? '重置密码待确认' : '待审核密级'}</Badge>
   if (isLockedNow(u)) return <Badge size="sm" variant="light" color="red">已锁定</Badge>
   if (u.mustChangePassword) return <Badge size="sm" variant="light" color="orange">待改密码</Badge>
   return <Badge size="sm" variant="light" color="green">正常</Badge>

@@ -1,0 +1,212 @@
+/**
+ * The one catalogue of the audit log's words (issue 14): what each procedure is called, what each stored field is
+ * called (by record kind where the same column means different things: a 岗位's title is its 岗位名称, a 收文's is
+ * its 标题), and which fields hold another record's id, shown by that record's name. The server labels every row
+ * (view.ts) for the page and the Excel export alike; the renderer keeps no map of its own.
+ * test/api/audit-access.test.ts fails when a procedure that writes audit records has no name here.
+ */
+import { fieldLabel as schemaLabel } from '../kernel/fields'
+import { settingsSchema } from '../settings/service'
+import { currentProcedureName } from '../common/audit-domains'
+
+export const PROCEDURE_LABELS: Readonly<Record<string, string>> = {
+  'auth.login': '登录',
+  'auth.logout': '退出登录',
+  'auth.changePassword': '修改自己的密码',
+  'users.create': '新建账户',
+  'users.update': '修改账户',
+  'users.resetPassword': '重置账户密码',
+  'users.setClearance': '设置密级并审核账户',
+  'users.unlock': '解除账户锁定',
+  'settings.update': '修改系统设置',
+  'org.savePerson': '新增或修改人员',
+  'org.deletePerson': '删除人员',
+  'org.addPersonToDepartment': '在单位中添加人员',
+  'org.saveDepartment': '新增或修改单位',
+  'org.deleteDepartment': '删除单位',
+  'org.savePost': '新增或修改岗位',
+  'org.deletePost': '删除岗位',
+  'org.setPortfolio': '设置分管领域和单位',
+  'org.saveAbPair': '设置AB角',
+  'org.deleteAbPair': '解除AB角',
+  'org.removeDemo': '删除演示数据',
+  'org.loadDemo': '载入演示数据',
+  'absences.save': '登记或修改领导外出',
+  'absences.delete': '删除领导外出记录',
+  'calendar.importYear': '录入节假日安排',
+  'calendar.correctDay': '更正某日安排',
+  'calendar.deleteYear': '删除节假日安排',
+  'duty.generate': '生成值班表并存为草稿',
+  'duty.publish': '发布值班表',
+  'duty.delete': '删除值班表草稿',
+  'duty.setDuty': '调整某日值班人员',
+  'duty.swap': '换班或替班',
+  'duty.saveExclusion': '登记不排班日期',
+  'duty.deleteExclusion': '删除不排班日期',
+  'duty.addLog': '填写值班记录',
+  'duty.exportRosterDocx': '导出值班表（Word）',
+  'duty.exportRosterXlsx': '导出值班表（Excel）',
+  'duty.exportLogDocx': '导出值班记录（Word）',
+  'duty.addHandover': '填写交接班记录',
+  'meetings.saveMinutes': '保存会议纪要草稿',
+  'meetings.recordMinutesConsent': '记录市长同意签发专题会议纪要',
+  'meetings.signMinutes': '签发会议纪要并编号',
+  'meetings.exportMinutesDocx': '导出会议纪要（Word）',
+  'followups.create': '立项督办',
+  'followups.report': '登记督办事项进展',
+  'followups.close': '办结督办事项',
+  'meetings.saveType': '修改会议类别设置',
+  'meetings.schedule': '安排会议或修改、改期',
+  'meetings.cancel': '取消会议',
+  'meetings.fixAgenda': '确定或重新打开会议议程',
+  'meetings.markHeld': '标记会议已召开',
+  'meetings.submitTopic': '报送议题',
+  'meetings.reclassifyTopic': '定密变更（议题）',
+  'meetings.exportAttendanceDocx': '导出出席情况（Word）',
+  'meetings.reorderTopics': '调整议题顺序',
+  'meetings.moveTopic': '将议题调至以后的会议',
+  'meetings.withdrawTopic': '撤回议题',
+  'meetings.downloadFile': '下载议题附件',
+  'meetings.recordAttendance': '登记出席、请假、缺席或代会',
+  'meetings.markRestPresent': '其余未登记人员均为出席',
+  'meetings.exportAgendaDocx': '导出会议议程（Word）',
+  'meetings.exportNoticeDocx': '导出会议通知（Word）',
+  'incoming.receive': '签收登记收文',
+  'incoming.update': '修改收文登记信息',
+  'incoming.reclassify': '定密变更（收文）',
+  'incoming.review': '收文初审通过',
+  'incoming.return': '初审退回来文单位',
+  'incoming.propose': '填写拟办意见',
+  'incoming.send': '送领导批示或传阅',
+  'incoming.instruct': '登记领导批示或圈阅',
+  'incoming.consult': '登记会签意见及协调情况',
+  'incoming.assign': '交办承办单位',
+  'incoming.feedback': '登记承办单位反馈',
+  'incoming.chase': '催办',
+  'incoming.close': '收文办结',
+  'incoming.downloadFile': '下载收文正文、附件或反馈材料',
+  'followups.fromInstruction': '领导批示转督办事项',
+  'outgoing.draft': '拟稿',
+  'outgoing.updateDraft': '修改发文稿',
+  'outgoing.reclassify': '定密变更（发文）',
+  'outgoing.review': '核稿',
+  'outgoing.signOff': '签发发文',
+  'outgoing.number': '编发文字号',
+  'outgoing.check': '复核已编号的发文',
+  'outgoing.issue': '印发公文',
+  'outgoing.dispatch': '核发已印发的公文',
+  'outgoing.exportDocumentDocx': '导出公文正式文本（Word）',
+  'outgoing.exportSignOffSheetDocx': '导出发文稿纸（Word）',
+  'incoming.exportRoutingSlipDocx': '导出收文处理笺（Word）',
+  'registers.exportIncomingXlsx': '导出收文登记簿（Excel）',
+  'registers.exportOutgoingXlsx': '导出发文登记簿（Excel）',
+  'proposals.save': '登记或修改建议提案',
+  'proposals.reply': '登记建议提案的答复',
+  'backup.start': '立即备份',
+  'backup.restore': '用备份恢复数据',
+  'backup.delete': '删除备份',
+  'backup.updateSettings': '修改备份设置',
+  'backup.export': '导出全部数据',
+  'backup.import': '导入全部数据',
+  'audit.verify': '校验审计日志',
+  'users.confirm': '确认账户（新建或重置密码后）',
+  'cli.reset-password': '在服务器命令行重置密码',
+  'cli.unlock': '在服务器命令行解除锁定',
+  'backup.scheduled': '每日定时备份',
+  'incoming.get': '查阅收文',
+  'outgoing.get': '查阅发文',
+  'meetings.topics': '查阅会议议题',
+  'audit.exportXlsx': '导出审计日志（Excel）',
+}
+
+/** A record's procedure in Chinese; a record written before a rename reads as the procedure it became. */
+export const procedureLabel = (name: string): string => PROCEDURE_LABELS[currentProcedureName(name)] ?? `其他操作（${name}）`
+
+/** Record kinds as the services name them, for the page's filter. */
+export const ENTITIES = [
+  '登录', '账户', '系统设置', '查阅', '导出', '下载', '文件', '收文', '批示', '会签意见', '承办', '催办', '发文', '核稿', '建议提案',
+  '定密变更', '会议', '会议类别', '会议议程', '议题', '议题调整', '出席情况', '会议纪要', '议定事项', '督办事项', '督办进展',
+  '值班表', '值班安排', '值班变更', '值班记录', '交接班', '不排班日期', '节假日安排', '人员', '单位', '岗位', 'AB角', '领导外出', '演示数据',
+  '备份', '备份设置', '数据恢复', '数据导出', '数据导入',
+] as const
+
+/** Stored columns (camelCase, as drizzle returns rows) in the office's words, for every record kind. */
+const FIELDS: Record<string, string> = {
+  id: '编号', absenceId: '外出记录', actingFor: '代行', actingPersonId: '代行人', addressee: '主送机关', agendaFixedOn: '议程确定日期',
+  agrees: '是否同意', answer: '批复', approval: '审批', approvedAt: '确认时间', approvedById: '批准人', approvedOn: '批准日期',
+  approverId: '批准人编号', approverName: '批准人', arrival: '来文方式', askedPersonId: '向谁请假', assignedOn: '交办日期', assignmentId: '承办事项',
+  at: '时间', attachmentNames: '附件名称', attendanceText: '出席情况', body: '正文', callerName: '来电人', callerPhone: '来电号码',
+  callerUnit: '来电单位', cancelReason: '取消原因', cc: '抄送机关', chairPostId: '主持人岗位', chasedOn: '催办日期', chaser: '催办人',
+  checkedBy: '复核人', classification: '密级', clearance: '涉密等级', closedOn: '办结日期', closingNote: '办结说明', config: '设置',
+  consentBy: '同意的领导', consentOn: '同意日期', content: '内容', coordination: '协调情况', copies: '份数', counterpartAccepted: '对方已同意',
+  counterpartId: '对方人员', countyDirective: '对县（区）的要求', createdAt: '创建时间', date: '日期', dates: '日期', deadline: '办结时限',
+  deliveredOn: '送达日期', departmentId: '单位', destination: '去向', directException: '直送领导的情形', directLeaderId: '直送领导',
+  disabled: '停用', dispatchedOn: '核发日期', displayName: '姓名', distribution: '分送', docType: '文种', documentId: '收文',
+  drafter: '拟稿人', draftingDepartmentId: '拟稿单位', endDate: '结束日期', entrustingPostId: '委托岗位', failedLogins: '连续输错次数',
+  feedback: '反馈内容', feedbackFileId: '反馈材料', feedbackOn: '反馈日期', fileId: '文件', firstCopyNumber: '起始份号', followUp: '督办',
+  followUpId: '督办事项', fromClassification: '原密级', fromDate: '起始日期', fromMeetingId: '原会议', fromPeriod: '原保密期限',
+  fromPersonId: '原值班人员', halfDay: '半天', handling: '办理要求', heading: '标题', holderId: '任职人员', importedAt: '录入时间',
+  instructedOn: '批示日期', isDemo: '演示数据', isExecutive: '负责常务工作', issuedOn: '印发日期', kind: '类别', lastLoginAt: '最近登录',
+  leadConsented: '带班领导已同意', leaderId: '领导', leaderPostId: '责任领导岗位', leaderTitle: '领导职务', leaveReason: '请假事由',
+  lockedUntil: '锁定至', mayorConsentOn: '市长同意日期', mayorConsentPersonId: '同意签发的市长', meaning: '圈阅含义', meetingId: '会议',
+  mime: '文件类型', minutesId: '会议纪要', mobile: '手机', mustChangePassword: '须修改密码', n: '序号', name: '名称', note: '备注',
+  notified: '已通知', number: '编号', numberSeq: '发文字号序号', numberText: '发文字号', numberYear: '发文字号年份', officePhone: '办公电话',
+  opening: '开头', opinion: '意见', outcome: '办理结果', outgoingId: '发文', pages: '页数', passwordChangedAt: '密码修改时间', path: '存放位置',
+  personId: '人员', phone: '电话', place: '地点', portfolio: '分管领域', postAId: 'A角岗位', postBId: 'B角岗位', printedOn: '印制日期',
+  priorAgreementNote: '事先协商情况', priorAgreementOn: '事先协商日期', proposal: '拟办意见', proposedBy: '拟办人', proposedDecision: '建议决定',
+  proposedOn: '拟办日期', proposer: '提出人', publicity: '公开属性', publishedAt: '发布时间', reason: '事由', reasons: '理由',
+  receivedAt: '收文时间', recordId: '记录编号', recordedAt: '登记时间', recordedBy: '登记人', registeredBy: '登记人', repliedOn: '答复日期',
+  reply: '答复', reportedOn: '报告日期', reporter: '汇报人', requesterId: '申请人', reservedMatters: '保留事项', returnReason: '退回原因',
+  reviewNote: '初审意见', reviewedBy: '初审人', reviewedOn: '初审日期', reviewer: '核稿人', role: '角色', rosterId: '值班表', route: '呈批路径',
+  routePostId: '呈批领导岗位', satisfaction: '满意度', secrecyPeriod: '保密期限', sender: '来文单位', senderDepartmentId: '来文单位',
+  senderNumber: '来文字号', sentOn: '送批日期', seq: '顺序号', series: '发文字号序列', session: '届次', shift: '班次', signKind: '签发类别',
+  signOpinion: '签发意见', signedOn: '签发日期', signerId: '签发人', signerName: '签发人', signerPersonId: '签发人', size: '大小',
+  sortOrder: '排序', source: '来源', sourceId: '来源编号', sourceTitle: '来源', startDate: '开始日期', startTime: '开始时间', status: '状态',
+  step: '环节', subject: '主题', substitute: '代会人员', supervisorPostId: '分管领导岗位', task: '督办任务', text: '内容', title: '标题',
+  toClassification: '新密级', toDate: '截止日期', toMeetingId: '调至会议', toPeriod: '新保密期限', toPersonId: '新值班人员',
+  topicId: '议题', turn: '轮次', typeId: '会议类别', updatedAt: '修改时间', uploadedAt: '上传时间', uploadedBy: '上传人', upward: '向上级报送',
+  urgency: '紧急程度', urgent: '紧急', userId: '账户', username: '用户名', value: '值', withdrawn: '已撤回', workingDays: '办理时限（工作日）',
+  year: '年份', changedAt: '变更时间', changedBy: '变更人', sha256: '校验值', sealed: '已加密',
+  // 备份设置 (backup/settings.ts: kept in a file beside the database, so not in settings/service.ts).
+  scheduleEnabled: '每日定时备份', scheduleTime: '定时备份时间', keepDaily: '保留每日备份（天）', keepWeekly: '保留每周备份（周）', folder: '备份文件夹',
+  // Fields a service names itself in the old records.
+  source_title: '来源',
+}
+
+/** Where the same column means something else: by record kind. */
+const BY_ENTITY: Record<string, Record<string, string>> = {
+  岗位: { title: '岗位名称', kind: '岗位类别' },
+  人员: { name: '姓名', kind: '人员类别' },
+  单位: { name: '单位名称', kind: '单位类别' },
+  议题: { title: '议题名称', departmentId: '报送单位' },
+  收文: { title: '标题', deadline: '限时办结日期' },
+  发文: { title: '标题' },
+  建议提案: { title: '标题', number: '建议提案编号', kind: '类别' },
+  值班表: { title: '值班表名称' },
+  会议类别: { name: '会议类别名称' },
+  会议: { typeId: '会议类别' },
+  节假日安排: { name: '节日', kind: '安排' },
+  文件: { name: '文件名' },
+  承办: { role: '承办方式', departmentId: '承办单位' },
+  会签意见: { departmentId: '会签单位' },
+  出席情况: { role: '参会身份', status: '出席情况' },
+  督办事项: { departmentId: '责任单位' },
+  值班安排: { role: '值班角色' },
+}
+
+/** The Chinese name of a stored field in a record of `entity`. */
+export function fieldName(entity: string | null, key: string): string {
+  if (!/[a-z]/.test(key)) return key // already the office's words (新建, 结果, 来源地址 …)
+  return BY_ENTITY[entity ?? '']?.[key] ?? FIELDS[key] ?? schemaLabel(settingsSchema, [key]) ?? '其他内容'
+}
+
+/** Fields holding another record's id, shown by that record's name: the query that finds it. */
+export const NAMED_BY_ID: Record<string, string> = {
+  ...Object.fromEntries(['departmentId', 'senderDepartmentId', 'draftingDepartmentId'].map((k) => [k, 'SELECT name FROM departments WHERE id = ?'])),
+  ...Object.fromEntries(['personId', 'holderId', 'leaderId', 'directLeaderId', 'actingPersonId', 'askedPersonId', 'mayorConsentPersonId', 'signerPersonId',
+    'signerId', 'approvedById', 'fromPersonId', 'toPersonId', 'counterpartId', 'requesterId'].map((k) => [k, 'SELECT name FROM people WHERE id = ?'])),
+  ...Object.fromEntries(['supervisorPostId', 'postAId', 'postBId', 'leaderPostId', 'routePostId', 'chairPostId', 'entrustingPostId']
+    .map((k) => [k, 'SELECT title FROM posts WHERE id = ?'])),
+  typeId: 'SELECT name FROM meeting_types WHERE id = ?',
+  userId: 'SELECT display_name FROM users WHERE id = ?',
+}
