@@ -5,7 +5,7 @@ import { api, ApiError, useMutation, type OutputOf } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
 import { RuleBadge } from '../../components/RuleBadge'
 import { DATE_PROPS } from '../../lib/format'
-import { PeopleMultiSelect, PersonSelect } from '../org/PersonSelect'
+import { PeopleMultiSelect, PersonSelect } from '../../components/PersonSelect'
 import { principalPostOf, type OrgOverview, type PostKind } from '../org/model'
 import { ABSENCE_KINDS, APPROVAL_STATES, periodText, type AbsenceKind, type AbsenceRow, type ActingAnswer, type ApprovalState } from './model'
 

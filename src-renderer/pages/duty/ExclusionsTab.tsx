@@ -7,7 +7,7 @@ import { ErrorAlert, Feedback } from '../../components/Feedback'
 import { fieldError } from '../../components/FormModal'
 import { Loading } from '../../components/Loading'
 import { formatDateWithWeekday, DATE_PROPS } from '../../lib/format'
-import { PersonSelect } from '../org/PersonSelect'
+import { PersonSelect } from '../../components/PersonSelect'
 import { NOWRAP } from './model'
 
 type Exclusion = { id: number; name: string | null; date: string; reason?: string | null }

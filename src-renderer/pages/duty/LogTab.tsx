@@ -6,9 +6,9 @@ import { fieldError } from '../../components/FormModal'
 import { ErrorAlert, Feedback } from '../../components/Feedback'
 import { Loading } from '../../components/Loading'
 import { formatDate, DATE_PROPS } from '../../lib/format'
-import { PersonSelect } from '../org/PersonSelect'
+import { PersonSelect } from '../../components/PersonSelect'
 import { NOWRAP, addDaysIso } from './model'
-import { DownloadButton } from './DownloadButton'
+import { DownloadButton } from '../../components/DownloadButton'
 
 const EMPTY = { at: '', callerUnit: '', callerName: '', callerPhone: '', content: '', handling: '', notified: '', followUp: '', urgent: false }
 

@@ -7,7 +7,7 @@ import { Loading } from '../../components/Loading'
 import { RuleBadge } from '../../components/RuleBadge'
 import { formatDate, formatDateTime, formatMonthDay, weekdayOf } from '../../lib/format'
 import { SwapModal } from './SwapModal'
-import { DownloadButton } from './DownloadButton'
+import { DownloadButton } from '../../components/DownloadButton'
 import { NOWRAP, periodLabel, type Duty, type RosterDetail } from './model'
 import { ROLES_OF_ROSTER } from '../../../src-main/common/duty'
 

@@ -10,6 +10,7 @@ import type { AttendanceRow, Sheet } from './attendance/model'
 import { PersonRow } from './attendance/PersonRow'
 import type { OrgOverview } from '../org/model'
 import { QuorumPanel } from './attendance/QuorumPanel'
+import { DownloadButton } from '../../components/DownloadButton'
 
 /** One group of the sheet (组成人员, 邀请, 列席) as a table of people with their status. */
 function PeopleTable({ label, rows, sheet, meetingId, editable, org, onSaved }: {
@@ -70,6 +71,7 @@ export function AttendanceTab({ meeting, reload }: MeetingTabProps) {
       <ErrorAlert error={rest.error} onClose={rest.reset} />
       <ErrorAlert error={sheet.error} />
       <Section title={`组成人员（${data.members.length}人）`}
+        actions={<DownloadButton name="meetings.exportAttendanceDocx" input={{ id: meeting.id }} label="出席情况(Word)" />}
         description={<Group gap={6} component="span" wrap="nowrap">
           <RuleBadge rule="R-M4" />
           <span>{`不能参加的，按第三十九条向${askee.askee === '市长' ? '市长' : '会议主持人'}请假${askee.name ? `（${askee.name}）` : ''}；记录事由、向谁请假和答复。`}</span>

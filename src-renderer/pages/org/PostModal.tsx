@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { Checkbox, Group, Select, TextInput } from '@mantine/core'
 import { useMutation } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
-import { PersonSelect } from './PersonSelect'
+import { PersonSelect } from '../../components/PersonSelect'
 import { DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, POST_KINDS, type OrgOverview, type Post, type PostKind } from './model'
 
 export function departmentOptions(org: OrgOverview) {

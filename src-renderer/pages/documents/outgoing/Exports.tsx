@@ -1,5 +1,5 @@
 import { Group } from '@mantine/core'
-import { DownloadButton } from '../../duty/DownloadButton'
+import { DownloadButton } from '../../../components/DownloadButton'
 import type { Outgoing } from './model'
 
 /** The Word prints of a document: the 公文 in GB/T 9704 format (a draft prints “（编号）”) and the 发文稿纸. */

@@ -3,7 +3,7 @@ import { Badge, Button, Chip, Group, Input, SegmentedControl, Table, Text, TextI
 import { useMutation } from '../../../api/client'
 import { ErrorAlert } from '../../../components/Feedback'
 import { fieldError } from '../../../components/FormModal'
-import { PersonSelect } from '../../org/PersonSelect'
+import { PersonSelect } from '../../../components/PersonSelect'
 import type { OrgOverview } from '../../org/model'
 import { STATUS_COLOR, type AttendanceRow, type AttendanceStatus, type LeaveAnswer, type Sheet } from './model'
 import { LEAVE_ANSWERS, ATTENDANCE_STATES } from '../../../../src-main/common/meetings'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Tooltip } from '@mantine/core'
-import type { InputOf, ProcedureName } from '../../api/client'
-import { downloadExport } from '../../lib/download'
+import type { InputOf, ProcedureName } from '../api/client'
+import { downloadExport } from '../lib/download'
 
 /** A button that fetches an exported file (Word, Excel) and downloads it; a failure shows in its tooltip and colour. */
 export function DownloadButton<N extends ProcedureName>({ name, input, label }: { name: N; input: InputOf<N>; label: string }) {

@@ -1,6 +1,6 @@
 import { MultiSelect, Select, type ComboboxItem, type ComboboxItemGroup, type MultiSelectProps, type SelectProps } from '@mantine/core'
-import { byRank, postTitle, type OrgOverview, type PostKind } from './model'
-import { LEADER_KINDS } from '../../../src-main/common/org'
+import { byRank, postTitle, type OrgOverview, type PostKind } from '../pages/org/model'
+import { LEADER_KINDS } from '../../src-main/common/org'
 
 /**
  * Who a form may name:
