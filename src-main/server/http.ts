@@ -3,6 +3,8 @@ import { relative } from 'node:path'
 import { Hono } from 'hono'
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie'
 import { serveStatic } from '@hono/node-server/serve-static'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { Context } from 'hono'
 import type { ServerOptions } from 'node:http'
 import type { Core } from '../core'
 import { AppError, ERROR_STATUS, type WireError } from '../kernel/errors'
@@ -29,6 +31,12 @@ export interface HttpOptions {
  * and at most its body limit (8 KB before sign-in), and the event loop serves everyone else meanwhile.
  */
 export const HTTP_SERVER_OPTIONS: ServerOptions = { headersTimeout: 10_000, requestTimeout: 120_000, connectionsCheckingInterval: 2_000 }
+
+/** The browser's address as the audit trail records it (sign-ins, reads of 秘密/机密 records); IPv4 without the ::ffff: prefix. */
+function clientAddress(c: Context): string {
+  const address = getConnInfo(c).remote.address
+  return address ? address.replace(/^::ffff:/, '') : '未知地址'
+}
 
 function failure(error: WireError) {
   return { ok: false as const, error }
@@ -108,7 +116,7 @@ export function createHttpApp(core: Core, options: HttpOptions): Hono {
     }
     // Who calls decides how much may be sent, so the session is resolved before any of the body is read.
     let token: string | null | undefined
-    const session = core.sessions.forCall(getCookie(c, SESSION_COOKIE) ?? null, (t) => { token = t })
+    const session = core.sessions.forCall(getCookie(c, SESSION_COOKIE) ?? null, (t) => { token = t }, clientAddress(c))
     const signedIn = session.user !== null
     const text = await textWithin(c.req.raw, bodyLimitFor(signedIn)).catch((e: unknown) => { if (e instanceof ClientGoneError) return undefined; throw e })
     if (text === undefined) return c.json(failure(clientGone()), 400)
