@@ -7,6 +7,7 @@ import { SessionContext, hasRole, type CurrentUser } from './lib/session'
 import { AUDITOR, READERS, REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../src-main/common/roles'
 import { LoginPage } from './pages/auth/LoginPage'
 import { ChangePasswordPage } from './pages/auth/ChangePasswordPage'
+import { LastSignInNotice } from './pages/auth/LastSignInNotice'
 import { ChangePasswordDialog } from './pages/auth/ChangePasswordDialog'
 import { ScreenLock } from './pages/auth/ScreenLock'
 import { HomePage } from './pages/home/HomePage'
@@ -111,6 +112,7 @@ function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () => void }
           </AppShell.Navbar>
 
           <AppShell.Main>
+            <LastSignInNotice />
             {hasRole(user, SYSTEM_ADMIN) && <LowDiskAlert />}
             {allowed ? <Page /> : <Alert color="orange" title="无权访问">当前账户（{user.role}）不能使用“{entry.label}”。</Alert>}
           </AppShell.Main>
