@@ -113,6 +113,8 @@ export const PROCEDURE_LABELS: Readonly<Record<string, string>> = {
   'cli.reset-password': '在服务器命令行重置密码',
   'cli.unlock': '在服务器命令行解除锁定',
   'backup.scheduled': '每日定时备份',
+  'system.seed': '按工作规则预设初始数据',
+  'system.setClock': '调整系统时钟（仅测试环境）',
   'incoming.get': '查阅收文',
   'outgoing.get': '查阅发文',
   'meetings.topics': '查阅会议议题',
@@ -190,7 +192,7 @@ const BY_ENTITY: Record<string, Record<string, string>> = {
   承办: { role: '承办方式', departmentId: '承办单位' },
   会签意见: { departmentId: '会签单位' },
   出席情况: { role: '参会身份', status: '出席情况' },
-  督办事项: { departmentId: '责任单位' },
+  督办事项: { departmentId: '责任单位', source: '来源类别', sourceTitle: '来源事项' },
   值班安排: { role: '值班角色' },
 }
 

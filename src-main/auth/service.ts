@@ -19,8 +19,8 @@ const publicUser = (u: typeof users.$inferSelect) => ({
   id: u.id, username: u.username, displayName: u.displayName, role: u.role, clearance: u.clearance,
   disabled: u.disabled, mustChangePassword: u.mustChangePassword, createdAt: u.createdAt, lastLoginAt: u.lastLoginAt,
   lockedUntil: u.lockedUntil, approved: u.approvedAt !== null,
-  /** Why the account waits for the 安全保密管理员: a new account, or a password the 系统管理员 reset. */
-  awaiting: u.approvedAt !== null ? null : u.lastLoginAt === null ? '新建账户待确认' : '重置密码待确认',
+  /** Why the account waits for the 安全保密管理员: a new account (its password set when it was made), or a reset. */
+  awaiting: u.approvedAt !== null ? null : u.passwordChangedAt === u.createdAt ? '新建账户待确认' : '重置密码待确认',
 })
 export type UserRow = ReturnType<typeof publicUser>
 
