@@ -181,8 +181,12 @@ describe('恢复 (issue 6)', () => {
 })
 
 describe('定时备份与轮换 (issue 6)', () => {
-  it('takes the daily backup once the set time has passed, once a day, and keeps the last 3 days and 2 weeks', async () => {
+  it('takes the daily backup once the set time has passed, once a day, and keeps the last 3 days and 2 weeks once they are past the retention', async () => {
     await admin.ok('backup.updateSettings', { scheduleEnabled: true, scheduleTime: '12:30', keepDaily: 3, keepWeekly: 2, folder: '' })
+    // Rotation deletes nothing younger than the 安全保密管理员's retention (issue 14), here 30 days.
+    const secadmin = rpcClient(server.url)
+    await secadmin.login('secadmin')
+    await secadmin.ok('settings.update', { backupRetentionDays: 30 })
     const scheduled = async () => (await admin.ok('backup.list')).backups.filter((b: any) => b.kind === '定时')
     await admin.ok('system.setClock', { at: '2026-12-01T12:00:00+08:00' })
     await server.core.backups.tick()
@@ -192,11 +196,15 @@ describe('定时备份与轮换 (issue 6)', () => {
       await server.core.backups.tick()
       await server.core.backups.tick()
     }
-    const kept = (await scheduled()).map((b: any) => b.createdAt.slice(0, 10))
-    // 12-18, 12-19, 12-20 (daily); the newest of the week of 12-14 is 12-20, of the week of 12-07 is 12-13.
-    expect(kept).toEqual(['2026-12-20', '2026-12-19', '2026-12-18', '2026-12-13'].map((d) => d))
+    const createdOn = async () => (await scheduled()).map((b: any) => b.createdAt.slice(0, 10))
+    // All twenty are younger than 30 days: none rotated yet.
+    expect(await createdOn()).toHaveLength(20)
+    await admin.ok('system.setClock', { at: '2027-01-25T12:31:00+08:00' })
+    await server.core.backups.tick()
+    // 01-25, 12-20, 12-19 (daily, all but 01-25 past 30 days); the newest of the week of 01-25 and of the week of 12-14.
+    expect(await createdOn()).toEqual(['2027-01-25', '2026-12-20', '2026-12-19'])
     const audit = server.core.conn.sqlite.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE procedure = 'backup.scheduled'").get() as { n: number }
-    expect(audit.n).toBe(20)
+    expect(audit.n).toBe(21)
   }, 120_000)
 
   it('refuses a backup folder that is not a full path', async () => {

@@ -7,6 +7,7 @@ import { openConnection } from '../../src-main/db/connection'
 import { ForeignKeyError, migrateDatabase, NewerDatabaseError } from '../../src-main/db/migrate'
 import { journal, MIGRATIONS, migrationsPlus, migrationsUpTo } from './harness'
 import { searchRowid } from '../../src-main/documents/registers/search'
+import { chainHash, GENESIS, RECORD_COLUMNS, recordOf } from '../../src-main/audit/chain'
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'sanban-db-'))
 const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)
@@ -17,6 +18,20 @@ const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_m
  * Adding a migration without its entry here fails the test below.
  */
 const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check: (db: Database.Database) => void }> = {
+  // The audit record's 密级 (issue 14): a new column, empty for the records already there, whose hashes still hold.
+  '0008_audit_classification': {
+    seed: (db) => {
+      const record = { at: '2026-11-02T01:00:00.000Z', userId: 2, username: '李科长', procedure: 'incoming.receive', entity: '收文', entityId: '1', changes: '{"新建":{"title":"关于防汛工作的请示"}}', classification: null }
+      const hash = chainHash(GENESIS, record)
+      db.prepare('INSERT INTO audit_log (id, at, user_id, username, procedure, entity, entity_id, changes, prev_hash, hash) VALUES (1, @at, @userId, @username, @procedure, @entity, @entityId, @changes, @prevHash, @hash)')
+        .run({ ...record, prevHash: GENESIS, hash })
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT id, entity, classification FROM audit_log').all()).toEqual([{ id: 1, entity: '收文', classification: null }])
+      const stored = recordOf(db.prepare(`SELECT ${RECORD_COLUMNS} FROM audit_log`).raw().get() as unknown[])
+      expect(chainHash(GENESIS, stored)).toBe(stored.hash)
+    },
+  },
   // Status-and-date indexes for the registers (issue 7): indexes only, the documents and their totals stay as they were.
   '0006_status_newest_first': {
     seed: (db) => {
