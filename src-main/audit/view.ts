@@ -105,6 +105,14 @@ function recordText(entity: string | null, id: string | null): string {
   return entity
 }
 
+/** A read (查阅, 下载, 导出) of a classified record names that record: 收文 12, not 下载 7 (the file's id). */
+const READ_OF = ['收文', '发文', '议题', '会议']
+function readRecord(entity: string | null, changes: Row | null): string | null {
+  if (!changes || !entity || !['查阅', '下载', '导出'].includes(entity)) return null
+  const kind = READ_OF.find((k) => typeof changes[k] === 'number')
+  return kind ? `${kind} ${changes[kind] as number}` : null
+}
+
 function withhold(level: string, parts: { kind: AuditView['kind']; items: (ChangeItem & { key?: string })[] }) {
   const kept = parts.items.filter((i) => REVEALED.has(i.key ?? ''))
   return { kind: parts.kind, items: [...kept, { field: '内容', before: null, after: WITHHELD(level) }] }
@@ -113,11 +121,12 @@ function withhold(level: string, parts: { kind: AuditView['kind']; items: (Chang
 /** One stored row as the auditor sees it. */
 export function viewRow(r: Stored, names: Names): AuditView {
   const level = isClassified(r.classification) ? r.classification : null
-  const parsed = r.changes ? itemsOf(JSON.parse(r.changes) as Row, r.entity, names) : { kind: null, items: [] }
+  const changes = r.changes ? (JSON.parse(r.changes) as Row) : null
+  const parsed = changes ? itemsOf(changes, r.entity, names) : { kind: null, items: [] }
   const { kind, items } = level ? withhold(level, parsed) : parsed
   return {
     id: r.id, at: r.at, time: officeDateTimeText(new Date(r.at), true), operator: r.username ?? '（未登录）',
-    action: procedureLabel(r.procedure), procedure: r.procedure, record: recordText(r.entity, r.entityId), entity: r.entity,
+    action: procedureLabel(r.procedure), procedure: r.procedure, record: readRecord(r.entity, changes) ?? recordText(r.entity, r.entityId), entity: r.entity,
     classification: level, withheld: level !== null, kind,
     items: items.map(({ field, before, after }) => ({ field, before, after })),
   }

@@ -28,7 +28,8 @@ const toInput = (f: AuditFilter, beforeId: number | null): InputOf<'audit.list'>
 /** Rows of 秘密/机密 work are marked; their content stays on the server. */
 function Level({ row }: { row: AuditRow }) {
   if (!row.classification) return null
-  return <Badge size="sm" variant="filled" color={row.classification === '机密' ? 'red.8' : 'orange.7'} radius="xs">{row.classification}</Badge>
+  return <Badge size="md" variant="filled" color={row.classification === '机密' ? 'red.8' : 'orange.7'} radius="xs" style={{ overflow: 'visible' }}
+    styles={{ label: { overflow: 'visible' } }}>{row.classification}</Badge>
 }
 
 /** 审计日志: every change, newest first, paged by id. */
@@ -93,7 +94,7 @@ export function AuditPage() {
                 <Table.Th w={110}>操作人</Table.Th>
                 <Table.Th w={160}>操作</Table.Th>
                 <Table.Th w={170}>记录</Table.Th>
-                <Table.Th w={60}>密级</Table.Th>
+                <Table.Th w={76}>密级</Table.Th>
                 <Table.Th>变更内容</Table.Th>
               </Table.Tr>
             </Table.Thead>

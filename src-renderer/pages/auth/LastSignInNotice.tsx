@@ -18,7 +18,7 @@ export function LastSignInNotice() {
   const warn = shown.failuresSince > 0
   return (
     <Alert color={warn ? 'orange' : 'blue'} variant="light" title="登录提示" withCloseButton closeButtonLabel="关闭登录提示"
-      onClose={() => setShown(null)} mb="sm" role="status" aria-label="上次登录">
+      onClose={() => setShown(null)} mb="sm" role="status">
       {shown.lines.map((line) => <Text key={line} size="sm">{line}</Text>)}
     </Alert>
   )
