@@ -10,12 +10,18 @@ import { meetingContext, type MeetingContext } from './context'
 import { attendance } from './schema'
 import { type AttendanceState } from '../common/meetings'
 import { attendanceOfMeeting, topicsOfMeeting, topicUnitsOfMeeting } from './statements'
+import { canSee } from '../common/classification'
+import { clearanceOf, type Reader } from '../security/clearance'
 
 type Role = (typeof attendance.$inferSelect)['role']
 
-/** The departments whose heads attend as 列席 for the topics: the submitting ones and those involved. */
-export function topicDepartments(db: Db, meetingId: number): number[] {
-  const live = topicsOfMeeting(db, meetingId).filter((t) => !t.withdrawn)
+/**
+ * The departments whose heads attend as 列席 for the topics: the submitting ones and those involved. With a
+ * reader, only those of the topics the reader may see: a hidden topic shows nothing, not even its units (issue 14).
+ */
+export function topicDepartments(db: Db, meetingId: number, reader?: Reader): number[] {
+  const clearance = reader ? clearanceOf(reader.user) : null
+  const live = topicsOfMeeting(db, meetingId).filter((t) => !t.withdrawn && (!clearance || canSee(clearance, t.classification)))
   const liveIds = new Set(live.map((t) => t.id))
   const involved = topicUnitsOfMeeting(db, meetingId).filter((u) => liveIds.has(u.topicId))
   return [...new Set([...live.map((t) => t.departmentId), ...involved.map((u) => u.departmentId)])]
@@ -49,11 +55,27 @@ function rowsFor(mc: MeetingContext, list: Attendee[], role: Role, stored: Map<n
   })
 }
 
-/** 出席情况: members, invited and 列席 with their status; a member counts towards the quorum only when 出席. */
-export function attendanceSheet(db: Db, meetingId: number) {
+/**
+ * The people who attend only for topics above the reader's clearance: their recorded attendance is not shown
+ * either (it would name the unit of a topic the reader may not know of).
+ */
+function hiddenAttendees(db: Db, mc: MeetingContext, reader: Reader): Set<number> {
+  const all = expectedAttendance(mc.type, mc.org, topicDepartments(db, mc.meeting.id))
+  const seen = expectedAttendance(mc.type, mc.org, topicDepartments(db, mc.meeting.id, reader))
+  const shown = new Set([...seen.members, ...seen.invited, ...seen.attending].map((a) => a.personId))
+  return new Set(all.attending.map((a) => a.personId).filter((id) => !shown.has(id)))
+}
+
+/**
+ * 出席情况 as this reader may see it: members, invited and 列席 with their status; a member counts towards the
+ * quorum only when 出席. Topics above the reader's clearance add no one (issue 14).
+ */
+export function attendanceSheet(reader: Reader, meetingId: number) {
+  const { db } = reader
   const mc = meetingContext(db, meetingId)
-  const expected = expectedAttendance(mc.type, mc.org, topicDepartments(db, meetingId))
-  const stored = new Map(attendanceOfMeeting(db, meetingId).map((r) => [r.personId, r]))
+  const expected = expectedAttendance(mc.type, mc.org, topicDepartments(db, meetingId, reader))
+  const hidden = hiddenAttendees(db, mc, reader)
+  const stored = new Map(attendanceOfMeeting(db, meetingId).filter((r) => !hidden.has(r.personId)).map((r) => [r.personId, r]))
   const askee = leaveAskee(mc.type, mc.meeting.chairPostId ?? 0, mc.org, mc.absences, mc.meeting.date)
   const members = rowsFor(mc, expected.members, '组成人员', stored, askee)
   const invited = rowsFor(mc, expected.invited, '邀请', stored, askee)
@@ -102,7 +124,7 @@ export function recordAttendance(ctx: ActionContext, input: AttendanceInput) {
 
 /** 其余人员出席: everyone not yet recorded (and not proposed as on leave) is recorded present. */
 export function markRestPresent(ctx: ActionContext, meetingId: number) {
-  const sheet = attendanceSheet(ctx.db, meetingId)
+  const sheet = attendanceSheet(ctx, meetingId)
   let n = 0
   for (const row of [...sheet.members, ...sheet.invited, ...sheet.attending]) {
     if (row.status !== null) continue

@@ -1,5 +1,4 @@
-/** The agenda (会议议程) and the notice (会议通知) of a meeting, from what is recorded; Word layout in ./docx. */
-import type { Db } from '../db/connection'
+/** The agenda (会议议程), the notice (会议通知) and the attendance (出席情况) of a meeting, from what is recorded; Word layout in ./docx. */
 import { chineseDate, chineseWeekday } from '../common/dates'
 import { readSettings } from '../settings/service'
 import { expectedAttendance, leaveAskee } from './rules'
@@ -49,7 +48,6 @@ function addressee(reader: Reader, mc: MeetingContext): string {
 }
 
 export function noticePrint(reader: Reader, meetingId: number, today: string): NoticePrint {
-  const { db } = reader
   const { mc, title, topics, settings } = base(reader, meetingId, '导出会议通知')
   const when = `${chineseDate(mc.meeting.date)}（${chineseWeekday(mc.meeting.date)}）${mc.meeting.halfDay === '全天' ? '' : mc.meeting.halfDay}${mc.meeting.startTime ?? ''}`
   const askee = leaveAskee(mc.type, mc.meeting.chairPostId ?? 0, mc.org, mc.absences, mc.meeting.date)

@@ -5,11 +5,12 @@ import { readStoredFile, uploadSchema } from '../files/service'
 import { meetingTypeSchema } from './types'
 import { RESERVED_MATTERS, ATTENDANCE_ROLES, ATTENDANCE_STATES, HALF_DAYS, LEAVE_ANSWERS, TOPIC_FILE_KINDS } from '../common/meetings'
 import { cancelMeeting, fixAgenda, getMeeting, listMeetingTypes, markHeld, meetingCalendar, planMeetings, saveMeeting, saveMeetingType } from './service'
-import { isTopicFileSeen, listTopics, moveTopic, reorderTopics, submitTopic, withdrawTopic } from './topics'
+import { isTopicFileSeen, listTopics, moveTopic, reclassifyTopic, reorderTopics, submitTopic, withdrawTopic } from './topics'
+import { reclassifyInput } from '../security/reclassify'
 import { classificationField, unseen } from '../security/clearance'
 import { attendanceSheet, markRestPresent, recordAttendance } from './attendance-service'
-import { agendaPrint, noticePrint } from './prints'
-import { agendaDocx, noticeDocx } from './docx'
+import { agendaPrint, attendancePrint, noticePrint } from './prints'
+import { agendaDocx, attendanceDocx, noticeDocx } from './docx'
 import { download, DOCX_MIME } from '../files/download'
 import { CLERKS, READERS, REVIEWERS } from '../common/roles'
 
@@ -133,6 +134,12 @@ export const meetingProcedures = {
     input: z.object({ topicId: id('议题') }),
     handler: (ctx, { topicId }) => withdrawTopic(ctx, topicId),
   }),
+  'meetings.reclassifyTopic': mutation({
+    summary: '定密变更：变更议题的密级（须写明理由并经领导批准）',
+    access: CLERKS,
+    input: reclassifyInput('议题'),
+    handler: (ctx, input) => reclassifyTopic(ctx, input),
+  }),
   'meetings.downloadFile': query({
     summary: '下载议题附件（校验后）',
     access: READERS,
@@ -146,7 +153,7 @@ export const meetingProcedures = {
     summary: '出席、请假、列席情况及法定人数',
     access: READERS,
     input: meetingId,
-    handler: ({ db }, { meetingId }) => attendanceSheet(db, meetingId),
+    handler: (ctx, { meetingId }) => attendanceSheet(ctx, meetingId),
   }),
   'meetings.recordAttendance': mutation({
     summary: '登记出席、请假、缺席或代会',
@@ -171,6 +178,15 @@ export const meetingProcedures = {
     handler: async (ctx, { id }) => {
       const data = agendaPrint(ctx, id)
       return download(`${data.title}.docx`, DOCX_MIME, await agendaDocx(data))
+    },
+  }),
+  'meetings.exportAttendanceDocx': query({
+    summary: '导出出席情况（Word）',
+    access: READERS,
+    input: byId('会议'),
+    handler: async (ctx, { id }) => {
+      const data = attendancePrint(ctx, id)
+      return download(`${data.title}.docx`, DOCX_MIME, await attendanceDocx(data))
     },
   }),
   'meetings.exportNoticeDocx': query({

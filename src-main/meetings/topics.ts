@@ -7,6 +7,7 @@ import { findById, insertAudited, requireById, updateAudited } from '../kernel/a
 import { readSettings } from '../settings/service'
 import { canSee, visibleClassifications, type Classification } from '../common/classification'
 import { checkRegistrable, clearanceOf, requireSeen, type Reader } from '../security/clearance'
+import { reclassificationsOf, reclassify, type ReclassifyInput, type ReclassifyTarget } from '../security/reclassify'
 import { chineseDate } from '../common/dates'
 import { mayorPost, whoActsFor } from '../absences/rules'
 import { loadAbsencePeriods } from '../absences/service'
@@ -162,6 +163,16 @@ export function withdrawTopic(ctx: ActionContext, topicId: number) {
   return updateAudited(ctx, topics, '议题', topicId, { withdrawn: true })
 }
 
+type TopicRow = typeof topics.$inferSelect
+
+const RECLASSIFY: ReclassifyTarget<TopicRow> = { kind: '议题', entity: '议题', table: topics, hasPeriod: false, load: requireTopic }
+
+/**
+ * 定密变更 of a 议题 (its 密级 only: topics record no 保密期限). Its files follow; a lowered topic appears on the agenda,
+ * the attendance sheet and the prints of readers who could not see it before, a raised one leaves them.
+ */
+export const reclassifyTopic = (ctx: ActionContext, input: ReclassifyInput): TopicRow => reclassify(ctx, RECLASSIFY, { ...input, secrecyPeriod: null })
+
 /**
  * The agenda with each topic's department, 分管领导, 列席 units, files and history; and the meeting's deadline. Only the
  * topics within the reader's clearance: the others are neither listed nor counted.
@@ -192,6 +203,8 @@ export function listTopics(reader: Reader, meetingId: number) {
         files: files.filter((f) => f.topicId === t.id),
         late: deadline !== null && t.deliveredOn > deadline,
         history: moves.filter((m) => m.topicId === t.id).map((m) => ({ ...m, fromDate: dateOf(m.fromMeetingId), toDate: dateOf(m.toMeetingId), text: `由${chineseDate(dateOf(m.fromMeetingId))}的会议调至${chineseDate(dateOf(m.toMeetingId))}的会议` })),
+        /** 定密变更, oldest first (issue 14). */
+        reclassifications: reclassificationsOf(db, '议题', t.id),
       }
     }),
   }

@@ -3,6 +3,7 @@ import type { Db } from '../db/connection'
 import { settings } from './schema'
 import { POST_KINDS } from '../common/org'
 import { CLASSIFICATIONS } from '../common/classification'
+import { RECLASSIFIER_ROLES } from '../common/reclassification'
 import type { Role } from '../common/roles'
 import { REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../common/roles'
 import { AppError } from '../kernel/errors'
@@ -44,6 +45,8 @@ export const settingsSchema = z.object({
   }).describe('办理时限').default({ 无: 10, 加急: 5, 特急: 2 }),
   /** 系统最高密级: what this system is approved for (涉密信息系统审批); 绝密 never enters. */
   approvedClassification: z.enum(CLASSIFICATIONS).describe('系统最高密级').default('机密'),
+  /** 定密变更 (issue 14): the business roles the office designates to change a record's 密级 or 保密期限. */
+  reclassifyRoles: z.array(z.enum(RECLASSIFIER_ROLES)).describe('定密变更人员').min(1, '至少指定一个角色').default(['科长']),
   screenLockMinutes: z.number().describe('无操作锁屏（分钟）').int().min(1, '不能少于1分钟').max(60, '不能超过60分钟').default(10),
   passwordMinLength: z.number().describe('密码最短位数').int().min(8, '不能少于8位').max(32, '不能超过32位').default(8),
   /** Of 小写字母, 大写字母, 数字 and 符号: how many kinds a password must mix. */
@@ -51,6 +54,8 @@ export const settingsSchema = z.object({
   passwordMaxAgeDays: z.number().describe('密码有效期（天，0为不限）').int().min(0).max(365, '不能超过365天').default(90),
   lockoutAttempts: z.number().describe('连续输错几次锁定').int().min(3, '不能少于3次').max(10, '不能超过10次').default(5),
   lockoutMinutes: z.number().describe('锁定时长（分钟）').int().min(5, '不能少于5分钟').max(1440, '不能超过1440分钟').default(30),
+  /** X-5 (issue 14): no backup younger than this may be deleted, by hand or by the daily rotation (backup/rules.ts). */
+  backupRetentionDays: z.number().describe('备份最短保存期限（天）').int().min(30, '不能少于30天').max(3650, '不能超过3650天').default(180),
   dutyPhone: z.string().describe('值班电话').trim().max(40, '不能超过40个字').regex(/^[\d\-—、，, （）()转]*$/, '只能包含数字、短横线和分隔符').default(''),
 })
 export type Settings = z.output<typeof settingsSchema>
@@ -79,9 +84,9 @@ export const SETTING_OWNERS: Record<keyof Settings, readonly Role[]> = {
   cityName: SYSTEM_ADMIN, governmentName: SYSTEM_ADMIN, officeName: SYSTEM_ADMIN,
   sessionIdleMinutes: SECURITY_ADMIN, screenLockMinutes: SECURITY_ADMIN, approvedClassification: SECURITY_ADMIN,
   passwordMinLength: SECURITY_ADMIN, passwordKinds: SECURITY_ADMIN, passwordMaxAgeDays: SECURITY_ADMIN,
-  lockoutAttempts: SECURITY_ADMIN, lockoutMinutes: SECURITY_ADMIN,
+  lockoutAttempts: SECURITY_ADMIN, lockoutMinutes: SECURITY_ADMIN, backupRetentionDays: SECURITY_ADMIN,
   dutyLeaderPostKinds: REVIEWERS, dutyLeadPostKinds: REVIEWERS, dutyHolidayWeight: REVIEWERS, dutyPhone: REVIEWERS,
-  documentSeries: REVIEWERS, handlingWorkingDays: REVIEWERS,
+  documentSeries: REVIEWERS, handlingWorkingDays: REVIEWERS, reclassifyRoles: REVIEWERS,
 }
 
 /** Refuses a change to any setting the role does not own (an unchanged value passes, so whole forms can be sent). */

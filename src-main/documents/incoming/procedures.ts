@@ -5,12 +5,13 @@ import { id, isoDate, optionalText, text } from '../../kernel/fields'
 import { isRealDate } from '../../common/dates'
 import { readStoredFile, uploadSchema } from '../../files/service'
 import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, INCOMING_FILE_KINDS, INSTRUCTION_KINDS, URGENCIES } from '../../common/documents'
-import { acceptIncoming, registerIncoming, returnIncoming, updateIncoming } from './service'
+import { acceptIncoming, reclassifyIncoming, registerIncoming, returnIncoming, updateIncoming } from './service'
 import { instructionFollowUp, proposeHandling, recordConsultation, recordInstruction, routeFor, sendToLeaders } from './handling'
 import { assignDepartments, closeIncoming, recordChase, recordFeedback } from './tasks'
 import { getIncoming, isIncomingFileSeen } from './view'
 import { dueSoon } from './due-soon'
 import { classificationField, unseen } from '../../security/clearance'
+import { reclassifyInput } from '../../security/reclassify'
 import { CLERKS, READERS, REVIEWERS } from '../../common/roles'
 
 /** 签收时间: date and time in the office, '2026-12-01 09:30' (a T is accepted and stored as a space). */
@@ -50,10 +51,16 @@ export const incomingProcedures = {
     handler: (ctx, input) => detail(ctx, registerIncoming(ctx, input).id),
   }),
   'incoming.update': mutation({
-    summary: '修改收文登记信息（尚未拟办时）',
+    summary: '修改收文登记信息（尚未拟办时；密级和保密期限只能经定密变更改变）',
     access: CLERKS,
-    input: z.object({ id: id('收文'), ...fields }),
+    input: z.object({ id: id('收文'), ...fields, classification: classificationField().unwrap().optional(), secrecyPeriod: fields.secrecyPeriod }),
     handler: (ctx, input) => detail(ctx, updateIncoming(ctx, input).id),
+  }),
+  'incoming.reclassify': mutation({
+    summary: '定密变更：变更收文的密级或保密期限（须写明理由并经领导批准）',
+    access: CLERKS,
+    input: reclassifyInput('收文'),
+    handler: (ctx, input) => detail(ctx, reclassifyIncoming(ctx, input).id),
   }),
   'incoming.review': mutation({
     summary: '收文初审通过',

@@ -16,6 +16,7 @@ import { readSettings } from '../../settings/service'
 import { checkRegistrable, clearanceOf, requireSeen, type Reader } from '../../security/clearance'
 import { directExceptionProblem, incomingNumberText, secrecyProblem, type Classification, type Urgency } from './rules'
 import { isLeaderKind } from '../../common/org'
+import { reclassify, refuseReclassifyingEdit, type ReclassifyInput, type ReclassifyTarget } from '../../security/reclassify'
 
 export type IncomingRow = typeof incomingDocuments.$inferSelect
 
@@ -117,10 +118,18 @@ export function registerIncoming(ctx: ActionContext, input: RegisterInput): Inco
   return doc
 }
 
-/** Corrects the registration while it is still 已登记; the 收文号 stays, so the receipt year cannot change. */
-export function updateIncoming(ctx: ActionContext, input: IncomingFields & { id: number }): IncomingRow {
-  const doc = requireIncoming(ctx, input.id)
+/** What an edit may send: the registration without its 密级 and 保密期限, which only 定密变更 changes (repeating them is fine). */
+export type IncomingEdit = Omit<IncomingFields, 'classification' | 'secrecyPeriod'> & Partial<Pick<IncomingFields, 'classification' | 'secrecyPeriod'>>
+
+/**
+ * Corrects the registration while it is still 已登记; the 收文号 stays, so the receipt year cannot change, and the
+ * 密级 stays: a changed one is refused with a pointer to 定密变更 (issue 14).
+ */
+export function updateIncoming(ctx: ActionContext, edit: IncomingEdit & { id: number }): IncomingRow {
+  const doc = requireIncoming(ctx, edit.id)
   requireStatus(doc, ['已登记'], '修改登记信息（只有尚未拟办的收文可以修改）')
+  refuseReclassifyingEdit(doc, edit)
+  const input = { ...edit, classification: doc.classification, secrecyPeriod: doc.secrecyPeriod }
   if (Number(input.receivedAt.slice(0, 4)) !== doc.year) {
     throw new AppError('VALIDATION', `「签收时间」不能改到其他年份：收文号${numberText(doc)}属于${doc.year}年的序列。如确属登记错误，请退回后重新登记。`, { field: 'receivedAt' })
   }
@@ -129,6 +138,16 @@ export function updateIncoming(ctx: ActionContext, input: IncomingFields & { id:
   reindex(ctx.db, after, doc)
   return after
 }
+
+const RECLASSIFY: ReclassifyTarget<IncomingRow> = {
+  kind: '收文', entity: ENTITY, table: incomingDocuments, hasPeriod: true,
+  load: (ctx, id) => requireIncoming(ctx, id),
+  periodProblem: secrecyProblem,
+  afterChange: (ctx, after, before) => reindex(ctx.db, after, before),
+}
+
+/** 定密变更 of a 收文, at any stage: its files follow, being seen by whoever may see the document. */
+export const reclassifyIncoming = (ctx: ActionContext, input: ReclassifyInput): IncomingRow => reclassify(ctx, RECLASSIFY, input)
 
 /** 初审 recorded: by whom, on which day, with what note. */
 export function reviewOf(doc: IncomingRow): { by: string | null; on: IsoDate; note: string | null } | null {

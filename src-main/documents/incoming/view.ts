@@ -1,29 +1,19 @@
 /** 收文 as the office reads it: one document with everything and where it is now (X-2), and what is due on 首页 (R-D7). */
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import type { Db } from '../../db/connection'
 import { chineseDate, type IsoDate } from '../../common/dates'
 import { loadCalendar } from '../../calendar/service'
-import { departments, people, posts } from '../../org/schema'
+import { posts } from '../../org/schema'
+import { directory, type Directory } from '../../org/directory'
 import { storedFiles } from '../../files/schema'
 import { assignments, chases, consultations, incomingDocuments, incomingFiles, instructions } from '../schema'
 import { currentTurn, deadlineTiming, disagreementGaps } from './rules'
 import { classificationMark, visibleClassifications } from '../../common/classification'
 import { numberText, requireIncoming, reviewOf, type IncomingRow } from './service'
 import { clearanceOf, type Reader } from '../../security/clearance'
+import { reclassificationsOf } from '../../security/reclassify'
 
 type InstructionRow = typeof instructions.$inferSelect
 type AssignmentRow = typeof assignments.$inferSelect
-
-/** Names of people and departments (and departments' phones) by id, read once per call. */
-export function names(db: Db) {
-  const person = new Map(db.select({ id: people.id, name: people.name }).from(people).all().map((p) => [p.id, p.name]))
-  const dept = new Map(db.select({ id: departments.id, name: departments.name, phone: departments.phone }).from(departments).all().map((d) => [d.id, d]))
-  return {
-    person: (id: number | null) => (id === null ? null : person.get(id) ?? `（人员${id}）`),
-    dept: (id: number | null) => (id === null ? null : dept.get(id)?.name ?? `（单位${id}）`),
-    phone: (id: number) => dept.get(id)?.phone ?? null,
-  }
-}
 
 export interface Location {
   /** One line: 在副市长陈立新处（2026年12月3日送达，第1位）. */
@@ -35,7 +25,7 @@ export interface Location {
 }
 
 /** X-2 传阅: always know where the paper is. */
-export function locate(doc: IncomingRow, reviewed: boolean, turns: InstructionRow[], work: AssignmentRow[], l: ReturnType<typeof names>): Location {
+export function locate(doc: IncomingRow, reviewed: boolean, turns: InstructionRow[], work: AssignmentRow[], l: Directory): Location {
   const none = { leaderId: null, turn: null, since: null }
   switch (doc.status) {
     case '已退回': return { ...none, step: '已退回', where: `已退回${doc.sender}（${doc.returnReason ?? ''}）`, since: doc.closedOn }
@@ -51,7 +41,7 @@ export function locate(doc: IncomingRow, reviewed: boolean, turns: InstructionRo
       }
     }
     case '承办中': {
-      const open = work.filter((a) => !a.feedbackOn).map((a) => `${l.dept(a.departmentId)}（${a.role}）`)
+      const open = work.filter((a) => !a.feedbackOn).map((a) => `${l.department(a.departmentId)}（${a.role}）`)
       return { ...none, step: '承办', where: open.length ? `承办中：${open.join('、')}` : '承办单位均已反馈，待办结', since: work[0]?.assignedOn ?? null }
     }
   }
@@ -61,7 +51,7 @@ export function locate(doc: IncomingRow, reviewed: boolean, turns: InstructionRo
 export function getIncoming(reader: Reader, id: number, today: IsoDate) {
   const { db } = reader
   const doc = requireIncoming(reader, id)
-  const l = names(db)
+  const l = directory(db)
   const cal = loadCalendar(db)
   const review = reviewOf(doc)
   const files = db.select({ fileId: storedFiles.id, kind: incomingFiles.kind, name: storedFiles.name, mime: storedFiles.mime, size: storedFiles.size, sha256: storedFiles.sha256 })
@@ -77,14 +67,15 @@ export function getIncoming(reader: Reader, id: number, today: IsoDate) {
   const at = currentTurn(turns)
   const routePost = doc.routePostId ? db.select().from(posts).where(eq(posts.id, doc.routePostId)).get() : undefined
   const open = !['已办结', '已退回'].includes(doc.status)
+  const reclassified = reclassificationsOf(db, '收文', id)
 
   const instructionRows = turns.map((t) => ({
     ...t, leaderName: l.person(t.leaderId),
     state: t.instructedOn ? '已批示' as const : t === at ? '在此处' as const : '待送阅' as const,
   }))
-  const consultationRows = consulted.map((c) => ({ ...c, departmentName: l.dept(c.departmentId), missing: disagreementGaps(c), resolved: disagreementGaps(c).length === 0 }))
+  const consultationRows = consulted.map((c) => ({ ...c, departmentName: l.department(c.departmentId), missing: disagreementGaps(c), resolved: disagreementGaps(c).length === 0 }))
   const assignmentRows = work.map((a) => ({
-    ...a, departmentName: l.dept(a.departmentId), departmentPhone: l.phone(a.departmentId),
+    ...a, departmentName: l.department(a.departmentId), departmentPhone: l.phone(a.departmentId),
     feedbackFile: a.feedbackFileId ? fileNames.get(a.feedbackFileId) ?? null : null,
     // A 协办 that never answered is not overdue once the document itself is closed.
     timing: !a.feedbackOn && doc.status === '已办结'
@@ -104,16 +95,17 @@ export function getIncoming(reader: Reader, id: number, today: IsoDate) {
       event: t.kind === '圈阅' ? `圈阅（${t.meaning}）` : `批示：${t.opinion ?? ''}${t.actingFor ? `（代${t.actingFor}）` : ''}`,
     })),
     ...assignmentRows.map((a) => ({ date: a.assignedOn, event: `交${a.departmentName}${a.role}，限${a.workingDays}个工作日（${chineseDate(a.deadline)}前）`, by: null })),
-    ...chased.map((c) => ({ date: c.chasedOn, event: `催办${c.assignmentId ? l.dept(work.find((a) => a.id === c.assignmentId)?.departmentId ?? null) ?? '' : ''}${c.note ? `：${c.note}` : ''}`, by: c.chaser })),
+    ...chased.map((c) => ({ date: c.chasedOn, event: `催办${c.assignmentId ? l.department(work.find((a) => a.id === c.assignmentId)?.departmentId ?? null) ?? '' : ''}${c.note ? `：${c.note}` : ''}`, by: c.chaser })),
     ...assignmentRows.filter((a) => a.feedbackOn).map((a) => ({ date: a.feedbackOn!, event: `${a.departmentName}反馈：${a.feedback ?? ''}`, by: null })),
     ...(doc.status === '已办结' && doc.closedOn ? [{ date: doc.closedOn, event: `办结：${doc.closingNote ?? ''}`, by: null }] : []),
+    ...reclassified.map((r) => ({ date: r.when, event: r.text, by: r.by })),
   ]
 
   return {
     ...doc,
     numberText: numberText(doc),
     secrecyMark: classificationMark(doc.classification, doc.secrecyPeriod),
-    senderDepartmentName: l.dept(doc.senderDepartmentId),
+    senderDepartmentName: l.department(doc.senderDepartmentId),
     directLeaderName: l.person(doc.directLeaderId),
     review,
     files,
@@ -126,8 +118,10 @@ export function getIncoming(reader: Reader, id: number, today: IsoDate) {
     instructions: instructionRows,
     consultations: { rows: consultationRows, unresolved: consultationRows.filter((c) => !c.resolved).length, allResolved: consultationRows.every((c) => c.resolved) },
     assignments: assignmentRows,
-    chases: chased.map((c) => ({ ...c, departmentName: c.assignmentId ? l.dept(work.find((a) => a.id === c.assignmentId)?.departmentId ?? null) : null })),
+    chases: chased.map((c) => ({ ...c, departmentName: c.assignmentId ? l.department(work.find((a) => a.id === c.assignmentId)?.departmentId ?? null) : null })),
     // By day; within a day the steps keep their order (a 签收 time and a 初审 date compare as the same day).
+    /** 定密变更, oldest first (issue 14). */
+    reclassifications: reclassified,
     timeline: timeline.sort((a, b) => a.date.slice(0, 10).localeCompare(b.date.slice(0, 10))),
   }
 }

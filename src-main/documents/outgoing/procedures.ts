@@ -2,8 +2,9 @@ import { z } from 'zod'
 import { query, mutation } from '../../kernel/procedure'
 import { id, isoDate, optionalText, text } from '../../kernel/fields'
 import { classificationField } from '../../security/clearance'
+import { reclassifyInput } from '../../security/reclassify'
 import { DOCUMENT_TYPES, PUBLICITY, REVIEW_STEPS, SIGN_KINDS, URGENCIES } from '../../common/documents'
-import { draftOutgoing, getOutgoing, reviewDraft, templatesFor, updateDraft } from './service'
+import { draftOutgoing, getOutgoing, reclassifyOutgoing, reviewDraft, templatesFor, updateDraft } from './service'
 import { checkOutgoing, dispatchOutgoing, issueOutgoing, numberOutgoing, requiredSignerOn, signOff } from './signoff'
 import { CLERKS, READERS, REVIEWERS } from '../../common/roles'
 
@@ -48,10 +49,16 @@ export const outgoingProcedures = {
     handler: draftOutgoing,
   }),
   'outgoing.updateDraft': mutation({
-    summary: '修改发文稿（签发前）',
+    summary: '修改发文稿（签发前；密级和保密期限只能经定密变更改变）',
     access: CLERKS,
-    input: z.object({ id: id('发文'), ...draftFields }),
+    input: z.object({ id: id('发文'), ...draftFields, classification: classificationField().unwrap().optional() }),
     handler: updateDraft,
+  }),
+  'outgoing.reclassify': mutation({
+    summary: '定密变更：变更发文的密级或保密期限（须写明理由并经领导批准）',
+    access: CLERKS,
+    input: reclassifyInput('发文'),
+    handler: reclassifyOutgoing,
   }),
   'outgoing.review': mutation({
     summary: '核稿：部门负责人、办公室秘书、办公室负责人依次签署意见',

@@ -9,8 +9,9 @@ import type { Reader } from '../../security/clearance'
 import { AppError } from '../../kernel/errors'
 import { checkRegistrable, clearanceOf, requireSeen } from '../../security/clearance'
 import { insertAudited, updateAudited } from '../../kernel/audited'
+import { reclassificationsOf, reclassify, refuseReclassifyingEdit, type ReclassifyInput, type ReclassifyTarget } from '../../security/reclassify'
 import type { IsoDate } from '../../common/dates'
-import { readSettings, type Settings } from '../../settings/service'
+import { readSettings } from '../../settings/service'
 import { loadOrgSnapshot } from '../../org/service'
 import { loadAbsencePeriods } from '../../absences/service'
 import { departments } from '../../org/schema'
@@ -20,9 +21,11 @@ import {
   checkReviewStep, countyDirectiveCheck, formatCopyNumber, nextReviewStep, nextStep, outgoingSigner, signerLine, signRuleText,
   stepDateProblem, type ReviewStep, type SignKind,
 } from './rules'
+import { SECRECY_PERIOD } from '../incoming/rules'
 import { outgoingDocuments, reviews } from '../schema'
 import { type CLASSIFICATIONS, classificationMark } from '../../common/classification'
 import { type DocumentType, type PUBLICITY, type URGENCIES } from '../../common/documents'
+import { findSeries } from '../../settings/series'
 
 export type OutgoingRow = typeof outgoingDocuments.$inferSelect
 
@@ -48,11 +51,10 @@ export interface DraftInput {
 
 const ENTITY = '发文'
 
-export const seriesOf = (settings: Settings, code: string) => settings.documentSeries.find((s) => s.code === code)
 
 /** The issuer's text indexed for search alongside title, 字号 and 主送. */
 export function reindex(db: Db, row: OutgoingRow): void {
-  const issuer = seriesOf(readSettings(db), row.series)?.issuer ?? null
+  const issuer = findSeries(readSettings(db), row.series)?.issuer ?? null
   indexForSearch(db, { kind: '发文', docId: row.id, at: row.createdAt, classification: row.classification }, [row.title, row.numberText, issuer, row.addressee])
 }
 
@@ -80,7 +82,7 @@ export function getOutgoing(reader: Reader, id: number, today: IsoDate) {
   const { db } = reader
   const row = requireOutgoing(reader, id)
   const settings = readSettings(db)
-  const series = seriesOf(settings, row.series)
+  const series = findSeries(settings, row.series)
   const dept = row.draftingDepartmentId === null ? undefined
     : db.select({ name: departments.name }).from(departments).where(eq(departments.id, row.draftingDepartmentId)).get()
   const reviewRows = reviewsOf(db, id)
@@ -145,6 +147,8 @@ export function getOutgoing(reader: Reader, id: number, today: IsoDate) {
     nextStep: nextStep({ status: row.status, reviewsDone: done, checkedBy: row.checkedBy, dispatchedOn: row.dispatchedOn }),
     canEdit: !signed,
     editBlockedReason: signed ? '已签发的公文不能修改' : null,
+    /** 定密变更, oldest first (issue 14). */
+    reclassifications: reclassificationsOf(db, '发文', row.id),
   }
 }
 export type OutgoingView = ReturnType<typeof getOutgoing>
@@ -154,7 +158,7 @@ function checkDraft(ctx: ActionContext, input: DraftInput): void {
   const { db } = ctx
   const settings = readSettings(db)
   checkRegistrable(input.classification, settings.approvedClassification, clearanceOf(ctx.user))
-  if (!seriesOf(settings, input.series)) {
+  if (!findSeries(settings, input.series)) {
     throw new AppError('VALIDATION', `「发文字号序列」应为已设置的机关代字之一：${settings.documentSeries.map((s) => s.code).join('、')}`, { field: 'series' })
   }
   if (input.draftingDepartmentId != null && !db.select({ id: departments.id }).from(departments).where(eq(departments.id, input.draftingDepartmentId)).get()) {
@@ -193,13 +197,31 @@ export function draftOutgoing(ctx: ActionContext, input: DraftInput) {
   return getOutgoing(ctx, row.id, ctx.clock.today())
 }
 
-/** Edits a draft until it is signed (核稿 may change the text; the signed text is final). */
-export function updateDraft(ctx: ActionContext, input: DraftInput & { id: number }) {
-  const before = requireOutgoing(ctx, input.id)
+/** What an edit may send: the draft without its 密级 and 保密期限, which only 定密变更 changes (repeating them is fine). */
+export type DraftEdit = Omit<DraftInput, 'classification' | 'secrecyPeriod'> & Partial<Pick<DraftInput, 'classification' | 'secrecyPeriod'>>
+
+/** Edits a draft until it is signed (核稿 may change the text; the signed text is final); the 密级 stays (issue 14). */
+export function updateDraft(ctx: ActionContext, edit: DraftEdit & { id: number }) {
+  const before = requireOutgoing(ctx, edit.id)
   if (before.signedOn !== null) throw new AppError('CONFLICT', `已签发的公文不能修改（${before.signerName ?? ''}${before.signedOn}签发）`)
+  refuseReclassifyingEdit(before, edit)
+  const input = { ...edit, classification: before.classification, secrecyPeriod: before.secrecyPeriod }
   checkDraft(ctx, input)
   const row = updateAudited(ctx, outgoingDocuments, ENTITY, input.id, values(input))
   reindex(ctx.db, row)
+  return getOutgoing(ctx, row.id, ctx.clock.today())
+}
+
+const RECLASSIFY: ReclassifyTarget<OutgoingRow> = {
+  kind: '发文', entity: ENTITY, table: outgoingDocuments, hasPeriod: true,
+  load: requireOutgoing,
+  periodProblem: (classification, period) => (classification === '无' || !period || SECRECY_PERIOD.test(period) ? null : '「保密期限」应写作“1年”“6个月”或“长期”'),
+  afterChange: (ctx, after) => reindex(ctx.db, after),
+}
+
+/** 定密变更 of a 发文, before or after it is signed: the printed mark follows the recorded 密级. */
+export function reclassifyOutgoing(ctx: ActionContext, input: ReclassifyInput) {
+  const row = reclassify(ctx, RECLASSIFY, input)
   return getOutgoing(ctx, row.id, ctx.clock.today())
 }
 

@@ -7,12 +7,13 @@ import { Loading } from '../../components/Loading'
 import { RuleBadge } from '../../components/RuleBadge'
 import { Section } from '../../components/Section'
 import { formatDate, todayIso, chineseNumber } from '../../lib/format'
-import { DownloadButton } from '../duty/DownloadButton'
+import { DownloadButton } from '../../components/DownloadButton'
 import type { MeetingTabProps } from './model'
 import { type Topic } from './topics/model'
 import { MoveTopicModal } from './topics/MoveTopicModal'
 import { TopicForm } from './topics/TopicForm'
 import { TopicItem } from './topics/TopicItem'
+import { ReclassifyDialog } from '../../components/ReclassifyDialog'
 
 /** 议题 (R-M3): the deadline, the agenda in order with each topic's papers, and 报送议题. */
 export function TopicsTab({ meeting, reload }: MeetingTabProps) {
@@ -21,6 +22,7 @@ export function TopicsTab({ meeting, reload }: MeetingTabProps) {
   const [adding, setAdding] = useState(false)
   const [moving, setMoving] = useState<Topic | null>(null)
   const [withdrawing, setWithdrawing] = useState<Topic | null>(null)
+  const [reclassifying, setReclassifying] = useState<Topic | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const fix = useMutation('meetings.fixAgenda')
   const reorder = useMutation('meetings.reorderTopics')
@@ -94,7 +96,8 @@ export function TopicsTab({ meeting, reload }: MeetingTabProps) {
             <Stack gap="xs" aria-label="议题列表">
               {live.map((t, i) => (
                 <TopicItem key={t.id} topic={t} number={chineseNumber(i + 1)} editable={editable} first={i === 0} last={i === live.length - 1}
-                  onUp={() => move(i, -1)} onDown={() => move(i, 1)} onMove={() => { setNotice(null); setMoving(t) }} onWithdraw={() => setWithdrawing(t)} />
+                  onUp={() => move(i, -1)} onDown={() => move(i, 1)} onMove={() => { setNotice(null); setMoving(t) }} onWithdraw={() => setWithdrawing(t)}
+                  onReclassify={() => { setNotice(null); setReclassifying(t) }} />
               ))}
               {live.length === 0 && <Text size="sm" c="dimmed" ta="center" py="md">尚无议题。{editable ? '各部门报送的议题经分管副市长审核后，在此登记。' : ''}</Text>}
               {withdrawn.length > 0 && <Text size="sm" fw={600} c="dimmed" mt="xs">已撤回的议题</Text>}
@@ -112,6 +115,10 @@ export function TopicsTab({ meeting, reload }: MeetingTabProps) {
       {moving && (
         <MoveTopicModal meeting={meeting} topic={moving} onClose={() => setMoving(null)}
           onDone={(text) => { setMoving(null); setNotice(text); refresh() }} />
+      )}
+      {reclassifying && (
+        <ReclassifyDialog opened kind="议题" record={{ ...reclassifying, label: `「${reclassifying.title}」` }} onClose={() => setReclassifying(null)}
+          onDone={() => { setNotice(`已变更“${reclassifying.title}”的密级，记入议题的调整记录和审计日志。`); setReclassifying(null); refresh() }} />
       )}
       <ConfirmDialog opened={!!withdrawing} title="撤回议题" confirmLabel="撤回" danger busy={withdraw.busy} onConfirm={doWithdraw} onCancel={() => setWithdrawing(null)}>
         <Text size="sm">撤回“{withdrawing?.title}”？撤回后议题保留记录，不再列入议程，其列席单位不再通知参会。</Text>

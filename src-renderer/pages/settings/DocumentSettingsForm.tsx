@@ -1,12 +1,16 @@
 import { ActionIcon, Button, Checkbox, Group, NumberInput, SimpleGrid, Table, Text, TextInput } from '@mantine/core'
 import { SettingsForm, type Settings } from './SettingsForm'
+import { RECLASSIFIER_ROLES } from '../../../src-main/common/reclassification'
 
 type Series = Settings['documentSeries'][number]
 const DAYS: { key: keyof Settings['handlingWorkingDays']; label: string }[] = [
   { key: '无', label: '一般件' }, { key: '加急', label: '加急件' }, { key: '特急', label: '特急件' },
 ]
 
-/** 公文设置 (R-D6, R-D7, X-1): the 发文字号 series (代字, issuing body, red mark, 信函) and the time limits by urgency. */
+/**
+ * 公文设置 (R-D6, R-D7, X-1): the 发文字号 series (代字, issuing body, red mark, 信函), the time limits by urgency, and
+ * who may make a 定密变更 of a 收文, 发文 or 议题 (issue 14).
+ */
 export function DocumentSettingsForm() {
   return (
     <SettingsForm title="公文设置" description="发文字号按代字分序列、每年从1号编起（R-D6）；收文交办的办理时限按紧急程度计工作日（R-D7）。">
@@ -42,6 +46,10 @@ export function DocumentSettingsForm() {
                   onChange={(v) => set({ handlingWorkingDays: { ...form.handlingWorkingDays, [d.key]: typeof v === 'number' ? v : Number(v) || 0 } })} />
               ))}
             </SimpleGrid>
+            <Checkbox.Group label="定密变更人员" description="可以变更收文、发文和议题密级或保密期限的角色（须写明理由并经领导批准）；至少一个"
+              value={form.reclassifyRoles} onChange={(v) => set({ reclassifyRoles: v as Settings['reclassifyRoles'] })}>
+              <Group gap="lg" mt={6}>{RECLASSIFIER_ROLES.map((r) => <Checkbox key={r} value={r} label={r} />)}</Group>
+            </Checkbox.Group>
           </>
         )
       }}

@@ -7,7 +7,7 @@ import { RuleBadge } from '../../../components/RuleBadge'
 import { Section } from '../../../components/Section'
 import { formatDate } from '../../../lib/format'
 import { hrefOf } from '../../../lib/route'
-import { DownloadButton } from '../../duty/DownloadButton'
+import { DownloadButton } from '../../../components/DownloadButton'
 import type { OrgOverview } from '../../org/model'
 import { ConsultPanel } from './ConsultPanel'
 import { FileLink } from './FileLink'
@@ -15,6 +15,7 @@ import { ChasePanel, ClosePanel, HandlingPanel } from './HandlingPanel'
 import { InstructionsPanel } from './InstructionsPanel'
 import { ProposePanel } from './ProposePanel'
 import { RegisterModal } from './RegisterModal'
+import { ReclassifyButton, ReclassifyDialog } from '../../../components/ReclassifyDialog'
 import { ReviewPanel } from './ReviewPanel'
 import { STATUS_COLOR, STEPS, TIMING_COLOR, activeStep, receivedText, type Incoming } from './model'
 
@@ -53,6 +54,7 @@ export function IncomingPage({ id }: { id: number }) {
   const org = useQuery('org.overview', {})
   const [doc, setDoc] = useState<Incoming | undefined>()
   const [editing, setEditing] = useState(false)
+  const [reclassifying, setReclassifying] = useState(false)
   useEffect(() => { if (query.data) setDoc(query.data) }, [query.data])
 
   if (!doc) return query.error ? <ErrorAlert error={query.error} /> : <Loading />
@@ -104,7 +106,9 @@ export function IncomingPage({ id }: { id: number }) {
                   <Line label="来文机关">{doc.sender}{doc.senderDepartmentName && doc.senderDepartmentName !== doc.sender ? `（${doc.senderDepartmentName}）` : ''}</Line>
                   <Line label="来文字号">{doc.senderNumber ?? '—'}</Line>
                   <Line label="文种">{doc.docType}</Line>
-                  <Line label="密级">{doc.secrecyMark ?? '非涉密'}</Line>
+                  <Line label="密级">
+                    <Group gap={6} wrap="nowrap">{doc.secrecyMark ?? '非涉密'}<ReclassifyButton onClick={() => setReclassifying(true)} /></Group>
+                  </Line>
                   <Line label="紧急程度">{doc.urgency === '无' ? '一般' : doc.urgency}</Line>
                   <Line label="份数页数">{doc.copies}份{doc.pages ? `，${doc.pages}页` : ''}</Line>
                   <Line label="登记人">{doc.registeredBy ?? '—'}</Line>
@@ -146,7 +150,10 @@ export function IncomingPage({ id }: { id: number }) {
           </Section>
         </Grid.Col>
       </Grid>
-      <RegisterModal opened={editing} org={o} doc={doc} onClose={() => setEditing(false)} onSaved={(d) => { setEditing(false); accept(d) }} />
+      <RegisterModal opened={editing} org={o} doc={doc} onClose={() => setEditing(false)} onSaved={(d) => { setEditing(false); accept(d) }}
+        onReclassify={() => { setEditing(false); setReclassifying(true) }} />
+      <ReclassifyDialog opened={reclassifying} kind="收文" record={{ ...doc, label: `${doc.numberText}「${doc.title}」` }}
+        onClose={() => setReclassifying(false)} onDone={(d) => { setReclassifying(false); accept(d as Incoming) }} />
     </Stack>
   )
 }

@@ -1,17 +1,19 @@
 import { useEffect, useMemo, useState } from 'react'
-import { Alert, Checkbox, FileInput, Group, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Checkbox, FileInput, Group, Input, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
 import { ApiError, useMutation } from '../../../api/client'
 import { FormModal, fieldError } from '../../../components/FormModal'
 import { RuleBadge } from '../../../components/RuleBadge'
 import { ClassificationSelect } from '../../../components/Classification'
+import { ReclassifyButton } from '../../../components/ReclassifyDialog'
 import { DATE_PROPS, todayIso } from '../../../lib/format'
-import { PersonSelect } from '../../org/PersonSelect'
+import { PersonSelect } from '../../../components/PersonSelect'
 import { DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, type OrgOverview } from '../../org/model'
 import { readUpload, type UploadedFile } from '../../../lib/upload'
 import { ACCEPT, type Arrival, type Classification, type DirectException, type DocType, type FileKind, type Incoming, type Urgency } from './model'
 import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, URGENCIES } from '../../../../src-main/common/documents'
 import { officeClockText } from '../../../../src-main/common/office-time'
+import { fileTooLargeMessage, MAX_FILE_BYTES } from '../../../../src-main/common/files'
 
 const FIELDS = ['receivedAt', 'sender', 'senderDepartmentId', 'senderNumber', 'title', 'docType', 'classification', 'secrecyPeriod', 'urgency', 'copies', 'pages', 'arrival', 'directException', 'directLeaderId', 'files']
 
@@ -26,17 +28,31 @@ export function departmentOptions(org: OrgOverview | undefined, exclude: readonl
 
 const nowTime = () => officeClockText(new Date())
 
+/** 密级 of a registered 收文 in its edit form: shown, not editable, with 定密变更 for the designated roles. */
+function ClassificationReadOnly({ doc, onReclassify, error }: { doc: Incoming; onReclassify?: () => void; error?: string }) {
+  return (
+    <Input.Wrapper label="密级和保密期限" error={error} description="只能经定密变更改变">
+      <Group gap={6} mt={4} wrap="nowrap">
+        <Text size="sm" fw={500} aria-label="密级">{doc.secrecyMark ?? '非涉密'}</Text>
+        {onReclassify && <ReclassifyButton onClick={onReclassify} />}
+      </Group>
+    </Input.Wrapper>
+  )
+}
+
 /**
  * 签收登记 (X-2, R-D1): the receipt time, sender, number, title, 文种, 密级 and 保密期限, 紧急程度, copies, pages,
  * how it came, the files, and — for a document sent straight to a leader — the exception and the leader.
  * With `doc`, corrects the registration of a document not yet 拟办 (files stay as they are).
  */
-export function RegisterModal({ opened, org, doc, onClose, onSaved }: {
+export function RegisterModal({ opened, org, doc, onClose, onSaved, onReclassify }: {
   opened: boolean
   org: OrgOverview | undefined
   doc?: Incoming | null
   onClose: () => void
   onSaved: (doc: Incoming) => void
+  /** Editing: 密级 is shown, not offered; this opens 定密变更 instead (issue 14). */
+  onReclassify?: () => void
 }) {
   const register = useMutation('incoming.receive')
   const update = useMutation('incoming.update')
@@ -86,6 +102,11 @@ export function RegisterModal({ opened, org, doc, onClose, onSaved }: {
     setSenderDepartmentId(v)
   }
 
+  // A file over the limit is named under its own field as soon as it is chosen, and nothing is sent (issue 14 §6).
+  const overLimit = (kind: FileKind) => {
+    const big = files[kind].filter((f) => f.size > MAX_FILE_BYTES)
+    return big.length ? fileTooLargeMessage(big.map((f) => f.name).join('、')) : undefined
+  }
   const error = missing ?? (editing ? update.error : register.error)
   const err = (f: string) => fieldError(error, f)
   const refusal = error?.rule === 'R-D1' ? error : null
@@ -100,8 +121,9 @@ export function RegisterModal({ opened, org, doc, onClose, onSaved }: {
     if (need) return
     const fields = {
       receivedAt: `${receivedOn} ${receivedTime}`, sender: sender.trim(), senderDepartmentId: senderDepartmentId ? Number(senderDepartmentId) : null,
-      senderNumber: senderNumber.trim() || null, title: title.trim(), docType: docType!, classification,
-      secrecyPeriod: classification === '无' ? null : secrecyPeriod.trim() || null, urgency,
+      senderNumber: senderNumber.trim() || null, title: title.trim(), docType: docType!,
+      // Once registered, 密级 and 保密期限 change only by 定密变更: an edit does not send them.
+      ...(editing ? {} : { classification, secrecyPeriod: classification === '无' ? null : secrecyPeriod.trim() || null }), urgency,
       copies: typeof copies === 'number' ? copies : Number(copies) || 1, pages: typeof pages === 'number' ? pages : null, arrival,
       directException: direct ? directException : null, directLeaderId: direct ? directLeaderId : null,
     }
@@ -110,6 +132,7 @@ export function RegisterModal({ opened, org, doc, onClose, onSaved }: {
       if (saved) onSaved(saved)
       return
     }
+    if ((Object.keys(files) as FileKind[]).some(overLimit)) return
     let uploads: { kind: FileKind; file: UploadedFile }[]
     setReading(true)
     try {
@@ -145,9 +168,13 @@ export function RegisterModal({ opened, org, doc, onClose, onSaved }: {
       <TextInput label="标题" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={err('title')} data-autofocus
         placeholder="如 关于……的请示" />
       <Group grow gap="sm" align="flex-start">
-        <ClassificationSelect value={classification} onChange={setClassification} error={err('classification')} />
-        <TextInput label="保密期限" value={secrecyPeriod} onChange={(e) => setSecrecyPeriod(e.currentTarget.value)} disabled={classification === '无'}
-          placeholder={classification === '无' ? '非涉密' : '如 1年、6个月、长期'} error={err('secrecyPeriod')} required={classification !== '无'} />
+        {editing ? <ClassificationReadOnly doc={doc!} onReclassify={onReclassify} error={err('classification')} /> : (
+          <>
+            <ClassificationSelect value={classification} onChange={setClassification} error={err('classification')} />
+            <TextInput label="保密期限" value={secrecyPeriod} onChange={(e) => setSecrecyPeriod(e.currentTarget.value)} disabled={classification === '无'}
+              placeholder={classification === '无' ? '非涉密' : '如 1年、6个月、长期'} error={err('secrecyPeriod')} required={classification !== '无'} />
+          </>
+        )}
         <Select label="紧急程度" data={URGENCIES.map((u) => ({ value: u, label: u === '无' ? '一般' : u }))} value={urgency}
           onChange={(v) => v && setUrgency(v as Urgency)} allowDeselect={false} error={err('urgency')} />
         <NumberInput label="份数" min={1} max={9999} value={copies} onChange={setCopies} error={err('copies')} allowDecimal={false} />
@@ -155,9 +182,9 @@ export function RegisterModal({ opened, org, doc, onClose, onSaved }: {
       </Group>
       {!editing && (
         <Group grow gap="sm" align="flex-start">
-          <FileInput label="正文" multiple clearable accept={ACCEPT} value={files.正文} placeholder="选择文件" onChange={(f) => setFiles((x) => ({ ...x, 正文: f }))} error={err('files')} />
-          <FileInput label="附件" multiple clearable accept={ACCEPT} value={files.附件} placeholder="选择文件" onChange={(f) => setFiles((x) => ({ ...x, 附件: f }))} />
-          <FileInput label="扫描件" multiple clearable accept={ACCEPT} value={files.扫描件} placeholder="纸质来文的扫描件" onChange={(f) => setFiles((x) => ({ ...x, 扫描件: f }))} />
+          <FileInput label="正文" multiple clearable accept={ACCEPT} value={files.正文} placeholder="选择文件" onChange={(f) => setFiles((x) => ({ ...x, 正文: f }))} error={overLimit('正文') ?? err('files')} />
+          <FileInput label="附件" multiple clearable accept={ACCEPT} value={files.附件} placeholder="选择文件" onChange={(f) => setFiles((x) => ({ ...x, 附件: f }))} error={overLimit('附件')} />
+          <FileInput label="扫描件" multiple clearable accept={ACCEPT} value={files.扫描件} placeholder="纸质来文的扫描件" onChange={(f) => setFiles((x) => ({ ...x, 扫描件: f }))} error={overLimit('扫描件')} />
         </Group>
       )}
       <Paper withBorder p="sm" bg={direct ? 'gray.0' : undefined} aria-label="直送领导">

@@ -17,11 +17,13 @@ const DEPARTMENT_GROUP: Record<string, string> = { 市政府办公室: '市政�
  * 保密期限, 紧急程度, 拟稿单位 and 拟稿人, 公开属性, 上行文, a county directive (R-D5), 附注.
  * `docTypeSlot` replaces the 文种 field (the new-draft dialog picks the kind from the templates).
  */
-export function DraftFields({ draft, onChange, error, docTypeSlot, subjectSlot }: {
+export function DraftFields({ draft, onChange, error, docTypeSlot, subjectSlot, classificationSlot }: {
   draft: DraftState
   onChange: (patch: Partial<DraftState>) => void
   error: ApiError | null | undefined
   docTypeSlot?: ReactNode
+  /** Replaces 密级 and 保密期限 once the draft exists: they change only by 定密变更 (issue 14). */
+  classificationSlot?: ReactNode
   /** Above the title: the 事由 that fills the template's title pattern. */
   subjectSlot?: ReactNode
 }) {
@@ -70,10 +72,14 @@ export function DraftFields({ draft, onChange, error, docTypeSlot, subjectSlot }
       <Textarea label="抄送机关" autosize minRows={1} maxRows={3} value={draft.cc} maxLength={1000} error={err('cc')}
         onChange={(e) => onChange({ cc: e.currentTarget.value })} />
       <SimpleGrid cols={4} spacing="sm">
-        <ClassificationSelect value={draft.classification} error={err('classification')}
-          onChange={(v) => onChange({ classification: v, ...(v === '无' ? { secrecyPeriod: '' } : {}) })} />
-        <TextInput label="保密期限" value={draft.secrecyPeriod} maxLength={20} disabled={!classified} error={err('secrecyPeriod')}
-          placeholder={classified ? '如：1年' : '涉密公文才填写'} onChange={(e) => onChange({ secrecyPeriod: e.currentTarget.value })} />
+        {classificationSlot ?? (
+          <>
+            <ClassificationSelect value={draft.classification} error={err('classification')}
+              onChange={(v) => onChange({ classification: v, ...(v === '无' ? { secrecyPeriod: '' } : {}) })} />
+            <TextInput label="保密期限" value={draft.secrecyPeriod} maxLength={20} disabled={!classified} error={err('secrecyPeriod')}
+              placeholder={classified ? '如：1年' : '涉密公文才填写'} onChange={(e) => onChange({ secrecyPeriod: e.currentTarget.value })} />
+          </>
+        )}
         <Select label="紧急程度" data={URGENCIES.map((u) => ({ value: u, label: u === '无' ? '一般' : u }))} value={draft.urgency} allowDeselect={false}
           error={err('urgency')} onChange={(v) => v && onChange({ urgency: v as DraftState['urgency'] })} />
         <Select label="公开属性" data={PUBLICITY} value={draft.publicity} allowDeselect={false} error={err('publicity')}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Group, Input, Paper, Stack, Stepper, Text, Title } from '@mantine/core'
 import { useMutation, useQuery } from '../../../api/client'
 import { ErrorAlert, Feedback } from '../../../components/Feedback'
 import { fieldError } from '../../../components/FormModal'
@@ -15,6 +15,7 @@ import { ReviewPanel } from './ReviewPanel'
 import { SignOffPanel } from './SignOffPanel'
 import { DRAFT_FIELDS, STATUS_COLOR, STEPS, activeStep, draftOf, inputOf, sameDraft, statusText, type DraftState, type Outgoing } from './model'
 import { classificationMark } from '../../../../src-main/common/classification'
+import { ReclassifyButton, ReclassifyDialog } from '../../../components/ReclassifyDialog'
 
 /** What each step of the bar says once done. */
 function stepDescription(doc: Outgoing, i: number): string {
@@ -36,6 +37,7 @@ export function OutgoingPage({ id }: { id: number }) {
   const [doc, setDoc] = useState<Outgoing | undefined>()
   const [draft, setDraft] = useState<DraftState | null>(null)
   const save = useMutation('outgoing.updateDraft', { success: '文稿已保存。' })
+  const [reclassifying, setReclassifying] = useState(false)
 
   // The latest document from the server: the query, or what a mutation returned. The editor follows it unless it holds unsaved changes.
   const dirtyRef = useRef(false)
@@ -52,11 +54,20 @@ export function OutgoingPage({ id }: { id: number }) {
   const status = statusText(doc.status, doc.dispatchedOn)
   const active = activeStep(doc)
   async function saveDraft() {
-    const d = await save.mutate({ id: doc!.id, ...inputOf(draft!) })
+    // 密级 and 保密期限 are not the edit's to send: they change only by 定密变更.
+    const { classification: _c, secrecyPeriod: _p, ...fields } = inputOf(draft!)
+    const d = await save.mutate({ id: doc!.id, ...fields })
     if (d) accept(d, true)
   }
+  /** After a 定密变更 the editor keeps its unsaved text but takes the new 密级. */
+  function reclassified(d: Outgoing) {
+    setReclassifying(false)
+    setDoc(d)
+    setDraft((x) => x && { ...x, classification: d.classification, secrecyPeriod: d.secrecyPeriod ?? '' })
+  }
+  const mark = classificationMark(doc.classification, doc.secrecyPeriod)
   const meta = [
-    doc.docType, doc.issuer, classificationMark(doc.classification, doc.secrecyPeriod) ?? '', doc.urgency === '无' ? '' : doc.urgency,
+    doc.docType, doc.issuer, mark ?? '', doc.urgency === '无' ? '' : doc.urgency,
     doc.draftingDepartmentName && `拟稿单位：${doc.draftingDepartmentName}`, doc.drafter && `拟稿人：${doc.drafter}`, doc.publicity,
   ].filter(Boolean).join('　')
   const unsaved = dirty ? '文稿有未保存的修改，请先保存，再继续办理。' : null
@@ -79,7 +90,13 @@ export function OutgoingPage({ id }: { id: number }) {
               </Text>
               <RuleBadge rule="X-1" />
             </Group>
-            <Text size="sm" c="dimmed" mt={4}>{meta}</Text>
+            <Group gap={6} mt={4}>
+              <Text size="sm" c="dimmed">{meta}</Text>
+              <ReclassifyButton onClick={() => setReclassifying(true)} />
+            </Group>
+            {doc.reclassifications.map((r) => (
+              <Text key={r.id} size="xs" c="dimmed" mt={2} aria-label="定密变更记录">{r.when}　{r.text}　{r.by}</Text>
+            ))}
           </div>
           <Exports doc={doc} />
         </Group>
@@ -96,7 +113,14 @@ export function OutgoingPage({ id }: { id: number }) {
         <Section title="文稿" description="签发之前可以修改（核稿时改动的，保存后再签发）。"
           actions={<Button size="xs" onClick={saveDraft} loading={save.busy} disabled={!dirty}>保存</Button>}>
           <Stack gap="sm">
-            <DraftFields draft={draft} error={save.error} onChange={(p) => setDraft({ ...draft, ...p })} />
+            <DraftFields draft={draft} error={save.error} onChange={(p) => setDraft({ ...draft, ...p })} classificationSlot={(
+              <Input.Wrapper label="密级和保密期限" description="只能经定密变更改变" error={fieldError(save.error, 'classification')}>
+                <Group gap={6} mt={4} wrap="nowrap">
+                  <Text size="sm" fw={500}>{mark ?? '非涉密'}</Text>
+                  <ReclassifyButton onClick={() => setReclassifying(true)} />
+                </Group>
+              </Input.Wrapper>
+            )} />
             <Group justify="flex-end" gap="sm">
               {dirty && <Text size="sm" c="orange.8">有未保存的修改</Text>}
               <Button onClick={saveDraft} loading={save.busy} disabled={!dirty}>保存</Button>
@@ -111,6 +135,8 @@ export function OutgoingPage({ id }: { id: number }) {
       <ReviewPanel doc={doc} blockedBy={unsaved} onChanged={(d) => { save.reset(); accept(d) }} />
       <SignOffPanel doc={doc} blockedBy={unsaved} onChanged={(d) => { save.reset(); accept(d, true) }} />
       <IssuePanel doc={doc} onChanged={(d) => accept(d, true)} />
+      <ReclassifyDialog opened={reclassifying} kind="发文" record={{ ...doc, label: doc.numberText ?? `「${doc.title}」` }}
+        onClose={() => setReclassifying(false)} onDone={(d) => reclassified(d as unknown as Outgoing)} />
     </Stack>
   )
 }

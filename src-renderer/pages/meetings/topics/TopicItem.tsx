@@ -5,6 +5,7 @@ import { downloadFile } from '../../../lib/download'
 import { formatDate, formatFileSize } from '../../../lib/format'
 import { type Topic, type TopicFile } from './model'
 import { ClassificationBadge } from '../../../components/Classification'
+import { ReclassifyButton } from '../../../components/ReclassifyDialog'
 
 /** One line of the topic's particulars: a dimmed label, the value. */
 function Line({ label, children }: { label: string; children: React.ReactNode }) {
@@ -35,7 +36,7 @@ function FileLink({ file }: { file: TopicFile }) {
 }
 
 /** A topic on the agenda: number, title, department, 分管领导, 汇报人, delivery (late / by consent), 列席, files, history. */
-export function TopicItem({ topic, number, editable, first, last, onUp, onDown, onMove, onWithdraw }: {
+export function TopicItem({ topic, number, editable, first, last, onUp, onDown, onMove, onWithdraw, onReclassify }: {
   topic: Topic
   /** 一、二、… (empty for a withdrawn topic). */
   number: string | null
@@ -46,6 +47,8 @@ export function TopicItem({ topic, number, editable, first, last, onUp, onDown, 
   onDown: () => void
   onMove: () => void
   onWithdraw: () => void
+  /** 定密变更 (issue 14), offered to the designated roles on a live topic. */
+  onReclassify?: () => void
 }) {
   const withdrawn = topic.withdrawn
   return (
@@ -57,6 +60,7 @@ export function TopicItem({ topic, number, editable, first, last, onUp, onDown, 
             <span style={withdrawn ? { textDecoration: 'line-through' } : undefined}>{topic.title}</span>
           </Text>
           <ClassificationBadge classification={topic.classification} />
+          {onReclassify && !withdrawn && <ReclassifyButton onClick={onReclassify} />}
           {withdrawn && <Badge size="sm" color="gray" variant="light">已撤回</Badge>}
         </Group>
         {editable && !withdrawn && (
@@ -85,6 +89,9 @@ export function TopicItem({ topic, number, editable, first, last, onUp, onDown, 
         </Line>
         {topic.history.map((h) => (
           <Text key={h.id} size="xs" c="dimmed">调整记录：{h.text}{h.reason ? `（${h.reason}）` : ''}</Text>
+        ))}
+        {topic.reclassifications.map((r) => (
+          <Text key={`r${r.id}`} size="xs" c="dimmed">{r.when}　{r.text}　{r.by}</Text>
         ))}
       </Stack>
     </Paper>

@@ -1,0 +1,74 @@
+/**
+ * A topic above a reader's clearance shows nothing on the attendance sheet (issue 14 §6): not its submitting or
+ * 列席 units, not their heads (derived or recorded), not its title — neither on the page (meetings.attendance) nor in
+ * the Word file (meetings.exportAttendanceDocx). The 科长 kezhang (机密) sees them; 查阅 chayue (内部) does not.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { uploadAs } from '../helpers/upload'
+import { docxText } from '../helpers/zip'
+
+let server: TestServer
+type Api = ReturnType<typeof rpcClient>
+let kezhang: Api
+let chayue: Api
+let org: any
+let meetingId: number
+const dept = (name: string) => org.departments.find((d: any) => d.name === name).id
+const headOf = (name: string) => {
+  const post = org.posts.find((p: any) => p.departmentId === dept(name) && p.kind === '部门主要负责人')
+  return { personId: post.holderId as number, name: org.people.find((p: any) => p.id === post.holderId).name as string }
+}
+const HIDDEN = { title: '关于重点防汛设施安全评估的议题', unit: '市统计局', submitter: '市水利局' }
+const OPEN = { title: '关于农贸市场升级改造的议题', unit: '市市场监督管理局', submitter: '市商务局' }
+
+async function topic(t: typeof HIDDEN, classification: '无' | '机密') {
+  const upload = (name: string) => uploadAs(server.url, kezhang, name, `${t.title}：${name}`)
+  await kezhang.ok('meetings.submitTopic', {
+    meetingId, title: t.title, departmentId: dept(t.submitter), unitIds: [dept(t.unit)], deliveredOn: '2026-12-01', classification,
+    files: [{ kind: '议题材料', file: await upload('议题材料.pdf') }, { kind: '议题审批表', file: await upload('议题审批表.pdf') }],
+  })
+}
+
+/** Everything a reader's attendance sheet and its Word file say, as one text. */
+async function whatTheySee(api: Api): Promise<string> {
+  const sheet = JSON.stringify(await api.ok('meetings.attendance', { meetingId }))
+  const word = await api.ok('meetings.exportAttendanceDocx', { id: meetingId })
+  return `${sheet}\n${docxText(Buffer.from(word.base64, 'base64'))}`
+}
+
+beforeAll(async () => {
+  server = await startTestServer()
+  kezhang = rpcClient(server.url)
+  chayue = rpcClient(server.url)
+  await kezhang.login('kezhang')
+  await chayue.login('chayue')
+  await kezhang.ok('system.setClock', { at: '2026-12-01T09:00:00+08:00' })
+  org = await kezhang.ok('org.overview')
+  const type = (await kezhang.ok('meetings.types')).find((t: any) => t.kind === '常务会议')
+  meetingId = (await kezhang.ok('meetings.schedule', { typeId: type.id, date: '2026-12-22', halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })).meeting.id
+  await topic(OPEN, '无')
+  await topic(HIDDEN, '机密')
+  // The 机密 topic's 列席 unit head is recorded present: a recorded row must not give the unit away either.
+  await kezhang.ok('meetings.recordAttendance', { meetingId, personId: headOf(HIDDEN.unit).personId, role: '列席', status: '出席' })
+})
+afterAll(async () => { await server.stop() })
+
+describe('attendance sheet of a meeting with a hidden (机密) topic (issue 14 §6)', () => {
+  it('the 科长 (机密) sees both topics\' units and heads on the sheet and in the Word file', async () => {
+    const seen = await whatTheySee(kezhang)
+    for (const t of [OPEN, HIDDEN]) {
+      for (const unit of [t.unit, t.submitter]) expect(seen).toContain(headOf(unit).name)
+    }
+    expect(seen).toContain(`议题单位：${HIDDEN.unit}`)
+  })
+
+  it('a 内部 reader sees the open topic\'s 列席 but nothing of the hidden one: no unit, no head, no title — on the page or in Word', async () => {
+    const seen = await whatTheySee(chayue)
+    expect(seen).toContain(headOf(OPEN.unit).name)
+    expect(seen).toContain(`议题单位：${OPEN.unit}`)
+    for (const leak of [HIDDEN.unit, HIDDEN.submitter, headOf(HIDDEN.unit).name, headOf(HIDDEN.submitter).name, HIDDEN.title]) {
+      expect(seen).not.toContain(leak)
+    }
+  })
+})
