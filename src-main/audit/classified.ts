@@ -37,6 +37,9 @@ const PARENTS: Record<string, { key: string; sql: string }> = {
   议定事项: { key: 'minutesId', sql: `SELECT t.classification FROM minutes m JOIN topics t ON t.meeting_id = m.meeting_id AND t.withdrawn = 0 WHERE m.id = ? ${BY_RANK.replace('classification', 't.classification')}` },
 }
 
+/** Record kinds that are themselves a 收文, 发文 or 议题, by the table holding their 密级. */
+const OWN_TABLES: Record<string, string> = { 收文: 'incoming_documents', 发文: 'outgoing_documents', 议题: 'topics' }
+
 /** Fields that hold a record's own 密级 (a 收文, 发文 or 议题, and a 定密变更's before and after). */
 const OWN_FIELDS = ['classification', 'fromClassification', 'toClassification']
 
@@ -57,13 +60,35 @@ function parentLevel(sqlite: Sqlite, entity: string, row: Row | null | undefined
   return isClassified(found) ? found : '无'
 }
 
-export interface TouchedRecord { entity: string; before?: Row | null; after?: Row | null; fields?: Row }
+export interface TouchedRecord { entity: string; id?: string | number | null; before?: Row | null; after?: Row | null; fields?: Row }
 
-/** The highest 密级 among the records one action touched (their own, or their parent's). */
+/** The 密级 a 收文, 发文 or 议题 has now, by its id. */
+function storedLevel(sqlite: Sqlite, entity: string, id: string | number | null | undefined): Classification {
+  const table = OWN_TABLES[entity]
+  if (!table || id === null || id === undefined || !/^\d+$/.test(String(id))) return '无'
+  const found = sqlite.prepare(`SELECT classification FROM ${table} WHERE id = ?`).pluck().get(Number(id)) as string | undefined
+  return isClassified(found) ? found : '无'
+}
+
+/** The highest 密级 among the records one action touched (their own, now or as written, or their parent's). */
 export function levelOfAction(sqlite: Sqlite, changes: readonly TouchedRecord[]): Classification {
   let level: Classification = '无'
   for (const c of changes) {
+    level = higher(level, storedLevel(sqlite, c.entity, c.id))
     for (const row of [c.before, c.after, c.fields]) level = higher(level, higher(ownLevel(row), parentLevel(sqlite, c.entity, row)))
   }
   return level
+}
+
+/**
+ * The 密级 of a record written without one (before migration 0008, or by an action that touched nothing classified
+ * then), as far as today's data tells: its own document's, or its parent's. The auditor's view uses it so that an
+ * older log does not show what the column would now withhold; a record whose document has since been raised is
+ * withheld too, which errs on the side of the secret.
+ */
+export function levelNow(sqlite: Sqlite, entity: string | null, entityId: string | null, changes: Row | null): Classification {
+  if (!entity) return '无'
+  const whole = (changes?.新建 ?? changes?.删除) as Row | undefined
+  const side = (i: 0 | 1) => Object.fromEntries(Object.entries(changes ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v[i] : v]))
+  return levelOfAction(sqlite, [{ entity, id: entityId, before: whole ? null : side(0), after: whole ?? side(1) }])
 }

@@ -10,7 +10,7 @@
 import type { Db } from '../db/connection'
 import { officeDateTimeText } from '../common/office-time'
 import { sqliteOf } from './chain'
-import { isClassified } from './classified'
+import { isClassified, levelNow } from './classified'
 import { fieldName, NAMED_BY_ID, procedureLabel } from './labels'
 import type { auditLog } from './schema'
 
@@ -118,10 +118,17 @@ function withhold(level: string, parts: { kind: AuditView['kind']; items: (Chang
   return { kind: parts.kind, items: [...kept, { field: '内容', before: null, after: WITHHELD(level) }] }
 }
 
+/** The row's 密级: as written, or for a row written without one, as today's data tells (classified.ts levelNow). */
+function levelOf(db: Db, r: Stored, changes: Row | null): string | null {
+  if (isClassified(r.classification)) return r.classification
+  const now = levelNow(sqliteOf(db), r.entity, r.entityId, changes)
+  return isClassified(now) ? now : null
+}
+
 /** One stored row as the auditor sees it. */
-export function viewRow(r: Stored, names: Names): AuditView {
-  const level = isClassified(r.classification) ? r.classification : null
+export function viewRow(db: Db, r: Stored, names: Names): AuditView {
   const changes = r.changes ? (JSON.parse(r.changes) as Row) : null
+  const level = levelOf(db, r, changes)
   const parsed = changes ? itemsOf(changes, r.entity, names) : { kind: null, items: [] }
   const { kind, items } = level ? withhold(level, parsed) : parsed
   return {
@@ -135,7 +142,7 @@ export function viewRow(r: Stored, names: Names): AuditView {
 /** The rows of a page or an export, labelled with one name cache. */
 export function viewRows(db: Db, rows: Stored[]): AuditView[] {
   const names = new Names(db)
-  return rows.map((r) => viewRow(r, names))
+  return rows.map((r) => viewRow(db, r, names))
 }
 
 /** A change on one line, for the Excel export: 字段：原值 → 新值；… */

@@ -3,6 +3,7 @@ import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
 import { uploadAs } from '../helpers/upload'
 import { unzipPart } from '../helpers/zip'
 import { RECORDED_READS } from '../../src-main/audit/access'
+import { chainHash, headHash } from '../../src-main/audit/chain'
 
 /*
  * Issue 14 §3: the 安全审计员 has no business clearance. A day of 机密 work — a 机密 收文 registered with its scan,
@@ -112,6 +113,19 @@ describe('the 安全审计员 reads a day of 机密 work (issue 14 §3)', () => 
     expect(strings).not.toContain(OPEN_TITLE) // filtered to 机密
     const exported = (await auditor.ok('audit.list', { entity: '导出', limit: 5 })).rows[0]
     expect(exported).toMatchObject({ procedure: 'audit.exportXlsx', operator: '安全审计员', action: '导出审计日志（Excel）' })
+  })
+
+  it('withholds the content of a 机密 record written before audit records carried a 密级 (an older log)', async () => {
+    const sqlite = server.core.conn.sqlite
+    const old = { at: '2026-12-01T01:30:00.000Z', userId: 2, username: '李科长', procedure: 'documents.updateIncoming', entity: '收文', entityId: String(secretId),
+      changes: JSON.stringify({ title: ['旧标题', SECRET_TITLE] }), classification: null }
+    const prevHash = headHash(sqlite)
+    sqlite.prepare('INSERT INTO audit_log (at, user_id, username, procedure, entity, entity_id, changes, prev_hash, hash) VALUES (@at, @userId, @username, @procedure, @entity, @entityId, @changes, @prevHash, @hash)')
+      .run({ ...old, prevHash, hash: chainHash(prevHash, old) })
+    const { rows } = await auditor.ok('audit.list', { entity: '收文', entityId: String(secretId) })
+    expect(rows[0]).toMatchObject({ procedure: 'documents.updateIncoming', action: '修改收文登记信息', classification: '机密', withheld: true })
+    expect(JSON.stringify(rows)).not.toContain(SECRET_TITLE)
+    expect((await auditor.ok('audit.verify')).ok).toBe(true)
   })
 
   it('knows, for every procedure whose reads it records, a procedure of that name', () => {
