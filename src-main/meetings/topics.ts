@@ -3,13 +3,14 @@ import { and, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError, ruleViolation } from '../kernel/errors'
-import { findById, insertAudited, requireById, updateAudited } from '../kernel/audited'
+import { findById, insertAudited, replaceLinksAudited, requireById, updateAudited } from '../kernel/audited'
 import { readSettings } from '../settings/service'
 import { canSee, visibleClassifications, type Classification } from '../common/classification'
 import { checkRegistrable, clearanceOf, requireSeen, type Reader } from '../security/clearance'
 import { reclassificationsOf, reclassify, type ReclassifyInput, type ReclassifyTarget } from '../security/reclassify'
 import { chineseDate } from '../common/dates'
-import { mayorPost, whoActsFor } from '../absences/rules'
+import { whoActsFor } from '../absences/rules'
+import { mayorPost } from '../org/snapshot'
 import { loadAbsencePeriods } from '../absences/service'
 import { departments } from '../org/schema'
 import { storeFile, type Upload } from '../files/service'
@@ -124,11 +125,10 @@ export function submitTopic(ctx: ActionContext, input: TopicInput) {
     classification: input.classification, createdAt: ctx.clock.now().toISOString(),
   })
   const units = [...new Set(input.unitIds)].filter((id) => id !== input.departmentId)
-  if (units.length) ctx.db.insert(topicUnits).values(units.map((departmentId) => ({ topicId: topic.id, departmentId }))).run()
-  for (const f of input.files) {
-    const file = storeFile(ctx, f.file)
-    ctx.db.insert(topicFiles).values({ topicId: topic.id, fileId: file.id, kind: f.kind }).onConflictDoNothing().run()
-  }
+  replaceLinksAudited(ctx, topicUnits, topicUnits.topicId, units.map((departmentId) => ({ topicId: topic.id, departmentId })),
+    { entity: '议题', id: topic.id, field: '涉及单位', describe: (r) => r.departmentId })
+  const files = input.files.map((f) => ({ topicId: topic.id, fileId: storeFile(ctx, f.file).id, kind: f.kind }))
+  replaceLinksAudited(ctx, topicFiles, topicFiles.topicId, files, { entity: '议题', id: topic.id, field: '附件', describe: (r) => `${r.kind}：文件${r.fileId}` })
   return { topic, deadline: check.deadline, byConsent: check.byConsent }
 }
 

@@ -6,7 +6,7 @@ import { isRealDate } from '../../common/dates'
 import { readStoredFile, uploadSchema } from '../../files/service'
 import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, INCOMING_FILE_KINDS, INSTRUCTION_KINDS, URGENCIES } from '../../common/documents'
 import { acceptIncoming, reclassifyIncoming, registerIncoming, returnIncoming, updateIncoming } from './service'
-import { instructionFollowUp, proposeHandling, recordConsultation, recordInstruction, routeFor, sendToLeaders } from './handling'
+import { proposeHandling, recordConsultation, recordInstruction, routeFor, sendToLeaders } from './handling'
 import { assignDepartments, closeIncoming, recordChase, recordFeedback } from './tasks'
 import { getIncoming, isIncomingFileSeen } from './view'
 import { dueSoon } from './due-soon'
@@ -208,17 +208,5 @@ export const incomingProcedures = {
     access: READERS,
     input: z.object({}),
     handler: (ctx) => dueSoon(ctx, ctx.clock.today()),
-  }),
-  'incoming.instructionFollowUp': mutation({
-    summary: '领导批示转督办事项',
-    access: CLERKS,
-    input: z.object({
-      instructionId: id('批示'),
-      task: text('督办事项', 2000),
-      departmentId: id('责任单位'),
-      leaderPostId: id('督办领导岗位').nullable().optional(),
-      deadline: isoDate('办结时限'),
-    }),
-    handler: instructionFollowUp,
   }),
 }
