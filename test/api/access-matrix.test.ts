@@ -25,7 +25,7 @@ const EXPLICIT: Record<string, Who[]> = {
   'settings.update': ['系统管理员', '安全保密管理员', '科长'],
   'users.list': ['系统管理员', '安全保密管理员', '安全审计员'],
   'users.create': ['系统管理员'], 'users.update': ['系统管理员'], 'users.resetPassword': ['系统管理员'],
-  'users.setClearance': ['安全保密管理员'], 'users.unlock': ['安全保密管理员'],
+  'users.setClearance': ['安全保密管理员'], 'users.unlock': ['安全保密管理员'], 'users.confirm': ['安全保密管理员'],
 }
 
 /** Who may call `name`, by the office's rules (X-5 and the business roles); undefined if the matrix has no place for it. */
