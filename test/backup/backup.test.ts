@@ -239,6 +239,14 @@ describe('导出全部数据、在新电脑上导入 (issue 6)', () => {
       await newAdminAgain.login('admin')
       const kinds = (await newAdminAgain.ok('backup.list')).backups.map((b: any) => b.kind)
       expect(kinds).toEqual(expect.arrayContaining(['导入', '导入前']))
+      // The new PC's own audit records (its administrator's sign-in, the import's start) follow the imported log (issue 14).
+      const auditor = rpcClient(fresh.url)
+      await auditor.login('auditor')
+      expect(await auditor.ok('audit.verify')).toMatchObject({ ok: true })
+      const started = (await auditor.ok('audit.list', { entity: '数据导入', limit: 20 })).rows
+      expect(started.map((r: any) => r.items.find((i: any) => i.field === '操作')?.after)).toContain('开始导入')
+      const result = (await auditor.ok('audit.list', { entity: '数据导入', limit: 20 })).rows.find((r: any) => r.items.some((i: any) => i.field === '说明'))
+      expect(result.items).toContainEqual({ field: '说明', before: null, after: expect.stringContaining('另一条审计链') })
     } finally {
       await fresh.core.backups.idle()
       await fresh.stop()
