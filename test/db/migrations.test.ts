@@ -32,6 +32,22 @@ const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check:
       expect(chainHash(GENESIS, stored)).toBe(stored.hash)
     },
   },
+  // 定密变更 (issue 14): a new table of its own; the documents and topics whose 密级 it will record stay as they were.
+  '0007_reclassifications': {
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO incoming_documents (id, year, seq, received_at, sender, title, doc_type, classification, secrecy_period, urgency, copies, arrival, status, created_at) VALUES
+          (1, 2026, 1, '2026-11-02 09:30', '市财政局', '关于防汛救灾资金安排的请示', '请示', '秘密', '1年', '无', 1, '机要交通', '已登记', '2026-11-02T01:30:00Z');
+        INSERT INTO outgoing_documents (id, doc_type, sign_kind, series, title, classification, urgency, status, number_year, created_at) VALUES
+          (1, '通知', '一般', '资府发', '关于做好冬季防火工作的通知', '机密', '无', '拟稿', 2026, '2026-11-03T01:00:00.000Z');
+      `)
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT id, classification, secrecy_period FROM incoming_documents').all()).toEqual([{ id: 1, classification: '秘密', secrecy_period: '1年' }])
+      expect(db.prepare('SELECT id, classification FROM outgoing_documents').all()).toEqual([{ id: 1, classification: '机密' }])
+      expect(db.prepare('SELECT count(*) AS n FROM reclassifications').get()).toEqual({ n: 0 })
+    },
+  },
   // Status-and-date indexes for the registers (issue 7): indexes only, the documents and their totals stay as they were.
   '0006_status_newest_first': {
     seed: (db) => {

@@ -1,34 +1,13 @@
 /** 收文登记簿 and 发文登记簿 as Excel files, laid out as offices keep them: a title row, a filter line, a header, one line a document. */
-import writeXlsxFile, { type Row } from 'write-excel-file/node'
+import { registerXlsx, type XlsxColumn } from '../../print/xlsx-table'
 import { chineseDate } from '../../common/dates'
 import type { IncomingRegisterRow, OutgoingRegisterRow } from './service'
 import { classificationMark } from '../../common/classification'
 
-const FONT = '仿宋_GB2312'
-const head = { fontWeight: 'bold' as const, align: 'center' as const, alignVertical: 'center' as const, borderStyle: 'thin' as const, fontFamily: FONT, wrap: true }
-const cell = { alignVertical: 'center' as const, borderStyle: 'thin' as const, fontFamily: FONT }
-
-interface Column<R> { title: string; width: number; value: (r: R) => string | number | null; center?: boolean; wrap?: boolean }
-
-async function register<R>(title: string, subtitle: string, sheet: string, columns: Column<R>[], rows: R[]): Promise<Buffer> {
-  const width = columns.length
-  const data: Row[] = [
-    [{ value: title, columnSpan: width, fontSize: 18, fontWeight: 'bold', align: 'center', fontFamily: '方正小标宋简体', height: 36 }, ...Array(width - 1).fill(null)],
-    [{ value: subtitle, columnSpan: width, align: 'left', fontFamily: FONT }, ...Array(width - 1).fill(null)],
-    columns.map((c) => ({ value: c.title, ...head })),
-    ...rows.map((r): Row => columns.map((c) => {
-      const v = c.value(r)
-      if (typeof v === 'number') return { value: v, type: Number, align: 'center' as const, ...cell }
-      return { value: v ?? '', type: String, ...(c.center ? { align: 'center' as const } : {}), ...(c.wrap ? { wrap: true } : {}), ...cell }
-    })),
-  ]
-  return writeXlsxFile(data, { sheet, columns: columns.map((c) => ({ width: c.width })), stickyRowsCount: 3, orientation: 'landscape' }).toBuffer()
-}
-
 const urgencyText = (u: string) => (u === '无' ? '' : u)
 
 export function incomingRegisterXlsx(title: string, subtitle: string, rows: IncomingRegisterRow[]): Promise<Buffer> {
-  const columns: Column<IncomingRegisterRow>[] = [
+  const columns: XlsxColumn<IncomingRegisterRow>[] = [
     { title: '收文号', width: 16, value: (r) => r.number, center: true },
     { title: '收文日期', width: 12, value: (r) => r.receivedOn, center: true },
     { title: '来文机关', width: 22, value: (r) => r.sender, wrap: true },
@@ -47,11 +26,11 @@ export function incomingRegisterXlsx(title: string, subtitle: string, rows: Inco
     { title: '逾期天数', width: 8, value: (r) => r.overdueDays },
     { title: '办结日期', width: 12, value: (r) => r.closedOn, center: true },
   ]
-  return register(title, subtitle, '收文登记簿', columns, rows)
+  return registerXlsx(title, subtitle, '收文登记簿', columns, rows)
 }
 
 export function outgoingRegisterXlsx(title: string, subtitle: string, rows: OutgoingRegisterRow[]): Promise<Buffer> {
-  const columns: Column<OutgoingRegisterRow>[] = [
+  const columns: XlsxColumn<OutgoingRegisterRow>[] = [
     { title: '发文字号', width: 20, value: (r) => r.numberText, center: true },
     { title: '成文日期', width: 12, value: (r) => r.signedOn, center: true },
     { title: '发文机关', width: 20, value: (r) => r.issuer, wrap: true },
@@ -70,7 +49,7 @@ export function outgoingRegisterXlsx(title: string, subtitle: string, rows: Outg
     { title: '公开属性', width: 10, value: (r) => r.publicity, center: true },
     { title: '状态', width: 8, value: (r) => r.status, center: true },
   ]
-  return register(title, subtitle, '发文登记簿', columns, rows)
+  return registerXlsx(title, subtitle, '发文登记簿', columns, rows)
 }
 
 /** The line under the title: what was selected, and when it was exported. */
