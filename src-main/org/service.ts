@@ -6,7 +6,8 @@ import { AppError, ruleViolation } from '../kernel/errors'
 import { deleteAudited, insertAudited, requireById, saveAudited, updateAudited } from '../kernel/audited'
 import type { OrgWithUnits } from './snapshot'
 import { abPairs, departments, people, posts } from './schema'
-import { isLeaderKind, type DepartmentKind, type PostKind } from '../common/org'
+import { isLeaderKind } from '../common/org'
+import type { AbPairInput, DepartmentInput, PersonInDepartmentInput, PersonInput, PortfolioInput, PostInput } from './contract'
 
 const postsStmt = perConnection((db) => db.select({ id: posts.id, title: posts.title, kind: posts.kind, holderId: posts.holderId, isExecutive: posts.isExecutive, departmentId: posts.departmentId }).from(posts).prepare())
 const namesStmt = perConnection((db) => db.select({ id: people.id, name: people.name }).from(people).prepare())
@@ -53,8 +54,6 @@ export function orgOverview(db: Db) {
   }
 }
 
-export interface PersonInput { id?: number; name: string; officePhone?: string | null; mobile?: string | null; note?: string | null }
-
 export const savePerson = (ctx: ActionContext, input: PersonInput) => saveAudited(ctx, people, '人员', input)
 
 export function deletePerson(ctx: ActionContext, id: number) {
@@ -62,8 +61,6 @@ export function deletePerson(ctx: ActionContext, id: number) {
   if (held.length) throw ruleViolation('R-P1', `该人员仍担任${held.map((p) => p.title).join('、')}，请先在岗位中改由他人担任或设为空缺`)
   deleteAudited(ctx, people, '人员', id)
 }
-
-export interface DepartmentInput { id?: number; name: string; kind: DepartmentKind; supervisorPostId?: number | null; phone?: string | null; sortOrder?: number }
 
 export function saveDepartment(ctx: ActionContext, input: DepartmentInput) {
   if (input.supervisorPostId) requireLeaderPost(ctx.db, input.supervisorPostId)
@@ -74,11 +71,6 @@ export function deleteDepartment(ctx: ActionContext, id: number) {
   const inside = ctx.db.select({ title: posts.title }).from(posts).where(eq(posts.departmentId, id)).all()
   if (inside.length) throw new AppError('RULE', `该单位还有${inside.length}个岗位（${inside.slice(0, 3).map((p) => p.title).join('、')}…），请先删除或移走`)
   deleteAudited(ctx, departments, '单位', id)
-}
-
-export interface PostInput {
-  id?: number; title: string; kind: PostKind; departmentId?: number | null; holderId?: number | null
-  isExecutive?: boolean; portfolio?: string | null; sortOrder?: number
 }
 
 
@@ -105,7 +97,7 @@ export function savePost(ctx: ActionContext, input: PostInput) {
 export const deletePost = (ctx: ActionContext, id: number) => { deleteAudited(ctx, posts, '岗位', id) }
 
 /** A 副市长's portfolio (分管): the areas in words and the departments under the post (R-D3 routes by it). */
-export function setPortfolio(ctx: ActionContext, input: { postId: number; portfolio: string | null; departmentIds: number[] }) {
+export function setPortfolio(ctx: ActionContext, input: PortfolioInput) {
   requireLeaderPost(ctx.db, input.postId)
   updateAudited(ctx, posts, '岗位', input.postId, { portfolio: input.portfolio })
   const leaving = ctx.db.select().from(departments)
@@ -117,7 +109,7 @@ export function setPortfolio(ctx: ActionContext, input: { postId: number; portfo
   for (const d of joining) if (d.supervisorPostId !== input.postId) updateAudited(ctx, departments, '单位', d.id, { supervisorPostId: input.postId })
 }
 
-export function addPersonToDepartment(ctx: ActionContext, input: { departmentId: number; name: string; title: string; kind: PostKind; officePhone?: string | null; mobile?: string | null }) {
+export function addPersonToDepartment(ctx: ActionContext, input: PersonInDepartmentInput) {
   requireById(ctx.db, departments, input.departmentId, '单位')
   const person = insertAudited(ctx, people, '人员', { name: input.name, officePhone: input.officePhone, mobile: input.mobile })
   const post = savePost(ctx, { title: input.title, kind: input.kind, departmentId: input.departmentId, holderId: person.id })
@@ -125,7 +117,7 @@ export function addPersonToDepartment(ctx: ActionContext, input: { departmentId:
 }
 
 /** R-P3: an AB pair of two different posts, each in no other pair. */
-export function saveAbPair(ctx: ActionContext, input: { postAId: number; postBId: number }) {
+export function saveAbPair(ctx: ActionContext, input: AbPairInput) {
   if (input.postAId === input.postBId) throw ruleViolation('R-P3', 'AB角须为两个不同的岗位')
   const [a, b] = [requireLeaderPost(ctx.db, input.postAId), requireLeaderPost(ctx.db, input.postBId)]
   for (const p of [a, b]) {
