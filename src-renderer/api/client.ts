@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react'
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react'
 import type { z } from 'zod'
 // Type-only: the contract's types come from the main process, never its code.
 import type { Procedures } from '../../src-main/rpc/procedures'
 import { fileTooLargeMessage, MAX_FILE_BYTES } from '../../src-main/common/files'
+import * as cache from './query-cache'
 
 export type ProcedureName = keyof Procedures & string
 export type InputOf<N extends ProcedureName> = z.input<Procedures[N]['input']>
@@ -69,8 +70,12 @@ function refusal(error: WireError, atLogin: boolean): ApiError {
   return new ApiError(error)
 }
 
+/** Signing in or out starts a clean page: no answer shown to one user may flash up for the next. */
+const SESSION_CHANGES: readonly string[] = ['auth.login', 'auth.logout']
+
 async function call<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
   const reply = await transport(name, input)
+  if (SESSION_CHANGES.includes(name)) cache.forgetUnwatched()
   if (reply.ok) return reply.result as OutputOf<N>
   // A wrong password at the login screen is not a lost session.
   throw refusal(reply.error, name === 'auth.login')
@@ -100,40 +105,40 @@ export interface QueryState<T> {
   data: T | undefined
   error: ApiError | null
   loading: boolean
-  reload: () => void
+  /** Asks again now; rarely needed, as changes name what they invalidate. */
+  reload: () => Promise<void>
 }
 
+/** A name a change invalidates: one procedure ('org.overview'), a domain ('incoming.*'), or everything ('*'). */
+export type Invalidation = ProcedureName | `${ProcedureName extends `${infer D}.${string}` ? D : never}.*` | '*'
+
+/** After a change made without useMutation (a confirm dialog's api.call): the same refresh by name. */
+export const invalidate = (names: readonly Invalidation[]): Promise<void> => cache.invalidate(names)
+
 /**
- * Runs a query when mounted and whenever `deps` change; `input` null means "not now".
- * The previous data stays visible while reloading, so pages do not flicker.
+ * The answer to `name` with `input` from the page's one cache (query-cache.ts); `input` null means "not now".
+ * Components asking the same question share one call; the answer is asked again when a change invalidates
+ * `name`. While a new input is being asked the previous data stays visible, so pages do not flicker.
  */
-export function useQuery<N extends ProcedureName>(name: N, input: InputOf<N> | null, deps: DependencyList = []): QueryState<OutputOf<N>> {
-  const [data, setData] = useState<OutputOf<N>>()
-  const [error, setError] = useState<ApiError | null>(null)
-  const [loading, setLoading] = useState(input !== null)
-  const [version, setVersion] = useState(0)
-  const inputRef = useRef(input)
-  inputRef.current = input
-
-  useEffect(() => {
-    const current = inputRef.current
-    if (current === null) { setLoading(false); return }
-    let live = true
-    setLoading(true)
-    call(name, current).then(
-      (result) => { if (live) { setData(result); setError(null); setLoading(false) } },
-      (e: unknown) => { if (live) { setError(asApiError(e)); setLoading(false) } },
-    )
-    return () => { live = false }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [name, version, ...deps])
-
-  const reload = useCallback(() => setVersion((v) => v + 1), [])
-  return { data, error, loading, reload }
+export function useQuery<N extends ProcedureName>(name: N, input: InputOf<N> | null): QueryState<OutputOf<N>> {
+  const json = input === null ? null : JSON.stringify(input)
+  const key = json === null ? null : cache.keyOf(name, json)
+  const subscribe = useCallback((listener: () => void) => (key === null || json === null
+    ? () => undefined
+    : cache.watch(key, name, () => call(name, JSON.parse(json) as InputOf<N>).catch((e: unknown) => { throw asApiError(e) }), listener)),
+  [key, json, name])
+  const answer = useSyncExternalStore(subscribe, () => (key === null ? cache.IDLE : cache.answerOf(key)))
+  const shown = useRef<OutputOf<N> | undefined>(undefined)
+  if (answer.data !== undefined) shown.current = answer.data as OutputOf<N>
+  const reload = useCallback(() => (key === null ? Promise.resolve() : cache.reask(key)), [key])
+  return { data: shown.current, error: answer.error as ApiError | null, loading: answer.loading, reload }
 }
 
 export interface MutationState<N extends ProcedureName> {
-  /** Resolves to the result, or undefined when the call failed (the error is then in `error`). */
+  /**
+   * Resolves to the result once the answers it invalidates have been asked again (so the page already shows
+   * the change), or undefined when the call failed (the error is then in `error`).
+   */
   mutate: (input: InputOf<N>) => Promise<OutputOf<N> | undefined>
   busy: boolean
   error: ApiError | null
@@ -142,22 +147,26 @@ export interface MutationState<N extends ProcedureName> {
   reset: () => void
 }
 
+export interface MutationOptions<N extends ProcedureName> {
+  success?: string | ((result: OutputOf<N>) => string)
+  /** What this change alters: every query of these names on the page is asked again. None by default. */
+  invalidates?: readonly Invalidation[]
+}
+
 /** A mutation whose outcome is shown inline by <Feedback state={…} />: the server's message on failure, `success` on success. */
-export function useMutation<N extends ProcedureName>(
-  name: N,
-  options: { success?: string | ((result: OutputOf<N>) => string) } = {},
-): MutationState<N> {
+export function useMutation<N extends ProcedureName>(name: N, options: MutationOptions<N> = {}): MutationState<N> {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const successRef = useRef(options.success)
-  successRef.current = options.success
+  const optionsRef = useRef(options)
+  optionsRef.current = options
 
   const mutate = useCallback(async (input: InputOf<N>) => {
     setBusy(true); setError(null); setNotice(null)
     try {
       const result = await call(name, input)
-      const success = successRef.current
+      const { success, invalidates = [] } = optionsRef.current
+      await cache.invalidate(invalidates)
       setNotice(typeof success === 'function' ? success(result) : success ?? null)
       return result
     } catch (e) {

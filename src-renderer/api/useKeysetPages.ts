@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api, ApiError, type InputOf, type OutputOf, type ProcedureName } from './client'
+import { onInvalidate } from './query-cache'
 
 type Cursor = { at: string; id: number }
 type PagedName = { [N in ProcedureName]: OutputOf<N> extends { rows: unknown[]; next: Cursor | null } ? N : never }[ProcedureName]
@@ -7,7 +8,8 @@ type RowOf<N extends PagedName> = OutputOf<N> extends { rows: (infer R)[] } ? R 
 
 /**
  * A register read a keyset page at a time (登记簿): the first page again whenever `filter` changes, the next
- * one on `more()`. Only the answer to the latest filter counts, as filters change while a page is on its way.
+ * one on `more()`, the first page again when a change invalidates `name`. Only the answer to the latest
+ * filter counts, as filters change while a page is on its way.
  */
 export function useKeysetPages<N extends PagedName>(name: N, filter: Omit<InputOf<N>, 'after' | 'limit'>, limit: number) {
   const [rows, setRows] = useState<RowOf<N>[]>([])
@@ -35,6 +37,7 @@ export function useKeysetPages<N extends PagedName>(name: N, filter: Omit<InputO
   }, [name, filter, limit])
 
   useEffect(() => { setRows([]); setNext(null); setTotal(null); void load(null) }, [load])
+  useEffect(() => onInvalidate(name, () => load(null)), [name, load])
   const more = useCallback(() => { if (next) void load(next) }, [load, next])
   return { rows, next, total, loading, error, more }
 }

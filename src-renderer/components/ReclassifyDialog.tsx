@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Alert, Button, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core'
-import { useMutation, useQuery, type OutputOf } from '../api/client'
+import { useMutation, useQuery, type Invalidation, type OutputOf } from '../api/client'
 import { FormModal, fieldError } from './FormModal'
 import { useSession } from '../lib/session'
 import { PersonSelect } from './PersonSelect'
@@ -10,6 +10,10 @@ import { loweringNotice, markingText, type ReclassifiedKind } from '../../src-ma
 /** The three procedures of 定密变更; they take the same input. */
 type ReclassifyProcedure = 'incoming.reclassify' | 'outgoing.reclassify' | 'meetings.reclassifyTopic'
 const PROCEDURE: Record<ReclassifiedKind, ReclassifyProcedure> = { 收文: 'incoming.reclassify', 发文: 'outgoing.reclassify', 议题: 'meetings.reclassifyTopic' }
+/** Where the changed 密级 shows: the record's page and its register (or the meeting's agenda). */
+const SHOWN_IN: Record<ReclassifiedKind, readonly Invalidation[]> = {
+  收文: ['incoming.*', 'registers.incoming'], 发文: ['outgoing.*', 'registers.outgoing'], 议题: ['meetings.*'],
+}
 
 const FIELDS = ['classification', 'secrecyPeriod', 'reason', 'approverId']
 
@@ -39,7 +43,7 @@ export function ReclassifyDialog({ opened, kind, record, onClose, onDone }: {
 }) {
   const { user, settings } = useSession()
   const org = useQuery('org.overview', {})
-  const change = useMutation(PROCEDURE[kind] as 'incoming.reclassify')
+  const change = useMutation(PROCEDURE[kind] as 'incoming.reclassify', { invalidates: SHOWN_IN[kind] })
   const hasPeriod = kind !== '议题'
   const [classification, setClassification] = useState<Classification>(record.classification)
   const [period, setPeriod] = useState('')

@@ -20,9 +20,9 @@ export function AbsencesPage() {
   const [saved, setSaved] = useState<SaveResult | null>(null)
 
   const org = useQuery('org.overview', {})
-  const list = useQuery('absences.list', { from: monthStart(month), to: monthEnd(month) }, [month])
+  const list = useQuery('absences.list', { from: monthStart(month), to: monthEnd(month) })
   const year = Number(month.slice(0, 4))
-  const calendar = useQuery('calendar.year', { year }, [year])
+  const calendar = useQuery('calendar.year', { year })
   const days = useMemo(() => {
     if (!calendar.data?.known) return null
     return new Map<string, DayMark>(calendar.data.days.map((d) => [d.date, { type: d.type, name: d.name }]))

@@ -23,7 +23,7 @@ export function CalendarPage() {
   const [year, setYear] = useState(() => thisYear())
   const [notice, setNotice] = useState<string | null>(null)
   const years = useQuery('calendar.years', {})
-  const view = useQuery('calendar.year', { year }, [year])
+  const view = useQuery('calendar.year', { year })
   const knownYears = useMemo(() => (years.data ?? []).map((y) => y.year), [years.data])
 
   function changed(message: string) {

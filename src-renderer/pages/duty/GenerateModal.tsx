@@ -27,7 +27,7 @@ export function GenerateModal({ today, onClose, onGenerated }: {
   const generate = useMutation('duty.generate')
   const error = missing ?? generate.error
 
-  const calendar = useQuery('calendar.year', { year: Number(year) }, [year])
+  const calendar = useQuery('calendar.year', { year: Number(year) })
   const holidays = useMemo<HolidayPeriod[]>(() => {
     const out: HolidayPeriod[] = []
     if (!calendar.data?.known) return out

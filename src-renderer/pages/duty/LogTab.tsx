@@ -18,8 +18,8 @@ export function LogTab({ today }: { today: string }) {
   const [to, setTo] = useState<string | null>(today)
   const [text, setText] = useState('')
   const [filter, setFilter] = useState({ from: addDaysIso(today, -30), to: today, text: '' })
-  const log = useQuery('duty.searchLog', { from: filter.from, to: filter.to, text: filter.text || undefined }, [filter])
-  const handovers = useQuery('duty.listHandovers', { from: filter.from, to: filter.to }, [filter])
+  const log = useQuery('duty.searchLog', { from: filter.from, to: filter.to, text: filter.text || undefined })
+  const handovers = useQuery('duty.listHandovers', { from: filter.from, to: filter.to })
   const search = () => setFilter({ from: from ?? filter.from, to: to ?? filter.to, text: text.trim() })
 
   return (

@@ -17,7 +17,7 @@ export function RosterView({ id, onBack, onDeleted, draftNotice }: {
   /** What 生成排班 returned, shown while the roster is still a draft. */
   draftNotice?: ReactNode
 }) {
-  const roster = useQuery('duty.get', { id }, [id])
+  const roster = useQuery('duty.get', { id })
   const [confirm, setConfirm] = useState<'publish' | 'delete' | null>(null)
   const [swapping, setSwapping] = useState(false)
   const publish = useMutation('duty.publish', { success: (r) => `已发布：${r.title}。发布后的调整、换班都会被记录。` })
@@ -178,7 +178,7 @@ function ChangesList({ changes }: { changes: RosterDetail['changes'] }) {
 
 /** After publishing: duties whose person became unavailable, with the fairest replacements (X-4). */
 function GapsSection({ rosterId, onFilled }: { rosterId: number; onFilled: () => void }) {
-  const gaps = useQuery('duty.gaps', { id: rosterId }, [rosterId])
+  const gaps = useQuery('duty.gaps', { id: rosterId })
   const fill = useMutation('duty.setDuty', { success: '已调整，调整已记录。' })
   if (gaps.error) return <ErrorAlert error={gaps.error} />
   if (!gaps.data) return null

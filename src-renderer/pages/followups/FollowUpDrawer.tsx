@@ -10,7 +10,7 @@ import { UrgencyBadge } from './UrgencyBadge'
 
 /** One 督办事项: what, who, by when, every progress report, and the forms to report and to close it. */
 export function FollowUpDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }) {
-  const item = useQuery('followups.get', id ? { id } : null, [id])
+  const item = useQuery('followups.get', id ? { id } : null)
   const report = useMutation('followups.report', { success: '已登记进展。' })
   const close = useMutation('followups.close', { success: '已办结。' })
   const [on, setOn] = useState<string | null>(todayIso())

@@ -20,7 +20,7 @@ export function FollowUpsPage() {
   const [creating, setCreating] = useState(false)
   const org = useQuery('org.overview', {})
   const filter = { status: (status ?? undefined) as FollowUpItem['status'] | undefined, overdueOnly, departmentId: departmentId ? Number(departmentId) : undefined }
-  const list = useQuery('followups.list', filter, [status, overdueOnly, departmentId])
+  const list = useQuery('followups.list', filter)
   const items = list.data ?? []
   const overdue = items.filter((i) => i.urgency === '逾期').length
 

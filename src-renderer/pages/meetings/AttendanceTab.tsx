@@ -39,7 +39,7 @@ function PeopleTable({ label, rows, sheet, meetingId, editable, org, onSaved }: 
 
 /** 出席 (R-M2, R-M4): members, invited and 列席 with their status, the quorum, and 标记会议已召开. */
 export function AttendanceTab({ meeting, reload }: MeetingTabProps) {
-  const sheet = useQuery('meetings.attendance', { meetingId: meeting.id }, [meeting.id])
+  const sheet = useQuery('meetings.attendance', { meetingId: meeting.id })
   const org = useQuery('org.overview', {})
   const rest = useMutation('meetings.markRestPresent')
   const held = useMutation('meetings.markHeld')

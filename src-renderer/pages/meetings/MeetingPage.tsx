@@ -19,7 +19,7 @@ const STATUS_COLOR: Record<Meeting['status'], string> = { 筹备: 'zhengwu', 已
 
 /** One meeting: when, where, who chairs, the rules' warnings; its topics, attendance and minutes in tabs. */
 export function MeetingPage({ id }: { id: number }) {
-  const query = useQuery('meetings.get', { id }, [id])
+  const query = useQuery('meetings.get', { id })
   const [tab, setTab] = useState<string | null>('topics')
   const [editing, setEditing] = useState(false)
   const [cancelling, setCancelling] = useState(false)

@@ -26,7 +26,7 @@ function MeetingsCalendarPage() {
   const [scheduling, setScheduling] = useState<ScheduleSeed | null>(null)
   const [planning, setPlanning] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
-  const data = useQuery('meetings.calendar', range ? { from: range.from, to: range.to } : null, [range?.from, range?.to])
+  const data = useQuery('meetings.calendar', range ? { from: range.from, to: range.to } : null)
 
   const missing = data.data?.missingYears ?? []
   const overlaps = data.data?.overlaps ?? []

@@ -18,7 +18,7 @@ import { SignOffPanel } from './minutes/SignOffPanel'
  * 出席/请假/列席 lists, 分送 — then the sign-off; once signed, the minutes read-only with 立项督办.
  */
 export function MinutesTab({ meeting, reload }: MeetingTabProps) {
-  const query = useQuery('meetings.minutes', { meetingId: meeting.id }, [meeting.id, meeting.status])
+  const query = useQuery('meetings.minutes', { meetingId: meeting.id })
   const [minutes, setMinutes] = useState<Minutes | undefined>()
   const [draft, setDraft] = useState<Draft | null>(null)
   const save = useMutation('meetings.saveMinutes', { success: '纪要草稿已保存。' })

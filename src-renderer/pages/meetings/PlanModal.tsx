@@ -30,7 +30,7 @@ export function PlanModal({ onClose, onDone }: { onClose: () => void; onDone: (c
 
   useEffect(() => { if (typeId === null && cyclic.length) setTypeId((cyclic.find((t) => t.kind === '常务会议') ?? cyclic[0]).id) }, [cyclic, typeId])
   const type = cyclic.find((t) => t.id === typeId)
-  const plan = useQuery('meetings.plan', typeId ? { typeId, count } : null, [typeId, count])
+  const plan = useQuery('meetings.plan', typeId ? { typeId, count } : null)
   const proposals = plan.data?.proposals ?? []
   useEffect(() => { setChosen(plan.data?.proposals.slice(0, 1).map((p) => p.date) ?? []) }, [plan.data])
 
@@ -38,7 +38,7 @@ export function PlanModal({ onClose, onDone }: { onClose: () => void; onDone: (c
   const span = plan.data && proposals.length
     ? { from: plan.data.from, to: minIso(proposals.at(-1)!.date, dayjs(plan.data.from).add(1, 'year').subtract(1, 'day').format('YYYY-MM-DD')) }
     : null
-  const cal = useQuery('meetings.calendar', span, [span?.from, span?.to])
+  const cal = useQuery('meetings.calendar', span)
   const dayName = useMemo(() => new Map((cal.data?.days ?? []).map((d) => [d.date, d])), [cal.data])
 
   function moved(index: number, date: string): string | null {

@@ -81,7 +81,7 @@ export function ScheduleModal({ meeting, seed, onClose, onSaved, onOpenMeeting }
   }, [type, date, sessionTouched, meeting])
 
   // What the day is (holiday, make-up day) and who is away: known before saving.
-  const day = useQuery('meetings.calendar', date ? { from: date, to: date } : null, [date])
+  const day = useQuery('meetings.calendar', date ? { from: date, to: date } : null)
 
   const subjectKind = !!type && (SUBJECT_KINDS.includes(type.kind) || !!meeting?.subject)
   // 委托领导: asked only when the chair is one who may chair only when entrusted (a 副秘书长 for a 专题会议, R-M7).

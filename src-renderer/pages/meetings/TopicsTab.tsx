@@ -17,7 +17,7 @@ import { ReclassifyDialog } from '../../components/ReclassifyDialog'
 
 /** 议题 (R-M3): the deadline, the agenda in order with each topic's papers, and 报送议题. */
 export function TopicsTab({ meeting, reload }: MeetingTabProps) {
-  const agenda = useQuery('meetings.topics', { meetingId: meeting.id }, [meeting.id])
+  const agenda = useQuery('meetings.topics', { meetingId: meeting.id })
   const org = useQuery('org.overview', {})
   const [adding, setAdding] = useState(false)
   const [moving, setMoving] = useState<Topic | null>(null)

@@ -9,8 +9,8 @@ import { UrgencyBadge } from '../followups/UrgencyBadge'
 /** 首页: the meetings of the next two weeks, and the follow-up items that are overdue (R-S1). */
 export function UpcomingMeetingsCard({ today }: { today: string }) {
   const to = dayjs(today).add(13, 'day').format('YYYY-MM-DD')
-  const calendar = useQuery('meetings.calendar', { from: today, to }, [today])
-  const overdue = useQuery('followups.list', { overdueOnly: true }, [today])
+  const calendar = useQuery('meetings.calendar', { from: today, to })
+  const overdue = useQuery('followups.list', { overdueOnly: true })
   const meetings = (calendar.data?.meetings ?? []).filter((m) => m.status !== '已取消')
   const late = overdue.data ?? []
   return (

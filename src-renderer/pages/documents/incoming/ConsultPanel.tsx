@@ -7,7 +7,7 @@ import { Section } from '../../../components/Section'
 import type { OrgOverview } from '../../org/model'
 import { departmentOptions } from './RegisterModal'
 import { RuleRefusal } from './RuleRefusal'
-import type { Incoming } from './model'
+import { INCOMING_CHANGES, type Incoming } from './model'
 
 const OPEN = ['已登记', '已拟办', '批示中', '承办中']
 
@@ -15,7 +15,7 @@ const OPEN = ['已登记', '已拟办', '批示中', '承办中']
  * 会签/征求意见 (R-D2, 第四十六条): a 请示 that touches other departments records their opinions; where they disagree,
  * the coordination held, each side's reasons and the proposed decision. Until those are recorded it cannot go to a leader.
  */
-export function ConsultPanel({ doc, org, onChanged }: { doc: Incoming; org: OrgOverview | undefined; onChanged: (d: Incoming) => void }) {
+export function ConsultPanel({ doc, org }: { doc: Incoming; org: OrgOverview | undefined }) {
   const [adding, setAdding] = useState(false)
   const [departmentId, setDepartmentId] = useState<string | null>(null)
   const [agrees, setAgrees] = useState<'同意' | '不同意'>('同意')
@@ -23,7 +23,7 @@ export function ConsultPanel({ doc, org, onChanged }: { doc: Incoming; org: OrgO
   const [coordination, setCoordination] = useState('')
   const [reasons, setReasons] = useState('')
   const [decision, setDecision] = useState('')
-  const consult = useMutation('incoming.consult', { success: (r) => (r.missing.length ? `已记录。意见不一致，尚缺：${r.missing.join('、')}。` : '已记录单位意见。') })
+  const consult = useMutation('incoming.consult', { invalidates: INCOMING_CHANGES, success: (r) => (r.missing.length ? `已记录。意见不一致，尚缺：${r.missing.join('、')}。` : '已记录单位意见。') })
   if (doc.docType !== '请示') return null
   const rows = doc.consultations.rows
   const open = OPEN.includes(doc.status)
@@ -41,7 +41,7 @@ export function ConsultPanel({ doc, org, onChanged }: { doc: Incoming; org: OrgO
       id: doc.id, departmentId: Number(departmentId) || 0, agrees: agrees === '同意', opinion: opinion.trim(),
       coordination: coordination.trim() || null, reasons: reasons.trim() || null, proposedDecision: decision.trim() || null,
     })
-    if (d) { setAdding(false); onChanged(d) }
+    if (d) setAdding(false)
   }
   const err = (f: string) => fieldError(consult.error, f)
 

@@ -13,29 +13,28 @@ import type { OrgOverview } from '../../org/model'
 import { FileLink } from './FileLink'
 import { departmentOptions } from './RegisterModal'
 import { RuleRefusal, RuleWarning } from './RuleRefusal'
-import { ACCEPT, TIMING_COLOR, type Assignment, type Incoming } from './model'
+import { ACCEPT, INCOMING_CHANGES, TIMING_COLOR, type Assignment, type Incoming } from './model'
 
 /**
  * 承办 (R-D7, X-3): hand-off to one 主办 and any 协办 departments with a time limit in working days; each
  * department's feedback with its evidence; one-click 催办 by me, today.
  */
-export function HandlingPanel({ doc, org, onChanged }: { doc: Incoming; org: OrgOverview | undefined; onChanged: (d: Incoming) => void }) {
+export function HandlingPanel({ doc, org }: { doc: Incoming; org: OrgOverview | undefined }) {
   const [feedbackFor, setFeedbackFor] = useState<Assignment | null>(null)
   const [warnings, setWarnings] = useState<string[]>([])
-  const chase = useMutation('incoming.chase', { success: (d) => { const c = d.chases.at(-1); return c ? `已催办${c.departmentName ?? ''}（${c.chaser}，${formatDate(c.chasedOn)}）。` : '已催办。' } })
+  const chase = useMutation('incoming.chase', { invalidates: INCOMING_CHANGES, success: (d) => { const c = d.chases.at(-1); return c ? `已催办${c.departmentName ?? ''}（${c.chaser}，${formatDate(c.chasedOn)}）。` : '已催办。' } })
   const assigning = doc.status === '批示中' && doc.location.step === '交办'
   if (!assigning && doc.assignments.length === 0) return null
   const open = doc.status === '承办中'
 
   async function chaseOne(a: Assignment) {
-    const d = await chase.mutate({ id: doc.id, assignmentId: a.id })
-    if (d) onChanged(d)
+    await chase.mutate({ id: doc.id, assignmentId: a.id })
   }
 
   return (
     <Section title="承办" description={<span>交主办单位（及协办单位）办理，按工作日计时限，急件从快；承办单位反馈须附佐证材料 <RuleBadge rule="R-D7" /> <RuleBadge rule="X-3" /></span>}>
       <Stack gap="sm">
-        {assigning && <AssignForm doc={doc} org={org} onChanged={(d) => { setWarnings(d.warnings); onChanged(d) }} />}
+        {assigning && <AssignForm doc={doc} org={org} onAssigned={setWarnings} />}
         {warnings.map((w) => <RuleWarning key={w} text={w} />)}
         {doc.assignments.length > 0 && (
           <Table withTableBorder striped aria-label="承办单位">
@@ -89,20 +88,20 @@ export function HandlingPanel({ doc, org, onChanged }: { doc: Incoming; org: Org
         )}
         <Feedback state={chase} />
       </Stack>
-      <FeedbackModal assignment={feedbackFor} onClose={() => setFeedbackFor(null)} onSaved={(d) => { setFeedbackFor(null); onChanged(d) }} />
+      <FeedbackModal assignment={feedbackFor} onClose={() => setFeedbackFor(null)} onSaved={() => setFeedbackFor(null)} />
     </Section>
   )
 }
 
 /** 交办: one 主办 (the sending department by default), any 协办, working days by urgency (R-D7). */
-function AssignForm({ doc, org, onChanged }: { doc: Incoming; org: OrgOverview | undefined; onChanged: (d: Incoming & { warnings: string[] }) => void }) {
+function AssignForm({ doc, org, onAssigned }: { doc: Incoming; org: OrgOverview | undefined; onAssigned: (warnings: string[]) => void }) {
   const { settings } = useSession()
   const defaultDays = settings?.handlingWorkingDays[doc.urgency]
   const [host, setHost] = useState<string | null>(doc.senderDepartmentId ? String(doc.senderDepartmentId) : null)
   const [helpers, setHelpers] = useState<string[]>([])
   const [days, setDays] = useState<number | string>(defaultDays ?? '')
   const [on, setOn] = useState<string | null>(todayIso())
-  const assign = useMutation('incoming.assign')
+  const assign = useMutation('incoming.assign', { invalidates: INCOMING_CHANGES })
   useEffect(() => { if (defaultDays && days === '') setDays(defaultDays) }, [defaultDays]) // eslint-disable-line react-hooks/exhaustive-deps
 
   async function submit() {
@@ -110,7 +109,7 @@ function AssignForm({ doc, org, onChanged }: { doc: Incoming; org: OrgOverview |
       id: doc.id, hostDepartmentId: Number(host) || 0, assistingDepartmentIds: helpers.map(Number),
       workingDays: typeof days === 'number' ? days : null, assignedOn: on ?? '',
     })
-    if (d) onChanged(d)
+    if (d) onAssigned(d.warnings)
   }
   const err = (f: string) => fieldError(assign.error, f)
   const urgencyName = doc.urgency === '无' ? '一般' : doc.urgency
@@ -135,12 +134,12 @@ function AssignForm({ doc, org, onChanged }: { doc: Incoming; org: OrgOverview |
 }
 
 /** A department's feedback: what was done, when, and the evidence (X-3: without it the office does not accept it). */
-function FeedbackModal({ assignment, onClose, onSaved }: { assignment: Assignment | null; onClose: () => void; onSaved: (d: Incoming) => void }) {
+function FeedbackModal({ assignment, onClose, onSaved }: { assignment: Assignment | null; onClose: () => void; onSaved: () => void }) {
   const [text, setText] = useState('')
   const [on, setOn] = useState<string | null>(todayIso())
   const [file, setFile] = useState<File | null>(null)
   const [readError, setReadError] = useState<ApiError | null>(null)
-  const save = useMutation('incoming.feedback')
+  const save = useMutation('incoming.feedback', { invalidates: INCOMING_CHANGES })
   const { reset } = save
   useEffect(() => { if (assignment) { setText(''); setOn(todayIso()); setFile(null); setReadError(null); reset() } }, [assignment, reset])
 
@@ -154,7 +153,7 @@ function FeedbackModal({ assignment, onClose, onSaved }: { assignment: Assignmen
       }
     }
     const d = await save.mutate({ assignmentId: assignment.id, feedback: text.trim(), feedbackOn: on ?? '', file: upload })
-    if (d) onSaved(d)
+    if (d) onSaved()
   }
   const error = readError ?? save.error
   const err = (f: string) => fieldError(error, f)
@@ -174,13 +173,12 @@ function FeedbackModal({ assignment, onClose, onSaved }: { assignment: Assignmen
 }
 
 /** 催办 of a document not yet with a department (at a leader, or waiting in the office), and every chase recorded. */
-export function ChasePanel({ doc, onChanged }: { doc: Incoming; onChanged: (d: Incoming) => void }) {
-  const chase = useMutation('incoming.chase', { success: '已催办。' })
+export function ChasePanel({ doc }: { doc: Incoming }) {
+  const chase = useMutation('incoming.chase', { invalidates: INCOMING_CHANGES, success: '已催办。' })
   const canChase = doc.status === '已拟办' || doc.status === '批示中'
   if (!canChase && doc.chases.length === 0) return null
   async function go() {
-    const d = await chase.mutate({ id: doc.id })
-    if (d) onChanged(d)
+    await chase.mutate({ id: doc.id })
   }
   return (
     <Section title="催办" description={<span>由专人催办，每次催办都有记录 <RuleBadge rule="R-D7" /></span>}
@@ -208,12 +206,12 @@ export function ChasePanel({ doc, onChanged }: { doc: Incoming; onChanged: (d: I
 }
 
 /** 办结: once the 主办 department has fed back (or, for a document only read by leaders, once they all have). */
-export function ClosePanel({ doc, onChanged }: { doc: Incoming; onChanged: (d: Incoming) => void }) {
+export function ClosePanel({ doc }: { doc: Incoming }) {
   const hostDone = doc.status === '承办中' && !!doc.assignments.find((a) => a.role === '主办')?.feedbackOn
   const readOnly = doc.status === '批示中' && doc.location.step === '交办'
   const [note, setNote] = useState('')
   const [on, setOn] = useState<string | null>(todayIso())
-  const close = useMutation('incoming.close')
+  const close = useMutation('incoming.close', { invalidates: INCOMING_CHANGES })
   useEffect(() => {
     setNote(readOnly ? '领导已阅，无需交办，办结。' : '已按领导批示办理完毕，主办单位已反馈办理结果，办结。')
   }, [readOnly])
@@ -227,8 +225,7 @@ export function ClosePanel({ doc, onChanged }: { doc: Incoming; onChanged: (d: I
   }
   if (!hostDone && !readOnly) return null
   async function submit() {
-    const d = await close.mutate({ id: doc.id, closedOn: on ?? '', closingNote: note.trim() })
-    if (d) onChanged(d)
+    await close.mutate({ id: doc.id, closedOn: on ?? '', closingNote: note.trim() })
   }
   const err = (f: string) => fieldError(close.error, f)
   return (

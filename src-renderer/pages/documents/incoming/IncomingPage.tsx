@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Anchor, Badge, Button, Grid, Group, Paper, SimpleGrid, Stack, Stepper, Text, Timeline, Title } from '@mantine/core'
 import { useQuery } from '../../../api/client'
 import { ErrorAlert } from '../../../components/Feedback'
@@ -50,16 +50,14 @@ function Line({ label, children }: { label: string; children: React.ReactNode })
  * step (初审, 拟办, 送批/批示, 会签, 承办 and 反馈, 催办, 办结) and the timeline.
  */
 export function IncomingPage({ id }: { id: number }) {
-  const query = useQuery('incoming.get', { id }, [id])
+  const query = useQuery('incoming.get', { id })
   const org = useQuery('org.overview', {})
-  const [doc, setDoc] = useState<Incoming | undefined>()
   const [editing, setEditing] = useState(false)
   const [reclassifying, setReclassifying] = useState(false)
-  useEffect(() => { if (query.data) setDoc(query.data) }, [query.data])
+  const doc = query.data
 
   if (!doc) return query.error ? <ErrorAlert error={query.error} /> : <Loading />
   const active = activeStep(doc)
-  const accept = (d: Incoming) => setDoc(d)
   const o: OrgOverview | undefined = org.data
   const t = doc.deadlineTiming
 
@@ -129,13 +127,13 @@ export function IncomingPage({ id }: { id: number }) {
                 </Group>
               </Stack>
             </Section>
-            <ReviewPanel doc={doc} onChanged={accept} />
-            <ConsultPanel doc={doc} org={o} onChanged={accept} />
-            <ProposePanel doc={doc} org={o} onChanged={accept} />
-            <InstructionsPanel doc={doc} org={o} onChanged={accept} />
-            <HandlingPanel doc={doc} org={o} onChanged={accept} />
-            <ChasePanel doc={doc} onChanged={accept} />
-            <ClosePanel doc={doc} onChanged={accept} />
+            <ReviewPanel doc={doc} />
+            <ConsultPanel doc={doc} org={o} />
+            <ProposePanel doc={doc} org={o} />
+            <InstructionsPanel doc={doc} org={o} />
+            <HandlingPanel doc={doc} org={o} />
+            <ChasePanel doc={doc} />
+            <ClosePanel doc={doc} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -150,10 +148,10 @@ export function IncomingPage({ id }: { id: number }) {
           </Section>
         </Grid.Col>
       </Grid>
-      <RegisterModal opened={editing} org={o} doc={doc} onClose={() => setEditing(false)} onSaved={(d) => { setEditing(false); accept(d) }}
+      <RegisterModal opened={editing} org={o} doc={doc} onClose={() => setEditing(false)} onSaved={() => setEditing(false)}
         onReclassify={() => { setEditing(false); setReclassifying(true) }} />
       <ReclassifyDialog opened={reclassifying} kind="收文" record={{ ...doc, label: `${doc.numberText}「${doc.title}」` }}
-        onClose={() => setReclassifying(false)} onDone={(d) => { setReclassifying(false); accept(d as Incoming) }} />
+        onClose={() => setReclassifying(false)} onDone={() => setReclassifying(false)} />
     </Stack>
   )
 }

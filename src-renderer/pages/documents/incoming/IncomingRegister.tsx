@@ -67,7 +67,7 @@ export function IncomingRegister() {
   const [leaderId, setLeaderId] = useState<string | null>(null)
   const [departmentId, setDepartmentId] = useState<string | null>(null)
   const [text, setText] = useState('')
-  const senders = useQuery('registers.incomingSenders', { year: year ? Number(year) : undefined }, [year])
+  const senders = useQuery('registers.incomingSenders', { year: year ? Number(year) : undefined })
   const org = useQuery('org.overview', {})
   const [debounced] = useDebouncedValue(text.trim(), 300)
 

@@ -6,7 +6,7 @@ import { FormModal, fieldError } from '../../../components/FormModal'
 import { DATE_PROPS, formatDate } from '../../../lib/format'
 import { byRank, isLeaderPost, postTitle, principalPostOf, type OrgOverview } from '../../org/model'
 import { departmentOptions } from './RegisterModal'
-import type { Incoming, Instruction } from './model'
+import { INCOMING_CHANGES, type Incoming, type Instruction } from './model'
 
 /** 批示转督办 (R-S1): the 批示 becomes a follow-up item with an owner department, a leader and a deadline. */
 export function InstructionFollowUpModal({ opened, instruction, doc, org, onClose, onCreated }: {
@@ -17,7 +17,7 @@ export function InstructionFollowUpModal({ opened, instruction, doc, org, onClos
   onClose: () => void
   onCreated: () => void
 }) {
-  const create = useMutation('followups.fromInstruction', { success: '已立项督办。' })
+  const create = useMutation('followups.fromInstruction', { invalidates: INCOMING_CHANGES, success: '已立项督办。' })
   const [task, setTask] = useState('')
   const [departmentId, setDepartmentId] = useState<string | null>(null)
   const [leaderPostId, setLeaderPostId] = useState<string | null>(null)

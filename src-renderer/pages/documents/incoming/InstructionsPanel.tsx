@@ -10,7 +10,7 @@ import { PeopleMultiSelect, PersonSelect } from '../../../components/PersonSelec
 import type { OrgOverview } from '../../org/model'
 import { InstructionFollowUpModal } from './InstructionFollowUpModal'
 import { RuleRefusal, RuleWarning } from './RuleRefusal'
-import type { Incoming, Instruction } from './model'
+import { INCOMING_CHANGES, type Incoming, type Instruction } from './model'
 
 const STATE_COLOR: Record<Instruction['state'], string> = { 已批示: 'green', 在此处: 'orange', 待送阅: 'gray' }
 
@@ -19,10 +19,10 @@ const STATE_COLOR: Record<Instruction['state'], string> = { 已批示: 'green', 
  * 批示 or 圈阅 of the leader whose turn it is (or whoever acts for them that day), every opinion kept with
  * name and full date, and where the document is now. A 批示 can become a 督办 item (R-S1).
  */
-export function InstructionsPanel({ doc, org, onChanged }: { doc: Incoming; org: OrgOverview | undefined; onChanged: (d: Incoming) => void }) {
+export function InstructionsPanel({ doc, org }: { doc: Incoming; org: OrgOverview | undefined }) {
   const [following, setFollowing] = useState<Instruction | null>(null)
   const instructed = doc.instructions.filter((i) => i.kind === '批示').map((i) => i.id)
-  const followUps = useQuery('followups.counts', instructed.length ? { source: '领导批示', sourceIds: instructed } : null, [instructed.join()])
+  const followUps = useQuery('followups.counts', instructed.length ? { source: '领导批示', sourceIds: instructed } : null)
   const sending = doc.status === '已拟办'
   const turn = doc.status === '批示中' && doc.location.step === '批示'
   if (!sending && doc.instructions.length === 0) return null
@@ -67,29 +67,29 @@ export function InstructionsPanel({ doc, org, onChanged }: { doc: Incoming; org:
             </Table.Tbody>
           </Table>
         )}
-        {turn && <InstructForm doc={doc} org={org} onChanged={onChanged} />}
-        {(sending || doc.status === '批示中') && <SendForm doc={doc} org={org} onChanged={onChanged} more={!sending} />}
+        {turn && <InstructForm doc={doc} org={org} />}
+        {(sending || doc.status === '批示中') && <SendForm doc={doc} org={org} more={!sending} />}
       </Stack>
       <InstructionFollowUpModal opened={!!following} instruction={following} doc={doc} org={org}
-        onClose={() => setFollowing(null)} onCreated={() => { setFollowing(null); followUps.reload() }} />
+        onClose={() => setFollowing(null)} onCreated={() => setFollowing(null)} />
     </Section>
   )
 }
 
 /** 送批: the leaders in the order they read it; the first defaults to whoever answers for the route's post that day. */
-function SendForm({ doc, org, more, onChanged }: { doc: Incoming; org: OrgOverview | undefined; more: boolean; onChanged: (d: Incoming) => void }) {
+function SendForm({ doc, org, more }: { doc: Incoming; org: OrgOverview | undefined; more: boolean }) {
   const [open, setOpen] = useState(!more)
   const [leaderIds, setLeaderIds] = useState<number[]>([])
   const [sentOn, setSentOn] = useState<string | null>(todayIso())
   const [warnings, setWarnings] = useState<string[]>([])
-  const send = useMutation('incoming.send')
+  const send = useMutation('incoming.send', { invalidates: INCOMING_CHANGES })
   const info = doc.proposalInfo
   // The route as proposed: ask the rules again for the day, to find who acts for the post.
   const routeInput = !more && info ? {
     id: doc.id, date: sentOn ?? todayIso(),
     ...(info.route === '市长' ? { major: true } : info.route === '秘书长' ? { withinOneDepartment: true, secretaryPostId: info.routePostId } : {}),
   } : null
-  const route = useQuery('incoming.proposeRoute', routeInput, [doc.id, sentOn, info?.routePostId])
+  const route = useQuery('incoming.proposeRoute', routeInput)
   const suggested = useMemo(() => {
     if (!info?.routePostId) return null
     if (route.data && route.data.postId === info.routePostId) return route.data.actorId ?? route.data.holderId
@@ -99,7 +99,7 @@ function SendForm({ doc, org, more, onChanged }: { doc: Incoming; org: OrgOvervi
 
   async function submit() {
     const d = await send.mutate({ id: doc.id, leaderIds, sentOn: sentOn ?? '' })
-    if (d) { setWarnings(d.warnings); setLeaderIds([]); setOpen(false); onChanged(d) }
+    if (d) { setWarnings(d.warnings); setLeaderIds([]); setOpen(false) }
   }
   const names = new Map((org?.people ?? []).map((p) => [p.id, p.name]))
 
@@ -133,18 +133,18 @@ function SendForm({ doc, org, more, onChanged }: { doc: Incoming; org: OrgOvervi
 }
 
 /** 登记批示: the leader whose turn it is (or whoever acts for them that day), 批示 with an opinion or 圈阅, and the date. */
-function InstructForm({ doc, org, onChanged }: { doc: Incoming; org: OrgOverview | undefined; onChanged: (d: Incoming) => void }) {
+function InstructForm({ doc, org }: { doc: Incoming; org: OrgOverview | undefined }) {
   const [leaderId, setLeaderId] = useState<number | null>(doc.location.leaderId)
   const [kind, setKind] = useState<'批示' | '圈阅'>('批示')
   const [opinion, setOpinion] = useState('')
   const [on, setOn] = useState<string | null>(todayIso())
-  const instruct = useMutation('incoming.instruct')
+  const instruct = useMutation('incoming.instruct', { invalidates: INCOMING_CHANGES })
   useEffect(() => { setLeaderId(doc.location.leaderId); setOpinion(''); setKind('批示') }, [doc.location.leaderId, doc.location.turn])
   const meaning = doc.docType === '报告' ? '已阅' : '同意'
 
   async function submit() {
     const d = await instruct.mutate({ id: doc.id, leaderId: leaderId ?? 0, kind, opinion: kind === '批示' ? opinion.trim() || null : opinion.trim() || null, instructedOn: on ?? '' })
-    if (d) { setOpinion(''); onChanged(d) }
+    if (d) setOpinion('')
   }
   const err = (f: string) => fieldError(instruct.error, f)
   return (

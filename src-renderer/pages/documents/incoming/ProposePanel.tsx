@@ -9,7 +9,7 @@ import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
 import { useSession } from '../../../lib/session'
 import { byRank, isLeaderPost, postTitle, type OrgOverview } from '../../org/model'
 import { RuleRefusal } from './RuleRefusal'
-import type { Incoming, Route } from './model'
+import { INCOMING_CHANGES, type Incoming, type Route } from './model'
 
 /** '拟请陈立新副市长阅示。' — the office's usual wording, naming the leader the route goes to. */
 export function defaultProposal(route: Route | undefined, docType: string): string {
@@ -41,7 +41,7 @@ export function RouteCard({ route }: { route: Route }) {
  * one department's remit — with who acts on the day, the 拟办意见, and the time limit (default by urgency).
  * May be rewritten until the document is sent to a leader.
  */
-export function ProposePanel({ doc, org, onChanged }: { doc: Incoming; org: OrgOverview | undefined; onChanged: (d: Incoming) => void }) {
+export function ProposePanel({ doc, org }: { doc: Incoming; org: OrgOverview | undefined }) {
   const { user, settings } = useSession()
   const [editing, setEditing] = useState(false)
   const open = (doc.status === '已登记' && !!doc.review) || (doc.status === '已拟办' && editing)
@@ -67,7 +67,7 @@ export function ProposePanel({ doc, org, onChanged }: { doc: Incoming; org: OrgO
     )
   }
   return <ProposeForm doc={doc} org={org} proposer={user.displayName} days={settings?.handlingWorkingDays[doc.urgency]}
-    onCancel={doc.status === '已拟办' ? () => setEditing(false) : undefined} onChanged={(d) => { setEditing(false); onChanged(d) }} />
+    onCancel={doc.status === '已拟办' ? () => setEditing(false) : undefined} onChanged={() => setEditing(false)} />
 }
 
 function ProposeForm({ doc, org, proposer, days, onCancel, onChanged }: {
@@ -76,7 +76,7 @@ function ProposeForm({ doc, org, proposer, days, onCancel, onChanged }: {
   proposer: string
   days: number | undefined
   onCancel?: () => void
-  onChanged: (d: Incoming) => void
+  onChanged: () => void
 }) {
   const initialRoute = doc.proposalInfo?.route
   const [major, setMajor] = useState(initialRoute === '市长')
@@ -89,12 +89,12 @@ function ProposeForm({ doc, org, proposer, days, onCancel, onChanged }: {
   const edited = useRef(!!doc.proposalInfo?.text)
   const [ownDeadline, setOwnDeadline] = useState(false)
   const [deadline, setDeadline] = useState<string | null>(doc.deadline)
-  const propose = useMutation('incoming.propose')
+  const propose = useMutation('incoming.propose', { invalidates: INCOMING_CHANGES })
 
   const route = useQuery('incoming.proposeRoute', {
     id: doc.id, major, withinOneDepartment: withinOne, secretaryPostId: withinOne && secretaryPostId ? Number(secretaryPostId) : null,
     ...(proposedOn ? { date: proposedOn } : {}),
-  }, [doc.id, major, withinOne, secretaryPostId, proposedOn])
+  })
   const r = route.error ? undefined : route.data
 
   const posts = useMemo(() => (org?.posts ?? []).filter(isLeaderPost).sort(byRank), [org])
@@ -117,7 +117,7 @@ function ProposeForm({ doc, org, proposer, days, onCancel, onChanged }: {
       routePostId: !r && routePostId ? Number(routePostId) : null,
       deadline: ownDeadline ? deadline : null,
     })
-    if (d) onChanged(d)
+    if (d) onChanged()
   }
   const err = (f: string) => fieldError(propose.error, f)
   const urgencyName = doc.urgency === '无' ? '一般' : doc.urgency

@@ -10,7 +10,7 @@ import { DATE_PROPS, todayIso } from '../../../lib/format'
 import { PersonSelect } from '../../../components/PersonSelect'
 import { DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, type OrgOverview } from '../../org/model'
 import { readUpload, type UploadedFile } from '../../../lib/upload'
-import { ACCEPT, type Arrival, type Classification, type DirectException, type DocType, type FileKind, type Incoming, type Urgency } from './model'
+import { ACCEPT, type Arrival, type Classification, type DirectException, type DocType, type FileKind, INCOMING_CHANGES, type Incoming, type Urgency } from './model'
 import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, URGENCIES } from '../../../../src-main/common/documents'
 import { officeClockText } from '../../../../src-main/common/office-time'
 import { fileTooLargeMessage, MAX_FILE_BYTES } from '../../../../src-main/common/files'
@@ -54,8 +54,8 @@ export function RegisterModal({ opened, org, doc, onClose, onSaved, onReclassify
   /** Editing: 密级 is shown, not offered; this opens 定密变更 instead (issue 14). */
   onReclassify?: () => void
 }) {
-  const register = useMutation('incoming.receive')
-  const update = useMutation('incoming.update')
+  const register = useMutation('incoming.receive', { invalidates: INCOMING_CHANGES })
+  const update = useMutation('incoming.update', { invalidates: INCOMING_CHANGES })
   const [receivedOn, setReceivedOn] = useState<string | null>(todayIso())
   const [receivedTime, setReceivedTime] = useState(nowTime())
   const [senderDepartmentId, setSenderDepartmentId] = useState<string | null>(null)

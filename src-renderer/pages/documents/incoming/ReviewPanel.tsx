@@ -7,12 +7,12 @@ import { RuleBadge } from '../../../components/RuleBadge'
 import { Section } from '../../../components/Section'
 import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
 import { RuleRefusal } from './RuleRefusal'
-import type { Incoming } from './model'
+import { INCOMING_CHANGES, type Incoming } from './model'
 
 /** 初审: the document conforms and goes on to 拟办, or it is returned to the sender with the reasons. */
-export function ReviewPanel({ doc, onChanged }: { doc: Incoming; onChanged: (d: Incoming) => void }) {
-  const review = useMutation('incoming.review')
-  const giveBack = useMutation('incoming.return')
+export function ReviewPanel({ doc }: { doc: Incoming }) {
+  const review = useMutation('incoming.review', { invalidates: INCOMING_CHANGES })
+  const giveBack = useMutation('incoming.return', { invalidates: INCOMING_CHANGES })
   const [on, setOn] = useState<string | null>(todayIso())
   const [note, setNote] = useState('')
   const [returning, setReturning] = useState(false)
@@ -28,12 +28,10 @@ export function ReviewPanel({ doc, onChanged }: { doc: Incoming; onChanged: (d: 
   if (doc.review || doc.status !== '已登记') return null
 
   async function accept() {
-    const d = await review.mutate({ id: doc.id, reviewedOn: on ?? '', note: note.trim() || null })
-    if (d) onChanged(d)
+    await review.mutate({ id: doc.id, reviewedOn: on ?? '', note: note.trim() || null })
   }
   async function refuse() {
-    const d = await giveBack.mutate({ id: doc.id, reason: reason.trim(), returnedOn: on ?? '' })
-    if (d) onChanged(d)
+    await giveBack.mutate({ id: doc.id, reason: reason.trim(), returnedOn: on ?? '' })
   }
   const error = review.error ?? giveBack.error
   return (

@@ -1,4 +1,10 @@
-import type { InputOf, OutputOf } from '../../../api/client'
+import type { InputOf, Invalidation, OutputOf } from '../../../api/client'
+
+/**
+ * What a change to a 收文 alters on screen: the 收文 and its proposed routes, the 收文登记簿, the 督办 counted from
+ * its 批示 and the start page. Only queries on screen are asked again; the rest are merely forgotten.
+ */
+export const INCOMING_CHANGES: readonly Invalidation[] = ['incoming.*', 'registers.incoming', 'followups.*', 'home.today']
 
 /** One 收文 as its page shows it (incoming.get). */
 export type Incoming = OutputOf<'incoming.get'>

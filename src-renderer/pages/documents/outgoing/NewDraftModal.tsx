@@ -11,7 +11,7 @@ import { DOCUMENT_TYPES } from '../../../../src-main/common/documents'
  * sign-off category, the direction and the publicity; the drafter edits everything. No number yet (X-1).
  */
 export function NewDraftModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (doc: Outgoing) => void }) {
-  const templates = useQuery('outgoing.templates', opened ? {} : null, [opened])
+  const templates = useQuery('outgoing.templates', opened ? {} : null)
   const [draft, setDraft] = useState<DraftState>(emptyDraft)
   const [subject, setSubject] = useState('')
   const [missing, setMissing] = useState<ApiError | null>(null)

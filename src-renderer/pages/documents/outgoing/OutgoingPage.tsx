@@ -33,7 +33,7 @@ function stepDescription(doc: Outgoing, i: number): string {
 
 /** One 发文: its header and progress, the draft (editable until signed), 核稿, 签发, 编号, 复核, 印发 and 核发. */
 export function OutgoingPage({ id }: { id: number }) {
-  const query = useQuery('outgoing.get', { id }, [id])
+  const query = useQuery('outgoing.get', { id })
   const [doc, setDoc] = useState<Outgoing | undefined>()
   const [draft, setDraft] = useState<DraftState | null>(null)
   const save = useMutation('outgoing.updateDraft', { success: '文稿已保存。' })

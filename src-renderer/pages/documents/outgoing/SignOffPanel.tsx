@@ -14,8 +14,7 @@ import type { Outgoing } from './model'
 export function SignOffPanel({ doc, blockedBy, onChanged }: { doc: Outgoing; blockedBy: string | null; onChanged: (d: Outgoing) => void }) {
   const [date, setDate] = useState<string | null>(todayIso())
   const signed = doc.signed
-  const answer = useQuery('outgoing.requiredSigner', !signed && date ? { id: doc.id, date } : null,
-    [doc.id, date, signed, doc.signKind, doc.draftingDepartmentId, doc.countyDirective])
+  const answer = useQuery('outgoing.requiredSigner', !signed && date ? { id: doc.id, date } : null)
   const sign = useMutation('outgoing.signOff')
 
   const required = useMemo<RequiredSigners>(() => {

@@ -24,7 +24,7 @@ export function ProposalsTab() {
   const [text, setText] = useState('')
   const [editing, setEditing] = useState<{ row: ProposalRow | null } | null>(null)
   const [replying, setReplying] = useState<ProposalRow | null>(null)
-  const list = useQuery('proposals.list', { year: year ? Number(year) : undefined, kind: (kind ?? undefined) as Kind | undefined, overdueOnly, text: text || undefined }, [year, kind, overdueOnly, text])
+  const list = useQuery('proposals.list', { year: year ? Number(year) : undefined, kind: (kind ?? undefined) as Kind | undefined, overdueOnly, text: text || undefined })
   const rows = list.data ?? []
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear() + 1 - i))
   const done = () => { setEditing(null); setReplying(null); list.reload() }

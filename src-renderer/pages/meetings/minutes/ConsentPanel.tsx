@@ -14,7 +14,7 @@ import type { Minutes } from './model'
 export function ConsentPanel({ minutes, onRecorded }: { minutes: Minutes; onRecorded: (m: Minutes) => void }) {
   const [date, setDate] = useState<string | null>(todayIso())
   const [personId, setPersonId] = useState<string | null>(null)
-  const leaders = useQuery('absences.leadersOn', date ? { date } : null, [date])
+  const leaders = useQuery('absences.leadersOn', date ? { date } : null)
   const org = useQuery('org.overview', {})
   const record = useMutation('meetings.recordMinutesConsent', { success: '已记录市长同意。' })
   const editable = minutes.canEdit

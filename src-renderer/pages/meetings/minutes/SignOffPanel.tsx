@@ -18,7 +18,7 @@ export function SignOffPanel({ minutes, blockedBy, onChanged }: {
   onChanged: (m: Minutes) => void
 }) {
   const [date, setDate] = useState<string | null>(todayIso())
-  const answer = useQuery('meetings.minutesSigner', date ? { meetingId: minutes.meetingId, date } : null, [minutes.meetingId, date, minutes.mayorConsent?.on])
+  const answer = useQuery('meetings.minutesSigner', date ? { meetingId: minutes.meetingId, date } : null)
   const sign = useMutation('meetings.signMinutes')
 
   const required = useMemo<RequiredSigners>(() => {

@@ -13,7 +13,7 @@ const paragraphs = (text: string) => text.split(/\r?\n/).map((t) => t.trim()).fi
 export function SignedMinutes({ minutes }: { minutes: Minutes }) {
   const [decision, setDecision] = useState<DecisionSource | null>(null)
   const ids = minutes.decisions.flatMap((d) => (d.id === null ? [] : [d.id]))
-  const followed = useQuery('followups.counts', { source: '会议纪要', sourceIds: ids }, [ids.join()])
+  const followed = useQuery('followups.counts', { source: '会议纪要', sourceIds: ids })
   const countOf = (id: number | null) => (id === null ? 0 : followed.data?.[id] ?? 0)
   const [created, setCreated] = useState<string | null>(null)
   const s = minutes.signed!

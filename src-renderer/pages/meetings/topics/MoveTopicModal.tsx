@@ -11,7 +11,7 @@ const yearAfter = (d: string) => `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`
 
 /** 调至以后的会议: a later meeting still in preparation, and why; the topic keeps its files and records the move. */
 export function MoveTopicModal({ meeting, topic, onClose, onDone }: { meeting: Meeting; topic: Topic; onClose: () => void; onDone: (text: string) => void }) {
-  const later = useQuery('meetings.calendar', { from: meeting.date, to: yearAfter(meeting.date) }, [meeting.date])
+  const later = useQuery('meetings.calendar', { from: meeting.date, to: yearAfter(meeting.date) })
   const [toId, setToId] = useState<string | null>(null)
   const [reason, setReason] = useState('')
   const [missing, setMissing] = useState<ApiError | null>(null)
