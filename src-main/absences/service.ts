@@ -7,11 +7,12 @@ import { deleteAudited, replaceLinksAudited, requireById, saveAudited } from '..
 import { loadOrgSnapshot } from '../org/service'
 import { people, posts } from '../org/schema'
 import { absenceReports, absences } from './schema'
-import { type AbsenceKind, type ApprovalState } from '../common/absences'
+import { type AbsenceKind } from '../common/absences'
 import { executiveOverlaps, reportingGaps, whoActsFor, type AbsencePeriod, type ActingAnswer } from './rules'
 import { principalPost, type OrgSnapshot } from '../org/snapshot'
 import { overlap } from '../common/dates'
 import { LEADER_KINDS } from '../common/org'
+import type { AbsenceInput } from './contract'
 
 /** Absences touching [from, to], prepared once per connection (a meeting page reads it); exported for its query-plan test. */
 export const absencePeriodStatement = perConnection((db) => db.select({ id: absences.id, personId: absences.personId, kind: absences.kind, startDate: absences.startDate, endDate: absences.endDate, actingPersonId: absences.actingPersonId })
@@ -63,22 +64,6 @@ export function listAbsences(db: Db, from: string, to: string) {
       }
     }),
   }
-}
-
-export interface AbsenceInput {
-  id?: number
-  personId: number
-  kind: AbsenceKind
-  startDate: string
-  endDate: string
-  destination?: string | null
-  reason?: string | null
-  actingPersonId?: number | null
-  reportedTo: number[]
-  approval: ApprovalState
-  approvedById?: number | null
-  approvedOn?: string | null
-  note?: string | null
 }
 
 /** Records an absence; the R-P4 and R-P5 warnings come back to be shown at once (they warn, never refuse). */

@@ -1,22 +1,17 @@
 import { z } from 'zod'
 import { query, mutation } from '../kernel/procedure'
-import { id, isoDate, optionalText, text } from '../kernel/fields'
+import { id } from '../kernel/fields'
 import { FOLLOW_UP_SOURCES, FOLLOW_UP_STATES } from '../common/followups'
 import { closeFollowUp, createFollowUp, getFollowUp, listFollowUps, reportProgress } from './service'
 import { followUpCounts, followUpFromInstruction } from './sources'
 import { CLERKS, READERS } from '../common/roles'
+import { closingInput, followUpInput, fromInstructionInput, progressInput } from './contract'
 
 export const followUpProcedures = {
   'followups.fromInstruction': mutation({
     summary: '领导批示转督办事项',
     access: CLERKS,
-    input: z.object({
-      instructionId: id('批示'),
-      task: text('督办事项', 2000),
-      departmentId: id('责任单位'),
-      leaderPostId: id('督办领导岗位').nullable().optional(),
-      deadline: isoDate('办结时限'),
-    }),
+    input: fromInstructionInput,
     handler: followUpFromInstruction,
   }),
   'followups.counts': query({
@@ -47,27 +42,19 @@ export const followUpProcedures = {
   'followups.create': mutation({
     summary: '立项督办（已签发纪要的议定事项，或领导批示）',
     access: CLERKS,
-    input: z.object({
-      decisionId: id('议定事项').nullable().optional(),
-      sourceTitle: optionalText('来源（领导批示标题）', 200),
-      sourceId: id('来源编号').nullable().optional(),
-      task: text('督办事项', 2000),
-      departmentId: id('责任单位'),
-      leaderPostId: id('督办领导岗位').nullable().optional(),
-      deadline: isoDate('办结时限'),
-    }).refine((v) => !(v.decisionId != null && v.sourceTitle), { message: '议定事项和领导批示只能选一个', path: ['sourceTitle'] }),
+    input: followUpInput,
     handler: createFollowUp,
   }),
   'followups.report': mutation({
     summary: '登记督办事项进展',
     access: CLERKS,
-    input: z.object({ id: id('督办事项'), reportedOn: isoDate('报送日期'), content: text('进展情况', 4000), reporter: optionalText('报送人', 60) }),
+    input: progressInput,
     handler: reportProgress,
   }),
   'followups.close': mutation({
     summary: '办结督办事项（须写明办理结果，件件有着落、事事有回音）',
     access: CLERKS,
-    input: z.object({ id: id('督办事项'), closedOn: isoDate('办结日期'), outcome: text('办理结果', 4000) }),
+    input: closingInput,
     handler: closeFollowUp,
   }),
 }

@@ -18,6 +18,7 @@ import { minutesTitle } from '../meetings/rules'
 import { followUpReports, followUps } from './schema'
 import { type FollowUpState } from '../common/followups'
 import { compareFollowUps, isOverdue, timing } from './rules'
+import type { ClosingInput, FollowUpInput, ProgressInput } from './contract'
 
 export type FollowUpRow = typeof followUps.$inferSelect
 export type FollowUpReportRow = typeof followUpReports.$inferSelect
@@ -26,18 +27,6 @@ export interface FollowUpFilter {
   status?: FollowUpState
   overdueOnly?: boolean
   departmentId?: number
-}
-
-export interface FollowUpInput {
-  /** A 议定事项 of signed minutes (source 会议纪要) … */
-  decisionId?: number | null
-  /** … or a leader's instruction (source 领导批示): its title, and its id in the documents module later. */
-  sourceTitle?: string | null
-  sourceId?: number | null
-  task: string
-  departmentId: number
-  leaderPostId?: number | null
-  deadline: IsoDate
 }
 
 function labels(db: Db) {
@@ -171,7 +160,7 @@ function checkDate(ctx: ActionContext, item: FollowUpRow, date: IsoDate, what: s
 }
 
 /** 进展情况 from the owner department. */
-export function reportProgress(ctx: ActionContext, input: { id: number; reportedOn: IsoDate; content: string; reporter?: string | null }) {
+export function reportProgress(ctx: ActionContext, input: ProgressInput) {
   const item = requireOpen(ctx, input.id, '报送进展')
   checkDate(ctx, item, input.reportedOn, '报送日期')
   insertAudited(ctx, followUpReports, '督办进展', {
@@ -181,7 +170,7 @@ export function reportProgress(ctx: ActionContext, input: { id: number; reported
 }
 
 /** 办结: with the outcome — 件件有着落、事事有回音 (R-S1). */
-export function closeFollowUp(ctx: ActionContext, input: { id: number; closedOn: IsoDate; outcome: string }) {
+export function closeFollowUp(ctx: ActionContext, input: ClosingInput) {
   const item = requireOpen(ctx, input.id, '办结')
   checkDate(ctx, item, input.closedOn, '办结日期')
   updateAudited(ctx, followUps, '督办事项', item.id, { status: '已办结', closedOn: input.closedOn, outcome: input.outcome })

@@ -9,7 +9,7 @@ import type { ActionContext } from '../kernel/procedure'
 import { AppError } from '../kernel/errors'
 import { findById } from '../kernel/audited'
 import { unseen } from '../security/clearance'
-import { chineseDate, type IsoDate } from '../common/dates'
+import { chineseDate } from '../common/dates'
 import type { FollowUpSource } from '../common/followups'
 import { principalPost } from '../org/snapshot'
 import { loadOrgSnapshot } from '../org/service'
@@ -17,9 +17,10 @@ import { instructions } from '../documents/schema'
 import { requireIncoming } from '../documents/incoming/service'
 import { followUps } from './schema'
 import { createFollowUp } from './service'
+import type { FromInstructionInput } from './contract'
 
 /** R-S1: a recorded 批示 becomes a 督办 item, titled with the leader, the document and the date. */
-export function followUpFromInstruction(ctx: ActionContext, input: { instructionId: number; task: string; departmentId: number; leaderPostId?: number | null; deadline: IsoDate }) {
+export function followUpFromInstruction(ctx: ActionContext, input: FromInstructionInput) {
   const { db } = ctx
   // Missing and hidden answer alike (the document's check below says the same words).
   const ins = findById(db, instructions, input.instructionId)
