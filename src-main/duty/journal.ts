@@ -9,13 +9,7 @@ import { officeMinute } from '../common/office-time'
 import { people } from '../org/schema'
 import { dutyExclusions, dutyHandover, dutyLog } from './schema'
 import { contacts, loadExclusions } from './pools'
-
-export interface DutyLogInput {
-  /** Office local time, YYYY-MM-DD HH:MM; now when absent. */
-  at?: string | null; callerUnit?: string | null; callerName?: string | null; callerPhone?: string | null
-  content: string; handling?: string | null; notified?: string | null; followUp?: string | null; urgent?: boolean
-}
-
+import type { DutyLogInput, ExclusionInput, HandoverInput } from './contract'
 
 export const addLogEntry = (ctx: ActionContext, input: DutyLogInput) =>
   insertAudited(ctx, dutyLog, '值班记录', { ...input, at: input.at ?? officeMinute(ctx.clock.now()), urgent: input.urgent ?? false, recordedBy: ctx.user?.displayName ?? null })
@@ -38,8 +32,6 @@ export function searchLog(db: Db, input: { from: string; to: string; text?: stri
   )).orderBy(desc(dutyLog.at), desc(dutyLog.id)).limit(500).all()
 }
 
-export interface HandoverInput { date: string; shift?: string | null; note: string; fromPersonId?: number | null; toPersonId?: number | null }
-
 export function addHandover(ctx: ActionContext, input: HandoverInput) {
   if (input.fromPersonId) requireById(ctx.db, people, input.fromPersonId, '交班人')
   if (input.toPersonId) requireById(ctx.db, people, input.toPersonId, '接班人')
@@ -59,7 +51,7 @@ export function listExclusions(db: Db, from?: string, to?: string) {
   return loadExclusions(db, from, to).map((e) => ({ ...e, name: names.get(e.personId)?.name ?? null }))
 }
 
-export function saveExclusion(ctx: ActionContext, input: { personId: number; date: string; reason?: string | null }) {
+export function saveExclusion(ctx: ActionContext, input: ExclusionInput) {
   requireById(ctx.db, people, input.personId, '人员')
   const existing = ctx.db.select().from(dutyExclusions).where(and(eq(dutyExclusions.personId, input.personId), eq(dutyExclusions.date, input.date))).get()
   if (existing) throw new AppError('CONFLICT', '该人员当日已登记不排班')

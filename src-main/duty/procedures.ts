@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { query, mutation } from '../kernel/procedure'
-import { id, isoDate, optionalText, phone, text } from '../kernel/fields'
-import { DUTY_ROLES, ROSTER_KINDS } from '../common/duty'
+import { isoDate, optionalText } from '../kernel/fields'
+import { ROSTER_KINDS } from '../common/duty'
 import { deleteRoster, generateRoster, getRoster, getRosterWithFairness, listRosters, previewRoster, publishRoster, rosterGaps, setDuty, swap, todayOnDuty } from './service'
 import { addHandover, addLogEntry, deleteExclusion, listExclusions, listHandovers, saveExclusion, searchLog } from './journal'
 import { dutyLogDocx, dutyPhone, printedTitle, rosterDocx } from './docx'
@@ -10,18 +10,9 @@ import { readSettings } from '../settings/service'
 import { download, DOCX_MIME, XLSX_MIME } from '../files/download'
 import type { Db } from '../db/connection'
 import { CLERKS, READERS } from '../common/roles'
+import { byId, exclusionInput, fromTo, handoverInput, logEntryInput, period, rosterPeriod, rosterShape, setDutyInput, swapInput, toAfterFrom, withinAYear } from './contract'
 
 const exportSettings = (db: Db) => ({ ...readSettings(db), dutyPhone: dutyPhone(db) })
-
-const fromTo = { from: isoDate('开始日期'), to: isoDate('结束日期') }
-type Check = [(p: { from: string; to: string }) => boolean, { message: string; path: string[] }]
-const toAfterFrom: Check = [(p) => p.to >= p.from, { message: '不能早于开始日期', path: ['to'] }]
-const withinAYear: Check = [(p) => p.to <= `${Number(p.from.slice(0, 4)) + 1}${p.from.slice(4)}`, { message: '排班期间不能超过一年', path: ['to'] }]
-const period = z.object(fromTo).refine(...toAfterFrom)
-const rosterShape = { kind: z.enum(ROSTER_KINDS).describe('值班类别'), ...fromTo }
-const rosterPeriod = z.object(rosterShape).refine(...toAfterFrom).refine(...withinAYear)
-const byId = (label: string) => z.object({ id: id(label) })
-const minute = (label: string) => z.string().describe(label).regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '应为时间，格式 2026-12-15 09:30')
 
 export const dutyProcedures = {
   'duty.preview': query({
@@ -63,21 +54,13 @@ export const dutyProcedures = {
   'duty.setDuty': mutation({
     summary: '调整某日值班人员（发布后的调整会被记录）',
     access: CLERKS,
-    input: z.object({
-      rosterId: id('值班表'), date: isoDate('日期'), role: z.enum(DUTY_ROLES).describe('班次'),
-      personId: id('值班人员'), note: optionalText('说明', 500),
-    }),
+    input: setDutyInput,
     handler: setDuty,
   }),
   'duty.swap': mutation({
     summary: '换班或替班（须对方同意、带班同意）',
     access: CLERKS,
-    input: z.object({
-      rosterId: id('值班表'), requesterId: id('申请人'), counterpartId: id('对方'),
-      date: isoDate('换出日期'), returnDate: isoDate('换回日期').optional(),
-      counterpartAccepted: z.boolean().describe('对方同意'), leadConsented: z.boolean().describe('带班同意'),
-      note: optionalText('说明', 500),
-    }),
+    input: swapInput,
     handler: swap,
   }),
   'duty.gaps': query({
@@ -101,7 +84,7 @@ export const dutyProcedures = {
   'duty.saveExclusion': mutation({
     summary: '登记不排班日期',
     access: CLERKS,
-    input: z.object({ personId: id('人员'), date: isoDate('日期'), reason: optionalText('原因', 200) }),
+    input: exclusionInput,
     handler: saveExclusion,
   }),
   'duty.deleteExclusion': mutation({
@@ -113,12 +96,7 @@ export const dutyProcedures = {
   'duty.addLog': mutation({
     summary: '填写值班记录',
     access: CLERKS,
-    input: z.object({
-      at: minute('时间').optional(),
-      callerUnit: optionalText('来电单位', 100), callerName: optionalText('来电人', 40), callerPhone: phone('来电号码'),
-      content: text('来电内容', 4000), handling: optionalText('处理情况', 4000), notified: optionalText('报告或通知了谁', 500),
-      followUp: optionalText('后续跟进', 2000), urgent: z.boolean().describe('紧急').default(false),
-    }),
+    input: logEntryInput,
     handler: addLogEntry,
   }),
   'duty.searchLog': query({
@@ -160,10 +138,7 @@ export const dutyProcedures = {
   'duty.addHandover': mutation({
     summary: '填写交接班记录',
     access: CLERKS,
-    input: z.object({
-      date: isoDate('日期'), shift: optionalText('班次', 20), note: text('交接内容', 4000),
-      fromPersonId: id('交班人').nullable().optional(), toPersonId: id('接班人').nullable().optional(),
-    }),
+    input: handoverInput,
     handler: addHandover,
   }),
   'duty.listHandovers': query({

@@ -18,6 +18,7 @@ import {
 import { dutyAssignments, dutyChanges, rosters } from './schema'
 import { ROLES_OF_ROSTER, type RosterKind } from '../common/duty'
 import { assignmentsOf, contacts, dutyPools, exclusionsFor, namesOf, publishedHistory, publishedOverlapping } from './pools'
+import type { SetDutyInput, SwapInput } from './contract'
 
 
 function daysOf(db: Db, kind: RosterKind, from: string, to: string): DutyDay[] {
@@ -117,7 +118,7 @@ export function deleteRoster(ctx: ActionContext, id: number) {
 }
 
 /** Puts a person on one duty (a day and role); after publishing the edit is recorded as 发布后修改 (X-4). */
-export function setDuty(ctx: ActionContext, input: { rosterId: number; date: string; role: DutyRole; personId: number; note?: string | null }) {
+export function setDuty(ctx: ActionContext, input: SetDutyInput) {
   const roster = requireById(ctx.db, rosters, input.rosterId, '值班表')
   requireById(ctx.db, people, input.personId, '值班人员')
   if (input.date < roster.fromDate || input.date > roster.toDate) throw new AppError('VALIDATION', `「日期」${chineseDate(input.date)}不在值班表期间内`, { field: 'date' })
@@ -136,11 +137,6 @@ export function setDuty(ctx: ActionContext, input: { rosterId: number; date: str
     })
   }
   return getRosterWithFairness(ctx.db, roster.id)
-}
-
-export interface SwapInput {
-  rosterId: number; requesterId: number; counterpartId: number; date: string; returnDate?: string
-  counterpartAccepted: boolean; leadConsented: boolean; note?: string | null
 }
 
 /** X-4: 换班 (with returnDate) or 替班; needs the counterpart's acceptance and the 带班's consent, and is recorded. */
