@@ -7,7 +7,7 @@ import { RuleBadge } from '../../components/RuleBadge'
 import { DATE_PROPS } from '../../lib/format'
 import { PeopleMultiSelect, PersonSelect } from '../../components/PersonSelect'
 import { principalPostOf, type OrgOverview, type PostKind } from '../org/model'
-import { ABSENCE_KINDS, APPROVAL_STATES, periodText, type AbsenceKind, type AbsenceRow, type ActingAnswer, type ApprovalState } from './model'
+import { ABSENCE_CHANGES, ABSENCE_KINDS, APPROVAL_STATES, periodText, type AbsenceKind, type AbsenceRow, type ActingAnswer, type ApprovalState } from './model'
 
 export type SaveResult = OutputOf<'absences.save'> & { personName: string; startDate: string; endDate: string; kind: AbsenceKind; isNew: boolean }
 
@@ -45,7 +45,7 @@ export function AbsenceForm({ org, absence, defaultMonth, onClose, onSaved }: {
   const [actingChosen, setActingChosen] = useState(absence !== null)
   const [note, setNote] = useState(absence?.note ?? '')
   const [proposal, setProposal] = useState<ActingAnswer | null>(null)
-  const save = useMutation('absences.save')
+  const save = useMutation('absences.save', { invalidates: ABSENCE_CHANGES })
   // Missing choices are caught here, in the form's words, before the server is asked.
   const [missing, setMissing] = useState<ApiError | null>(null)
   const error = missing ?? save.error

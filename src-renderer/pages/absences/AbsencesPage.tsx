@@ -9,7 +9,7 @@ import { ConfirmDelete, type PendingDelete } from '../org/ConfirmDelete'
 import { AbsenceForm, type SaveResult } from './AbsenceForm'
 import { AbsenceTable, RuleMessage } from './AbsenceTable'
 import { AbsenceTimeline, type DayMark } from './AbsenceTimeline'
-import { monthEnd, monthLabel, monthOf, monthStart, periodText, shiftMonth, type AbsenceRow } from './model'
+import { ABSENCE_CHANGES, monthEnd, monthLabel, monthOf, monthStart, periodText, shiftMonth, type AbsenceRow } from './model'
 
 /** 领导外出 (R-P2–R-P5): the month's absences of the city leaders, who acts, and what the rules warn about. */
 export function AbsencesPage() {
@@ -36,7 +36,6 @@ export function AbsencesPage() {
     setEditing(null)
     setSaved(result)
     setMonth(monthOf(result.startDate))
-    list.reload()
   }
 
   return (
@@ -87,7 +86,7 @@ export function AbsencesPage() {
       {editing && org.data && (
         <AbsenceForm org={org.data} absence={editing === 'new' ? null : editing} defaultMonth={month} onClose={() => setEditing(null)} onSaved={onSaved} />
       )}
-      <ConfirmDelete pending={pending} onCancel={() => setPending(null)} onDone={() => { setPending(null); setSaved(null); list.reload() }} />
+      <ConfirmDelete pending={pending} invalidates={ABSENCE_CHANGES} onCancel={() => setPending(null)} onDone={() => { setPending(null); setSaved(null) }} />
     </>
   )
 }

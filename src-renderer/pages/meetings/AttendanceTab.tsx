@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/Feedback'
 import { Loading } from '../../components/Loading'
 import { RuleBadge } from '../../components/RuleBadge'
 import { Section } from '../../components/Section'
-import type { MeetingTabProps } from './model'
+import { MEETING_CHANGES, type MeetingTabProps } from './model'
 import type { AttendanceRow, Sheet } from './attendance/model'
 import { PersonRow } from './attendance/PersonRow'
 import type { OrgOverview } from '../org/model'
@@ -38,24 +38,24 @@ function PeopleTable({ label, rows, sheet, meetingId, editable, org, onSaved }: 
 }
 
 /** 出席 (R-M2, R-M4): members, invited and 列席 with their status, the quorum, and 标记会议已召开. */
-export function AttendanceTab({ meeting, reload }: MeetingTabProps) {
+export function AttendanceTab({ meeting }: MeetingTabProps) {
   const sheet = useQuery('meetings.attendance', { meetingId: meeting.id })
   const org = useQuery('org.overview', {})
-  const rest = useMutation('meetings.markRestPresent')
-  const held = useMutation('meetings.markHeld')
+  const rest = useMutation('meetings.markRestPresent', { invalidates: MEETING_CHANGES })
+  const held = useMutation('meetings.markHeld', { invalidates: MEETING_CHANGES })
   const [notice, setNotice] = useState<string | null>(null)
   const editable = meeting.status === '筹备'
   const data = sheet.data
 
-  const saved = () => { setNotice(null); held.reset(); sheet.reload() }
+  const saved = () => { setNotice(null); held.reset() }
   async function restPresent() {
     held.reset()
     const r = await rest.mutate({ meetingId: meeting.id })
-    if (r) { setNotice(r.recorded ? `已将其余${r.recorded}人登记为出席。` : '没有未登记的人员。'); sheet.reload() }
+    if (r) { setNotice(r.recorded ? `已将其余${r.recorded}人登记为出席。` : '没有未登记的人员。') }
   }
   async function markHeld() {
     setNotice(null)
-    if (await held.mutate({ id: meeting.id })) { setNotice('会议已标记为已召开。'); sheet.reload(); reload() }
+    if (await held.mutate({ id: meeting.id })) setNotice('会议已标记为已召开。')
   }
 
   if (!data) return sheet.error ? <ErrorAlert error={sheet.error} /> : <Loading />

@@ -9,7 +9,7 @@ import { navigate } from '../../lib/route'
 import { AttendanceTab } from './AttendanceTab'
 import { MinutesTab } from './MinutesTab'
 import { TopicsTab } from './TopicsTab'
-import type { Meeting } from './model'
+import { MEETING_CHANGES, type Meeting } from './model'
 import { KIND_COLOR } from './calendar/model'
 import { RESERVED_MATTERS } from '../../../src-main/common/meetings'
 import { WarningList } from './calendar/Warnings'
@@ -25,7 +25,7 @@ export function MeetingPage({ id }: { id: number }) {
   const [cancelling, setCancelling] = useState(false)
   const [reason, setReason] = useState('')
   const [notice, setNotice] = useState<string | null>(null)
-  const cancel = useMutation('meetings.cancel', { success: '会议已取消。' })
+  const cancel = useMutation('meetings.cancel', { invalidates: MEETING_CHANGES, success: '会议已取消。' })
   const m = query.data
 
   if (!m) {
@@ -41,7 +41,7 @@ export function MeetingPage({ id }: { id: number }) {
   async function confirmCancel() {
     if (!reason.trim()) return
     const done = await cancel.mutate({ id, reason: reason.trim() })
-    if (done) { setCancelling(false); setReason(''); setNotice(null); query.reload() }
+    if (done) { setCancelling(false); setReason(''); setNotice(null) }
   }
 
   return (
@@ -86,15 +86,15 @@ export function MeetingPage({ id }: { id: number }) {
             <Tabs.Tab value="attendance">出席</Tabs.Tab>
             <Tabs.Tab value="minutes">纪要</Tabs.Tab>
           </Tabs.List>
-          <Tabs.Panel value="topics"><TopicsTab meeting={m} reload={query.reload} /></Tabs.Panel>
-          <Tabs.Panel value="attendance"><AttendanceTab meeting={m} reload={query.reload} /></Tabs.Panel>
-          <Tabs.Panel value="minutes"><MinutesTab meeting={m} reload={query.reload} /></Tabs.Panel>
+          <Tabs.Panel value="topics"><TopicsTab meeting={m} /></Tabs.Panel>
+          <Tabs.Panel value="attendance"><AttendanceTab meeting={m} /></Tabs.Panel>
+          <Tabs.Panel value="minutes"><MinutesTab meeting={m} /></Tabs.Panel>
         </Tabs>
       </Stack>
 
       {editing && (
         <ScheduleModal meeting={m} onClose={() => setEditing(false)}
-          onSaved={() => { setEditing(false); setNotice('已保存会议安排。'); query.reload() }} />
+          onSaved={() => { setEditing(false); setNotice('已保存会议安排。') }} />
       )}
       <ConfirmDialog opened={cancelling} title="取消会议" confirmLabel="取消会议" danger busy={cancel.busy}
         onConfirm={confirmCancel} onCancel={() => { setCancelling(false); cancel.reset() }}>

@@ -65,12 +65,11 @@ function MeetingsCalendarPage() {
           onSaved={(r) => {
             setScheduling(null)
             setNotice(`已安排会议：${formatDateWithWeekday(r.meeting.date)}${r.meeting.halfDay}${r.meeting.session ? `（第${r.meeting.session}次）` : ''}。`)
-            data.reload()
           }} />
       )}
       {planning && (
         <PlanModal onClose={() => setPlanning(false)}
-          onDone={(n) => { setPlanning(false); if (n) setNotice(`已按周期安排${n}次会议。`); data.reload() }} />
+          onDone={(n) => { setPlanning(false); if (n) setNotice(`已按周期安排${n}次会议。`) }} />
       )}
     </>
   )

@@ -6,7 +6,7 @@ import { Loading } from '../../components/Loading'
 import { RuleBadge } from '../../components/RuleBadge'
 import { Section } from '../../components/Section'
 import { DownloadButton } from '../../components/DownloadButton'
-import type { MeetingTabProps } from './model'
+import { MEETING_CHANGES, type MeetingTabProps } from './model'
 import { AttendanceLists } from './minutes/AttendanceLists'
 import { draftOf, isDirty, newKey, saveInput, type Draft, type DraftSection, type Minutes } from './minutes/model'
 import { SectionCard } from './minutes/SectionCard'
@@ -17,24 +17,20 @@ import { SignOffPanel } from './minutes/SignOffPanel'
  * 纪要 (R-M5, X-1, R-S1): a structured editor of the draft — opening, one section per topic, the
  * 出席/请假/列席 lists, 分送 — then the sign-off; once signed, the minutes read-only with 立项督办.
  */
-export function MinutesTab({ meeting, reload }: MeetingTabProps) {
+export function MinutesTab({ meeting }: MeetingTabProps) {
   const query = useQuery('meetings.minutes', { meetingId: meeting.id })
-  const [minutes, setMinutes] = useState<Minutes | undefined>()
   const [draft, setDraft] = useState<Draft | null>(null)
-  const save = useMutation('meetings.saveMinutes', { success: '纪要草稿已保存。' })
+  const save = useMutation('meetings.saveMinutes', { invalidates: MEETING_CHANGES, success: '纪要草稿已保存。' })
   const [refilling, setRefilling] = useState(false)
   const [refillError, setRefillError] = useState<ApiError | null>(null)
   const [signedNotice, setSignedNotice] = useState<string | null>(null)
 
-  // The latest minutes from the server: the query, or what a mutation returned. The editor follows
-  // them unless it holds changes not yet saved.
+  // The editor follows the latest minutes unless it holds changes not yet saved; after a save or a
+  // sign-off it takes what the server kept.
+  const minutes = query.data
   const dirtyRef = useRef(false)
   dirtyRef.current = !!(minutes && draft && isDirty(minutes, draft))
-  const accept = (m: Minutes, force = false) => {
-    setMinutes(m)
-    if (force || !dirtyRef.current) setDraft(draftOf(m))
-  }
-  useEffect(() => { if (query.data) accept(query.data) }, [query.data])
+  useEffect(() => { if (minutes && !dirtyRef.current) setDraft(draftOf(minutes)) }, [minutes])
 
   if (!minutes || !draft) return query.error ? <ErrorAlert error={query.error} /> : <Loading />
 
@@ -68,7 +64,7 @@ export function MinutesTab({ meeting, reload }: MeetingTabProps) {
 
   async function saveDraft() {
     const m = await save.mutate(saveInput(meeting.id, draft!))
-    if (m) accept(m, true)
+    if (m) setDraft(draftOf(m))
   }
   async function refill() {
     setRefilling(true); setRefillError(null)
@@ -80,8 +76,8 @@ export function MinutesTab({ meeting, reload }: MeetingTabProps) {
     } finally { setRefilling(false) }
   }
   function signed(m: Minutes) {
-    accept(m, true)
-    if (m.signed) { setSignedNotice(`纪要已签发，编号${m.numberText ?? ''}。`); reload() }
+    setDraft(draftOf(m))
+    if (m.signed) setSignedNotice(`纪要已签发，编号${m.numberText ?? ''}。`)
   }
 
   const empty = draft.sections.filter((s) => !s.text.trim()).length

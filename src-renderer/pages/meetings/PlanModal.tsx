@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Alert, Button, Checkbox, Group, Input, Modal, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import dayjs from 'dayjs'
-import { api, ApiError, useQuery } from '../../api/client'
+import { api, ApiError, useQuery, invalidate } from '../../api/client'
 import { ErrorAlert } from '../../components/Feedback'
 import { Loading } from '../../components/Loading'
 import { RuleBadge } from '../../components/RuleBadge'
@@ -10,6 +10,7 @@ import { type HalfDay, type MeetingWarning } from './calendar/model'
 import { HALF_DAYS } from '../../../src-main/common/meetings'
 import { WarningLine } from './calendar/Warnings'
 import { withoutRule } from './ScheduleModal'
+import { MEETING_CHANGES } from './model'
 
 interface Outcome { date: string; session: number; meetingId?: number; warnings: MeetingWarning[]; error?: ApiError }
 
@@ -62,6 +63,7 @@ export function PlanModal({ onClose, onDone }: { onClose: () => void; onDone: (c
         out.push({ date: p.date, session: p.session, warnings: [], error: e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: '页面出错，请刷新后重试' }) })
       }
     }
+    await invalidate(MEETING_CHANGES)
     setBusy(false)
     setOutcomes(out)
   }

@@ -7,7 +7,7 @@ import { FormModal, fieldError } from '../../components/FormModal'
 import { RuleBadge } from '../../components/RuleBadge'
 import { DATE_PROPS, formatDateWithWeekday } from '../../lib/format'
 import { byRank, postTitle, type OrgOverview } from '../org/model'
-import type { Meeting } from './model'
+import { MEETING_CHANGES, type Meeting } from './model'
 import { COUNTED_KINDS, DEFAULT_START, SUBJECT_KINDS, absenceText, type HalfDay, type MeetingTypeRow, type ReservedMatter, type ScheduleInput } from './calendar/model'
 import { HALF_DAYS, RESERVED_MATTERS } from '../../../src-main/common/meetings'
 import { WarningList } from './calendar/Warnings'
@@ -57,7 +57,7 @@ export function ScheduleModal({ meeting, seed, onClose, onSaved, onOpenMeeting }
   const [note, setNote] = useState(meeting?.note ?? '')
   const [missing, setMissing] = useState<ApiError | null>(null)
   const [result, setResult] = useState<ScheduleResult | null>(null)
-  const save = useMutation('meetings.schedule')
+  const save = useMutation('meetings.schedule', { invalidates: MEETING_CHANGES })
   const error = missing ?? save.error
 
   // The first type by default; the first type's chair post by default (as the server would choose).

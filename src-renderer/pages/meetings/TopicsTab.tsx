@@ -8,7 +8,7 @@ import { RuleBadge } from '../../components/RuleBadge'
 import { Section } from '../../components/Section'
 import { formatDate, todayIso, chineseNumber } from '../../lib/format'
 import { DownloadButton } from '../../components/DownloadButton'
-import type { MeetingTabProps } from './model'
+import { MEETING_CHANGES, type MeetingTabProps } from './model'
 import { type Topic } from './topics/model'
 import { MoveTopicModal } from './topics/MoveTopicModal'
 import { TopicForm } from './topics/TopicForm'
@@ -16,7 +16,7 @@ import { TopicItem } from './topics/TopicItem'
 import { ReclassifyDialog } from '../../components/ReclassifyDialog'
 
 /** 议题 (R-M3): the deadline, the agenda in order with each topic's papers, and 报送议题. */
-export function TopicsTab({ meeting, reload }: MeetingTabProps) {
+export function TopicsTab({ meeting }: MeetingTabProps) {
   const agenda = useQuery('meetings.topics', { meetingId: meeting.id })
   const org = useQuery('org.overview', {})
   const [adding, setAdding] = useState(false)
@@ -24,12 +24,11 @@ export function TopicsTab({ meeting, reload }: MeetingTabProps) {
   const [withdrawing, setWithdrawing] = useState<Topic | null>(null)
   const [reclassifying, setReclassifying] = useState<Topic | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const fix = useMutation('meetings.fixAgenda')
-  const reorder = useMutation('meetings.reorderTopics')
-  const withdraw = useMutation('meetings.withdrawTopic')
+  const fix = useMutation('meetings.fixAgenda', { invalidates: MEETING_CHANGES })
+  const reorder = useMutation('meetings.reorderTopics', { invalidates: MEETING_CHANGES })
+  const withdraw = useMutation('meetings.withdrawTopic', { invalidates: MEETING_CHANGES })
   const editable = meeting.status === '筹备'
 
-  const refresh = () => { agenda.reload(); reload() }
   const data = agenda.data
   const live = data?.topics.filter((t) => !t.withdrawn) ?? []
   const withdrawn = data?.topics.filter((t) => t.withdrawn) ?? []
@@ -39,13 +38,12 @@ export function TopicsTab({ meeting, reload }: MeetingTabProps) {
     const j = index + delta
     ;[ids[index], ids[j]] = [ids[j], ids[index]]
     setNotice(null)
-    if (await reorder.mutate({ meetingId: meeting.id, topicIds: ids }) !== undefined) agenda.reload()
+    await reorder.mutate({ meetingId: meeting.id, topicIds: ids })
   }
   async function setFixed(fixed: boolean) {
     setNotice(null)
     if (await fix.mutate({ id: meeting.id, fixed })) {
       setNotice(fixed ? '议程已确定。此后报送的议题须经市长同意（R-M3）。' : '议程已重新打开。')
-      refresh()
     }
   }
   async function doWithdraw() {
@@ -53,7 +51,7 @@ export function TopicsTab({ meeting, reload }: MeetingTabProps) {
     const t = withdrawing
     const ok = await withdraw.mutate({ topicId: t.id })
     setWithdrawing(null)
-    if (ok) { setNotice(`已撤回“${t.title}”。`); refresh() }
+    if (ok) setNotice(`已撤回“${t.title}”。`)
   }
 
   const deadlineLine = !data ? null : data.deadline
@@ -110,15 +108,15 @@ export function TopicsTab({ meeting, reload }: MeetingTabProps) {
       </Section>
       {adding && (
         <TopicForm meeting={meeting} org={org.data} onClose={() => setAdding(false)}
-          onDone={(r) => { setAdding(false); setNotice(`已报送“${r.title}”${r.byConsent ? '（逾期或临时增加，已记录市长同意）' : ''}。`); refresh() }} />
+          onDone={(r) => { setAdding(false); setNotice(`已报送“${r.title}”${r.byConsent ? '（逾期或临时增加，已记录市长同意）' : ''}。`) }} />
       )}
       {moving && (
         <MoveTopicModal meeting={meeting} topic={moving} onClose={() => setMoving(null)}
-          onDone={(text) => { setMoving(null); setNotice(text); refresh() }} />
+          onDone={(text) => { setMoving(null); setNotice(text) }} />
       )}
       {reclassifying && (
         <ReclassifyDialog opened kind="议题" record={{ ...reclassifying, label: `「${reclassifying.title}」` }} onClose={() => setReclassifying(null)}
-          onDone={() => { setNotice(`已变更“${reclassifying.title}”的密级，记入议题的调整记录和审计日志。`); setReclassifying(null); refresh() }} />
+          onDone={() => { setNotice(`已变更“${reclassifying.title}”的密级，记入议题的调整记录和审计日志。`); setReclassifying(null) }} />
       )}
       <ConfirmDialog opened={!!withdrawing} title="撤回议题" confirmLabel="撤回" danger busy={withdraw.busy} onConfirm={doWithdraw} onCancel={() => setWithdrawing(null)}>
         <Text size="sm">撤回“{withdrawing?.title}”？撤回后议题保留记录，不再列入议程，其列席单位不再通知参会。</Text>

@@ -3,14 +3,14 @@ import { Group, Select, Text } from '@mantine/core'
 import { useMutation } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
 import { leaderPostOptions } from './DepartmentModal'
-import type { OrgOverview } from './model'
+import { ORG_CHANGES, type OrgOverview } from './model'
 
 /** 设置AB角 (R-P3): two leader posts, neither already paired. */
 export function AbPairModal({ org, firstPostId = null, onClose, onSaved }: { org: OrgOverview; firstPostId?: number | null; onClose: () => void; onSaved: () => void }) {
   const paired = org.abPairs.flatMap((p) => [p.postAId, p.postBId])
   const [a, setA] = useState<number | null>(firstPostId)
   const [b, setB] = useState<number | null>(null)
-  const save = useMutation('org.saveAbPair')
+  const save = useMutation('org.saveAbPair', { invalidates: ORG_CHANGES })
 
   async function submit() {
     if (!a || !b) return

@@ -3,7 +3,7 @@ import { Group, Select, Text, TextInput } from '@mantine/core'
 import { useMutation } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
 import { PersonFieldsInput, type PersonFields } from './PersonModal'
-import { POST_KINDS, type Department, type PostKind } from './model'
+import { ORG_CHANGES, POST_KINDS, type Department, type PostKind } from './model'
 
 const defaultKind = (d: Department): PostKind =>
   d.kind === '办公室内设' ? '工作人员' : '其他'
@@ -13,7 +13,7 @@ export function AddPersonModal({ department, onClose, onSaved }: { department: D
   const [fields, setFields] = useState<PersonFields>({ name: '', officePhone: '', mobile: '' })
   const [title, setTitle] = useState('')
   const [kind, setKind] = useState<PostKind>(defaultKind(department))
-  const add = useMutation('org.addPersonToDepartment')
+  const add = useMutation('org.addPersonToDepartment', { invalidates: ORG_CHANGES })
 
   async function submit() {
     const saved = await add.mutate({ departmentId: department.id, ...fields, title, kind })

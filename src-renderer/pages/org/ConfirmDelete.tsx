@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import { Text } from '@mantine/core'
-import { ApiError } from '../../api/client'
+import { ApiError, invalidate, type Invalidation } from '../../api/client'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorAlert } from '../../components/Feedback'
 
@@ -12,7 +12,13 @@ export interface PendingDelete {
 }
 
 /** Asks before deleting; shows the server's refusal inside the dialog. */
-export function ConfirmDelete({ pending, onDone, onCancel }: { pending: PendingDelete | null; onDone: () => void; onCancel: () => void }) {
+export function ConfirmDelete({ pending, invalidates, onDone, onCancel }: {
+  pending: PendingDelete | null
+  /** What the deletion alters on screen, asked again before the dialog closes. */
+  invalidates: readonly Invalidation[]
+  onDone: () => void
+  onCancel: () => void
+}) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
 
@@ -21,6 +27,7 @@ export function ConfirmDelete({ pending, onDone, onCancel }: { pending: PendingD
     setBusy(true); setError(null)
     try {
       await pending.run()
+      await invalidate(invalidates)
       onDone()
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: '删除未完成，请刷新后重试' }))

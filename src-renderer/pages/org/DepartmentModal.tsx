@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Group, Select, TextInput } from '@mantine/core'
 import { useMutation } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
-import { DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, leaderPosts, type Department, type DepartmentKind, type OrgOverview } from './model'
+import { ORG_CHANGES, DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, leaderPosts, type Department, type DepartmentKind, type OrgOverview } from './model'
 
 export function leaderPostOptions(org: OrgOverview, exclude: readonly number[] = []) {
   return leaderPosts(org).filter((p) => !exclude.includes(p.id)).map((p) => ({ value: p.id, label: `${p.title}　${p.holderName ?? '（空缺）'}` }))
@@ -14,7 +14,7 @@ export function DepartmentModal({ org, department, onClose, onSaved }: { org: Or
   const [kind, setKind] = useState<DepartmentKind>(department?.kind ?? '市政府部门')
   const [supervisorPostId, setSupervisor] = useState<number | null>(department?.supervisorPostId ?? null)
   const [phone, setPhone] = useState(department?.phone ?? '')
-  const save = useMutation('org.saveDepartment')
+  const save = useMutation('org.saveDepartment', { invalidates: ORG_CHANGES })
 
   async function submit() {
     const saved = await save.mutate({ ...(department ? { id: department.id } : {}), name, kind, supervisorPostId, phone })

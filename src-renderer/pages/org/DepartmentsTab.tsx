@@ -7,7 +7,7 @@ import { DemoBadge } from './DemoBadge'
 import { DepartmentModal } from './DepartmentModal'
 import { PersonModal } from './PersonModal'
 import { PostModal } from './PostModal'
-import { byRank, DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, NOWRAP, phoneText, type Department, type OrgOverview, type Person, type Post } from './model'
+import { byRank, DEPARTMENT_KIND_LABEL, ORG_CHANGES, DEPARTMENT_KINDS, NOWRAP, phoneText, type Department, type OrgOverview, type Person, type Post } from './model'
 
 type Editing =
   | { kind: 'department'; department: Department | null }
@@ -16,7 +16,7 @@ type Editing =
   | { kind: 'post'; post: Post | null; departmentId: number }
 
 /** 单位与人员: departments grouped by kind on the left, the chosen one's posts and people on the right. */
-export function DepartmentsTab({ org, reload }: { org: OrgOverview; reload: () => void }) {
+export function DepartmentsTab({ org }: { org: OrgOverview }) {
   const [search, setSearch] = useState('')
   const [selectedId, setSelectedId] = useState<number | null>(null)
   const [editing, setEditing] = useState<Editing | null>(null)
@@ -36,7 +36,7 @@ export function DepartmentsTab({ org, reload }: { org: OrgOverview; reload: () =
   const groups = DEPARTMENT_KINDS.map((kind) => ({ kind, items: org.departments.filter((d) => d.kind === kind && matches(d)) }))
   const selected = org.departments.find((d) => d.id === selectedId) ?? null
 
-  const done = (message?: string) => { setEditing(null); setNotice(message ?? null); reload() }
+  const done = (message?: string) => { setEditing(null); setNotice(message ?? null) }
 
   return (
     <Group align="flex-start" gap="sm" wrap="nowrap">
@@ -107,7 +107,7 @@ export function DepartmentsTab({ org, reload }: { org: OrgOverview; reload: () =
       {editing?.kind === 'addPerson' && <AddPersonModal department={editing.department} onClose={() => setEditing(null)} onSaved={(name) => done(`已添加${name}。`)} />}
       {editing?.kind === 'person' && <PersonModal person={editing.person} onClose={() => setEditing(null)} onSaved={() => done('人员信息已保存。')} />}
       {editing?.kind === 'post' && <PostModal org={org} post={editing.post} departmentId={editing.departmentId} onClose={() => setEditing(null)} onSaved={() => done('岗位已保存。')} />}
-      <ConfirmDelete pending={pending} onCancel={() => setPending(null)} onDone={() => { setPending(null); done() }} />
+      <ConfirmDelete pending={pending} invalidates={ORG_CHANGES} onCancel={() => setPending(null)} onDone={() => { setPending(null); done() }} />
     </Group>
   )
 }

@@ -6,7 +6,7 @@ import { ConfirmDelete, type PendingDelete } from './ConfirmDelete'
 import { DemoBadge } from './DemoBadge'
 import { PortfolioModal } from './PortfolioModal'
 import { PostModal } from './PostModal'
-import { leaderPosts, NOWRAP, phoneText, type OrgOverview, type Post } from './model'
+import { leaderPosts, NOWRAP, ORG_CHANGES, phoneText, type OrgOverview, type Post } from './model'
 
 type Editing =
   | { kind: 'portfolio'; post: Post }
@@ -14,7 +14,7 @@ type Editing =
   | { kind: 'ab'; postId: number | null }
 
 /** 市政府领导: each leader post with holder, phones, 分管 and AB角 (R-P1, R-P3). */
-export function LeadersTab({ org, reload }: { org: OrgOverview; reload: () => void }) {
+export function LeadersTab({ org }: { org: OrgOverview }) {
   const [editing, setEditing] = useState<Editing | null>(null)
   const [pending, setPending] = useState<PendingDelete | null>(null)
   const people = new Map(org.people.map((p) => [p.id, p]))
@@ -25,7 +25,7 @@ export function LeadersTab({ org, reload }: { org: OrgOverview; reload: () => vo
     const other = org.posts.find((p) => p.id === (pair.postAId === postId ? pair.postBId : pair.postAId))
     return other ? { pair, other } : null
   }
-  const saved = () => { setEditing(null); reload() }
+  const saved = () => setEditing(null)
 
   const rows = leaderPosts(org).map((post) => {
     const holder = post.holderId ? people.get(post.holderId) : undefined
@@ -106,7 +106,7 @@ export function LeadersTab({ org, reload }: { org: OrgOverview; reload: () => vo
       {editing?.kind === 'portfolio' && <PortfolioModal org={org} post={editing.post} onClose={() => setEditing(null)} onSaved={saved} />}
       {editing?.kind === 'post' && <PostModal org={org} post={editing.post} defaultKind="副市长" onClose={() => setEditing(null)} onSaved={saved} />}
       {editing?.kind === 'ab' && <AbPairModal org={org} firstPostId={editing.postId} onClose={() => setEditing(null)} onSaved={saved} />}
-      <ConfirmDelete pending={pending} onCancel={() => setPending(null)} onDone={() => { setPending(null); reload() }} />
+      <ConfirmDelete pending={pending} invalidates={ORG_CHANGES} onCancel={() => setPending(null)} onDone={() => setPending(null)} />
     </>
   )
 }

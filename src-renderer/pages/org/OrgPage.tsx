@@ -25,9 +25,9 @@ export function OrgPage() {
             <Tabs.Tab value="departments">单位与人员</Tabs.Tab>
             <Tabs.Tab value="people">人员</Tabs.Tab>
           </Tabs.List>
-          <Tabs.Panel value="leaders"><LeadersTab org={org.data} reload={org.reload} /></Tabs.Panel>
-          <Tabs.Panel value="departments"><DepartmentsTab org={org.data} reload={org.reload} /></Tabs.Panel>
-          <Tabs.Panel value="people"><PeopleTab org={org.data} reload={org.reload} /></Tabs.Panel>
+          <Tabs.Panel value="leaders"><LeadersTab org={org.data} /></Tabs.Panel>
+          <Tabs.Panel value="departments"><DepartmentsTab org={org.data} /></Tabs.Panel>
+          <Tabs.Panel value="people"><PeopleTab org={org.data} /></Tabs.Panel>
         </Tabs>
       )}
     </>

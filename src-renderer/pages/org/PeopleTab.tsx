@@ -4,10 +4,10 @@ import { api } from '../../api/client'
 import { ConfirmDelete, type PendingDelete } from './ConfirmDelete'
 import { DemoBadge } from './DemoBadge'
 import { PersonModal } from './PersonModal'
-import { byRank, NOWRAP, phoneText, type OrgOverview, type Person } from './model'
+import { byRank, NOWRAP, ORG_CHANGES, phoneText, type OrgOverview, type Person } from './model'
 
 /** 人员: everyone in the organisation with their posts and phones — the office's phone book. */
-export function PeopleTab({ org, reload }: { org: OrgOverview; reload: () => void }) {
+export function PeopleTab({ org }: { org: OrgOverview }) {
   const [search, setSearch] = useState('')
   const [editing, setEditing] = useState<Person | 'new' | null>(null)
   const [pending, setPending] = useState<PendingDelete | null>(null)
@@ -82,8 +82,8 @@ export function PeopleTab({ org, reload }: { org: OrgOverview; reload: () => voi
         </Table.Tbody>
       </Table>
 
-      {editing && <PersonModal person={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); reload() }} />}
-      <ConfirmDelete pending={pending} onCancel={() => setPending(null)} onDone={() => { setPending(null); reload() }} />
+      {editing && <PersonModal person={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />}
+      <ConfirmDelete pending={pending} invalidates={ORG_CHANGES} onCancel={() => setPending(null)} onDone={() => setPending(null)} />
     </>
   )
 }

@@ -2,7 +2,7 @@ import { useState, type ChangeEvent } from 'react'
 import { Group, TextInput, Textarea } from '@mantine/core'
 import { useMutation } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
-import type { Person } from './model'
+import { ORG_CHANGES, type Person } from './model'
 
 export interface PersonFields { name: string; officePhone: string; mobile: string }
 
@@ -29,7 +29,7 @@ export function PersonFieldsInput({ value, onChange, error, autoFocus }: {
 export function PersonModal({ person, onClose, onSaved }: { person: Person | null; onClose: () => void; onSaved: () => void }) {
   const [fields, setFields] = useState<PersonFields>({ name: person?.name ?? '', officePhone: person?.officePhone ?? '', mobile: person?.mobile ?? '' })
   const [note, setNote] = useState(person?.note ?? '')
-  const save = useMutation('org.savePerson')
+  const save = useMutation('org.savePerson', { invalidates: ORG_CHANGES })
 
   async function submit() {
     const saved = await save.mutate({ ...(person ? { id: person.id } : {}), ...fields, note })

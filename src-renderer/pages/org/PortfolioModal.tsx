@@ -3,13 +3,13 @@ import { MultiSelect, Text, Textarea } from '@mantine/core'
 import { useMutation } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
 import { departmentOptions } from './PostModal'
-import type { OrgOverview, Post } from './model'
+import { ORG_CHANGES, type OrgOverview, type Post } from './model'
 
 /** 分管: a leader's areas in words and the departments under the post (R-P1). */
 export function PortfolioModal({ org, post, onClose, onSaved }: { org: OrgOverview; post: Post; onClose: () => void; onSaved: () => void }) {
   const [portfolio, setPortfolio] = useState(post.portfolio ?? '')
   const [departmentIds, setDepartmentIds] = useState<number[]>(post.departmentIds)
-  const save = useMutation('org.setPortfolio')
+  const save = useMutation('org.setPortfolio', { invalidates: ORG_CHANGES })
   const options = useMemo(() => departmentOptions(org), [org])
   // Departments this post would take over from another leader, named so nobody is surprised.
   const takenOver = org.departments.filter((d) => departmentIds.includes(d.id) && d.supervisorPostId !== null && d.supervisorPostId !== post.id)

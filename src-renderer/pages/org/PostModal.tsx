@@ -3,7 +3,7 @@ import { Checkbox, Group, Select, TextInput } from '@mantine/core'
 import { useMutation } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
 import { PersonSelect } from '../../components/PersonSelect'
-import { DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, POST_KINDS, type OrgOverview, type Post, type PostKind } from './model'
+import { ORG_CHANGES, DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, POST_KINDS, type OrgOverview, type Post, type PostKind } from './model'
 
 export function departmentOptions(org: OrgOverview) {
   return DEPARTMENT_KINDS.map((k) => ({
@@ -26,7 +26,7 @@ export function PostModal({ org, post, departmentId = null, defaultKind = 'å…¶ä»
   const [dept, setDept] = useState<number | null>(post ? post.departmentId : departmentId)
   const [holderId, setHolderId] = useState<number | null>(post?.holderId ?? null)
   const [isExecutive, setExecutive] = useState(post?.isExecutive ?? false)
-  const save = useMutation('org.savePost')
+  const save = useMutation('org.savePost', { invalidates: ORG_CHANGES })
   const departments = useMemo(() => departmentOptions(org), [org])
 
   async function submit() {

@@ -1,4 +1,4 @@
-import type { InputOf, OutputOf } from '../../api/client'
+import type { InputOf, Invalidation, OutputOf } from '../../api/client'
 import { isLeaderKind } from '../../../src-main/common/org'
 
 /** The organisation as org.overview returns it (R-P1). */
@@ -9,6 +9,9 @@ export type Post = OrgOverview['posts'][number]
 export type AbPair = OrgOverview['abPairs'][number]
 export type PostKind = InputOf<'org.savePost'>['kind']
 export type DepartmentKind = InputOf<'org.saveDepartment'>['kind']
+
+/** A change to the directory: names, posts and 分管 show on nearly every page, so every answer on screen is asked again. */
+export const ORG_CHANGES: readonly Invalidation[] = ['*']
 
 // A Record keyed by the server's enum: the compiler notices when a kind is added or renamed.
 const POST_KIND_ORDER: Record<PostKind, number> = {

@@ -7,7 +7,7 @@ import { fieldError } from '../../../components/FormModal'
 import { RuleBadge } from '../../../components/RuleBadge'
 import { Section } from '../../../components/Section'
 import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
-import type { Outgoing } from './model'
+import { OUTGOING_CHANGES, type Outgoing } from './model'
 
 /** One step of 编号 → 复核 → 印发 → 核发: done (its record), now (its form) or later (what it waits for). */
 function Step({ title, rule, state, done, waiting, children }: {
@@ -29,11 +29,11 @@ const otherError = <N extends ProcedureName>(m: MutationState<N>, fields: string
   m.error && !fields.some((f) => fieldError(m.error, f)) ? <ErrorAlert error={m.error} onClose={m.reset} /> : null
 
 /** 编号 (X-1, R-D6) after sign-off, then 复核, 印发 (date, copies, distribution, 份号 for classified ones) and 核发 (X-2). */
-export function IssuePanel({ doc, onChanged }: { doc: Outgoing; onChanged: (d: Outgoing) => void }) {
-  const number = useMutation('outgoing.number')
-  const check = useMutation('outgoing.check')
-  const issue = useMutation('outgoing.issue')
-  const dispatch = useMutation('outgoing.dispatch')
+export function IssuePanel({ doc }: { doc: Outgoing }) {
+  const number = useMutation('outgoing.number', { invalidates: OUTGOING_CHANGES })
+  const check = useMutation('outgoing.check', { invalidates: OUTGOING_CHANGES })
+  const issue = useMutation('outgoing.issue', { invalidates: OUTGOING_CHANGES })
+  const dispatch = useMutation('outgoing.dispatch', { invalidates: OUTGOING_CHANGES })
   const [checkedBy, setCheckedBy] = useState('')
   const [issuedOn, setIssuedOn] = useState<string | null>(todayIso())
   const [copies, setCopies] = useState<number | string>('')
@@ -41,7 +41,6 @@ export function IssuePanel({ doc, onChanged }: { doc: Outgoing; onChanged: (d: O
   const [firstCopy, setFirstCopy] = useState<number | string>(1)
   const [dispatchedOn, setDispatchedOn] = useState<string | null>(todayIso())
   const classified = doc.classification !== '无'
-  const accept = (d: Outgoing | undefined) => { if (d) onChanged(d) }
 
   const numbered = !!doc.numberText
   const stateOf = (done: boolean, now: boolean) => (done ? 'done' : now ? 'now' : 'later') as 'done' | 'now' | 'later'
@@ -52,7 +51,7 @@ export function IssuePanel({ doc, onChanged }: { doc: Outgoing; onChanged: (d: O
         <Step title="编号" rule="X-1" state={stateOf(numbered, doc.status === '已签发')} waiting="领导签发后编号。"
           done={<Text size="lg" fw={600} aria-label="编定的发文字号" style={{ fontVariantNumeric: 'tabular-nums' }}>{doc.numberText}</Text>}>
           <Group gap="sm" align="center">
-            <Button onClick={async () => accept(await number.mutate({ id: doc.id }))} loading={number.busy}>编号</Button>
+            <Button onClick={() => void (number.mutate({ id: doc.id }))} loading={number.busy}>编号</Button>
             <Text size="sm" c="dimmed">{`按“${doc.series}”序列和签发年度（${doc.signed?.on?.slice(0, 4) ?? ''}年）取下一个号`}</Text>
             <RuleBadge rule="R-D6" />
           </Group>
@@ -64,7 +63,7 @@ export function IssuePanel({ doc, onChanged }: { doc: Outgoing; onChanged: (d: O
           <Group gap="sm" align="flex-end">
             <TextInput label="复核人" value={checkedBy} onChange={(e) => setCheckedBy(e.currentTarget.value)} w={180} maxLength={40}
               error={fieldError(check.error, 'checkedBy')} />
-            <Button onClick={async () => accept(await check.mutate({ id: doc.id, checkedBy: checkedBy.trim() }))} loading={check.busy}
+            <Button onClick={() => void (check.mutate({ id: doc.id, checkedBy: checkedBy.trim() }))} loading={check.busy}
               disabled={!checkedBy.trim()}>复核</Button>
           </Group>
           {otherError(check, ['checkedBy'])}
@@ -91,7 +90,7 @@ export function IssuePanel({ doc, onChanged }: { doc: Outgoing; onChanged: (d: O
             maxLength={2000} error={fieldError(issue.error, 'distribution')} />
           <Group>
             <Button loading={issue.busy} disabled={!issuedOn || copies === '' || !distribution.trim()}
-              onClick={async () => accept(await issue.mutate({
+              onClick={() => void (issue.mutate({
                 id: doc.id, issuedOn: issuedOn!, copies: Number(copies), distribution: distribution.trim(),
                 firstCopyNumber: classified && firstCopy !== '' ? Number(firstCopy) : null,
               }))}>印发</Button>
@@ -104,7 +103,7 @@ export function IssuePanel({ doc, onChanged }: { doc: Outgoing; onChanged: (d: O
           <Group gap="sm" align="flex-end">
             <DatePickerInput label="核发日期" value={dispatchedOn} onChange={setDispatchedOn} {...DATE_PROPS} w={170} maxDate={todayIso()}
               minDate={doc.issued?.on ?? undefined} error={fieldError(dispatch.error, 'dispatchedOn')} />
-            <Button onClick={async () => accept(await dispatch.mutate({ id: doc.id, dispatchedOn: dispatchedOn! }))} loading={dispatch.busy}
+            <Button onClick={() => void (dispatch.mutate({ id: doc.id, dispatchedOn: dispatchedOn! }))} loading={dispatch.busy}
               disabled={!dispatchedOn}>核发</Button>
           </Group>
           {otherError(dispatch, ['dispatchedOn'])}

@@ -3,7 +3,7 @@ import { Select, Text, TextInput } from '@mantine/core'
 import { ApiError, useMutation, useQuery } from '../../../api/client'
 import { FormModal } from '../../../components/FormModal'
 import { DraftFields } from './DraftFields'
-import { DRAFT_FIELDS, emptyDraft, fillTitle, fromTemplate, inputOf, type DraftState, type Outgoing } from './model'
+import { OUTGOING_CHANGES, DRAFT_FIELDS, emptyDraft, fillTitle, fromTemplate, inputOf, type DraftState, type Outgoing } from './model'
 import { DOCUMENT_TYPES } from '../../../../src-main/common/documents'
 
 /**
@@ -15,7 +15,7 @@ export function NewDraftModal({ opened, onClose, onCreated }: { opened: boolean;
   const [draft, setDraft] = useState<DraftState>(emptyDraft)
   const [subject, setSubject] = useState('')
   const [missing, setMissing] = useState<ApiError | null>(null)
-  const create = useMutation('outgoing.draft')
+  const create = useMutation('outgoing.draft', { invalidates: OUTGOING_CHANGES })
 
   const template = templates.data?.find((t) => t.docType === draft.docType)
   // A fresh form each time it opens, from the 通知 template.

@@ -13,7 +13,7 @@ import { Exports } from './Exports'
 import { IssuePanel } from './IssuePanel'
 import { ReviewPanel } from './ReviewPanel'
 import { SignOffPanel } from './SignOffPanel'
-import { DRAFT_FIELDS, STATUS_COLOR, STEPS, activeStep, draftOf, inputOf, sameDraft, statusText, type DraftState, type Outgoing } from './model'
+import { DRAFT_FIELDS, OUTGOING_CHANGES, STATUS_COLOR, STEPS, activeStep, draftOf, inputOf, sameDraft, statusText, type DraftState, type Outgoing } from './model'
 import { classificationMark } from '../../../../src-main/common/classification'
 import { ReclassifyButton, ReclassifyDialog } from '../../../components/ReclassifyDialog'
 
@@ -34,19 +34,15 @@ function stepDescription(doc: Outgoing, i: number): string {
 /** One 发文: its header and progress, the draft (editable until signed), 核稿, 签发, 编号, 复核, 印发 and 核发. */
 export function OutgoingPage({ id }: { id: number }) {
   const query = useQuery('outgoing.get', { id })
-  const [doc, setDoc] = useState<Outgoing | undefined>()
   const [draft, setDraft] = useState<DraftState | null>(null)
-  const save = useMutation('outgoing.updateDraft', { success: '文稿已保存。' })
+  const save = useMutation('outgoing.updateDraft', { invalidates: OUTGOING_CHANGES, success: '文稿已保存。' })
   const [reclassifying, setReclassifying] = useState(false)
 
-  // The latest document from the server: the query, or what a mutation returned. The editor follows it unless it holds unsaved changes.
+  // The editor follows the latest document unless it holds unsaved changes (a signed one is no longer edited).
+  const doc = query.data
   const dirtyRef = useRef(false)
   dirtyRef.current = !!(doc && draft && !sameDraft(draftOf(doc), draft))
-  const accept = (d: Outgoing, force = false) => {
-    setDoc(d)
-    if (force || !dirtyRef.current) setDraft(draftOf(d))
-  }
-  useEffect(() => { if (query.data) accept(query.data) }, [query.data])
+  useEffect(() => { if (doc && (!dirtyRef.current || !doc.canEdit)) setDraft(draftOf(doc)) }, [doc])
 
   if (!doc || !draft) return query.error ? <ErrorAlert error={query.error} /> : <Loading />
 
@@ -57,12 +53,11 @@ export function OutgoingPage({ id }: { id: number }) {
     // 密级 and 保密期限 are not the edit's to send: they change only by 定密变更.
     const { classification: _c, secrecyPeriod: _p, ...fields } = inputOf(draft!)
     const d = await save.mutate({ id: doc!.id, ...fields })
-    if (d) accept(d, true)
+    if (d) setDraft(draftOf(d))
   }
   /** After a 定密变更 the editor keeps its unsaved text but takes the new 密级. */
   function reclassified(d: Outgoing) {
     setReclassifying(false)
-    setDoc(d)
     setDraft((x) => x && { ...x, classification: d.classification, secrecyPeriod: d.secrecyPeriod ?? '' })
   }
   const mark = classificationMark(doc.classification, doc.secrecyPeriod)
@@ -132,9 +127,9 @@ export function OutgoingPage({ id }: { id: number }) {
         <SignedText doc={doc} />
       )}
 
-      <ReviewPanel doc={doc} blockedBy={unsaved} onChanged={(d) => { save.reset(); accept(d) }} />
-      <SignOffPanel doc={doc} blockedBy={unsaved} onChanged={(d) => { save.reset(); accept(d, true) }} />
-      <IssuePanel doc={doc} onChanged={(d) => accept(d, true)} />
+      <ReviewPanel doc={doc} blockedBy={unsaved} onChanged={save.reset} />
+      <SignOffPanel doc={doc} blockedBy={unsaved} onChanged={save.reset} />
+      <IssuePanel doc={doc} />
       <ReclassifyDialog opened={reclassifying} kind="发文" record={{ ...doc, label: doc.numberText ?? `「${doc.title}」` }}
         onClose={() => setReclassifying(false)} onDone={(d) => reclassified(d as unknown as Outgoing)} />
     </Stack>

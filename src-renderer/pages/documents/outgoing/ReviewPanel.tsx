@@ -6,16 +6,16 @@ import { ErrorAlert } from '../../../components/Feedback'
 import { fieldError } from '../../../components/FormModal'
 import { Section } from '../../../components/Section'
 import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
-import type { Outgoing } from './model'
+import { OUTGOING_CHANGES, type Outgoing } from './model'
 import { REVIEW_STEPS } from '../../../../src-main/common/documents'
 
 
 /** 核稿: 部门负责人 → 办公室秘书 → 办公室负责人, each with opinion, name and the full date; the recorded ones listed. */
-export function ReviewPanel({ doc, blockedBy, onChanged }: { doc: Outgoing; blockedBy: string | null; onChanged: (d: Outgoing) => void }) {
+export function ReviewPanel({ doc, blockedBy, onChanged }: { doc: Outgoing; blockedBy: string | null; onChanged: () => void }) {
   const [reviewer, setReviewer] = useState('')
   const [opinion, setOpinion] = useState('')
   const [date, setDate] = useState<string | null>(todayIso())
-  const review = useMutation('outgoing.review')
+  const review = useMutation('outgoing.review', { invalidates: OUTGOING_CHANGES })
   const step = doc.nextReviewStep
   const open = step !== null && (doc.status === '拟稿' || doc.status === '核稿中')
   const lastDate = doc.reviews.at(-1)?.reviewedOn
@@ -23,7 +23,7 @@ export function ReviewPanel({ doc, blockedBy, onChanged }: { doc: Outgoing; bloc
   async function submit() {
     if (!step || !date) return
     const d = await review.mutate({ id: doc.id, step, reviewer: reviewer.trim(), opinion: opinion.trim(), date })
-    if (d) { setReviewer(''); setOpinion(''); onChanged(d) }
+    if (d) { setReviewer(''); setOpinion(''); onChanged() }
   }
 
   return (

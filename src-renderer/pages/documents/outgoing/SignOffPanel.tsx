@@ -5,17 +5,17 @@ import { RuleBadge } from '../../../components/RuleBadge'
 import { Section } from '../../../components/Section'
 import { SignOffForm, type RequiredSigners } from '../../../components/SignOffForm'
 import { formatDate, todayIso } from '../../../lib/format'
-import type { Outgoing } from './model'
+import { OUTGOING_CHANGES, type Outgoing } from './model'
 
 /**
  * 签发 (R-D4, R-D5, X-1): who must sign on the chosen day (with acting, R-P2/R-P3), the signer, a clear
  * opinion and the real date. Any other leader may be chosen: the server then refuses, quoting the rule.
  */
-export function SignOffPanel({ doc, blockedBy, onChanged }: { doc: Outgoing; blockedBy: string | null; onChanged: (d: Outgoing) => void }) {
+export function SignOffPanel({ doc, blockedBy, onChanged }: { doc: Outgoing; blockedBy: string | null; onChanged: () => void }) {
   const [date, setDate] = useState<string | null>(todayIso())
   const signed = doc.signed
   const answer = useQuery('outgoing.requiredSigner', !signed && date ? { id: doc.id, date } : null)
-  const sign = useMutation('outgoing.signOff')
+  const sign = useMutation('outgoing.signOff', { invalidates: OUTGOING_CHANGES })
 
   const required = useMemo<RequiredSigners>(() => {
     const a = answer.data
@@ -47,7 +47,7 @@ export function SignOffPanel({ doc, blockedBy, onChanged }: { doc: Outgoing; blo
     ?? (reviewing ? `核稿尚未完成，下一步应由${doc.nextReviewStep ?? '办公室负责人'}核稿，核稿后才能签发。` : null)
   async function signOff(signerId: number, opinion: string, on: string) {
     const d = await sign.mutate({ id: doc.id, signerId, opinion, date: on })
-    if (d) onChanged(d)
+    if (d) onChanged()
   }
 
   return (

@@ -1,4 +1,7 @@
-import type { InputOf, OutputOf } from '../../../api/client'
+import type { InputOf, Invalidation, OutputOf } from '../../../api/client'
+
+/** What a change to a 发文 alters on screen: the 发文 (and its signer), the 发文登记簿 and its 发文字号 series. */
+export const OUTGOING_CHANGES: readonly Invalidation[] = ['outgoing.*', 'registers.outgoing', 'registers.outgoingSeries', 'home.today']
 
 /** One outgoing document as its page shows it (outgoing.get). */
 export type Outgoing = OutputOf<'outgoing.get'>

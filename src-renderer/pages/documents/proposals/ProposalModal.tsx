@@ -11,7 +11,7 @@ import { PROPOSAL_KINDS } from '../../../../src-main/common/documents'
 /** 登记 or 修改 a 人大代表建议 / 政协提案: number, title, proposer, leading leader (default the department's 分管), department, deadline. */
 export function ProposalModal({ opened, row, onClose, onSaved }: { opened: boolean; row: ProposalRow | null; onClose: () => void; onSaved: () => void }) {
   const org = useQuery('org.overview', {})
-  const save = useMutation('proposals.save')
+  const save = useMutation('proposals.save', { invalidates: ['proposals.list'] })
   const [kind, setKind] = useState<ProposalRow['kind']>('人大代表建议')
   const [year, setYear] = useState<number>(thisYear())
   const [number, setNumber] = useState('')

@@ -27,7 +27,7 @@ export function ProposalsTab() {
   const list = useQuery('proposals.list', { year: year ? Number(year) : undefined, kind: (kind ?? undefined) as Kind | undefined, overdueOnly, text: text || undefined })
   const rows = list.data ?? []
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear() + 1 - i))
-  const done = () => { setEditing(null); setReplying(null); list.reload() }
+  const done = () => { setEditing(null); setReplying(null) }
 
   return (
     <>

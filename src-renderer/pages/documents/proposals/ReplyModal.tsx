@@ -9,7 +9,7 @@ import { SATISFACTION } from '../../../../src-main/common/documents'
 
 /** 答复: the reply, its date and the proposer's satisfaction (R-D8). */
 export function ReplyModal({ row, onClose, onSaved }: { row: ProposalRow | null; onClose: () => void; onSaved: () => void }) {
-  const reply = useMutation('proposals.reply')
+  const reply = useMutation('proposals.reply', { invalidates: ['proposals.list'] })
   const [text, setText] = useState('')
   const [on, setOn] = useState<string | null>(todayIso())
   const [satisfaction, setSatisfaction] = useState<string | null>(null)

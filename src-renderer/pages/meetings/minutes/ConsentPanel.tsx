@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../components/Feedback'
 import { RuleBadge } from '../../../components/RuleBadge'
 import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
 import type { Minutes } from './model'
+import { MEETING_CHANGES } from '../model'
 
 /**
  * R-M5 (第四十二条): a 专题会议 on 资金、土地、规划、国有资产、人事编制 needs the prior agreement of the
@@ -16,7 +17,7 @@ export function ConsentPanel({ minutes, onRecorded }: { minutes: Minutes; onReco
   const [personId, setPersonId] = useState<string | null>(null)
   const leaders = useQuery('absences.leadersOn', date ? { date } : null)
   const org = useQuery('org.overview', {})
-  const record = useMutation('meetings.recordMinutesConsent', { success: '已记录市长同意。' })
+  const record = useMutation('meetings.recordMinutesConsent', { invalidates: MEETING_CHANGES, success: '已记录市长同意。' })
   const editable = minutes.canEdit
 
   // The 市长's post that day: its holder, and whoever acts for the 市长 when the holder is away.

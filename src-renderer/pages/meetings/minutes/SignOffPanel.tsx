@@ -5,6 +5,7 @@ import { SignOffForm, type RequiredSigners } from '../../../components/SignOffFo
 import { todayIso } from '../../../lib/format'
 import { ConsentPanel } from './ConsentPanel'
 import type { Minutes } from './model'
+import { MEETING_CHANGES } from '../model'
 
 /**
  * 签发 (R-M5, X-1): who must sign on the chosen day (with acting, R-P2/R-P3), the signer, the opinion
@@ -19,7 +20,7 @@ export function SignOffPanel({ minutes, blockedBy, onChanged }: {
 }) {
   const [date, setDate] = useState<string | null>(todayIso())
   const answer = useQuery('meetings.minutesSigner', date ? { meetingId: minutes.meetingId, date } : null)
-  const sign = useMutation('meetings.signMinutes')
+  const sign = useMutation('meetings.signMinutes', { invalidates: MEETING_CHANGES })
 
   const required = useMemo<RequiredSigners>(() => {
     const a = answer.data

@@ -64,7 +64,7 @@ export function SignedMinutes({ minutes }: { minutes: Minutes }) {
       </Paper>
 
       <CreateFollowUpModal opened={decision !== null} decision={decision} onClose={() => setDecision(null)}
-        onCreated={() => { setCreated(`已将“${decision?.heading ?? ''}”立项督办，可在“督办”中查看和跟踪。`); setDecision(null); followed.reload() }} />
+        onCreated={() => { setCreated(`已将“${decision?.heading ?? ''}”立项督办，可在“督办”中查看和跟踪。`); setDecision(null) }} />
     </Stack>
   )
 }

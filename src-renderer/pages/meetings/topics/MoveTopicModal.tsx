@@ -3,7 +3,7 @@ import { Select, Text, TextInput } from '@mantine/core'
 import { ApiError, useMutation, useQuery } from '../../../api/client'
 import { FormModal, fieldError } from '../../../components/FormModal'
 import { formatDateWithWeekday } from '../../../lib/format'
-import type { Meeting } from '../model'
+import { MEETING_CHANGES, type Meeting } from '../model'
 import type { Topic } from './model'
 
 /** A year after an ISO date, the longest period meetings.calendar answers. */
@@ -15,7 +15,7 @@ export function MoveTopicModal({ meeting, topic, onClose, onDone }: { meeting: M
   const [toId, setToId] = useState<string | null>(null)
   const [reason, setReason] = useState('')
   const [missing, setMissing] = useState<ApiError | null>(null)
-  const move = useMutation('meetings.moveTopic')
+  const move = useMutation('meetings.moveTopic', { invalidates: MEETING_CHANGES })
   const error = missing ?? move.error ?? later.error
   const options = (later.data?.meetings ?? [])
     .filter((m) => m.status === '筹备' && m.date > meeting.date && m.id !== meeting.id)

@@ -8,7 +8,7 @@ import { ClassificationSelect } from '../../../components/Classification'
 import { DATE_PROPS, todayIso } from '../../../lib/format'
 import { PersonSelect } from '../../../components/PersonSelect'
 import { DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, isLeaderPost, byRank, postTitle, type OrgOverview } from '../../org/model'
-import type { Meeting } from '../model'
+import { MEETING_CHANGES, type Meeting } from '../model'
 import { type Classification, type TopicFileKind } from './model'
 import { TOPIC_FILE_KINDS } from '../../../../src-main/common/meetings'
 import { readUpload, type UploadedFile } from '../../../lib/upload'
@@ -51,7 +51,7 @@ export function TopicForm({ meeting, org, onClose, onDone }: {
   const [consentOn, setConsentOn] = useState<string | null>(todayIso())
   const [missing, setMissing] = useState<ApiError | null>(null)
   const [reading, setReading] = useState(false)
-  const submit = useMutation('meetings.submitTopic')
+  const submit = useMutation('meetings.submitTopic', { invalidates: MEETING_CHANGES })
   const error = missing ?? submit.error
   const refusal = error?.rule === 'R-M3' ? error : null
   const needsFiles = !!meeting.type.topicDeadlineWorkingDays
