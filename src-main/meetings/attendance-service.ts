@@ -12,6 +12,7 @@ import { type AttendanceState } from '../common/meetings'
 import { attendanceOfMeeting, topicsOfMeeting, topicUnitsOfMeeting } from './statements'
 import { canSee } from '../common/classification'
 import { clearanceOf, type Reader } from '../security/clearance'
+import type { AttendanceInput } from './contract'
 
 type Role = (typeof attendance.$inferSelect)['role']
 
@@ -89,18 +90,6 @@ export function attendanceSheet(reader: Reader, meetingId: number) {
     quorum: { ...quorumFor(mc.type, members.length, present), present, total: members.length, rule: mc.type.quorum === '过半数' ? 'R-M2' : null },
     unrecordedMembers: members.filter((m) => m.status === null || m.proposed).map((m) => m.name),
   }
-}
-
-export interface AttendanceInput {
-  meetingId: number
-  personId: number
-  role: Role
-  status: AttendanceState
-  leaveReason?: string | null
-  askedPersonId?: number | null
-  answer?: '同意' | '不同意' | '待答复' | null
-  substitute?: string | null
-  note?: string | null
 }
 
 /** Records one person's attendance; 请假 needs the reason, whom they asked (R-M4) and the answer; 代会 the substitute. */

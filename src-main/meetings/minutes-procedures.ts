@@ -1,12 +1,13 @@
 import { z } from 'zod'
 import { download, DOCX_MIME } from '../files/download'
 import { query, mutation } from '../kernel/procedure'
-import { id, isoDate, optionalText, text } from '../kernel/fields'
+import { id, isoDate, text } from '../kernel/fields'
 import { readSettings } from '../settings/service'
 import { AppError } from '../kernel/errors'
 import { getMinutes, minutesSignerOn, recordMinutesConsent, saveMinutes, signMinutes, type MinutesView } from './minutes'
 import { minutesDocx, type MinutesPrint } from './docx'
 import { CLERKS, READERS } from '../common/roles'
+import { minutesInput } from './contract'
 
 /** A draft prints without a number (X-1: numbered only at sign-off). */
 const UNNUMBERED = '（签发后编号）'
@@ -31,8 +32,6 @@ export function minutesPrint(m: MinutesView, settings: { governmentName: string;
   }
 }
 
-const lines = (label: string) => z.array(z.string().describe(label).trim().max(100, '不能超过100个字')).max(200, '不能超过200项').describe(label)
-
 export const minutesProcedures = {
   'meetings.minutes': query({
     summary: '会议纪要（已保存的草稿或已签发的纪要；尚未起草时给出按会议生成的建议稿）',
@@ -43,22 +42,7 @@ export const minutesProcedures = {
   'meetings.saveMinutes': mutation({
     summary: '保存会议纪要草稿',
     access: CLERKS,
-    input: z.object({
-      meetingId: id('会议'),
-      opening: text('开头段落', 2000),
-      decisions: z.array(z.object({
-        id: id('议定事项').nullable().optional(),
-        topicId: id('对应议题').nullable().optional(),
-        heading: text('议定事项标题', 200),
-        text: z.string().describe('议定事项内容').trim().max(20000, '不能超过20000个字'),
-      })).max(100, '不能超过100项').describe('议定事项'),
-      attendance: z.object({
-        present: lines('出席人员'),
-        onLeave: lines('请假人员'),
-        attending: lines('列席人员'),
-      }).describe('出席、请假、列席名单'),
-      distribution: optionalText('分送', 1000),
-    }),
+    input: minutesInput,
     handler: saveMinutes,
   }),
   'meetings.minutesSigner': query({

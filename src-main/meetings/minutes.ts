@@ -21,6 +21,7 @@ import { attendance, meetingDecisions, minutes, topics } from './schema'
 import { requireWholeAgenda } from './topics'
 import { decisionsOfMinutes, minutesOfMeeting, postHoldersInOrder, topicsOfMeeting } from './statements'
 import type { Reader } from '../security/clearance'
+import type { MinutesInput } from './contract'
 
 export type MinutesRow = typeof minutes.$inferSelect
 
@@ -29,16 +30,6 @@ const loadAbsencesOn = (db: Db, date: IsoDate, from: IsoDate = date) => loadAbse
 
 /** 出席 / 请假 / 列席 as printed in the minutes: one line per person, editable. */
 export interface MinutesAttendance { present: string[]; onLeave: string[]; attending: string[] }
-
-export interface DecisionInput { id?: number | null; topicId?: number | null; heading: string; text: string }
-
-export interface MinutesInput {
-  meetingId: number
-  opening: string
-  decisions: DecisionInput[]
-  attendance: MinutesAttendance
-  distribution?: string | null
-}
 
 /** 市政府 from 资阳市人民政府 (the same reading as meetings/service.ts uses for meeting titles). */
 

@@ -1,42 +1,18 @@
 import { z } from 'zod'
 import { query, mutation } from '../kernel/procedure'
-import { id, isoDate, optionalText, text } from '../kernel/fields'
-import { readStoredFile, uploadSchema } from '../files/service'
+import { id, optionalText, text } from '../kernel/fields'
+import { readStoredFile } from '../files/service'
 import { meetingTypeSchema } from './types'
-import { RESERVED_MATTERS, ATTENDANCE_ROLES, ATTENDANCE_STATES, HALF_DAYS, LEAVE_ANSWERS, TOPIC_FILE_KINDS } from '../common/meetings'
 import { cancelMeeting, fixAgenda, getMeeting, listMeetingTypes, markHeld, meetingCalendar, planMeetings, saveMeeting, saveMeetingType } from './service'
 import { isTopicFileSeen, listTopics, moveTopic, reclassifyTopic, reorderTopics, submitTopic, withdrawTopic } from './topics'
 import { reclassifyInput } from '../security/reclassify'
-import { classificationField, unseen } from '../security/clearance'
+import { unseen } from '../security/clearance'
 import { attendanceSheet, markRestPresent, recordAttendance } from './attendance-service'
 import { agendaPrint, attendancePrint, noticePrint } from './prints'
 import { agendaDocx, attendanceDocx, noticeDocx } from './docx'
 import { download, DOCX_MIME } from '../files/download'
 import { CLERKS, READERS, REVIEWERS } from '../common/roles'
-
-const byId = (label: string) => z.object({ id: id(label) })
-const meetingId = z.object({ meetingId: id('会议') })
-const period = z.object({ from: isoDate('开始日期'), to: isoDate('结束日期') })
-  .refine((p) => p.to >= p.from, { message: '不能早于开始日期', path: ['to'] })
-  .refine((p) => p.to <= `${Number(p.from.slice(0, 4)) + 1}${p.from.slice(4)}`, { message: '查询期间不能超过一年', path: ['to'] })
-
-const meetingShape = z.object({
-  id: id('会议').optional(),
-  typeId: id('会议类别'),
-  session: z.number().describe('会议次数（第N次）').int().min(1).max(999).nullable().optional(),
-  subject: optionalText('会议主题', 100),
-  date: isoDate('会议日期'),
-  halfDay: z.enum(HALF_DAYS).describe('上午/下午'),
-  startTime: z.string().describe('开始时间').regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为时间，格式 09:00').nullable().optional(),
-  place: optionalText('会议地点', 60),
-  chairPostId: id('主持人').nullable().optional(),
-  entrustingPostId: id('委托召开的领导').nullable().optional(),
-  departmentId: id('主办部门').nullable().optional(),
-  reservedMatters: z.array(z.enum(RESERVED_MATTERS)).describe('涉及事项').optional(),
-  priorAgreementOn: isoDate('会前协商一致日期').nullable().optional(),
-  priorAgreementNote: optionalText('协商情况', 500),
-  note: optionalText('备注', 500),
-})
+import { attendanceInput, byId, meetingId, meetingInput, period, topicInput } from './contract'
 
 export const meetingProcedures = {
   'meetings.types': query({
@@ -66,7 +42,7 @@ export const meetingProcedures = {
   'meetings.schedule': mutation({
     summary: '安排会议或修改、改期',
     access: CLERKS,
-    input: meetingShape,
+    input: meetingInput,
     handler: saveMeeting,
   }),
   'meetings.cancel': mutation({
@@ -102,18 +78,7 @@ export const meetingProcedures = {
   'meetings.submitTopic': mutation({
     summary: '报送议题（会前10个工作日，逾期须市长同意）',
     access: CLERKS,
-    input: z.object({
-      meetingId: id('会议'),
-      title: text('议题名称', 100),
-      departmentId: id('报送单位'),
-      supervisorPostId: id('分管副市长').nullable().optional(),
-      reporter: optionalText('汇报人', 40),
-      deliveredOn: isoDate('送达日期'),
-      unitIds: z.array(id('列席单位')).describe('涉及的部门和县（区）').max(60).default([]),
-      files: z.array(z.object({ kind: z.enum(TOPIC_FILE_KINDS).describe('附件类别'), file: uploadSchema })).describe('附件').max(10).default([]),
-      consent: z.object({ personId: id('同意的领导'), on: isoDate('同意日期') }).describe('市长同意').nullable().optional(),
-      classification: classificationField(),
-    }),
+    input: topicInput,
     handler: submitTopic,
   }),
   'meetings.reorderTopics': mutation({
@@ -158,11 +123,7 @@ export const meetingProcedures = {
   'meetings.recordAttendance': mutation({
     summary: '登记出席、请假、缺席或代会',
     access: CLERKS,
-    input: z.object({
-      meetingId: id('会议'), personId: id('人员'), role: z.enum(ATTENDANCE_ROLES).describe('参会身份'), status: z.enum(ATTENDANCE_STATES).describe('出席情况'),
-      leaveReason: optionalText('请假事由', 200), askedPersonId: id('向谁请假').nullable().optional(),
-      answer: z.enum(LEAVE_ANSWERS).describe('批复').nullable().optional(), substitute: optionalText('代会人员', 40), note: optionalText('备注', 200),
-    }),
+    input: attendanceInput,
     handler: recordAttendance,
   }),
   'meetings.markRestPresent': mutation({

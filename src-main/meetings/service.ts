@@ -10,7 +10,7 @@ import { loadCalendar } from '../calendar/service'
 import { listAbsences } from '../absences/service'
 import { loadOrgSnapshot } from '../org/service'
 import { readSettings } from '../settings/service'
-import { cityWideMeetingCheck, expectedAttendance, meetingWarnings, planNextMeetings, type HalfDay, type MeetingWarning } from './rules'
+import { cityWideMeetingCheck, expectedAttendance, meetingWarnings, planNextMeetings, type MeetingWarning } from './rules'
 import { enforce } from '../kernel/decision'
 import { meetingTypeSchema, type MeetingType } from './types'
 import { type ReservedMatter } from '../common/meetings'
@@ -22,6 +22,7 @@ import { lastMeetingOfType, sameDayMeetings } from './statements'
 import { visibleTopicCount } from './topics'
 import type { Reader } from '../security/clearance'
 import type { RuleId } from '../common/rules'
+import type { MeetingInput } from './contract'
 
 export { listMeetingTypes }
 
@@ -31,24 +32,6 @@ export function saveMeetingType(ctx: ActionContext, input: { id: number; config:
   if (before.kind !== input.config.kind) throw new AppError('VALIDATION', '「会议类别」不能修改：规则按类别适用，请修改名称和其他设置')
   const config = meetingTypeSchema.parse(input.config)
   return updateAudited(ctx, meetingTypes, '会议类别', input.id, { name: config.name, config: JSON.stringify(config) })
-}
-
-export interface MeetingInput {
-  id?: number
-  typeId: number
-  session?: number | null
-  subject?: string | null
-  date: string
-  halfDay: HalfDay
-  startTime?: string | null
-  place?: string | null
-  chairPostId?: number | null
-  entrustingPostId?: number | null
-  departmentId?: number | null
-  reservedMatters?: ReservedMatter[]
-  priorAgreementOn?: string | null
-  priorAgreementNote?: string | null
-  note?: string | null
 }
 
 const CHAIR_RULE: Partial<Record<MeetingType['kind'], RuleId>> = { 全体会议: 'R-M1', 常务会议: 'R-M2', 市长办公会: 'R-M6', 专题会议: 'R-M7' }

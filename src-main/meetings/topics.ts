@@ -5,7 +5,7 @@ import type { ActionContext } from '../kernel/procedure'
 import { AppError, ruleViolation } from '../kernel/errors'
 import { findById, insertAudited, replaceLinksAudited, requireById, updateAudited } from '../kernel/audited'
 import { readSettings } from '../settings/service'
-import { canSee, visibleClassifications, type Classification } from '../common/classification'
+import { canSee, visibleClassifications } from '../common/classification'
 import { checkRegistrable, clearanceOf, requireSeen, type Reader } from '../security/clearance'
 import { reclassificationsOf, reclassify, type ReclassifyInput, type ReclassifyTarget } from '../security/reclassify'
 import { chineseDate } from '../common/dates'
@@ -13,30 +13,15 @@ import { whoActsFor } from '../absences/rules'
 import { mayorPost } from '../org/snapshot'
 import { loadAbsencePeriods } from '../absences/service'
 import { departments } from '../org/schema'
-import { storeFile, type Upload } from '../files/service'
+import { storeFile } from '../files/service'
 import { checkTopicDelivery, topicDeadline } from './rules'
 import { enforce } from '../kernel/decision'
 import { meetingContext, type MeetingContext } from './context'
 import { meetings, topicFiles, topicMoves, topics, topicUnits } from './schema'
 import { TOPIC_FILE_KINDS } from '../common/meetings'
 import { liveTopicsByLevel, topicFilesOfMeeting, topicMovesOfMeeting, topicsOfMeeting, topicUnitsOfMeeting } from './statements'
+import type { TopicInput } from './contract'
 
-type FileKind = (typeof TOPIC_FILE_KINDS)[number]
-
-export interface TopicInput {
-  meetingId: number
-  title: string
-  departmentId: number
-  supervisorPostId?: number | null
-  reporter?: string | null
-  deliveredOn: string
-  unitIds: number[]
-  files: { kind: FileKind; file: Upload }[]
-  /** 密级 of the topic's material: within the system's approval and the clerk's own clearance. */
-  classification: Classification
-  /** 市长同意 for a late or unscheduled topic: the consenting person and the date. */
-  consent?: { personId: number; on: string } | null
-}
 
 /** R-M3: the consent must come from the 市长 or whoever acts as 市长 that day (R-P2). */
 function consentName(mc: MeetingContext, consent: { personId: number; on: string }): string {
