@@ -15,11 +15,11 @@ import { loadOrgSnapshot } from '../../org/service'
 import { departments, posts } from '../../org/schema'
 import { readSettings } from '../../settings/service'
 import { consultations, incomingDocuments, instructions } from '../schema'
-import { type INSTRUCTION_KINDS } from '../../common/documents'
 import {
   circleMeaning, currentTurn, deadlineAfter, disagreementGaps, proposeRoute, routeOfPost, unresolvedCount, type RouteProposal,
 } from './rules'
 import { ENTITY, checkStepDate, numberText, requireIncoming, requireStatus, reviewOf } from './service'
+import type { ConsultInput, InstructInput, ProposeInput } from './contract'
 
 
 export interface RouteQuery {
@@ -39,20 +39,6 @@ export function routeFor(reader: Reader, today: IsoDate, q: RouteQuery): RoutePr
     org: loadOrgSnapshot(db), absences: loadAbsencePeriods(db, date, date), date,
     senderDepartmentId: doc.senderDepartmentId, major: !!q.major, withinOneDepartment: !!q.withinOneDepartment, secretaryPostId: q.secretaryPostId,
   })).proposal
-}
-
-export interface ProposeInput {
-  id: number
-  proposal: string
-  proposedBy: string
-  proposedOn: IsoDate
-  major?: boolean
-  withinOneDepartment?: boolean
-  secretaryPostId?: number | null
-  /** Only when the rules cannot tell (a sender outside the city's departments, or no 分管领导 set). */
-  routePostId?: number | null
-  /** Overrides the R-D7 default (working days by urgency from the proposal date). */
-  deadline?: IsoDate | null
 }
 
 /** Tries the rules; a leader chosen by hand is taken only where the rules have no answer, and must agree with them otherwise. */
@@ -130,14 +116,6 @@ export function sendToLeaders(ctx: ActionContext, input: { id: number; leaderIds
   return { warnings }
 }
 
-export interface InstructInput {
-  id: number
-  leaderId: number
-  kind: (typeof INSTRUCTION_KINDS)[number]
-  opinion?: string | null
-  instructedOn: IsoDate
-}
-
 /**
  * 批示 or 圈阅 (R-D4: clear opinion, the name, the full date): only the leader whose turn it is, or whoever
  * acts for them that day (R-P2/R-P3), and the acting is recorded.
@@ -170,16 +148,6 @@ export function recordInstruction(ctx: ActionContext, input: InstructInput) {
     meaning: input.kind === '圈阅' ? circleMeaning(doc.docType) : null, instructedOn: input.instructedOn,
   })
   return { done: currentTurn(db.select().from(instructions).where(eq(instructions.documentId, doc.id)).all()) === null }
-}
-
-export interface ConsultInput {
-  id: number
-  departmentId: number
-  agrees: boolean
-  opinion: string
-  coordination?: string | null
-  reasons?: string | null
-  proposedDecision?: string | null
 }
 
 /** R-D2 (第四十六条): a 请示's other departments' opinions; one row per department, rewritten as coordination goes on. */

@@ -2,40 +2,16 @@ import { z } from 'zod'
 import { mutation, query } from '../../kernel/procedure'
 import type { ActionContext } from '../../kernel/procedure'
 import { id, isoDate, optionalText, text } from '../../kernel/fields'
-import { isRealDate } from '../../common/dates'
 import { readStoredFile, uploadSchema } from '../../files/service'
-import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, INCOMING_FILE_KINDS, INSTRUCTION_KINDS, URGENCIES } from '../../common/documents'
 import { acceptIncoming, reclassifyIncoming, registerIncoming, returnIncoming, updateIncoming } from './service'
 import { proposeHandling, recordConsultation, recordInstruction, routeFor, sendToLeaders } from './handling'
 import { assignDepartments, closeIncoming, recordChase, recordFeedback } from './tasks'
 import { getIncoming, isIncomingFileSeen } from './view'
 import { dueSoon } from './due-soon'
-import { classificationField, unseen } from '../../security/clearance'
+import { unseen } from '../../security/clearance'
 import { reclassifyInput } from '../../security/reclassify'
 import { CLERKS, READERS, REVIEWERS } from '../../common/roles'
-
-/** 签收时间: date and time in the office, '2026-12-01 09:30' (a T is accepted and stored as a space). */
-const dateTime = (label: string) => z.string().describe(label).trim()
-  .regex(/^\d{4}-\d{2}-\d{2}[ T]([01]\d|2[0-3]):[0-5]\d$/, '应为日期和时间，格式 2026-12-01 09:30')
-  .refine((s) => isRealDate(s.slice(0, 10)), '不是有效的日期')
-  .transform((s) => s.replace('T', ' '))
-
-const fields = {
-  receivedAt: dateTime('签收时间'),
-  sender: text('来文机关', 100),
-  senderDepartmentId: id('来文单位').nullable().optional(),
-  senderNumber: optionalText('来文字号', 60),
-  title: text('标题', 300),
-  docType: z.enum(DOCUMENT_TYPES).describe('文种'),
-  classification: classificationField(),
-  secrecyPeriod: optionalText('保密期限', 20),
-  urgency: z.enum(URGENCIES).describe('紧急程度').default('无'),
-  copies: z.number().describe('份数').int('应为整数').min(1, '至少1份').max(9999, '不能超过9999份').default(1),
-  pages: z.number().describe('页数').int('应为整数').min(1, '至少1页').max(99999).nullable().optional(),
-  arrival: z.enum(ARRIVALS).describe('来文方式').default('机要交通'),
-  directException: z.enum(DIRECT_EXCEPTIONS).describe('直送领导例外情形').nullable().optional(),
-  directLeaderId: id('直送领导').nullable().optional(),
-}
+import { assignInput, consultInput, instructInput, proposeInput, receiveInput, updateInput } from './contract'
 
 /** Every 收文 action answers with the whole document as the page shows it, plus what the action adds. */
 const detail = <E extends object>(ctx: ActionContext, id: number, extra?: E) => ({ ...getIncoming(ctx, id, ctx.clock.today()), ...extra }) as ReturnType<typeof getIncoming> & E
@@ -44,16 +20,13 @@ export const incomingProcedures = {
   'incoming.receive': mutation({
     summary: '签收登记收文（按年度编收文号）',
     access: CLERKS,
-    input: z.object({
-      ...fields,
-      files: z.array(z.object({ kind: z.enum(INCOMING_FILE_KINDS).describe('文件类别'), file: uploadSchema })).describe('正文和附件').max(50).default([]),
-    }),
+    input: receiveInput,
     handler: (ctx, input) => detail(ctx, registerIncoming(ctx, input).id),
   }),
   'incoming.update': mutation({
     summary: '修改收文登记信息（尚未拟办时；密级和保密期限只能经定密变更改变）',
     access: CLERKS,
-    input: z.object({ id: id('收文'), ...fields, classification: classificationField().unwrap().optional(), secrecyPeriod: fields.secrecyPeriod }),
+    input: updateInput,
     handler: (ctx, input) => detail(ctx, updateIncoming(ctx, input).id),
   }),
   'incoming.reclassify': mutation({
@@ -89,17 +62,7 @@ export const incomingProcedures = {
   'incoming.propose': mutation({
     summary: '填写拟办意见（确定批示领导和办结时限）',
     access: CLERKS,
-    input: z.object({
-      id: id('收文'),
-      proposal: text('拟办意见', 2000),
-      proposedBy: text('拟办人', 60),
-      proposedOn: isoDate('拟办日期'),
-      major: z.boolean().describe('重大事项').optional(),
-      withinOneDepartment: z.boolean().describe('属一个部门职责范围').optional(),
-      secretaryPostId: id('秘书长或副秘书长岗位').nullable().optional(),
-      routePostId: id('批示领导岗位').nullable().optional(),
-      deadline: isoDate('办结时限').nullable().optional(),
-    }),
+    input: proposeInput,
     handler: (ctx, input) => {
       const r = proposeHandling(ctx, input)
       return detail(ctx, input.id, { routeProposal: r.route, workingDays: r.workingDays })
@@ -121,39 +84,19 @@ export const incomingProcedures = {
   'incoming.instruct': mutation({
     summary: '登记领导批示或圈阅（意见、姓名、日期）',
     access: CLERKS,
-    input: z.object({
-      id: id('收文'),
-      leaderId: id('批示领导'),
-      kind: z.enum(INSTRUCTION_KINDS).describe('批示方式'),
-      opinion: optionalText('批示意见', 2000),
-      instructedOn: isoDate('批示日期'),
-    }),
+    input: instructInput,
     handler: (ctx, input) => { recordInstruction(ctx, input); return detail(ctx, input.id) },
   }),
   'incoming.consult': mutation({
     summary: '登记有关单位对请示的意见及分歧协调情况',
     access: CLERKS,
-    input: z.object({
-      id: id('收文'),
-      departmentId: id('征求意见单位'),
-      agrees: z.boolean().describe('是否同意'),
-      opinion: text('单位意见', 2000),
-      coordination: optionalText('协调情况', 2000),
-      reasons: optionalText('各方理由', 2000),
-      proposedDecision: optionalText('拟处理意见', 2000),
-    }),
+    input: consultInput,
     handler: (ctx, input) => detail(ctx, input.id, { missing: recordConsultation(ctx, input).missing }),
   }),
   'incoming.assign': mutation({
     summary: '交办承办单位（一个主办、若干协办，按工作日计时限）',
     access: CLERKS,
-    input: z.object({
-      id: id('收文'),
-      hostDepartmentId: id('主办单位'),
-      assistingDepartmentIds: z.array(id('协办单位')).describe('协办单位').max(30).default([]),
-      workingDays: z.number().describe('办理时限（工作日）').int('应为整数').min(1, '至少1个工作日').max(60, '不能超过60个工作日').nullable().optional(),
-      assignedOn: isoDate('交办日期'),
-    }),
+    input: assignInput,
     handler: (ctx, input) => {
       const r = assignDepartments(ctx, input)
       return detail(ctx, input.id, { warnings: r.warnings })

@@ -8,38 +8,18 @@ import { chineseDate, type IsoDate } from '../../common/dates'
 import { principalPost } from '../../org/snapshot'
 import { loadOrgSnapshot } from '../../org/service'
 import { departments } from '../../org/schema'
-import { storeFile, type Upload } from '../../files/service'
+import { storeFile } from '../../files/service'
 import { indexForSearch } from '../registers/search'
 import { incomingDocuments, incomingFiles } from '../schema'
-import { type ARRIVALS, type DIRECT_EXCEPTIONS, type DocumentType, type INCOMING_FILE_KINDS, type IncomingState } from '../../common/documents'
+import { type IncomingState } from '../../common/documents'
 import { readSettings } from '../../settings/service'
 import { checkRegistrable, clearanceOf, requireSeen, type Reader } from '../../security/clearance'
-import { directExceptionProblem, incomingNumberText, secrecyProblem, type Classification, type Urgency } from './rules'
+import { directExceptionProblem, incomingNumberText, secrecyProblem } from './rules'
 import { isLeaderKind } from '../../common/org'
 import { reclassify, refuseReclassifyingEdit, type ReclassifyInput, type ReclassifyTarget } from '../../security/reclassify'
+import type { IncomingFields, RegisterInput } from './contract'
 
 export type IncomingRow = typeof incomingDocuments.$inferSelect
-
-export interface IncomingFields {
-  /** 签收时间, office time: '2026-12-01 09:30'. */
-  receivedAt: string
-  sender: string
-  senderDepartmentId?: number | null
-  senderNumber?: string | null
-  title: string
-  docType: DocumentType
-  classification: Classification
-  secrecyPeriod?: string | null
-  urgency: Urgency
-  copies: number
-  pages?: number | null
-  arrival: (typeof ARRIVALS)[number]
-  directException?: (typeof DIRECT_EXCEPTIONS)[number] | null
-  directLeaderId?: number | null
-}
-export interface RegisterInput extends IncomingFields {
-  files: { kind: (typeof INCOMING_FILE_KINDS)[number]; file: Upload }[]
-}
 
 export const ENTITY = '收文'
 

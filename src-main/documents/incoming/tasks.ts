@@ -12,15 +12,7 @@ import { storeFile, type Upload } from '../../files/service'
 import { assignments, chases, incomingDocuments, instructions } from '../schema'
 import { currentTurn, deadlineAfter, workingDaysProblem } from './rules'
 import { ENTITY, checkStepDate, numberText, requireIncoming, requireStatus } from './service'
-
-export interface AssignInput {
-  id: number
-  hostDepartmentId: number
-  assistingDepartmentIds: number[]
-  /** Default: the setting for the document's urgency (R-D7). */
-  workingDays?: number | null
-  assignedOn: IsoDate
-}
+import type { AssignInput } from './contract'
 
 /** 交办: after the leaders' instructions are all in; one 主办 (exactly one) and any 协办, one deadline for all. */
 export function assignDepartments(ctx: ActionContext, input: AssignInput) {
