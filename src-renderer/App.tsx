@@ -86,7 +86,7 @@ function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () => void }
   useEffect(() => { document.title = `${entry.label} - 三办` }, [entry.label])
 
   return (
-    <SessionContext.Provider value={{ user, settings: settings.data, reloadSettings: settings.reload }}>
+    <SessionContext.Provider value={{ user, settings: settings.data }}>
       <ScreenLock user={user} minutes={settings.data?.screenLockMinutes ?? 10} onSignOut={onSignOut}>
         <AppShell header={{ height: 50 }} navbar={{ width: 168, breakpoint: 0 }} padding="md">
           <AppShell.Header bg="zhengwu.8" c="white" style={{ borderBottom: '3px solid var(--mantine-color-red-8)' }}>

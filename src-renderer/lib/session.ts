@@ -8,7 +8,6 @@ export interface Session {
   user: CurrentUser
   /** The office's settings (names shown in the header and on documents). */
   settings: OfficeSettings | undefined
-  reloadSettings: () => void
 }
 
 export const SessionContext = createContext<Session | null>(null)

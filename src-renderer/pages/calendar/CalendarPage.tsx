@@ -28,8 +28,6 @@ export function CalendarPage() {
 
   function changed(message: string) {
     setNotice(message)
-    years.reload()
-    view.reload()
   }
 
   const current = view.data?.year === year ? view.data : undefined

@@ -12,7 +12,7 @@ const KIND_OF: Record<DayInfo['type'], Kind> = { 法定节假日: '放假', 调�
 export function CorrectDayDialog({ day, onClose, onDone }: { day: DayInfo | null; onClose: () => void; onDone: () => void }) {
   const [kind, setKind] = useState<Kind>('平常')
   const [name, setName] = useState('')
-  const correct = useMutation('calendar.correctDay')
+  const correct = useMutation('calendar.correctDay', { invalidates: ['*'] })
   const { reset } = correct
 
   useEffect(() => {

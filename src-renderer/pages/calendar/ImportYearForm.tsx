@@ -13,7 +13,7 @@ const example = (y: number) => [
 export function ImportYearForm({ year, replacing, onDone, onCancel }: { year: number; replacing: boolean; onDone: () => void; onCancel?: () => void }) {
   const [source, setSource] = useState('')
   const [text, setText] = useState('')
-  const importYear = useMutation('calendar.importYear')
+  const importYear = useMutation('calendar.importYear', { invalidates: ['*'] })
 
   async function submit(e: FormEvent) {
     e.preventDefault()

@@ -8,7 +8,7 @@ import { fieldError } from '../../components/FormModal'
 import { Loading } from '../../components/Loading'
 import { formatDateWithWeekday, DATE_PROPS } from '../../lib/format'
 import { PersonSelect } from '../../components/PersonSelect'
-import { NOWRAP } from './model'
+import { DUTY_CHANGES, NOWRAP } from './model'
 
 type Exclusion = { id: number; name: string | null; date: string; reason?: string | null }
 
@@ -20,18 +20,17 @@ export function ExclusionsTab({ today }: { today: string }) {
   const [date, setDate] = useState<string | null>(null)
   const [reason, setReason] = useState('')
   const [pending, setPending] = useState<Exclusion | null>(null)
-  const save = useMutation('duty.saveExclusion', { success: '已登记。' })
-  const remove = useMutation('duty.deleteExclusion', { success: '已删除。' })
+  const save = useMutation('duty.saveExclusion', { invalidates: DUTY_CHANGES, success: '已登记。' })
+  const remove = useMutation('duty.deleteExclusion', { invalidates: DUTY_CHANGES, success: '已删除。' })
 
   async function submit() {
     const ok = await save.mutate({ personId: personId ?? 0, date: date ?? '', reason: reason.trim() || undefined })
-    if (ok) { setDate(null); setReason(''); list.reload() }
+    if (ok) { setDate(null); setReason('') }
   }
   async function doDelete() {
     if (!pending) return
-    const ok = await remove.mutate({ id: pending.id })
+    await remove.mutate({ id: pending.id })
     setPending(null)
-    if (ok !== undefined) list.reload()
   }
   const err = (k: string) => fieldError(save.error, k)
   const shownAtField = !!save.error?.field && ['personId', 'date', 'reason'].includes(save.error.field)

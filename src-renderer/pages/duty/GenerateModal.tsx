@@ -3,7 +3,7 @@ import { Group, Input, SegmentedControl, Select, Text, TextInput } from '@mantin
 import { DatePickerInput } from '@mantine/dates'
 import { ApiError, useMutation, useQuery } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
-import { monthEndIso, periodLabel, type Generated, type RosterKind } from './model'
+import { DUTY_CHANGES, monthEndIso, periodLabel, type Generated, type RosterKind } from './model'
 import { DATE_PROPS } from '../../lib/format'
 
 interface HolidayPeriod { name: string; from: string; to: string }
@@ -24,7 +24,7 @@ export function GenerateModal({ today, onClose, onGenerated }: {
   const [to, setTo] = useState<string | null>(null)
   const [title, setTitle] = useState('')
   const [missing, setMissing] = useState<ApiError | null>(null)
-  const generate = useMutation('duty.generate')
+  const generate = useMutation('duty.generate', { invalidates: DUTY_CHANGES })
   const error = missing ?? generate.error
 
   const calendar = useQuery('calendar.year', { year: Number(year) })

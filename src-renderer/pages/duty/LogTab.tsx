@@ -7,7 +7,7 @@ import { ErrorAlert, Feedback } from '../../components/Feedback'
 import { Loading } from '../../components/Loading'
 import { formatDate, DATE_PROPS } from '../../lib/format'
 import { PersonSelect } from '../../components/PersonSelect'
-import { NOWRAP, addDaysIso } from './model'
+import { DUTY_CHANGES, NOWRAP, addDaysIso } from './model'
 import { DownloadButton } from '../../components/DownloadButton'
 
 const EMPTY = { at: '', callerUnit: '', callerName: '', callerPhone: '', content: '', handling: '', notified: '', followUp: '', urgent: false }
@@ -28,7 +28,6 @@ export function LogTab({ today }: { today: string }) {
         <Grid.Col span={{ base: 12, lg: 5 }}><LogForm onSaved={(at) => {
           const day = at.slice(0, 10)
           if (day < filter.from || day > filter.to) { setFrom(filter.from < day ? filter.from : day); setTo(filter.to > day ? filter.to : day); setFilter({ ...filter, from: filter.from < day ? filter.from : day, to: filter.to > day ? filter.to : day }) }
-          else log.reload()
         }} /></Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}><HandoverPanel today={today} list={handovers} /></Grid.Col>
       </Grid>
@@ -93,7 +92,7 @@ export function LogTab({ today }: { today: string }) {
 
 function LogForm({ onSaved }: { onSaved: (at: string) => void }) {
   const [f, setF] = useState(EMPTY)
-  const add = useMutation('duty.addLog', { success: '已记录。' })
+  const add = useMutation('duty.addLog', { invalidates: DUTY_CHANGES, success: '已记录。' })
   const set = (k: keyof typeof EMPTY) => (e: { currentTarget: { value: string } }) => { const v = e.currentTarget.value; setF((s) => ({ ...s, [k]: v })) }
   async function submit() {
     const result = await add.mutate({ ...f, at: f.at.trim() || undefined })
@@ -139,10 +138,10 @@ function HandoverPanel({ today, list }: { today: string; list: ReturnType<typeof
   const [fromId, setFromId] = useState<number | null>(null)
   const [toId, setToId] = useState<number | null>(null)
   const [note, setNote] = useState('')
-  const add = useMutation('duty.addHandover', { success: '已记录交接班。' })
+  const add = useMutation('duty.addHandover', { invalidates: DUTY_CHANGES, success: '已记录交接班。' })
   async function submit() {
     const ok = await add.mutate({ date: date ?? '', shift: shift || undefined, note, fromPersonId: fromId, toPersonId: toId })
-    if (ok) { setNote(''); setShift(''); list.reload() }
+    if (ok) { setNote(''); setShift('') }
   }
   const err = (k: string) => fieldError(add.error, k)
   return (

@@ -8,7 +8,7 @@ import { RuleBadge } from '../../components/RuleBadge'
 import { formatDate, formatDateTime, formatMonthDay, weekdayOf } from '../../lib/format'
 import { SwapModal } from './SwapModal'
 import { DownloadButton } from '../../components/DownloadButton'
-import { NOWRAP, periodLabel, type Duty, type RosterDetail } from './model'
+import { DUTY_CHANGES, NOWRAP, periodLabel, type Duty, type RosterDetail } from './model'
 import { ROLES_OF_ROSTER } from '../../../src-main/common/duty'
 
 /** One roster: each day × role with names and phones, the fairness counts beside it, publishing, 换班 and gaps after publishing. */
@@ -20,8 +20,8 @@ export function RosterView({ id, onBack, onDeleted, draftNotice }: {
   const roster = useQuery('duty.get', { id })
   const [confirm, setConfirm] = useState<'publish' | 'delete' | null>(null)
   const [swapping, setSwapping] = useState(false)
-  const publish = useMutation('duty.publish', { success: (r) => `已发布：${r.title}。发布后的调整、换班都会被记录。` })
-  const remove = useMutation('duty.delete')
+  const publish = useMutation('duty.publish', { invalidates: DUTY_CHANGES, success: (r) => `已发布：${r.title}。发布后的调整、换班都会被记录。` })
+  const remove = useMutation('duty.delete', { invalidates: ['duty.list', 'duty.today', 'home.today'] })
   const [swapNotice, setSwapNotice] = useState<string | null>(null)
   const r = roster.data
   if (!r) return roster.error ? <Stack gap="sm"><ErrorAlert error={roster.error} /><Group><Button variant="default" size="xs" onClick={onBack}>返回列表</Button></Group></Stack> : <Loading />
@@ -30,9 +30,8 @@ export function RosterView({ id, onBack, onDeleted, draftNotice }: {
   const roles = ROLES_OF_ROSTER[r.roster.kind]
 
   async function doPublish() {
-    const ok = await publish.mutate({ id })
+    await publish.mutate({ id })
     setConfirm(null)
-    if (ok) roster.reload()
   }
   async function doDelete() {
     const ok = await remove.mutate({ id })
@@ -73,7 +72,7 @@ export function RosterView({ id, onBack, onDeleted, draftNotice }: {
           <Stack gap={3}>{r.warnings.map((w) => <Group key={`${w.date}${w.message}`} gap={6} wrap="nowrap"><RuleBadge rule={w.rule} color="red" /><Text size="sm">{w.message}</Text></Group>)}</Stack>
         </Alert>
       )}
-      {!draft && <GapsSection rosterId={id} onFilled={roster.reload} />}
+      {!draft && <GapsSection rosterId={id} />}
 
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -118,7 +117,7 @@ export function RosterView({ id, onBack, onDeleted, draftNotice }: {
         <Text size="sm">删除草稿“{r.roster.title}”？</Text>
       </ConfirmDialog>
       {swapping && <SwapModal roster={r} onClose={() => setSwapping(false)}
-        onDone={(record) => { setSwapping(false); setSwapNotice(`已记录：${record}`); roster.reload() }} />}
+        onDone={(record) => { setSwapping(false); setSwapNotice(`已记录：${record}`) }} />}
     </Stack>
   )
 }
@@ -177,15 +176,14 @@ function ChangesList({ changes }: { changes: RosterDetail['changes'] }) {
 }
 
 /** After publishing: duties whose person became unavailable, with the fairest replacements (X-4). */
-function GapsSection({ rosterId, onFilled }: { rosterId: number; onFilled: () => void }) {
+function GapsSection({ rosterId }: { rosterId: number }) {
   const gaps = useQuery('duty.gaps', { id: rosterId })
-  const fill = useMutation('duty.setDuty', { success: '已调整，调整已记录。' })
+  const fill = useMutation('duty.setDuty', { invalidates: DUTY_CHANGES, success: '已调整，调整已记录。' })
   if (gaps.error) return <ErrorAlert error={gaps.error} />
   if (!gaps.data) return null
   if (!gaps.data.length) return fill.notice ? <Feedback state={fill} /> : null
   async function choose(date: string, role: Duty['role'], personId: number) {
-    const ok = await fill.mutate({ rosterId, date, role, personId })
-    if (ok) { gaps.reload(); onFilled() }
+    await fill.mutate({ rosterId, date, role, personId })
   }
   return (
     <Alert color="orange" variant="light" title={`发布后出现${gaps.data.length}处值班空缺，须另行安排`} role="alert">

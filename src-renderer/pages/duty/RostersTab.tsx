@@ -22,13 +22,14 @@ export function RostersTab({ today }: { today: string }) {
     setGenerating(false)
     setMade(result)
     setOpenId(result.id)
-    list.reload()
   }
+
+  const close = () => { setOpenId(null); setMade(null) }
 
   if (openId !== null) {
     return (
       <Stack gap="sm">
-        <RosterView id={openId} draftNotice={made && made.id === openId ? <GeneratedNotice made={made} onClose={() => setMade(null)} /> : undefined} onBack={() => { setOpenId(null); setMade(null); list.reload() }} onDeleted={() => { setOpenId(null); setMade(null); list.reload() }} />
+        <RosterView id={openId} draftNotice={made && made.id === openId ? <GeneratedNotice made={made} onClose={() => setMade(null)} /> : undefined} onBack={close} onDeleted={close} />
       </Stack>
     )
   }

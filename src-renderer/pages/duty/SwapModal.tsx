@@ -3,7 +3,7 @@ import { Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core'
 import { ApiError, useMutation } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
 import { formatMonthDay, weekdayOf } from '../../lib/format'
-import type { RosterDetail } from './model'
+import { DUTY_CHANGES, type RosterDetail } from './model'
 
 const dayText = (d: string) => `${formatMonthDay(d)}（${weekdayOf(d)}）`
 
@@ -24,7 +24,7 @@ export function SwapModal({ roster, onClose, onDone }: { roster: RosterDetail; o
   const [consented, setConsented] = useState(false)
   const [note, setNote] = useState('')
   const [missing, setMissing] = useState<ApiError | null>(null)
-  const swap = useMutation('duty.swap')
+  const swap = useMutation('duty.swap', { invalidates: DUTY_CHANGES })
   const error = missing ?? swap.error
 
   const given = duties.find((d) => `${d.date}|${d.role}` === dutyKey)

@@ -1,6 +1,9 @@
 import dayjs from 'dayjs'
-import type { InputOf, OutputOf } from '../../api/client'
+import type { InputOf, OutputOf, Invalidation } from '../../api/client'
 import { formatDate } from '../../lib/format'
+
+/** What a change to the duty rosters, log or exclusions alters on screen: everything `duty.`, and the start page's 今日值班. */
+export const DUTY_CHANGES: readonly Invalidation[] = ['duty.*', 'home.today']
 
 export type RosterKind = InputOf<'duty.generate'>['kind']
 export type RosterRow = OutputOf<'duty.list'>[number]

@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
 import { DATE_PROPS } from '../../lib/format'
 import { isLeaderKind } from '../../../src-main/common/org'
+import { FOLLOWUP_CHANGES } from './model'
 
 /** A 议定事项 of signed minutes to follow up; without it the item comes from a leader's instruction (领导批示). */
 export interface DecisionSource { id: number; heading: string; text: string }
@@ -17,7 +18,7 @@ export function CreateFollowUpModal({ opened, decision, onClose, onCreated }: {
   onCreated: () => void
 }) {
   const org = useQuery('org.overview', {})
-  const create = useMutation('followups.create')
+  const create = useMutation('followups.create', { invalidates: FOLLOWUP_CHANGES })
   const [sourceTitle, setSourceTitle] = useState('')
   const [task, setTask] = useState('')
   const [departmentId, setDepartmentId] = useState<string | null>(null)

@@ -7,12 +7,13 @@ import { Section } from '../../components/Section'
 import { DATE_PROPS, formatDate, todayIso } from '../../lib/format'
 import { hrefOf } from '../../lib/route'
 import { UrgencyBadge } from './UrgencyBadge'
+import { FOLLOWUP_CHANGES } from './model'
 
 /** One 督办事项: what, who, by when, every progress report, and the forms to report and to close it. */
-export function FollowUpDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }) {
+export function FollowUpDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const item = useQuery('followups.get', id ? { id } : null)
-  const report = useMutation('followups.report', { success: '已登记进展。' })
-  const close = useMutation('followups.close', { success: '已办结。' })
+  const report = useMutation('followups.report', { invalidates: FOLLOWUP_CHANGES, success: '已登记进展。' })
+  const close = useMutation('followups.close', { invalidates: FOLLOWUP_CHANGES, success: '已办结。' })
   const [on, setOn] = useState<string | null>(todayIso())
   const [content, setContent] = useState('')
   const [reporter, setReporter] = useState('')
@@ -21,9 +22,8 @@ export function FollowUpDrawer({ id, onClose, onChanged }: { id: number | null; 
   const { reset: resetClose } = close
   useEffect(() => { setContent(''); setReporter(''); setOutcome(''); setOn(todayIso()); resetReport(); resetClose() }, [id, resetReport, resetClose])
 
-  const done = () => { item.reload(); onChanged() }
-  const submitReport = async () => { if (id && await report.mutate({ id, reportedOn: on ?? '', content, reporter })) { setContent(''); done() } }
-  const submitClose = async () => { if (id && await close.mutate({ id, closedOn: on ?? '', outcome })) done() }
+  const submitReport = async () => { if (id && await report.mutate({ id, reportedOn: on ?? '', content, reporter })) setContent('') }
+  const submitClose = async () => { if (id) await close.mutate({ id, closedOn: on ?? '', outcome }) }
   const f = item.data
 
   return (

@@ -58,8 +58,8 @@ export function FollowUpsPage() {
           {!items.length && !list.loading && <Table.Tr><Table.Td colSpan={7}><Text c="dimmed" size="sm" ta="center" py="md">没有符合条件的督办事项</Text></Table.Td></Table.Tr>}
         </Table.Tbody>
       </Table>
-      <FollowUpDrawer id={open} onClose={() => setOpen(null)} onChanged={list.reload} />
-      <CreateFollowUpModal opened={creating} onClose={() => setCreating(false)} onCreated={() => { setCreating(false); list.reload() }} />
+      <FollowUpDrawer id={open} onClose={() => setOpen(null)} />
+      <CreateFollowUpModal opened={creating} onClose={() => setCreating(false)} onCreated={() => setCreating(false)} />
     </>
   )
 }

@@ -15,23 +15,22 @@ export function ClearanceSection() {
   const [editing, setEditing] = useState<UserRow | null>(null)
   const [clearance, setClearance] = useState('内部')
   const [notice, setNotice] = useState<string | null>(null)
-  const save = useMutation('users.setClearance')
-  const unlock = useMutation('users.unlock')
-  const confirm = useMutation('users.confirm')
+  const save = useMutation('users.setClearance', { invalidates: ['users.list'] })
+  const unlock = useMutation('users.unlock', { invalidates: ['users.list'] })
+  const confirm = useMutation('users.confirm', { invalidates: ['users.list'] })
 
   const open = (u: UserRow) => { setNotice(null); save.reset(); setClearance(u.clearance); setEditing(u) }
   async function submit() {
     if (editing && (await save.mutate({ id: editing.id, clearance: clearance as UserRow['clearance'] }))) {
       setNotice(`已将“${editing.displayName}”的密级设为${clearance}${editing.approved ? '' : '，该账户现在可以登录'}。`)
       setEditing(null)
-      users.reload()
     }
   }
   async function confirmReset(u: UserRow) {
-    if (await confirm.mutate({ id: u.id })) { setNotice(`已确认“${u.displayName}”的密码重置，该账户现在可以登录。`); users.reload() }
+    if (await confirm.mutate({ id: u.id })) { setNotice(`已确认“${u.displayName}”的密码重置，该账户现在可以登录。`) }
   }
   async function lift(u: UserRow) {
-    if (await unlock.mutate({ id: u.id })) { setNotice(`已解除“${u.displayName}”的锁定。`); users.reload() }
+    if (await unlock.mutate({ id: u.id })) { setNotice(`已解除“${u.displayName}”的锁定。`) }
   }
 
   return (

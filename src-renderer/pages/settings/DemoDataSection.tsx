@@ -9,9 +9,10 @@ import { Section } from '../../components/Section'
 export function DemoDataSection() {
   const [confirming, setConfirming] = useState(false)
   const remove = useMutation('org.removeDemo', {
+    invalidates: ['*'],
     success: (n) => `演示数据已删除：人员${n.人员}人，单位${n.单位}个，岗位${n.岗位}个。`,
   })
-  const load = useMutation('org.loadDemo', { success: '演示数据已载入，可在“组织机构”中查看。' })
+  const load = useMutation('org.loadDemo', { invalidates: ['*'], success: '演示数据已载入，可在“组织机构”中查看。' })
   const busy = remove.busy || load.busy
   const last = remove.error || remove.notice ? remove : load
 

@@ -17,7 +17,7 @@ function KindsField({ label, value, onChange }: { label: string; value: PostKind
 /** One meeting type's settings; the server checks them with the same schema the rules read. */
 export function MeetingTypeDialog({ type, onClose, onSaved }: { type: MeetingTypeRow | null; onClose: () => void; onSaved: (name: string) => void }) {
   const [c, setC] = useState<Config | null>(null)
-  const save = useMutation('meetings.saveType')
+  const save = useMutation('meetings.saveType', { invalidates: ['meetings.*'] })
   const { reset } = save
   useEffect(() => { if (type) { setC(toConfig(type)); reset() } }, [type, reset])
   if (!type || !c) return null

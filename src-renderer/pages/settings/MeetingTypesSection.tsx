@@ -42,7 +42,7 @@ export function MeetingTypesSection() {
         </Table.Tbody>
       </Table>
       <MeetingTypeDialog type={editing} onClose={() => setEditing(null)}
-        onSaved={(name) => { setEditing(null); setNotice(`已保存“${name}”的设置。`); types.reload() }} />
+        onSaved={(name) => { setEditing(null); setNotice(`已保存“${name}”的设置。`) }} />
     </Section>
   )
 }

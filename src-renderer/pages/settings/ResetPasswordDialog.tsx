@@ -7,7 +7,7 @@ import type { UserRow } from './UserDialog'
 /** A new first password for someone who forgot theirs; they must change it when they next sign in. */
 export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserRow | null; onClose: () => void; onDone: (message: string) => void }) {
   const [password, setPassword] = useState('')
-  const reset = useMutation('users.resetPassword')
+  const reset = useMutation('users.resetPassword', { invalidates: ['users.list'] })
   const { reset: clear } = reset
   useEffect(() => { setPassword(''); clear() }, [user, clear])
 

@@ -8,16 +8,16 @@ import { useSession } from '../../lib/session'
 export type Settings = OutputOf<'settings.get'>
 export type SetSettings = (patch: Partial<Settings>) => void
 
-/** One block of the office's settings: its fields edit a copy, 保存 sends it, the session reloads them. */
+/** One block of the office's settings: its fields edit a copy, 保存 sends it, the shell and every page showing them update (settings.get is invalidated). */
 export function SettingsForm({ title, description, children }: { title: string; description: string; children: (form: Settings, set: SetSettings) => ReactNode }) {
-  const { settings, reloadSettings } = useSession()
+  const { settings } = useSession()
   const [form, setForm] = useState<Settings | undefined>(settings)
-  const update = useMutation('settings.update', { success: `${title}已保存。` })
+  const update = useMutation('settings.update', { invalidates: ['*'], success: `${title}已保存。` })
   useEffect(() => { if (settings) setForm(settings) }, [settings])
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    if (form && (await update.mutate(form))) reloadSettings()
+    if (form) await update.mutate(form)
   }
   const set: SetSettings = (patch) => setForm((f) => (f ? { ...f, ...patch } : f))
   return (

@@ -16,8 +16,8 @@ export function UserDialog({ opened, user, onClose, onSaved }: { opened: boolean
   const [role, setRole] = useState<Role>('文秘')
   const [password, setPassword] = useState('')
   const [disabled, setDisabled] = useState(false)
-  const create = useMutation('users.create')
-  const update = useMutation('users.update')
+  const create = useMutation('users.create', { invalidates: ['users.list'] })
+  const update = useMutation('users.update', { invalidates: ['users.list'] })
   const { reset: resetCreate } = create
   const { reset: resetUpdate } = update
 

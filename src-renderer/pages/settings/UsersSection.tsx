@@ -14,7 +14,7 @@ export function UsersSection() {
   const [resetting, setResetting] = useState<UserRow | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
 
-  const done = (message: string) => { setEditing(null); setResetting(null); setNotice(message); users.reload() }
+  const done = (message: string) => { setEditing(null); setResetting(null); setNotice(message) }
 
   return (
     <Section title="账户管理" description="新建的账户须由安全保密管理员审核密级后才能登录。三员账户（系统管理员、安全保密管理员、安全审计员）不能在此修改，须在服务器上用命令行办理。"
