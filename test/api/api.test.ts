@@ -1,6 +1,7 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { startTestServer, rpcClient, must, type TestServer } from '../helpers/server'
+import { loadDemoOffice } from '../helpers/demo-office'
 
 let server: TestServer
 /** The demo office's 科长, who does the business work in these tests. */
@@ -19,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => { await server.stop() })
 
 const count = (table: string) => (server.core.conn.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
-const finance = async () => (await admin.ok('org.overview')).departments.find((d: { name: string }) => d.name === '市财政局')
+const finance = async () => (await loadDemoOffice(admin)).department('市财政局')
 
 describe('signing in', () => {
   it('refuses every procedure but login to a caller without a session', async () => {
@@ -128,7 +129,7 @@ describe('the audit trail', () => {
 
   it('pages newest first by id', async () => {
     const first = await auditor.ok('audit.list', { limit: 2 })
-    const second = await auditor.ok('audit.list', { limit: 2, beforeId: first.next })
+    const second = await auditor.ok('audit.list', { limit: 2, beforeId: must(first.next, '审计日志的下一页') })
     expect(first.rows[0].id).toBeGreaterThan(first.rows[1].id)
     expect(second.rows[0].id).toBeLessThan(first.rows[1].id)
   })
@@ -199,7 +200,7 @@ describe('the working-day calendar through the API (R-W2, X-6)', () => {
     })
     expect(await admin.ok('calendar.day', { date: '2027-10-09' })).toMatchObject({ working: true, type: '调休上班' })
     expect(await admin.ok('calendar.day', { date: '2027-10-04' })).toMatchObject({ working: false, name: '国庆节' })
-    expect((await admin.ok('calendar.years')).find((y: { year: number }) => y.year === 2027).source).toContain('测试用')
+    expect((await admin.ok('calendar.years')).find((y) => y.year === 2027)?.source).toContain('测试用')
   })
 
   it('lets the administrator correct a single day', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { procedures } from '../../src-main/rpc/procedures'
 import { takesDataOut } from '../../src-main/audit/exports'
 import { PROCEDURE_LABELS } from '../../src-main/audit/labels'
-import { rpcClient, startTestServer, type TestServer } from '../helpers/server'
+import { rpcClient, startTestServer, type TestServer, type InputOf } from '../helpers/server'
 
 let server: TestServer
 let auditor: ReturnType<typeof rpcClient>
@@ -14,7 +14,7 @@ beforeAll(async () => {
 })
 afterAll(async () => { await server?.stop() })
 
-const rowsOf = async (filter: Record<string, unknown>) => (await auditor.ok('audit.list', filter)).rows as any[]
+const rowsOf = async (filter: InputOf<'audit.list'>) => (await auditor.ok('audit.list', filter)).rows
 
 describe('who reads the audit trail (X-5)', () => {
   it('lets only the 安全审计员 read and verify it: 系统管理员, 安全保密管理员 and business users are refused', async () => {

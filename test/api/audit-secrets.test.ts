@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { demoOffice } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { unzipPart } from '../helpers/zip'
 import { RECORDED_READS } from '../../src-main/audit/access'
@@ -18,14 +19,13 @@ const OPEN_TITLE = '关于申请城区老旧小区改造补助资金的请示'
 let server: TestServer
 let clerk: ReturnType<typeof rpcClient>
 let auditor: ReturnType<typeof rpcClient>
-let org: any
+const demo = demoOffice()
+const { deptId, personId } = demo
 let secretId: number
 let openId: number
-const person = (name: string) => org.people.find((p: any) => p.name === name).id
-const dept = (name: string) => org.departments.find((d: any) => d.name === name).id
 
 const receive = async (title: string, fileName: string, level: Record<string, string>) => clerk.ok('incoming.receive', {
-  receivedAt: '2026-12-01 09:10', sender: '市住房和城乡建设局', senderDepartmentId: dept('市住房和城乡建设局'), senderNumber: '资住建〔2026〕88号',
+  receivedAt: '2026-12-01 09:10', sender: '市住房和城乡建设局', senderDepartmentId: deptId('市住房和城乡建设局'), senderNumber: '资住建〔2026〕88号',
   title, docType: '请示', urgency: '无', copies: 1, pages: 4, arrival: '机要交通', ...level,
   files: [{ kind: '正文', file: await uploadAs(server.url, clerk, fileName, `${title}……`) }],
 })
@@ -43,18 +43,18 @@ beforeAll(async () => {
   server = await startTestServer()
   clerk = rpcClient(server.url)
   await clerk.login() // 李科长, clearance 机密
-  org = await clerk.ok('org.overview')
+  await demo.load(clerk)
   await clerk.ok('system.setClock', { at: '2026-12-01T09:00:00+08:00' })
   const secret = await receive(SECRET_TITLE, SECRET_FILE, { classification: '机密', secrecyPeriod: '1年' })
   secretId = secret.id
   await clerk.ok('incoming.review', { id: secretId, reviewedOn: '2026-12-01' })
   await clerk.ok('incoming.propose', { id: secretId, proposal: '拟请陈立新副市长阅示。', proposedBy: '许文杰', proposedOn: '2026-12-01' })
-  await clerk.ok('incoming.send', { id: secretId, leaderIds: [person('陈立新')], sentOn: '2026-12-01' })
-  await clerk.ok('incoming.instruct', { id: secretId, leaderId: person('陈立新'), kind: '批示', opinion: SECRET_OPINION, instructedOn: '2026-12-01' })
+  await clerk.ok('incoming.send', { id: secretId, leaderIds: [personId('陈立新')], sentOn: '2026-12-01' })
+  await clerk.ok('incoming.instruct', { id: secretId, leaderId: personId('陈立新'), kind: '批示', opinion: SECRET_OPINION, instructedOn: '2026-12-01' })
   openId = (await receive(OPEN_TITLE, '改造补助请示.pdf', {})).id
   // The day's reading of the 机密 document: opened, its scan downloaded, its 处理笺 printed to Word.
   const doc = await clerk.ok('incoming.get', { id: secretId })
-  await clerk.ok('incoming.downloadFile', { fileId: doc.files[0].fileId ?? doc.files[0].id })
+  await clerk.ok('incoming.downloadFile', { fileId: doc.files[0].fileId })
   await clerk.ok('incoming.exportRoutingSlipDocx', { id: secretId })
   await clerk.ok('incoming.get', { id: openId })
   auditor = rpcClient(server.url)
@@ -67,39 +67,39 @@ describe('the 安全审计员 reads a day of 机密 work (issue 14 §3)', () => 
     const log = await dayLog()
     const text = JSON.stringify(log)
     for (const secret of [SECRET_TITLE, SECRET_OPINION, SECRET_FILE]) expect(text).not.toContain(secret)
-    const secretRows = log.rows.filter((r: any) => r.classification === '机密')
-    expect(secretRows.map((r: any) => r.action)).toEqual(expect.arrayContaining(['签收登记收文', '登记领导批示或圈阅', '查阅收文', '下载收文正文、附件或反馈材料', '导出收文处理笺（Word）']))
-    const registered = secretRows.find((r: any) => r.action === '签收登记收文' && r.entity === '收文')
+    const secretRows = log.rows.filter((r) => r.classification === '机密')
+    expect(secretRows.map((r) => r.action)).toEqual(expect.arrayContaining(['签收登记收文', '登记领导批示或圈阅', '查阅收文', '下载收文正文、附件或反馈材料', '导出收文处理笺（Word）']))
+    const registered = secretRows.find((r) => r.action === '签收登记收文' && r.entity === '收文')
     expect(registered).toMatchObject({ record: `收文 ${secretId}`, operator: '李科长', withheld: true, time: expect.stringMatching(/^2026年12月1日 09:00:\d\d$/) })
-    expect(registered.items).toContainEqual({ field: '内容', before: null, after: '（机密记录：内容不向安全审计员显示）' })
+    expect(registered?.items).toContainEqual({ field: '内容', before: null, after: '（机密记录：内容不向安全审计员显示）' })
   })
 
   it('records opening, downloading and printing the 机密 收文 with who, when and from where; opening an unclassified one leaves no trace', async () => {
     const { rows } = await dayLog()
-    const reads = rows.filter((r: any) => ['查阅', '下载', '导出'].includes(r.entity) && r.classification === '机密')
-    expect(reads.map((r: any) => r.procedure).sort()).toEqual(['incoming.downloadFile', 'incoming.exportRoutingSlipDocx', 'incoming.get'])
+    const reads = rows.filter((r) => ['查阅', '下载', '导出'].includes(r.entity ?? '') && r.classification === '机密')
+    expect(reads.map((r) => r.procedure).sort()).toEqual(['incoming.downloadFile', 'incoming.exportRoutingSlipDocx', 'incoming.get'])
     for (const r of reads) {
       expect(r.operator).toBe('李科长')
       expect(r.items).toContainEqual({ field: '来源地址', before: null, after: '127.0.0.1' })
       expect(r.items).toContainEqual({ field: '收文', before: null, after: String(secretId) })
     }
-    expect(rows.filter((r: any) => r.procedure === 'incoming.get')).toHaveLength(1)
+    expect(rows.filter((r) => r.procedure === 'incoming.get')).toHaveLength(1)
   })
 
   it('shows an unclassified record in full, every field and value in Chinese: a unit by its name, not its number', async () => {
     const { rows } = await auditor.ok('audit.list', { entity: '收文', entityId: String(openId) })
-    const created = rows.find((r: any) => r.kind === '新建')
+    const created = rows.find((r) => r.kind === '新建')
     expect(created).toMatchObject({ classification: null, withheld: false })
-    expect(created.items).toEqual(expect.arrayContaining([
+    expect(created?.items).toEqual(expect.arrayContaining([
       { field: '标题', before: null, after: OPEN_TITLE }, { field: '来文单位', before: null, after: '市住房和城乡建设局' },
     ]))
-    expect(created.items.map((i: any) => i.field)).not.toContain('岗位名称')
+    expect(created?.items.map((i) => i.field)).not.toContain('岗位名称')
   })
 
   it('answers with no camelCase key and no English field name in any reply: the list, the filters and the export', async () => {
     const log = await dayLog()
     expect(keysOf(log).filter((k) => /[a-z][A-Z]/.test(k))).toEqual([])
-    const fields = log.rows.flatMap((r: any) => r.items.map((i: any) => i.field))
+    const fields = log.rows.flatMap((r) => r.items.map((i) => i.field))
     expect(fields.filter((f: string) => /[A-Za-z]/.test(f))).toEqual([])
     expect(await auditor.ok('audit.entities')).toContain('查阅')
   })

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { count } from 'drizzle-orm'
-import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { startTestServer, rpcClient, must, type InputOf, type TestServer } from '../helpers/server'
+import { demoOffice, meetingType, draftTemplate } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { docxText, unzipPart } from '../helpers/zip'
 import { auditLog } from '../../src-main/audit/schema'
@@ -18,9 +19,8 @@ type Api = ReturnType<typeof rpcClient>
 let kezhang: Api
 let wenmi: Api
 let chayue: Api
-let org: any
-const dept = (name: string) => org.departments.find((d: any) => d.name === name).id
-const person = (name: string) => org.people.find((p: any) => p.name === name).id
+const demo = demoOffice()
+const { deptId, personId } = demo
 /** Uploaded as the 科长, who registers the 收文 and submits the 议题 that carry files. */
 const upload = (name: string, text: string, mime?: string) => uploadAs(server.url, kezhang, name, text, mime)
 const auditRows = () => server.core.conn.db.select({ n: count() }).from(auditLog).get()!.n
@@ -38,9 +38,9 @@ const TITLES = {
 const ids: Record<string, number> = {}
 
 /** A 收文 registered by the 科长, 初审 passed and 拟办 with a deadline two days off (so it shows on 首页). */
-async function incoming(title: string, sender: string, extra: Record<string, unknown> = {}, due = true): Promise<any> {
+async function incoming(title: string, sender: string, extra: Partial<InputOf<'incoming.receive'>> = {}, due = true) {
   const doc = await kezhang.ok('incoming.receive', {
-    receivedAt: '2026-12-01 09:10', sender, senderDepartmentId: dept(sender), title, docType: title.endsWith('通知') ? '通知' : title.endsWith('报告') ? '报告' : '请示',
+    receivedAt: '2026-12-01 09:10', sender, senderDepartmentId: deptId(sender), title, docType: title.endsWith('通知') ? '通知' : title.endsWith('报告') ? '报告' : '请示',
     arrival: '机要交通', files: [], ...extra,
   })
   if (!due) return doc
@@ -48,19 +48,19 @@ async function incoming(title: string, sender: string, extra: Record<string, unk
   return kezhang.ok('incoming.propose', { id: doc.id, proposal: '拟请分管副市长阅示。', proposedBy: '许文杰', proposedOn: '2026-12-01', deadline: '2026-12-03' })
 }
 
-async function draft(title: string, extra: Record<string, unknown> = {}): Promise<any> {
-  const t = (await kezhang.ok('outgoing.templates')).find((x: any) => x.docType === '通知')
+async function draft(title: string, extra: Partial<InputOf<'outgoing.draft'>> = {}) {
+  const t = await draftTemplate(kezhang, '通知')
   return kezhang.ok('outgoing.draft', {
     docType: t.docType, signKind: t.signKind, series: t.series, title, addressee: t.addressee, body: t.body, publicity: t.publicity, upward: t.upward,
-    draftingDepartmentId: dept('市应急管理局'), drafter: '罗佳怡', ...extra,
+    draftingDepartmentId: deptId('市应急管理局'), drafter: '罗佳怡', ...extra,
   })
 }
 
 const topicFiles = async (title: string) => [
-  { kind: '议题材料', file: await upload(`${title}.docx`, `${title}：议题材料正文`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') },
-  { kind: '议题审批表', file: await upload(`${title}审批表.pdf`, `${title}：议题审批表`) },
+  { kind: '议题材料' as const, file: await upload(`${title}.docx`, `${title}：议题材料正文`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') },
+  { kind: '议题审批表' as const, file: await upload(`${title}审批表.pdf`, `${title}：议题审批表`) },
 ]
-const topicOf = async (title: string, departmentId: number, extra: Record<string, unknown> = {}) => ({
+const topicOf = async (title: string, departmentId: number, extra: Partial<InputOf<'meetings.submitTopic'>> = {}) => ({
   meetingId: ids.meeting, title, departmentId, deliveredOn: '2026-12-01', files: await topicFiles(title), ...extra,
 })
 
@@ -68,10 +68,10 @@ const topicOf = async (title: string, departmentId: number, extra: Record<string
 function heldMeeting(): number {
   const db = server.core.conn.db
   const typeId = listMeetingTypes(db).find((t) => t.kind === '常务会议')!.id
-  const mayorPost = org.posts.find((p: any) => p.title === '市长').id
+  const mayorPost = demo.postId('市长')
   const id = db.insert(meetings).values({ typeId, session: 30, date: '2026-11-26', halfDay: '上午', status: '已召开', chairPostId: mayorPost, createdAt: new Date().toISOString() }).returning().get().id
-  db.insert(topics).values({ meetingId: id, title: '关于农贸市场升级改造的议题', sortOrder: 1, departmentId: dept('市商务局'), deliveredOn: '2026-11-10', createdAt: new Date().toISOString() }).run()
-  db.insert(topics).values({ meetingId: id, title: '关于重点防汛设施安全评估的议题', sortOrder: 2, departmentId: dept('市应急管理局'), deliveredOn: '2026-11-10', classification: '机密', createdAt: new Date().toISOString() }).run()
+  db.insert(topics).values({ meetingId: id, title: '关于农贸市场升级改造的议题', sortOrder: 1, departmentId: deptId('市商务局'), deliveredOn: '2026-11-10', createdAt: new Date().toISOString() }).run()
+  db.insert(topics).values({ meetingId: id, title: '关于重点防汛设施安全评估的议题', sortOrder: 2, departmentId: deptId('市应急管理局'), deliveredOn: '2026-11-10', classification: '机密', createdAt: new Date().toISOString() }).run()
   return id
 }
 
@@ -84,7 +84,7 @@ beforeAll(async () => {
   await wenmi.login('wenmi')
   await chayue.login('chayue')
   await kezhang.ok('system.setClock', { at: '2026-12-01T09:00:00+08:00' })
-  org = await kezhang.ok('org.overview')
+  await demo.load(kezhang)
 
   ids.open = (await incoming(TITLES.open, '市住房和城乡建设局')).id
   ids.plain = (await incoming(TITLES.plain, '市住房和城乡建设局', {}, false)).id
@@ -94,28 +94,28 @@ beforeAll(async () => {
   })
   ids.confidential = confidential.id
   ids.confidentialFile = (await kezhang.ok('incoming.get', { id: ids.confidential })).files[0].fileId
-  await kezhang.ok('incoming.send', { id: ids.confidential, leaderIds: [person('杨帆')], sentOn: '2026-12-01' })
-  const instructed = await kezhang.ok('incoming.instruct', { id: ids.confidential, leaderId: person('杨帆'), kind: '批示', opinion: '请市应急管理局抓紧完善预案。', instructedOn: '2026-12-01' })
+  await kezhang.ok('incoming.send', { id: ids.confidential, leaderIds: [personId('杨帆')], sentOn: '2026-12-01' })
+  const instructed = await kezhang.ok('incoming.instruct', { id: ids.confidential, leaderId: personId('杨帆'), kind: '批示', opinion: '请市应急管理局抓紧完善预案。', instructedOn: '2026-12-01' })
   ids.instruction = instructed.instructions[0].id
-  await kezhang.ok('followups.fromInstruction', { instructionId: ids.instruction, task: '完善全市防汛指挥调度预案', departmentId: dept('市应急管理局'), deadline: '2026-12-31' })
+  await kezhang.ok('followups.fromInstruction', { instructionId: ids.instruction, task: '完善全市防汛指挥调度预案', departmentId: deptId('市应急管理局'), deadline: '2026-12-31' })
 
   ids.draft = (await draft(TITLES.draft)).id
   ids.secretDraft = (await draft(TITLES.secretDraft, { classification: '秘密', secrecyPeriod: '1年' })).id
 
-  const type = (await kezhang.ok('meetings.types')).find((t: any) => t.kind === '常务会议')
+  const type = await meetingType(kezhang, '常务会议')
   ids.meeting = (await kezhang.ok('meetings.schedule', { typeId: type.id, date: '2026-12-22', halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })).meeting.id
-  await kezhang.ok('meetings.submitTopic', await topicOf(TITLES.topic, dept('市住房和城乡建设局')))
-  await kezhang.ok('meetings.submitTopic', await topicOf(TITLES.confidentialTopic, dept('市应急管理局'), { classification: '机密' }))
+  await kezhang.ok('meetings.submitTopic', await topicOf(TITLES.topic, deptId('市住房和城乡建设局')))
+  await kezhang.ok('meetings.submitTopic', await topicOf(TITLES.confidentialTopic, deptId('市应急管理局'), { classification: '机密' }))
 
   ids.held = heldMeeting()
   const proposed = await kezhang.ok('meetings.minutes', { meetingId: ids.held })
   const saved = await kezhang.ok('meetings.saveMinutes', {
     meetingId: ids.held, opening: proposed.opening, attendance: proposed.attendance,
-    decisions: proposed.decisions.map((d: any) => ({ ...d, text: '会议原则同意，请责任单位抓好落实。' })),
+    decisions: proposed.decisions.map((d) => ({ ...d, text: '会议原则同意，请责任单位抓好落实。' })),
   })
-  await kezhang.ok('meetings.signMinutes', { meetingId: ids.held, signerPersonId: person('张明远'), opinion: '同意印发。', date: '2026-11-30' })
+  await kezhang.ok('meetings.signMinutes', { meetingId: ids.held, signerPersonId: personId('张明远'), opinion: '同意印发。', date: '2026-11-30' })
   for (const d of saved.decisions) {
-    await kezhang.ok('followups.create', { decisionId: d.id, task: `落实${d.heading}`, departmentId: dept('市商务局'), deadline: '2026-12-31' })
+    await kezhang.ok('followups.create', { decisionId: d.id, task: `落实${d.heading}`, departmentId: deptId('市商务局'), deadline: '2026-12-31' })
   }
 })
 afterAll(async () => { await server.stop() })
@@ -141,7 +141,7 @@ describe('the registers, the search and 首页 count only what the reader is cle
   })
 
   it('the 来文机关 filter does not name or count a sender whose only document is above the reader\'s clearance', async () => {
-    const senders = async (api: Api) => Object.fromEntries((await api.ok('registers.incomingSenders', {})).map((s: any) => [s.sender, s.count]))
+    const senders = async (api: Api) => Object.fromEntries((await api.ok('registers.incomingSenders', {})).map((s) => [s.sender, s.count]))
     expect(await senders(kezhang)).toEqual({ 市住房和城乡建设局: 2, 市财政局: 1, 市应急管理局: 1 })
     expect(await senders(wenmi)).toEqual({ 市住房和城乡建设局: 2, 市财政局: 1 })
     expect(await senders(chayue)).toEqual({ 市住房和城乡建设局: 2 })
@@ -213,9 +213,9 @@ describe('a document above the reader\'s clearance answers as one that does not 
   it('the 文秘 cannot act on the 机密 收文 either: a 催办, a 办结 or a 批示 to 督办 is refused as for a missing one and writes nothing', async () => {
     const before = auditRows()
     expect((await wenmi.call('incoming.chase', { id: ids.confidential, chaser: '高雪', note: '请抓紧' })).body.error).toEqual({ code: 'NOT_FOUND', message: '收文不存在或无权查看' })
-    const viaInstruction = await wenmi.call('followups.fromInstruction', { instructionId: ids.instruction, task: '再次督办', departmentId: dept('市应急管理局'), deadline: '2026-12-31' })
+    const viaInstruction = await wenmi.call('followups.fromInstruction', { instructionId: ids.instruction, task: '再次督办', departmentId: deptId('市应急管理局'), deadline: '2026-12-31' })
     expect(viaInstruction.body.error).toEqual({ code: 'NOT_FOUND', message: '批示不存在或无权查看' })
-    expect((await wenmi.call('followups.fromInstruction', { instructionId: 999_999, task: '再次督办', departmentId: dept('市应急管理局'), deadline: '2026-12-31' })).body.error)
+    expect((await wenmi.call('followups.fromInstruction', { instructionId: 999_999, task: '再次督办', departmentId: deptId('市应急管理局'), deadline: '2026-12-31' })).body.error)
       .toEqual(viaInstruction.body.error)
     expect((await wenmi.call('incoming.close', { id: ids.confidential, closedOn: '2026-12-01', closingNote: '已阅' })).body.error).toEqual({ code: 'NOT_FOUND', message: '收文不存在或无权查看' })
     expect(auditRows()).toBe(before)
@@ -230,7 +230,7 @@ describe('meetings: a topic above the reader\'s clearance is neither listed nor 
       expect(titles((await api.ok('meetings.topics', { meetingId: ids.meeting })).topics)).toEqual([TITLES.topic])
       expect((await api.ok('meetings.get', { id: ids.meeting })).topicCount).toBe(1)
       const cal = await api.ok('meetings.calendar', { from: '2026-12-01', to: '2026-12-31' })
-      expect(cal.meetings.find((m: any) => m.id === ids.meeting).topicCount).toBe(1)
+      expect(cal.meetings.find((m) => m.id === ids.meeting)?.topicCount).toBe(1)
     }
   })
 
@@ -248,7 +248,7 @@ describe('meetings: a topic above the reader\'s clearance is neither listed nor 
   })
 
   it('the 机密 topic\'s files download for the 科长 only; for the 文秘 the topic cannot be moved or withdrawn, as if it did not exist', async () => {
-    const confidential = (await kezhang.ok('meetings.topics', { meetingId: ids.meeting })).topics.find((t: any) => t.title === TITLES.confidentialTopic)
+    const confidential = must((await kezhang.ok('meetings.topics', { meetingId: ids.meeting })).topics.find((t) => t.title === TITLES.confidentialTopic), '机密议题')
     const fileId = confidential.files[0].id
     expect((await kezhang.ok('meetings.downloadFile', { fileId })).filename).toContain(TITLES.confidentialTopic)
     expect((await wenmi.call('meetings.downloadFile', { fileId })).body.error).toEqual({ code: 'NOT_FOUND', message: '议题附件不存在或无权查看' })
@@ -265,9 +265,9 @@ describe('meetings: a topic above the reader\'s clearance is neither listed nor 
     const all = await kezhang.ok('followups.list', {})
     expect(all).toHaveLength(3)
     const seen = await wenmi.ok('followups.list', {})
-    expect(seen.map((f: any) => f.task)).toEqual(['落实关于农贸市场升级改造的议题'])
+    expect(seen.map((f) => f.task)).toEqual(['落实关于农贸市场升级改造的议题'])
     expect(await chayue.ok('followups.list', {})).toHaveLength(1)
-    for (const hidden of all.filter((f: any) => f.id !== seen[0].id)) {
+    for (const hidden of all.filter((f) => f.id !== seen[0].id)) {
       expect((await wenmi.call('followups.get', { id: hidden.id })).body.error).toEqual({ code: 'NOT_FOUND', message: '督办事项不存在或无权查看' })
       expect((await wenmi.call('followups.report', { id: hidden.id, reportedOn: '2026-12-01', content: '正在办理' })).body.error?.code).toBe('NOT_FOUND')
     }
@@ -275,11 +275,12 @@ describe('meetings: a topic above the reader\'s clearance is neither listed nor 
 })
 
 describe('registering: never 绝密, never above the approved level, never above one\'s own clearance', () => {
-  const incomingInput = (classification: string, secrecyPeriod: string | null = '1年') => ({
-    receivedAt: '2026-12-01 11:00', sender: '市应急管理局', title: '关于某专项工作的报告', docType: '报告', classification, secrecyPeriod, files: [],
+  // Generic in the 密级: the refusals send 绝密, which no schema accepts, through the loose `call`.
+  const incomingInput = <C extends string>(classification: C, secrecyPeriod: string | null = '1年') => ({
+    receivedAt: '2026-12-01 11:00', sender: '市应急管理局', title: '关于某专项工作的报告', docType: '报告' as const, classification, secrecyPeriod, files: [],
   })
-  const draftInput = (classification: string) => ({ docType: '通知', signKind: '一般', series: '资府发', title: '关于某专项工作的通知', classification, secrecyPeriod: '1年' })
-  const topicInput = (classification: string) => topicOf('关于某专项工作的议题', dept('市应急管理局'), { classification })
+  const draftInput = <C extends string>(classification: C) => ({ docType: '通知', signKind: '一般', series: '资府发', title: '关于某专项工作的通知', classification, secrecyPeriod: '1年' })
+  const topicInput = async <C extends string>(classification: C) => ({ ...await topicOf('关于某专项工作的议题', deptId('市应急管理局')), classification })
 
   it('a 绝密 收文, 发文 or 议题 is refused with its own message and nothing is written', async () => {
     const before = auditRows()

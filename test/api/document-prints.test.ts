@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { startTestServer, rpcClient, download, must, type TestServer } from '../helpers/server'
+import { demoOffice, draftTemplate } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { fillTitle } from '../../src-main/documents/outgoing/templates'
 import { docxText, unzipPart } from '../helpers/zip'
@@ -10,21 +11,17 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 let server: TestServer
 let api: ReturnType<typeof rpcClient>
-let org: any
-const person = (name: string) => org.people.find((p: any) => p.name === name).id
-const dept = (name: string) => org.departments.find((d: any) => d.name === name).id
+const demo = demoOffice()
+const { deptId, personId } = demo
 const upload = (name: string, content: string) => uploadAs(server.url, api, name, content)
 
-async function exportFile(name: string, input: object) {
-  const r = await api.ok(name, input)
-  return { filename: r.filename as string, mime: r.mime as string, buf: Buffer.from(r.base64, 'base64') }
-}
+const exportFile = (name: 'outgoing.exportDocumentDocx' | 'outgoing.exportSignOffSheetDocx' | 'incoming.exportRoutingSlipDocx', input: { id: number }) => download(api, name, input)
 
 beforeAll(async () => {
   server = await startTestServer()
   api = rpcClient(server.url)
   await api.login()
-  org = await api.ok('org.overview')
+  await demo.load(api)
   await api.ok('system.setClock', { at: '2026-12-20T10:00:00+08:00' })
 })
 afterAll(async () => { await server.stop() })
@@ -33,11 +30,11 @@ const ids: Record<string, number> = {}
 
 describe('the 公文 and the 发文稿纸 from an outgoing document', () => {
   it('prints a draft with （编号） on the number line and 草稿 in the file name (X-1)', async () => {
-    const t = (await api.ok('outgoing.templates')).find((x: any) => x.docType === '通知')
+    const t = await draftTemplate(api, '通知')
     const v = await api.ok('outgoing.draft', {
       docType: '通知', signKind: t.signKind, series: '资府发', title: fillTitle(t.titlePattern, '做好2027年元旦春节期间道路交通安全工作'),
       addressee: t.addressee, cc: '市委办公室，市人大常委会办公室，市政协办公室。', body: t.body, attachmentNames: ['工作安排表', '责任人名单'],
-      classification: '机密', secrecyPeriod: '1年', urgency: '特急', draftingDepartmentId: dept('市交通运输局'), drafter: '罗佳怡',
+      classification: '机密', secrecyPeriod: '1年', urgency: '特急', draftingDepartmentId: deptId('市交通运输局'), drafter: '罗佳怡',
       publicity: '不予公开', note: '此件发至县级',
     })
     ids.notice = v.id
@@ -56,19 +53,20 @@ describe('the 公文 and the 发文稿纸 from an outgoing document', () => {
   })
 
   it('after 核稿, 签发, 编号 and 印发 prints the numbered 公文 with 份号, marks, 附件, 署名, 附注 and 版记', async () => {
-    const steps = [['部门负责人', '局长甲', '同意，请办公室审核。', '2026-12-01'], ['办公室秘书', '许文杰', '文字已核。', '2026-12-02'], ['办公室负责人', '何振华', '呈陈副市长签发。', '2026-12-02']]
+    const steps = [['部门负责人', '局长甲', '同意，请办公室审核。', '2026-12-01'], ['办公室秘书', '许文杰', '文字已核。', '2026-12-02'], ['办公室负责人', '何振华', '呈陈副市长签发。', '2026-12-02']] as const
     for (const [step, reviewer, opinion, date] of steps) await api.ok('outgoing.review', { id: ids.notice, step, reviewer, opinion, date })
-    await api.ok('outgoing.signOff', { id: ids.notice, signerId: person('陈立新'), opinion: '同意印发。', date: '2026-12-03' })
+    await api.ok('outgoing.signOff', { id: ids.notice, signerId: personId('陈立新'), opinion: '同意印发。', date: '2026-12-03' })
     const numbered = await api.ok('outgoing.number', { id: ids.notice })
     await api.ok('outgoing.check', { id: ids.notice, checkedBy: '许文杰' })
     await api.ok('outgoing.issue', { id: ids.notice, issuedOn: '2026-12-05', copies: 80, distribution: '各县（区）人民政府，市政府各部门', firstCopyNumber: 5 })
     expect(numbered.numberText).toMatch(/^资府发〔2026〕\d+号$/)
+    const numberText = must(numbered.numberText, '编号后的文号')
 
     const f = await exportFile('outgoing.exportDocumentDocx', { id: ids.notice })
     expect(f.filename).toBe(`${numbered.numberText}资阳市人民政府关于做好2027年元旦春节期间道路交通安全工作的通知.docx`)
     const xml = unzipPart(f.buf, 'word/document.xml')
     const text = docxText(f.buf)
-    for (const t of ['000005', '机密★1年', '特急', '资阳市人民政府文件', numbered.numberText, '资阳市人民政府关于做好', '附件：1.工作安排表', '2.责任人名单',
+    for (const t of ['000005', '机密★1年', '特急', '资阳市人民政府文件', numberText, '资阳市人民政府关于做好', '附件：1.工作安排表', '2.责任人名单',
       '资阳市人民政府', '2026年12月3日', '（此件发至县级）', '抄送：市委办公室，市人大常委会办公室，市政协办公室。', '资阳市人民政府办公室', '2026年12月5日印发']) expect(text, t).toContain(t)
     expect(text).not.toContain('（编号）')
     expect(xml).toMatch(/<w:color w:val="FF0000"\/>/)
@@ -77,7 +75,7 @@ describe('the 公文 and the 发文稿纸 from an outgoing document', () => {
     const sheet = await exportFile('outgoing.exportSignOffSheetDocx', { id: ids.notice })
     const s = docxText(sheet.buf)
     for (const t of ['签发', '同意印发。', '陈立新', '2026年12月3日', '部门负责人：同意，请办公室审核。', '局长甲', '办公室负责人：呈陈副市长签发。', '何振华', '2026年12月2日',
-      '市交通运输局', '罗佳怡', numbered.numberText, '机密★1年', '特急', '不予公开', '80份', '许文杰', '2026年12月5日']) expect(s, t).toContain(t)
+      '市交通运输局', '罗佳怡', numberText, '机密★1年', '特急', '不予公开', '80份', '许文杰', '2026年12月5日']) expect(s, t).toContain(t)
     expect(s.indexOf('同意印发。')).toBeLessThan(s.indexOf('部门负责人'))
 
     if (hasLibreOffice()) {
@@ -116,16 +114,16 @@ describe('the 公文 and the 发文稿纸 from an outgoing document', () => {
 describe('the 收文处理笺 from an incoming document', () => {
   it('prints the registration, 拟办意见, each 批示 with name and date, 承办, 反馈, 催办 and 办结', async () => {
     const doc = await api.ok('incoming.receive', {
-      receivedAt: '2026-12-01 09:10', sender: '市住房和城乡建设局', senderDepartmentId: dept('市住房和城乡建设局'), senderNumber: '资住建〔2026〕88号',
+      receivedAt: '2026-12-01 09:10', sender: '市住房和城乡建设局', senderDepartmentId: deptId('市住房和城乡建设局'), senderNumber: '资住建〔2026〕88号',
       title: '关于申请城区老旧小区改造补助资金的请示', docType: '请示', urgency: '加急', copies: 2, pages: 6, arrival: '专人送达', files: [],
     })
     const id = doc.id
     await api.ok('incoming.review', { id, reviewedOn: '2026-12-01' })
     await api.ok('incoming.propose', { id, proposal: '拟请陈立新副市长阅示，交市住房和城乡建设局会同市财政局办理。', proposedBy: '许文杰', proposedOn: '2026-12-01' })
-    await api.ok('incoming.send', { id, leaderIds: [person('陈立新')], sentOn: '2026-12-01' })
-    await api.ok('incoming.instruct', { id, leaderId: person('陈立新'), kind: '批示', opinion: '同意拟办意见，请住建局抓紧办理。', instructedOn: '2026-12-02' })
-    const assigned = await api.ok('incoming.assign', { id, hostDepartmentId: dept('市住房和城乡建设局'), assistingDepartmentIds: [dept('市财政局')], assignedOn: '2026-12-02' })
-    const host = assigned.assignments.find((a: any) => a.role === '主办').id
+    await api.ok('incoming.send', { id, leaderIds: [personId('陈立新')], sentOn: '2026-12-01' })
+    await api.ok('incoming.instruct', { id, leaderId: personId('陈立新'), kind: '批示', opinion: '同意拟办意见，请住建局抓紧办理。', instructedOn: '2026-12-02' })
+    const assigned = await api.ok('incoming.assign', { id, hostDepartmentId: deptId('市住房和城乡建设局'), assistingDepartmentIds: [deptId('市财政局')], assignedOn: '2026-12-02' })
+    const host = must(assigned.assignments.find((a) => a.role === '主办'), '主办单位').id
     await api.ok('incoming.chase', { id, assignmentId: host, chaser: '邓宇航', chasedOn: '2026-12-07', note: '电话催办，住建局称本周内报送' })
     await api.ok('incoming.feedback', { assignmentId: host, feedback: '已完成改造方案，12月15日开工。', feedbackOn: '2026-12-08', file: await upload('办理情况报告.pdf', '住建局办理情况报告') })
     await api.ok('incoming.close', { id, closedOn: '2026-12-09', closingNote: '住建局已反馈，供暖季前开工。' })

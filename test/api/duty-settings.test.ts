@@ -1,31 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { demoOffice } from '../helpers/demo-office'
 import { docxText } from '../helpers/zip'
 
 let server: TestServer
 let api: ReturnType<typeof rpcClient>
-let org: any
+const demo = demoOffice()
 
 beforeAll(async () => {
   server = await startTestServer()
   api = rpcClient(server.url)
   await api.login()
-  org = await api.ok('org.overview')
+  await demo.load(api)
 })
 afterAll(async () => { await server.stop() })
 
-const holdersOf = (kinds: string[]) => org.posts.filter((p: any) => kinds.includes(p.kind)).map((p: any) => p.holderId)
+const holdersOf = (kinds: string[]) => demo.org.posts.filter((p) => kinds.includes(p.kind)).map((p) => p.holderId)
 
 describe('duty rosters follow the office\'s settings (R-W1, X-4)', () => {
   it('lets the office choose who leads on holidays, how much a holiday duty counts and the printed duty phone', async () => {
     await api.ok('settings.update', { dutyLeaderPostKinds: ['市长', '副市长'], dutyHolidayWeight: 3, dutyPhone: '028-26610000' })
     const made = await api.ok('duty.generate', { kind: '领导带班', from: '2026-10-01', to: '2026-10-07' })
     const roster = await api.ok('duty.get', { id: made.id })
-    const people = roster.days.flatMap((d: any) => d.duties.map((x: any) => x.personId))
+    const people = roster.days.flatMap((d) => d.duties.map((x) => x.personId))
     expect(people).toHaveLength(7)
     expect(people.every((id: number) => holdersOf(['市长', '副市长']).includes(id))).toBe(true)
     expect(people.some((id: number) => holdersOf(['秘书长']).includes(id))).toBe(false)
-    expect(roster.fairness.every((r: any) => r.weighted === 3 * r.holiday + r.ordinary)).toBe(true)
+    expect(roster.fairness.every((r) => r.weighted === 3 * r.holiday + r.ordinary)).toBe(true)
     const word = await api.ok('duty.exportRosterDocx', { id: made.id })
     expect(docxText(Buffer.from(word.base64, 'base64'))).toContain('028-26610000')
   })

@@ -1,23 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { startTestServer, rpcClient, must, type OutputOf, type TestServer } from '../helpers/server'
+import { demoOffice } from '../helpers/demo-office'
 
 let server: TestServer
 let api: ReturnType<typeof rpcClient>
-let org: any
-const personNamed = (name: string) => org.people.find((p: any) => p.name === name)
-const nameOf = (id: number) => org.people.find((p: any) => p.id === id)?.name
-const duties = (roster: any) => roster.days.flatMap((d: any) => d.duties)
+const demo = demoOffice()
+const { nameOf, person } = demo
+type Roster = OutputOf<'duty.get'>
+const duties = (roster: Roster) => roster.days.flatMap((d) => d.duties)
+/** The roster's entries of one day. */
+const dayOf = (roster: Roster, date: string) => must(roster.days.find((d) => d.date === date), `${date} 的值班`).duties
 
 beforeAll(async () => {
   server = await startTestServer()
   api = rpcClient(server.url)
   await api.login()
-  org = await api.ok('org.overview')
+  await demo.load(api)
 })
 afterAll(async () => { await server.stop() })
 
-let national: any
-let december: any
+let national: Roster
+let december: Roster
 
 describe('the leaders\' holiday roster (R-W1, R-W2)', () => {
   it('gives 国庆 2026 seven 带班领导 days, 10月1日 to 7日, and not the make-up Saturday 10月10日 (R-W1)', async () => {
@@ -26,15 +29,15 @@ describe('the leaders\' holiday roster (R-W1, R-W2)', () => {
     expect(made.gaps).toEqual([])
     national = await api.ok('duty.get', { id: made.id })
     expect(national.roster.status).toBe('草稿')
-    expect(national.days.map((d: any) => d.date)).toEqual(['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'])
+    expect(national.days.map((d) => d.date)).toEqual(['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'])
     const list = duties(national)
-    expect(list.every((d: any) => d.role === '带班领导')).toBe(true)
-    expect(new Set(list.map((d: any) => d.personId)).size).toBe(7)
-    const leaders = org.posts.filter((p: any) => ['市长', '副市长', '秘书长'].includes(p.kind)).map((p: any) => p.holderId)
-    expect(list.every((d: any) => leaders.includes(d.personId))).toBe(true)
+    expect(list.every((d) => d.role === '带班领导')).toBe(true)
+    expect(new Set(list.map((d) => d.personId)).size).toBe(7)
+    const leaders = demo.org.posts.filter((p) => ['市长', '副市长', '秘书长'].includes(p.kind)).map((p) => p.holderId)
+    expect(list.every((d) => leaders.includes(d.personId))).toBe(true)
     expect(list[0].person).toMatchObject({ name: nameOf(list[0].personId), officePhone: expect.any(String), mobile: expect.any(String) })
     expect(national.fairness).toHaveLength(7)
-    expect(national.fairness.every((r: any) => r.holiday === 1 && r.weighted === 2 && r.name)).toBe(true)
+    expect(national.fairness.every((r) => r.holiday === 1 && r.weighted === 2 && r.name)).toBe(true)
   })
 
   it('refuses a period without statutory holidays, and a year the office has not entered (R-W1, R-W2)', async () => {
@@ -61,13 +64,13 @@ describe('the office\'s own duty (X-4)', () => {
     december = await api.ok('duty.get', { id: made.id })
     expect(december.days).toHaveLength(31)
     for (const day of december.days) {
-      expect(day.duties.map((d: any) => d.role)).toEqual(['带班', '主班', '副班'])
-      expect(new Set(day.duties.map((d: any) => d.personId)).size).toBe(3)
+      expect(day.duties.map((d) => d.role)).toEqual(['带班', '主班', '副班'])
+      expect(new Set(day.duties.map((d) => d.personId)).size).toBe(3)
     }
-    const leads = ['何振华', '马丽', '黄涛', '林静'].map((n) => personNamed(n).id)
-    expect(december.days.every((d: any) => leads.includes(d.duties[0].personId))).toBe(true)
+    const leads = ['何振华', '马丽', '黄涛', '林静'].map((n) => person(n).id)
+    expect(december.days.every((d) => leads.includes(d.duties[0].personId))).toBe(true)
     for (const role of ['带班', '主班', '副班']) {
-      const counts = december.fairness.filter((r: any) => r.role === role).map((r: any) => r.ordinary + r.holiday)
+      const counts = december.fairness.filter((r) => r.role === role).map((r) => r.ordinary + r.holiday)
       expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1)
     }
     expect(december.missing).toEqual([])
@@ -76,10 +79,10 @@ describe('the office\'s own duty (X-4)', () => {
 
   it('refuses a swap the 带班 has not consented to, recording nothing, then makes it once consented (X-4)', async () => {
     const list = duties(december)
-    const a = list.find((d: any) => d.date === '2026-12-03' && d.role === '主班')
-    const b = list.find((d: any) => d.role === '主班' && d.date > '2026-12-03' && d.personId !== a.personId
-      && !list.some((x: any) => x.date === '2026-12-03' && x.personId === d.personId)
-      && !list.some((x: any) => x.date === d.date && x.personId === a.personId))
+    const a = must(list.find((d) => d.date === '2026-12-03' && d.role === '主班'), '12月3日的主班')
+    const b = must(list.find((d) => d.role === '主班' && d.date > '2026-12-03' && d.personId !== a.personId
+      && !list.some((x) => x.date === '2026-12-03' && x.personId === d.personId)
+      && !list.some((x) => x.date === d.date && x.personId === a.personId)), '可与之换班的主班')
     const request = { rosterId: december.roster.id, requesterId: a.personId, counterpartId: b.personId, date: a.date, returnDate: b.date, counterpartAccepted: true }
     const refused = await api.call('duty.swap', { ...request, leadConsented: false })
     expect(refused.body.error).toMatchObject({ code: 'RULE', rule: 'X-4' })
@@ -90,28 +93,28 @@ describe('the office\'s own duty (X-4)', () => {
     expect(done.record).toContain(`${nameOf(a.personId)}与${nameOf(b.personId)}换班`)
     const after = await api.ok('duty.get', { id: december.roster.id })
     const now = duties(after)
-    expect(now.find((d: any) => d.date === a.date && d.role === '主班').personId).toBe(b.personId)
-    expect(now.find((d: any) => d.date === b.date && d.role === '主班').personId).toBe(a.personId)
+    expect(now.find((d) => d.date === a.date && d.role === '主班')?.personId).toBe(b.personId)
+    expect(now.find((d) => d.date === b.date && d.role === '主班')?.personId).toBe(a.personId)
     expect(after.changes).toEqual([expect.objectContaining({ kind: '换班', dates: `${a.date},${b.date}`, counterpartAccepted: true, leadConsented: true, requesterName: nameOf(a.personId) })])
     december = after
   })
 
   it('shows a gap with suggested replacements when someone on duty is away after publishing, and records the fix as 发布后修改 (X-4)', async () => {
-    const duty = duties(december).find((d: any) => d.date === '2026-12-15' && d.role === '副班')
+    const duty = must(duties(december).find((d) => d.date === '2026-12-15' && d.role === '副班'), '12月15日的副班')
     expect(await api.ok('duty.gaps', { id: december.roster.id })).toEqual([])
     await api.ok('absences.save', { personId: duty.personId, kind: '休假', startDate: '2026-12-14', endDate: '2026-12-16', reportedTo: [] })
     const gaps = await api.ok('duty.gaps', { id: december.roster.id })
-    const gap = gaps.find((g: any) => g.duty.date === '2026-12-15' && g.duty.role === '副班')
+    const gap = must(gaps.find((g) => g.duty.date === '2026-12-15' && g.duty.role === '副班'), '12月15日副班的空缺')
     expect(gap.reason).toBe(`2026年12月15日副班${nameOf(duty.personId)}外出（休假），须另行安排`)
     expect(gap.suggestions.length).toBeGreaterThan(0)
-    const onThatDay = duties(december).filter((d: any) => d.date === '2026-12-15').map((d: any) => d.personId)
-    expect(gap.suggestions.every((s: any) => !onThatDay.includes(s.personId) && s.name)).toBe(true)
+    const onThatDay = duties(december).filter((d) => d.date === '2026-12-15').map((d) => d.personId)
+    expect(gap.suggestions.every((s) => !onThatDay.includes(s.personId) && s.name)).toBe(true)
 
     const away = await api.call('duty.setDuty', { rosterId: december.roster.id, date: '2026-12-15', role: '副班', personId: duty.personId })
     expect(away.body.error).toMatchObject({ code: 'RULE', rule: 'X-4' })
     const fixed = await api.ok('duty.setDuty', { rosterId: december.roster.id, date: '2026-12-15', role: '副班', personId: gap.suggestions[0].personId })
     expect(fixed.changes.at(-1)).toMatchObject({ kind: '发布后修改', dates: '2026-12-15', requesterId: duty.personId, counterpartId: gap.suggestions[0].personId })
-    expect((await api.ok('duty.gaps', { id: december.roster.id })).some((g: any) => g.duty.date === '2026-12-15' && g.duty.role === '副班')).toBe(false)
+    expect((await api.ok('duty.gaps', { id: december.roster.id })).some((g) => g.duty.date === '2026-12-15' && g.duty.role === '副班')).toBe(false)
     december = fixed
   })
 })
@@ -120,16 +123,16 @@ describe('on the day', () => {
   it('shows today\'s office 带班, 主班 and 副班 with their numbers, and the 国庆 带班领导 on a holiday (R-W1, X-4)', async () => {
     await api.ok('system.setClock', { at: '2026-12-15T09:00:00+08:00' })
     const today = await api.ok('duty.today')
-    const day = december.days.find((d: any) => d.date === '2026-12-15').duties
+    const day = dayOf(december, '2026-12-15')
     expect(today.date).toBe('2026-12-15')
     expect(today.leader).toBeNull()
     expect(today.lead).toMatchObject({ id: day[0].personId, name: nameOf(day[0].personId), mobile: expect.any(String) })
-    expect(today.main.id).toBe(day[1].personId)
+    expect(today.main?.id).toBe(day[1].personId)
     expect(today.deputy).toMatchObject({ id: day[2].personId, officePhone: expect.any(String) })
 
     await api.ok('system.setClock', { at: '2026-10-03T08:00:00+08:00' })
     const holiday = await api.ok('duty.today')
-    const leader = national.days.find((d: any) => d.date === '2026-10-03').duties[0]
+    const leader = dayOf(national, '2026-10-03')[0]
     expect(holiday.leader).toMatchObject({ name: nameOf(leader.personId), roster: '2026年国庆节市政府领导带班表' })
     await api.ok('system.setClock', { at: new Date().toISOString() })
   })
@@ -141,26 +144,26 @@ describe('on the day', () => {
     })
     expect(entry).toMatchObject({ urgent: true, recordedBy: expect.any(String) })
     const found = await api.ok('duty.searchLog', { from: '2026-12-15', to: '2026-12-15', text: '防汛' })
-    expect(found.map((e: any) => e.id)).toEqual([entry.id])
-    expect((await api.ok('duty.searchLog', { from: '2026-12-01', to: '2026-12-31', text: '应急' })).map((e: any) => e.id)).toEqual([entry.id])
+    expect(found.map((e) => e.id)).toEqual([entry.id])
+    expect((await api.ok('duty.searchLog', { from: '2026-12-01', to: '2026-12-31', text: '应急' })).map((e) => e.id)).toEqual([entry.id])
     expect(await api.ok('duty.searchLog', { from: '2026-12-16', to: '2026-12-31', text: '防汛' })).toEqual([])
     expect(await api.ok('duty.searchLog', { from: '2026-12-15', to: '2026-12-15', text: '土地' })).toEqual([])
     expect(await api.ok('duty.searchLog', { from: '2026-12-15', to: '2026-12-15', text: '100%' })).toEqual([])
   })
 
   it('keeps a handover note for the shift (X-4)', async () => {
-    const [lead, main] = december.days.find((d: any) => d.date === '2026-12-15').duties
+    const [lead, main] = dayOf(december, '2026-12-15')
     await api.ok('duty.addHandover', { date: '2026-12-15', shift: '夜班', note: '强降温通报已处理，明早跟进道路结冰情况', fromPersonId: main.personId, toPersonId: lead.personId })
     const notes = await api.ok('duty.listHandovers', { from: '2026-12-15', to: '2026-12-15' })
     expect(notes).toEqual([expect.objectContaining({ shift: '夜班', fromName: nameOf(main.personId), toName: nameOf(lead.personId) })])
   })
 
   it('keeps a person\'s date out of a generated roster when they asked not to be on duty (X-4)', async () => {
-    const staff = personNamed('许文杰')
+    const staff = person('许文杰')
     const ex = await api.ok('duty.saveExclusion', { personId: staff.id, date: '2026-11-05', reason: '家中有事' })
     const preview = await api.ok('duty.preview', { kind: '办公室值班', from: '2026-11-01', to: '2026-11-10' })
-    expect(preview.assignments.some((a: any) => a.date === '2026-11-05' && a.personId === staff.id)).toBe(false)
-    expect(preview.assignments.some((a: any) => a.personId === staff.id)).toBe(true)
+    expect(preview.assignments.some((a) => a.date === '2026-11-05' && a.personId === staff.id)).toBe(false)
+    expect(preview.assignments.some((a) => a.personId === staff.id)).toBe(true)
     expect((await api.ok('duty.listExclusions', { from: '2026-11-01', to: '2026-11-30' }))[0]).toMatchObject({ id: ex.id, name: '许文杰', reason: '家中有事' })
     await api.ok('duty.deleteExclusion', { id: ex.id })
   })

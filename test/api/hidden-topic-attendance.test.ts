@@ -4,7 +4,8 @@
  * the Word file (meetings.exportAttendanceDocx). The 科长 kezhang (机密) sees them; 查阅 chayue (内部) does not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { startTestServer, rpcClient, must, type TestServer } from '../helpers/server'
+import { demoOffice, meetingType } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { docxText } from '../helpers/zip'
 
@@ -12,12 +13,13 @@ let server: TestServer
 type Api = ReturnType<typeof rpcClient>
 let kezhang: Api
 let chayue: Api
-let org: any
+const demo = demoOffice()
+const { deptId } = demo
 let meetingId: number
-const dept = (name: string) => org.departments.find((d: any) => d.name === name).id
+/** The person heading a department (its 部门主要负责人), who attends for it. */
 const headOf = (name: string) => {
-  const post = org.posts.find((p: any) => p.departmentId === dept(name) && p.kind === '部门主要负责人')
-  return { personId: post.holderId as number, name: org.people.find((p: any) => p.id === post.holderId).name as string }
+  const personId = must(demo.headOf(name).holderId, `${name}的主要负责人`)
+  return { personId, name: demo.nameOf(personId) }
 }
 const HIDDEN = { title: '关于重点防汛设施安全评估的议题', unit: '市统计局', submitter: '市水利局' }
 const OPEN = { title: '关于农贸市场升级改造的议题', unit: '市市场监督管理局', submitter: '市商务局' }
@@ -25,7 +27,7 @@ const OPEN = { title: '关于农贸市场升级改造的议题', unit: '市市�
 async function topic(t: typeof HIDDEN, classification: '无' | '机密') {
   const upload = (name: string) => uploadAs(server.url, kezhang, name, `${t.title}：${name}`)
   await kezhang.ok('meetings.submitTopic', {
-    meetingId, title: t.title, departmentId: dept(t.submitter), unitIds: [dept(t.unit)], deliveredOn: '2026-12-01', classification,
+    meetingId, title: t.title, departmentId: deptId(t.submitter), unitIds: [deptId(t.unit)], deliveredOn: '2026-12-01', classification,
     files: [{ kind: '议题材料', file: await upload('议题材料.pdf') }, { kind: '议题审批表', file: await upload('议题审批表.pdf') }],
   })
 }
@@ -44,8 +46,8 @@ beforeAll(async () => {
   await kezhang.login('kezhang')
   await chayue.login('chayue')
   await kezhang.ok('system.setClock', { at: '2026-12-01T09:00:00+08:00' })
-  org = await kezhang.ok('org.overview')
-  const type = (await kezhang.ok('meetings.types')).find((t: any) => t.kind === '常务会议')
+  await demo.load(kezhang)
+  const type = await meetingType(kezhang, '常务会议')
   meetingId = (await kezhang.ok('meetings.schedule', { typeId: type.id, date: '2026-12-22', halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })).meeting.id
   await topic(OPEN, '无')
   await topic(HIDDEN, '机密')

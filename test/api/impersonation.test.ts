@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, ADMIN_PASSWORD, type TestServer } from '../helpers/server'
+import { startTestServer, rpcClient, must, ADMIN_PASSWORD, type TestServer } from '../helpers/server'
 
 /*
  * Issue 14 §4: the 系统管理员 resets a business user's password and would sign in as that user. A reset now
@@ -11,7 +11,7 @@ let admin: ReturnType<typeof rpcClient>
 let secadmin: ReturnType<typeof rpcClient>
 const NEW_PASSWORD = 'Reset2026abc'
 const attempt = (username: string, password: string) => rpcClient(server.url).call('auth.login', { username, password })
-const account = async (username: string) => (await secadmin.ok('users.list')).find((u: any) => u.username === username)
+const account = async (username: string) => must((await secadmin.ok('users.list')).find((u) => u.username === username), `账号 ${username}`)
 const setClock = (at: string) => admin.ok('system.setClock', { at })
 
 beforeAll(async () => {
@@ -40,8 +40,8 @@ describe('no impersonation without a second person (issue 14 §4)', () => {
 
     const auditor = rpcClient(server.url)
     await auditor.login('auditor')
-    const rows = (await auditor.ok('audit.list', { entity: '登录', entityId: 'wenmi' })).rows as any[]
-    expect(rows.map((r) => r.items.find((i: any) => i.field === '结果').after)).toEqual(['成功', '拒绝：账户未经安全保密管理员确认'])
+    const rows = (await auditor.ok('audit.list', { entity: '登录', entityId: 'wenmi' })).rows
+    expect(rows.map((r) => r.items.find((i) => i.field === '结果')?.after)).toEqual(['成功', '拒绝：账户未经安全保密管理员确认'])
     const confirmed = (await auditor.ok('audit.list', { entity: '账户', entityId: String(wenmi.id) })).rows[0]
     expect(confirmed).toMatchObject({ operator: '安全保密管理员', action: '确认账户（新建或重置密码后）' })
   })

@@ -1,25 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { startTestServer, rpcClient, download, must, type TestServer } from '../helpers/server'
+import { demoOffice, meetingType } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { docxText } from '../helpers/zip'
 import { hasLibreOffice, renderDocx } from '../helpers/render'
 
 let server: TestServer
 let api: ReturnType<typeof rpcClient>
-let org: any
+const demo = demoOffice()
 let meetingId: number
 const file = (name: string) => uploadAs(server.url, api, name, `%PDF-1.4 ${name}`)
-const holderOf = (kind: string) => org.people.find((p: any) => p.id === org.posts.find((x: any) => x.kind === kind)?.holderId)
+const holderOf = (kind: string) => demo.org.people.find((p) => p.id === demo.org.posts.find((x) => x.kind === kind)?.holderId)
 
 beforeAll(async () => {
   server = await startTestServer()
   api = rpcClient(server.url)
   await api.login()
   await api.ok('system.setClock', { at: '2026-11-16T09:00:00+08:00' })
-  org = await api.ok('org.overview')
-  const standing = (await api.ok('meetings.types')).find((t: any) => t.kind === '常务会议')
+  await demo.load(api)
+  const standing = await meetingType(api, '常务会议')
   meetingId = (await api.ok('meetings.schedule', { typeId: standing.id, session: 12, date: '2026-12-03', halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })).meeting.id
-  const [dept, county] = [org.departments.find((d: any) => d.kind === '市政府部门' && d.supervisorPostId), org.departments.find((d: any) => d.kind === '县区')]
+  const dept = must(demo.org.departments.find((d) => d.kind === '市政府部门' && d.supervisorPostId), '有分管领导的市政府部门')
+  const county = must(demo.org.departments.find((d) => d.kind === '县区'), '一个县区')
   await api.ok('meetings.submitTopic', {
     meetingId, title: '关于资阳市城市更新实施办法（送审稿）的议题', departmentId: dept.id, reporter: '李建国', deliveredOn: '2026-11-16',
     unitIds: [county.id], files: [{ kind: '议题材料', file: await file('议题材料.pdf') }, { kind: '议题审批表', file: await file('议题审批表.pdf') }],
@@ -27,10 +29,7 @@ beforeAll(async () => {
 })
 afterAll(async () => { await server.stop() })
 
-const exported = async (name: string) => {
-  const r = await api.ok(name, { id: meetingId })
-  return { ...r, buf: Buffer.from(r.base64, 'base64') }
-}
+const exported = (name: 'meetings.exportAgendaDocx' | 'meetings.exportNoticeDocx') => download(api, name, { id: meetingId })
 
 describe('the agenda and the notice of a meeting, as Word files', () => {
   it('prints the agenda (会议议程) with time, place, the chair and each topic with its department, reporter and 列席 units', async () => {
@@ -40,10 +39,10 @@ describe('the agenda and the notice of a meeting, as Word files', () => {
     const text = docxText(r.buf)
     expect(text).toContain('2026年12月3日（星期四）上午09:00')
     expect(text).toContain('市政府第一会议室')
-    expect(text).toContain(`${holderOf('市长').name}市长`)
+    expect(text).toContain(`${holderOf('市长')?.name}市长`)
     expect(text).toContain('一、关于资阳市城市更新实施办法（送审稿）的议题')
     expect(text).toContain('李建国')
-    expect(text).toContain(org.departments.find((d: any) => d.kind === '县区').name)
+    expect(text).toContain(demo.org.departments.find((d) => d.kind === '县区')?.name)
   })
 
   it('prints the notice (会议通知) addressed to those expected, with the topics and whom to ask for leave (R-M4)', async () => {

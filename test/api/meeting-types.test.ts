@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { meetingType } from '../helpers/demo-office'
 
 let server: TestServer
 let api: ReturnType<typeof rpcClient>
@@ -12,12 +13,12 @@ beforeAll(async () => {
 })
 afterAll(async () => { await server.stop() })
 
-const standing = async () => (await api.ok('meetings.types')).find((t: any) => t.kind === '常务会议')
+const standing = async () => await meetingType(api, '常务会议')
 
 describe('meeting types are settings, not code', () => {
   it('comes with the five types of 第三十七—四十三条 and the 常务会议 rules (R-M2, R-M3, R-M4, R-M5)', async () => {
     const types = await api.ok('meetings.types')
-    expect(types.map((t: any) => t.name)).toEqual(['全体会议', '常务会议', '市长办公会', '专题会议', '全市性视频会议'])
+    expect(types.map((t) => t.name)).toEqual(['全体会议', '常务会议', '市长办公会', '专题会议', '全市性视频会议'])
     expect(await standing()).toMatchObject({
       quorum: '过半数', cadenceDays: 14, topicDeadlineWorkingDays: 10, leaveAskee: '主持人', minutesSigner: '市长',
       minutesTitle: '{政府}常务会议纪要', numbering: '〔{年}〕{n}号', members: { postKinds: ['市长', '副市长', '秘书长'] },
@@ -32,7 +33,7 @@ describe('meeting types are settings, not code', () => {
     // 12月10日 (Thu) less 7 working days: 9, 8, 7, 4, 3, 2, 1 → 12月1日.
     expect((await api.ok('meetings.topics', { meetingId: meeting.id })).deadline).toBe('2026-12-01')
     const types = await api.ok('meetings.types')
-    expect(types.find((x: any) => x.id === id)).toMatchObject({ name: '市政府常务会议', topicDeadlineWorkingDays: 7, numbering: '第{n}期' })
+    expect(types.find((x) => x.id === id)).toMatchObject({ name: '市政府常务会议', topicDeadlineWorkingDays: 7, numbering: '第{n}期' })
     const auditor = rpcClient(server.url)
     await auditor.login('auditor')
     const audit = await auditor.ok('audit.list', { entity: '会议类别' })

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { startTestServer, rpcClient, must, type InputOf, type OutputOf, type TestServer } from '../helpers/server'
+import { demoOffice } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 
 // 办会 through the API: a 常务会议, its topics against the R-M3 deadline (the real holiday calendar
@@ -8,24 +9,24 @@ import { uploadAs } from '../helpers/upload'
 
 let server: TestServer
 let api: ReturnType<typeof rpcClient>
-let org: any
-let types: any[]
+const demo = demoOffice()
+const { department, person } = demo
+type MeetingType = OutputOf<'meetings.types'>[number]
+let types: MeetingType[]
 
-const person = (name: string) => org.people.find((p: any) => p.name === name)
-const department = (name: string) => org.departments.find((d: any) => d.name === name)
-const typeOf = (kind: string) => types.find((t: any) => t.kind === kind)
+const typeOf = (kind: MeetingType['kind']) => must(types.find((t) => t.kind === kind), `会议类别“${kind}”`)
 const setClock = (at: string) => api.ok('system.setClock', { at })
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 /** A topic's two files: what is in them, and as uploaded (POST /upload) for the action's input. */
 const fileContents = (title: string) => [
-  { kind: '议题材料', name: `${title}.docx`, text: `${title}：议题材料正文`, mime: DOCX },
-  { kind: '议题审批表', name: `${title}审批表.pdf`, text: `${title}：议题审批表`, mime: 'application/pdf' },
+  { kind: '议题材料' as const, name: `${title}.docx`, text: `${title}：议题材料正文`, mime: DOCX },
+  { kind: '议题审批表' as const, name: `${title}审批表.pdf`, text: `${title}：议题审批表`, mime: 'application/pdf' },
 ]
 const bothFiles = (title: string) => Promise.all(fileContents(title).map(async ({ kind, name, text, mime }) =>
   ({ kind, file: await uploadAs(server.url, api, name, text, mime) })))
 
-async function schedule(kind: string, date: string, extra: Record<string, unknown> = {}) {
+async function schedule(kind: MeetingType['kind'], date: string, extra: Partial<InputOf<'meetings.schedule'>> = {}) {
   const r = await api.ok('meetings.schedule', { typeId: typeOf(kind).id, date, halfDay: '上午', startTime: '09:00', place: '市政府第一会议室', ...extra })
   return r.meeting
 }
@@ -34,7 +35,7 @@ beforeAll(async () => {
   server = await startTestServer()
   api = rpcClient(server.url)
   await api.login()
-  org = await api.ok('org.overview')
+  await demo.load(api)
   types = await api.ok('meetings.types')
 })
 afterAll(async () => { await server.stop() })
@@ -46,7 +47,7 @@ describe('scheduling a 常务会议', () => {
     const got = await api.ok('meetings.get', { id: m.id })
     expect(got).toMatchObject({ title: '市政府第20次常务会议', chairTitle: '市长', chairName: '张明远', status: '筹备', date: '2026-10-20' })
     const cal = await api.ok('meetings.calendar', { from: '2026-10-01', to: '2026-10-31' })
-    expect(cal.meetings.map((x: any) => x.id)).toContain(m.id)
+    expect(cal.meetings.map((x) => x.id)).toContain(m.id)
   })
 })
 
@@ -69,12 +70,12 @@ describe('R-M3 topic deadline: 10 working days before the meeting, on the offici
 
 describe('R-M3 topics for the 10月20日 常务会议', () => {
   let meetingId: number
-  let onTime: any
+  let onTime: OutputOf<'meetings.topics'>['topics'][number]
   const finance = () => department('市财政局')
 
   beforeAll(async () => {
     const cal = await api.ok('meetings.calendar', { from: '2026-10-20', to: '2026-10-20' })
-    meetingId = cal.meetings.find((m: any) => m.session === 20).id
+    meetingId = must(cal.meetings.find((m) => m.session === 20), '第20次常务会议').id
   })
 
   it('R-M3 accepts a topic delivered on the deadline (9月30日), through the department\'s 分管副市长, with both files', async () => {
@@ -86,7 +87,7 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
     const list = await api.ok('meetings.topics', { meetingId })
     onTime = list.topics[0]
     expect(onTime).toMatchObject({ title: '关于2027年市级财政预算编制的议题', departmentName: '市财政局', supervisorTitle: '常务副市长', supervisorName: '李建国', late: false, consentBy: null })
-    expect(onTime.units.map((u: any) => u.name).sort()).toEqual(['市发展和改革委员会', '市审计局'].sort())
+    expect(onTime.units.map((u) => u.name).sort()).toEqual(['市发展和改革委员会', '市审计局'].sort())
   })
 
   it('R-M3 refuses a topic without the 议题审批表', async () => {
@@ -122,7 +123,7 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
       consent: { personId: person('张明远').id, on: '2026-10-10' },
     })
     expect(r).toMatchObject({ byConsent: true })
-    const late = (await api.ok('meetings.topics', { meetingId })).topics.find((t: any) => t.title === '关于城区停车收费调整的议题')
+    const late = (await api.ok('meetings.topics', { meetingId })).topics.find((t) => t.title === '关于城区停车收费调整的议题')
     expect(late).toMatchObject({ late: true, consentBy: '市长张明远', consentOn: '2026-10-10', supervisorName: '陈立新' })
   })
 
@@ -145,7 +146,7 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
       meetingId, title: '关于统计数据质量的议题', departmentId: department('市统计局').id, deliveredOn: '2026-10-13', files: await bothFiles('统计'),
       consent: { personId: person('李建国').id, on: '2026-10-13' },
     })
-    const t = (await api.ok('meetings.topics', { meetingId })).topics.find((x: any) => x.title === '关于统计数据质量的议题')
+    const t = must((await api.ok('meetings.topics', { meetingId })).topics.find((x) => x.title === '关于统计数据质量的议题'), '统计数据质量议题')
     expect(t.consentBy).toMatch(/^李建国（代行市长职责/)
   })
 
@@ -161,9 +162,9 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
   })
 
   it('reorders the agenda and refuses an order that leaves a topic out', async () => {
-    const ids = (await api.ok('meetings.topics', { meetingId })).topics.map((t: any) => t.id)
+    const ids = (await api.ok('meetings.topics', { meetingId })).topics.map((t) => t.id)
     await api.ok('meetings.reorderTopics', { meetingId, topicIds: [...ids].reverse() })
-    expect((await api.ok('meetings.topics', { meetingId })).topics.map((t: any) => t.id)).toEqual([...ids].reverse())
+    expect((await api.ok('meetings.topics', { meetingId })).topics.map((t) => t.id)).toEqual([...ids].reverse())
     const r = await api.call('meetings.reorderTopics', { meetingId, topicIds: [ids[0]] })
     expect(r.body.error?.message).toContain('全部议题')
     await api.ok('meetings.reorderTopics', { meetingId, topicIds: ids })
@@ -173,17 +174,17 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
     const nov3 = await schedule('常务会议', '2026-11-03', { session: 21 })
     const nov17 = await schedule('常务会议', '2026-11-17', { session: 22 })
     await api.ok('meetings.moveTopic', { topicId: onTime.id, toMeetingId: nov3.id, reason: '材料需补充' })
-    expect((await api.ok('meetings.topics', { meetingId })).topics.map((t: any) => t.id)).not.toContain(onTime.id)
+    expect((await api.ok('meetings.topics', { meetingId })).topics.map((t) => t.id)).not.toContain(onTime.id)
     const back = await api.call('meetings.moveTopic', { topicId: onTime.id, toMeetingId: meetingId })
     expect(back.body.error?.message).toContain('以后召开的会议')
     await api.ok('meetings.moveTopic', { topicId: onTime.id, toMeetingId: nov17.id, reason: '再次推迟' })
-    const moved = (await api.ok('meetings.topics', { meetingId: nov17.id })).topics.find((t: any) => t.id === onTime.id)
-    expect(moved.history.map((h: any) => h.text)).toEqual([
+    const moved = must((await api.ok('meetings.topics', { meetingId: nov17.id })).topics.find((t) => t.id === onTime.id), '调至11月17日的议题')
+    expect(moved.history.map((h) => h.text)).toEqual([
       '由2026年10月20日的会议调至2026年11月3日的会议',
       '由2026年11月3日的会议调至2026年11月17日的会议',
     ])
     expect(moved.history[0].reason).toBe('材料需补充')
-    expect(moved.files.map((f: any) => f.sha256).sort()).toEqual(onTime.files.map((f: any) => f.sha256).sort())
+    expect(moved.files.map((f) => f.sha256).sort()).toEqual(onTime.files.map((f) => f.sha256).sort())
   })
 
   it('withdraws a topic: it stays listed as withdrawn and no longer brings its units to 列席', async () => {
@@ -191,11 +192,11 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
       meetingId, title: '关于撤回测试的议题', departmentId: department('市水利局').id, deliveredOn: '2026-09-28', files: await bothFiles('撤回'),
     })
     let sheet = await api.ok('meetings.attendance', { meetingId })
-    expect(sheet.attending.some((a: any) => a.why === '议题单位：市水利局')).toBe(true)
+    expect(sheet.attending.some((a) => a.why === '议题单位：市水利局')).toBe(true)
     await api.ok('meetings.withdrawTopic', { topicId: r.topic.id })
-    expect((await api.ok('meetings.topics', { meetingId })).topics.find((t: any) => t.id === r.topic.id).withdrawn).toBe(true)
+    expect((await api.ok('meetings.topics', { meetingId })).topics.find((t) => t.id === r.topic.id)?.withdrawn).toBe(true)
     sheet = await api.ok('meetings.attendance', { meetingId })
-    expect(sheet.attending.some((a: any) => a.why === '议题单位：市水利局')).toBe(false)
+    expect(sheet.attending.some((a) => a.why === '议题单位：市水利局')).toBe(false)
   })
 })
 
@@ -205,26 +206,26 @@ describe('attendance of the 10月20日 常务会议 (R-M2, R-M4)', () => {
 
   beforeAll(async () => {
     const cal = await api.ok('meetings.calendar', { from: '2026-10-20', to: '2026-10-20' })
-    meetingId = cal.meetings.find((m: any) => m.session === 20).id
+    meetingId = must(cal.meetings.find((m) => m.session === 20), '第20次常务会议').id
   })
 
   it('R-M2 the members are the 市长, the six 副市长 and the 秘书长; 列席 includes the topic\'s departments', async () => {
     const sheet = await api.ok('meetings.attendance', { meetingId })
-    expect(sheet.members.map((m: any) => m.name).sort()).toEqual([...members].sort())
+    expect(sheet.members.map((m) => m.name).sort()).toEqual([...members].sort())
     expect(sheet.quorum).toMatchObject({ met: false, needed: 5, present: 0, total: 8, rule: 'R-M2' })
-    expect(sheet.attending.map((a: any) => a.why)).toContain('议题单位：市交通运输局')
+    expect(sheet.attending.map((a) => a.why)).toContain('议题单位：市交通运输局')
     expect(sheet.unresolved).toContain('相关利益方、公众代表、专家、媒体（根据需要）')
     expect(sheet.askee).toMatchObject({ rule: 'R-M4', askee: '主持人', name: '张明远' })
   })
 
   it('R-M4 a 王志强 出差 recorded in 领导外出 pre-fills his leave, asked of the chair, until the office confirms it', async () => {
     await api.ok('absences.save', { personId: person('王志强').id, kind: '出差', startDate: '2026-10-19', endDate: '2026-10-21', destination: '成都', reportedTo: [person('张明远').id] })
-    const row = (await api.ok('meetings.attendance', { meetingId })).members.find((m: any) => m.name === '王志强')
+    const row = (await api.ok('meetings.attendance', { meetingId })).members.find((m) => m.name === '王志强')
     expect(row).toMatchObject({ status: '请假', proposed: true, leaveReason: '出差（已登记外出）', askedName: '张明远' })
     expect((await api.ok('meetings.attendance', { meetingId })).unrecordedMembers).toContain('王志强')
     await api.ok('meetings.recordAttendance', { meetingId, personId: person('王志强').id, role: '组成人员', status: '请假', leaveReason: '在成都出差', answer: '同意' })
     const after = await api.ok('meetings.attendance', { meetingId })
-    expect(after.members.find((m: any) => m.name === '王志强')).toMatchObject({ status: '请假', proposed: false, leaveReason: '在成都出差', askedName: '张明远', answer: '同意' })
+    expect(after.members.find((m) => m.name === '王志强')).toMatchObject({ status: '请假', proposed: false, leaveReason: '在成都出差', askedName: '张明远', answer: '同意' })
     expect(after.unrecordedMembers).not.toContain('王志强')
   })
 

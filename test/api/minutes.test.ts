@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { startTestServer, rpcClient, must, type TestServer } from '../helpers/server'
+import { demoOffice } from '../helpers/demo-office'
 import { docxText } from '../helpers/zip'
 import { listMeetingTypes } from '../../src-main/meetings/context'
 import { attendance, meetings, topics } from '../../src-main/meetings/schema'
@@ -7,10 +8,8 @@ import type { MeetingKind } from '../../src-main/common/meetings'
 
 let server: TestServer
 let api: ReturnType<typeof rpcClient>
-let org: any
-const postNamed = (title: string, holder?: string) => org.posts.find((p: any) => p.title === title && (!holder || p.holderName === holder))
-const person = (name: string) => org.people.find((p: any) => p.name === name).id
-const deptNamed = (name: string) => org.departments.find((d: any) => d.name === name)
+const demo = demoOffice()
+const { department, personId, post } = demo
 
 // The meetings service is written alongside this one: the tests put meetings, topics and attendance
 // straight into the server's database, the way the meetings pages will have left them.
@@ -23,18 +22,18 @@ function meeting(kind: MeetingKind, values: Partial<typeof meetings.$inferInsert
 }
 function topic(meetingId: number, title: string, sortOrder: number, withdrawn = false): number {
   return db().insert(topics).values({
-    meetingId, title, sortOrder, withdrawn, departmentId: deptNamed('市财政局').id, deliveredOn: '2026-11-10', createdAt: new Date().toISOString(),
+    meetingId, title, sortOrder, withdrawn, departmentId: department('市财政局').id, deliveredOn: '2026-11-10', createdAt: new Date().toISOString(),
   }).returning().get().id
 }
 function attend(meetingId: number, name: string, role: '组成人员' | '邀请' | '列席', status: '出席' | '请假' | '缺席' | '代会', extra: { leaveReason?: string; substitute?: string } = {}) {
-  db().insert(attendance).values({ meetingId, personId: person(name), role, status, ...extra }).run()
+  db().insert(attendance).values({ meetingId, personId: personId(name), role, status, ...extra }).run()
 }
 /** Saves the proposed draft with every decision's text filled in. */
 async function saveDraft(meetingId: number, fill = '会议同意。') {
   const m = await api.ok('meetings.minutes', { meetingId })
   return api.ok('meetings.saveMinutes', {
     meetingId, opening: m.opening, attendance: m.attendance, distribution: '市委办公室，市人大常委会办公室，市政协办公室。',
-    decisions: m.decisions.map((d: any) => ({ id: d.id, topicId: d.topicId, heading: d.heading, text: fill })),
+    decisions: m.decisions.map((d) => ({ id: d.id, topicId: d.topicId, heading: d.heading, text: fill })),
   })
 }
 
@@ -42,7 +41,7 @@ beforeAll(async () => {
   server = await startTestServer()
   api = rpcClient(server.url)
   await api.login()
-  org = await api.ok('org.overview')
+  await demo.load(api)
   await api.ok('system.setClock', { at: '2026-12-20T10:00:00+08:00' })
 })
 afterAll(async () => { await server.stop() })
@@ -52,7 +51,7 @@ let second: number
 
 describe('常务会议纪要 (R-M5, X-1)', () => {
   it('R-M5 proposes a draft from the meeting: the opening, one section per topic, and 出席/请假/列席 from the attendance', async () => {
-    first = meeting('常务会议', { session: 12, place: '市政府第一会议室', chairPostId: postNamed('市长').id })
+    first = meeting('常务会议', { session: 12, place: '市政府第一会议室', chairPostId: post('市长').id })
     topic(first, '关于2027年财政预算编制工作的议题', 2)
     topic(first, '关于城区老旧小区改造的议题', 1)
     topic(first, '关于已撤回事项的议题', 0, true)
@@ -60,27 +59,27 @@ describe('常务会议纪要 (R-M5, X-1)', () => {
     attend(first, '张明远', '组成人员', '出席')
     attend(first, '王志强', '组成人员', '请假', { leaveReason: '出差' })
     attend(first, '周文斌', '组成人员', '出席')
-    const audit = org.posts.find((p: any) => p.title === '市审计局局长').holderName
-    const bureau = org.posts.find((p: any) => p.title === '市政府研究室主任').holderName
+    const audit = must(post('市审计局局长').holderName, '市审计局局长')
+    const bureau = must(post('市政府研究室主任').holderName, '市政府研究室主任')
     attend(first, audit, '列席', '出席')
     attend(first, bureau, '列席', '代会', { substitute: '王五' })
 
     const m = await api.ok('meetings.minutes', { meetingId: first })
     expect(m).toMatchObject({ id: null, saved: false, status: '草稿', numberText: null, title: '资阳市人民政府常务会议纪要', meetingTitle: '市政府第12次常务会议', canEdit: true })
     expect(m.opening).toBe('2026年12月3日上午，市长张明远在市政府第一会议室主持召开市政府第12次常务会议，研究了关于城区老旧小区改造的议题、关于2027年财政预算编制工作的议题等事项。现纪要如下：')
-    expect(m.decisions.map((d: any) => [d.heading, d.text])).toEqual([['关于城区老旧小区改造的议题', ''], ['关于2027年财政预算编制工作的议题', '']])
+    expect(m.decisions.map((d) => [d.heading, d.text])).toEqual([['关于城区老旧小区改造的议题', ''], ['关于2027年财政预算编制工作的议题', '']])
     expect(m.attendance).toEqual({ present: ['张明远', '李建国', '周文斌'], onLeave: ['王志强（出差）'], attending: [audit, `王五（代${bureau}）`] })
     expect(m.requiredSigner).toMatchObject({ ok: true, rule: 'R-M5', signers: [{ name: '张明远', actingFor: null }] })
     expect(m.requiredSignerText).toBe('应由张明远签发')
   })
 
   it('R-M5 refuses minutes for a meeting not yet marked held, and for a 全体会议, which prints none', async () => {
-    const planned = meeting('常务会议', { session: 13, date: '2026-12-17', status: '筹备', chairPostId: postNamed('市长').id })
+    const planned = meeting('常务会议', { session: 13, date: '2026-12-17', status: '筹备', chairPostId: post('市长').id })
     const r = await api.call('meetings.saveMinutes', { meetingId: planned, opening: '开头', decisions: [], attendance: { present: [], onLeave: [], attending: [] } })
     expect(r.body.error).toMatchObject({ code: 'CONFLICT' })
     expect(r.body.error?.message).toContain('请先将会议标记为“已召开”')
     expect((await api.ok('meetings.minutes', { meetingId: planned })).editBlockedReason).toContain('尚未标记为已召开')
-    const plenary = meeting('全体会议', { chairPostId: postNamed('市长').id })
+    const plenary = meeting('全体会议', { chairPostId: post('市长').id })
     const p = await api.call('meetings.saveMinutes', { meetingId: plenary, opening: '开头', decisions: [], attendance: { present: [], onLeave: [], attending: [] } })
     expect(p.body.error).toMatchObject({ code: 'RULE', rule: 'R-M5', message: 'R-M5：全体会议不印发纪要，无须起草和签发。' })
   })
@@ -88,15 +87,15 @@ describe('常务会议纪要 (R-M5, X-1)', () => {
   it('X-1 saves the draft without a number; decisions are kept by id, edited, added and removed', async () => {
     const saved = await saveDraft(first)
     expect(saved).toMatchObject({ saved: true, status: '草稿', numberText: null, signed: null })
-    expect(saved.decisions.every((d: any) => typeof d.id === 'number' && d.text === '会议同意。')).toBe(true)
+    expect(saved.decisions.every((d) => typeof d.id === 'number' && d.text === '会议同意。')).toBe(true)
     const [a, b] = saved.decisions
     const edited = await api.ok('meetings.saveMinutes', {
       meetingId: first, opening: saved.opening, attendance: saved.attendance, distribution: saved.distribution,
       decisions: [{ ...b, text: '会议原则同意，由市财政局按程序办理。' }, { heading: '其他事项', text: '会议要求做好岁末年初安全生产工作。' }],
     })
-    expect(edited.decisions.map((d: any) => d.heading)).toEqual(['关于2027年财政预算编制工作的议题', '其他事项'])
+    expect(edited.decisions.map((d) => d.heading)).toEqual(['关于2027年财政预算编制工作的议题', '其他事项'])
     expect(edited.decisions[0].id).toBe(b.id)
-    expect(edited.decisions.some((d: any) => d.id === a.id)).toBe(false)
+    expect(edited.decisions.some((d) => d.id === a.id)).toBe(false)
     expect(edited.numberText).toBeNull()
     await api.ok('meetings.saveMinutes', {
       meetingId: first, opening: saved.opening, attendance: saved.attendance, distribution: saved.distribution,
@@ -105,19 +104,19 @@ describe('常务会议纪要 (R-M5, X-1)', () => {
   })
 
   it('R-M5 常务会议纪要 is signed by the 常务副市长 when the 市长 is away (R-P2), and anyone else is refused', async () => {
-    await api.ok('absences.save', { personId: person('张明远'), kind: '出国', startDate: '2026-12-14', endDate: '2026-12-22', destination: '新加坡', reportedTo: [], actingPersonId: person('李建国') })
+    await api.ok('absences.save', { personId: personId('张明远'), kind: '出国', startDate: '2026-12-14', endDate: '2026-12-22', destination: '新加坡', reportedTo: [], actingPersonId: personId('李建国') })
     const who = await api.ok('meetings.minutesSigner', { meetingId: first, date: '2026-12-15' })
     expect(who).toMatchObject({ ok: true, rule: 'R-M5', signers: [{ name: '李建国', actingFor: '张明远', actingRule: 'R-P2' }] })
     expect(who.text).toBe('应由李建国（代张明远，R-P2）签发')
 
     for (const name of ['王志强', '张明远']) {
-      const r = await api.call('meetings.signMinutes', { meetingId: first, signerPersonId: person(name), opinion: '同意印发。', date: '2026-12-15' })
+      const r = await api.call('meetings.signMinutes', { meetingId: first, signerPersonId: personId(name), opinion: '同意印发。', date: '2026-12-15' })
       expect(r.body.error).toMatchObject({ code: 'RULE', rule: 'R-M5' })
       expect(r.body.error?.message).toBe(`R-M5：按第四十条，常务会议纪要由市长签发。${name}不能签发，应由李建国（代张明远）签发。`)
     }
     expect((await api.ok('meetings.minutes', { meetingId: first })).numberText).toBeNull()
 
-    const signed = await api.ok('meetings.signMinutes', { meetingId: first, signerPersonId: person('李建国'), opinion: '同意印发。', date: '2026-12-15' })
+    const signed = await api.ok('meetings.signMinutes', { meetingId: first, signerPersonId: personId('李建国'), opinion: '同意印发。', date: '2026-12-15' })
     expect(signed).toMatchObject({
       status: '已签发', numberText: '〔2026〕1号', canEdit: false,
       signed: { name: '李建国', actingFor: '张明远', opinion: '同意印发。', on: '2026-12-15' },
@@ -125,11 +124,11 @@ describe('常务会议纪要 (R-M5, X-1)', () => {
   })
 
   it('X-1 the number is assigned only at sign-off: 〔2026〕1号 then 〔2026〕2号', async () => {
-    second = meeting('常务会议', { session: 13, date: '2026-12-08', place: '市政府第一会议室', chairPostId: postNamed('市长').id })
+    second = meeting('常务会议', { session: 13, date: '2026-12-08', place: '市政府第一会议室', chairPostId: post('市长').id })
     topic(second, '关于冬季森林防火工作的议题', 0)
     const draft = await saveDraft(second)
     expect(draft.numberText).toBeNull()
-    const signed = await api.ok('meetings.signMinutes', { meetingId: second, signerPersonId: person('张明远'), opinion: '同意。', date: '2026-12-10' })
+    const signed = await api.ok('meetings.signMinutes', { meetingId: second, signerPersonId: personId('张明远'), opinion: '同意。', date: '2026-12-10' })
     expect(signed).toMatchObject({ numberText: '〔2026〕2号', signed: { name: '张明远', actingFor: null, on: '2026-12-10' } })
     expect((await api.ok('meetings.minutes', { meetingId: first })).numberText).toBe('〔2026〕1号')
   })
@@ -139,7 +138,7 @@ describe('常务会议纪要 (R-M5, X-1)', () => {
     const save = await api.call('meetings.saveMinutes', { meetingId: first, opening: '改动', decisions: [], attendance: m.attendance })
     expect(save.body.error?.code).toBe('CONFLICT')
     expect(save.body.error?.message).toContain('已签发纪要不能修改')
-    const again = await api.call('meetings.signMinutes', { meetingId: first, signerPersonId: person('李建国'), opinion: '同意。', date: '2026-12-16' })
+    const again = await api.call('meetings.signMinutes', { meetingId: first, signerPersonId: personId('李建国'), opinion: '同意。', date: '2026-12-16' })
     expect(again.body.error?.message).toContain('已签发纪要不能修改')
     expect((await api.ok('meetings.minutes', { meetingId: first })).numberText).toBe('〔2026〕1号')
   })
@@ -151,7 +150,7 @@ describe('常务会议纪要 (R-M5, X-1)', () => {
     expect(text).toContain('〔2026〕1号')
     expect(text).toContain('市长张明远在市政府第一会议室主持召开市政府第12次常务会议')
     expect(text).toContain('王志强（出差）')
-    const none = meeting('常务会议', { session: 20, chairPostId: postNamed('市长').id })
+    const none = meeting('常务会议', { session: 20, chairPostId: post('市长').id })
     const r = await api.call('meetings.exportMinutesDocx', { meetingId: none })
     expect(r.body.error?.message).toContain('纪要尚未起草')
     await saveDraft(none)
@@ -159,18 +158,18 @@ describe('常务会议纪要 (R-M5, X-1)', () => {
   })
 
   it('R-M5 (R-D4 spirit) a sign-off needs a clear opinion, the real date, and every decision written', async () => {
-    const third = meeting('常务会议', { session: 14, date: '2026-12-09', chairPostId: postNamed('市长').id })
+    const third = meeting('常务会议', { session: 14, date: '2026-12-09', chairPostId: post('市长').id })
     topic(third, '关于农村公路建设的议题', 0)
     const blank = await saveDraft(third, '')
     expect(blank.decisions[0].text).toBe('')
-    const unwritten = await api.call('meetings.signMinutes', { meetingId: third, signerPersonId: person('张明远'), opinion: '同意。', date: '2026-12-10' })
+    const unwritten = await api.call('meetings.signMinutes', { meetingId: third, signerPersonId: personId('张明远'), opinion: '同意。', date: '2026-12-10' })
     expect(unwritten.body.error?.message).toBe('议定事项“关于农村公路建设的议题”尚未填写内容，不能签发')
     await saveDraft(third)
-    const noOpinion = await api.call('meetings.signMinutes', { meetingId: third, signerPersonId: person('张明远'), opinion: '  ', date: '2026-12-10' })
+    const noOpinion = await api.call('meetings.signMinutes', { meetingId: third, signerPersonId: personId('张明远'), opinion: '  ', date: '2026-12-10' })
     expect(noOpinion.body.error).toMatchObject({ code: 'VALIDATION', field: 'opinion', message: '「签发意见」不能为空' })
-    const future = await api.call('meetings.signMinutes', { meetingId: third, signerPersonId: person('张明远'), opinion: '同意。', date: '2026-12-28' })
+    const future = await api.call('meetings.signMinutes', { meetingId: third, signerPersonId: personId('张明远'), opinion: '同意。', date: '2026-12-28' })
     expect(future.body.error?.message).toContain('「签发日期」不能晚于今天（2026年12月20日）')
-    const early = await api.call('meetings.signMinutes', { meetingId: third, signerPersonId: person('张明远'), opinion: '同意。', date: '2026-12-08' })
+    const early = await api.call('meetings.signMinutes', { meetingId: third, signerPersonId: personId('张明远'), opinion: '同意。', date: '2026-12-08' })
     expect(early.body.error?.message).toContain('不能早于会议日期')
     expect((await api.ok('meetings.minutes', { meetingId: third })).numberText).toBeNull()
   })
@@ -181,7 +180,7 @@ describe('专题会议纪要 (R-M5 第四十二条)', () => {
 
   it('R-M5 a 专题会议 on 土地 cannot be signed before the 市长\'s consent', async () => {
     land = meeting('专题会议', {
-      subject: '高铁站片区土地收储', date: '2026-12-04', halfDay: '下午', place: '市政府第三会议室', chairPostId: postNamed('副市长', '陈立新').id,
+      subject: '高铁站片区土地收储', date: '2026-12-04', halfDay: '下午', place: '市政府第三会议室', chairPostId: post('副市长', '陈立新').id,
       reservedMatters: JSON.stringify(['土地']), priorAgreementOn: '2026-12-01', priorAgreementNote: '已与常务副市长李建国协商一致',
     })
     topic(land, '关于高铁站片区土地收储的议题', 0)
@@ -190,39 +189,39 @@ describe('专题会议纪要 (R-M5 第四十二条)', () => {
     expect(draft.opening).toBe('2026年12月4日下午，副市长陈立新在市政府第三会议室主持召开市政府专题会议（高铁站片区土地收储），研究了关于高铁站片区土地收储的议题。现纪要如下：')
     expect(draft.requiredSigner).toMatchObject({ ok: false, rule: 'R-M5' })
 
-    const r = await api.call('meetings.signMinutes', { meetingId: land, signerPersonId: person('陈立新'), opinion: '同意印发。', date: '2026-12-11' })
+    const r = await api.call('meetings.signMinutes', { meetingId: land, signerPersonId: personId('陈立新'), opinion: '同意印发。', date: '2026-12-11' })
     expect(r.body.error).toMatchObject({ code: 'RULE', rule: 'R-M5' })
     expect(r.body.error?.message).toBe('R-M5：本专题会议涉及土地，按第四十二条须会前与相关领导协商一致，纪要须报市长同意后再签发。尚缺：市长同意。')
   })
 
   it('R-M5 the consent is recorded only from the 市长, or the leader acting for the 市长 that day (R-P2)', async () => {
-    const wrong = await api.call('meetings.recordMinutesConsent', { meetingId: land, personId: person('王志强'), date: '2026-12-10' })
+    const wrong = await api.call('meetings.recordMinutesConsent', { meetingId: land, personId: personId('王志强'), date: '2026-12-10' })
     expect(wrong.body.error).toMatchObject({ code: 'RULE', rule: 'R-M5' })
     expect(wrong.body.error?.message).toContain('王志强不是市长，不能记为市长同意')
-    const consented = await api.ok('meetings.recordMinutesConsent', { meetingId: land, personId: person('张明远'), date: '2026-12-10' })
-    expect(consented.mayorConsent).toEqual({ personId: person('张明远'), name: '张明远', on: '2026-12-10' })
+    const consented = await api.ok('meetings.recordMinutesConsent', { meetingId: land, personId: personId('张明远'), date: '2026-12-10' })
+    expect(consented.mayorConsent).toEqual({ personId: personId('张明远'), name: '张明远', on: '2026-12-10' })
     expect(consented.requiredSigner).toMatchObject({ ok: true })
   })
 
   it('R-M5 专题会议纪要 are signed by the chair, not another 副市长, numbered in their own series 第1期 (X-1)', async () => {
-    const other = await api.call('meetings.signMinutes', { meetingId: land, signerPersonId: person('王志强'), opinion: '同意。', date: '2026-12-11' })
+    const other = await api.call('meetings.signMinutes', { meetingId: land, signerPersonId: personId('王志强'), opinion: '同意。', date: '2026-12-11' })
     expect(other.body.error).toMatchObject({ code: 'RULE', rule: 'R-M5' })
     expect(other.body.error?.message).toBe('R-M5：按第四十二条，专题会议纪要由会议主持人签发，或由委托召开会议的市政府领导签发。王志强不能签发，应由陈立新签发。')
-    const signed = await api.ok('meetings.signMinutes', { meetingId: land, signerPersonId: person('陈立新'), opinion: '同意印发。', date: '2026-12-11' })
+    const signed = await api.ok('meetings.signMinutes', { meetingId: land, signerPersonId: personId('陈立新'), opinion: '同意印发。', date: '2026-12-11' })
     expect(signed).toMatchObject({ status: '已签发', numberText: '第1期', signed: { name: '陈立新', actingFor: null } })
   })
 
   it('R-M5 without the prior agreement of the leaders concerned, even the 市长\'s consent is not enough', async () => {
-    const staffing = meeting('专题会议', { subject: '事业单位编制调整', chairPostId: postNamed('秘书长').id, reservedMatters: JSON.stringify(['人事编制']) })
+    const staffing = meeting('专题会议', { subject: '事业单位编制调整', chairPostId: post('秘书长').id, reservedMatters: JSON.stringify(['人事编制']) })
     topic(staffing, '关于事业单位编制调整的议题', 0)
     await saveDraft(staffing)
-    await api.ok('meetings.recordMinutesConsent', { meetingId: staffing, personId: person('张明远'), date: '2026-12-10' })
-    const r = await api.call('meetings.signMinutes', { meetingId: staffing, signerPersonId: person('周文斌'), opinion: '同意。', date: '2026-12-11' })
+    await api.ok('meetings.recordMinutesConsent', { meetingId: staffing, personId: personId('张明远'), date: '2026-12-10' })
+    const r = await api.call('meetings.signMinutes', { meetingId: staffing, signerPersonId: personId('周文斌'), opinion: '同意。', date: '2026-12-11' })
     expect(r.body.error?.message).toContain('尚缺：会前与相关领导协商一致')
   })
 
   it('R-M5 a consent for a meeting without reserved matters is refused as not needed', async () => {
-    const r = await api.call('meetings.recordMinutesConsent', { meetingId: second, personId: person('张明远'), date: '2026-12-10' })
+    const r = await api.call('meetings.recordMinutesConsent', { meetingId: second, personId: personId('张明远'), date: '2026-12-10' })
     expect(r.body.error?.code).toBe('CONFLICT')
   })
 })
@@ -230,10 +229,10 @@ describe('专题会议纪要 (R-M5 第四十二条)', () => {
 describe('a new year (X-1)', () => {
   it('X-1 each series restarts every year: signed in January 2027 the minutes are 〔2027〕1号', async () => {
     await api.ok('system.setClock', { at: '2027-01-06T10:00:00+08:00' })
-    const m = meeting('常务会议', { session: 15, date: '2026-12-30', chairPostId: postNamed('市长').id })
+    const m = meeting('常务会议', { session: 15, date: '2026-12-30', chairPostId: post('市长').id })
     topic(m, '关于春节前后市场保供的议题', 0)
     await saveDraft(m)
-    const signed = await api.ok('meetings.signMinutes', { meetingId: m, signerPersonId: person('张明远'), opinion: '同意。', date: '2027-01-05' })
+    const signed = await api.ok('meetings.signMinutes', { meetingId: m, signerPersonId: personId('张明远'), opinion: '同意。', date: '2027-01-05' })
     expect(signed.numberText).toBe('〔2027〕1号')
   })
 })

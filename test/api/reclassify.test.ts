@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { startTestServer, rpcClient, must, type InputOf, type OutputOf, type TestServer } from '../helpers/server'
+import { demoOffice, meetingType, draftTemplate } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { auditLog } from '../../src-main/audit/schema'
 import { reclassifications } from '../../src-main/security/schema'
@@ -17,23 +18,22 @@ let kezhang: Api
 let wenmi: Api
 let chayue: Api
 let secadmin: Api
-let org: any
-const dept = (name: string) => org.departments.find((d: any) => d.name === name).id
-const person = (name: string) => org.people.find((p: any) => p.name === name).id
+const demo = demoOffice()
+const { deptId, personId } = demo
 const upload = (name: string, text: string) => uploadAs(server.url, kezhang, name, text)
 const auditOf = (procedure: string) => server.core.conn.db.select().from(auditLog).where(eq(auditLog.procedure, procedure)).all()
 const reclassRows = () => server.core.conn.db.select().from(reclassifications).all()
 
 /** What a clerk's 修改登记信息 sends: the registration as it stands, with `change` applied. */
-const editOf = (doc: any, change: Record<string, unknown>) => ({
+const editOf = (doc: OutputOf<'incoming.receive'>, change: Partial<InputOf<'incoming.update'>>): InputOf<'incoming.update'> => ({
   id: doc.id, receivedAt: doc.receivedAt, sender: doc.sender, senderDepartmentId: doc.senderDepartmentId, senderNumber: doc.senderNumber,
   title: doc.title, docType: doc.docType, classification: doc.classification, secrecyPeriod: doc.secrecyPeriod, urgency: doc.urgency,
   copies: doc.copies, pages: doc.pages, arrival: doc.arrival, ...change,
 })
 
-async function secretIncoming(title: string): Promise<any> {
+async function secretIncoming(title: string) {
   return kezhang.ok('incoming.receive', {
-    receivedAt: '2026-12-01 09:10', sender: '市财政局', senderDepartmentId: dept('市财政局'), title, docType: '请示',
+    receivedAt: '2026-12-01 09:10', sender: '市财政局', senderDepartmentId: deptId('市财政局'), title, docType: '请示',
     classification: '秘密', secrecyPeriod: '1年', arrival: '机要交通', files: [{ kind: '扫描件', file: await upload('资金安排扫描件.pdf', '防汛资金安排（秘密）') }],
   })
 }
@@ -49,7 +49,7 @@ beforeAll(async () => {
   await chayue.login('chayue')
   await secadmin.login('secadmin')
   await kezhang.ok('system.setClock', { at: '2026-12-01T09:00:00+08:00' })
-  org = await kezhang.ok('org.overview')
+  await demo.load(kezhang)
 })
 afterAll(async () => { await server.stop() })
 
@@ -72,7 +72,7 @@ describe('收文：密级 changes only by 定密变更 (issue 14 §1)', () => {
 
   it('a 文秘 cannot make a 定密变更 at all: it is the 科长\'s (设置—定密变更人员)', async () => {
     const doc = await secretIncoming('关于防汛物资储备的请示')
-    const r = await wenmi.call('incoming.reclassify', { id: doc.id, classification: '无', reason: '已公开发布', approverId: person('杨帆') })
+    const r = await wenmi.call('incoming.reclassify', { id: doc.id, classification: '无', reason: '已公开发布', approverId: personId('杨帆') })
     expect(r.status).toBe(403)
     expect(r.body.error!.message).toContain('定密变更由科长办理（设置—定密变更人员）')
     expect((await kezhang.ok('incoming.get', { id: doc.id })).classification).toBe('秘密')
@@ -81,13 +81,13 @@ describe('收文：密级 changes only by 定密变更 (issue 14 §1)', () => {
   it('a 定密变更 without a reason, without an approver, or approved by someone who is no 市政府领导 is refused and changes nothing', async () => {
     const doc = await secretIncoming('关于防汛抢险队伍建设的请示')
     const rows = reclassRows().length
-    const noReason = await kezhang.call('incoming.reclassify', { id: doc.id, classification: '无', reason: ' ', approverId: person('杨帆') })
+    const noReason = await kezhang.call('incoming.reclassify', { id: doc.id, classification: '无', reason: ' ', approverId: personId('杨帆') })
     expect(noReason.status).toBe(400)
     expect(noReason.body.error!.message).toContain('变更理由')
     const noApprover = await kezhang.call('incoming.reclassify', { id: doc.id, classification: '无', reason: '已公开发布' })
     expect(noApprover.status).toBe(400)
     expect(noApprover.body.error!.message).toContain('批准人')
-    const clerk = org.posts.find((p: any) => p.kind === '部门主要负责人' && p.holderId).holderId
+    const clerk = must(demo.org.posts.find((p) => p.kind === '部门主要负责人' && p.holderId), '有人担任的部门主要负责人岗位').holderId
     const notLeader = await kezhang.call('incoming.reclassify', { id: doc.id, classification: '无', reason: '已公开发布', approverId: clerk })
     expect(notLeader.body.error!.message).toBe('「批准人」须为市长、副市长、秘书长或副秘书长')
     expect((await kezhang.ok('incoming.get', { id: doc.id })).classification).toBe('秘密')
@@ -100,11 +100,11 @@ describe('收文：密级 changes only by 定密变更 (issue 14 §1)', () => {
     const fileId = doc.files[0].fileId
     expect((await chayue.call('incoming.downloadFile', { fileId })).status).toBe(404)
 
-    const changed = await kezhang.ok('incoming.reclassify', { id: doc.id, classification: '无', reason: '资金下达文件已在政府网站公开', approverId: person('杨帆') })
+    const changed = await kezhang.ok('incoming.reclassify', { id: doc.id, classification: '无', reason: '资金下达文件已在政府网站公开', approverId: personId('杨帆') })
     expect(changed).toMatchObject({ classification: '无', secrecyPeriod: null, secrecyMark: null })
     const entry = '定密变更：秘密★1年 → 非涉密（理由：资金下达文件已在政府网站公开；批准人：副市长杨帆）'
     expect(changed.reclassifications).toMatchObject([{ from: '秘密★1年', to: '非涉密', approver: '副市长杨帆', by: expect.any(String) }])
-    expect(changed.timeline.map((t: any) => t.event)).toContain(entry)
+    expect(changed.timeline.map((t) => t.event)).toContain(entry)
 
     const audit = auditOf('incoming.reclassify')
     const record = audit.find((a) => a.entity === '定密变更' && a.changes!.includes(String(doc.id)))!
@@ -121,14 +121,14 @@ describe('收文：密级 changes only by 定密变更 (issue 14 §1)', () => {
 
   it('raising is recorded the same way, and raising above 设置—系统最高密级 is refused as at registration', async () => {
     const doc = await secretIncoming('关于重点水库安全度汛的请示')
-    const raised = await kezhang.ok('incoming.reclassify', { id: doc.id, classification: '机密', secrecyPeriod: '10年', reason: '涉及重点设施位置', approverId: person('李建国') })
+    const raised = await kezhang.ok('incoming.reclassify', { id: doc.id, classification: '机密', secrecyPeriod: '10年', reason: '涉及重点设施位置', approverId: personId('李建国') })
     expect(raised.reclassifications.at(-1)).toMatchObject({ from: '秘密★1年', to: '机密★10年', approver: '常务副市长李建国' })
     expect((await wenmi.call('incoming.get', { id: doc.id })).status).toBe(404)
 
     await secadmin.ok('settings.update', { approvedClassification: '秘密' })
     try {
       const other = await secretIncoming('关于山洪灾害防御的请示')
-      const r = await kezhang.call('incoming.reclassify', { id: other.id, classification: '机密', secrecyPeriod: '10年', reason: '涉及重点设施', approverId: person('李建国') })
+      const r = await kezhang.call('incoming.reclassify', { id: other.id, classification: '机密', secrecyPeriod: '10年', reason: '涉及重点设施', approverId: personId('李建国') })
       expect(r.body.error!.message).toBe('本系统批准的最高密级为秘密（设置—系统最高密级），不能将密级变更为机密')
     } finally {
       await secadmin.ok('settings.update', { approvedClassification: '机密' })
@@ -142,7 +142,7 @@ describe('收文：密级 changes only by 定密变更 (issue 14 §1)', () => {
     await kezhang.ok('settings.update', { reclassifyRoles: ['科长', '文秘'] })
     try {
       const doc = await secretIncoming('关于汛后水毁工程修复的请示')
-      expect(await wenmi.ok('incoming.reclassify', { id: doc.id, classification: '秘密', secrecyPeriod: '6个月', reason: '保密期限按来文机关通知缩短', approverId: person('杨帆') }))
+      expect(await wenmi.ok('incoming.reclassify', { id: doc.id, classification: '秘密', secrecyPeriod: '6个月', reason: '保密期限按来文机关通知缩短', approverId: personId('杨帆') }))
         .toMatchObject({ secrecyMark: '秘密★6个月' })
     } finally {
       await kezhang.ok('settings.update', { reclassifyRoles: ['科长'] })
@@ -151,11 +151,11 @@ describe('收文：密级 changes only by 定密变更 (issue 14 §1)', () => {
 })
 
 describe('发文 and 议题: the same 定密变更 (issue 14 §1)', () => {
-  async function secretDraft(): Promise<any> {
-    const t = (await kezhang.ok('outgoing.templates')).find((x: any) => x.docType === '通知')
+  async function secretDraft() {
+    const t = await draftTemplate(kezhang, '通知')
     return kezhang.ok('outgoing.draft', {
       docType: t.docType, signKind: t.signKind, series: t.series, title: '关于做好重要目标防护工作的通知', addressee: t.addressee, body: t.body,
-      publicity: t.publicity, upward: t.upward, draftingDepartmentId: dept('市应急管理局'), drafter: '罗佳怡', classification: '秘密', secrecyPeriod: '1年',
+      publicity: t.publicity, upward: t.upward, draftingDepartmentId: deptId('市应急管理局'), drafter: '罗佳怡', classification: '秘密', secrecyPeriod: '1年',
     })
   }
 
@@ -167,9 +167,9 @@ describe('发文 and 议题: the same 定密变更 (issue 14 §1)', () => {
     })
     expect(refused.body.error!.message).toContain('定密变更')
     expect((await chayue.call('outgoing.get', { id: d.id })).status).toBe(404)
-    expect((await wenmi.call('outgoing.reclassify', { id: d.id, classification: '无', reason: '不涉密', approverId: person('杨帆') })).status).toBe(403)
+    expect((await wenmi.call('outgoing.reclassify', { id: d.id, classification: '无', reason: '不涉密', approverId: personId('杨帆') })).status).toBe(403)
 
-    const lowered = await kezhang.ok('outgoing.reclassify', { id: d.id, classification: '无', reason: '内容已不涉及国家秘密', approverId: person('杨帆') })
+    const lowered = await kezhang.ok('outgoing.reclassify', { id: d.id, classification: '无', reason: '内容已不涉及国家秘密', approverId: personId('杨帆') })
     expect(lowered).toMatchObject({ classification: '无', classificationText: null })
     expect(lowered.reclassifications).toMatchObject([{ text: '定密变更：秘密★1年 → 非涉密（理由：内容已不涉及国家秘密；批准人：副市长杨帆）' }])
     expect(auditOf('outgoing.reclassify').map((a) => a.entity)).toEqual(expect.arrayContaining(['发文', '定密变更']))
@@ -177,24 +177,24 @@ describe('发文 and 议题: the same 定密变更 (issue 14 §1)', () => {
   })
 
   it('the 科长 lowers a 机密 议题: recorded in its history and the audit log, and its material then opens for a 内部 reader', async () => {
-    const type = (await kezhang.ok('meetings.types')).find((t: any) => t.kind === '常务会议')
+    const type = await meetingType(kezhang, '常务会议')
     const meetingId = (await kezhang.ok('meetings.schedule', { typeId: type.id, date: '2026-12-23', halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })).meeting.id
     const files = [
-      { kind: '议题材料', file: await upload('应急指挥体系.docx', '应急指挥体系建设议题材料（机密）') },
-      { kind: '议题审批表', file: await upload('应急指挥体系审批表.pdf', '议题审批表') },
+      { kind: '议题材料' as const, file: await upload('应急指挥体系.docx', '应急指挥体系建设议题材料（机密）') },
+      { kind: '议题审批表' as const, file: await upload('应急指挥体系审批表.pdf', '议题审批表') },
     ]
-    await kezhang.ok('meetings.submitTopic', { meetingId, title: '关于防汛应急指挥体系建设的议题', departmentId: dept('市应急管理局'), deliveredOn: '2026-12-01', files, classification: '机密' })
+    await kezhang.ok('meetings.submitTopic', { meetingId, title: '关于防汛应急指挥体系建设的议题', departmentId: deptId('市应急管理局'), deliveredOn: '2026-12-01', files, classification: '机密' })
     const topic = (await kezhang.ok('meetings.topics', { meetingId })).topics[0]
     expect((await chayue.ok('meetings.topics', { meetingId })).topics).toEqual([])
     // Above the 文秘's clearance (秘密), the topic does not even exist for them.
-    expect((await wenmi.call('meetings.reclassifyTopic', { id: topic.id, classification: '无', reason: '不涉密', approverId: person('杨帆') })).status).toBe(404)
-    expect((await kezhang.call('meetings.reclassifyTopic', { id: topic.id, classification: '无', approverId: person('杨帆') })).status).toBe(400)
+    expect((await wenmi.call('meetings.reclassifyTopic', { id: topic.id, classification: '无', reason: '不涉密', approverId: personId('杨帆') })).status).toBe(404)
+    expect((await kezhang.call('meetings.reclassifyTopic', { id: topic.id, classification: '无', approverId: personId('杨帆') })).status).toBe(400)
 
-    await kezhang.ok('meetings.reclassifyTopic', { id: topic.id, classification: '无', reason: '体系方案已公开征求意见', approverId: person('杨帆') })
+    await kezhang.ok('meetings.reclassifyTopic', { id: topic.id, classification: '无', reason: '体系方案已公开征求意见', approverId: personId('杨帆') })
     const seen = (await chayue.ok('meetings.topics', { meetingId })).topics
     expect(seen).toHaveLength(1)
     expect(seen[0].reclassifications).toMatchObject([{ text: '定密变更：机密 → 非涉密（理由：体系方案已公开征求意见；批准人：副市长杨帆）' }])
-    expect((await chayue.ok('meetings.downloadFile', { fileId: seen[0].files.find((f: any) => f.kind === '议题材料').id })).filename).toBe('应急指挥体系.docx')
+    expect((await chayue.ok('meetings.downloadFile', { fileId: must(seen[0].files.find((f) => f.kind === '议题材料'), '议题材料').id })).filename).toBe('应急指挥体系.docx')
     expect(auditOf('meetings.reclassifyTopic').find((a) => a.entity === '议题')!.changes).toContain('["机密","无"]')
   })
 })

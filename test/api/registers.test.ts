@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { startTestServer, rpcClient, type InputOf, type TestServer } from '../helpers/server'
+import { demoOffice } from '../helpers/demo-office'
 import { unzipPart } from '../helpers/zip'
 import { assignments, incomingDocuments, instructions, outgoingDocuments } from '../../src-main/documents/schema'
 import { indexForSearch } from '../../src-main/documents/registers/search'
@@ -11,16 +12,17 @@ import { indexForSearch } from '../../src-main/documents/registers/search'
 
 let server: TestServer
 let api: ReturnType<typeof rpcClient>
-let org: any
+const demo = demoOffice()
+const { deptId, personId } = demo
 const db = () => server.core.conn.db
-const person = (name: string) => org.people.find((p: any) => p.name === name).id
-const dept = (name: string) => org.departments.find((d: any) => d.name === name).id
 
 const docs: Record<string, number> = {}
 const FILLER_TOPICS = ['安全生产大检查', '优化营商环境', '冬季供气保障', '农村人居环境整治', '义务教育学校布局', '城市生活垃圾分类', '政务服务“一网通办”', '重点项目建设']
 const SENDERS = [['四川省人民政府办公厅', '川办发'], ['市财政局', '资财'], ['雁江区人民政府', '雁府'], ['市教育和体育局', '资教体']] as const
 
-async function register(key: string, f: Record<string, unknown>) {
+type Receive = InputOf<'incoming.receive'>
+/** A 收文 registered as a 通知 unless it says otherwise. */
+async function register(key: string, f: Omit<Receive, 'docType'> & Partial<Pick<Receive, 'docType'>>) {
   const r = await api.ok('incoming.receive', { docType: '通知', ...f })
   docs[key] = r.id
   return r
@@ -31,7 +33,7 @@ beforeAll(async () => {
   api = rpcClient(server.url)
   await api.login()
   await api.ok('system.setClock', { at: '2026-11-10T09:00:00+08:00' })
-  org = await api.ok('org.overview')
+  await demo.load(api)
 
   // 32 ordinary documents over 2025 and 2026, three of them received at the same minute (the id breaks the tie).
   for (let i = 0; i < 32; i++) {
@@ -55,10 +57,10 @@ beforeAll(async () => {
   // States, 批示 and 承办 straight into the database.
   const set = (key: string, patch: Partial<typeof incomingDocuments.$inferInsert>) => db().update(incomingDocuments).set(patch).where(eq(incomingDocuments.id, docs[key])).run()
   const assign = (key: string, name: string, role: '主办' | '协办', deadline: string, feedbackOn: string | null = null) => db().insert(assignments).values({
-    documentId: docs[key], departmentId: dept(name), role, assignedOn: '2026-10-14', workingDays: 10, deadline, feedback: feedbackOn ? '已按要求办理。' : null, feedbackOn,
+    documentId: docs[key], departmentId: deptId(name), role, assignedOn: '2026-10-14', workingDays: 10, deadline, feedback: feedbackOn ? '已按要求办理。' : null, feedbackOn,
   }).run()
   const instruct = (key: string, turn: number, name: string, title: string, on: string | null) => db().insert(instructions).values({
-    documentId: docs[key], turn, leaderId: person(name), leaderTitle: title, kind: on ? '批示' : null, opinion: on ? '请认真研究办理。' : null, sentOn: '2026-06-02', instructedOn: on,
+    documentId: docs[key], turn, leaderId: personId(name), leaderTitle: title, kind: on ? '批示' : null, opinion: on ? '请认真研究办理。' : null, sentOn: '2026-06-02', instructedOn: on,
   }).run()
   for (let i = 0; i < 16; i++) set(`f${i}`, { status: '已办结', deadline: '2025-12-31', closedOn: '2025-12-20' })
   set('flood', { status: '批示中', proposal: '拟请杨帆副市长阅示。', deadline: '2026-12-15' })
@@ -79,14 +81,15 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => { await server.stop() })
 
-type Page = { rows: any[]; next: { at: string; id: number } | null; total?: number }
-const incoming = (input: Record<string, unknown> = {}) => api.ok<Page>('registers.incoming', input)
-const ids = (p: Page) => p.rows.map((r) => r.id)
-async function everything(input: Record<string, unknown>, limit = 200): Promise<any[]> {
-  const rows: any[] = []
-  let after = null
+type IncomingFilter = InputOf<'registers.incoming'>
+const incoming = (input: IncomingFilter = {}) => api.ok('registers.incoming', input)
+type IncomingRow = Awaited<ReturnType<typeof incoming>>['rows'][number]
+const ids = (p: { rows: { id: number }[] }) => p.rows.map((r) => r.id)
+async function everything(input: IncomingFilter, limit = 200): Promise<IncomingRow[]> {
+  const rows: IncomingRow[] = []
+  let after: IncomingFilter['after'] = null
   do {
-    const p: Page = await incoming({ ...input, limit, after })
+    const p = await incoming({ ...input, limit, after })
     rows.push(...p.rows)
     after = p.next
   } while (after)
@@ -99,10 +102,10 @@ describe('收文登记簿', () => {
       .sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id).map((r) => r.id)
     expect(all).toHaveLength(39)
     const seen: number[] = []
-    let after = null
+    let after: IncomingFilter['after'] = null
     let pages = 0
     do {
-      const p: Page = await incoming({ limit: 7, after })
+      const p = await incoming({ limit: 7, after })
       if (pages === 0) expect(p.total).toBe(39)
       else expect(p.total).toBeUndefined()
       expect(p.rows.length).toBeLessThanOrEqual(7)
@@ -132,7 +135,7 @@ describe('收文登记簿', () => {
       currentLeader: { name: '张明远', title: '市长' }, instructedBy: ['杨帆'], deadline: '2026-12-15', overdueDays: null, daysLeft: 35,
     })
     const land = (await incoming({ text: '土地' })).rows[0]
-    expect(land.assignees.map((a: any) => `${a.name}${a.role}`)).toEqual(['市自然资源和规划局主办', '市财政局协办'])
+    expect(land.assignees.map((a) => `${a.name}${a.role}`)).toEqual(['市自然资源和规划局主办', '市财政局协办'])
     expect(land).toMatchObject({ classification: '秘密', secrecyPeriod: '1年', currentLeader: null })
   })
 
@@ -154,11 +157,11 @@ describe('收文登记簿', () => {
   })
 
   it('filters by a leader who instructed or has it now, and by a 承办 department (主办 or 协办)', async () => {
-    expect((await everything({ leaderId: person('张明远') })).map((r) => r.id)).toEqual([docs.flood])
-    expect((await everything({ leaderId: person('陈立新') })).map((r) => r.id)).toEqual([docs.land])
-    expect(await everything({ leaderId: person('刘芳') })).toEqual([])
-    expect((await everything({ departmentId: dept('市财政局') })).map((r) => r.id)).toEqual([docs.late, docs.land])
-    expect((await incoming({ departmentId: dept('市财政局') })).total).toBe(2)
+    expect((await everything({ leaderId: personId('张明远') })).map((r) => r.id)).toEqual([docs.flood])
+    expect((await everything({ leaderId: personId('陈立新') })).map((r) => r.id)).toEqual([docs.land])
+    expect(await everything({ leaderId: personId('刘芳') })).toEqual([])
+    expect((await everything({ departmentId: deptId('市财政局') })).map((r) => r.id)).toEqual([docs.late, docs.land])
+    expect((await incoming({ departmentId: deptId('市财政局') })).total).toBe(2)
   })
 
   it('R-D7 overdue only: open past its deadline, or a department past its time limit without feedback — with the days overdue', async () => {
@@ -168,7 +171,7 @@ describe('收文登记簿', () => {
     // Closed ones past their old deadline, and a department that fed back in time, are not overdue.
     const answered = (await incoming({ text: '城东学校' })).rows[0]
     expect(answered).toMatchObject({ overdueDays: null, daysLeft: 2 })
-    expect((await incoming({ overdueOnly: true, departmentId: dept('市住房和城乡建设局') })).rows.map((r) => r.id)).toEqual([docs.deptLate])
+    expect((await incoming({ overdueOnly: true, departmentId: deptId('市住房和城乡建设局') })).rows.map((r) => r.id)).toEqual([docs.deptLate])
   })
 
   it('finds two-character words (防汛, 土地) and a 字号 fragment, and combines the search with the other filters', async () => {
@@ -192,8 +195,8 @@ describe('收文登记簿', () => {
   it('lists the senders already registered, most frequent first, for the sender filter', async () => {
     const senders = await api.ok('registers.incomingSenders', { year: 2026 })
     expect(senders[0]).toMatchObject({ sender: expect.any(String), count: expect.any(Number) })
-    expect(senders.map((s: any) => s.sender)).toContain('市自然资源和规划局')
-    expect(senders.map((s: any) => s.sender)).not.toContain('四川省应急管理厅')
+    expect(senders.map((s) => s.sender)).toContain('市自然资源和规划局')
+    expect(senders.map((s) => s.sender)).not.toContain('四川省应急管理厅')
   })
 })
 
@@ -248,20 +251,20 @@ describe('登记簿导出 Excel', () => {
 describe('发文登记簿', () => {
   const out: Record<string, number> = {}
   beforeAll(async () => {
-    const financeId = dept('市财政局')
+    const financeId = deptId('市财政局')
     out.draft = (await api.ok('outgoing.draft', {
       docType: '通知', signKind: '一般', series: '资府办发', title: '关于印发资阳市防汛应急预案的通知', addressee: '各县（区）人民政府，市级有关部门',
-      draftingDepartmentId: dept('市应急管理局'), drafter: '何静',
+      draftingDepartmentId: deptId('市应急管理局'), drafter: '何静',
     })).id
     // Numbered ones as the sign-off and numbering steps leave them.
     const numbered = [
-      { key: 'land', series: '资府函', year: 2025, seq: 3, title: '关于商请支持土地综合整治项目的函', docType: '函' as const, created: '2025-03-02T01:00:00.000Z', signer: '陈立新', deptId: dept('市自然资源和规划局') },
+      { key: 'land', series: '资府函', year: 2025, seq: 3, title: '关于商请支持土地综合整治项目的函', docType: '函' as const, created: '2025-03-02T01:00:00.000Z', signer: '陈立新', deptId: deptId('市自然资源和规划局') },
       { key: 'budget', series: '资府发', year: 2025, seq: 11, title: '关于2025年市级财政预算执行情况的报告', docType: '报告' as const, created: '2025-06-10T02:00:00.000Z', signer: '李建国', deptId: financeId },
       { key: 'notice', series: '资府发', year: 2026, seq: 2, title: '关于进一步优化营商环境的通知', docType: '通知' as const, created: '2026-02-01T03:00:00.000Z', signer: '张明远', deptId: financeId },
     ]
     for (const n of numbered) {
       const row = db().insert(outgoingDocuments).values({
-        docType: n.docType, signKind: '一般', series: n.series, title: n.title, status: '已印发', signerId: person(n.signer), signerName: n.signer,
+        docType: n.docType, signKind: '一般', series: n.series, title: n.title, status: '已印发', signerId: personId(n.signer), signerName: n.signer,
         signedOn: n.created.slice(0, 10), numberYear: n.year, numberSeq: n.seq, numberText: `${n.series}〔${n.year}〕${n.seq}号`, issuedOn: n.created.slice(0, 10),
         copies: 60, draftingDepartmentId: n.deptId, createdAt: n.created,
       }).returning().get()
@@ -269,7 +272,7 @@ describe('发文登记簿', () => {
       out[n.key] = row.id
     }
   })
-  const outgoing = (input: Record<string, unknown> = {}) => api.ok<Page>('registers.outgoing', input)
+  const outgoing = (input: InputOf<'registers.outgoing'> = {}) => api.ok('registers.outgoing', input)
 
   it('lists the newest drafted first with 字号, 发文机关 and 签发人, and pages by position', async () => {
     const first = await outgoing({ limit: 2 })
@@ -286,8 +289,8 @@ describe('发文登记簿', () => {
     expect(ids(await outgoing({ year: 2025 }))).toEqual([out.budget, out.land])
     expect(ids(await outgoing({ year: 2026 }))).toEqual([out.draft, out.notice])
     expect(ids(await outgoing({ series: '资府发' }))).toEqual([out.notice, out.budget])
-    expect(ids(await outgoing({ signerId: person('陈立新') }))).toEqual([out.land])
-    expect(ids(await outgoing({ departmentId: dept('市财政局') }))).toEqual([out.notice, out.budget])
+    expect(ids(await outgoing({ signerId: personId('陈立新') }))).toEqual([out.land])
+    expect(ids(await outgoing({ departmentId: deptId('市财政局') }))).toEqual([out.notice, out.budget])
     expect(ids(await outgoing({ text: '防汛' }))).toEqual([out.draft])
     expect(ids(await outgoing({ text: '土地' }))).toEqual([out.land])
     expect(ids(await outgoing({ text: '〔2025〕11' }))).toEqual([out.budget])

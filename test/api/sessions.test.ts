@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, ADMIN_PASSWORD, type TestServer } from '../helpers/server'
+import { startTestServer, rpcClient, ADMIN_PASSWORD, must, type TestServer } from '../helpers/server'
 
 /** Issue 21 §4 (X-5): a password that changes ends the sessions opened with the old one. */
 let server: TestServer
@@ -26,7 +26,7 @@ describe('sessions end when the password changes', () => {
     expect(stale.status).toBe(401)
     expect(stale.body.error?.message).toBe('请先登录')
     expect((await office.call('org.overview')).status).toBe(200)
-    expect((await office.ok('auth.me')).username).toBe('wenmi')
+    expect((await office.ok('auth.me'))?.username).toBe('wenmi')
   })
 
   it('a refused password change (wrong old password) ends nobody\'s session', async () => {
@@ -39,7 +39,7 @@ describe('sessions end when the password changes', () => {
 
   it('a password reset by the 系统管理员 signs the account out everywhere', async () => {
     const clerk = await signedIn('kezhang')
-    const id = (await sysadmin.ok('users.list')).find((u: { username: string }) => u.username === 'kezhang').id
+    const id = must((await sysadmin.ok('users.list')).find((u) => u.username === 'kezhang'), '账号 kezhang').id
     await sysadmin.ok('users.resetPassword', { id, password: 'Kezhang2026reset' })
     expect((await clerk.call('org.overview')).status).toBe(401)
     expect((await sysadmin.call('users.list')).status).toBe(200)

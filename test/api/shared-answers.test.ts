@@ -6,20 +6,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { startTestServer, rpcClient, must, type OutputOf, type TestServer } from '../helpers/server'
+import { demoOffice } from '../helpers/demo-office'
 import { openConnection, DATABASE_FILE } from '../../src-main/db/connection'
 
 let server: TestServer
 type Api = ReturnType<typeof rpcClient>
 let kezhang: Api
 let chayue: Api
-let org: any
-const dept = (name: string) => org.departments.find((d: any) => d.name === name).id
-const titles = (page: any) => page.rows.map((r: any) => r.title)
+const demo = demoOffice()
+const { deptId } = demo
+const titles = (page: OutputOf<'registers.incoming'>) => page.rows.map((r) => r.title)
 
 async function register(title: string, extra: Record<string, unknown> = {}) {
   return kezhang.ok('incoming.receive', {
-    receivedAt: '2026-11-02 09:10', sender: '市财政局', senderDepartmentId: dept('市财政局'), title, docType: '请示', arrival: '机要交通', files: [], ...extra,
+    receivedAt: '2026-11-02 09:10', sender: '市财政局', senderDepartmentId: deptId('市财政局'), title, docType: '请示', arrival: '机要交通', files: [], ...extra,
   })
 }
 
@@ -30,7 +31,7 @@ beforeAll(async () => {
   chayue = rpcClient(server.url)
   await chayue.login('chayue')
   await kezhang.ok('system.setClock', { at: '2026-11-10T09:00:00+08:00' })
-  org = await kezhang.ok('org.overview')
+  await demo.load(kezhang)
   await register('关于城区停车收费标准调整的请示')
 })
 afterAll(() => server.stop())
@@ -41,7 +42,7 @@ describe('a register page shared between PCs is never stale and never crosses a 
     expect(await chayue.ok('registers.incoming', {})).toEqual(before)
     await register('关于下达2027年城市维护资金的请示')
     const after = await chayue.ok('registers.incoming', {})
-    expect(after.total).toBe(before.total + 1)
+    expect(after.total).toBe(must(before.total, '第一页的总数') + 1)
     expect(titles(after)[0]).toBe('关于下达2027年城市维护资金的请示')
   })
 
@@ -51,14 +52,14 @@ describe('a register page shared between PCs is never stale and never crosses a 
     const inner = await chayue.ok('registers.incoming', { text: '资金' })
     expect(titles(cleared)).toContain('关于防汛救灾资金安排的请示')
     expect(titles(inner)).not.toContain('关于防汛救灾资金安排的请示')
-    expect(inner.total).toBe(cleared.total - 1)
+    expect(inner.total).toBe(must(cleared.total, '第一页的总数') - 1)
   })
 
   it('a change written by another program on the same database file (the account tool, a second server) shows at once', async () => {
     const first = await chayue.ok('registers.incoming', {})
     const other = openConnection(join(server.dataDir, DATABASE_FILE))
     try {
-      other.sqlite.prepare('UPDATE incoming_documents SET title = ? WHERE id = ?').run('关于城区停车收费标准调整的请示（修改稿）', first.rows.at(-1).id)
+      other.sqlite.prepare('UPDATE incoming_documents SET title = ? WHERE id = ?').run('关于城区停车收费标准调整的请示（修改稿）', must(first.rows.at(-1), '登记簿最后一行').id)
     } finally {
       other.sqlite.close()
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, ADMIN_PASSWORD, type TestServer } from '../helpers/server'
+import { startTestServer, rpcClient, ADMIN_PASSWORD, must, type TestServer } from '../helpers/server'
 
 let server: TestServer
 let secadmin: ReturnType<typeof rpcClient>
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => { await server.stop() })
 
 const attempt = (username: string, password: string) => rpcClient(server.url).call('auth.login', { username, password })
-const userNamed = async (username: string) => (await secadmin.ok('users.list')).find((u: any) => u.username === username)
+const userNamed = async (username: string) => must((await secadmin.ok('users.list')).find((u) => u.username === username), `账号 ${username}`)
 
 describe('lockout after repeated failed sign-ins', () => {
   it('warns how many tries are left, locks at the fifth, and refuses even the right password while locked', async () => {

@@ -7,18 +7,19 @@ import { createHash, randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ADMIN_PASSWORD, rpcClient, startTestServer, type TestServer } from '../helpers/server'
+import { ADMIN_PASSWORD, rpcClient, startTestServer, must, type TestServer } from '../helpers/server'
+import { demoOffice } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { UPLOAD_LIFETIME_MS, UploadRegistry } from '../../src-main/files/uploads'
 
 let server: TestServer
 let clerk: ReturnType<typeof rpcClient>
-let org: any
-const dept = (name: string) => org.departments.find((d: any) => d.name === name).id
+const demo = demoOffice()
+const { deptId } = demo
 
 /** A 收文 with the given uploaded files, registered by `api`. */
 const register = (api: ReturnType<typeof rpcClient>, title: string, files: unknown[]) => api.call('incoming.receive', {
-  receivedAt: '2026-12-01 09:10', sender: '市住房和城乡建设局', senderDepartmentId: dept('市住房和城乡建设局'), title, docType: '请示', arrival: '专人送达', files,
+  receivedAt: '2026-12-01 09:10', sender: '市住房和城乡建设局', senderDepartmentId: deptId('市住房和城乡建设局'), title, docType: '请示', arrival: '专人送达', files,
 })
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')
@@ -35,7 +36,7 @@ beforeAll(async () => {
   clerk = rpcClient(server.url)
   await clerk.login()
   await clerk.ok('system.setClock', { at: '2026-12-01T09:00:00+08:00' })
-  org = await clerk.ok('org.overview')
+  await demo.load(clerk)
 })
 afterAll(async () => { await server.stop() })
 
@@ -46,7 +47,7 @@ describe('uploading a file (POST /upload)', () => {
     expect(pending()).toHaveLength(1) // sealed, waiting for the action
     const r = await register(clerk, '关于城区排水管网改造的请示', [{ kind: '扫描件', file }])
     expect(r.body.ok).toBe(true)
-    const [stored] = r.body.result.files
+    const [stored] = must(r.body.result, '登记结果').files
     expect(stored).toMatchObject({ name: '排水管网改造请示.pdf', mime: 'application/pdf', size: scan.length, sha256: sha256(scan) })
     expect(pending()).toEqual([])
 

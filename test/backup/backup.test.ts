@@ -3,25 +3,26 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { startTestServer, rpcClient, must, type TestServer } from '../helpers/server'
+import { demoOffice } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
-import { untilFinished } from './jobs'
+import { backupMadeBy, untilFinished } from './jobs'
 
 let server: TestServer
 let admin: ReturnType<typeof rpcClient>
 let clerk: ReturnType<typeof rpcClient>
-let org: any
-const dept = (name: string) => org.departments.find((d: any) => d.name === name).id
+const demo = demoOffice()
+const { deptId } = demo
 const upload = (name: string, content: string) => uploadAs(server.url, clerk, name, content)
 
 /** A 收文 with one scanned file: data and an attachment, as the office has them. */
 const register = async (title: string, content = `${title}的正文……`) => clerk.ok('incoming.receive', {
-  receivedAt: '2026-12-01 09:10', sender: '市住房和城乡建设局', senderDepartmentId: dept('市住房和城乡建设局'), senderNumber: '资住建〔2026〕88号',
+  receivedAt: '2026-12-01 09:10', sender: '市住房和城乡建设局', senderDepartmentId: deptId('市住房和城乡建设局'), senderNumber: '资住建〔2026〕88号',
   title, docType: '请示', urgency: '无', copies: 1, pages: 2, arrival: '专人送达',
   files: [{ kind: '正文', file: await upload(`${title}.pdf`, content) }],
 })
 /** The titles the 收文登记簿 finds for a search, as a clerk sees them. */
-const titles = async (text: string, api = clerk) => (await api.ok('registers.incoming', { text, limit: 200 })).rows.map((d: any) => d.title) as string[]
+const titles = async (text: string, api = clerk) => (await api.ok('registers.incoming', { text, limit: 200 })).rows.map((d) => d.title)
 
 async function backupNow(api = admin) {
   const job = await api.ok('backup.start')
@@ -43,7 +44,7 @@ beforeAll(async () => {
   clerk = rpcClient(server.url)
   await admin.login('admin')
   await clerk.login()
-  org = await clerk.ok('org.overview')
+  await demo.load(clerk)
   await clerk.ok('system.setClock', { at: '2026-12-01T09:00:00+08:00' })
 })
 afterAll(async () => {
@@ -77,7 +78,7 @@ describe('备份 (issue 6)', () => {
     expect(during).toBeGreaterThan(0)
 
     const { backups, folder } = await admin.ok('backup.list')
-    const listed = backups.find((b: any) => done.message!.includes(b.name))
+    const listed = must(backups.find((b) => done.message!.includes(b.name)), '刚做的备份')
     expect(listed).toMatchObject({ kind: '手动', checked: true, problem: null })
     expect(listed.size).toBeGreaterThan(6000 * 4000)
 
@@ -120,8 +121,8 @@ describe('备份 (issue 6)', () => {
 describe('恢复 (issue 6)', () => {
   it('refuses a damaged backup with a clear message and leaves the current data as it was', async () => {
     const done = await backupNow()
-    const { backups, folder } = await admin.ok('backup.list')
-    const name = backups.find((b: any) => done.message!.includes(b.name)).name
+    const { folder } = await admin.ok('backup.list')
+    const name = await backupMadeBy(admin, done)
     const dbFile = join(folder, name, 'sanban.sqlite')
     const bytes = readFileSync(dbFile)
     bytes.write('损坏', 8192 + 100)
@@ -133,13 +134,13 @@ describe('恢复 (issue 6)', () => {
     expect(failed.state).toBe('failed')
     expect(failed.message).toBe(`备份「${name}」未通过校验：数据库文件缺失、已损坏或被改动（校验值不符）。不能用它恢复，当前数据未作任何改动。`)
     expect(await titles('损坏备份')).toContain('损坏备份之后登记的收文')
-    expect((await admin.ok('backup.list')).backups.filter((b: any) => b.kind === '恢复前')).toHaveLength(0)
+    expect((await admin.ok('backup.list')).backups.filter((b) => b.kind === '恢复前')).toHaveLength(0)
   })
 
   it('refuses a backup whose attachment was altered', async () => {
     const done = await backupNow()
-    const { backups, folder } = await admin.ok('backup.list')
-    const name = backups.find((b: any) => done.message!.includes(b.name)).name
+    const { folder } = await admin.ok('backup.list')
+    const name = await backupMadeBy(admin, done)
     const manifest = JSON.parse(readFileSync(join(folder, name, 'manifest.json'), 'utf8'))
     writeFileSync(join(folder, name, manifest.files[0].path), '被改动的内容')
     const failed = await untilFinished(admin, (await admin.ok('backup.restore', { name })).id)
@@ -149,7 +150,7 @@ describe('恢复 (issue 6)', () => {
   it('brings back the data and the attachments, keeps the data it replaced as a 恢复前 backup, and ends every session', async () => {
     const before = await register('恢复测试：备份前的收文', '备份前的正文内容')
     const done = await backupNow()
-    const name = (await admin.ok('backup.list')).backups.find((b: any) => done.message!.includes(b.name)).name
+    const name = await backupMadeBy(admin, done)
     await register('恢复测试：备份后的收文')
     // The attachment is lost from the data folder after the backup.
     const file = server.core.conn.sqlite.prepare('SELECT path FROM stored_files WHERE name = ?').get('恢复测试：备份前的收文.pdf') as { path: string }
@@ -162,15 +163,15 @@ describe('恢复 (issue 6)', () => {
 
     const { last } = await admin.ok('backup.status')
     expect(last).toMatchObject({ action: '恢复', state: 'done' })
-    expect(last.message).toContain(`已用备份「${name}」`)
+    expect(last?.message).toContain(`已用备份「${name}」`)
     expect(await titles('恢复测试')).toContain('恢复测试：备份前的收文')
     expect(await titles('恢复测试')).not.toContain('恢复测试：备份后的收文')
     const doc = await clerk.ok('incoming.get', { id: before.id })
     const download = await clerk.ok('incoming.downloadFile', { fileId: doc.files[0].fileId })
     expect(Buffer.from(download.base64, 'base64').toString()).toBe('备份前的正文内容')
 
-    const kept = (await admin.ok('backup.list')).backups.find((b: any) => b.kind === '恢复前')
-    expect(last.message).toContain(kept.name)
+    const kept = must((await admin.ok('backup.list')).backups.find((b) => b.kind === '恢复前'), '恢复前备份')
+    expect(last?.message).toContain(kept.name)
     const copy = new Database(join((await admin.ok('backup.list')).folder, kept.name, 'sanban.sqlite'), { readonly: true })
     try {
       expect(copy.prepare('SELECT title FROM incoming_documents WHERE title = ?').get('恢复测试：备份后的收文')).toBeTruthy()
@@ -187,7 +188,7 @@ describe('定时备份与轮换 (issue 6)', () => {
     const secadmin = rpcClient(server.url)
     await secadmin.login('secadmin')
     await secadmin.ok('settings.update', { backupRetentionDays: 30 })
-    const scheduled = async () => (await admin.ok('backup.list')).backups.filter((b: any) => b.kind === '定时')
+    const scheduled = async () => (await admin.ok('backup.list')).backups.filter((b) => b.kind === '定时')
     await admin.ok('system.setClock', { at: '2026-12-01T12:00:00+08:00' })
     await server.core.backups.tick()
     expect(await scheduled()).toHaveLength(0)
@@ -196,7 +197,7 @@ describe('定时备份与轮换 (issue 6)', () => {
       await server.core.backups.tick()
       await server.core.backups.tick()
     }
-    const createdOn = async () => (await scheduled()).map((b: any) => b.createdAt.slice(0, 10))
+    const createdOn = async () => (await scheduled()).map((b) => b.createdAt.slice(0, 10))
     // All twenty are younger than 30 days: none rotated yet.
     expect(await createdOn()).toHaveLength(20)
     await admin.ok('system.setClock', { at: '2027-01-25T12:31:00+08:00' })
@@ -231,22 +232,22 @@ describe('导出全部数据、在新电脑上导入 (issue 6)', () => {
       await fresh.core.backups.idle()
       const moved = rpcClient(fresh.url)
       await moved.login()
-      const doc = (await moved.ok('registers.incoming', { text: '导出测试', limit: 200 })).rows.find((d: any) => d.title === '导出测试：要带到新电脑的收文')
-      const full = await moved.ok('incoming.get', { id: doc.id })
+      const doc = (await moved.ok('registers.incoming', { text: '导出测试', limit: 200 })).rows.find((d) => d.title === '导出测试：要带到新电脑的收文')
+      const full = await moved.ok('incoming.get', { id: must(doc, '带到新电脑的收文').id })
       const download = await moved.ok('incoming.downloadFile', { fileId: full.files[0].fileId })
       expect(Buffer.from(download.base64, 'base64').toString()).toBe('新电脑上也要能打开的正文')
       const newAdminAgain = rpcClient(fresh.url)
       await newAdminAgain.login('admin')
-      const kinds = (await newAdminAgain.ok('backup.list')).backups.map((b: any) => b.kind)
+      const kinds = (await newAdminAgain.ok('backup.list')).backups.map((b) => b.kind)
       expect(kinds).toEqual(expect.arrayContaining(['导入', '导入前']))
       // The new PC's own audit records (its administrator's sign-in, the import's start) follow the imported log (issue 14).
       const auditor = rpcClient(fresh.url)
       await auditor.login('auditor')
       expect(await auditor.ok('audit.verify')).toMatchObject({ ok: true })
       const started = (await auditor.ok('audit.list', { entity: '数据导入', limit: 20 })).rows
-      expect(started.map((r: any) => r.items.find((i: any) => i.field === '操作')?.after)).toContain('开始导入')
-      const result = (await auditor.ok('audit.list', { entity: '数据导入', limit: 20 })).rows.find((r: any) => r.items.some((i: any) => i.field === '说明'))
-      expect(result.items).toContainEqual({ field: '说明', before: null, after: expect.stringContaining('另一条审计链') })
+      expect(started.map((r) => r.items.find((i) => i.field === '操作')?.after)).toContain('开始导入')
+      const result = (await auditor.ok('audit.list', { entity: '数据导入', limit: 20 })).rows.find((r) => r.items.some((i) => i.field === '说明'))
+      expect(result?.items).toContainEqual({ field: '说明', before: null, after: expect.stringContaining('另一条审计链') })
     } finally {
       await fresh.core.backups.idle()
       await fresh.stop()

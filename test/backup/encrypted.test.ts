@@ -36,6 +36,6 @@ it('backs up an encrypted database into an encrypted copy, checks it with the of
   const again = rpcClient(server.url)
   await again.login('admin')
   const { last } = await again.ok('backup.status')
-  expect(last, last?.message).toMatchObject({ action: '恢复', state: 'done' })
+  expect(last, last?.message ?? '').toMatchObject({ action: '恢复', state: 'done' })
   expect(isPlainDatabase(join(dir, 'data', 'sanban.sqlite'))).toBe(false)
 })

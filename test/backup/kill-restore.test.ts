@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { rpcClient } from '../helpers/server'
+import { must, rpcClient } from '../helpers/server'
 import { ballastedServer, ChildServer, RECEIVED_AT } from './child-server'
 import { untilFinished } from './jobs'
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
   await admin.login('admin')
   const job = await admin.ok('backup.start')
   expect((await untilFinished(admin, job.id)).state).toBe('done')
-  backupName = (await admin.ok<{ backups: { name: string }[] }>('backup.list')).backups[0].name
+  backupName = (await admin.ok('backup.list')).backups[0].name
   inBackup = await documentsVia(seeded.url)
   await seeded.close()
 }, 120_000)
@@ -82,5 +82,5 @@ it(`keeps either the data before the restore or the backup's, intact, when the s
 async function documentsVia(url: string): Promise<number> {
   const clerk = rpcClient(url)
   await clerk.login()
-  return (await clerk.ok('registers.incoming', { limit: 1 })).total
+  return must((await clerk.ok('registers.incoming', { limit: 1 })).total, '登记簿首页的总数')
 }

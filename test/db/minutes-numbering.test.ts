@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listMeetingTypes } from '../../src-main/meetings/context'
 import { meetings, topics } from '../../src-main/meetings/schema'
 import { twoProcessRace } from '../helpers/race'
+import { allowed, must } from '../helpers/server'
+import { loadDemoOffice } from '../helpers/demo-office'
 
 const PER_SERVER = 20
 const race = twoProcessRace()
@@ -19,15 +21,15 @@ beforeAll(async () => {
   await race.setup(async (server, api) => {
     const db = server.core.conn.db
     await api.ok('system.setClock', { at: '2026-12-20T10:00:00+08:00' })
-    const org = await api.ok('org.overview')
-    const mayorPost = org.posts.find((p: any) => p.kind === '市长').id
-    const dept = org.departments.find((d: any) => d.name === '市财政局').id
+    const office = await loadDemoOffice(api)
+    const mayorPost = must(office.org.posts.find((p) => p.kind === '市长'), '市长岗位').id
+    const dept = office.deptId('市财政局')
     const typeId = listMeetingTypes(db).find((t) => t.kind === '常务会议')!.id
     for (let i = 0; i < 2 * PER_SERVER; i++) {
       const id = db.insert(meetings).values({ typeId, session: i + 1, date: '2026-11-02', halfDay: '上午', status: '已召开', chairPostId: mayorPost, createdAt: new Date().toISOString() }).returning().get().id
       db.insert(topics).values({ meetingId: id, title: `议题${i + 1}`, sortOrder: 0, departmentId: dept, deliveredOn: '2026-10-10', createdAt: new Date().toISOString() }).run()
       const m = await api.ok('meetings.minutes', { meetingId: id })
-      await api.ok('meetings.saveMinutes', { meetingId: id, opening: m.opening, attendance: m.attendance, decisions: m.decisions.map((d: any) => ({ ...d, text: '会议同意。' })) })
+      await api.ok('meetings.saveMinutes', { meetingId: id, opening: m.opening, attendance: m.attendance, decisions: m.decisions.map((d) => ({ ...d, text: '会议同意。' })) })
       meetingIds.push(id)
     }
   })
@@ -37,11 +39,11 @@ afterAll(() => race.stop())
 describe('minutes numbering under concurrency (X-1)', () => {
   it(`X-1 ${2 * PER_SERVER} sign-offs fired at once at two server processes on one database get 〔2026〕1号 … ${2 * PER_SERVER}号, no gap, no duplicate`, async () => {
     const clients = await race.clients('2026-12-20T10:00:00+08:00')
-    const signer = (await clients[0].ok('meetings.minutesSigner', { meetingId: meetingIds[0], date: '2026-12-18' })).signers[0].personId
+    const signer = allowed(await clients[0].ok('meetings.minutesSigner', { meetingId: meetingIds[0], date: '2026-12-18' })).signers[0].personId
     const replies = await Promise.all(meetingIds.map((meetingId, i) =>
       clients[i % 2].call('meetings.signMinutes', { meetingId, signerPersonId: signer, opinion: '同意印发。', date: '2026-12-18' })))
     expect(replies.filter((r) => !r.body.ok).map((r) => r.body.error)).toEqual([])
-    const numbers = replies.map((r) => r.body.result.numberText as string)
+    const numbers = replies.map((r) => must(must(r.body.result, '签发结果').numberText, '纪要编号'))
     expect([...numbers].sort((a, b) => parseInt(a.slice(6)) - parseInt(b.slice(6)))).toEqual(meetingIds.map((_, i) => `〔2026〕${i + 1}号`))
     const rows = race.read<{ n: number }>("SELECT number_seq AS n FROM minutes WHERE series = '常务会议' AND number_year = 2026 ORDER BY number_seq")
     expect(rows.map((r) => r.n)).toEqual(meetingIds.map((_, i) => i + 1))

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { outgoingDocuments } from '../../src-main/documents/schema'
 import { twoProcessRace } from '../helpers/race'
+import { must } from '../helpers/server'
 
 const TOTAL = 40
 const race = twoProcessRace()
@@ -31,10 +32,10 @@ describe('发文字号 under concurrency (R-D6, X-1)', () => {
     const clients = await race.clients('2026-12-20T10:00:00+08:00')
     const replies = await Promise.all([...ids, otherSeries].map((id, i) => clients[i % 2].call('outgoing.number', { id })))
     expect(replies.filter((r) => !r.body.ok).map((r) => r.body.error)).toEqual([])
-    const numbers = replies.slice(0, TOTAL).map((r) => r.body.result.numberText as string)
+    const numbers = replies.slice(0, TOTAL).map((r) => must(must(r.body.result, '编号结果').numberText, '发文字号'))
     const seq = (s: string) => Number(/〔2026〕(\d+)号$/.exec(s)![1])
     expect([...numbers].sort((a, b) => seq(a) - seq(b))).toEqual(ids.map((_, i) => `资府发〔2026〕${i + 1}号`))
-    expect(replies[TOTAL].body.result.numberText).toBe('资府函〔2026〕1号')
+    expect(replies[TOTAL].body.result?.numberText).toBe('资府函〔2026〕1号')
     const rows = race.read<{ n: number }>("SELECT number_seq AS n FROM outgoing_documents WHERE series = '资府发' AND number_year = 2026 ORDER BY number_seq")
     expect(rows.map((r) => r.n)).toEqual(ids.map((_, i) => i + 1))
   }, 120_000)

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD, rpcClient } from '../helpers/server'
+import { loadDemoOffice } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { unzipPart } from '../helpers/zip'
 import { downloadFrom, openAppSession, screenshot, setServerClock, signIn, type AppSession } from '../helpers/browser'
@@ -23,9 +24,9 @@ beforeAll(async () => {
   await setServerClock(url, '2026-12-01T09:00:00+08:00')
   const clerk = rpcClient(url)
   await clerk.login()
-  const org = await clerk.ok('org.overview')
-  const dept = org.departments.find((d: any) => d.name === '市住房和城乡建设局').id
-  const leader = org.people.find((p: any) => p.name === '陈立新').id
+  const office = await loadDemoOffice(clerk)
+  const dept = office.deptId('市住房和城乡建设局')
+  const leader = office.personId('陈立新')
   const doc = await clerk.ok('incoming.receive', {
     receivedAt: '2026-12-01 08:50', sender: '市住房和城乡建设局', senderDepartmentId: dept, senderNumber: '资住建〔2026〕90号',
     title: SECRET_TITLE, docType: '请示', urgency: '无', copies: 1, pages: 4, arrival: '机要交通', classification: '机密', secrecyPeriod: '1年',

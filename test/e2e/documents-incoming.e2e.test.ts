@@ -140,7 +140,7 @@ describe('收文 in the browser', () => {
     await form.waitFor({ state: 'detached' })
     await page.getByRole('row', { name: '第1位：陈立新' }).getByText('已立项督办1项').waitFor()
     const items = await api.ok('followups.list', {})
-    expect(items.some((f: any) => f.source === '领导批示' && f.task === OPINION && f.departmentName === '市交通运输局')).toBe(true)
+    expect(items.some((f) => f.source === '领导批示' && f.task === OPINION && f.departmentName === '市交通运输局')).toBe(true)
   })
 
   it('R-D7 hands it to 市交通运输局 (主办) and 市财政局 (协办) for 5 working days, due 8 December', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, BUSINESS_USER, rpcClient, type TestServer } from '../helpers/server'
+import { demoOffice } from '../helpers/demo-office'
 import { dialogNamed, downloadFrom, openAppSession, openNav, screenshot as screenshotOf, setServerClock, signIn, type AppSession } from '../helpers/browser'
 import { docxText } from '../helpers/zip'
 
@@ -14,7 +15,8 @@ let app: AppSession
 let server: TestServer
 let page: Page
 let api: ReturnType<typeof rpcClient>
-let org: any
+const demo = demoOffice()
+const { deptId } = demo
 let docId: number
 
 const TODAY = '2026-12-10'
@@ -24,7 +26,6 @@ const NUMBER = '资府发〔2026〕1号'
 
 /** The page once the step bar's 200 ms check-mark animation has finished. */
 const screenshot = async (p: Page, name: string) => { await p.waitForTimeout(300); return screenshotOf(p, name) }
-const department = (name: string) => org.departments.find((d: any) => d.name === name).id as number
 const signerField = () => page.getByLabel('签发人', { exact: true }).first()
 const header = () => page.getByLabel('发文字号', { exact: true })
 const openDocument = async () => {
@@ -38,17 +39,17 @@ beforeAll(async () => {
   ;({ server, page } = app)
   api = rpcClient(server.url)
   await api.login()
-  org = await api.ok('org.overview')
+  await demo.load(api)
   await setServerClock(server.url, `${TODAY}T10:00:00+08:00`)
   // Two earlier drafts, so the register has more than one line.
   await setServerClock(server.url, '2026-12-08T09:00:00+08:00')
   await api.ok('outgoing.draft', {
     docType: '函', signKind: '一般', series: '资府函', title: '资阳市人民政府关于商请支持成资临空经济产业带建设的函',
-    addressee: '成都市人民政府', body: '……\n特此函告。', draftingDepartmentId: department('市发展和改革委员会'), drafter: '李晓明',
+    addressee: '成都市人民政府', body: '……\n特此函告。', draftingDepartmentId: deptId('市发展和改革委员会'), drafter: '李晓明',
   })
   await api.ok('outgoing.draft', {
     docType: '通报', signKind: '事务性', series: '资府办发', title: '资阳市人民政府办公室关于2026年第三季度政务信息工作情况的通报',
-    body: '……\n特此通报。', classification: '秘密', secrecyPeriod: '1年', urgency: '加急', draftingDepartmentId: department('市政府督查室'),
+    body: '……\n特此通报。', classification: '秘密', secrecyPeriod: '1年', urgency: '加急', draftingDepartmentId: deptId('市政府督查室'),
   })
   await setServerClock(server.url, `${TODAY}T10:00:00+08:00`)
 })
@@ -263,7 +264,7 @@ describe('发文 in the browser', () => {
   it('R-D5 a department\'s directive to the counties must say 经市政府同意 and is not the 秘书长\'s to sign', async () => {
     const directive = await api.ok('outgoing.draft', {
       docType: '通知', signKind: '事务性', series: '资府办发', title: '关于做好2027年春季学期开学准备工作的通知', countyDirective: true,
-      addressee: '各县（区）人民政府', body: '现就2027年春季学期开学准备工作通知如下。\n特此通知。', draftingDepartmentId: department('市教育和体育局'),
+      addressee: '各县（区）人民政府', body: '现就2027年春季学期开学准备工作通知如下。\n特此通知。', draftingDepartmentId: deptId('市教育和体育局'),
     })
     await page.goto(`${server.url}/#/documents/outgoing/${directive.id}`)
     await page.getByRole('heading', { name: '关于做好2027年春季学期开学准备工作的通知' }).waitFor()

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { ADMIN_PASSWORD, BUSINESS_USER, rpcClient, type TestServer } from '../helpers/server'
+import { ADMIN_PASSWORD, BUSINESS_USER, allowed, rpcClient, type TestServer } from '../helpers/server'
+import { REVIEW_STEPS } from '../../src-main/common/documents'
+import { loadDemoOffice } from '../helpers/demo-office'
 import { openAppSession, screenshot, setServerClock, signIn, type AppSession } from '../helpers/browser'
 
 // Needs the built renderer: run `npx electron-vite build` first.
@@ -40,11 +42,10 @@ describe('公文 settings and the 建议提案 register in the browser', () => {
     expect(settings.documentSeries.at(-1)).toEqual({ code: '资府办通', issuer: '资阳市人民政府办公室', mark: '资阳市人民政府办公室文件', letter: false })
     expect(settings.handlingWorkingDays).toEqual({ 无: 10, 加急: 4, 特急: 2 })
 
-    const org = await api.ok('org.overview')
-    const dept = org.departments.find((d: any) => d.name === '市财政局')
-    const draft = await api.ok('outgoing.draft', { docType: '通知', signKind: '事务性', series: '资府办通', title: '关于做好2027年元旦期间值班工作的通知', body: '请各单位做好值班工作。', draftingDepartmentId: dept.id })
-    for (const step of ['部门负责人', '办公室秘书', '办公室负责人']) await api.ok('outgoing.review', { id: draft.id, step, reviewer: '王芳', opinion: '同意。', date: '2026-12-10' })
-    const signer = (await api.ok('outgoing.requiredSigner', { id: draft.id, date: '2026-12-10' })).signers[0].personId
+    const finance = (await loadDemoOffice(api)).deptId('市财政局')
+    const draft = await api.ok('outgoing.draft', { docType: '通知', signKind: '事务性', series: '资府办通', title: '关于做好2027年元旦期间值班工作的通知', body: '请各单位做好值班工作。', draftingDepartmentId: finance })
+    for (const step of REVIEW_STEPS) await api.ok('outgoing.review', { id: draft.id, step, reviewer: '王芳', opinion: '同意。', date: '2026-12-10' })
+    const signer = allowed(await api.ok('outgoing.requiredSigner', { id: draft.id, date: '2026-12-10' })).signers[0].personId
     await api.ok('outgoing.signOff', { id: draft.id, signerId: signer, opinion: '同意。', date: '2026-12-10' })
     expect((await api.ok('outgoing.number', { id: draft.id })).numberText).toBe('资府办通〔2026〕1号')
   })

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, BUSINESS_USER, rpcClient, type TestServer } from '../helpers/server'
+import { loadDemoOffice, meetingType } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { openAppSession, setServerClock, signIn, type AppSession } from '../helpers/browser'
 import { hasLibreOffice, renderDocx } from '../helpers/render'
@@ -59,13 +60,11 @@ beforeAll(async () => {
   ;({ server, page } = app)
   api = rpcClient(server.url)
   await api.login()
-  const org = await api.ok('org.overview')
-  const dept = (name: string) => org.departments.find((d: any) => d.name === name).id as number
-  const person = (name: string) => org.people.find((p: any) => p.name === name).id as number
+  const { deptId: dept, personId: person } = await loadDemoOffice(api)
 
   // The meeting and its topic are entered well before the 10-working-day deadline (R-M3).
   await setServerClock(server.url, '2026-11-20T09:00:00+08:00')
-  const type = (await api.ok('meetings.types')).find((t: any) => t.kind === '常务会议')
+  const type = await meetingType(api, '常务会议')
   ids.meeting = (await api.ok('meetings.schedule', { typeId: type.id, date: '2026-12-08', halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })).meeting.id
   const upload = (name: string, mime: string) => uploadAs(server.url, api, name, name, mime)
   await api.ok('meetings.submitTopic', {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, BUSINESS_USER, rpcClient, type TestServer } from '../helpers/server'
+import { loadDemoOffice } from '../helpers/demo-office'
 import { dialogNamed, openAppSession, openNav, screenshot, setServerClock, signIn, type AppSession } from '../helpers/browser'
 
 // Needs the built renderer: run `npx electron-vite build` first.
@@ -94,8 +95,7 @@ describe('会议日历 in the browser', () => {
   it('R-P2 warns that the chair is away when the 市长 is recorded away, with the 常务副市长 acting', async () => {
     const rpc = rpcClient(server.url)
     await rpc.login()
-    const org = await rpc.ok('org.overview', {})
-    const mayor = org.people.find((p: { name: string }) => p.name === '张明远')
+    const mayor = (await loadDemoOffice(rpc)).person('张明远')
     await rpc.ok('absences.save', { personId: mayor.id, kind: '出差', startDate: '2026-10-05', endDate: '2026-10-06', destination: '成都', reportedTo: [], approval: '待批' })
 
     // Back to the calendar and into the meeting again: the page reads the meeting afresh.

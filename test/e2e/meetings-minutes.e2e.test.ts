@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { ADMIN_PASSWORD, BUSINESS_USER, rpcClient, type TestServer } from '../helpers/server'
+import { ADMIN_PASSWORD, BUSINESS_USER, must, rpcClient, type TestServer } from '../helpers/server'
+import { demoOffice, meetingType } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { dialogNamed, downloadFrom, openAppSession, openNav, screenshot, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
 import { docxText } from '../helpers/zip'
@@ -16,14 +17,13 @@ let app: AppSession
 let server: TestServer
 let page: Page
 let api: ReturnType<typeof rpcClient>
-let org: any
+const demo = demoOffice()
+const { deptId, personId } = demo
 let meetingId: number
 
 const MEETING_DAY = '2026-12-08'
 const setServerClock = (at: string) => setServerClockOf(server.url, at)
 const setClocks = async (at: string) => { await setServerClock(at); await page.clock.setFixedTime(new Date(at)) }
-const person = (name: string) => org.people.find((p: any) => p.name === name).id as number
-const department = (name: string) => org.departments.find((d: any) => d.name === name).id as number
 
 const TOPICS = [
   { title: '关于2027年市级财政预算编制工作的议题', department: '市财政局', file: '财政预算' },
@@ -39,8 +39,8 @@ const DECISIONS = [
 /** A small file uploaded as the browser does (POST /upload), for the topic's input. */
 const upload = (name: string, text: string, mime: string) => uploadAs(server.url, api, name, text, mime)
 const topicFiles = async (title: string) => [
-  { kind: '议题材料', file: await upload(`${title}.docx`, `${title}：议题材料正文`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') },
-  { kind: '议题审批表', file: await upload(`${title}审批表.pdf`, `${title}：议题审批表`, 'application/pdf') },
+  { kind: '议题材料' as const, file: await upload(`${title}.docx`, `${title}：议题材料正文`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') },
+  { kind: '议题审批表' as const, file: await upload(`${title}审批表.pdf`, `${title}：议题审批表`, 'application/pdf') },
 ]
 
 const download = (button: string) => downloadFrom(page, button)
@@ -64,20 +64,19 @@ beforeAll(async () => {
   ;({ server, page } = app)
   api = rpcClient(server.url)
   await api.login()
-  org = await api.ok('org.overview')
-  const types = await api.ok('meetings.types')
-  const type = types.find((t: any) => t.kind === '常务会议')
+  await demo.load(api)
+  const type = await meetingType(api, '常务会议')
 
   // Scheduled and its topics delivered on 20 November, well before the R-M3 deadline.
   await setServerClock('2026-11-20T09:00:00+08:00')
   const scheduled = await api.ok('meetings.schedule', { typeId: type.id, session: 25, date: MEETING_DAY, halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })
   meetingId = scheduled.meeting.id
   for (const t of TOPICS) {
-    await api.ok('meetings.submitTopic', { meetingId, title: t.title, departmentId: department(t.department), deliveredOn: '2026-11-20', files: await topicFiles(t.file) })
+    await api.ok('meetings.submitTopic', { meetingId, title: t.title, departmentId: deptId(t.department), deliveredOn: '2026-11-20', files: await topicFiles(t.file) })
   }
   // On the day: 王志强 asks for leave (R-M4), everyone else is present.
   await setServerClock(`${MEETING_DAY}T08:30:00+08:00`)
-  await api.ok('meetings.recordAttendance', { meetingId, personId: person('王志强'), role: '组成人员', status: '请假', leaveReason: '出差', answer: '同意' })
+  await api.ok('meetings.recordAttendance', { meetingId, personId: personId('王志强'), role: '组成人员', status: '请假', leaveReason: '出差', answer: '同意' })
   await api.ok('meetings.markRestPresent', { meetingId })
   await setServerClock(`${MEETING_DAY}T15:00:00+08:00`)
 })
@@ -142,15 +141,15 @@ describe('会议纪要 in the browser', () => {
     await page.getByText('纪要草稿已保存。').waitFor()
     const saved = await api.ok('meetings.minutes', { meetingId })
     expect(saved).toMatchObject({ saved: true, status: '草稿', numberText: null })
-    expect(saved.decisions.map((d: any) => [d.heading, d.text])).toEqual(TOPICS.map((t, i) => [t.title, DECISIONS[i]]))
+    expect(saved.decisions.map((d) => [d.heading, d.text])).toEqual(TOPICS.map((t, i) => [t.title, DECISIONS[i]]))
     expect(await page.getByText('有未保存的修改').count()).toBe(0)
     await screenshot(page, 'minutes-editor')
   })
 
   it('R-P2 with the 市长 away on 10 December, the required signer is the 常务副市长 acting for him', async () => {
     await api.ok('absences.save', {
-      personId: person('张明远'), kind: '出差', startDate: '2026-12-09', endDate: '2026-12-11', destination: '成都', reason: '参加省政府会议',
-      reportedTo: [], actingPersonId: person('李建国'),
+      personId: personId('张明远'), kind: '出差', startDate: '2026-12-09', endDate: '2026-12-11', destination: '成都', reason: '参加省政府会议',
+      reportedTo: [], actingPersonId: personId('李建国'),
     })
     await setClocks('2026-12-10T10:00:00+08:00')
     await openMinutes()
@@ -242,11 +241,10 @@ describe('专题会议纪要 with the 市长\'s consent (R-M5 第四十二条)',
   let landId: number
 
   it('R-M5 a 专题会议 on 土地 needs the 市长\'s consent before sign-off; with the 市长 away it is the 常务副市长 acting (R-P2)', async () => {
-    const types = await api.ok('meetings.types')
-    const chair = org.posts.find((p: any) => p.kind === '副市长' && p.holderId === person('陈立新'))
+    const chair = must(demo.org.posts.find((p) => p.kind === '副市长' && p.holderId === personId('陈立新')), '陈立新的副市长岗位')
     await setServerClock('2026-12-01T09:00:00+08:00')
     const scheduled = await api.ok('meetings.schedule', {
-      typeId: types.find((t: any) => t.kind === '专题会议').id, subject: '高铁站片区土地收储', date: '2026-12-09', halfDay: '下午', place: '市政府第三会议室',
+      typeId: (await meetingType(api, '专题会议')).id, subject: '高铁站片区土地收储', date: '2026-12-09', halfDay: '下午', place: '市政府第三会议室',
       chairPostId: chair.id, reservedMatters: ['土地'], priorAgreementOn: '2026-12-01', priorAgreementNote: '已与常务副市长李建国协商一致',
     })
     landId = scheduled.meeting.id

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { ADMIN_PASSWORD, BUSINESS_USER, rpcClient, type TestServer } from '../helpers/server'
+import { demoOffice } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { dialogNamed, openAppSession, openNav, screenshot, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
 
@@ -16,14 +17,13 @@ let app: AppSession
 let server: TestServer
 let page: Page
 let api: ReturnType<typeof rpcClient>
-let org: any
+const demo = demoOffice()
+const { department, person } = demo
 /** Shared by the steps (and by steps appended later). */
 const state: { meetingId: number; topicTitle: string } = { meetingId: 0, topicTitle: '关于中心城区停车收费标准调整的议题' }
 
 const DOWNLOADS = resolve(__dirname, '../../test-results/downloads')
 const dialog = (title: string) => dialogNamed(page, title)
-const person = (name: string) => org.people.find((p: any) => p.name === name)
-const department = (name: string) => org.departments.find((d: any) => d.name === name)
 
 /** The office's day on both clocks: the server's (rules) and the browser's (form defaults). */
 async function officeDay(at: string) {
@@ -57,7 +57,7 @@ beforeAll(async () => {
   await setServerClockOf(server.url, '2026-11-27T09:00:00+08:00')
   api = rpcClient(server.url)
   await api.login()
-  org = await api.ok('org.overview')
+  await demo.load(api)
 })
 afterAll(async () => { await app?.close() })
 

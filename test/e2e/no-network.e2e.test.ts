@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, BUSINESS_USER, rpcClient, type TestServer } from '../helpers/server'
+import { meetingType } from '../helpers/demo-office'
 import { downloadFrom, openAppSession, setServerClock, signIn, type AppSession } from '../helpers/browser'
 
 // Needs the built renderer: run `npx electron-vite build` first.
@@ -63,7 +64,7 @@ beforeAll(async () => {
   const api = rpcClient(server.url)
   await api.login()
   await setServerClock(server.url, '2026-11-20T09:00:00+08:00')
-  const type = (await api.ok('meetings.types')).find((t: any) => t.kind === '常务会议')
+  const type = await meetingType(api, '常务会议')
   meetingId = (await api.ok('meetings.schedule', { typeId: type.id, date: '2026-12-08', halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })).meeting.id
   await setServerClock(server.url, `${TODAY}T10:00:00+08:00`)
   outgoingId = (await api.ok('outgoing.draft', {

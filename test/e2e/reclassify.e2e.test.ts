@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { count } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, rpcClient, type TestServer } from '../helpers/server'
+import { loadDemoOffice } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { dialogNamed, openAppSession, screenshot, setServerClock, signIn, type AppSession } from '../helpers/browser'
 import { incomingDocuments } from '../../src-main/documents/schema'
@@ -76,8 +77,7 @@ beforeAll(async () => {
   chayue = rpcClient(server.url)
   await kezhang.login('kezhang')
   await chayue.login('chayue')
-  const org = await kezhang.ok('org.overview')
-  const finance = org.departments.find((d: any) => d.name === '市财政局')!.id
+  const finance = (await loadDemoOffice(kezhang)).deptId('市财政局')
   const doc = await kezhang.ok('incoming.receive', {
     receivedAt: '2026-12-01 09:10', sender: '市财政局', senderDepartmentId: finance, title: TITLE, docType: '请示', classification: '秘密', secrecyPeriod: '1年',
     arrival: '机要交通', files: [{ kind: '扫描件', file: await uploadAs(server.url, kezhang, '资金安排扫描件.pdf', '%PDF-1.4 防汛资金安排（秘密）') }],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ADMIN_PASSWORD, BUSINESS_USER, rpcClient, startTestServer, type TestServer } from '../helpers/server'
+import { ADMIN_PASSWORD, BUSINESS_USER, must, rpcClient, startTestServer, type TestServer } from '../helpers/server'
 import { field, launchBrowser, screenshot, signIn, type Browser } from '../helpers/browser'
 
 const BUSINESS_NAV = ['首页', '会议', '公文', '督办', '值班', '领导外出', '组织机构', '节假日']
@@ -212,7 +212,7 @@ describe('the application shell', () => {
     const { page } = browser
     const api = rpcClient(server.url)
     await api.login('admin')
-    const chayue = (await api.ok<{ id: number; username: string }[]>('users.list')).find((u) => u.username === 'chayue')!
+    const chayue = must((await api.ok('users.list')).find((u) => u.username === 'chayue'), '账号 chayue')
     await api.ok('users.resetPassword', { id: chayue.id, password: 'Chongzhi2026' })
     await nav().getByRole('link', { name: '首页', exact: true }).click()
     await page.getByText('登录已失效').waitFor()

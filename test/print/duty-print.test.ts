@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { startTestServer, rpcClient, download, must, type OutputOf, type TestServer } from '../helpers/server'
 import { hasLibreOffice, renderDocx } from '../helpers/render'
 import { unzipPart } from '../helpers/zip'
 
@@ -7,14 +7,14 @@ const OUT = 'test-results/print'
 
 let server: TestServer
 let api: ReturnType<typeof rpcClient>
-let december: any
-let national: any
+type Roster = OutputOf<'duty.get'>
+let december: Roster
+let national: Roster
 const files: Record<string, { filename: string; mime: string; buf: Buffer }> = {}
 
 
-async function exportFile(key: string, name: string, input: object) {
-  const r = await api.ok(name, input)
-  files[key] = { filename: r.filename, mime: r.mime, buf: Buffer.from(r.base64, 'base64') }
+async function exportFile(key: string, name: 'duty.exportRosterDocx' | 'duty.exportRosterXlsx' | 'duty.exportLogDocx', input: { id: number } | { from: string; to: string }) {
+  files[key] = await download(api, name, input)
 }
 
 /** The texts of the table rows in document.xml, each row's <w:t> joined by '|'. */
@@ -37,7 +37,8 @@ function sheetRows(buf: Buffer): string[][] {
   }))
 }
 
-const who = (roster: any, date: string, role: string) => roster.days.find((d: any) => d.date === date).duties.find((d: any) => d.role === role).person
+const who = (roster: Roster, date: string, role: string) =>
+  must(must(roster.days.find((d) => d.date === date), `${date} 的值班`).duties.find((d) => d.role === role)?.person, `${date} 的${role}`)
 
 beforeAll(async () => {
   server = await startTestServer()

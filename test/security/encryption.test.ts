@@ -12,7 +12,8 @@ import { migrateDatabase } from '../../src-main/db/migrate'
 import { changeDatabaseKey } from '../../src-main/db/cipher'
 import { changeKey } from '../../src-main/cli/key'
 import { generateKey, pendingKeyFile, readKeyFile, writeKeyFile } from '../../src-main/db/key'
-import { ADMIN_PASSWORD, rpcClient } from '../helpers/server'
+import { ADMIN_PASSWORD, rpcClient, must } from '../helpers/server'
+import { loadDemoOffice } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { journal, migrationsUpTo } from '../db/harness'
 
@@ -47,8 +48,7 @@ async function start(dataDir: string, keyFile?: string): Promise<RunningServer> 
 async function registerDocument(server: RunningServer) {
   const api = rpcClient(server.url)
   await api.login()
-  const org = await api.ok('org.overview')
-  const dept = org.departments.find((d: any) => d.name === '市应急管理局').id
+  const dept = (await loadDemoOffice(api)).deptId('市应急管理局')
   const doc = await api.ok('incoming.receive', {
     receivedAt: '2026-11-02 09:10', sender: '市应急管理局', senderDepartmentId: dept, senderNumber: '资应急〔2026〕7号',
     title: TITLE, docType: '请示', copies: 1, pages: 2, arrival: '专人送达',
@@ -62,7 +62,7 @@ async function readBack(server: RunningServer, ids: { id: number; fileId: number
   await api.login()
   const doc = await api.ok('incoming.get', { id: ids.id })
   const file = await api.call('incoming.downloadFile', { fileId: ids.fileId })
-  return { title: doc.title as string, file }
+  return { title: doc.title, file }
 }
 
 function filesUnder(dir: string): string[] {
@@ -123,7 +123,7 @@ describe('encryption at rest', () => {
     const second = await start(dataDir, keyFile)
     const back = await readBack(second, ids)
     expect(back.title).toBe(TITLE)
-    expect(Buffer.from(back.file.body.result.base64, 'base64').toString()).toBe(ATTACHMENT)
+    expect(Buffer.from(must(back.file.body.result, '下载的附件').base64, 'base64').toString()).toBe(ATTACHMENT)
   })
 
   it('a wrong key is refused with 数据库密钥不正确 and every file of the data folder stays byte for byte the same', async () => {
@@ -174,7 +174,7 @@ describe('encryption at rest', () => {
     expect(server.core.encryption).toMatchObject({ keyCreated: true, encryptedNow: true })
     const back = await readBack(server, ids)
     expect(back.title).toBe(TITLE)
-    expect(Buffer.from(back.file.body.result.base64, 'base64').toString()).toBe(ATTACHMENT)
+    expect(Buffer.from(must(back.file.body.result, '下载的附件').base64, 'base64').toString()).toBe(ATTACHMENT)
     await server.close()
     expectNoise(dataDir)
     expect(filesUnder(dataDir).filter((f) => /encrypting|\.tmp$|-journal$/.test(f))).toEqual([])
@@ -203,7 +203,7 @@ describe('encryption at rest', () => {
     const server = await start(dataDir, keyFile)
     const back = await readBack(server, ids)
     expect(back.title).toBe(TITLE)
-    expect(Buffer.from(back.file.body.result.base64, 'base64').toString()).toBe(ATTACHMENT)
+    expect(Buffer.from(must(back.file.body.result, '下载的附件').base64, 'base64').toString()).toBe(ATTACHMENT)
   })
 
   it('changing the key is refused while Sanban has the database open, and the key stays as it was', async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openConnection } from '../../src-main/db/connection'
 import { readKeyFile } from '../../src-main/db/key'
 import { OWNER_FILE } from '../../src-main/system/data-lock'
-import { ADMIN_PASSWORD, rpcClient } from '../helpers/server'
+import { ADMIN_PASSWORD, must, rpcClient } from '../helpers/server'
 import { checksums, copyOffice, makeOffice, removeDir, ROOT, serverArgs, startRefused, startRunning, type Office, type ServerProcess } from './harness'
 
 const LOADER = join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')
@@ -121,7 +121,7 @@ describe('the account tool (npm run account) while the server runs', () => {
     expect((await auditor.call('auth.me')).body.result ?? null).toBeNull() // the old session ended
     expect((await rpcClient(server.url).call('auth.login', { username: 'auditor', password: ADMIN_PASSWORD })).body.ok).toBe(false)
     const fresh = rpcClient(server.url)
-    expect((await fresh.ok('auth.login', { username: 'auditor', password })).mustChangePassword).toBe(true)
+    expect((await fresh.ok('auth.login', { username: 'auditor', password: must(password, '工具给出的新密码') })).mustChangePassword).toBe(true)
     expect(tool(o, 'src-main/cli/account.ts', 'unlock', 'secadmin').out).toMatch(/已解除“secadmin”的锁定/)
     await server.stop()
     const conn = openConnection(join(o.dataDir, 'sanban.sqlite'), readKeyFile(o.keyFile))
