@@ -17,7 +17,7 @@ import { checkRegistrable, clearanceOf, requireSeen, type Reader } from '../../s
 import { directExceptionProblem, incomingNumberText, secrecyProblem } from './rules'
 import { isLeaderKind } from '../../common/org'
 import { reclassify, refuseReclassifyingEdit, type ReclassifyInput, type ReclassifyTarget } from '../../security/reclassify'
-import type { IncomingFields, RegisterInput } from './contract'
+import type { IncomingFields, RegisterInput, UpdateInput } from './contract'
 
 export type IncomingRow = typeof incomingDocuments.$inferSelect
 
@@ -98,14 +98,11 @@ export function registerIncoming(ctx: ActionContext, input: RegisterInput): Inco
   return doc
 }
 
-/** What an edit may send: the registration without its 密级 and 保密期限, which only 定密变更 changes (repeating them is fine). */
-export type IncomingEdit = Omit<IncomingFields, 'classification' | 'secrecyPeriod'> & Partial<Pick<IncomingFields, 'classification' | 'secrecyPeriod'>>
-
 /**
  * Corrects the registration while it is still 已登记; the 收文号 stays, so the receipt year cannot change, and the
  * 密级 stays: a changed one is refused with a pointer to 定密变更 (issue 14).
  */
-export function updateIncoming(ctx: ActionContext, edit: IncomingEdit & { id: number }): IncomingRow {
+export function updateIncoming(ctx: ActionContext, edit: UpdateInput): IncomingRow {
   const doc = requireIncoming(ctx, edit.id)
   requireStatus(doc, ['已登记'], '修改登记信息（只有尚未拟办的收文可以修改）')
   refuseReclassifyingEdit(doc, edit)

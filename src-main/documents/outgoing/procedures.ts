@@ -1,33 +1,12 @@
 import { z } from 'zod'
 import { query, mutation } from '../../kernel/procedure'
-import { id, isoDate, optionalText, text } from '../../kernel/fields'
-import { classificationField } from '../../security/clearance'
+import { id, isoDate, text } from '../../kernel/fields'
 import { reclassifyInput } from '../../security/reclassify'
-import { DOCUMENT_TYPES, PUBLICITY, REVIEW_STEPS, SIGN_KINDS, URGENCIES } from '../../common/documents'
+import { REVIEW_STEPS } from '../../common/documents'
 import { draftOutgoing, getOutgoing, reclassifyOutgoing, reviewDraft, templatesFor, updateDraft } from './service'
 import { checkOutgoing, dispatchOutgoing, issueOutgoing, numberOutgoing, requiredSignerOn, signOff } from './signoff'
 import { CLERKS, READERS, REVIEWERS } from '../../common/roles'
-
-/** The fields of a draft (拟稿), shared by outgoing.draft and outgoing.updateDraft. */
-const draftFields = {
-  docType: z.enum(DOCUMENT_TYPES).describe('文种'),
-  signKind: z.enum(SIGN_KINDS).describe('签发类别'),
-  series: text('发文字号序列', 10),
-  title: text('标题', 200),
-  addressee: optionalText('主送机关', 1000),
-  cc: optionalText('抄送机关', 1000),
-  body: z.string().describe('正文').max(100_000, '不能超过100000个字').default(''),
-  attachmentNames: z.array(text('附件名称', 200)).max(50, '不能超过50个').describe('附件').default([]),
-  classification: classificationField(),
-  secrecyPeriod: optionalText('保密期限', 20),
-  urgency: z.enum(URGENCIES).describe('紧急程度').default('无'),
-  draftingDepartmentId: id('起草单位').nullable().optional(),
-  drafter: optionalText('拟稿人', 40),
-  publicity: z.enum(PUBLICITY).describe('公开属性').default('主动公开'),
-  upward: z.boolean().describe('上行文').default(false),
-  countyDirective: z.boolean().describe('向县（区）政府发布的指示性公文').default(false),
-  note: optionalText('附注', 500),
-}
+import { draftEditInput, draftInput, issueInput } from './contract'
 
 export const outgoingProcedures = {
   'outgoing.templates': query({
@@ -45,13 +24,13 @@ export const outgoingProcedures = {
   'outgoing.draft': mutation({
     summary: '拟稿：新建发文稿（不编号，X-1）',
     access: CLERKS,
-    input: z.object(draftFields),
+    input: draftInput,
     handler: draftOutgoing,
   }),
   'outgoing.updateDraft': mutation({
     summary: '修改发文稿（签发前；密级和保密期限只能经定密变更改变）',
     access: CLERKS,
-    input: z.object({ id: id('发文'), ...draftFields, classification: classificationField().unwrap().optional() }),
+    input: draftEditInput,
     handler: updateDraft,
   }),
   'outgoing.reclassify': mutation({
@@ -99,13 +78,7 @@ export const outgoingProcedures = {
   'outgoing.issue': mutation({
     summary: '印发：印发日期、份数、分送范围；涉密公文按起始份号编份号',
     access: CLERKS,
-    input: z.object({
-      id: id('发文'),
-      issuedOn: isoDate('印发日期'),
-      copies: z.number().describe('份数').int('应为整数').min(1, '至少1份').max(100_000, '不能超过100000份'),
-      distribution: text('分送范围', 2000),
-      firstCopyNumber: z.number().describe('起始份号').int('应为整数').min(1, '应为正整数').max(999_999, '不能超过999999').nullable().optional(),
-    }),
+    input: issueInput,
     handler: issueOutgoing,
   }),
   'outgoing.dispatch': mutation({

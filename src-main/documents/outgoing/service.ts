@@ -19,35 +19,15 @@ import { indexForSearch } from '../registers/search'
 import { draftTemplates } from './templates'
 import {
   checkReviewStep, countyDirectiveCheck, formatCopyNumber, nextReviewStep, nextStep, outgoingSigner, signerLine, signRuleText,
-  stepDateProblem, type ReviewStep, type SignKind,
+  stepDateProblem, type ReviewStep,
 } from './rules'
 import { SECRECY_PERIOD } from '../incoming/rules'
 import { outgoingDocuments, reviews } from '../schema'
-import { type CLASSIFICATIONS, classificationMark } from '../../common/classification'
-import { type DocumentType, type PUBLICITY, type URGENCIES } from '../../common/documents'
+import { classificationMark } from '../../common/classification'
 import { findSeries } from '../../settings/series'
+import type { DraftEditInput, DraftInput } from './contract'
 
 export type OutgoingRow = typeof outgoingDocuments.$inferSelect
-
-export interface DraftInput {
-  docType: DocumentType
-  signKind: SignKind
-  series: string
-  title: string
-  addressee?: string | null
-  cc?: string | null
-  body: string
-  attachmentNames: string[]
-  classification: (typeof CLASSIFICATIONS)[number]
-  secrecyPeriod?: string | null
-  urgency: (typeof URGENCIES)[number]
-  draftingDepartmentId?: number | null
-  drafter?: string | null
-  publicity: (typeof PUBLICITY)[number]
-  upward: boolean
-  countyDirective: boolean
-  note?: string | null
-}
 
 const ENTITY = '发文'
 
@@ -198,10 +178,9 @@ export function draftOutgoing(ctx: ActionContext, input: DraftInput) {
 }
 
 /** What an edit may send: the draft without its 密级 and 保密期限, which only 定密变更 changes (repeating them is fine). */
-export type DraftEdit = Omit<DraftInput, 'classification' | 'secrecyPeriod'> & Partial<Pick<DraftInput, 'classification' | 'secrecyPeriod'>>
 
 /** Edits a draft until it is signed (核稿 may change the text; the signed text is final); the 密级 stays (issue 14). */
-export function updateDraft(ctx: ActionContext, edit: DraftEdit & { id: number }) {
+export function updateDraft(ctx: ActionContext, edit: DraftEditInput) {
   const before = requireOutgoing(ctx, edit.id)
   if (before.signedOn !== null) throw new AppError('CONFLICT', `已签发的公文不能修改（${before.signerName ?? ''}${before.signedOn}签发）`)
   refuseReclassifyingEdit(before, edit)

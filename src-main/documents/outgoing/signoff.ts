@@ -18,6 +18,7 @@ import {
 } from './rules'
 import { getOutgoing, reindex, requireOutgoing, type OutgoingRow } from './service'
 import { outgoingDocuments, reviews } from '../schema'
+import type { IssueInput } from './contract'
 
 const ENTITY = '发文'
 
@@ -98,8 +99,6 @@ export function checkOutgoing(ctx: ActionContext, input: { id: number; checkedBy
   updateAudited(ctx, outgoingDocuments, ENTITY, row.id, { checkedBy: input.checkedBy })
   return getOutgoing(ctx, row.id, ctx.clock.today())
 }
-
-export interface IssueInput { id: number; issuedOn: IsoDate; copies: number; distribution: string; firstCopyNumber?: number | null }
 
 /** 印发: date, copies and distribution; a classified document's copies are numbered (份号) from firstCopyNumber (default 1). */
 export function issueOutgoing(ctx: ActionContext, input: IssueInput) {
