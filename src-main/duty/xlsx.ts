@@ -1,6 +1,6 @@
 /** The duty roster as an Excel file: the same columns as the Word file, one row a day. */
 import writeXlsxFile, { type Row } from 'write-excel-file/node'
-import { periodText, printedTitle, rosterRoles, rosterRows, type RosterDetail } from './docx'
+import { periodText, printedTitle, rosterRoles, rosterRows, type RosterDetail } from './prints'
 
 const FONT = '仿宋_GB2312'
 

@@ -4,33 +4,11 @@ import { query, mutation } from '../kernel/procedure'
 import { id, isoDate, text } from '../kernel/fields'
 import { readSettings } from '../settings/service'
 import { AppError } from '../kernel/errors'
-import { getMinutes, minutesSignerOn, recordMinutesConsent, saveMinutes, signMinutes, type MinutesView } from './minutes'
-import { minutesDocx, type MinutesPrint } from './docx'
+import { getMinutes, minutesSignerOn, recordMinutesConsent, saveMinutes, signMinutes } from './minutes'
+import { minutesDocx } from './docx'
+import { minutesPrint } from './prints'
 import { CLERKS, READERS } from '../common/roles'
 import { minutesInput } from './contract'
-
-/** A draft prints without a number (X-1: numbered only at sign-off). */
-const UNNUMBERED = '（签发后编号）'
-
-/** What the Word builder prints, from the minutes as the page shows them. */
-export function minutesPrint(m: MinutesView, settings: { governmentName: string; officeName: string }, today: string): MinutesPrint {
-  const leave = (s: string) => {
-    const parts = s.match(/^(.+?)（(.+)）$/)
-    return parts ? { name: parts[1], reason: parts[2] } : { name: s }
-  }
-  return {
-    settings: { governmentName: settings.governmentName, officeName: settings.officeName },
-    mark: m.title,
-    number: m.numberText ?? UNNUMBERED,
-    date: m.signed?.on ?? today,
-    title: m.kind === '专题会议' && m.meetingSubject ? `关于${m.meetingSubject}的会议纪要` : undefined,
-    opening: m.opening,
-    topics: m.decisions.map((d) => ({ heading: d.heading, decisions: d.text })),
-    attendance: { present: m.attendance.present, onLeave: m.attendance.onLeave.map(leave), attending: m.attendance.attending },
-    distribution: m.distribution ?? undefined,
-    printDate: today,
-  }
-}
 
 export const minutesProcedures = {
   'meetings.minutes': query({

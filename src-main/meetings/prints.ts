@@ -1,4 +1,4 @@
-/** The agenda (会议议程), the notice (会议通知) and the attendance (出席情况) of a meeting, from what is recorded; Word layout in ./docx. */
+/** The minutes (会议纪要), the agenda (会议议程), the notice (会议通知) and the attendance (出席情况) of a meeting, from what is recorded; Word layout in ./docx. */
 import { chineseDate, chineseWeekday } from '../common/dates'
 import { readSettings } from '../settings/service'
 import { expectedAttendance, leaveAskee } from './rules'
@@ -6,7 +6,8 @@ import { governmentShort, meetingContext, meetingTitle, type MeetingContext } fr
 import { listTopics, requireWholeAgenda, type TopicView } from './topics'
 import type { Reader } from '../security/clearance'
 import { attendanceSheet, topicDepartments, type AttendanceRow } from './attendance-service'
-import type { AgendaPrint, AttendancePrint, NoticePrint } from './docx'
+import type { AgendaPrint, AttendancePrint, MinutesPrint, NoticePrint } from './docx'
+import type { MinutesView } from './minutes'
 import { chineseNumber } from '../print/gbt9704'
 
 function chairText(mc: MeetingContext): string {
@@ -97,5 +98,28 @@ export function attendancePrint(reader: Reader, meetingId: number): AttendancePr
       { label: '未登记', names: [...seated, ...sheet.attending].filter((r) => r.status === null).map(personText) },
       { label: '法定人数', names: [sheet.quorum.message ?? `应到组成人员${sheet.quorum.total}人，已到${sheet.quorum.present}人`] },
     ],
+  }
+}
+
+/** A draft prints without a number (X-1: numbered only at sign-off). */
+const UNNUMBERED = '（签发后编号）'
+
+/** What the Word builder prints, from the minutes as the page shows them. */
+export function minutesPrint(m: MinutesView, settings: { governmentName: string; officeName: string }, today: string): MinutesPrint {
+  const leave = (s: string) => {
+    const parts = s.match(/^(.+?)（(.+)）$/)
+    return parts ? { name: parts[1], reason: parts[2] } : { name: s }
+  }
+  return {
+    settings: { governmentName: settings.governmentName, officeName: settings.officeName },
+    mark: m.title,
+    number: m.numberText ?? UNNUMBERED,
+    date: m.signed?.on ?? today,
+    title: m.kind === '专题会议' && m.meetingSubject ? `关于${m.meetingSubject}的会议纪要` : undefined,
+    opening: m.opening,
+    topics: m.decisions.map((d) => ({ heading: d.heading, decisions: d.text })),
+    attendance: { present: m.attendance.present, onLeave: m.attendance.onLeave.map(leave), attending: m.attendance.attending },
+    distribution: m.distribution ?? undefined,
+    printDate: today,
   }
 }
