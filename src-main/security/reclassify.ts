@@ -40,14 +40,6 @@ export interface ReclassifyTarget<R extends Row> {
   afterChange?: (ctx: ActionContext, after: R, before: R) => void
 }
 
-export interface ReclassifyInput {
-  id: number
-  classification: Classification
-  secrecyPeriod?: string | null
-  reason: string
-  approverId: number | null
-}
-
 /** The input of incoming.reclassify, outgoing.reclassify and meetings.reclassifyTopic; `what` names the record (收文). */
 export const reclassifyInput = (what: string) => z.object({
   id: id(what),
@@ -58,6 +50,7 @@ export const reclassifyInput = (what: string) => z.object({
   reason: text('变更理由', 500),
   approverId: id('批准人'),
 })
+export type ReclassifyInput = z.output<ReturnType<typeof reclassifyInput>>
 
 const markingOf = (row: Row): Marking => ({ classification: row.classification, period: row.secrecyPeriod ?? null })
 

@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { query, mutation } from '../../kernel/procedure'
-import { id, isoDate, optionalText, text, yearNumber } from '../../kernel/fields'
-import { PROPOSAL_KINDS, SATISFACTION } from '../../common/documents'
+import { id, optionalText, yearNumber } from '../../kernel/fields'
+import { PROPOSAL_KINDS } from '../../common/documents'
 import { CLERKS, READERS } from '../../common/roles'
 import { listProposals, replyProposal, saveProposal } from './service'
+import { proposalInput, replyInput } from './contract'
 
 /** 人大代表建议 and 政协提案 (R-D8, 第五十九条): registered, assigned, answered. */
 const year = yearNumber('年度')
@@ -24,28 +25,13 @@ export const proposalProcedures = {
   'proposals.save': mutation({
     summary: '登记或修改人大代表建议、政协提案（R-D8）',
     access: CLERKS,
-    input: z.object({
-      id: id('建议（提案）').optional(),
-      kind: z.enum(PROPOSAL_KINDS).describe('类别'),
-      year,
-      number: text('编号', 40),
-      title: text('标题', 200),
-      proposer: text('提出人', 200),
-      leaderPostId: id('牵头市领导').nullable().optional(),
-      departmentId: id('承办单位'),
-      deadline: isoDate('办理时限'),
-    }),
+    input: proposalInput,
     handler: saveProposal,
   }),
   'proposals.reply': mutation({
     summary: '登记建议（提案）的答复和满意度（R-D8）',
     access: CLERKS,
-    input: z.object({
-      id: id('建议（提案）'),
-      reply: text('答复内容', 4000),
-      repliedOn: isoDate('答复日期'),
-      satisfaction: z.enum(SATISFACTION).describe('满意度').nullable().optional(),
-    }),
+    input: replyInput,
     handler: replyProposal,
   }),
 }

@@ -12,6 +12,7 @@ import { chineseDate, daysBetween, type IsoDate } from '../../common/dates'
 import { departments, posts } from '../../org/schema'
 import { proposals } from '../schema'
 import { type PROPOSAL_KINDS, type SATISFACTION } from '../../common/documents'
+import type { ProposalInput, ReplyInput } from './contract'
 
 export type ProposalKind = (typeof PROPOSAL_KINDS)[number]
 export type Satisfaction = (typeof SATISFACTION)[number]
@@ -25,21 +26,6 @@ export interface ProposalFilter {
   /** Part of the number, title or proposer. */
   text?: string | null
 }
-
-export interface ProposalInput {
-  id?: number
-  kind: ProposalKind
-  year: number
-  number: string
-  title: string
-  proposer: string
-  /** The leading city leader's post; the handling department's 分管领导 when left out. */
-  leaderPostId?: number | null
-  departmentId: number
-  deadline: IsoDate
-}
-
-export interface ProposalReply { id: number; reply: string; repliedOn: IsoDate; satisfaction?: Satisfaction | null }
 
 interface ProposalBase {
   id: number; kind: ProposalKind; year: number; number: string; title: string; proposer: string
@@ -130,7 +116,7 @@ export function saveProposal(ctx: ActionContext, input: ProposalInput): Proposal
 }
 
 /** Records the reply (答复) and, when the proposer has said so, the satisfaction; may be called again to correct or add it. */
-export function replyProposal(ctx: ActionContext, input: ProposalReply): ProposalRow {
+export function replyProposal(ctx: ActionContext, input: ReplyInput): ProposalRow {
   const item = requireById(ctx.db, proposals, input.id, '建议（提案）')
   const today = ctx.clock.today()
   if (input.repliedOn > today) throw new AppError('VALIDATION', `「答复日期」不能晚于今天（${chineseDate(today)}）`, { field: 'repliedOn' })
