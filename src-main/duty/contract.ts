@@ -43,3 +43,7 @@ export const handoverInput = z.object({
   fromPersonId: id('交班人').nullable().optional(), toPersonId: id('接班人').nullable().optional(),
 })
 export type HandoverInput = z.output<typeof handoverInput>
+
+/** 生成值班表 as a draft. */
+export const generateInput = z.object({ ...rosterShape, title: optionalText('标题', 60) }).refine(...toAfterFrom).refine(...withinAYear)
+export type GenerateInput = z.output<typeof generateInput>

@@ -11,7 +11,7 @@ import { readSettings } from '../settings/service'
 import { download, DOCX_MIME, XLSX_MIME } from '../files/download'
 import type { Db } from '../db/connection'
 import { CLERKS, READERS } from '../common/roles'
-import { byId, exclusionInput, fromTo, handoverInput, logEntryInput, period, rosterPeriod, rosterShape, setDutyInput, swapInput, toAfterFrom, withinAYear } from './contract'
+import { byId, exclusionInput, fromTo, handoverInput, logEntryInput, period, rosterPeriod, setDutyInput, swapInput, toAfterFrom, generateInput } from './contract'
 
 const exportSettings = (db: Db) => ({ ...readSettings(db), dutyPhone: dutyPhone(db) })
 
@@ -25,7 +25,7 @@ export const dutyProcedures = {
   'duty.generate': mutation({
     summary: '生成值班表并存为草稿',
     access: CLERKS,
-    input: z.object({ ...rosterShape, title: optionalText('标题', 60) }).refine(...toAfterFrom).refine(...withinAYear),
+    input: generateInput,
     handler: generateRoster,
   }),
   'duty.list': query({

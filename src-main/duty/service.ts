@@ -18,7 +18,7 @@ import {
 import { dutyAssignments, dutyChanges, rosters } from './schema'
 import { ROLES_OF_ROSTER, type RosterKind } from '../common/duty'
 import { assignmentsOf, contacts, dutyPools, exclusionsFor, namesOf, publishedHistory, publishedOverlapping } from './pools'
-import type { SetDutyInput, SwapInput } from './contract'
+import type { SetDutyInput, SwapInput, GenerateInput } from './contract'
 
 
 function daysOf(db: Db, kind: RosterKind, from: string, to: string): DutyDay[] {
@@ -54,7 +54,7 @@ export function previewRoster(db: Db, input: { kind: RosterKind; from: string; t
 }
 
 /** Saves a generated roster as 草稿 (X-4: drafted, then published); its gaps and warnings come back to be shown. */
-export function generateRoster(ctx: ActionContext, input: { kind: RosterKind; from: string; to: string; title?: string | null }) {
+export function generateRoster(ctx: ActionContext, input: GenerateInput) {
   const clash = publishedOverlapping(ctx.db, input.kind, input.from, input.to)
   if (clash.length) throw new AppError('CONFLICT', `该期间已有已发布的“${clash[0].title}”，请在其上调整，不能另排一份`)
   const r = previewRoster(ctx.db, input)

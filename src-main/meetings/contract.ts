@@ -74,3 +74,15 @@ export const minutesInput = z.object({
   distribution: optionalText('分送', 1000),
 })
 export type MinutesInput = z.output<typeof minutesInput>
+
+/** 调至以后的会议, with the reason kept. */
+export const moveTopicInput = z.object({ topicId: id('议题'), toMeetingId: id('调至会议'), reason: optionalText('调整原因', 200) })
+export type MoveTopicInput = z.output<typeof moveTopicInput>
+
+/** 市长同意 of a 专题会议's minutes (R-M5). */
+export const minutesConsentInput = z.object({ meetingId: id('会议'), personId: id('同意人'), date: isoDate('同意日期') })
+export type MinutesConsentInput = z.output<typeof minutesConsentInput>
+
+/** 签发 (R-M5, X-1). */
+export const signMinutesInput = z.object({ meetingId: id('会议'), signerPersonId: id('签发人'), opinion: text('签发意见', 500), date: isoDate('签发日期') })
+export type SignMinutesInput = z.output<typeof signMinutesInput>

@@ -1,14 +1,14 @@
 import { z } from 'zod'
 import { download, DOCX_MIME } from '../files/download'
 import { query, mutation } from '../kernel/procedure'
-import { id, isoDate, text } from '../kernel/fields'
+import { id, isoDate } from '../kernel/fields'
 import { readSettings } from '../settings/service'
 import { AppError } from '../kernel/errors'
 import { getMinutes, minutesSignerOn, recordMinutesConsent, saveMinutes, signMinutes } from './minutes'
 import { minutesDocx } from './docx'
 import { minutesPrint } from './prints'
 import { CLERKS, READERS } from '../common/roles'
-import { minutesInput } from './contract'
+import { minutesInput, minutesConsentInput, signMinutesInput } from './contract'
 
 export const minutesProcedures = {
   'meetings.minutes': query({
@@ -32,13 +32,13 @@ export const minutesProcedures = {
   'meetings.recordMinutesConsent': mutation({
     summary: '记录市长同意签发专题会议纪要（涉及资金、土地、规划、国有资产、人事编制，R-M5）',
     access: CLERKS,
-    input: z.object({ meetingId: id('会议'), personId: id('同意人'), date: isoDate('同意日期') }),
+    input: minutesConsentInput,
     handler: recordMinutesConsent,
   }),
   'meetings.signMinutes': mutation({
     summary: '签发会议纪要并编号（R-M5、X-1）',
     access: CLERKS,
-    input: z.object({ meetingId: id('会议'), signerPersonId: id('签发人'), opinion: text('签发意见', 500), date: isoDate('签发日期') }),
+    input: signMinutesInput,
     handler: signMinutes,
   }),
   'meetings.exportMinutesDocx': query({

@@ -21,7 +21,7 @@ import { attendance, meetingDecisions, minutes, topics } from './schema'
 import { requireWholeAgenda } from './topics'
 import { decisionsOfMinutes, minutesOfMeeting, postHoldersInOrder, topicsOfMeeting } from './statements'
 import type { Reader } from '../security/clearance'
-import type { MinutesInput } from './contract'
+import type { MinutesInput, MinutesConsentInput, SignMinutesInput } from './contract'
 
 export type MinutesRow = typeof minutes.$inferSelect
 
@@ -237,7 +237,7 @@ function requireDraft(ctx: ActionContext, mc: MeetingContext): MinutesRow {
 }
 
 /** R-M5 (第四十二条): a 专题会议 on 资金、土地、规划、国有资产、人事编制 needs the 市长's consent before sign-off. */
-export function recordMinutesConsent(ctx: ActionContext, input: { meetingId: number; personId: number; date: IsoDate }) {
+export function recordMinutesConsent(ctx: ActionContext, input: MinutesConsentInput) {
   const mc = meetingContext(ctx.db, input.meetingId)
   const row = requireDraft(ctx, mc)
   if (!(mc.type.reservedMattersNeedMayorConsent && mc.reservedMatters.length)) {
@@ -258,7 +258,7 @@ export function recordMinutesConsent(ctx: ActionContext, input: { meetingId: num
 }
 
 /** R-M5 + X-1: the sign-off by the person the rule names, then the number in the type's series for the sign-off year. */
-export function signMinutes(ctx: ActionContext, input: { meetingId: number; signerPersonId: number; opinion: string; date: IsoDate }) {
+export function signMinutes(ctx: ActionContext, input: SignMinutesInput) {
   const { db } = ctx
   const base = meetingContext(db, input.meetingId)
   const row = requireDraft(ctx, base)

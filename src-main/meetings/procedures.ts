@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { query, mutation } from '../kernel/procedure'
-import { id, optionalText, text } from '../kernel/fields'
+import { id, text } from '../kernel/fields'
 import { readStoredFile } from '../files/service'
 import { meetingTypeSchema } from './types'
 import { cancelMeeting, fixAgenda, getMeeting, listMeetingTypes, markHeld, meetingCalendar, planMeetings, saveMeeting, saveMeetingType } from './service'
@@ -12,7 +12,7 @@ import { agendaPrint, attendancePrint, noticePrint } from './prints'
 import { agendaDocx, attendanceDocx, noticeDocx } from './docx'
 import { download, DOCX_MIME } from '../files/download'
 import { CLERKS, READERS, REVIEWERS } from '../common/roles'
-import { attendanceInput, byId, meetingId, meetingInput, period, topicInput } from './contract'
+import { attendanceInput, byId, meetingId, meetingInput, period, topicInput, moveTopicInput } from './contract'
 
 export const meetingProcedures = {
   'meetings.types': query({
@@ -90,7 +90,7 @@ export const meetingProcedures = {
   'meetings.moveTopic': mutation({
     summary: '将议题调至以后的会议',
     access: CLERKS,
-    input: z.object({ topicId: id('议题'), toMeetingId: id('调至会议'), reason: optionalText('调整原因', 200) }),
+    input: moveTopicInput,
     handler: moveTopic,
   }),
   'meetings.withdrawTopic': mutation({

@@ -20,7 +20,7 @@ import { meetingContext, type MeetingContext } from './context'
 import { meetings, topicFiles, topicMoves, topics, topicUnits } from './schema'
 import { TOPIC_FILE_KINDS } from '../common/meetings'
 import { liveTopicsByLevel, topicFilesOfMeeting, topicMovesOfMeeting, topicsOfMeeting, topicUnitsOfMeeting } from './statements'
-import type { TopicInput } from './contract'
+import type { TopicInput, MoveTopicInput } from './contract'
 
 
 /** R-M3: the consent must come from the 市长 or whoever acts as 市长 that day (R-P2). */
@@ -129,7 +129,7 @@ export function reorderTopics(ctx: ActionContext, meetingId: number, topicIds: n
 }
 
 /** 调整到以后的会议: the topic keeps its files and records where it came from; the deadline is checked again. */
-export function moveTopic(ctx: ActionContext, input: { topicId: number; toMeetingId: number; reason?: string | null }) {
+export function moveTopic(ctx: ActionContext, input: MoveTopicInput) {
   const topic = requireTopic(ctx, input.topicId)
   const from = meetingContext(ctx.db, topic.meetingId)
   const to = meetingContext(ctx.db, input.toMeetingId)

@@ -89,3 +89,42 @@ export const assignInput = z.object({
   assignedOn: isoDate('交办日期'),
 })
 export type AssignInput = z.output<typeof assignInput>
+
+/** 初审通过. */
+export const reviewInput = z.object({ id: id('收文'), reviewedOn: isoDate('初审日期'), note: optionalText('初审意见', 500) })
+export type ReviewInput = z.output<typeof reviewInput>
+
+/** 初审退回, with the reason. */
+export const returnInput = z.object({ id: id('收文'), reason: text('退回理由', 1000), returnedOn: isoDate('退回日期') })
+export type ReturnInput = z.output<typeof returnInput>
+
+/** 送批或传阅, the leaders in turn. */
+export const sendInput = z.object({
+  id: id('收文'),
+  leaderIds: z.array(id('送批领导')).describe('送批领导').min(1, '至少选择一位领导').max(20),
+  sentOn: isoDate('送批日期'),
+})
+export type SendInput = z.output<typeof sendInput>
+
+/** 承办单位反馈 with its evidence. */
+export const feedbackInput = z.object({
+  assignmentId: id('承办记录'),
+  feedback: text('反馈内容', 4000),
+  feedbackOn: isoDate('反馈日期'),
+  file: uploadSchema.describe('佐证材料').nullable().optional(),
+})
+export type FeedbackInput = z.output<typeof feedbackInput>
+
+/** 催办 (R-D7). */
+export const chaseInput = z.object({
+  id: id('收文'),
+  assignmentId: id('承办记录').nullable().optional(),
+  chaser: optionalText('催办人', 60),
+  chasedOn: isoDate('催办日期').nullable().optional(),
+  note: optionalText('催办情况', 1000),
+})
+export type ChaseInput = z.output<typeof chaseInput>
+
+/** 办结. */
+export const closeInput = z.object({ id: id('收文'), closedOn: isoDate('办结日期'), closingNote: text('办结说明', 2000) })
+export type CloseInput = z.output<typeof closeInput>

@@ -19,7 +19,7 @@ import {
   circleMeaning, currentTurn, deadlineAfter, disagreementGaps, proposeRoute, routeOfPost, unresolvedCount, type RouteProposal,
 } from './rules'
 import { ENTITY, checkStepDate, numberText, requireIncoming, requireStatus, reviewOf } from './service'
-import type { ConsultInput, InstructInput, ProposeInput } from './contract'
+import type { ConsultInput, InstructInput, ProposeInput, SendInput } from './contract'
 
 
 export interface RouteQuery {
@@ -88,7 +88,7 @@ function requireLeader(org: OrgSnapshot, personId: number) {
 }
 
 /** 送批/传阅: to one or more leaders in turn; the document is at the first without a date. Appends after earlier turns. */
-export function sendToLeaders(ctx: ActionContext, input: { id: number; leaderIds: number[]; sentOn: IsoDate }) {
+export function sendToLeaders(ctx: ActionContext, input: SendInput) {
   const { db } = ctx
   const doc = requireIncoming(ctx, input.id)
   requireStatus(doc, ['已拟办', '批示中'], '送批（须先写拟办意见）')

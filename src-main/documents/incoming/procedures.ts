@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { mutation, query } from '../../kernel/procedure'
 import type { ActionContext } from '../../kernel/procedure'
-import { id, isoDate, optionalText, text } from '../../kernel/fields'
-import { readStoredFile, uploadSchema } from '../../files/service'
+import { id, isoDate } from '../../kernel/fields'
+import { readStoredFile } from '../../files/service'
 import { acceptIncoming, reclassifyIncoming, registerIncoming, returnIncoming, updateIncoming } from './service'
 import { proposeHandling, recordConsultation, recordInstruction, routeFor, sendToLeaders } from './handling'
 import { assignDepartments, closeIncoming, recordChase, recordFeedback } from './tasks'
@@ -11,7 +11,7 @@ import { dueSoon } from './due-soon'
 import { unseen } from '../../security/clearance'
 import { reclassifyInput } from '../../security/reclassify'
 import { CLERKS, READERS, REVIEWERS } from '../../common/roles'
-import { assignInput, consultInput, instructInput, proposeInput, receiveInput, updateInput } from './contract'
+import { assignInput, consultInput, instructInput, proposeInput, receiveInput, updateInput, chaseInput, closeInput, feedbackInput, returnInput, reviewInput, sendInput } from './contract'
 
 /** Every 收文 action answers with the whole document as the page shows it, plus what the action adds. */
 const detail = <E extends object>(ctx: ActionContext, id: number, extra?: E) => ({ ...getIncoming(ctx, id, ctx.clock.today()), ...extra }) as ReturnType<typeof getIncoming> & E
@@ -38,13 +38,13 @@ export const incomingProcedures = {
   'incoming.review': mutation({
     summary: '收文初审通过',
     access: REVIEWERS,
-    input: z.object({ id: id('收文'), reviewedOn: isoDate('初审日期'), note: optionalText('初审意见', 500) }),
+    input: reviewInput,
     handler: (ctx, input) => detail(ctx, acceptIncoming(ctx, input).id),
   }),
   'incoming.return': mutation({
     summary: '初审不合要求，退回来文单位并说明理由',
     access: REVIEWERS,
-    input: z.object({ id: id('收文'), reason: text('退回理由', 1000), returnedOn: isoDate('退回日期') }),
+    input: returnInput,
     handler: (ctx, input) => detail(ctx, returnIncoming(ctx, input).id),
   }),
   'incoming.proposeRoute': query({
@@ -71,11 +71,7 @@ export const incomingProcedures = {
   'incoming.send': mutation({
     summary: '送领导批示或传阅（可依次送多位领导）',
     access: CLERKS,
-    input: z.object({
-      id: id('收文'),
-      leaderIds: z.array(id('送批领导')).describe('送批领导').min(1, '至少选择一位领导').max(20),
-      sentOn: isoDate('送批日期'),
-    }),
+    input: sendInput,
     handler: (ctx, input) => {
       const r = sendToLeaders(ctx, input)
       return detail(ctx, input.id, { warnings: r.warnings })
@@ -105,30 +101,19 @@ export const incomingProcedures = {
   'incoming.feedback': mutation({
     summary: '登记承办单位反馈（须附佐证材料）',
     access: CLERKS,
-    input: z.object({
-      assignmentId: id('承办记录'),
-      feedback: text('反馈内容', 4000),
-      feedbackOn: isoDate('反馈日期'),
-      file: uploadSchema.describe('佐证材料').nullable().optional(),
-    }),
+    input: feedbackInput,
     handler: (ctx, input) => detail(ctx, recordFeedback(ctx, input).documentId),
   }),
   'incoming.chase': mutation({
     summary: '催办',
     access: CLERKS,
-    input: z.object({
-      id: id('收文'),
-      assignmentId: id('承办记录').nullable().optional(),
-      chaser: optionalText('催办人', 60),
-      chasedOn: isoDate('催办日期').nullable().optional(),
-      note: optionalText('催办情况', 1000),
-    }),
+    input: chaseInput,
     handler: (ctx, input) => { recordChase(ctx, input); return detail(ctx, input.id) },
   }),
   'incoming.close': mutation({
     summary: '收文办结',
     access: CLERKS,
-    input: z.object({ id: id('收文'), closedOn: isoDate('办结日期'), closingNote: text('办结说明', 2000) }),
+    input: closeInput,
     handler: (ctx, input) => detail(ctx, closeIncoming(ctx, input).id),
   }),
   'incoming.get': query({

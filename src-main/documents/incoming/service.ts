@@ -17,7 +17,7 @@ import { checkRegistrable, clearanceOf, requireSeen, type Reader } from '../../s
 import { directExceptionProblem, incomingNumberText, secrecyProblem } from './rules'
 import { isLeaderKind } from '../../common/org'
 import { reclassify, refuseReclassifyingEdit, type ReclassifyInput, type ReclassifyTarget } from '../../security/reclassify'
-import type { IncomingFields, RegisterInput, UpdateInput } from './contract'
+import type { IncomingFields, RegisterInput, UpdateInput, ReturnInput, ReviewInput } from './contract'
 
 export type IncomingRow = typeof incomingDocuments.$inferSelect
 
@@ -132,7 +132,7 @@ export function reviewOf(doc: IncomingRow): { by: string | null; on: IsoDate; no
 }
 
 /** 初审 passed: the document conforms and goes on to 拟办. */
-export function acceptIncoming(ctx: ActionContext, input: { id: number; reviewedOn: IsoDate; note?: string | null }) {
+export function acceptIncoming(ctx: ActionContext, input: ReviewInput) {
   const doc = requireIncoming(ctx, input.id)
   requireStatus(doc, ['已登记'], '初审')
   if (reviewOf(doc)) throw new AppError('CONFLICT', `${numberText(doc)}已通过初审`)
@@ -141,7 +141,7 @@ export function acceptIncoming(ctx: ActionContext, input: { id: number; reviewed
 }
 
 /** 初审 failed: returned to the sender with the reasons (X-2). */
-export function returnIncoming(ctx: ActionContext, input: { id: number; reason: string; returnedOn: IsoDate }): IncomingRow {
+export function returnIncoming(ctx: ActionContext, input: ReturnInput): IncomingRow {
   const doc = requireIncoming(ctx, input.id)
   requireStatus(doc, ['已登记'], '退回（只有尚未拟办的收文可以退回）')
   checkStepDate(ctx, input.returnedOn, '退回日期', { date: receivedDate(doc), what: '签收日期' })

@@ -8,11 +8,11 @@ import { chineseDate, type IsoDate } from '../../common/dates'
 import { loadCalendar } from '../../calendar/service'
 import { departments } from '../../org/schema'
 import { readSettings } from '../../settings/service'
-import { storeFile, type Upload } from '../../files/service'
+import { storeFile } from '../../files/service'
 import { assignments, chases, incomingDocuments, instructions } from '../schema'
 import { currentTurn, deadlineAfter, workingDaysProblem } from './rules'
 import { ENTITY, checkStepDate, numberText, requireIncoming, requireStatus } from './service'
-import type { AssignInput } from './contract'
+import type { AssignInput, ChaseInput, CloseInput, FeedbackInput } from './contract'
 
 /** 交办: after the leaders' instructions are all in; one 主办 (exactly one) and any 协办, one deadline for all. */
 export function assignDepartments(ctx: ActionContext, input: AssignInput) {
@@ -43,7 +43,7 @@ export function assignDepartments(ctx: ActionContext, input: AssignInput) {
 }
 
 /** X-3: a department's feedback always comes with its evidence (an attached file). */
-export function recordFeedback(ctx: ActionContext, input: { assignmentId: number; feedback: string; feedbackOn: IsoDate; file?: Upload | null }) {
+export function recordFeedback(ctx: ActionContext, input: FeedbackInput) {
   const { db } = ctx
   // Missing and hidden answer alike (the document's check below says the same words).
   const a = findById(db, assignments, input.assignmentId)
@@ -59,7 +59,7 @@ export function recordFeedback(ctx: ActionContext, input: { assignmentId: number
 }
 
 /** 催办: a named person, a date, a note; every chase kept. */
-export function recordChase(ctx: ActionContext, input: { id: number; assignmentId?: number | null; chaser?: string | null; chasedOn?: IsoDate | null; note?: string | null }) {
+export function recordChase(ctx: ActionContext, input: ChaseInput) {
   const { db } = ctx
   const doc = requireIncoming(ctx, input.id)
   requireStatus(doc, ['已登记', '已拟办', '批示中', '承办中'], '催办')
@@ -79,7 +79,7 @@ export function recordChase(ctx: ActionContext, input: { id: number; assignmentI
  * 办结: when the 主办 department's feedback (with evidence) is in. A document handed to no department — a
  * 报告 the leaders only read (圈阅 = 已阅) — may be closed once every leader has instructed.
  */
-export function closeIncoming(ctx: ActionContext, input: { id: number; closedOn: IsoDate; closingNote: string }) {
+export function closeIncoming(ctx: ActionContext, input: CloseInput) {
   const { db } = ctx
   const doc = requireIncoming(ctx, input.id)
   requireStatus(doc, ['批示中', '承办中'], '办结')

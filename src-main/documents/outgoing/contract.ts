@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { id, isoDate, optionalText, text } from '../../kernel/fields'
 import { classificationField } from '../../security/clearance'
-import { DOCUMENT_TYPES, PUBLICITY, SIGN_KINDS, URGENCIES } from '../../common/documents'
+import { DOCUMENT_TYPES, PUBLICITY, REVIEW_STEPS, SIGN_KINDS, URGENCIES } from '../../common/documents'
 
 /** The fields of a draft (拟稿), shared by outgoing.draft and outgoing.updateDraft. */
 export const draftFields = {
@@ -42,3 +42,25 @@ export const issueInput = z.object({
   firstCopyNumber: z.number().describe('起始份号').int('应为整数').min(1, '应为正整数').max(999_999, '不能超过999999').nullable().optional(),
 })
 export type IssueInput = z.output<typeof issueInput>
+
+/** 核稿, step by step. */
+export const reviewInput = z.object({
+  id: id('发文'),
+  step: z.enum(REVIEW_STEPS).describe('核稿环节'),
+  reviewer: text('核稿人', 40),
+  opinion: text('核稿意见', 1000),
+  date: isoDate('核稿日期'),
+})
+export type ReviewInput = z.output<typeof reviewInput>
+
+/** 签发 (R-D4). */
+export const signOffInput = z.object({ id: id('发文'), signerId: id('签发人'), opinion: text('签发意见', 500), date: isoDate('签发日期') })
+export type SignOffInput = z.output<typeof signOffInput>
+
+/** 复核. */
+export const checkInput = z.object({ id: id('发文'), checkedBy: text('复核人', 40) })
+export type CheckInput = z.output<typeof checkInput>
+
+/** 核发. */
+export const dispatchInput = z.object({ id: id('发文'), dispatchedOn: isoDate('核发日期') })
+export type DispatchInput = z.output<typeof dispatchInput>

@@ -1,12 +1,11 @@
 import { z } from 'zod'
 import { query, mutation } from '../../kernel/procedure'
-import { id, isoDate, text } from '../../kernel/fields'
+import { id, isoDate } from '../../kernel/fields'
 import { reclassifyInput } from '../../security/reclassify'
-import { REVIEW_STEPS } from '../../common/documents'
 import { draftOutgoing, getOutgoing, reclassifyOutgoing, reviewDraft, templatesFor, updateDraft } from './service'
 import { checkOutgoing, dispatchOutgoing, issueOutgoing, numberOutgoing, requiredSignerOn, signOff } from './signoff'
 import { CLERKS, READERS, REVIEWERS } from '../../common/roles'
-import { draftEditInput, draftInput, issueInput } from './contract'
+import { draftEditInput, draftInput, issueInput, checkInput, dispatchInput, reviewInput, signOffInput } from './contract'
 
 export const outgoingProcedures = {
   'outgoing.templates': query({
@@ -42,13 +41,7 @@ export const outgoingProcedures = {
   'outgoing.review': mutation({
     summary: '核稿：部门负责人、办公室秘书、办公室负责人依次签署意见',
     access: REVIEWERS,
-    input: z.object({
-      id: id('发文'),
-      step: z.enum(REVIEW_STEPS).describe('核稿环节'),
-      reviewer: text('核稿人', 40),
-      opinion: text('核稿意见', 1000),
-      date: isoDate('核稿日期'),
-    }),
+    input: reviewInput,
     handler: reviewDraft,
   }),
   'outgoing.requiredSigner': query({
@@ -60,7 +53,7 @@ export const outgoingProcedures = {
   'outgoing.signOff': mutation({
     summary: '签发发文（R-D4、R-D5；圈阅视为同意）',
     access: CLERKS,
-    input: z.object({ id: id('发文'), signerId: id('签发人'), opinion: text('签发意见', 500), date: isoDate('签发日期') }),
+    input: signOffInput,
     handler: signOff,
   }),
   'outgoing.number': mutation({
@@ -72,7 +65,7 @@ export const outgoingProcedures = {
   'outgoing.check': mutation({
     summary: '复核已编号的发文',
     access: REVIEWERS,
-    input: z.object({ id: id('发文'), checkedBy: text('复核人', 40) }),
+    input: checkInput,
     handler: checkOutgoing,
   }),
   'outgoing.issue': mutation({
@@ -84,7 +77,7 @@ export const outgoingProcedures = {
   'outgoing.dispatch': mutation({
     summary: '核发已印发的公文',
     access: CLERKS,
-    input: z.object({ id: id('发文'), dispatchedOn: isoDate('核发日期') }),
+    input: dispatchInput,
     handler: dispatchOutgoing,
   }),
 }

@@ -25,7 +25,7 @@ import { SECRECY_PERIOD } from '../incoming/rules'
 import { outgoingDocuments, reviews } from '../schema'
 import { classificationMark } from '../../common/classification'
 import { findSeries } from '../../settings/series'
-import type { DraftEditInput, DraftInput } from './contract'
+import type { DraftEditInput, DraftInput, ReviewInput } from './contract'
 
 export type OutgoingRow = typeof outgoingDocuments.$inferSelect
 
@@ -205,7 +205,7 @@ export function reclassifyOutgoing(ctx: ActionContext, input: ReclassifyInput) {
 }
 
 /** 核稿: 部门负责人 → 办公室秘书 → 办公室负责人, each with opinion, name and date; the last makes it 待签发. */
-export function reviewDraft(ctx: ActionContext, input: { id: number; step: ReviewStep; reviewer: string; opinion: string; date: IsoDate }) {
+export function reviewDraft(ctx: ActionContext, input: ReviewInput) {
   const { db } = ctx
   const row = requireOutgoing(ctx, input.id)
   if (row.status !== '拟稿' && row.status !== '核稿中') {

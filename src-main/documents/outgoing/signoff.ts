@@ -18,7 +18,7 @@ import {
 } from './rules'
 import { getOutgoing, reindex, requireOutgoing, type OutgoingRow } from './service'
 import { outgoingDocuments, reviews } from '../schema'
-import type { IssueInput } from './contract'
+import type { IssueInput, CheckInput, DispatchInput, SignOffInput } from './contract'
 
 const ENTITY = '发文'
 
@@ -43,7 +43,7 @@ const dateError = (problem: string | null, field: string) => {
 }
 
 /** 签发: only by the person R-D4 names on that day; the opinion, the name and the full date are recorded. */
-export function signOff(ctx: ActionContext, input: { id: number; signerId: number; opinion: string; date: IsoDate }) {
+export function signOff(ctx: ActionContext, input: SignOffInput) {
   const { db } = ctx
   const row = requireOutgoing(ctx, input.id)
   if (row.signedOn !== null) throw new AppError('CONFLICT', `本文已由${row.signerName ?? ''}于${chineseDate(row.signedOn)}签发，不能重复签发`)
@@ -91,7 +91,7 @@ export function numberOutgoing(ctx: ActionContext, input: { id: number }) {
 }
 
 /** 复核 before printing: who checked the numbered document. */
-export function checkOutgoing(ctx: ActionContext, input: { id: number; checkedBy: string }) {
+export function checkOutgoing(ctx: ActionContext, input: CheckInput) {
   const row = requireOutgoing(ctx, input.id)
   if (row.status !== '已编号') {
     throw new AppError('CONFLICT', row.status === '已印发' ? '本文已印发，不能再复核' : `复核在编号之后进行，本文当前：${row.status}`)
@@ -117,7 +117,7 @@ export function issueOutgoing(ctx: ActionContext, input: IssueInput) {
 }
 
 /** 核发: the printed copies are checked and sent out. */
-export function dispatchOutgoing(ctx: ActionContext, input: { id: number; dispatchedOn: IsoDate }) {
+export function dispatchOutgoing(ctx: ActionContext, input: DispatchInput) {
   const row = requireOutgoing(ctx, input.id)
   if (row.dispatchedOn) throw new AppError('CONFLICT', `本文已于${chineseDate(row.dispatchedOn)}核发`)
   if (row.status !== '已印发') throw new AppError('CONFLICT', `核发须在印发之后，本文当前：${row.status}`)
