@@ -1,19 +1,16 @@
 import { z } from 'zod'
 import { query, mutation } from '../kernel/procedure'
-import { id, text } from '../kernel/fields'
-import { ROLES, ADMINISTRATORS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../common/roles'
+import { id } from '../kernel/fields'
+import { ADMINISTRATORS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../common/roles'
 import { changeOwnPassword, confirmAccount, createUser, listUsers, resetPassword, setClearance, unlockUser, updateUser } from './service'
 import { login } from './signin'
-import { CLEARANCES } from '../common/classification'
-
-const username = z.string().describe('用户名').trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, '应为2至32位字母、数字、下划线、点或减号')
-const password = (label: string) => z.string().describe(label).min(1, '不能为空').max(128, '过长')
+import { clearanceInput, loginInput, newUserInput, passwordChangeInput, passwordResetInput, userUpdateInput } from './contract'
 
 export const authProcedures = {
   'auth.login': mutation({
     summary: '登录',
     access: 'public',
-    input: z.object({ username, password: password('密码') }),
+    input: loginInput,
     handler: login,
   }),
   'auth.logout': mutation({
@@ -31,7 +28,7 @@ export const authProcedures = {
   'auth.changePassword': mutation({
     summary: '修改自己的密码',
     access: 'signedIn',
-    input: z.object({ oldPassword: password('原密码'), newPassword: password('新密码') }),
+    input: passwordChangeInput,
     handler: (ctx, input) => { changeOwnPassword(ctx, input); return null },
   }),
   'users.list': query({
@@ -43,25 +40,25 @@ export const authProcedures = {
   'users.create': mutation({
     summary: '新建账户',
     access: SYSTEM_ADMIN,
-    input: z.object({ username, displayName: text('姓名', 20), role: z.enum(ROLES).describe('角色'), password: password('初始密码') }),
+    input: newUserInput,
     handler: createUser,
   }),
   'users.update': mutation({
     summary: '修改账户',
     access: SYSTEM_ADMIN,
-    input: z.object({ id: id('账户'), displayName: text('姓名', 20).optional(), role: z.enum(ROLES).describe('角色').optional(), disabled: z.boolean().describe('停用').optional() }),
+    input: userUpdateInput,
     handler: updateUser,
   }),
   'users.resetPassword': mutation({
     summary: '重置账户密码（须经安全保密管理员确认后才能登录）',
     access: SYSTEM_ADMIN,
-    input: z.object({ id: id('账户'), password: password('新密码') }),
+    input: passwordResetInput,
     handler: (ctx, input) => { resetPassword(ctx, input); return null },
   }),
   'users.setClearance': mutation({
     summary: '设置人员密级（并审核新账户）',
     access: SECURITY_ADMIN,
-    input: z.object({ id: id('账户'), clearance: z.enum(CLEARANCES).describe('密级') }),
+    input: clearanceInput,
     handler: setClearance,
   }),
   'users.confirm': mutation({

@@ -3,12 +3,12 @@ import type { Db } from '../db/connection'
 import { AppError, notFound } from '../kernel/errors'
 import type { ActionContext } from '../kernel/procedure'
 import { readSettings } from '../settings/service'
-import type { Clearance } from '../common/classification'
 import { hashPassword, verifyPassword } from './password'
 import { passwordWeakness } from '../common/sign-in-policy'
 import { removeInitialPasswordFileIfDone } from './accounts'
 import { isAdministratorRole, type Role } from '../common/roles'
 import { users } from './schema'
+import type { ClearanceInput, NewUserInput, PasswordChangeInput, PasswordResetInput, UserUpdateInput } from './contract'
 
 function requireStrong(ctx: ActionContext, password: string, field: string, label: string): void {
   const weak = passwordWeakness(password, readSettings(ctx.db))
@@ -24,7 +24,7 @@ const publicUser = (u: typeof users.$inferSelect) => ({
 })
 export type UserRow = ReturnType<typeof publicUser>
 
-export function changeOwnPassword(ctx: ActionContext, input: { oldPassword: string; newPassword: string }): void {
+export function changeOwnPassword(ctx: ActionContext, input: PasswordChangeInput): void {
   const u = ctx.db.select().from(users).where(eq(users.id, ctx.user!.id)).get()!
   if (!verifyPassword(input.oldPassword, u.passwordHash)) throw new AppError('VALIDATION', '「原密码」不正确', { field: 'oldPassword' })
   requireStrong(ctx, input.newPassword, 'newPassword', '新密码')
@@ -57,7 +57,7 @@ function requireAccount(ctx: ActionContext, id: number) {
 }
 
 /** A new account cannot sign in until the 安全保密管理员 has set its clearance. */
-export function createUser(ctx: ActionContext, input: { username: string; displayName: string; role: Role; password: string }): UserRow {
+export function createUser(ctx: ActionContext, input: NewUserInput): UserRow {
   refuseAdministratorAccount(input.role)
   requireStrong(ctx, input.password, 'password', '初始密码')
   if (ctx.db.select().from(users).where(eq(users.username, input.username)).get()) {
@@ -72,7 +72,7 @@ export function createUser(ctx: ActionContext, input: { username: string; displa
   return publicUser(row)
 }
 
-export function updateUser(ctx: ActionContext, input: { id: number; displayName?: string; role?: Role; disabled?: boolean }): UserRow {
+export function updateUser(ctx: ActionContext, input: UserUpdateInput): UserRow {
   const before = requireAccount(ctx, input.id)
   refuseAdministratorAccount(before.role)
   if (input.role) refuseAdministratorAccount(input.role)
@@ -90,7 +90,7 @@ export function updateUser(ctx: ActionContext, input: { id: number; displayName?
  * The 系统管理员 knows the new password, so the account stays shut until a second person, the 安全保密管理员,
  * confirms it (confirmAccount): no administrator can reset a user's password and sign in as that user alone.
  */
-export function resetPassword(ctx: ActionContext, input: { id: number; password: string }): void {
+export function resetPassword(ctx: ActionContext, input: PasswordResetInput): void {
   refuseAdministratorAccount(requireAccount(ctx, input.id).role)
   requireStrong(ctx, input.password, 'password', '新密码')
   ctx.db.update(users).set({ passwordHash: hashPassword(input.password), mustChangePassword: true, passwordChangedAt: ctx.clock.now().toISOString(), approvedAt: null })
@@ -110,7 +110,7 @@ export function confirmAccount(ctx: ActionContext, input: { id: number }): UserR
 }
 
 /** 安全保密管理员: sets a business account's clearance, which also approves a new account for sign-in. */
-export function setClearance(ctx: ActionContext, input: { id: number; clearance: Clearance }): UserRow {
+export function setClearance(ctx: ActionContext, input: ClearanceInput): UserRow {
   const before = requireAccount(ctx, input.id)
   if (isAdministratorRole(before.role)) throw new AppError('RULE', '三员账户不接触业务数据，无需设置密级', { rule: 'X-5' })
   const after = ctx.db.update(users).set({ clearance: input.clearance, approvedAt: before.approvedAt ?? ctx.clock.now().toISOString() })

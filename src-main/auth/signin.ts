@@ -8,6 +8,7 @@ import { afterFailedSignIn, isLocked, passwordExpired } from '../common/sign-in-
 import { users } from './schema'
 import { officeClockText } from '../common/office-time'
 import { lastSignIns, type LastSignIns } from './last-sign-in'
+import type { LoginInput } from './contract'
 
 const WRONG = '用户名或密码不正确'
 
@@ -18,7 +19,7 @@ const NOT_CONFIRMED = '账户尚待安全保密管理员确认（新建的账户
  * failures count towards the lockout and stay in the audit trail. The message never says whether the
  * user name exists. A success answers with the previous sign-ins (last-sign-in.ts) for the first page.
  */
-export function login(ctx: ActionContext, input: { username: string; password: string }): SessionUser & { lastSignIns: LastSignIns } {
+export function login(ctx: ActionContext, input: LoginInput): SessionUser & { lastSignIns: LastSignIns } {
   const now = ctx.clock.now()
   const policy = readSettings(ctx.db)
   const u = ctx.db.select().from(users).where(eq(users.username, input.username)).get()

@@ -1,12 +1,10 @@
 import { z } from 'zod'
 import { query, mutation } from '../kernel/procedure'
-import { isoDate, optionalText, text } from '../kernel/fields'
-import { DAY_KINDS } from '../common/calendar'
+import { isoDate } from '../kernel/fields'
 import { correctDay, deleteYear, importYear, listYears, loadCalendar, yearView } from './service'
 import { countWorkingDays, dayInfo, shiftWorkingDays } from './rules'
 import { CLERKS } from '../common/roles'
-
-const year = z.number().describe('年份').int('应为整数').min(2000, '不能早于2000年').max(2100, '不能晚于2100年')
+import { importYearInput, correctDayInput, year } from './contract'
 
 export const calendarProcedures = {
   'calendar.years': query({
@@ -42,13 +40,13 @@ export const calendarProcedures = {
   'calendar.importYear': mutation({
     summary: '录入或导入一年的节假日安排',
     access: CLERKS,
-    input: z.object({ year, source: text('来源通知', 200), text: text('安排内容', 5000) }),
+    input: importYearInput,
     handler: importYear,
   }),
   'calendar.correctDay': mutation({
     summary: '更正某一天的安排',
     access: CLERKS,
-    input: z.object({ date: isoDate('日期'), kind: z.enum([...DAY_KINDS, '平常']).describe('类别'), name: optionalText('节日名称', 20) }),
+    input: correctDayInput,
     handler: correctDay,
   }),
   'calendar.deleteYear': mutation({

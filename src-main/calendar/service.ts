@@ -3,9 +3,9 @@ import type { Db } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError, ruleViolation } from '../kernel/errors'
 import { calendarDays, holidayYears } from './schema'
-import { type DayKind } from '../common/calendar'
 import { dayInfo, parseArrangement, requireKnownYear, type HolidayCalendar } from './rules'
 import { addDays, yearOf } from '../common/dates'
+import type { ImportYearInput, CorrectDayInput } from './contract'
 
 /** The whole calendar is a few thousand rows at most: loaded per call, never cached stale. */
 export function loadCalendar(db: Db): HolidayCalendar {
@@ -29,7 +29,7 @@ export function yearView(db: Db, year: number) {
 }
 
 /** Import (or replace) a year's arrangement from the notice's text, keeping the notice's name (X-6). */
-export function importYear(ctx: ActionContext, input: { year: number; source: string; text: string }) {
+export function importYear(ctx: ActionContext, input: ImportYearInput) {
   const parsed = parseArrangement(input.year, input.text)
   if ('error' in parsed) throw new AppError('VALIDATION', `「安排内容」${parsed.error}`, { field: 'text' })
   const seen = new Set<string>()
@@ -46,7 +46,7 @@ export function importYear(ctx: ActionContext, input: { year: number; source: st
 }
 
 /** Correct one day: make it a holiday, a make-up working day, or an ordinary day again. */
-export function correctDay(ctx: ActionContext, input: { date: string; kind: DayKind | '平常'; name?: string | null }) {
+export function correctDay(ctx: ActionContext, input: CorrectDayInput) {
   requireKnownYear(loadCalendar(ctx.db), input.date)
   const before = ctx.db.select().from(calendarDays).where(eq(calendarDays.date, input.date)).get() ?? null
   ctx.db.delete(calendarDays).where(eq(calendarDays.date, input.date)).run()
