@@ -16,15 +16,11 @@ import { AppError } from '../kernel/errors'
 import { diskFullMessage, isDiskFull } from '../system/disk-space'
 import { readTar, writeTar } from './archive'
 import { backupFolderOf, readBackupSettings, type BackupSettings } from './settings'
-import { deleteBackup } from './service'
-import { DATABASE_ENTRY, exportFileName, MANIFEST_ENTRY, scheduledBackupDue, unfinishedName, type BackupKind } from './rules'
+import { deleteBackup, backupPath, createBackup, freeName, listBackups, openCopy, removeUnfinished, rotateBackups, verifyBackup, type Progress } from './service'
+import { DATABASE_ENTRY, exportFileName, MANIFEST_ENTRY, scheduledBackupDue, unfinishedName, type BackupKind, deletionRefused, parseBackupFolderName } from './rules'
 import { stageRestore, swapDatabaseFile } from './restore'
-import {
-  backupPath, createBackup, freeName, listBackups, openCopy, removeUnfinished, rotateBackups, verifyBackup, type Progress,
-} from './service'
 import { appendCarried, auditToCarry, type Carry } from './audit-carry'
 import { readSettings } from '../settings/service'
-import { deletionRefused, parseBackupFolderName } from './rules'
 
 /** What the office needs of the core: its live connection and a safe way to replace the database file. */
 export interface BackupHost {
