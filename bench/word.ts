@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
-import { openConnection, type Db } from '../src-main/db/connection'
+import { openConnection, type ReadDb } from '../src-main/db/connection'
 import { sqliteOf } from '../src-main/audit/chain'
 import { loadSessionUser } from '../src-main/auth/sessions'
 import { readSettings } from '../src-main/settings/service'
@@ -38,7 +38,7 @@ const NO_PEER = '未安装 python3-docx（apt install python3-docx）'
 export interface WordCase { operation: string; chosen: string; build: () => Promise<Buffer> }
 
 /** The held 常务会议 whose signed 纪要 has the number of 议定事项 nearest 20; the latest of equals. */
-export function minutesMeeting(db: Db): { meetingId: number; decisions: number } {
+export function minutesMeeting(db: ReadDb): { meetingId: number; decisions: number } {
   return sqliteOf(db).prepare(`
     SELECT m.id AS meetingId, count(d.id) AS decisions
     FROM meetings m JOIN meeting_types t ON t.id = m.type_id JOIN minutes mi ON mi.meeting_id = m.id
@@ -48,7 +48,7 @@ export function minutesMeeting(db: Db): { meetingId: number; decisions: number }
 }
 
 /** The latest 已印发 发文 with the ten-page body (every LONG_BODY_EVERY-th), printed as a 文件 rather than a 信函. */
-function longDocument(db: Db): number {
+function longDocument(db: ReadDb): number {
   const settings = readSettings(db)
   const rows = sqliteOf(db).prepare(`SELECT id, series FROM outgoing_documents WHERE id % ? = 0 AND status = '已印发' ORDER BY id DESC`)
     .all(LONG_BODY_EVERY) as { id: number; series: string }[]
@@ -58,7 +58,7 @@ function longDocument(db: Db): number {
 }
 
 /** The latest published 办公室值班 roster covering one whole calendar month. */
-function monthRoster(db: Db): number {
+function monthRoster(db: ReadDb): number {
   const row = sqliteOf(db).prepare(`SELECT id FROM rosters WHERE kind = '办公室值班' AND status = '已发布'
     AND substr(from_date, 9) = '01' AND to_date = date(from_date, '+1 month', '-1 day') ORDER BY from_date DESC LIMIT 1`).get() as { id: number } | undefined
   if (!row) throw new Error('基准数据里没有整月的办公室值班表')

@@ -1,5 +1,5 @@
 import { and, asc, gte, inArray, lte, sql } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import { perConnection } from '../db/prepared'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError } from '../kernel/errors'
@@ -18,11 +18,11 @@ import type { AbsenceInput } from './contract'
 export const absencePeriodStatement = perConnection((db) => db.select({ id: absences.id, personId: absences.personId, kind: absences.kind, startDate: absences.startDate, endDate: absences.endDate, actingPersonId: absences.actingPersonId })
   .from(absences).where(and(lte(absences.startDate, sql.placeholder('to')), gte(absences.endDate, sql.placeholder('from')))).prepare())
 /** Absences touching [from, to] (all when no period is given). */
-export function loadAbsencePeriods(db: Db, from = '0000-01-01', to = '9999-12-31'): AbsencePeriod[] {
+export function loadAbsencePeriods(db: ReadDb, from = '0000-01-01', to = '9999-12-31'): AbsencePeriod[] {
   return absencePeriodStatement(db).all({ from, to })
 }
 
-function reportsOf(db: Db, ids: number[]): Map<number, number[]> {
+function reportsOf(db: ReadDb, ids: number[]): Map<number, number[]> {
   const map = new Map<number, number[]>()
   if (!ids.length) return map
   for (const r of db.select().from(absenceReports).where(inArray(absenceReports.absenceId, ids)).all()) {
@@ -38,7 +38,7 @@ function actingFor(org: OrgSnapshot, periods: AbsencePeriod[], a: AbsencePeriod)
 }
 
 /** The 领导外出 list for a period: each absence with whom it was reported to, who acts, and every warning. */
-export function listAbsences(db: Db, from: string, to: string) {
+export function listAbsences(db: ReadDb, from: string, to: string) {
   const org = loadOrgSnapshot(db)
   const rows = db.select().from(absences).where(and(lte(absences.startDate, to), gte(absences.endDate, from))).orderBy(asc(absences.startDate), asc(absences.id)).all()
   // Acting and R-P4 need every absence that overlaps any row, not only those inside the period.
@@ -91,7 +91,7 @@ export function saveAbsence(ctx: ActionContext, input: AbsenceInput) {
 export const deleteAbsence = (ctx: ActionContext, id: number) => { deleteAudited(ctx, absences, '领导外出', id) }
 
 /** For the form: who the rules would name to act, before an acting person is filed. */
-export function proposeActing(db: Db, personId: number, kind: AbsenceKind, date: string): ActingAnswer | null {
+export function proposeActing(db: ReadDb, personId: number, kind: AbsenceKind, date: string): ActingAnswer | null {
   const org = loadOrgSnapshot(db)
   const post = principalPost(org, personId)
   if (!post) return null
@@ -100,7 +100,7 @@ export function proposeActing(db: Db, personId: number, kind: AbsenceKind, date:
 }
 
 /** For each city leader's post, who answers for it on `date` (R-P2, R-P3). */
-export function leadersOn(db: Db, date: string): ActingAnswer[] {
+export function leadersOn(db: ReadDb, date: string): ActingAnswer[] {
   const org = loadOrgSnapshot(db)
   const periods = loadAbsencePeriods(db, date, date)
   const leaderPosts = db.select({ id: posts.id }).from(posts).where(inArray(posts.kind, [...LEADER_KINDS])).orderBy(asc(posts.sortOrder), asc(posts.id)).all()

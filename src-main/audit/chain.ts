@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Db, Sqlite } from '../db/connection'
+import type { Db, ReadDb, Sqlite } from '../db/connection'
 
 /** The first record's prev_hash: the chain starts from a value everyone knows. */
 export const GENESIS = '0'.repeat(64)
@@ -61,4 +61,4 @@ export function headHash(sqlite: Sqlite): string {
  * The connection under the drizzle handle (drizzle() of connection.ts sets `$client`; the shared Db
  * type does not carry it): streaming with `iterate` and `.immediate()` transactions need it.
  */
-export const sqliteOf = (db: Db): Sqlite => (db as Db & { $client: Sqlite }).$client
+export const sqliteOf = (db: ReadDb): Sqlite => (db as Db & { $client: Sqlite }).$client

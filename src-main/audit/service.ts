@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, isNotNull, like, lt, lte, or, type SQL } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import { auditLog } from './schema'
 import { AUDIT_DOMAINS, renamedInto, type AuditDomain } from '../common/audit-domains'
 import { viewRows, type AuditView } from './view'
@@ -36,7 +36,7 @@ function whereOf(f: AuditFilter): SQL | undefined {
  * Newest first, paged by id (keyset) so the log stays fast however long it grows; each row labelled and, for
  * 秘密/机密 work, without its content (view.ts). `next` is the id to page on, null after the last page.
  */
-export function listAudit(db: Db, f: AuditFilter): { rows: AuditView[]; next: number | null } {
+export function listAudit(db: ReadDb, f: AuditFilter): { rows: AuditView[]; next: number | null } {
   const rows = db.select().from(auditLog).where(whereOf(f)).orderBy(desc(auditLog.id)).limit(f.limit + 1).all()
   const page = viewRows(db, rows.slice(0, f.limit))
   return { rows: page, next: rows.length > f.limit ? page.at(-1)!.id : null }

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { connectionKey, openConnection, type Db, type Sqlite } from '../db/connection'
+import { connectionKey, openConnection, type ReadDb, type Sqlite } from '../db/connection'
 import { chainHash, GENESIS, RECORD_COLUMNS, recordOf, sqliteOf, type StoredRecord } from './chain'
 
 /** What kind of break verification found, for clients that act on it; the message says it in full. */
@@ -160,7 +160,7 @@ function report(sqlite: Sqlite, w: Walk, anchor: Anchor | undefined): ChainRepor
  * The 校验完整性 action: one snapshot, on a second connection to the same file (WAL lets it
  * read while the office keeps writing), walked in batches so the server stays responsive.
  */
-export async function verifyAuditTrail(db: Db, anchor?: Anchor): Promise<ChainReport> {
+export async function verifyAuditTrail(db: ReadDb, anchor?: Anchor): Promise<ChainReport> {
   const main = sqliteOf(db)
   if (main.memory) return verifyAuditChain(main, anchor)
   const own = openConnection(main.name, connectionKey(main))

@@ -7,7 +7,7 @@
  * keeps its number, 密级, actor, action, time and the fields that name no content (REVEALED), and says that the
  * rest is withheld.
  */
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import { officeDateTimeText } from '../common/office-time'
 import { sqliteOf } from './chain'
 import { isClassified, levelNow } from './classified'
@@ -48,7 +48,7 @@ const WITHHELD = (level: string) => `（${level}记录：内容不向安全审�
 /** Names of the records ids point to, looked up once per page. */
 class Names {
   private readonly cache = new Map<string, string | null>()
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: ReadDb) {}
   of(key: string, id: number): string | null {
     const sql = NAMED_BY_ID[key]
     if (!sql) return null
@@ -119,14 +119,14 @@ function withhold(level: string, parts: { kind: AuditView['kind']; items: (Chang
 }
 
 /** The row's 密级: as written, or for a row written without one, as today's data tells (classified.ts levelNow). */
-function levelOf(db: Db, r: Stored, changes: Row | null): string | null {
+function levelOf(db: ReadDb, r: Stored, changes: Row | null): string | null {
   if (isClassified(r.classification)) return r.classification
   const now = levelNow(sqliteOf(db), r.entity, r.entityId, changes)
   return isClassified(now) ? now : null
 }
 
 /** One stored row as the auditor sees it. */
-export function viewRow(db: Db, r: Stored, names: Names): AuditView {
+export function viewRow(db: ReadDb, r: Stored, names: Names): AuditView {
   const changes = r.changes ? (JSON.parse(r.changes) as Row) : null
   const level = levelOf(db, r, changes)
   const parsed = changes ? itemsOf(changes, r.entity, names) : { kind: null, items: [] }
@@ -140,7 +140,7 @@ export function viewRow(db: Db, r: Stored, names: Names): AuditView {
 }
 
 /** The rows of a page or an export, labelled with one name cache. */
-export function viewRows(db: Db, rows: Stored[]): AuditView[] {
+export function viewRows(db: ReadDb, rows: Stored[]): AuditView[] {
   const names = new Names(db)
   return rows.map((r) => viewRow(db, r, names))
 }

@@ -1,7 +1,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { and, eq, inArray } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { Db, ReadDb } from '../db/connection'
 import type { Clock } from '../kernel/clock'
 import type { Clearance } from '../common/classification'
 import { generatePassword, hashPassword } from './password'
@@ -60,7 +60,7 @@ export function writeInitialPasswordFile(dataDir: string, accounts: InitialAccou
  * Once none of the initial accounts still has its printed password, the slip of paper goes. Accounts
  * made later, or whose password expired, must change theirs too, but were never on the slip.
  */
-export function removeInitialPasswordFileIfDone(db: Db, dataDir: string): void {
+export function removeInitialPasswordFileIfDone(db: ReadDb, dataDir: string): void {
   const file = join(dataDir, INITIAL_PASSWORD_FILE)
   const initial = [...ADMINISTRATOR_ACCOUNTS, ...DEMO_ACCOUNTS].map((a) => a.username)
   const pending = db.select({ id: users.id }).from(users).where(and(eq(users.mustChangePassword, true), inArray(users.username, initial))).all()

@@ -2,7 +2,7 @@
  * 上次登录 (GB/T 22239 身份鉴别: 登录成功后向用户提示上次登录的时间和地点、失败的次数): read from the audit trail,
  * which records every attempt with its address (signin.ts) and survives a restore, so nothing else has to keep it.
  */
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import { sqliteOf } from '../audit/chain'
 import { officeDateTimeText } from '../common/office-time'
 
@@ -38,7 +38,7 @@ function linesOf(success: SignInTrace | null, failure: SignInTrace | null, failu
 }
 
 /** The sign-ins of `username` recorded so far (called during this sign-in, before its own record is written). */
-export function lastSignIns(db: Db, username: string): LastSignIns {
+export function lastSignIns(db: ReadDb, username: string): LastSignIns {
   const rows = sqliteOf(db).prepare(`SELECT at, changes FROM audit_log WHERE entity = '登录' AND entity_id = ? ORDER BY id DESC LIMIT ${LOOK_BACK}`)
     .all(username) as { at: string; changes: string | null }[]
   const traces = rows.map((r) => traceOf(r.at, r.changes))

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import { AppError, notFound } from '../kernel/errors'
 import type { ActionContext } from '../kernel/procedure'
 import { readSettings } from '../settings/service'
@@ -37,7 +37,7 @@ export function changeOwnPassword(ctx: ActionContext, input: PasswordChangeInput
   removeInitialPasswordFileIfDone(ctx.db, ctx.dataDir)
 }
 
-export function listUsers(db: Db): UserRow[] {
+export function listUsers(db: ReadDb): UserRow[] {
   return db.select().from(users).orderBy(users.id).all().map(publicUser)
 }
 

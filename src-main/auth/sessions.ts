@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { eq } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { Db, ReadDb } from '../db/connection'
 import { AnswersUntilDataChanges, type DataVersion } from '../db/data-version'
 import type { CallSession, SessionUser } from '../kernel/procedure'
 import { users } from './schema'
 
 interface Entry { userId: number; lastSeen: number }
 
-export function loadSessionUser(db: Db, userId: number): SessionUser | null {
+export function loadSessionUser(db: ReadDb, userId: number): SessionUser | null {
   const u = db.select().from(users).where(eq(users.id, userId)).get()
   if (!u || u.disabled) return null
   return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, clearance: u.clearance, mustChangePassword: u.mustChangePassword }

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { isAbsolute } from 'node:path'
 import { z } from 'zod'
-import { query, mutation, type ActionContext } from '../kernel/procedure'
+import { query, mutation } from '../kernel/procedure'
 import { SYSTEM_ADMIN } from '../common/roles'
 import { AppError } from '../kernel/errors'
 import { backupOfficeFor } from './office'
@@ -14,7 +14,7 @@ import { diskSpace } from '../system/disk-space'
  * the audit row of who asked), `backup.status` reports its progress, and its outcome is audited too.
  */
 
-const office = (ctx: ActionContext) => backupOfficeFor(ctx.dataDir)
+const office = (ctx: { dataDir: string }) => backupOfficeFor(ctx.dataDir)
 const backupName = z.string().describe('备份').min(1).max(200)
 
 /** A path on the server's PC (a removable drive, a folder); the browser cannot hand over gigabytes. */

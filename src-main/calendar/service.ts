@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError, ruleViolation } from '../kernel/errors'
 import { calendarDays, holidayYears } from './schema'
@@ -8,18 +8,18 @@ import { addDays, yearOf } from '../common/dates'
 import type { ImportYearInput, CorrectDayInput } from './contract'
 
 /** The whole calendar is a few thousand rows at most: loaded per call, never cached stale. */
-export function loadCalendar(db: Db): HolidayCalendar {
+export function loadCalendar(db: ReadDb): HolidayCalendar {
   const years = new Set(db.select({ year: holidayYears.year }).from(holidayYears).all().map((r) => r.year))
   const days = new Map(db.select().from(calendarDays).all().map((r) => [r.date, { kind: r.kind, name: r.name }]))
   return { years, days }
 }
 
-export function listYears(db: Db) {
+export function listYears(db: ReadDb) {
   return db.select().from(holidayYears).orderBy(holidayYears.year).all()
 }
 
 /** A year as the 节假日 page shows it: every day of the year with its type. */
-export function yearView(db: Db, year: number) {
+export function yearView(db: ReadDb, year: number) {
   const cal = loadCalendar(db)
   const meta = db.select().from(holidayYears).where(eq(holidayYears.year, year)).get()
   if (!meta) return { year, known: false as const, source: null, days: [] }

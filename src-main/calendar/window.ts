@@ -4,7 +4,7 @@
  * deadline (at most 60 working days back). A walk beyond is refused as an unentered year, never guessed.
  */
 import { between, sql } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import { perConnection } from '../db/prepared'
 import { yearOf, type IsoDate } from '../common/dates'
 import { calendarDays, holidayYears } from './schema'
@@ -18,7 +18,7 @@ export const calendarYearsStatement = perConnection((db) => db.select({ year: ho
 export const calendarDaysStatement = perConnection((db) => db.select({ date: calendarDays.date, kind: calendarDays.kind, name: calendarDays.name }).from(calendarDays).where(between(calendarDays.year, fromYear, toYear)).prepare())
 
 /** The calendar of `date`'s year and the year before. */
-export function calendarAround(db: Db, date: IsoDate): HolidayCalendar {
+export function calendarAround(db: ReadDb, date: IsoDate): HolidayCalendar {
   const years = { fromYear: yearOf(date) - 1, toYear: yearOf(date) }
   return {
     years: new Set(calendarYearsStatement(db).all(years).map((r) => r.year)),

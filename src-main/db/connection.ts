@@ -7,6 +7,12 @@ import { checkReadable, encryptPlainDatabase, isPlainDatabase, unlock } from './
  * own tables (the query builder needs no schema here), so the database layer depends on no domain.
  */
 export type Db = BetterSQLite3Database & { $client: Sqlite }
+/**
+ * What a query may do with the database: read (the builder's select, and prepared reads through $client). Queries
+ * get this type (kernel/procedure.ts), so a write inside a query does not compile; writes belong in a mutation's
+ * audited transaction.
+ */
+export type ReadDb = Omit<Db, 'insert' | 'update' | 'delete' | 'run' | 'transaction'>
 export type Sqlite = Database.Database
 
 /** The office's database file in its data folder. */

@@ -5,11 +5,11 @@
 import type { SQL } from 'drizzle-orm'
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core'
 import type { Statement } from 'better-sqlite3'
-import type { Db } from './connection'
+import type { ReadDb } from './connection'
 
 /** Something made once per connection on first use (a test opens many databases). */
-export function perConnection<T>(prepare: (db: Db) => T): (db: Db) => T {
-  const made = new WeakMap<Db, T>()
+export function perConnection<T>(prepare: (db: ReadDb) => T): (db: ReadDb) => T {
+  const made = new WeakMap<ReadDb, T>()
   return (db) => {
     let p = made.get(db)
     if (!p) made.set(db, (p = prepare(db)))
@@ -22,7 +22,7 @@ const dialect = new SQLiteSyncDialect()
 const KEPT = 300
 const statementsOf = perConnection(() => new Map<string, Statement>())
 
-function statement(db: Db, query: SQL): { stmt: Statement; params: unknown[] } {
+function statement(db: ReadDb, query: SQL): { stmt: Statement; params: unknown[] } {
   const { sql, params } = dialect.sqlToQuery(query)
   const kept = statementsOf(db)
   const stmt = kept.get(sql) ?? db.$client.prepare(sql)
@@ -33,13 +33,13 @@ function statement(db: Db, query: SQL): { stmt: Statement; params: unknown[] } {
 }
 
 /** The rows of a query built with drizzle's sql``, as db.all gives them. */
-export function allRows<T>(db: Db, query: SQL): T[] {
+export function allRows<T>(db: ReadDb, query: SQL): T[] {
   const { stmt, params } = statement(db, query)
   return stmt.all(...params) as T[]
 }
 
 /** The first row, as db.get gives it. */
-export function firstRow<T>(db: Db, query: SQL): T | undefined {
+export function firstRow<T>(db: ReadDb, query: SQL): T | undefined {
   const { stmt, params } = statement(db, query)
   return stmt.get(...params) as T | undefined
 }

@@ -1,6 +1,6 @@
 /** The duty log (值班记录), handover notes (交接班) and exclusions (不排班日期) (X-4). */
 import { and, asc, desc, eq, gte, lt, or, sql, type SQLWrapper } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError } from '../kernel/errors'
 import { deleteAudited, insertAudited, requireById } from '../kernel/audited'
@@ -22,7 +22,7 @@ const likeText = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
  * the content, handling or caller's unit, name or phone. Most Chinese queries are two characters,
  * which FTS5's trigram tokenizer cannot match, so this is a plain LIKE over a date-bounded range.
  */
-export function searchLog(db: Db, input: { from: string; to: string; text?: string | null; urgentOnly?: boolean }) {
+export function searchLog(db: ReadDb, input: { from: string; to: string; text?: string | null; urgentOnly?: boolean }) {
   const t = input.text ? likeText(input.text) : null
   const match = (col: SQLWrapper) => sql`${col} LIKE ${t} ESCAPE '\\'`
   return db.select().from(dutyLog).where(and(
@@ -38,7 +38,7 @@ export function addHandover(ctx: ActionContext, input: HandoverInput) {
   return insertAudited(ctx, dutyHandover, '交接班', { ...input, at: ctx.clock.now().toISOString() })
 }
 
-export function listHandovers(db: Db, from: string, to: string) {
+export function listHandovers(db: ReadDb, from: string, to: string) {
   const names = contacts(db)
   const name = (id: number | null) => (id === null ? null : names.get(id)?.name ?? null)
   return db.select().from(dutyHandover).where(and(gte(dutyHandover.date, from), lt(dutyHandover.date, addDays(to, 1))))
@@ -46,7 +46,7 @@ export function listHandovers(db: Db, from: string, to: string) {
     .map((h) => ({ ...h, fromName: name(h.fromPersonId), toName: name(h.toPersonId) }))
 }
 
-export function listExclusions(db: Db, from?: string, to?: string) {
+export function listExclusions(db: ReadDb, from?: string, to?: string) {
   const names = contacts(db)
   return loadExclusions(db, from, to).map((e) => ({ ...e, name: names.get(e.personId)?.name ?? null }))
 }

@@ -1,7 +1,7 @@
 /** Who may take each duty role, and the duty history, read from the database (R-W1, X-4). */
 import { and, asc, count, eq, gte, inArray, lte, min, ne, not, sql, type SQLWrapper } from 'drizzle-orm'
 import type { SelectedFields } from 'drizzle-orm/sqlite-core'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import { departments, people, posts } from '../org/schema'
 import { type PostKind } from '../common/org'
 import { loadCalendar } from '../calendar/service'
@@ -12,7 +12,7 @@ import { fairnessCounts, type DutyAssignment, type DutyExclusion, type DutyRole,
 import { dutyAssignments, dutyExclusions, rosters } from './schema'
 import { type RosterKind } from '../common/duty'
 
-const holdersOf = (db: Db, kinds: PostKind[], officeOnly = false): number[] => {
+const holdersOf = (db: ReadDb, kinds: PostKind[], officeOnly = false): number[] => {
   const rows = db.select({ holderId: posts.holderId, deptKind: departments.kind }).from(posts)
     .leftJoin(departments, eq(posts.departmentId, departments.id))
     .where(inArray(posts.kind, kinds)).orderBy(asc(posts.sortOrder), asc(posts.id)).all()
@@ -21,7 +21,7 @@ const holdersOf = (db: Db, kinds: PostKind[], officeOnly = false): number[] => {
 }
 
 /** The pool of each role for a kind of roster, in the office's usual order (it breaks ties). */
-export function dutyPools(db: Db, kind: RosterKind): Partial<Record<DutyRole, number[]>> {
+export function dutyPools(db: ReadDb, kind: RosterKind): Partial<Record<DutyRole, number[]>> {
   // R-W1 and X-4: which posts take each role is the office's setting (市长、副市长、秘书长; 办公室主任、副主任 by default).
   const settings = readSettings(db)
   if (kind === '领导带班') return { 带班领导: holdersOf(db, settings.dutyLeaderPostKinds) }
@@ -30,13 +30,13 @@ export function dutyPools(db: Db, kind: RosterKind): Partial<Record<DutyRole, nu
 }
 
 /** Name, office phone and mobile of everyone, for showing how to reach the person on duty (R-W1). */
-export function contacts(db: Db) {
+export function contacts(db: ReadDb) {
   return new Map(db.select({ id: people.id, name: people.name, officePhone: people.officePhone, mobile: people.mobile }).from(people).all().map((p) => [p.id, p]))
 }
 
 export const namesOf = (c: ReturnType<typeof contacts>) => new Map([...c.values()].map((p) => [p.id, p.name]))
 
-export function assignmentsOf(db: Db, rosterId: number): (DutyAssignment & { id: number })[] {
+export function assignmentsOf(db: ReadDb, rosterId: number): (DutyAssignment & { id: number })[] {
   return db.select({ id: dutyAssignments.id, date: dutyAssignments.date, role: dutyAssignments.role, personId: dutyAssignments.personId })
     .from(dutyAssignments).where(eq(dutyAssignments.rosterId, rosterId)).orderBy(asc(dutyAssignments.date), asc(dutyAssignments.id)).all()
 }
@@ -48,7 +48,7 @@ const inJson = (value: SQLWrapper, list: readonly (string | number)[]) => sql`${
  * office are some 11k duties, so SQL counts them per person and role; which days are 法定节假日 still comes from the
  * calendar rule (dayInfo), and a duty in a year the calendar does not know is refused (R-W2) as when counted day by day.
  */
-export function publishedHistory(db: Db, kind: RosterKind, exceptRosterId?: number): FairnessRow[] {
+export function publishedHistory(db: ReadDb, kind: RosterKind, exceptRosterId?: number): FairnessRow[] {
   const cal = loadCalendar(db)
   const published = and(eq(rosters.kind, kind), eq(rosters.status, '已发布'), exceptRosterId ? ne(rosters.id, exceptRosterId) : undefined)
   const duties = <T extends SelectedFields>(fields: T) => db.select(fields).from(dutyAssignments).innerJoin(rosters, eq(dutyAssignments.rosterId, rosters.id))
@@ -61,18 +61,18 @@ export function publishedHistory(db: Db, kind: RosterKind, exceptRosterId?: numb
   return fairnessCounts([], cal, { history: rows.map((r) => ({ personId: r.personId, role: r.role, ordinary: r.all - r.holiday, holiday: r.holiday })) })
 }
 
-export function loadExclusions(db: Db, from?: string, to?: string) {
+export function loadExclusions(db: ReadDb, from?: string, to?: string) {
   return db.select().from(dutyExclusions)
     .where(and(from ? gte(dutyExclusions.date, from) : undefined, to ? lte(dutyExclusions.date, to) : undefined))
     .orderBy(asc(dutyExclusions.date), asc(dutyExclusions.id)).all()
 }
 
 /** Exclusions as the rules take them. */
-export const exclusionsFor = (db: Db, from?: string, to?: string): DutyExclusion[] =>
+export const exclusionsFor = (db: ReadDb, from?: string, to?: string): DutyExclusion[] =>
   loadExclusions(db, from, to).map((e) => ({ personId: e.personId, date: e.date, reason: e.reason ?? undefined }))
 
 /** Published rosters of `kind` overlapping [from, to]. */
-export function publishedOverlapping(db: Db, kind: RosterKind, from: string, to: string, exceptId?: number) {
+export function publishedOverlapping(db: ReadDb, kind: RosterKind, from: string, to: string, exceptId?: number) {
   return db.select().from(rosters).where(and(
     eq(rosters.kind, kind), eq(rosters.status, '已发布'), lte(rosters.fromDate, to), gte(rosters.toDate, from),
     exceptId ? ne(rosters.id, exceptId) : undefined,

@@ -3,7 +3,7 @@
  * with each role's name and phones, the printed title, the period, the duty phone and the notes under the table.
  */
 import { asc, eq } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import { chineseDate, chineseWeekday } from '../common/dates'
 import { ROLES_OF_ROSTER } from '../common/duty'
 import { readSettings, type Settings } from '../settings/service'
@@ -50,7 +50,7 @@ export function periodText(r: RosterDetail): string {
 }
 
 /** The duty phone: the phone of the office's own department (办公室内设, first in order). */
-export function dutyPhone(db: Db): string | null {
+export function dutyPhone(db: ReadDb): string | null {
   const configured = readSettings(db).dutyPhone
   if (configured) return configured
   const row = db.select({ phone: departments.phone }).from(departments).where(eq(departments.kind, '办公室内设'))

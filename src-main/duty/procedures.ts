@@ -9,11 +9,11 @@ import { dutyPhone, printedTitle } from './prints'
 import { rosterXlsx } from './xlsx'
 import { readSettings } from '../settings/service'
 import { download, DOCX_MIME, XLSX_MIME } from '../files/download'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import { CLERKS, READERS } from '../common/roles'
 import { byId, exclusionInput, fromTo, handoverInput, logEntryInput, period, rosterPeriod, setDutyInput, swapInput, toAfterFrom, generateInput } from './contract'
 
-const exportSettings = (db: Db) => ({ ...readSettings(db), dutyPhone: dutyPhone(db) })
+const exportSettings = (db: ReadDb) => ({ ...readSettings(db), dutyPhone: dutyPhone(db) })
 
 export const dutyProcedures = {
   'duty.preview': query({

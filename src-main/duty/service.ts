@@ -1,6 +1,6 @@
 /** Duty rosters (值班表): generate, save as 草稿, publish, edit, swap, gaps, today (R-W1, X-4, R-P4). */
 import { and, asc, desc, eq, gte, lte } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import type { Clock } from '../kernel/clock'
 import { AppError, ruleViolation } from '../kernel/errors'
@@ -21,7 +21,7 @@ import { assignmentsOf, contacts, dutyPools, exclusionsFor, namesOf, publishedHi
 import type { SetDutyInput, SwapInput, GenerateInput } from './contract'
 
 
-function daysOf(db: Db, kind: RosterKind, from: string, to: string): DutyDay[] {
+function daysOf(db: ReadDb, kind: RosterKind, from: string, to: string): DutyDay[] {
   const problem = periodProblem(from, to)
   if (problem) throw new AppError('VALIDATION', problem)
   const cal = loadCalendar(db)
@@ -37,7 +37,7 @@ function defaultTitle(kind: RosterKind, from: string, to: string, days: DutyDay[
 }
 
 /** Generates (without saving) a roster for the period: R-W1 days from the calendar, fair rotation, the absent skipped. */
-export function previewRoster(db: Db, input: { kind: RosterKind; from: string; to: string }): DutyRoster & { days: DutyDay[]; title: string } {
+export function previewRoster(db: ReadDb, input: { kind: RosterKind; from: string; to: string }): DutyRoster & { days: DutyDay[]; title: string } {
   const days = daysOf(db, input.kind, input.from, input.to)
   if (!days.length) throw ruleViolation('R-W1', `${chineseDate(input.from)}至${chineseDate(input.to)}没有法定节假日，无须安排领导带班（R-W1：领导带班只在法定节假日，调休上班日不算）`)
   const pools = dutyPools(db, input.kind)
@@ -66,24 +66,24 @@ export function generateRoster(ctx: ActionContext, input: GenerateInput) {
   return { id: roster.id, title: roster.title, gaps: r.gaps, warnings: r.warnings }
 }
 
-export function listRosters(db: Db, kind?: RosterKind) {
+export function listRosters(db: ReadDb, kind?: RosterKind) {
   return db.select().from(rosters).where(kind ? eq(rosters.kind, kind) : undefined).orderBy(desc(rosters.fromDate), desc(rosters.id)).all()
 }
 
 /** A roster as printed and exported: each day's duties with how to reach the person, changes, gaps and warnings. */
-export function getRoster(db: Db, id: number) {
+export function getRoster(db: ReadDb, id: number) {
   return readRoster(db, id).detail
 }
 
 /** A roster as the page shows it: getRoster with the fairness counts beside it (this roster's and the published history). */
-export function getRosterWithFairness(db: Db, id: number) {
+export function getRosterWithFairness(db: ReadDb, id: number) {
   const { detail, list, names } = readRoster(db, id)
   const history = publishedHistory(db, detail.roster.kind, id)
   const fairness = fairnessCounts(list, loadCalendar(db), { history, holidayWeight: readSettings(db).dutyHolidayWeight })
   return { ...detail, fairness: fairness.map((r) => ({ ...r, name: names.get(r.personId) ?? `人员${r.personId}` })) }
 }
 
-function readRoster(db: Db, id: number) {
+function readRoster(db: ReadDb, id: number) {
   const roster = requireById(db, rosters, id, '值班表')
   const people = contacts(db)
   const list = assignmentsOf(db, id)
@@ -161,7 +161,7 @@ export function swap(ctx: ActionContext, input: SwapInput) {
 }
 
 /** Duties whose person became unavailable after publishing, with suggested replacements (X-4). */
-export function rosterGaps(db: Db, id: number) {
+export function rosterGaps(db: ReadDb, id: number) {
   const roster = requireById(db, rosters, id, '值班表')
   const people = contacts(db)
   const gaps = gapsAfterPublish(assignmentsOf(db, id).map(({ date, role, personId }) => ({ date, role, personId })), loadAbsencePeriods(db, roster.fromDate, roster.toDate), {
@@ -172,7 +172,7 @@ export function rosterGaps(db: Db, id: number) {
 }
 
 /** 首页: today's 带班领导, office 带班, 主班 and 副班 from published rosters, with their numbers. */
-export function todayOnDuty(db: Db, clock: Clock) {
+export function todayOnDuty(db: ReadDb, clock: Clock) {
   const date = clock.today()
   const people = contacts(db)
   const rows = db.select({ role: dutyAssignments.role, personId: dutyAssignments.personId, rosterTitle: rosters.title })

@@ -5,7 +5,7 @@
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, type CipherGCM } from 'node:crypto'
 import { eq } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { Db, ReadDb } from '../db/connection'
 import { settings } from '../settings/schema'
 
 /** Format marker, version 1: MAGIC | 12-byte IV | 16-byte tag | ciphertext. Files before encryption lack it. */
@@ -17,10 +17,16 @@ const DATA_KEY_SETTING = 'filesDataKey'
 
 export class SealBrokenError extends Error {}
 
+/** The files' data key when one has been made: reading a stored file never creates it. */
+export function existingFilesDataKey(db: ReadDb): Buffer | null {
+  const row = db.select().from(settings).where(eq(settings.key, DATA_KEY_SETTING)).get()
+  return row ? Buffer.from(JSON.parse(row.value) as string, 'hex') : null
+}
+
 /** The files' data key, created on first use inside the caller's transaction. */
 export function filesDataKey(db: Db): Buffer {
-  const row = db.select().from(settings).where(eq(settings.key, DATA_KEY_SETTING)).get()
-  if (row) return Buffer.from(JSON.parse(row.value) as string, 'hex')
+  const existing = existingFilesDataKey(db)
+  if (existing) return existing
   const key = randomBytes(32)
   db.insert(settings).values({ key: DATA_KEY_SETTING, value: JSON.stringify(key.toString('hex')) }).run()
   return key

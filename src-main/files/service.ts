@@ -3,13 +3,13 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError } from '../kernel/errors'
 import { requireById } from '../kernel/audited'
 import { text } from '../kernel/fields'
 import { storedFiles } from './schema'
-import { filesDataKey, SealBrokenError, storageName, unseal } from './crypto'
+import { existingFilesDataKey, isSealed, SealBrokenError, storageName, unseal } from './crypto'
 import { storedPathOf, uploadsIn } from './uploads'
 
 export { MAX_FILE_BYTES } from './uploads'
@@ -55,14 +55,18 @@ export function storeFile(ctx: ActionContext, upload: Upload) {
 }
 
 /** The file for download; a file whose bytes no longer match their checksum (or whose seal is broken) is refused, not served. */
-export function readStoredFile(db: Db, dataDir: string, id: number) {
+export function readStoredFile(db: ReadDb, dataDir: string, id: number) {
   const row = requireById(db, storedFiles, id, '文件')
   const full = join(dataDir, row.path)
   if (!existsSync(full)) throw new AppError('NOT_FOUND', `文件「${row.name}」在数据目录中找不到，请从备份恢复`)
   const damaged = () => new AppError('CONFLICT', `文件「${row.name}」校验值不符，可能已损坏或被改动，请从备份恢复`)
   let bytes: Buffer
   try {
-    bytes = unseal(readFileSync(full), filesDataKey(db))
+    const stored = readFileSync(full)
+    // A sealed file with no data key in the database cannot be this database's: it is refused as damaged.
+    const key = existingFilesDataKey(db)
+    if (!key && isSealed(stored)) throw damaged()
+    bytes = key ? unseal(stored, key) : stored
   } catch (e) {
     if (e instanceof SealBrokenError) throw damaged()
     throw e

@@ -1,6 +1,6 @@
 /** 督办 (R-S1): decisions of signed minutes and leaders' instructions become items with an owner, a deadline, reports and a closing. */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError, ruleViolation } from '../kernel/errors'
 import { findById, insertAudited, requireById, updateAudited } from '../kernel/audited'
@@ -29,7 +29,7 @@ export interface FollowUpFilter {
   departmentId?: number
 }
 
-function labels(db: Db) {
+function labels(db: ReadDb) {
   const d = directory(db)
   return { department: (id: number) => d.department(id)!, leader: (postId: number | null) => d.post(postId) }
 }
@@ -57,14 +57,14 @@ function requireFollowUp(reader: Reader, id: number): FollowUpRow {
 }
 
 /** Where a 会议纪要 item came from, for a link back to the meeting. */
-function decisionSource(db: Db, decisionIds: number[]) {
+function decisionSource(db: ReadDb, decisionIds: number[]) {
   if (!decisionIds.length) return new Map<number, { meetingId: number; minutesId: number; heading: string }>()
   return new Map(db.select({ id: meetingDecisions.id, heading: meetingDecisions.heading, minutesId: minutes.id, meetingId: minutes.meetingId })
     .from(meetingDecisions).innerJoin(minutes, eq(minutes.id, meetingDecisions.minutesId))
     .where(inArray(meetingDecisions.id, decisionIds)).all().map((r) => [r.id, { meetingId: r.meetingId, minutesId: r.minutesId, heading: r.heading }]))
 }
 
-function present(db: Db, rows: FollowUpRow[], today: IsoDate) {
+function present(db: ReadDb, rows: FollowUpRow[], today: IsoDate) {
   const l = labels(db)
   const ids = rows.map((r) => r.id)
   const reports = ids.length

@@ -4,7 +4,7 @@
  * meetings and documents it follows, never the other way round.
  */
 import { and, count, eq, inArray } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError } from '../kernel/errors'
 import { findById } from '../kernel/audited'
@@ -35,12 +35,12 @@ export function followUpFromInstruction(ctx: ActionContext, input: FromInstructi
 }
 
 /** How many 督办事项 each decision (会议纪要) or instruction (领导批示) has, by the source index: a page's few sources at a time. */
-export function followUpCounts(db: Db, source: FollowUpSource, sourceIds: readonly number[]): Record<number, number> {
+export function followUpCounts(db: ReadDb, source: FollowUpSource, sourceIds: readonly number[]): Record<number, number> {
   if (sourceIds.length === 0) return {}
   return Object.fromEntries(followUpCountsQuery(db, source, sourceIds).all().map((r) => [r.sourceId!, r.n]))
 }
 
 /** The query itself, for its plan test (test/db/meetings-plan.test.ts). */
-export const followUpCountsQuery = (db: Db, source: FollowUpSource, sourceIds: readonly number[]) =>
+export const followUpCountsQuery = (db: ReadDb, source: FollowUpSource, sourceIds: readonly number[]) =>
   db.select({ sourceId: followUps.sourceId, n: count() }).from(followUps)
     .where(and(eq(followUps.source, source), inArray(followUps.sourceId, [...sourceIds]))).groupBy(followUps.sourceId)

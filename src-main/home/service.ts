@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import type { Clock } from '../kernel/clock'
 import { AppError } from '../kernel/errors'
 import { dayInfo, type DayInfo } from '../calendar/rules'
@@ -6,7 +6,7 @@ import { loadCalendar } from '../calendar/service'
 import { leadersOn, listAbsences } from '../absences/service'
 
 /** 首页: today in the office — the date, whether it is a working day, who is away and who acts. */
-export function today(db: Db, clock: Clock) {
+export function today(db: ReadDb, clock: Clock) {
   const date = clock.today()
   let day: DayInfo | null = null
   let calendarWarning: string | null = null

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { ActionContext } from './procedure'
 import { notFound } from './errors'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 
 /**
  * Insert, update and delete that also write the audit trail, so no service can change a
@@ -10,11 +10,11 @@ import type { Db } from '../db/connection'
  */
 type IdTable = SQLiteTable & { id: SQLiteColumn<{ data: number } & any> }
 
-export function findById<T extends IdTable>(db: Db, table: T, id: number): T['$inferSelect'] | undefined {
+export function findById<T extends IdTable>(db: ReadDb, table: T, id: number): T['$inferSelect'] | undefined {
   return (db as any).select().from(table).where(eq(table.id, id)).get()
 }
 
-export function requireById<T extends IdTable>(db: Db, table: T, id: number, what: string): T['$inferSelect'] {
+export function requireById<T extends IdTable>(db: ReadDb, table: T, id: number, what: string): T['$inferSelect'] {
   const row = findById(db, table, id)
   if (!row) throw notFound(what)
   return row

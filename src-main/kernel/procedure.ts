@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Db } from '../db/connection'
+import type { Db, ReadDb } from '../db/connection'
 import type { Role } from '../common/roles'
 import type { Clearance } from '../common/classification'
 import type { Clock } from './clock'
@@ -71,5 +71,9 @@ export interface Procedure<I extends z.ZodType = z.ZodType, O = unknown> {
 /** `access` has no default: every procedure says who may call it (auth/roles.ts). */
 type Def<I extends z.ZodType, O> = Omit<Procedure<I, O>, 'kind'>
 
-export const query = <I extends z.ZodType, O>(def: Def<I, O>): Procedure<I, O> => ({ ...def, kind: 'query' })
+/** A query's context: its database reads only (ReadDb). */
+export type QueryContext = Omit<ActionContext, 'db'> & { db: ReadDb }
+type QueryDef<I extends z.ZodType, O> = Omit<Def<I, O>, 'handler'> & { handler: (ctx: QueryContext, input: z.output<I>) => O }
+
+export const query = <I extends z.ZodType, O>(def: QueryDef<I, O>): Procedure<I, O> => ({ ...def, kind: 'query' })
 export const mutation = <I extends z.ZodType, O>(def: Def<I, O>): Procedure<I, O> => ({ ...def, kind: 'mutation' })

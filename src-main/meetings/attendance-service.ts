@@ -1,6 +1,6 @@
 /** Attendance (R-M2, R-M4): the expected list derived from the type and topics, what was recorded, and the quorum. */
 import { and, eq } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError } from '../kernel/errors'
 import { insertAudited, updateAudited } from '../kernel/audited'
@@ -20,7 +20,7 @@ type Role = (typeof attendance.$inferSelect)['role']
  * The departments whose heads attend as 列席 for the topics: the submitting ones and those involved. With a
  * reader, only those of the topics the reader may see: a hidden topic shows nothing, not even its units (issue 14).
  */
-export function topicDepartments(db: Db, meetingId: number, reader?: Reader): number[] {
+export function topicDepartments(db: ReadDb, meetingId: number, reader?: Reader): number[] {
   const clearance = reader ? clearanceOf(reader.user) : null
   const live = topicsOfMeeting(db, meetingId).filter((t) => !t.withdrawn && (!clearance || canSee(clearance, t.classification)))
   const liveIds = new Set(live.map((t) => t.id))
@@ -60,7 +60,7 @@ function rowsFor(mc: MeetingContext, list: Attendee[], role: Role, stored: Map<n
  * The people who attend only for topics above the reader's clearance: their recorded attendance is not shown
  * either (it would name the unit of a topic the reader may not know of).
  */
-function hiddenAttendees(db: Db, mc: MeetingContext, reader: Reader): Set<number> {
+function hiddenAttendees(db: ReadDb, mc: MeetingContext, reader: Reader): Set<number> {
   const all = expectedAttendance(mc.type, mc.org, topicDepartments(db, mc.meeting.id))
   const seen = expectedAttendance(mc.type, mc.org, topicDepartments(db, mc.meeting.id, reader))
   const shown = new Set([...seen.members, ...seen.invited, ...seen.attending].map((a) => a.personId))

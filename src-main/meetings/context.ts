@@ -1,6 +1,6 @@
 /** What every meeting action reads around one meeting: its type's settings, the org on the day, absences, the calendar. */
 import { asc, eq } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import { notFound } from '../kernel/errors'
 import type { AbsencePeriod } from '../absences/rules'
 import type { OrgWithUnits } from '../org/snapshot'
@@ -20,11 +20,11 @@ const parseType = (row: typeof meetingTypes.$inferSelect): StoredMeetingType =>
   ({ ...meetingTypeSchema.parse(JSON.parse(row.config)), id: row.id, sortOrder: row.sortOrder })
 
 /** The configured types (seeded when the core opens, meetings/seed.ts). */
-export function listMeetingTypes(db: Db): StoredMeetingType[] {
+export function listMeetingTypes(db: ReadDb): StoredMeetingType[] {
   return db.select().from(meetingTypes).orderBy(asc(meetingTypes.sortOrder), asc(meetingTypes.id)).all().map(parseType)
 }
 
-export function meetingTypeById(db: Db, id: number): StoredMeetingType {
+export function meetingTypeById(db: ReadDb, id: number): StoredMeetingType {
   const row = meetingTypeRow(db, id)
   if (!row) throw notFound('会议类别')
   return parseType(row)
@@ -40,7 +40,7 @@ export interface MeetingContext {
   reservedMatters: ReservedMatter[]
 }
 
-export function meetingContext(db: Db, meetingId: number): MeetingContext {
+export function meetingContext(db: ReadDb, meetingId: number): MeetingContext {
   const meeting = meetingRow(db, meetingId)
   if (!meeting) throw notFound('会议')
   let cal: HolidayCalendar | undefined
@@ -63,5 +63,5 @@ export function meetingTitle(governmentShort: string, type: MeetingType, m: Pick
   return m.subject ? `${base}（${m.subject}）` : base
 }
 
-export const meetingsOfType = (db: Db, typeId: number) =>
+export const meetingsOfType = (db: ReadDb, typeId: number) =>
   db.select().from(meetings).where(eq(meetings.typeId, typeId)).orderBy(asc(meetings.date)).all()

@@ -4,7 +4,7 @@
  * the number in the type's yearly series, assigned at sign-off inside the mutation's immediate transaction.
  */
 import { and, eq } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError, ruleViolation } from '../kernel/errors'
 import { deleteAudited, insertAudited, updateAudited } from '../kernel/audited'
@@ -26,7 +26,7 @@ import type { MinutesInput, MinutesConsentInput, SignMinutesInput } from './cont
 export type MinutesRow = typeof minutes.$inferSelect
 
 /** Absences from the meeting day to `date`: acting on the sign-off day and on the consent's day are both read from these. */
-const loadAbsencesOn = (db: Db, date: IsoDate, from: IsoDate = date) => loadAbsencePeriods(db, from < date ? from : date, date)
+const loadAbsencesOn = (db: ReadDb, date: IsoDate, from: IsoDate = date) => loadAbsencePeriods(db, from < date ? from : date, date)
 
 /** 出席 / 请假 / 列席 as printed in the minutes: one line per person, editable. */
 export interface MinutesAttendance { present: string[]; onLeave: string[]; attending: string[] }
@@ -44,9 +44,9 @@ function parseAttendance(json: string): MinutesAttendance {
   }
 }
 
-const minutesOf = (db: Db, meetingId: number): MinutesRow | undefined => minutesOfMeeting(db, meetingId)
+const minutesOf = (db: ReadDb, meetingId: number): MinutesRow | undefined => minutesOfMeeting(db, meetingId)
 
-const liveTopics = (db: Db, meetingId: number) => topicsOfMeeting(db, meetingId).filter((t) => !t.withdrawn)
+const liveTopics = (db: ReadDb, meetingId: number) => topicsOfMeeting(db, meetingId).filter((t) => !t.withdrawn)
 
 /** 2026年12月3日上午，市长张明远在市政府第一会议室主持召开市政府第12次常务会议，研究了……等事项。现纪要如下： */
 export function proposedOpening(mc: MeetingContext, title: string, topicTitles: readonly string[]): string {
@@ -61,7 +61,7 @@ export function proposedOpening(mc: MeetingContext, title: string, topicTitles: 
 }
 
 /** 出席 / 请假 / 列席 from the attendance table, people in the order of their posts. */
-export function proposedAttendance(db: Db, meetingId: number): MinutesAttendance {
+export function proposedAttendance(db: ReadDb, meetingId: number): MinutesAttendance {
   const rows = db.select({ a: attendance, name: people.name }).from(attendance).innerJoin(people, eq(people.id, attendance.personId))
     .where(eq(attendance.meetingId, meetingId)).all()
   const order = new Map<number, number>()
@@ -295,7 +295,7 @@ export function signMinutes(ctx: ActionContext, input: SignMinutesInput) {
 }
 
 /** Who may sign on a given date, for the page's "应由 X 签发（代 Y，R-P2）". */
-export function minutesSignerOn(db: Db, meetingId: number, date: IsoDate) {
+export function minutesSignerOn(db: ReadDb, meetingId: number, date: IsoDate) {
   const base = meetingContext(db, meetingId)
   const mc: MeetingContext = { ...base, absences: loadAbsencesOn(db, date, base.meeting.date) }
   const answer = requiredSigner(mc, minutesOf(db, meetingId), date)

@@ -1,6 +1,6 @@
 /** Meetings (办会): types as settings, the calendar, scheduling with the rules' warnings, planning, held/cancelled. */
 import { and, asc, eq, gte, lte, ne } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError, ruleViolation } from '../kernel/errors'
 import { insertAudited, updateAudited } from '../kernel/audited'
@@ -48,7 +48,7 @@ function resolveChair(ctx: MeetingContext | { org: MeetingContext['org'] }, type
   return chairPostId
 }
 
-function checkCityWide(db: Db, type: StoredMeetingType, input: MeetingInput) {
+function checkCityWide(db: ReadDb, type: StoredMeetingType, input: MeetingInput) {
   if (!type.oncePerYearPerDepartment) return
   if (!input.departmentId) throw new AppError('VALIDATION', `「主办部门」${type.name}须注明主办部门（R-M8：各部门每年原则上不超过1次）`)
   const dept = db.select().from(departments).where(eq(departments.id, input.departmentId)).get()
@@ -58,7 +58,7 @@ function checkCityWide(db: Db, type: StoredMeetingType, input: MeetingInput) {
   enforce(cityWideMeetingCheck({ id: dept.id, name: dept.name }, yearOf(input.date), existing, input.id))
 }
 
-function checkSession(db: Db, type: StoredMeetingType, input: MeetingInput) {
+function checkSession(db: ReadDb, type: StoredMeetingType, input: MeetingInput) {
   if (!input.session) return
   const clash = db.select().from(meetings)
     .where(and(eq(meetings.typeId, type.id), eq(meetings.session, input.session), ne(meetings.status, '已取消'), input.id ? ne(meetings.id, input.id) : undefined)).get()
@@ -127,7 +127,7 @@ function bookedPeople(mc: Pick<MeetingContext, 'type' | 'org' | 'meeting'>): num
   return [...(chair ? [chair] : []), ...expectedAttendance(mc.type, mc.org).members.map((m) => m.personId)]
 }
 
-export function warningsFor(db: Db, mc: MeetingContext, short = governmentShort(readSettings(db).governmentName)): MeetingWarning[] {
+export function warningsFor(db: ReadDb, mc: MeetingContext, short = governmentShort(readSettings(db).governmentName)): MeetingWarning[] {
   const { meeting, type, org } = mc
   if (meeting.status === '已取消') return []
   const sameDay = sameDayMeetings(db, meeting)
@@ -186,7 +186,7 @@ export function getMeeting(reader: Reader, id: number) {
 }
 
 /** 安排下次会议: dates at the type's cadence from its last meeting, avoiding holidays; nothing is saved. */
-export function planMeetings(db: Db, typeId: number, count: number, today: string) {
+export function planMeetings(db: ReadDb, typeId: number, count: number, today: string) {
   const type = meetingTypeById(db, typeId)
   if (!type.cadenceDays) throw new AppError('VALIDATION', `${type.name}没有设定召开周期，请直接安排`)
   const last = db.select().from(meetings).where(and(eq(meetings.typeId, typeId), ne(meetings.status, '已取消'))).orderBy(asc(meetings.date)).all().at(-1)

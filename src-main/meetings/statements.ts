@@ -4,7 +4,7 @@
  * prepared the same way in their own services.
  */
 import { and, asc, desc, eq, lte, ne, sql } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import { perConnection } from '../db/prepared'
 import { posts } from '../org/schema'
 import { calendarDaysStatement, calendarYearsStatement } from '../calendar/window'
@@ -17,8 +17,8 @@ const id = sql.placeholder('id')
 const meetingStmt = perConnection((db) => db.select().from(meetings).where(eq(meetings.id, id)).prepare())
 const typeStmt = perConnection((db) => db.select().from(meetingTypes).where(eq(meetingTypes.id, id)).prepare())
 
-export const meetingRow = (db: Db, meetingId: number) => meetingStmt(db).get({ id: meetingId })
-export const meetingTypeRow = (db: Db, typeId: number) => typeStmt(db).get({ id: typeId })
+export const meetingRow = (db: ReadDb, meetingId: number) => meetingStmt(db).get({ id: meetingId })
+export const meetingTypeRow = (db: ReadDb, typeId: number) => typeStmt(db).get({ id: typeId })
 
 // ── One meeting's topics and what hangs from them, by the meeting (topics_meeting_idx) ──
 
@@ -33,12 +33,12 @@ const filesStmt = perConnection((db) => db.select({ topicId: topicFiles.topicId,
 const movesStmt = perConnection((db) => db.select({ move: topicMoves }).from(topicMoves).innerJoin(topics, eq(topics.id, topicMoves.topicId)).where(ofMeeting).orderBy(asc(topicMoves.at)).prepare())
 
 /** How many live topics the meeting has at each 密级. */
-export const liveTopicsByLevel = (db: Db, meetingId: number) => liveByLevelStmt(db).all({ id: meetingId })
+export const liveTopicsByLevel = (db: ReadDb, meetingId: number) => liveByLevelStmt(db).all({ id: meetingId })
 /** Every topic of the meeting, withdrawn ones too, in agenda order; the caller keeps those the reader may see. */
-export const topicsOfMeeting = (db: Db, meetingId: number) => topicsStmt(db).all({ id: meetingId })
-export const topicUnitsOfMeeting = (db: Db, meetingId: number) => unitsStmt(db).all({ id: meetingId })
-export const topicFilesOfMeeting = (db: Db, meetingId: number) => filesStmt(db).all({ id: meetingId })
-export const topicMovesOfMeeting = (db: Db, meetingId: number) => movesStmt(db).all({ id: meetingId }).map((r) => r.move)
+export const topicsOfMeeting = (db: ReadDb, meetingId: number) => topicsStmt(db).all({ id: meetingId })
+export const topicUnitsOfMeeting = (db: ReadDb, meetingId: number) => unitsStmt(db).all({ id: meetingId })
+export const topicFilesOfMeeting = (db: ReadDb, meetingId: number) => filesStmt(db).all({ id: meetingId })
+export const topicMovesOfMeeting = (db: ReadDb, meetingId: number) => movesStmt(db).all({ id: meetingId }).map((r) => r.move)
 
 // ── Around the meeting: same day, the last of its type; attendance, minutes ──
 
@@ -55,14 +55,14 @@ const postOrderStmt = perConnection((db) => db.select({ holderId: posts.holderId
 
 type Meeting = typeof meetings.$inferSelect
 /** Other meetings not cancelled on the same day, for 领导已有安排. */
-export const sameDayMeetings = (db: Db, m: Meeting) => sameDayStmt(db).all({ date: m.date, id: m.id })
+export const sameDayMeetings = (db: ReadDb, m: Meeting) => sameDayStmt(db).all({ date: m.date, id: m.id })
 /** The latest earlier (or same-day) meeting of its type: ten years of a type are hundreds of meetings. */
-export const lastMeetingOfType = (db: Db, m: Meeting) => lastOfTypeStmt(db).get({ typeId: m.typeId, date: m.date, id: m.id })
-export const attendanceOfMeeting = (db: Db, meetingId: number) => attendanceStmt(db).all({ id: meetingId })
-export const minutesOfMeeting = (db: Db, meetingId: number) => minutesStmt(db).get({ id: meetingId })
-export const decisionsOfMinutes = (db: Db, minutesId: number) => decisionsStmt(db).all({ id: minutesId })
+export const lastMeetingOfType = (db: ReadDb, m: Meeting) => lastOfTypeStmt(db).get({ typeId: m.typeId, date: m.date, id: m.id })
+export const attendanceOfMeeting = (db: ReadDb, meetingId: number) => attendanceStmt(db).all({ id: meetingId })
+export const minutesOfMeeting = (db: ReadDb, meetingId: number) => minutesStmt(db).get({ id: meetingId })
+export const decisionsOfMinutes = (db: ReadDb, minutesId: number) => decisionsStmt(db).all({ id: minutesId })
 /** The people holding posts, in the posts' order (the order names are printed in). */
-export const postHoldersInOrder = (db: Db) => postOrderStmt(db).all()
+export const postHoldersInOrder = (db: ReadDb) => postOrderStmt(db).all()
 
 /** The statements opening a meeting runs, by name: test/db/meetings-plan.test.ts holds each to its index. */
 export const MEETING_PAGE_STATEMENTS = {

@@ -1,6 +1,6 @@
 /** Topics (议题, R-M3): submitted through the 分管副市长 with their files, against the deadline; ordered, moved, withdrawn. */
 import { and, eq, inArray } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError, ruleViolation } from '../kernel/errors'
 import { findById, insertAudited, replaceLinksAudited, requireById, updateAudited } from '../kernel/audited'
@@ -44,7 +44,7 @@ function checkDelivery(mc: MeetingContext, deliveredOn: string, consent: { by: s
   return { ok: true as const, deadline: null, byConsent: agendaFixed }
 }
 
-function supervisorOf(db: Db, mc: MeetingContext, departmentId: number, given?: number | null): number | null {
+function supervisorOf(db: ReadDb, mc: MeetingContext, departmentId: number, given?: number | null): number | null {
   const dept = requireById(db, departments, departmentId, '报送单位')
   const postId = given ?? dept.supervisorPostId
   if (!postId && mc.type.topicDeadlineWorkingDays) {

@@ -1,5 +1,5 @@
 import { and, eq, inArray, or } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { Db, ReadDb } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError } from '../kernel/errors'
 import { abPairs, departments, people, posts } from './schema'
@@ -7,7 +7,7 @@ import { DEMO_AB_PAIRS, DEMO_DEPARTMENTS, DEMO_LEADERS, DEMO_OFFICE, demoHeadNam
 
 const isDemo = true
 
-export function hasDemoData(db: Db): boolean {
+export function hasDemoData(db: ReadDb): boolean {
   return !!db.select({ id: people.id }).from(people).where(eq(people.isDemo, true)).get()
 }
 

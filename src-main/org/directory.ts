@@ -4,7 +4,7 @@
  * named from one read of each table (an office has hundreds of people, not millions).
  */
 import { eq, sql } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import { perConnection } from '../db/prepared'
 import { departments, people, posts } from './schema'
 
@@ -24,7 +24,7 @@ export interface Directory {
 }
 
 /** Everyone's names, read once for a list or a page. */
-export function directory(db: Db): Directory {
+export function directory(db: ReadDb): Directory {
   const person = new Map(peopleStmt(db).all().map((p) => [p.id, p.name]))
   const dept = new Map(departmentsStmt(db).all().map((d) => [d.id, d]))
   const post = new Map(postsStmt(db).all().map((p) => [p.id, p]))
@@ -40,5 +40,5 @@ export function directory(db: Db): Directory {
 }
 
 /** One name, for a single line (an export's filter line). */
-export const personName = (db: Db, id: number): string | undefined => personStmt(db).get({ id })?.name
-export const departmentName = (db: Db, id: number): string | undefined => departmentStmt(db).get({ id })?.name
+export const personName = (db: ReadDb, id: number): string | undefined => personStmt(db).get({ id })?.name
+export const departmentName = (db: ReadDb, id: number): string | undefined => departmentStmt(db).get({ id })?.name

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne, notInArray, or } from 'drizzle-orm'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import { perConnection } from '../db/prepared'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError, ruleViolation } from '../kernel/errors'
@@ -18,7 +18,7 @@ const departmentsStmt = perConnection((db) => db.select({ id: departments.id, na
  * The organisation as the rules need it (R-P1), with the departments' names and kinds (who heads a 列席 unit).
  * Its queries are prepared once per connection: opening a meeting reads it, and an office's org is a few hundred rows.
  */
-export function loadOrgSnapshot(db: Db): OrgWithUnits {
+export function loadOrgSnapshot(db: ReadDb): OrgWithUnits {
   const depts = departmentsStmt(db).all()
   return {
     posts: postsStmt(db).all(),
@@ -30,7 +30,7 @@ export function loadOrgSnapshot(db: Db): OrgWithUnits {
 }
 
 /** Everything the 组织机构 pages show; an office's organisation is hundreds of rows, not more. */
-export function orgOverview(db: Db) {
+export function orgOverview(db: ReadDb) {
   const allPeople = db.select().from(people).orderBy(asc(people.id)).all()
   const allDepartments = db.select().from(departments).orderBy(asc(departments.sortOrder), asc(departments.id)).all()
   const allPosts = db.select().from(posts).orderBy(asc(posts.sortOrder), asc(posts.id)).all()
@@ -74,7 +74,7 @@ export function deleteDepartment(ctx: ActionContext, id: number) {
 }
 
 
-function requireLeaderPost(db: Db, id: number) {
+function requireLeaderPost(db: ReadDb, id: number) {
   const post = requireById(db, posts, id, '岗位')
   if (!isLeaderKind(post.kind)) throw ruleViolation('R-P1', `分管领导须为市长、副市长、秘书长或副秘书长，“${post.title}”不是`)
   return post

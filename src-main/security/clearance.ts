@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { sql, type SQL } from 'drizzle-orm'
 import type { ActionContext, SessionUser } from '../kernel/procedure'
+import type { ReadDb } from '../db/connection'
 import { AppError } from '../kernel/errors'
 import { CLASSIFICATIONS, canSee, visibleClassifications, withinApproval, type Classification, type Clearance } from '../common/classification'
 
@@ -19,7 +20,7 @@ export const classificationField = (label = '密级') =>
   }).describe(label).default('无')
 
 /** Whoever reads: the database and the signed-in user, whose clearance decides what exists for them. */
-export type Reader = Pick<ActionContext, 'db' | 'user'>
+export type Reader = Pick<ActionContext, 'user'> & { db: ReadDb }
 
 /** The clearance of whoever calls; business procedures are for signed-in users only, so a missing user is refused. */
 export function clearanceOf(user: SessionUser | null): Clearance {

@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import { and, asc, eq } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
-import type { Db } from '../db/connection'
+import type { ReadDb } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError } from '../kernel/errors'
 import { id, optionalText, text } from '../kernel/fields'
@@ -55,7 +55,7 @@ export type ReclassifyInput = z.output<ReturnType<typeof reclassifyInput>>
 const markingOf = (row: Row): Marking => ({ classification: row.classification, period: row.secrecyPeriod ?? null })
 
 /** 副市长李华, or null when the person holds no post of a 市政府领导. */
-function approverOf(db: Db, personId: number): { leader: boolean; name: string } {
+function approverOf(db: ReadDb, personId: number): { leader: boolean; name: string } {
   const org = loadOrgSnapshot(db)
   const post = principalPost(org, personId)
   const name = org.names.get(personId) ?? `（人员${personId}）`
@@ -102,7 +102,7 @@ export interface ReclassificationEntry {
 }
 
 /** The record's 定密变更, oldest first, for its page's history. */
-export function reclassificationsOf(db: Db, kind: ReclassifiedKind, recordId: number): ReclassificationEntry[] {
+export function reclassificationsOf(db: ReadDb, kind: ReclassifiedKind, recordId: number): ReclassificationEntry[] {
   return db.select().from(reclassifications).where(and(eq(reclassifications.kind, kind), eq(reclassifications.recordId, recordId)))
     .orderBy(asc(reclassifications.id)).all().map((r) => {
       const from = markingText({ classification: r.fromClassification, period: r.fromPeriod })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Db } from '../db/connection'
+import type { Db, ReadDb } from '../db/connection'
 import { settings } from './schema'
 import { POST_KINDS } from '../common/org'
 import { CLASSIFICATIONS } from '../common/classification'
@@ -60,7 +60,7 @@ export const settingsSchema = z.object({
 })
 export type Settings = z.output<typeof settingsSchema>
 
-export function readSettings(db: Db): Settings {
+export function readSettings(db: ReadDb): Settings {
   const rows = db.select().from(settings).all()
   return settingsSchema.parse(Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown])))
 }

@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { RULE_IDS, RULES } from '../../src-main/common/rules'
+import { query } from '../../src-main/kernel/procedure'
+import { settings } from '../../src-main/settings/schema'
 
 /*
  * Issue 13: the office's vocabulary and the rule catalogue are defined once, in src-main/common/, and both
@@ -141,5 +144,18 @@ describe('one word, one place', () => {
       .map((f) => relative(ROOT, f))
     expect(files).toHaveLength(1)
     expect(files[0]).toMatch(/^src-main\/common\//)
+  })
+})
+
+describe('queries read, mutations write (issue 13)', () => {
+  it('a query handler\'s database has no insert, update or delete: writing in a query fails the type check (test-all runs tsc)', () => {
+    const reading = query({
+      summary: '只读的查询',
+      access: 'public',
+      input: z.object({}),
+      // @ts-expect-error a query's database (ReadDb) cannot insert: writes belong in a mutation's audited transaction
+      handler: (ctx) => ctx.db.insert(settings).values({ key: 'x', value: '1' }).run(),
+    })
+    expect(reading.kind).toBe('query')
   })
 })

@@ -3,7 +3,7 @@
  * document. Sign-off, numbering, 复核, 印发 and 核发 are in ./outgoing-signoff.ts.
  */
 import { asc, eq } from 'drizzle-orm'
-import type { Db } from '../../db/connection'
+import type { Db, ReadDb } from '../../db/connection'
 import type { ActionContext } from '../../kernel/procedure'
 import type { Reader } from '../../security/clearance'
 import { AppError } from '../../kernel/errors'
@@ -44,7 +44,7 @@ export function requireOutgoing(reader: Reader, id: number): OutgoingRow {
   return requireSeen(row, clearanceOf(reader.user), '发文')
 }
 
-const reviewsOf = (db: Db, id: number) =>
+const reviewsOf = (db: ReadDb, id: number) =>
   db.select().from(reviews).where(eq(reviews.outgoingId, id)).orderBy(asc(reviews.id)).all()
 
 
@@ -224,7 +224,7 @@ export function reviewDraft(ctx: ActionContext, input: ReviewInput) {
 }
 
 /** The drafting templates, with this office's series, issuers and counties filled in. */
-export function templatesFor(db: Db) {
+export function templatesFor(db: ReadDb) {
   const settings = readSettings(db)
   const countyUnits = db.select({ name: departments.name, kind: departments.kind }).from(departments)
     .orderBy(asc(departments.sortOrder), asc(departments.id)).all().filter((d) => d.kind === '县区').map((d) => d.name)

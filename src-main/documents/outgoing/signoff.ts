@@ -2,7 +2,7 @@
  * 签发 (R-D4, R-D5 with acting R-P2/R-P3), 编号 (X-1, R-D6), 复核, 印发 and 核发 of an outgoing document.
  */
 import { and, eq, max } from 'drizzle-orm'
-import type { Db } from '../../db/connection'
+import type { ReadDb } from '../../db/connection'
 import type { ActionContext } from '../../kernel/procedure'
 import type { Reader } from '../../security/clearance'
 import { AppError, ruleViolation } from '../../kernel/errors'
@@ -23,7 +23,7 @@ import type { IssueInput, CheckInput, DispatchInput, SignOffInput } from './cont
 const ENTITY = '发文'
 
 /** R-D4 with acting on `date`: who may sign this document. */
-function signerAnswer(db: Db, row: OutgoingRow, date: IsoDate) {
+function signerAnswer(db: ReadDb, row: OutgoingRow, date: IsoDate) {
   const dept = row.draftingDepartmentId === null ? undefined
     : db.select({ name: departments.name }).from(departments).where(eq(departments.id, row.draftingDepartmentId)).get()
   return outgoingSigner({

@@ -4,7 +4,7 @@
  * ./docx (公文) and ./forms (稿纸, 处理笺); ./procedures turns them into downloads.
  */
 import { asc, eq } from 'drizzle-orm'
-import type { Db } from '../../db/connection'
+import type { ReadDb } from '../../db/connection'
 import type { Reader } from '../../security/clearance'
 import { requireIncoming } from '../incoming/service'
 import { departments, people } from '../../org/schema'
@@ -64,7 +64,7 @@ export function officialDocumentPrint(row: Outgoing, settings: Settings, today: 
 }
 
 /** What the 发文稿纸 prints: 签发, the 核稿 steps in their order, and the particulars. */
-export function signOffSheetPrint(db: Db, row: Outgoing, settings: Settings): SignOffSheetPrint {
+export function signOffSheetPrint(db: ReadDb, row: Outgoing, settings: Settings): SignOffSheetPrint {
   const steps = db.select().from(reviews).where(eq(reviews.outgoingId, row.id)).orderBy(asc(reviews.reviewedOn), asc(reviews.id)).all()
   const order = (s: string) => REVIEW_STEPS.indexOf(s as (typeof REVIEW_STEPS)[number])
   steps.sort((a, b) => (a.reviewedOn === b.reviewedOn ? order(a.step) - order(b.step) : 0))

@@ -4,7 +4,7 @@
  * proposer's satisfaction.
  */
 import { sql, type SQL } from 'drizzle-orm'
-import type { Db } from '../../db/connection'
+import type { ReadDb } from '../../db/connection'
 import type { ActionContext } from '../../kernel/procedure'
 import { AppError } from '../../kernel/errors'
 import { insertAudited, requireById, updateAudited } from '../../kernel/audited'
@@ -70,7 +70,7 @@ function present(r: ProposalBase, today: IsoDate): ProposalRow {
   }
 }
 
-function select(db: Db, condition: SQL): ProposalBase[] {
+function select(db: ReadDb, condition: SQL): ProposalBase[] {
   return db.all<ProposalBase>(sql`
     SELECT p.id, p.kind, p.year, p.number, p.title, p.proposer, p.leader_post_id AS leaderPostId, po.title AS leaderTitle, pe.name AS leaderName,
       p.department_id AS departmentId, d.name AS departmentName, p.deadline, p.reply, p.replied_on AS repliedOn, p.satisfaction, p.created_at AS createdAt
@@ -82,13 +82,13 @@ function select(db: Db, condition: SQL): ProposalBase[] {
 }
 
 /** The register of 建议 and 提案: newest year first, then kind, then number (第2号 before 第10号). */
-export function listProposals(db: Db, today: IsoDate, f: ProposalFilter = {}): ProposalRow[] {
+export function listProposals(db: ReadDb, today: IsoDate, f: ProposalFilter = {}): ProposalRow[] {
   return select(db, where(f, today))
     .sort((a, b) => b.year - a.year || a.kind.localeCompare(b.kind, 'zh') || numberKey(a.number) - numberKey(b.number) || a.number.localeCompare(b.number) || a.id - b.id)
     .map((r) => present(r, today))
 }
 
-export function getProposal(db: Db, id: number, today: IsoDate): ProposalRow {
+export function getProposal(db: ReadDb, id: number, today: IsoDate): ProposalRow {
   const row = select(db, sql`p.id = ${id}`)[0]
   if (!row) throw new AppError('NOT_FOUND', '建议（提案）不存在或已被删除')
   return present(row, today)

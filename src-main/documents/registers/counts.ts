@@ -5,7 +5,7 @@
  * combination (sender, leader, text with a year …) is counted over the documents.
  */
 import { sql, type SQL } from 'drizzle-orm'
-import type { Db } from '../../db/connection'
+import type { ReadDb } from '../../db/connection'
 import { firstRow } from '../../db/prepared'
 import type { Clearance } from '../../common/classification'
 import { visibleSql } from '../../security/clearance'
@@ -39,7 +39,7 @@ export function countedTotalSql(kind: (typeof REGISTER_KINDS)[number], f: Counte
   return sql`SELECT coalesce(sum(n), 0) AS n FROM register_counts WHERE ${sql.join(w, sql` AND `)}`
 }
 
-export function countedTotal(db: Db, kind: (typeof REGISTER_KINDS)[number], f: CountedFilter & object): number | null {
+export function countedTotal(db: ReadDb, kind: (typeof REGISTER_KINDS)[number], f: CountedFilter & object): number | null {
   const q = countedTotalSql(kind, f)
   return q && firstRow<{ n: number }>(db, q)!.n
 }

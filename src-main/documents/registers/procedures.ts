@@ -3,7 +3,7 @@ import { query } from '../../kernel/procedure'
 import { id, optionalText, yearNumber } from '../../kernel/fields'
 import { download, XLSX_MIME } from '../../files/download'
 import { readSettings } from '../../settings/service'
-import type { Db } from '../../db/connection'
+import type { ReadDb } from '../../db/connection'
 import { departmentName, personName } from '../../org/directory'
 import { CLASSIFICATIONS } from '../../common/classification'
 import { DOCUMENT_TYPES, INCOMING_STATES, OUTGOING_STATES, URGENCIES } from '../../common/documents'
@@ -121,7 +121,7 @@ export const registerProcedures = {
 }
 
 /** The leader's and department's names, for the filter line of an export. */
-function namesOf(db: Db, personId?: number, departmentId?: number): { leader?: string; department?: string } {
+function namesOf(db: ReadDb, personId?: number, departmentId?: number): { leader?: string; department?: string } {
   return {
     leader: personId === undefined ? undefined : personName(db, personId),
     department: departmentId === undefined ? undefined : departmentName(db, departmentId),

@@ -11,7 +11,7 @@
  *   reader may see is counted with `NOT 密级机密` in the index too.
  */
 import { sql, type SQL } from 'drizzle-orm'
-import type { Db } from '../../db/connection'
+import type { Db, ReadDb } from '../../db/connection'
 import { CLASSIFICATIONS, visibleClassifications, type Clearance } from '../../common/classification'
 import type { SEARCH_KINDS } from '../../common/documents'
 
@@ -99,7 +99,7 @@ export function searchRow(entry: SearchEntry, texts: readonly (string | null | u
 }
 
 /** The ids of the documents of a kind whose texts contain every word typed; null when nothing was typed. */
-export function searchIds(db: Db, kind: SearchKind, text: string): number[] | null {
+export function searchIds(db: ReadDb, kind: SearchKind, text: string): number[] | null {
   const q = matchQuery(text)
   if (q === null) return null
   return db.all<{ id: number }>(sql`SELECT ${docIdOf(kind)} AS id FROM document_search s WHERE s.document_search MATCH ${q} AND ${kindRange(kind)}`).map((r) => r.id)

@@ -19,7 +19,7 @@
  *   of a lower reader's first page reads the table (≈10 ms per 30,000 收文); see pushVisible.
  */
 import { sql, type SQL } from 'drizzle-orm'
-import type { Db } from '../../db/connection'
+import type { ReadDb } from '../../db/connection'
 import { allRows, firstRow } from '../../db/prepared'
 import { AppError } from '../../kernel/errors'
 import { daysBetween, type IsoDate } from '../../common/dates'
@@ -119,7 +119,7 @@ export type LeaderPlan = 'walk' | 'list'
 const BUSY_LEADER = 3000
 
 /** Whether the leader has so many documents that walking newest-first beats sorting them (one index-only count, ≤ 3,000 entries). */
-function leaderPlan(db: Db, leaderId: number | undefined): LeaderPlan {
+function leaderPlan(db: ReadDb, leaderId: number | undefined): LeaderPlan {
   if (leaderId === undefined) return 'list'
   const n = firstRow<{ n: number }>(db, sql`SELECT count(*) AS n FROM (SELECT 1 FROM instructions WHERE leader_id = ${leaderId} LIMIT ${BUSY_LEADER})`)!.n
   return n >= BUSY_LEADER ? 'walk' : 'list'
@@ -249,7 +249,7 @@ const chunks = <T>(xs: T[], n = 500): T[][] => Array.from({ length: Math.ceil(xs
 const idList = (ids: number[]) => sql.join(ids.map((i) => sql`${i}`), sql`, `)
 
 /** Adds the leaders, departments and deadline figures to register rows, a few queries per 500 rows. */
-function presentIncoming(db: Db, base: IncomingBase[], today: IsoDate): IncomingRegisterRow[] {
+function presentIncoming(db: ReadDb, base: IncomingBase[], today: IsoDate): IncomingRegisterRow[] {
   const pending = new Map<number, IncomingRegisterRow['currentLeader']>()
   const instructed = new Map<number, string[]>()
   const assignees = new Map<number, Assignee[]>()
@@ -295,7 +295,7 @@ function presentIncoming(db: Db, base: IncomingBase[], today: IsoDate): Incoming
   })
 }
 
-function countIncoming(db: Db, f: IncomingFilter & Viewer, today: IsoDate): number {
+function countIncoming(db: ReadDb, f: IncomingFilter & Viewer, today: IsoDate): number {
   return countedTotal(db, '收文', f) ?? firstRow<{ n: number }>(db, sql`SELECT count(*) AS n FROM incoming_documents d WHERE ${join(incomingWhere(f, today, 'list', true))}`)!.n
 }
 
@@ -303,7 +303,7 @@ function countIncoming(db: Db, f: IncomingFilter & Viewer, today: IsoDate): numb
  * One page of the 收文登记簿, newest first. `total` comes with the first page only (no `after`): one count over
  * the same indexes, so a virtualised list can size its scrollbar; later pages skip it.
  */
-export function incomingRegister(db: Db, today: IsoDate, input: IncomingFilter & Viewer & PageInput): RegisterPage<IncomingRegisterRow> {
+export function incomingRegister(db: ReadDb, today: IsoDate, input: IncomingFilter & Viewer & PageInput): RegisterPage<IncomingRegisterRow> {
   const limit = limitOf(input)
   const base = allRows<IncomingBase>(db, incomingPageSql(input, today, input.after, limit + 1, leaderPlan(db, input.leaderId)))
   const more = base.length > limit
@@ -317,7 +317,7 @@ export function incomingRegister(db: Db, today: IsoDate, input: IncomingFilter &
 }
 
 /** Every row the filters select, for Excel; refused above EXPORT_MAX with a Chinese message. */
-export function incomingRegisterAll(db: Db, today: IsoDate, f: IncomingFilter & Viewer): IncomingRegisterRow[] {
+export function incomingRegisterAll(db: ReadDb, today: IsoDate, f: IncomingFilter & Viewer): IncomingRegisterRow[] {
   const base = allRows<IncomingBase>(db, incomingPageSql(f, today, null, EXPORT_MAX + 1, 'list'))
   if (base.length > EXPORT_MAX) {
     throw new AppError('VALIDATION', `符合条件的收文超过${EXPORT_MAX.toLocaleString('en-US')}件，一次导出不了这么多。请按年度或其他条件缩小范围后再导出。`)
@@ -326,7 +326,7 @@ export function incomingRegisterAll(db: Db, today: IsoDate, f: IncomingFilter & 
 }
 
 /** The 来文机关 already registered, most frequent first (counting only what the reader may see), for the sender filter. */
-export function incomingSenders(db: Db, viewer: Viewer, year?: number): { sender: string; count: number }[] {
+export function incomingSenders(db: ReadDb, viewer: Viewer, year?: number): { sender: string; count: number }[] {
   const w: SQL[] = []
   if (year !== undefined) w.push(sql`+d.year = ${year} AND d.received_at >= ${`${year - 1}-12-31`} AND d.received_at < ${`${year + 1}-01-02`}`)
   pushVisible(w, 'd', viewer, false)
@@ -365,14 +365,14 @@ export interface OutgoingRegisterRow extends OutgoingBase {
   createdOn: IsoDate
 }
 
-function presentOutgoing(db: Db, rows: OutgoingBase[]): OutgoingRegisterRow[] {
+function presentOutgoing(db: ReadDb, rows: OutgoingBase[]): OutgoingRegisterRow[] {
   const issuers = new Map(readSettings(db).documentSeries.map((s) => [s.code, s.issuer]))
   // Added to the row, not spread: see presentIncoming.
   return rows.map((r) => Object.assign(r, { issuer: issuers.get(r.series) ?? null, createdOn: storedOfficeDate(r.createdAt)!, date: r.signedOn ?? storedOfficeDate(r.createdAt)! }))
 }
 
 /** One page of the 发文登记簿, newest drafted first; `total` on the first page only. */
-export function outgoingRegister(db: Db, input: OutgoingFilter & Viewer & PageInput): RegisterPage<OutgoingRegisterRow> {
+export function outgoingRegister(db: ReadDb, input: OutgoingFilter & Viewer & PageInput): RegisterPage<OutgoingRegisterRow> {
   const limit = limitOf(input)
   const base = allRows<OutgoingBase>(db, outgoingPageSql(input, input.after, limit + 1))
   const more = base.length > limit
@@ -385,7 +385,7 @@ export function outgoingRegister(db: Db, input: OutgoingFilter & Viewer & PageIn
   }
 }
 
-export function outgoingRegisterAll(db: Db, f: OutgoingFilter & Viewer): OutgoingRegisterRow[] {
+export function outgoingRegisterAll(db: ReadDb, f: OutgoingFilter & Viewer): OutgoingRegisterRow[] {
   const base = allRows<OutgoingBase>(db, outgoingPageSql(f, null, EXPORT_MAX + 1))
   if (base.length > EXPORT_MAX) {
     throw new AppError('VALIDATION', `符合条件的发文超过${EXPORT_MAX.toLocaleString('en-US')}件，一次导出不了这么多。请按年度或其他条件缩小范围后再导出。`)
@@ -394,7 +394,7 @@ export function outgoingRegisterAll(db: Db, f: OutgoingFilter & Viewer): Outgoin
 }
 
 /** The 代字 in use, for the series filter. */
-export function outgoingSeries(db: Db, viewer: Viewer): string[] {
+export function outgoingSeries(db: ReadDb, viewer: Viewer): string[] {
   const w: SQL[] = []
   pushVisible(w, 'o', viewer, false)
   return allRows<{ series: string }>(db, sql`SELECT DISTINCT o.series AS series FROM outgoing_documents o WHERE ${join(w)} ORDER BY o.series`).map((r) => r.series)
