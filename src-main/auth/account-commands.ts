@@ -16,6 +16,8 @@ export interface AccountCommandResult {
   userId: number
   /** The new initial password (reset-password), null for unlock. */
   password: string | null
+  /** A reset business account signs in only once the 安全保密管理员 has confirmed it (issue 14). */
+  awaitsConfirmation: boolean
 }
 
 /** Runs one command in one transaction with its audit row; returns the new password for a reset. */
@@ -25,11 +27,13 @@ export function runAccountCommand(conn: Connection, command: AccountCommand, use
     if (!u) throw new Error(`没有用户名为“${username}”的账户`)
     const trail = new AuditTrail()
     let password: string | null = null
+    let awaitsConfirmation = false
     if (command === 'reset-password') {
       password = generatePassword()
       // A business account's new password is known to whoever ran the command: as in the 系统管理员's page, the
       // 安全保密管理员 confirms it before it signs in. The 三员 accounts are kept here only, and stay usable.
       const confirm = !isAdministratorRole(u.role)
+      awaitsConfirmation = confirm
       conn.db.update(users).set({
         passwordHash: hashPassword(password), mustChangePassword: true, passwordChangedAt: now.toISOString(), failedLogins: 0, lockedUntil: null,
         ...(confirm ? { approvedAt: null } : {}),
@@ -40,6 +44,6 @@ export function runAccountCommand(conn: Connection, command: AccountCommand, use
       trail.record({ entity: '账户', id: u.id, fields: { 锁定: '（已在服务器命令行解除）', 用户名: u.username } })
     }
     writeAudit(conn.db, now, null, `cli.${command}`, trail)
-    return { userId: u.id, password }
+    return { userId: u.id, password, awaitsConfirmation }
   }).immediate()
 }

@@ -14,12 +14,14 @@ import { keyTarget } from './target'
 import { readKeyFile } from '../db/key'
 import { acquireDataLock, DataDirBusyError, type LockOwner } from '../system/data-lock'
 import { askRunningServer } from './local-client'
-import { runAccountCommand, type AccountCommand } from '../auth/account-commands'
+import { runAccountCommand, type AccountCommand, type AccountCommandResult } from '../auth/account-commands'
 
-function runOffline(command: AccountCommand, username: string, databaseFile: string, keyFile: string): string | null {
+type Outcome = Pick<AccountCommandResult, 'password' | 'awaitsConfirmation'>
+
+function runOffline(command: AccountCommand, username: string, databaseFile: string, keyFile: string): Outcome {
   const conn = openConnection(databaseFile, readKeyFile(keyFile))
   try {
-    return runAccountCommand(conn, command, username).password
+    return runAccountCommand(conn, command, username)
   } finally {
     conn.sqlite.close()
   }
@@ -28,7 +30,7 @@ function runOffline(command: AccountCommand, username: string, databaseFile: str
 const offlineOnly = (owner: LockOwner | null) => `本命令要在它运行时执行，须通过三办服务器；${owner ? '请先关闭它' : '请先停止它'}，再运行本命令。`
 
 /** Offline under the folder's lock; through the server when a server holds it; refused otherwise (the desktop window). */
-export async function accountCommand(command: AccountCommand, username: string, databaseFile: string, keyFile: string): Promise<string | null> {
+export async function accountCommand(command: AccountCommand, username: string, databaseFile: string, keyFile: string): Promise<Outcome> {
   const dataDir = dirname(databaseFile)
   if (!existsSync(databaseFile)) throw new Error(`找不到数据库 ${databaseFile}（请用 --data 指定数据目录）`)
   try {
@@ -36,7 +38,10 @@ export async function accountCommand(command: AccountCommand, username: string, 
     try { return runOffline(command, username, databaseFile, keyFile) } finally { lock.release() }
   } catch (e) {
     const owner = e instanceof DataDirBusyError ? e.owner : null
-    if (owner?.mode === 'server' && owner.port && owner.token) return (await askRunningServer(owner, 'account', { command, username })).password ?? null
+    if (owner?.mode === 'server' && owner.port && owner.token) {
+      const reply = await askRunningServer(owner, 'account', { command, username })
+      return { password: reply.password ?? null, awaitsConfirmation: !!reply.awaitsConfirmation }
+    }
     throw e
   }
 }
@@ -49,8 +54,10 @@ async function main(): Promise<void> {
     return
   }
   const { databaseFile, keyFile } = keyTarget(rest, process.env)
-  const password = await accountCommand(command, username, databaseFile, keyFile)
-  console.log(password ? `已重置“${username}”的密码，新的初始密码：${password}（首次登录须修改；已记入审计日志）` : `已解除“${username}”的锁定（已记入审计日志）。`)
+  const { password, awaitsConfirmation } = await accountCommand(command, username, databaseFile, keyFile)
+  if (!password) return console.log(`已解除“${username}”的锁定（已记入审计日志）。`)
+  const confirm = awaitsConfirmation ? '该账户须经安全保密管理员在“安全保密—人员密级”中确认后才能登录；' : ''
+  console.log(`已重置“${username}”的密码，新的初始密码：${password}（${confirm}首次登录须修改；已记入审计日志）`)
 }
 
 if (require.main === module) {

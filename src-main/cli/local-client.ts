@@ -8,7 +8,7 @@ import { describeOwner } from '../system/data-lock'
 
 export const TOKEN_HEADER = 'x-sanban-control-token'
 
-export interface AccountReply { ok: boolean; password?: string | null; message?: string }
+export interface AccountReply { ok: boolean; password?: string | null; awaitsConfirmation?: boolean; message?: string }
 
 /** Posts `body` to the running server's /local/<route> with the owner file's token; its refusal comes back as an error. */
 export async function askRunningServer(owner: LockOwner, route: string, body: object): Promise<AccountReply> {

@@ -45,7 +45,7 @@ export function localControlApp(core: () => Core | null, token: () => string | n
     try {
       const done = runAccountCommand(office.conn, body.command as AccountCommand, body.username, office.clock.now())
       if (body.command === 'reset-password') office.sessions.destroyUser(done.userId)
-      return c.json({ ok: true, password: done.password } satisfies AccountReply)
+      return c.json({ ok: true, password: done.password, awaitsConfirmation: done.awaitsConfirmation } satisfies AccountReply)
     } catch (e) {
       return c.json({ ok: false, message: e instanceof Error ? e.message : String(e) } satisfies AccountReply, 400)
     }

@@ -23,6 +23,7 @@ describe('the three administrators\' accounts from the server\'s command line (X
     const out = account('reset-password', 'auditor')
     const password = /新的初始密码：(\w+)/.exec(out)?.[1]
     expect(password).toMatch(/^\w{12}$/)
+    expect(out).not.toContain('安全保密管理员')
     const core = openCore({ dataDir, keyFile, scheduledBackups: false })
     try {
       const row = core.conn.sqlite.prepare("SELECT password_hash AS hash, must_change_password AS must FROM users WHERE username = 'auditor'").get() as { hash: string; must: number }
@@ -37,5 +38,14 @@ describe('the three administrators\' accounts from the server\'s command line (X
 
   it('answers an unknown user name in Chinese and changes nothing', () => {
     expect(() => account('unlock', 'nobody')).toThrow(/没有用户名为“nobody”的账户/)
+  })
+})
+
+describe('a business account reset from the command line (issue 14 §4: no impersonation without a second person)', () => {
+  it('tells the operator the 科长 signs in only once the 安全保密管理员 has confirmed the reset', () => {
+    const business = join(dir, 'business')
+    openCore({ dataDir: business, keyFile: join(dir, 'business.key'), demo: true, adminPassword: ADMIN_PASSWORD, scheduledBackups: false }).close()
+    const out = execFileSync(join(ROOT, 'node_modules/.bin/tsx'), ['src-main/cli/account.ts', 'reset-password', 'kezhang', '--data', business, '--key-file', join(dir, 'business.key')], { cwd: ROOT, encoding: 'utf8' })
+    expect(out).toMatch(/^已重置“kezhang”的密码，新的初始密码：\w{12}（该账户须经安全保密管理员在“安全保密—人员密级”中确认后才能登录；首次登录须修改；已记入审计日志）/)
   })
 })
