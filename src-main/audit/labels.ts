@@ -210,5 +210,8 @@ export const NAMED_BY_ID: Record<string, string> = {
   ...Object.fromEntries(['supervisorPostId', 'postAId', 'postBId', 'leaderPostId', 'routePostId', 'chairPostId', 'entrustingPostId']
     .map((k) => [k, 'SELECT title FROM posts WHERE id = ?'])),
   typeId: 'SELECT name FROM meeting_types WHERE id = ?',
+  // A document by its number, which the auditor may see: 收文 收〔2026〕12号, not the row's id.
+  收文: "SELECT '收〔' || year || '〕' || seq || '号' FROM incoming_documents WHERE id = ?",
+  发文: "SELECT coalesce(number_text, '未编号的发文稿（' || id || '）') FROM outgoing_documents WHERE id = ?",
   userId: 'SELECT display_name FROM users WHERE id = ?',
 }

@@ -95,9 +95,11 @@ function itemsOf(changes: Row, entity: string | null, names: Names): { kind: Aud
   return { kind: isDiff ? '修改' : '记录', items }
 }
 
-/** A record's kind and number; the number only where it tells something (an id, a name tried, a date). */
-function recordText(entity: string | null, id: string | null): string {
+/** A record's kind and number; the number only where it tells something (a document's number, an id, a name tried, a date). */
+function recordText(entity: string | null, id: string | null, names: Names): string {
   if (!entity) return '—'
+  const numbered = id && /^\d+$/.test(id) ? names.of(entity, Number(id)) : null
+  if (numbered) return `${entity} ${numbered}`
   if (entity === '登录' && id) return `登录（用户名 ${id}）`
   if (id && /^\d{4}-\d{2}-\d{2}$/.test(id)) return `${entity} ${dateText(id)}`
   if (id && /^\d+$/.test(id)) return `${entity} ${id}`
@@ -107,10 +109,10 @@ function recordText(entity: string | null, id: string | null): string {
 
 /** A read (查阅, 下载, 导出) of a classified record names that record: 收文 12, not 下载 7 (the file's id). */
 const READ_OF = ['收文', '发文', '议题', '会议']
-function readRecord(entity: string | null, changes: Row | null): string | null {
+function readRecord(entity: string | null, changes: Row | null, names: Names): string | null {
   if (!changes || !entity || !['查阅', '下载', '导出'].includes(entity)) return null
   const kind = READ_OF.find((k) => typeof changes[k] === 'number')
-  return kind ? `${kind} ${changes[kind] as number}` : null
+  return kind ? recordText(kind, String(changes[kind]), names) : null
 }
 
 function withhold(level: string, parts: { kind: AuditView['kind']; items: (ChangeItem & { key?: string })[] }) {
@@ -133,7 +135,7 @@ export function viewRow(db: ReadDb, r: Stored, names: Names): AuditView {
   const { kind, items } = level ? withhold(level, parsed) : parsed
   return {
     id: r.id, at: r.at, time: officeDateTimeText(new Date(r.at), true), operator: r.username ?? '（未登录）',
-    action: procedureLabel(r.procedure), procedure: r.procedure, record: readRecord(r.entity, changes) ?? recordText(r.entity, r.entityId), entity: r.entity,
+    action: procedureLabel(r.procedure), procedure: r.procedure, record: readRecord(r.entity, changes, names) ?? recordText(r.entity, r.entityId, names), entity: r.entity,
     classification: level, withheld: level !== null, kind,
     items: items.map(({ field, before, after }) => ({ field, before, after })),
   }

@@ -22,6 +22,8 @@ let auditor: ReturnType<typeof rpcClient>
 const demo = demoOffice()
 const { deptId, personId } = demo
 let secretId: number
+/** What the auditor sees the 机密 收文 by: its number (收〔2026〕1号), never its title. */
+let secretNumber: string
 let openId: number
 
 const receive = async (title: string, fileName: string, level: Record<string, string>) => clerk.ok('incoming.receive', {
@@ -47,6 +49,7 @@ beforeAll(async () => {
   await clerk.ok('system.setClock', { at: '2026-12-01T09:00:00+08:00' })
   const secret = await receive(SECRET_TITLE, SECRET_FILE, { classification: '机密', secrecyPeriod: '1年' })
   secretId = secret.id
+  secretNumber = secret.numberText
   await clerk.ok('incoming.review', { id: secretId, reviewedOn: '2026-12-01' })
   await clerk.ok('incoming.propose', { id: secretId, proposal: '拟请陈立新副市长阅示。', proposedBy: '许文杰', proposedOn: '2026-12-01' })
   await clerk.ok('incoming.send', { id: secretId, leaderIds: [personId('陈立新')], sentOn: '2026-12-01' })
@@ -70,7 +73,7 @@ describe('the 安全审计员 reads a day of 机密 work (issue 14 §3)', () => 
     const secretRows = log.rows.filter((r) => r.classification === '机密')
     expect(secretRows.map((r) => r.action)).toEqual(expect.arrayContaining(['签收登记收文', '登记领导批示或圈阅', '查阅收文', '下载收文正文、附件或反馈材料', '导出收文处理笺（Word）']))
     const registered = secretRows.find((r) => r.action === '签收登记收文' && r.entity === '收文')
-    expect(registered).toMatchObject({ record: `收文 ${secretId}`, operator: '李科长', withheld: true, time: expect.stringMatching(/^2026年12月1日 09:00:\d\d$/) })
+    expect(registered).toMatchObject({ record: `收文 ${secretNumber}`, operator: '李科长', withheld: true, time: expect.stringMatching(/^2026年12月1日 09:00:\d\d$/) })
     expect(registered?.items).toContainEqual({ field: '内容', before: null, after: '（机密记录：内容不向安全审计员显示）' })
   })
 
@@ -81,7 +84,7 @@ describe('the 安全审计员 reads a day of 机密 work (issue 14 §3)', () => 
     for (const r of reads) {
       expect(r.operator).toBe('李科长')
       expect(r.items).toContainEqual({ field: '来源地址', before: null, after: '127.0.0.1' })
-      expect(r.items).toContainEqual({ field: '收文', before: null, after: String(secretId) })
+      expect(r.items).toContainEqual({ field: '收文', before: null, after: secretNumber })
     }
     expect(rows.filter((r) => r.procedure === 'incoming.get')).toHaveLength(1)
   })
