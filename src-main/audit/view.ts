@@ -127,6 +127,10 @@ function levelOf(db: ReadDb, r: Stored, changes: Row | null): string | null {
   return isClassified(now) ? now : null
 }
 
+/** Who acted when no account did: Sanban itself when it opened the database, the server's console, or nobody signed in. */
+const operatorWithoutAccount = (procedure: string): string =>
+  procedure === 'system.seed' ? '三办（打开数据库时）' : procedure.startsWith('cli.') ? '服务器命令行' : '（未登录）'
+
 /** One stored row as the auditor sees it. */
 export function viewRow(db: ReadDb, r: Stored, names: Names): AuditView {
   const changes = r.changes ? (JSON.parse(r.changes) as Row) : null
@@ -134,7 +138,7 @@ export function viewRow(db: ReadDb, r: Stored, names: Names): AuditView {
   const parsed = changes ? itemsOf(changes, r.entity, names) : { kind: null, items: [] }
   const { kind, items } = level ? withhold(level, parsed) : parsed
   return {
-    id: r.id, at: r.at, time: officeDateTimeText(new Date(r.at), true), operator: r.username ?? '（未登录）',
+    id: r.id, at: r.at, time: officeDateTimeText(new Date(r.at), true), operator: r.username ?? operatorWithoutAccount(r.procedure),
     action: procedureLabel(r.procedure), procedure: r.procedure, record: readRecord(r.entity, changes, names) ?? recordText(r.entity, r.entityId, names), entity: r.entity,
     classification: level, withheld: level !== null, kind,
     items: items.map(({ field, before, after }) => ({ field, before, after })),

@@ -73,6 +73,7 @@ describe('a fresh office', () => {
       const seeded = JSON.stringify(await auditor.ok('audit.list', { entity: '会议类别' }))
       for (const name of ['全体会议', '常务会议', '市长办公会', '专题会议', '全市性视频会议']) expect(seeded).toContain(name)
       expect(seeded).toContain('按工作规则预设')
+      expect(seeded).toContain('三办（打开数据库时）')
     } finally { await fresh.stop() }
   })
 })
