@@ -41,7 +41,7 @@ export const auditProcedures = {
     input: z.object({
       ...filter,
       /** Keyset paging: the id of the last row already shown. */
-      beforeId: z.number().describe('翻页位置').int().positive().optional(),
+      beforeId: z.number().describe('翻页位置').int().positive().nullable().optional(),
       limit: z.number().describe('每页条数').int().min(1).max(500).default(100),
     }),
     handler: ({ db }, f) => listAudit(db, f),

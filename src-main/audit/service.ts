@@ -13,7 +13,8 @@ export interface AuditFilter {
   entityId?: string
   /** 秘密 or 机密 alone, or 涉密 for both. */
   classification?: '秘密' | '机密' | '涉密'
-  beforeId?: number
+  /** Keyset paging: the `next` of the page before; null or absent for the first page. */
+  beforeId?: number | null
   limit: number
 }
 

@@ -49,12 +49,13 @@ const WITHHELD = (level: string) => `（${level}记录：内容不向安全审�
 class Names {
   private readonly cache = new Map<string, string | null>()
   constructor(private readonly db: ReadDb) {}
-  of(key: string, id: number): string | null {
+  /** The name of the record `id` points to; `missing` when it is no longer there (deleted, or undone by a restore). */
+  of(key: string, id: number, missing: string | null = `编号 ${id}（已删除）`): string | null {
     const sql = NAMED_BY_ID[key]
     if (!sql) return null
     const k = `${key}:${id}`
-    if (!this.cache.has(k)) this.cache.set(k, (sqliteOf(this.db).prepare(sql).pluck().get(id) as string | undefined) ?? `编号 ${id}（已删除）`)
-    return this.cache.get(k)!
+    if (!this.cache.has(k)) this.cache.set(k, (sqliteOf(this.db).prepare(sql).pluck().get(id) as string | undefined) ?? null)
+    return this.cache.get(k) ?? missing
   }
 }
 
@@ -98,7 +99,7 @@ function itemsOf(changes: Row, entity: string | null, names: Names): { kind: Aud
 /** A record's kind and number; the number only where it tells something (a document's number, an id, a name tried, a date). */
 function recordText(entity: string | null, id: string | null, names: Names): string {
   if (!entity) return '—'
-  const numbered = id && /^\d+$/.test(id) ? names.of(entity, Number(id)) : null
+  const numbered = id && /^\d+$/.test(id) ? names.of(entity, Number(id), null) : null
   if (numbered) return `${entity} ${numbered}`
   if (entity === '登录' && id) return `登录（用户名 ${id}）`
   if (id && /^\d{4}-\d{2}-\d{2}$/.test(id)) return `${entity} ${dateText(id)}`

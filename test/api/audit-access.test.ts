@@ -58,6 +58,14 @@ describe('what the audit trail records', () => {
     ])
   })
 
+  it('pages to the end: handing back the last page\'s next (null) answers the first page again instead of an error', async () => {
+    const first = await auditor.ok('audit.list', { limit: 2 })
+    expect(first.rows).toHaveLength(2)
+    const again = await auditor.call('audit.list', { limit: 2, beforeId: null })
+    expect(again.status).toBe(200)
+    expect(again.body.result?.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id))
+  })
+
   it('counts the records it checked, so the report grows with every audited action', async () => {
     const before = (await auditor.ok('audit.verify', {})).checked
     const clerk = rpcClient(server.url)
