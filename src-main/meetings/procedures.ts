@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { query, mutation } from '../kernel/procedure'
+import { query, mutation, type QueryContext } from '../kernel/procedure'
 import { id, text } from '../kernel/fields'
 import { readStoredFile } from '../files/service'
 import { meetingTypeSchema } from './types'
@@ -13,6 +13,19 @@ import { agendaDocx, attendanceDocx, noticeDocx } from './docx'
 import { download, DOCX_MIME } from '../files/download'
 import { CLERKS, READERS, REVIEWERS } from '../common/roles'
 import { attendanceInput, byId, meetingId, meetingInput, period, topicInput, moveTopicInput } from './contract'
+
+/** A meeting's Word file (议程, 出席情况, 通知): its print model, laid out by its builder, named by its title. */
+function meetingWord<P extends { title: string }>(summary: string, print: (ctx: QueryContext, meetingId: number) => P, docx: (data: P) => Promise<Buffer>) {
+  return query({
+    summary,
+    access: READERS,
+    input: byId('会议'),
+    handler: async (ctx, { id }) => {
+      const data = print(ctx, id)
+      return download(`${data.title}.docx`, DOCX_MIME, await docx(data))
+    },
+  })
+}
 
 export const meetingProcedures = {
   'meetings.types': query({
@@ -132,31 +145,7 @@ export const meetingProcedures = {
     input: meetingId,
     handler: (ctx, { meetingId }) => markRestPresent(ctx, meetingId),
   }),
-  'meetings.exportAgendaDocx': query({
-    summary: '导出会议议程（Word）',
-    access: READERS,
-    input: byId('会议'),
-    handler: async (ctx, { id }) => {
-      const data = agendaPrint(ctx, id)
-      return download(`${data.title}.docx`, DOCX_MIME, await agendaDocx(data))
-    },
-  }),
-  'meetings.exportAttendanceDocx': query({
-    summary: '导出出席情况（Word）',
-    access: READERS,
-    input: byId('会议'),
-    handler: async (ctx, { id }) => {
-      const data = attendancePrint(ctx, id)
-      return download(`${data.title}.docx`, DOCX_MIME, await attendanceDocx(data))
-    },
-  }),
-  'meetings.exportNoticeDocx': query({
-    summary: '导出会议通知（Word）',
-    access: READERS,
-    input: byId('会议'),
-    handler: async (ctx, { id }) => {
-      const data = noticePrint(ctx, id, ctx.clock.today())
-      return download(`${data.title}.docx`, DOCX_MIME, await noticeDocx(data))
-    },
-  }),
+  'meetings.exportAgendaDocx': meetingWord('导出会议议程（Word）', (ctx, id) => agendaPrint(ctx, id), agendaDocx),
+  'meetings.exportAttendanceDocx': meetingWord('导出出席情况（Word）', (ctx, id) => attendancePrint(ctx, id), attendanceDocx),
+  'meetings.exportNoticeDocx': meetingWord('导出会议通知（Word）', (ctx, id) => noticePrint(ctx, id, ctx.clock.today()), noticeDocx),
 }
