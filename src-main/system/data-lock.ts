@@ -85,6 +85,12 @@ export interface LockRequest {
   remedy?: (owner: LockOwner | null) => string
 }
 
+/**
+ * Every lock this process holds, until released: a connection nobody references would be closed by the garbage
+ * collector, and with it the lock, while the process still believes it owns the folder.
+ */
+const held = new Set<Database.Database>()
+
 function takeLock(file: string): Database.Database {
   // timeout 0: a second comer is answered at once instead of waiting for a lock held for hours.
   const sqlite = new Database(file, { timeout: 0 })
@@ -92,6 +98,7 @@ function takeLock(file: string): Database.Database {
     sqlite.pragma('locking_mode = EXCLUSIVE')
     sqlite.pragma('journal_mode = MEMORY') // no -journal file beside the lock
     sqlite.exec('BEGIN EXCLUSIVE')
+    held.add(sqlite)
     return sqlite
   } catch (e) {
     sqlite.close()
@@ -138,6 +145,7 @@ export function acquireDataLock(dataDir: string, request: LockRequest, now = new
   try {
     writeOwner(dataDir, owner)
   } catch (e) {
+    held.delete(sqlite)
     sqlite.close()
     if (created) rmSync(file, { force: true })
     throw e
@@ -149,6 +157,7 @@ export function acquireDataLock(dataDir: string, request: LockRequest, now = new
       if (!sqlite.open) return
       rmSync(join(dataDir, OWNER_FILE), { force: true })
       if (removeLockFile) rmSync(file, { force: true })
+      held.delete(sqlite)
       sqlite.close()
     },
   }

@@ -4,6 +4,7 @@
  */
 import { acquireDataLock } from '../../src-main/system/data-lock'
 
-acquireDataLock(process.env.SANBAN_DATA!, { mode: 'desktop' })
-console.log('held')
+// Kept for the process's life, as main.ts keeps its lock.
+const lock = acquireDataLock(process.env.SANBAN_DATA!, { mode: 'desktop' })
+console.log('held', lock.owner.pid)
 setInterval(() => {}, 60_000)

@@ -44,8 +44,8 @@ function tool(o: Office, script: string, ...args: string[]) {
 }
 
 /** A process holding the folder's lock as the desktop window does; resolved once it holds it. */
-function holdAsDesktop(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', `file://${LOADER}`, join(__dirname, 'desktop-holder.ts')], { cwd: ROOT, env: { ...process.env, SANBAN_DATA: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] })
+function holdAsDesktop(dataDir: string, holder = 'desktop-holder.ts'): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', `file://${LOADER}`, join(__dirname, holder)], { cwd: ROOT, env: { ...process.env, SANBAN_DATA: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] })
   return new Promise((done, fail) => {
     child.stdout!.once('data', () => done(child))
     child.once('exit', (c) => fail(new Error(`lock holder exited (${c})`)))
@@ -93,6 +93,16 @@ describe('one owner per data folder', () => {
       expect(r.stderr).toMatch(new RegExp(`正由三办桌面程序（进程 ${desktop.pid}，.*起运行）使用`))
       expect(checksums(o.dataDir, o.keyFile)).toEqual(before)
     } finally { desktop.kill('SIGKILL') }
+  })
+
+  it('a lock whose holder keeps no reference to it survives a garbage collection: the folder stays refused', async () => {
+    const o = aCopy()
+    const holder = await holdAsDesktop(o.dataDir, 'forgetful-holder.ts')
+    try {
+      const r = startRefused(serverArgs(o, 0))
+      expect(r.code).toBe(1)
+      expect(r.stderr).toMatch(new RegExp(`正由三办桌面程序（进程 ${holder.pid}，`))
+    } finally { holder.kill('SIGKILL') }
   })
 
   it('key:change and key:check while the server runs are refused, naming the server, and the key stays as it was', async () => {
