@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Request } from 'playwright-core'
-import { ADMIN_PASSWORD, BUSINESS_USER, must, rpcClient, startTestServer, type RpcClient, type TestServer } from '../helpers/server'
+import { ADMIN_PASSWORD, BUSINESS_USER, rpcClient, startTestServer, type RpcClient, type TestServer } from '../helpers/server'
+import { loadDemoOffice } from '../helpers/demo-office'
 import { dialogNamed, field, launchBrowser, screenshot, signIn, type Browser } from '../helpers/browser'
 
 /**
@@ -26,9 +27,9 @@ beforeAll(async () => {
   api = rpcClient(server.url)
   await api.login()
   await api.ok('system.setClock', { at: '2026-12-01T09:00:00+08:00' })
-  const org = await api.ok('org.overview', {})
-  const person = (name: string) => must(org.people.find((p) => p.name === name), `人员“${name}”`).id
-  const dept = must(org.departments.find((d) => d.name === '市住房和城乡建设局'), '单位“市住房和城乡建设局”').id
+  const office = await loadDemoOffice(api)
+  const person = (name: string) => office.personId(name)
+  const dept = office.deptId('市住房和城乡建设局')
   // A 报告 instructed by the 分管副市长: its 批示 row offers 转督办.
   const doc = await api.ok('incoming.receive', {
     receivedAt: '2026-12-01 09:10', sender: '市住房和城乡建设局', senderDepartmentId: dept, senderNumber: '资住建〔2026〕90号',
