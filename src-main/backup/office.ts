@@ -251,8 +251,8 @@ export class BackupOffice {
   /** Why a job failed, in words: a full disk by name (its errors come from a worker thread as plain objects). */
   private cause(e: unknown): string {
     if (isDiskFull(e)) return `${diskFullMessage(this.folder())}。请清理磁盘，或在“备份设置”中把备份文件夹改到空间充足的磁盘后重试。`
-    const message = typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e)
-    return `${message}。请重试；再次失败请联系技术支持。`
+    // Other failures speak SQLite's or Node's English: the administrator reads what to do, the detail goes to the log.
+    return '过程中出错，数据未改动（详情已记入服务器日志）。请重试；再次失败请联系技术支持。'
   }
 
   private finish(job: BackupJob, user: SessionUser | null, procedure: string, state: BackupJob['state'], message: string, entityId: string, record: Record<string, unknown>): void {

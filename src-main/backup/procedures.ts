@@ -7,7 +7,7 @@ import { AppError } from '../kernel/errors'
 import { backupOfficeFor } from './office'
 import { deletionRefused } from './rules'
 import { backupSettingsSchema, readBackupSettings, writeBackupSettings } from './settings'
-import { diskSpace } from '../system/disk-space'
+import { diskSpace, onSameDisk } from '../system/disk-space'
 
 /*
  * 备份与恢复 belongs to the 系统管理员 (X-5). Long work runs as a job: the mutation starts it (and writes
@@ -42,6 +42,7 @@ export const backupProcedures = {
     handler: (ctx) => ({
       data: { folder: ctx.dataDir, ...diskSpace(ctx.dataDir) },
       backups: { folder: office(ctx).folder(), ...diskSpace(office(ctx).folder()) },
+      sameDisk: onSameDisk(ctx.dataDir, office(ctx).folder()),
     }),
   }),
   'backup.status': query({

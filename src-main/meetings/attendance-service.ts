@@ -87,7 +87,7 @@ export function attendanceSheet(reader: Reader, meetingId: number) {
   const present = members.filter((m) => m.status === '出席' && !m.proposed).length
   return {
     meetingId, members, invited, attending, unresolved: expected.unresolved, vacant: expected.vacant, askee,
-    quorum: { ...quorumFor(mc.type, members.length, present), present, total: members.length, rule: mc.type.quorum === '过半数' ? 'R-M2' : null },
+    quorum: { ...quorumFor(mc.type, members.length, present), present, total: members.length, rule: mc.type.quorum === '过半数' ? ('R-M2' as const) : null },
     unrecordedMembers: members.filter((m) => m.status === null || m.proposed).map((m) => m.name),
   }
 }

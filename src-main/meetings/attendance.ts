@@ -1,7 +1,7 @@
 import { whoActsFor, type AbsencePeriod } from '../absences/rules'
 import { mayorPost, principalPost, type LeaderPost, type OrgSnapshot, type OrgWithUnits } from '../org/snapshot'
 import { chineseDate, type IsoDate } from '../common/dates'
-import type { Decision } from './rules'
+import type { Decision } from '../kernel/decision'
 import type { MeetingType } from './types'
 import type { ReservedMatter } from '../common/meetings'
 

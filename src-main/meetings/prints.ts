@@ -9,6 +9,7 @@ import { attendanceSheet, topicDepartments, type AttendanceRow } from './attenda
 import type { AgendaPrint, AttendancePrint, MinutesPrint, NoticePrint } from './docx'
 import type { MinutesView } from './minutes'
 import { chineseNumber } from '../print/gbt9704'
+import { RULES, type RuleId } from '../common/rules'
 
 function chairText(mc: MeetingContext): string {
   const post = mc.org.posts.find((p) => p.id === mc.meeting.chairPostId)
@@ -74,6 +75,12 @@ export function noticePrint(reader: Reader, meetingId: number, today: string): N
 
 const personText = (r: AttendanceRow) => (r.postTitle ? `${r.name}（${r.postTitle}）` : r.name)
 
+/** The 法定人数 line as printed: the counts, and the article (never the rule id) when they fall short. */
+function quorumLine(q: { met: boolean; needed: number; present: number; total: number; rule: RuleId | null }): string {
+  const counts = `应到组成人员${q.total}人，已到${q.present}人`
+  return q.met || !q.rule ? counts : `${counts}，不足${RULES[q.rule].article}规定的半数以上（至少需${q.needed}人）`
+}
+
 /**
  * 出席情况 as a Word file: exactly what this reader's attendance sheet shows (attendanceSheet), so a topic above
  * their clearance adds no unit or person here either (issue 14).
@@ -96,7 +103,7 @@ export function attendancePrint(reader: Reader, meetingId: number): AttendancePr
       { label: '代会', names: seated.filter((r) => r.status === '代会').map((r) => `${personText(r)}由${r.substitute ?? ''}代会`) },
       { label: '列席', names: sheet.attending.filter((r) => r.status !== '请假' && r.status !== '缺席').map(personText) },
       { label: '未登记', names: [...seated, ...sheet.attending].filter((r) => r.status === null).map(personText) },
-      { label: '法定人数', names: [sheet.quorum.message ?? `应到组成人员${sheet.quorum.total}人，已到${sheet.quorum.present}人`] },
+      { label: '法定人数', names: [quorumLine(sheet.quorum)] },
     ],
   }
 }

@@ -6,7 +6,6 @@ import type { MeetingType } from './types'
 export * from './attendance'
 export * from './schedule'
 
-export type { Decision }
 
 // ── R-M2 quorum (第三十八条) ───────────────────────────────────────────────
 

@@ -17,6 +17,7 @@ import { randomBytes } from 'node:crypto'
 import { accessSync, constants, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { officeMinute } from '../common/office-time'
 
 export const LOCK_FILE = 'sanban.lock'
 export const OWNER_FILE = 'sanban.owner.json'
@@ -36,17 +37,12 @@ export interface LockOwner {
 
 const MODE_NAMES: Record<OwnerMode, string> = { server: '三办服务器', desktop: '三办桌面程序', cli: '三办命令行工具' }
 
-const localTime = (iso: string) => {
-  const d = new Date(iso)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
-}
 
 /** “三办服务器（进程 1234，2026-11-25 09:30 起运行，端口 5730）” — how the operator recognises it. */
 export function describeOwner(owner: LockOwner | null): string {
   if (!owner) return '另一个三办进程（读不到它的进程信息）'
   const port = owner.port ? `，端口 ${owner.port}` : ''
-  return `${MODE_NAMES[owner.mode]}（进程 ${owner.pid}，${localTime(owner.since)} 起运行${port}）`
+  return `${MODE_NAMES[owner.mode]}（进程 ${owner.pid}，${officeMinute(new Date(owner.since))} 起运行${port}）`
 }
 
 export class DataDirBusyError extends Error {

@@ -4,7 +4,7 @@
  * SQLITE_FULL, ENOSPC, a cloned object from a worker thread): one place recognises it and names it in the
  * office's words, with the free space, for writes, backups and start-up alike.
  */
-import { statfsSync, type StatsFs } from 'node:fs'
+import { statfsSync, statSync, type StatsFs } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 
 const MB = 1024 * 1024
@@ -17,10 +17,15 @@ export const LOW_DISK_MB = 1024
  * data folder not yet created still gets an answer). Null where the system cannot say.
  */
 function statfsOf(path: string): StatsFs | null {
+  return nearest(path, (at) => statfsSync(at))
+}
+
+/** `read` of the nearest existing folder at or above `path`; null where the system cannot say. */
+function nearest<T>(path: string, read: (at: string) => T): T | null {
   let at = resolve(path)
   for (;;) {
     try {
-      return statfsSync(at)
+      return read(at)
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
       const parent = dirname(at)
@@ -46,6 +51,12 @@ export function diskSpace(path: string): DiskSpace {
   const s = statfsOf(path)
   const freeMb = s && Math.floor((s.bavail * s.bsize) / MB)
   return { freeMb, totalMb: s && Math.floor((s.blocks * s.bsize) / MB), low: freeMb !== null && freeMb < LOW_DISK_MB }
+}
+
+/** Whether two folders live on one disk (the data folder and the backup folder, most often). */
+export function onSameDisk(a: string, b: string): boolean {
+  const device = (p: string) => nearest(p, (at) => statSync(at).dev)
+  return device(a) !== null && device(a) === device(b)
 }
 
 const FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC'])

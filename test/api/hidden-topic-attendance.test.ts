@@ -8,6 +8,10 @@ import { startTestServer, rpcClient, must, type TestServer } from '../helpers/se
 import { demoOffice, meetingType } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { docxText } from '../helpers/zip'
+import { renderDocx } from '../helpers/render'
+import { resolve } from 'node:path'
+
+const PRINT_DIR = resolve(__dirname, '../../test-results/print')
 
 let server: TestServer
 type Api = ReturnType<typeof rpcClient>
@@ -64,6 +68,17 @@ describe('attendance sheet of a meeting with a hidden (机密) topic (issue 14 �
     }
     expect(seen).toContain(`议题单位：${HIDDEN.unit}`)
   })
+
+  it('the Word file lays out as a page a reader can use (LibreOffice → PNG in test-results/print/)', async () => {
+    const word = await kezhang.ok('meetings.exportAttendanceDocx', { id: meetingId })
+    const page = renderDocx(Buffer.from(word.base64, 'base64'), PRINT_DIR, 'meeting-attendance')
+    expect(page.pageCount).toBeGreaterThanOrEqual(1)
+    expect(page.text).toContain('市政府常务会议出席情况')
+    expect(page.text).toContain(headOf(OPEN.unit).name)
+    // No one is recorded yet: the 法定人数 line says so by the article, never by the rule id (R-M2).
+    expect(page.text.replace(/\s+/g, '')).toContain('应到组成人员8人，已到0人，不足第三十八条规定的半数以上（至少需5人）')
+    expect(page.text).not.toContain('R-M2')
+  }, 60_000)
 
   it('a 内部 reader sees the open topic\'s 列席 but nothing of the hidden one: no unit, no head, no title — on the page or in Word', async () => {
     const seen = await whatTheySee(chayue)

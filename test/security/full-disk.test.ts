@@ -95,6 +95,7 @@ describe('a full disk under the office (a 64 MB disk filled to the last block)',
   it('shows the 系统管理员 the full disk on the API and on every page of theirs', async () => {
     const disk = await admin.ok('backup.disk')
     expect(disk.data).toMatchObject({ folder: dataDir, freeMb: 0, totalMb: 64, low: true })
+    expect(disk.sameDisk).toBe(true)
     const browser = await launchBrowser()
     try {
       // The sign-in itself needs the disk: a little room is made for it, far below the warning line.

@@ -3,10 +3,11 @@ import type { AbsencePeriod } from '../../src-main/absences/rules'
 import type { LeaderPost, OrgSnapshot } from '../../src-main/org/snapshot'
 import {
   checkOutgoingSignOff, checkReviewStep, countyDirectiveCheck, formatCopyNumber, formatDocumentNumber, nextReviewStep, nextSequence,
-  nextStep, outgoingSigner, signerLine, signOpinion, type SignKind,
+  nextStep, outgoingSigner, signerLine, signOpinion,
 } from '../../src-main/documents/outgoing/rules'
 import { SIGN_KINDS } from '../../src-main/common/documents'
 import { draftTemplates } from '../../src-main/documents/outgoing/templates'
+import type { SignKind } from '../../src-main/common/documents'
 
 // A small city: 王 (3) and 刘 (4) are an AB pair; 王 covers the 财政局 (100), 陈 (5) the 交通局 (101),
 // the 秘书长 only 联系 the 研究室 (102); the 县 (200) has no supervisor.

@@ -8,10 +8,8 @@ import { mayorPost, principalPost, type OrgSnapshot } from '../../org/snapshot'
 import { REVIEW_STEPS, SIGNER_OF_KIND, type OutgoingState, type SignKind } from '../../common/documents'
 import type { Decision } from '../../kernel/decision'
 
-export type { SignKind }
 export type ReviewStep = (typeof REVIEW_STEPS)[number]
 
-export type { Decision }
 
 // ── R-D4 who signs (第四十八条) ──────────────────────────────────────────────
 

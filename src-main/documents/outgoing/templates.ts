@@ -5,7 +5,7 @@
  * name, the series codes, the counties) comes from the settings and the organisation.
  */
 import type { DocumentType, PUBLICITY } from '../../common/documents'
-import type { SignKind } from './rules'
+import type { SignKind } from '../../common/documents'
 
 export interface SeriesChoice { code: string; issuer: string; letter: boolean }
 

@@ -17,7 +17,7 @@ export function BackupList({ backups, busy, onRestore, onDelete }: {
       <Table.Thead>
         <Table.Tr>
           <Table.Th>备份时间</Table.Th><Table.Th>类型</Table.Th><Table.Th>大小</Table.Th><Table.Th>附件</Table.Th>
-          <Table.Th>校验</Table.Th><Table.Th>名称</Table.Th><Table.Th w={1}>操作</Table.Th>
+          <Table.Th>校验</Table.Th><Table.Th>名称</Table.Th><Table.Th w={140}>操作</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

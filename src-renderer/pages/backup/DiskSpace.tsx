@@ -27,6 +27,7 @@ export function LowDiskAlert() {
 export function DiskSpaceLine() {
   const disks = useQuery('backup.disk', {})
   if (!disks.data) return null
-  const { data, backups } = disks.data
-  return <Text size="sm" c={data.low || backups.low ? 'red' : 'dimmed'}>{describe('数据目录', data)}；{describe('备份文件夹', backups)}。</Text>
+  const { data, backups, sameDisk } = disks.data
+  const text = sameDisk ? describe('数据目录和备份文件夹', { ...data, folder: `${data.folder}；${backups.folder}` }) : `${describe('数据目录', data)}；${describe('备份文件夹', backups)}`
+  return <Text size="sm" c={data.low || backups.low ? 'red' : 'dimmed'}>{text}。</Text>
 }

@@ -26,7 +26,7 @@ export function ScheduleForm({ settings, folder, onSaved }: { settings: Settings
           value={form.folder ?? ''} onChange={(e) => set({ folder: e.currentTarget.value })} />
         <Text size="sm" c="dimmed">
           定时备份保留最近 {form.keepDaily} 天每天一份、最近 {form.keepWeekly} 周每周一份，更早的自动删除。
-          手动备份、恢复前和导入前的备份不会自动删除，不需要时在列表中删除。
+          手动备份、恢复前和导入前的备份不会自动删除；手动备份满“备份最短保存期限”（安全保密管理员设置）后可在列表中删除，恢复前和导入前的备份不能删除。
         </Text>
         <Feedback state={save} />
         <Group justify="flex-end">
