@@ -112,7 +112,7 @@ export const meetingPart: Part = (office) => withCore(office, async ({ core, as 
   const call = as('kezhang')
   const { meetingId, decisions } = minutesMeeting(core.conn.db)
   const open = () => Promise.all([
-    call('meetings.get', { id: meetingId }), call('meetings.topics', { meetingId }), call('meetings.attendance', { meetingId }), call('meetings.minutes', { meetingId }),
+    call('meetings.get', { id: meetingId }), call('topics.list', { meetingId }), call('attendance.get', { meetingId }), call('minutes.get', { meetingId }),
   ])
   return [latencyRow(`打开会议（常务会议，${decisions}个议题，含出席与纪要）`, await timeAsync(open, RUNS), { p95: 5 })]
 })

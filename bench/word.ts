@@ -10,7 +10,7 @@ import { sqliteOf } from '../src-main/audit/chain'
 import { loadSessionUser } from '../src-main/auth/sessions'
 import { readSettings } from '../src-main/settings/service'
 import type { Reader } from '../src-main/security/clearance'
-import { getMinutes } from '../src-main/meetings/minutes'
+import { getMinutes } from '../src-main/meetings/minutes/service'
 import { minutesPrint } from '../src-main/meetings/prints'
 import { minutesDocx, type MinutesPrint } from '../src-main/meetings/docx'
 import { requireOutgoing } from '../src-main/documents/outgoing/service'
@@ -65,7 +65,7 @@ function monthRoster(db: ReadDb): number {
   return row.id
 }
 
-/** The three files, each reading its data as the procedure does (meetings.exportMinutesDocx, outgoing.exportDocumentDocx, duty.exportRosterDocx). */
+/** The three files, each reading its data as the procedure does (minutes.exportDocx, outgoing.exportDocumentDocx, duty.exportRosterDocx). */
 export function wordCases(reader: Reader, today: string): { cases: WordCase[]; minutesData: () => MinutesPrint } {
   const { db } = reader
   const meeting = minutesMeeting(db)

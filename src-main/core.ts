@@ -15,7 +15,7 @@ import { ensureInitialAccounts, writeInitialPasswordFile, type InitialAccount } 
 import { readSettings } from './settings/service'
 import { dataVersionOf, untilDataChanges } from './db/data-version'
 import { seedCalendarIfEmpty } from './calendar/seed'
-import { seedMeetingTypesIfEmpty } from './meetings/seed'
+import { seedMeetingTypesIfEmpty } from './meetings/types/seed'
 import { writeAudit } from './audit/trail'
 import { AuditTrail } from './kernel/audit-trail'
 import { loadDemoOrganisation } from './org/demo'

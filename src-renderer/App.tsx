@@ -74,6 +74,7 @@ export function App() {
 
 function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () => void }) {
   const settings = useQuery('settings.get', {})
+  const allowedNames = useQuery('auth.allowed', {})
   const route = useHashRoute()
   const [changingPassword, setChangingPassword] = useState(false)
   const entries = ENTRIES.filter((e) => hasRole(user, e.roles))
@@ -86,7 +87,7 @@ function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () => void }
   useEffect(() => { document.title = `${entry.label} - 三办` }, [entry.label])
 
   return (
-    <SessionContext.Provider value={{ user, settings: settings.data }}>
+    <SessionContext.Provider value={{ user, settings: settings.data, allowed: new Set(allowedNames.data ?? []) }}>
       <ScreenLock user={user} minutes={settings.data?.screenLockMinutes ?? 10} onSignOut={onSignOut}>
         <AppShell header={{ height: 50 }} navbar={{ width: 168, breakpoint: 0 }} padding="md">
           <AppShell.Header bg="zhengwu.8" c="white" style={{ borderBottom: '3px solid var(--mantine-color-red-8)' }}>

@@ -55,12 +55,12 @@ const READS: Record<string, Finder> = {
   'outgoing.get': outgoing,
   'outgoing.exportDocumentDocx': outgoing,
   'outgoing.exportSignOffSheetDocx': outgoing,
-  'meetings.topics': meeting('meetingId'),
-  'meetings.downloadFile': topicFile,
+  'topics.list': meeting('meetingId'),
+  'topics.downloadFile': topicFile,
   'meetings.exportAgendaDocx': meeting('id'),
   'meetings.exportNoticeDocx': meeting('id'),
-  'meetings.exportAttendanceDocx': meeting('id'),
-  'meetings.exportMinutesDocx': meeting('meetingId'),
+  'attendance.exportDocx': meeting('id'),
+  'minutes.exportDocx': meeting('meetingId'),
 }
 
 /** The procedures whose reads of a 秘密/机密 record are recorded (test/api/audit-secrets.test.ts checks each exists). */

@@ -5,7 +5,7 @@ import { AuditTrail } from '../kernel/audit-trail'
 /**
  * Naming convention: every query that hands data out of the system — a Word or Excel file, a
  * stored attachment — has `.export` or `.download` in its name (`outgoing.exportDocumentDocx`,
- * `duty.exportRosterXlsx`, `meetings.downloadFile`). Queries are otherwise not audited; the router
+ * `duty.exportRosterXlsx`, `topics.downloadFile`). Queries are otherwise not audited; the router
  * records these once they have succeeded. An export named any other way would leave no trace, so
  * keep to the convention (test/api/audit-access.test.ts checks each such procedure has a label). The router
  * asks access.ts, which adds the 密级 of what was taken out.

@@ -10,7 +10,7 @@ export const AUDIT_DOMAINS = [
   { value: 'org', label: '组织机构', prefixes: ['org'] },
   { value: 'absences', label: '领导外出', prefixes: ['absences'] },
   { value: 'calendar', label: '节假日', prefixes: ['calendar'] },
-  { value: 'meetings', label: '会议', prefixes: ['meetings'] },
+  { value: 'meetings', label: '会议', prefixes: ['meetings', 'meetingTypes', 'topics', 'attendance', 'minutes'] },
   { value: 'documents', label: '公文', prefixes: ['incoming', 'outgoing', 'registers', 'proposals'] },
   { value: 'followups', label: '督办', prefixes: ['followups'] },
   { value: 'duty', label: '值班', prefixes: ['duty'] },
@@ -20,7 +20,7 @@ export const AUDIT_DOMAINS = [
 export type AuditDomain = (typeof AUDIT_DOMAINS)[number]['value']
 export const AUDIT_DOMAIN_VALUES = AUDIT_DOMAINS.map((d) => d.value) as [AuditDomain, ...AuditDomain[]]
 
-/** Issue 13 split 办文 into incoming, outgoing, registers and proposals: the names records before it carry. */
+/** Issue 13 split 办文 into incoming, outgoing, registers and proposals, and 办会 by concern: the names records before it carry. */
 export const RENAMED_PROCEDURES: Readonly<Record<string, string>> = {
   'documents.register': 'incoming.receive',
   'documents.updateIncoming': 'incoming.update',
@@ -62,6 +62,27 @@ export const RENAMED_PROCEDURES: Readonly<Record<string, string>> = {
   'documents.proposals': 'proposals.list',
   'documents.saveProposal': 'proposals.save',
   'documents.replyProposal': 'proposals.reply',
+
+  // Issue 13 split 办会 by concern: meeting types, topics, attendance and minutes.
+  'meetings.types': 'meetingTypes.list',
+  'meetings.saveType': 'meetingTypes.save',
+  'meetings.topics': 'topics.list',
+  'meetings.submitTopic': 'topics.submit',
+  'meetings.reorderTopics': 'topics.reorder',
+  'meetings.moveTopic': 'topics.move',
+  'meetings.withdrawTopic': 'topics.withdraw',
+  'meetings.reclassifyTopic': 'topics.reclassify',
+  'meetings.downloadFile': 'topics.downloadFile',
+  'meetings.attendance': 'attendance.get',
+  'meetings.recordAttendance': 'attendance.record',
+  'meetings.markRestPresent': 'attendance.markRestPresent',
+  'meetings.exportAttendanceDocx': 'attendance.exportDocx',
+  'meetings.minutes': 'minutes.get',
+  'meetings.saveMinutes': 'minutes.save',
+  'meetings.minutesSigner': 'minutes.signer',
+  'meetings.recordMinutesConsent': 'minutes.recordConsent',
+  'meetings.signMinutes': 'minutes.sign',
+  'meetings.exportMinutesDocx': 'minutes.exportDocx',
 }
 
 /** The procedure a record's name stands for today. */

@@ -1,7 +1,7 @@
 /**
  * Files arrive before the action that keeps them (issue 21): POST /upload, or the desktop's 'upload'
  * channel, streams the bytes through SHA-256, the keyed storage name and AES-256-GCM into a pending file
- * under files/uploads/, and hands back a token. The action (incoming.receive, meetings.submitTopic …)
+ * under files/uploads/, and hands back a token. The action (incoming.receive, topics.submit …)
  * then carries { name, mime, upload: token } and storeFile() claims it inside its own transaction. So no
  * call body ever holds a file, and a file is never more than one chunk in memory.
  */

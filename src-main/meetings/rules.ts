@@ -1,9 +1,9 @@
 import { shiftWorkingDays, type HolidayCalendar } from '../calendar/rules'
 import { chineseDate, type IsoDate } from '../common/dates'
 import type { Decision } from '../kernel/decision'
-import type { MeetingType } from './types'
+import type { MeetingType } from './types/config'
 
-export * from './attendance'
+export * from './attendance/rules'
 export * from './schedule'
 
 

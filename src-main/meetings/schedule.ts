@@ -3,7 +3,7 @@ import { principalPost, type OrgSnapshot } from '../org/snapshot'
 import { dayInfo, type HolidayCalendar } from '../calendar/rules'
 import { addDays, chineseDate, daysBetween, weekdayOf, type IsoDate } from '../common/dates'
 import { AppError } from '../kernel/errors'
-import type { MeetingType } from './types'
+import type { MeetingType } from './types/config'
 import type { RuleId } from '../common/rules'
 
 export type HalfDay = '上午' | '下午' | '全天'

@@ -12,27 +12,17 @@ import { loadOrgSnapshot } from '../org/service'
 import { readSettings } from '../settings/service'
 import { cityWideMeetingCheck, expectedAttendance, meetingWarnings, planNextMeetings, type MeetingWarning } from './rules'
 import { enforce } from '../kernel/decision'
-import { meetingTypeSchema, type MeetingType } from './types'
+import type { MeetingType } from './types/config'
 import { type ReservedMatter } from '../common/meetings'
 import { governmentShort, listMeetingTypes, meetingContext, meetingTitle, meetingTypeById, type MeetingContext, type MeetingRow, type StoredMeetingType } from './context'
-import { meetings, meetingTypes, topics } from './schema'
+import { meetings, topics } from './schema'
 import { departments } from '../org/schema'
-import { attendanceSheet } from './attendance-service'
+import { attendanceSheet } from './attendance/service'
 import { lastMeetingOfType, sameDayMeetings } from './statements'
-import { visibleTopicCount } from './topics'
+import { visibleTopicCount } from './topics/service'
 import type { Reader } from '../security/clearance'
 import type { RuleId } from '../common/rules'
 import type { MeetingInput } from './contract'
-
-export { listMeetingTypes }
-
-
-export function saveMeetingType(ctx: ActionContext, input: { id: number; config: MeetingType }) {
-  const before = meetingTypeById(ctx.db, input.id)
-  if (before.kind !== input.config.kind) throw new AppError('VALIDATION', '「会议类别」不能修改：规则按类别适用，请修改名称和其他设置')
-  const config = meetingTypeSchema.parse(input.config)
-  return updateAudited(ctx, meetingTypes, '会议类别', input.id, { name: config.name, config: JSON.stringify(config) })
-}
 
 const CHAIR_RULE: Partial<Record<MeetingType['kind'], RuleId>> = { 全体会议: 'R-M1', 常务会议: 'R-M2', 市长办公会: 'R-M6', 专题会议: 'R-M7' }
 

@@ -14,7 +14,7 @@ import type { WireError } from '../kernel/errors'
 export const PUBLIC_BODY_BYTES = 8 * 1024
 
 /**
- * Signed in, the largest input the schemas allow is a meeting's minutes (meetings.saveMinutes: 100
+ * Signed in, the largest input the schemas allow is a meeting's minutes (minutes.save: 100
  * 议定事项 of up to 20,000 characters, 3 bytes each in UTF-8 = 6.0 MB, plus 2,000 for the opening and 600
  * names); next come a 发文's 正文 (100,000 characters, 0.3 MB) and a duty log entry (32 KB). Files no
  * longer travel inside a call (POST /upload, files/uploads.ts). 8 MB fits the minutes with a margin;
@@ -23,7 +23,7 @@ export const PUBLIC_BODY_BYTES = 8 * 1024
 export const SIGNED_IN_BODY_BYTES = 8 * 1024 * 1024
 
 /**
- * The deepest input a schema describes is 4 levels (meetings.saveType: input → config → attending →
+ * The deepest input a schema describes is 4 levels (meetingTypes.save: input → config → attending →
  * units → text); 16 leaves room for growth and refuses the 10,000-deep bodies that recursive code chokes on.
  */
 export const MAX_JSON_DEPTH = 16

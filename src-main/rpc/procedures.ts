@@ -7,9 +7,12 @@ import { orgProcedures } from '../org/procedures'
 import { absenceProcedures } from '../absences/procedures'
 import { homeProcedures } from '../home/procedures'
 import { dutyProcedures } from '../duty/procedures'
-import { minutesProcedures } from '../meetings/minutes-procedures'
+import { minutesProcedures } from '../meetings/minutes/procedures'
 import { followUpProcedures } from '../followups/procedures'
 import { meetingProcedures } from '../meetings/procedures'
+import { meetingTypeProcedures } from '../meetings/types/procedures'
+import { topicProcedures } from '../meetings/topics/procedures'
+import { attendanceProcedures } from '../meetings/attendance/procedures'
 import { incomingProcedures } from '../documents/incoming/procedures'
 import { outgoingProcedures } from '../documents/outgoing/procedures'
 import { printProcedures } from '../documents/print/procedures'
@@ -17,12 +20,13 @@ import { registerProcedures } from '../documents/registers/procedures'
 import { proposalProcedures } from '../documents/proposals/procedures'
 import { systemProcedures } from '../system/procedures'
 import { backupProcedures } from '../backup/procedures'
+import { allowedProcedure } from './allowed'
 
 /**
  * The whole API: each domain contributes its `domain.verb` procedures. The renderer takes
  * its types from here (type-only imports), so contract and client never drift apart.
  */
-export const procedures = {
+const domainProcedures = {
   ...authProcedures,
   ...settingsProcedures,
   ...homeProcedures,
@@ -34,6 +38,9 @@ export const procedures = {
   ...minutesProcedures,
   ...followUpProcedures,
   ...meetingProcedures,
+  ...meetingTypeProcedures,
+  ...topicProcedures,
+  ...attendanceProcedures,
   ...incomingProcedures,
   ...outgoingProcedures,
   ...printProcedures,
@@ -41,6 +48,7 @@ export const procedures = {
   ...proposalProcedures,
   ...backupProcedures,
 }
+export const procedures = { ...domainProcedures, 'auth.allowed': allowedProcedure(domainProcedures) }
 export type Procedures = typeof procedures
 
 export function buildProcedures(clock: Clock) {

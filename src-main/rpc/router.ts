@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { mayCall } from './allowed'
 import type { Connection } from '../db/connection'
 import { AnswersUntilDataChanges, type DataVersion } from '../db/data-version'
 import type { Clock } from '../kernel/clock'
@@ -33,7 +34,7 @@ export type CallResult = { ok: true; result: unknown } | { ok: false; error: Wir
 function checkAccess(proc: Procedure, user: SessionUser | null): void {
   if (proc.access === 'public') return
   if (!user) throw new AppError('UNAUTHENTICATED', '请先登录')
-  if (proc.access !== 'signedIn' && !proc.access.includes(user.role)) {
+  if (!mayCall(proc, user.role)) {
     throw new AppError('FORBIDDEN', `当前账户（${user.role}）无权执行“${proc.summary}”`)
   }
 }

@@ -40,7 +40,7 @@ export interface ReclassifyTarget<R extends Row> {
   afterChange?: (ctx: ActionContext, after: R, before: R) => void
 }
 
-/** The input of incoming.reclassify, outgoing.reclassify and meetings.reclassifyTopic; `what` names the record (收文). */
+/** The input of incoming.reclassify, outgoing.reclassify and topics.reclassify; `what` names the record (收文). */
 export const reclassifyInput = (what: string) => z.object({
   id: id(what),
   classification: z.enum(CLASSIFICATIONS, {

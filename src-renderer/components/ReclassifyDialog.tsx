@@ -8,11 +8,11 @@ import { CLASSIFICATIONS, canSee, withinApproval, type Classification } from '..
 import { loweringNotice, markingText, type ReclassifiedKind } from '../../src-main/common/reclassification'
 
 /** The three procedures of 定密变更; they take the same input. */
-type ReclassifyProcedure = 'incoming.reclassify' | 'outgoing.reclassify' | 'meetings.reclassifyTopic'
-const PROCEDURE: Record<ReclassifiedKind, ReclassifyProcedure> = { 收文: 'incoming.reclassify', 发文: 'outgoing.reclassify', 议题: 'meetings.reclassifyTopic' }
+type ReclassifyProcedure = 'incoming.reclassify' | 'outgoing.reclassify' | 'topics.reclassify'
+const PROCEDURE: Record<ReclassifiedKind, ReclassifyProcedure> = { 收文: 'incoming.reclassify', 发文: 'outgoing.reclassify', 议题: 'topics.reclassify' }
 /** Where the changed 密级 shows: the record's page and its register (or the meeting's agenda). */
 const SHOWN_IN: Record<ReclassifiedKind, readonly Invalidation[]> = {
-  收文: ['incoming.*', 'registers.incoming'], 发文: ['outgoing.*', 'registers.outgoing'], 议题: ['meetings.*'],
+  收文: ['incoming.*', 'registers.incoming'], 发文: ['outgoing.*', 'registers.outgoing'], 议题: ['topics.*', 'meetings.get'],
 }
 
 const FIELDS = ['classification', 'secrecyPeriod', 'reason', 'approverId']

@@ -14,9 +14,9 @@ type Who = Role | typeof ANYONE
 const BUSINESS_READERS: Role[] = ['文秘', '科长', '查阅']
 const BUSINESS_WRITERS: Role[] = ['文秘', '科长']
 const EVERY_ROLE: Role[] = [...ROLES]
-const BUSINESS_DOMAINS = ['org', 'meetings', 'incoming', 'outgoing', 'registers', 'proposals', 'duty', 'followups', 'absences', 'home']
+const BUSINESS_DOMAINS = ['org', 'meetings', 'meetingTypes', 'topics', 'attendance', 'minutes', 'incoming', 'outgoing', 'registers', 'proposals', 'duty', 'followups', 'absences', 'home']
 /** 初审、核稿、复核 and the office's business settings are the 科长's. */
-const REVIEW_STEPS = ['incoming.review', 'incoming.return', 'outgoing.review', 'outgoing.check', 'meetings.saveType', 'org.removeDemo', 'org.loadDemo']
+const REVIEW_STEPS = ['incoming.review', 'incoming.return', 'outgoing.review', 'outgoing.check', 'meetingTypes.save', 'org.removeDemo', 'org.loadDemo']
 
 const EXPLICIT: Record<string, Who[]> = {
   'auth.login': [ANYONE], 'auth.logout': [ANYONE], 'auth.me': [ANYONE], 'system.setClock': [ANYONE],

@@ -60,7 +60,7 @@ const topicFiles = async (title: string) => [
   { kind: '议题材料' as const, file: await upload(`${title}.docx`, `${title}：议题材料正文`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') },
   { kind: '议题审批表' as const, file: await upload(`${title}审批表.pdf`, `${title}：议题审批表`) },
 ]
-const topicOf = async (title: string, departmentId: number, extra: Partial<InputOf<'meetings.submitTopic'>> = {}) => ({
+const topicOf = async (title: string, departmentId: number, extra: Partial<InputOf<'topics.submit'>> = {}) => ({
   meetingId: ids.meeting, title, departmentId, deliveredOn: '2026-12-01', files: await topicFiles(title), ...extra,
 })
 
@@ -104,16 +104,16 @@ beforeAll(async () => {
 
   const type = await meetingType(kezhang, '常务会议')
   ids.meeting = (await kezhang.ok('meetings.schedule', { typeId: type.id, date: '2026-12-22', halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })).meeting.id
-  await kezhang.ok('meetings.submitTopic', await topicOf(TITLES.topic, deptId('市住房和城乡建设局')))
-  await kezhang.ok('meetings.submitTopic', await topicOf(TITLES.confidentialTopic, deptId('市应急管理局'), { classification: '机密' }))
+  await kezhang.ok('topics.submit', await topicOf(TITLES.topic, deptId('市住房和城乡建设局')))
+  await kezhang.ok('topics.submit', await topicOf(TITLES.confidentialTopic, deptId('市应急管理局'), { classification: '机密' }))
 
   ids.held = heldMeeting()
-  const proposed = await kezhang.ok('meetings.minutes', { meetingId: ids.held })
-  const saved = await kezhang.ok('meetings.saveMinutes', {
+  const proposed = await kezhang.ok('minutes.get', { meetingId: ids.held })
+  const saved = await kezhang.ok('minutes.save', {
     meetingId: ids.held, opening: proposed.opening, attendance: proposed.attendance,
     decisions: proposed.decisions.map((d) => ({ ...d, text: '会议原则同意，请责任单位抓好落实。' })),
   })
-  await kezhang.ok('meetings.signMinutes', { meetingId: ids.held, signerPersonId: personId('张明远'), opinion: '同意印发。', date: '2026-11-30' })
+  await kezhang.ok('minutes.sign', { meetingId: ids.held, signerPersonId: personId('张明远'), opinion: '同意印发。', date: '2026-11-30' })
   for (const d of saved.decisions) {
     await kezhang.ok('followups.create', { decisionId: d.id, task: `落实${d.heading}`, departmentId: deptId('市商务局'), deadline: '2026-12-31' })
   }
@@ -224,10 +224,10 @@ describe('a document above the reader\'s clearance answers as one that does not 
 
 describe('meetings: a topic above the reader\'s clearance is neither listed nor counted, and a partial agenda is never printed', () => {
   it('the agenda lists and counts both topics for the 科长 but only the open one for the 文秘 and 查阅, in the list, the meeting and the calendar', async () => {
-    expect(titles((await kezhang.ok('meetings.topics', { meetingId: ids.meeting })).topics)).toEqual(sorted([TITLES.topic, TITLES.confidentialTopic]))
+    expect(titles((await kezhang.ok('topics.list', { meetingId: ids.meeting })).topics)).toEqual(sorted([TITLES.topic, TITLES.confidentialTopic]))
     expect((await kezhang.ok('meetings.get', { id: ids.meeting })).topicCount).toBe(2)
     for (const api of [wenmi, chayue]) {
-      expect(titles((await api.ok('meetings.topics', { meetingId: ids.meeting })).topics)).toEqual([TITLES.topic])
+      expect(titles((await api.ok('topics.list', { meetingId: ids.meeting })).topics)).toEqual([TITLES.topic])
       expect((await api.ok('meetings.get', { id: ids.meeting })).topicCount).toBe(1)
       const cal = await api.ok('meetings.calendar', { from: '2026-12-01', to: '2026-12-31' })
       expect(cal.meetings.find((m) => m.id === ids.meeting)?.topicCount).toBe(1)
@@ -248,19 +248,19 @@ describe('meetings: a topic above the reader\'s clearance is neither listed nor 
   })
 
   it('the 机密 topic\'s files download for the 科长 only; for the 文秘 the topic cannot be moved or withdrawn, as if it did not exist', async () => {
-    const confidential = must((await kezhang.ok('meetings.topics', { meetingId: ids.meeting })).topics.find((t) => t.title === TITLES.confidentialTopic), '机密议题')
+    const confidential = must((await kezhang.ok('topics.list', { meetingId: ids.meeting })).topics.find((t) => t.title === TITLES.confidentialTopic), '机密议题')
     const fileId = confidential.files[0].id
-    expect((await kezhang.ok('meetings.downloadFile', { fileId })).filename).toContain(TITLES.confidentialTopic)
-    expect((await wenmi.call('meetings.downloadFile', { fileId })).body.error).toEqual({ code: 'NOT_FOUND', message: '议题附件不存在或无权查看' })
-    expect((await wenmi.call('meetings.withdrawTopic', { topicId: confidential.id })).body.error).toEqual({ code: 'NOT_FOUND', message: '议题不存在或无权查看' })
+    expect((await kezhang.ok('topics.downloadFile', { fileId })).filename).toContain(TITLES.confidentialTopic)
+    expect((await wenmi.call('topics.downloadFile', { fileId })).body.error).toEqual({ code: 'NOT_FOUND', message: '议题附件不存在或无权查看' })
+    expect((await wenmi.call('topics.withdraw', { topicId: confidential.id })).body.error).toEqual({ code: 'NOT_FOUND', message: '议题不存在或无权查看' })
     // A 收文 file is not a topic file: it cannot be fetched through the meetings download either.
-    expect((await kezhang.call('meetings.downloadFile', { fileId: ids.confidentialFile })).body.error?.code).toBe('NOT_FOUND')
+    expect((await kezhang.call('topics.downloadFile', { fileId: ids.confidentialFile })).body.error?.code).toBe('NOT_FOUND')
   })
 
   it('the minutes of a meeting with a 机密 topic are refused to the 文秘; the 督办 items from its 机密 decision and from the 批示 on the 机密 收文 are not listed for her', async () => {
-    const minutes = await wenmi.call('meetings.minutes', { meetingId: ids.held })
+    const minutes = await wenmi.call('minutes.get', { meetingId: ids.held })
     expect(minutes.body.error?.code).toBe('FORBIDDEN')
-    expect((await wenmi.call('meetings.exportMinutesDocx', { meetingId: ids.held })).body.error?.code).toBe('FORBIDDEN')
+    expect((await wenmi.call('minutes.exportDocx', { meetingId: ids.held })).body.error?.code).toBe('FORBIDDEN')
 
     const all = await kezhang.ok('followups.list', {})
     expect(all).toHaveLength(3)
@@ -284,7 +284,7 @@ describe('registering: never 绝密, never above the approved level, never above
 
   it('a 绝密 收文, 发文 or 议题 is refused with its own message and nothing is written', async () => {
     const before = auditRows()
-    for (const [name, input] of [['incoming.receive', incomingInput('绝密')], ['outgoing.draft', draftInput('绝密')], ['meetings.submitTopic', await topicInput('绝密')]] as const) {
+    for (const [name, input] of [['incoming.receive', incomingInput('绝密')], ['outgoing.draft', draftInput('绝密')], ['topics.submit', await topicInput('绝密')]] as const) {
       const r = await kezhang.call(name, input)
       expect(r.body.error).toMatchObject({ code: 'VALIDATION', field: 'classification' })
       expect(r.body.error?.message).toContain('绝密文件不得录入本系统')
@@ -306,7 +306,7 @@ describe('registering: never 绝密, never above the approved level, never above
     try {
       const before = auditRows()
       for (const [name, input, what] of [
-        ['incoming.receive', incomingInput('机密'), '文件'], ['outgoing.draft', draftInput('机密'), '文件'], ['meetings.submitTopic', await topicInput('机密'), '议题'],
+        ['incoming.receive', incomingInput('机密'), '文件'], ['outgoing.draft', draftInput('机密'), '文件'], ['topics.submit', await topicInput('机密'), '议题'],
       ] as const) {
         const r = await kezhang.call(name, input)
         expect(r.body.error).toEqual({ code: 'VALIDATION', field: 'classification', message: `本系统批准的最高密级为秘密（设置—系统最高密级），不能登记机密${what}` })

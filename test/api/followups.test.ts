@@ -23,15 +23,15 @@ function heldMeeting(session: number, topicTitles: string[]): number {
   return id
 }
 async function draft(meetingId: number) {
-  const m = await api.ok('meetings.minutes', { meetingId })
-  return api.ok('meetings.saveMinutes', {
+  const m = await api.ok('minutes.get', { meetingId })
+  return api.ok('minutes.save', {
     meetingId, opening: m.opening, attendance: m.attendance,
     decisions: m.decisions.map((d) => ({ ...d, text: '会议同意，请责任单位抓好落实。' })),
   })
 }
 
-let signed: OutputOf<'meetings.signMinutes'>
-let unsigned: OutputOf<'meetings.saveMinutes'>
+let signed: OutputOf<'minutes.sign'>
+let unsigned: OutputOf<'minutes.save'>
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -41,7 +41,7 @@ beforeAll(async () => {
   await api.ok('system.setClock', { at: '2026-11-10T09:00:00+08:00' })
   const a = heldMeeting(10, ['关于城区停车设施建设的议题', '关于农贸市场升级改造的议题'])
   await draft(a)
-  signed = await api.ok('meetings.signMinutes', { meetingId: a, signerPersonId: personId('张明远'), opinion: '同意印发。', date: '2026-11-09' })
+  signed = await api.ok('minutes.sign', { meetingId: a, signerPersonId: personId('张明远'), opinion: '同意印发。', date: '2026-11-09' })
   unsigned = await draft(heldMeeting(11, ['关于冬季供气保障的议题']))
 })
 afterAll(async () => { await server.stop() })
@@ -72,7 +72,7 @@ describe('督办事项 (R-S1)', () => {
     })).id
     const again = await api.call('followups.create', { decisionId: parking.id, task: '重复', departmentId: deptId('市住房和城乡建设局'), deadline: '2026-11-30' })
     expect(again.body.error?.code).toBe('CONFLICT')
-    const minutes = await api.ok('meetings.minutes', { meetingId: signed.meetingId })
+    const minutes = await api.ok('minutes.get', { meetingId: signed.meetingId })
     const counts = await api.ok('followups.counts', { source: '会议纪要', sourceIds: minutes.decisions.map((d) => must(d.id, '已保存的决定')) })
     expect(minutes.decisions.map((d) => counts[must(d.id, '已保存的决定')])).toEqual([1, 1])
   })

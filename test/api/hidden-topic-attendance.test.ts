@@ -1,7 +1,7 @@
 /**
  * A topic above a reader's clearance shows nothing on the attendance sheet (issue 14 §6): not its submitting or
- * 列席 units, not their heads (derived or recorded), not its title — neither on the page (meetings.attendance) nor in
- * the Word file (meetings.exportAttendanceDocx). The 科长 kezhang (机密) sees them; 查阅 chayue (内部) does not.
+ * 列席 units, not their heads (derived or recorded), not its title — neither on the page (attendance.get) nor in
+ * the Word file (attendance.exportDocx). The 科长 kezhang (机密) sees them; 查阅 chayue (内部) does not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, rpcClient, must, type TestServer } from '../helpers/server'
@@ -30,7 +30,7 @@ const OPEN = { title: '关于农贸市场升级改造的议题', unit: '市市�
 
 async function topic(t: typeof HIDDEN, classification: '无' | '机密') {
   const upload = (name: string) => uploadAs(server.url, kezhang, name, `${t.title}：${name}`)
-  await kezhang.ok('meetings.submitTopic', {
+  await kezhang.ok('topics.submit', {
     meetingId, title: t.title, departmentId: deptId(t.submitter), unitIds: [deptId(t.unit)], deliveredOn: '2026-12-01', classification,
     files: [{ kind: '议题材料', file: await upload('议题材料.pdf') }, { kind: '议题审批表', file: await upload('议题审批表.pdf') }],
   })
@@ -38,8 +38,8 @@ async function topic(t: typeof HIDDEN, classification: '无' | '机密') {
 
 /** Everything a reader's attendance sheet and its Word file say, as one text. */
 async function whatTheySee(api: Api): Promise<string> {
-  const sheet = JSON.stringify(await api.ok('meetings.attendance', { meetingId }))
-  const word = await api.ok('meetings.exportAttendanceDocx', { id: meetingId })
+  const sheet = JSON.stringify(await api.ok('attendance.get', { meetingId }))
+  const word = await api.ok('attendance.exportDocx', { id: meetingId })
   return `${sheet}\n${docxText(Buffer.from(word.base64, 'base64'))}`
 }
 
@@ -56,7 +56,7 @@ beforeAll(async () => {
   await topic(OPEN, '无')
   await topic(HIDDEN, '机密')
   // The 机密 topic's 列席 unit head is recorded present: a recorded row must not give the unit away either.
-  await kezhang.ok('meetings.recordAttendance', { meetingId, personId: headOf(HIDDEN.unit).personId, role: '列席', status: '出席' })
+  await kezhang.ok('attendance.record', { meetingId, personId: headOf(HIDDEN.unit).personId, role: '列席', status: '出席' })
 })
 afterAll(async () => { await server.stop() })
 
@@ -70,7 +70,7 @@ describe('attendance sheet of a meeting with a hidden (机密) topic (issue 14 �
   })
 
   it('the Word file lays out as a page a reader can use (LibreOffice → PNG in test-results/print/)', async () => {
-    const word = await kezhang.ok('meetings.exportAttendanceDocx', { id: meetingId })
+    const word = await kezhang.ok('attendance.exportDocx', { id: meetingId })
     const page = renderDocx(Buffer.from(word.base64, 'base64'), PRINT_DIR, 'meeting-attendance')
     expect(page.pageCount).toBeGreaterThanOrEqual(1)
     expect(page.text).toContain('市政府常务会议出席情况')

@@ -22,7 +22,7 @@ beforeAll(async () => {
   meetingId = (await api.ok('meetings.schedule', { typeId: standing.id, session: 12, date: '2026-12-03', halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })).meeting.id
   const dept = must(demo.org.departments.find((d) => d.kind === '市政府部门' && d.supervisorPostId), '有分管领导的市政府部门')
   const county = must(demo.org.departments.find((d) => d.kind === '县区'), '一个县区')
-  await api.ok('meetings.submitTopic', {
+  await api.ok('topics.submit', {
     meetingId, title: '关于资阳市城市更新实施办法（送审稿）的议题', departmentId: dept.id, reporter: '李建国', deliveredOn: '2026-11-16',
     unitIds: [county.id], files: [{ kind: '议题材料', file: await file('议题材料.pdf') }, { kind: '议题审批表', file: await file('议题审批表.pdf') }],
   })

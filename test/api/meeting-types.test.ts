@@ -17,7 +17,7 @@ const standing = async () => await meetingType(api, '常务会议')
 
 describe('meeting types are settings, not code', () => {
   it('comes with the five types of 第三十七—四十三条 and the 常务会议 rules (R-M2, R-M3, R-M4, R-M5)', async () => {
-    const types = await api.ok('meetings.types')
+    const types = await api.ok('meetingTypes.list')
     expect(types.map((t) => t.name)).toEqual(['全体会议', '常务会议', '市长办公会', '专题会议', '全市性视频会议'])
     expect(await standing()).toMatchObject({
       quorum: '过半数', cadenceDays: 14, topicDeadlineWorkingDays: 10, leaveAskee: '主持人', minutesSigner: '市长',
@@ -28,11 +28,11 @@ describe('meeting types are settings, not code', () => {
   it('lets an office of another city shorten the 常务会议 topic deadline to 7 working days, and the deadline follows (R-M3)', async () => {
     const t = await standing()
     const { id, sortOrder: _s, ...config } = t
-    await api.ok('meetings.saveType', { id, config: { ...config, name: '市政府常务会议', topicDeadlineWorkingDays: 7, numbering: '第{n}期' } })
+    await api.ok('meetingTypes.save', { id, config: { ...config, name: '市政府常务会议', topicDeadlineWorkingDays: 7, numbering: '第{n}期' } })
     const { meeting } = await api.ok('meetings.schedule', { typeId: id, session: 30, date: '2026-12-10', halfDay: '上午' })
     // 12月10日 (Thu) less 7 working days: 9, 8, 7, 4, 3, 2, 1 → 12月1日.
-    expect((await api.ok('meetings.topics', { meetingId: meeting.id })).deadline).toBe('2026-12-01')
-    const types = await api.ok('meetings.types')
+    expect((await api.ok('topics.list', { meetingId: meeting.id })).deadline).toBe('2026-12-01')
+    const types = await api.ok('meetingTypes.list')
     expect(types.find((x) => x.id === id)).toMatchObject({ name: '市政府常务会议', topicDeadlineWorkingDays: 7, numbering: '第{n}期' })
     const auditor = rpcClient(server.url)
     await auditor.login('auditor')
@@ -42,9 +42,9 @@ describe('meeting types are settings, not code', () => {
 
   it('refuses to turn a type into another kind, and a numbering without {n}, in Chinese', async () => {
     const { id, sortOrder: _s, ...config } = await standing()
-    const kind = await api.call('meetings.saveType', { id, config: { ...config, kind: '专题会议' } })
+    const kind = await api.call('meetingTypes.save', { id, config: { ...config, kind: '专题会议' } })
     expect(kind.body.error?.message).toContain('「会议类别」不能修改')
-    const numbering = await api.call('meetings.saveType', { id, config: { ...config, numbering: '〔{年}〕号' } })
+    const numbering = await api.call('meetingTypes.save', { id, config: { ...config, numbering: '〔{年}〕号' } })
     expect(numbering.status).toBe(400)
     expect(numbering.body.error?.message).toMatch(/「纪要编号格式（\{年\}、\{n\}）」须包含\{n\}/)
   })
@@ -53,7 +53,7 @@ describe('meeting types are settings, not code', () => {
     const clerk = rpcClient(server.url)
     await clerk.login('wenmi')
     const { id, sortOrder: _s, ...config } = await standing()
-    const r = await clerk.call('meetings.saveType', { id, config })
+    const r = await clerk.call('meetingTypes.save', { id, config })
     expect(r.body.error?.code).toBe('FORBIDDEN')
   })
 })

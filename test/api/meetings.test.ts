@@ -11,7 +11,7 @@ let server: TestServer
 let api: ReturnType<typeof rpcClient>
 const demo = demoOffice()
 const { department, person } = demo
-type MeetingType = OutputOf<'meetings.types'>[number]
+type MeetingType = OutputOf<'meetingTypes.list'>[number]
 let types: MeetingType[]
 
 const typeOf = (kind: MeetingType['kind']) => must(types.find((t) => t.kind === kind), `会议类别“${kind}”`)
@@ -36,7 +36,7 @@ beforeAll(async () => {
   api = rpcClient(server.url)
   await api.login()
   await demo.load(api)
-  types = await api.ok('meetings.types')
+  types = await api.ok('meetingTypes.list')
 })
 afterAll(async () => { await server.stop() })
 
@@ -62,7 +62,7 @@ describe('R-M3 topic deadline: 10 working days before the meeting, on the offici
     ['2026-10-09', '2026-09-18'],
   ])('R-M3 a 常务会议 on %s takes topics until %s', async (date, deadline) => {
     const m = await schedule('常务会议', date)
-    const t = await api.ok('meetings.topics', { meetingId: m.id })
+    const t = await api.ok('topics.list', { meetingId: m.id })
     expect(t).toMatchObject({ deadline, deadlineWorkingDays: 10, agendaFixedOn: null, topics: [] })
     await api.ok('meetings.cancel', { id: m.id, reason: '测试截止日期后取消' })
   })
@@ -70,7 +70,7 @@ describe('R-M3 topic deadline: 10 working days before the meeting, on the offici
 
 describe('R-M3 topics for the 10月20日 常务会议', () => {
   let meetingId: number
-  let onTime: OutputOf<'meetings.topics'>['topics'][number]
+  let onTime: OutputOf<'topics.list'>['topics'][number]
   const finance = () => department('市财政局')
 
   beforeAll(async () => {
@@ -79,19 +79,19 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
   })
 
   it('R-M3 accepts a topic delivered on the deadline (9月30日), through the department\'s 分管副市长, with both files', async () => {
-    const r = await api.ok('meetings.submitTopic', {
+    const r = await api.ok('topics.submit', {
       meetingId, title: '关于2027年市级财政预算编制的议题', departmentId: finance().id, reporter: '市财政局局长',
       deliveredOn: '2026-09-30', unitIds: [department('市审计局').id, department('市发展和改革委员会').id], files: await bothFiles('财政预算'),
     })
     expect(r).toMatchObject({ deadline: '2026-09-30', byConsent: false })
-    const list = await api.ok('meetings.topics', { meetingId })
+    const list = await api.ok('topics.list', { meetingId })
     onTime = list.topics[0]
     expect(onTime).toMatchObject({ title: '关于2027年市级财政预算编制的议题', departmentName: '市财政局', supervisorTitle: '常务副市长', supervisorName: '李建国', late: false, consentBy: null })
     expect(onTime.units.map((u) => u.name).sort()).toEqual(['市发展和改革委员会', '市审计局'].sort())
   })
 
   it('R-M3 refuses a topic without the 议题审批表', async () => {
-    const r = await api.call('meetings.submitTopic', {
+    const r = await api.call('topics.submit', {
       meetingId, title: '缺审批表的议题', departmentId: finance().id, deliveredOn: '2026-09-29', files: [(await bothFiles('缺表'))[0]],
     })
     expect(r.body.error?.code).toBe('VALIDATION')
@@ -99,7 +99,7 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
   })
 
   it('R-M3 refuses a topic delivered on 10月9日 (after the deadline) without the 市长\'s consent, in the rule\'s words', async () => {
-    const r = await api.call('meetings.submitTopic', {
+    const r = await api.call('topics.submit', {
       meetingId, title: '关于城区停车收费调整的议题', departmentId: department('市交通运输局').id, deliveredOn: '2026-10-09', files: await bothFiles('停车收费'),
     })
     expect(r.body.error).toMatchObject({ code: 'RULE', rule: 'R-M3' })
@@ -109,7 +109,7 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
   })
 
   it('R-M3 refuses the late topic with the consent of a 副市长 who is not the 市长', async () => {
-    const r = await api.call('meetings.submitTopic', {
+    const r = await api.call('topics.submit', {
       meetingId, title: '关于城区停车收费调整的议题', departmentId: department('市交通运输局').id, deliveredOn: '2026-10-09', files: await bothFiles('停车收费'),
       consent: { personId: person('陈立新').id, on: '2026-10-10' },
     })
@@ -118,35 +118,35 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
   })
 
   it('R-M3 accepts the late topic with the 市长 张明远\'s consent and shows it late, by consent', async () => {
-    const r = await api.ok('meetings.submitTopic', {
+    const r = await api.ok('topics.submit', {
       meetingId, title: '关于城区停车收费调整的议题', departmentId: department('市交通运输局').id, deliveredOn: '2026-10-09', files: await bothFiles('停车收费'),
       consent: { personId: person('张明远').id, on: '2026-10-10' },
     })
     expect(r).toMatchObject({ byConsent: true })
-    const late = (await api.ok('meetings.topics', { meetingId })).topics.find((t) => t.title === '关于城区停车收费调整的议题')
+    const late = (await api.ok('topics.list', { meetingId })).topics.find((t) => t.title === '关于城区停车收费调整的议题')
     expect(late).toMatchObject({ late: true, consentBy: '市长张明远', consentOn: '2026-10-10', supervisorName: '陈立新' })
   })
 
   it('R-M3 after the agenda is fixed (10月12日), a topic delivered that day is 临时增加 and needs the 市长\'s consent; the agenda can be reopened', async () => {
     await api.ok('meetings.fixAgenda', { id: meetingId, fixed: true })
-    expect((await api.ok('meetings.topics', { meetingId })).agendaFixedOn).toBe('2026-10-12')
-    const r = await api.call('meetings.submitTopic', {
+    expect((await api.ok('topics.list', { meetingId })).agendaFixedOn).toBe('2026-10-12')
+    const r = await api.call('topics.submit', {
       meetingId, title: '临时增加的议题', departmentId: finance().id, deliveredOn: '2026-10-12', files: await bothFiles('临时'),
     })
     expect(r.body.error).toMatchObject({ code: 'RULE', rule: 'R-M3' })
     expect(r.body.error?.message).toContain('会议议程已确定')
     await api.ok('meetings.fixAgenda', { id: meetingId, fixed: false })
-    expect((await api.ok('meetings.topics', { meetingId })).agendaFixedOn).toBeNull()
+    expect((await api.ok('topics.list', { meetingId })).agendaFixedOn).toBeNull()
   })
 
   it('R-M3 accepts the consent of 李建国 while he acts for the 市长 abroad (R-P2), and names him as acting', async () => {
     await setClock('2026-10-14T09:00:00+08:00')
     await api.ok('absences.save', { personId: person('张明远').id, kind: '出国', startDate: '2026-10-13', endDate: '2026-10-15', destination: '新加坡', actingPersonId: person('李建国').id })
-    await api.ok('meetings.submitTopic', {
+    await api.ok('topics.submit', {
       meetingId, title: '关于统计数据质量的议题', departmentId: department('市统计局').id, deliveredOn: '2026-10-13', files: await bothFiles('统计'),
       consent: { personId: person('李建国').id, on: '2026-10-13' },
     })
-    const t = must((await api.ok('meetings.topics', { meetingId })).topics.find((x) => x.title === '关于统计数据质量的议题'), '统计数据质量议题')
+    const t = must((await api.ok('topics.list', { meetingId })).topics.find((x) => x.title === '关于统计数据质量的议题'), '统计数据质量议题')
     expect(t.consentBy).toMatch(/^李建国（代行市长职责/)
   })
 
@@ -156,29 +156,29 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
       const sent = fileContents('财政预算').find((x) => x.kind === f.kind)!
       const bytes = Buffer.from(sent.text, 'utf8')
       expect(f).toMatchObject({ name: sent.name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })
-      const back = await api.ok('meetings.downloadFile', { fileId: f.id })
+      const back = await api.ok('topics.downloadFile', { fileId: f.id })
       expect(back).toEqual({ filename: sent.name, mime: sent.mime, base64: bytes.toString('base64') })
     }
   })
 
   it('reorders the agenda and refuses an order that leaves a topic out', async () => {
-    const ids = (await api.ok('meetings.topics', { meetingId })).topics.map((t) => t.id)
-    await api.ok('meetings.reorderTopics', { meetingId, topicIds: [...ids].reverse() })
-    expect((await api.ok('meetings.topics', { meetingId })).topics.map((t) => t.id)).toEqual([...ids].reverse())
-    const r = await api.call('meetings.reorderTopics', { meetingId, topicIds: [ids[0]] })
+    const ids = (await api.ok('topics.list', { meetingId })).topics.map((t) => t.id)
+    await api.ok('topics.reorder', { meetingId, topicIds: [...ids].reverse() })
+    expect((await api.ok('topics.list', { meetingId })).topics.map((t) => t.id)).toEqual([...ids].reverse())
+    const r = await api.call('topics.reorder', { meetingId, topicIds: [ids[0]] })
     expect(r.body.error?.message).toContain('全部议题')
-    await api.ok('meetings.reorderTopics', { meetingId, topicIds: ids })
+    await api.ok('topics.reorder', { meetingId, topicIds: ids })
   })
 
   it('moving a topic to a later 常务会议 (twice) keeps its files and its history', async () => {
     const nov3 = await schedule('常务会议', '2026-11-03', { session: 21 })
     const nov17 = await schedule('常务会议', '2026-11-17', { session: 22 })
-    await api.ok('meetings.moveTopic', { topicId: onTime.id, toMeetingId: nov3.id, reason: '材料需补充' })
-    expect((await api.ok('meetings.topics', { meetingId })).topics.map((t) => t.id)).not.toContain(onTime.id)
-    const back = await api.call('meetings.moveTopic', { topicId: onTime.id, toMeetingId: meetingId })
+    await api.ok('topics.move', { topicId: onTime.id, toMeetingId: nov3.id, reason: '材料需补充' })
+    expect((await api.ok('topics.list', { meetingId })).topics.map((t) => t.id)).not.toContain(onTime.id)
+    const back = await api.call('topics.move', { topicId: onTime.id, toMeetingId: meetingId })
     expect(back.body.error?.message).toContain('以后召开的会议')
-    await api.ok('meetings.moveTopic', { topicId: onTime.id, toMeetingId: nov17.id, reason: '再次推迟' })
-    const moved = must((await api.ok('meetings.topics', { meetingId: nov17.id })).topics.find((t) => t.id === onTime.id), '调至11月17日的议题')
+    await api.ok('topics.move', { topicId: onTime.id, toMeetingId: nov17.id, reason: '再次推迟' })
+    const moved = must((await api.ok('topics.list', { meetingId: nov17.id })).topics.find((t) => t.id === onTime.id), '调至11月17日的议题')
     expect(moved.history.map((h) => h.text)).toEqual([
       '由2026年10月20日的会议调至2026年11月3日的会议',
       '由2026年11月3日的会议调至2026年11月17日的会议',
@@ -188,14 +188,14 @@ describe('R-M3 topics for the 10月20日 常务会议', () => {
   })
 
   it('withdraws a topic: it stays listed as withdrawn and no longer brings its units to 列席', async () => {
-    const r = await api.ok('meetings.submitTopic', {
+    const r = await api.ok('topics.submit', {
       meetingId, title: '关于撤回测试的议题', departmentId: department('市水利局').id, deliveredOn: '2026-09-28', files: await bothFiles('撤回'),
     })
-    let sheet = await api.ok('meetings.attendance', { meetingId })
+    let sheet = await api.ok('attendance.get', { meetingId })
     expect(sheet.attending.some((a) => a.why === '议题单位：市水利局')).toBe(true)
-    await api.ok('meetings.withdrawTopic', { topicId: r.topic.id })
-    expect((await api.ok('meetings.topics', { meetingId })).topics.find((t) => t.id === r.topic.id)?.withdrawn).toBe(true)
-    sheet = await api.ok('meetings.attendance', { meetingId })
+    await api.ok('topics.withdraw', { topicId: r.topic.id })
+    expect((await api.ok('topics.list', { meetingId })).topics.find((t) => t.id === r.topic.id)?.withdrawn).toBe(true)
+    sheet = await api.ok('attendance.get', { meetingId })
     expect(sheet.attending.some((a) => a.why === '议题单位：市水利局')).toBe(false)
   })
 })
@@ -210,7 +210,7 @@ describe('attendance of the 10月20日 常务会议 (R-M2, R-M4)', () => {
   })
 
   it('R-M2 the members are the 市长, the six 副市长 and the 秘书长; 列席 includes the topic\'s departments', async () => {
-    const sheet = await api.ok('meetings.attendance', { meetingId })
+    const sheet = await api.ok('attendance.get', { meetingId })
     expect(sheet.members.map((m) => m.name).sort()).toEqual([...members].sort())
     expect(sheet.quorum).toMatchObject({ met: false, needed: 5, present: 0, total: 8, rule: 'R-M2' })
     expect(sheet.attending.map((a) => a.why)).toContain('议题单位：市交通运输局')
@@ -220,19 +220,19 @@ describe('attendance of the 10月20日 常务会议 (R-M2, R-M4)', () => {
 
   it('R-M4 a 王志强 出差 recorded in 领导外出 pre-fills his leave, asked of the chair, until the office confirms it', async () => {
     await api.ok('absences.save', { personId: person('王志强').id, kind: '出差', startDate: '2026-10-19', endDate: '2026-10-21', destination: '成都', reportedTo: [person('张明远').id] })
-    const row = (await api.ok('meetings.attendance', { meetingId })).members.find((m) => m.name === '王志强')
+    const row = (await api.ok('attendance.get', { meetingId })).members.find((m) => m.name === '王志强')
     expect(row).toMatchObject({ status: '请假', proposed: true, leaveReason: '出差（已登记外出）', askedName: '张明远' })
-    expect((await api.ok('meetings.attendance', { meetingId })).unrecordedMembers).toContain('王志强')
-    await api.ok('meetings.recordAttendance', { meetingId, personId: person('王志强').id, role: '组成人员', status: '请假', leaveReason: '在成都出差', answer: '同意' })
-    const after = await api.ok('meetings.attendance', { meetingId })
+    expect((await api.ok('attendance.get', { meetingId })).unrecordedMembers).toContain('王志强')
+    await api.ok('attendance.record', { meetingId, personId: person('王志强').id, role: '组成人员', status: '请假', leaveReason: '在成都出差', answer: '同意' })
+    const after = await api.ok('attendance.get', { meetingId })
     expect(after.members.find((m) => m.name === '王志强')).toMatchObject({ status: '请假', proposed: false, leaveReason: '在成都出差', askedName: '张明远', answer: '同意' })
     expect(after.unrecordedMembers).not.toContain('王志强')
   })
 
   it('R-M4 refuses 请假 without a reason and 代会 without the substitute', async () => {
-    const a = await api.call('meetings.recordAttendance', { meetingId, personId: person('刘芳').id, role: '组成人员', status: '请假' })
+    const a = await api.call('attendance.record', { meetingId, personId: person('刘芳').id, role: '组成人员', status: '请假' })
     expect(a.body.error?.message).toContain('请假事由')
-    const b = await api.call('meetings.recordAttendance', { meetingId, personId: person('刘芳').id, role: '组成人员', status: '代会' })
+    const b = await api.call('attendance.record', { meetingId, personId: person('刘芳').id, role: '组成人员', status: '代会' })
     expect(b.body.error?.message).toContain('代会人员')
   })
 
@@ -244,12 +244,12 @@ describe('attendance of the 10月20日 常务会议 (R-M2, R-M4)', () => {
   it('R-M2 refuses to hold the meeting with exactly half of the 8 members present (4), quoting the rule', async () => {
     await setClock('2026-10-20T08:30:00+08:00')
     for (const name of ['刘芳', '陈立新', '杨帆']) {
-      await api.ok('meetings.recordAttendance', { meetingId, personId: person(name).id, role: '组成人员', status: '请假', leaveReason: '参加省政府会议' })
+      await api.ok('attendance.record', { meetingId, personId: person(name).id, role: '组成人员', status: '请假', leaveReason: '参加省政府会议' })
     }
     for (const name of ['张明远', '李建国', '赵德胜', '周文斌']) {
-      await api.ok('meetings.recordAttendance', { meetingId, personId: person(name).id, role: '组成人员', status: '出席' })
+      await api.ok('attendance.record', { meetingId, personId: person(name).id, role: '组成人员', status: '出席' })
     }
-    const sheet = await api.ok('meetings.attendance', { meetingId })
+    const sheet = await api.ok('attendance.get', { meetingId })
     expect(sheet.quorum).toMatchObject({ met: false, needed: 5, present: 4, total: 8 })
     const r = await api.call('meetings.markHeld', { id: meetingId })
     expect(r.body.error).toMatchObject({ code: 'RULE', rule: 'R-M2' })
@@ -257,20 +257,20 @@ describe('attendance of the 10月20日 常务会议 (R-M2, R-M4)', () => {
   })
 
   it('R-M2 a 代会 substitute does not count towards the quorum', async () => {
-    await api.ok('meetings.recordAttendance', { meetingId, personId: person('杨帆').id, role: '组成人员', status: '代会', substitute: '市农业农村局局长' })
-    expect((await api.ok('meetings.attendance', { meetingId })).quorum).toMatchObject({ met: false, present: 4 })
+    await api.ok('attendance.record', { meetingId, personId: person('杨帆').id, role: '组成人员', status: '代会', substitute: '市农业农村局局长' })
+    expect((await api.ok('attendance.get', { meetingId })).quorum).toMatchObject({ met: false, present: 4 })
   })
 
   it('R-M2 holds the meeting with 5 of 8 present (more than half); the rest are marked present at once', async () => {
-    await api.ok('meetings.recordAttendance', { meetingId, personId: person('刘芳').id, role: '组成人员', status: '出席' })
-    const rest = await api.ok('meetings.markRestPresent', { meetingId })
+    await api.ok('attendance.record', { meetingId, personId: person('刘芳').id, role: '组成人员', status: '出席' })
+    const rest = await api.ok('attendance.markRestPresent', { meetingId })
     expect(rest.recorded).toBeGreaterThan(0)
-    const sheet = await api.ok('meetings.attendance', { meetingId })
+    const sheet = await api.ok('attendance.get', { meetingId })
     expect(sheet.quorum).toMatchObject({ met: true, present: 5, total: 8, message: null })
     expect(sheet.unrecordedMembers).toEqual([])
     await api.ok('meetings.markHeld', { id: meetingId })
     expect((await api.ok('meetings.get', { id: meetingId })).status).toBe('已召开')
-    const late = await api.call('meetings.submitTopic', {
+    const late = await api.call('topics.submit', {
       meetingId, title: '会后报送', departmentId: department('市财政局').id, deliveredOn: '2026-10-20', files: await bothFiles('会后'),
     })
     expect(late.body.error?.message).toContain('已召开')

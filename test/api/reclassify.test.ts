@@ -183,18 +183,18 @@ describe('发文 and 议题: the same 定密变更 (issue 14 §1)', () => {
       { kind: '议题材料' as const, file: await upload('应急指挥体系.docx', '应急指挥体系建设议题材料（机密）') },
       { kind: '议题审批表' as const, file: await upload('应急指挥体系审批表.pdf', '议题审批表') },
     ]
-    await kezhang.ok('meetings.submitTopic', { meetingId, title: '关于防汛应急指挥体系建设的议题', departmentId: deptId('市应急管理局'), deliveredOn: '2026-12-01', files, classification: '机密' })
-    const topic = (await kezhang.ok('meetings.topics', { meetingId })).topics[0]
-    expect((await chayue.ok('meetings.topics', { meetingId })).topics).toEqual([])
+    await kezhang.ok('topics.submit', { meetingId, title: '关于防汛应急指挥体系建设的议题', departmentId: deptId('市应急管理局'), deliveredOn: '2026-12-01', files, classification: '机密' })
+    const topic = (await kezhang.ok('topics.list', { meetingId })).topics[0]
+    expect((await chayue.ok('topics.list', { meetingId })).topics).toEqual([])
     // Above the 文秘's clearance (秘密), the topic does not even exist for them.
-    expect((await wenmi.call('meetings.reclassifyTopic', { id: topic.id, classification: '无', reason: '不涉密', approverId: personId('杨帆') })).status).toBe(404)
-    expect((await kezhang.call('meetings.reclassifyTopic', { id: topic.id, classification: '无', approverId: personId('杨帆') })).status).toBe(400)
+    expect((await wenmi.call('topics.reclassify', { id: topic.id, classification: '无', reason: '不涉密', approverId: personId('杨帆') })).status).toBe(404)
+    expect((await kezhang.call('topics.reclassify', { id: topic.id, classification: '无', approverId: personId('杨帆') })).status).toBe(400)
 
-    await kezhang.ok('meetings.reclassifyTopic', { id: topic.id, classification: '无', reason: '体系方案已公开征求意见', approverId: personId('杨帆') })
-    const seen = (await chayue.ok('meetings.topics', { meetingId })).topics
+    await kezhang.ok('topics.reclassify', { id: topic.id, classification: '无', reason: '体系方案已公开征求意见', approverId: personId('杨帆') })
+    const seen = (await chayue.ok('topics.list', { meetingId })).topics
     expect(seen).toHaveLength(1)
     expect(seen[0].reclassifications).toMatchObject([{ text: '定密变更：机密 → 非涉密（理由：体系方案已公开征求意见；批准人：副市长杨帆）' }])
-    expect((await chayue.ok('meetings.downloadFile', { fileId: must(seen[0].files.find((f) => f.kind === '议题材料'), '议题材料').id })).filename).toBe('应急指挥体系.docx')
-    expect(auditOf('meetings.reclassifyTopic').find((a) => a.entity === '议题')!.changes).toContain('["机密","无"]')
+    expect((await chayue.ok('topics.downloadFile', { fileId: must(seen[0].files.find((f) => f.kind === '议题材料'), '议题材料').id })).filename).toBe('应急指挥体系.docx')
+    expect(auditOf('topics.reclassify').find((a) => a.entity === '议题')!.changes).toContain('["机密","无"]')
   })
 })

@@ -28,8 +28,8 @@ beforeAll(async () => {
     for (let i = 0; i < 2 * PER_SERVER; i++) {
       const id = db.insert(meetings).values({ typeId, session: i + 1, date: '2026-11-02', halfDay: '上午', status: '已召开', chairPostId: mayorPost, createdAt: new Date().toISOString() }).returning().get().id
       db.insert(topics).values({ meetingId: id, title: `议题${i + 1}`, sortOrder: 0, departmentId: dept, deliveredOn: '2026-10-10', createdAt: new Date().toISOString() }).run()
-      const m = await api.ok('meetings.minutes', { meetingId: id })
-      await api.ok('meetings.saveMinutes', { meetingId: id, opening: m.opening, attendance: m.attendance, decisions: m.decisions.map((d) => ({ ...d, text: '会议同意。' })) })
+      const m = await api.ok('minutes.get', { meetingId: id })
+      await api.ok('minutes.save', { meetingId: id, opening: m.opening, attendance: m.attendance, decisions: m.decisions.map((d) => ({ ...d, text: '会议同意。' })) })
       meetingIds.push(id)
     }
   })
@@ -39,9 +39,9 @@ afterAll(() => race.stop())
 describe('minutes numbering under concurrency (X-1)', () => {
   it(`X-1 ${2 * PER_SERVER} sign-offs fired at once at two server processes on one database get 〔2026〕1号 … ${2 * PER_SERVER}号, no gap, no duplicate`, async () => {
     const clients = await race.clients('2026-12-20T10:00:00+08:00')
-    const signer = allowed(await clients[0].ok('meetings.minutesSigner', { meetingId: meetingIds[0], date: '2026-12-18' })).signers[0].personId
+    const signer = allowed(await clients[0].ok('minutes.signer', { meetingId: meetingIds[0], date: '2026-12-18' })).signers[0].personId
     const replies = await Promise.all(meetingIds.map((meetingId, i) =>
-      clients[i % 2].call('meetings.signMinutes', { meetingId, signerPersonId: signer, opinion: '同意印发。', date: '2026-12-18' })))
+      clients[i % 2].call('minutes.sign', { meetingId, signerPersonId: signer, opinion: '同意印发。', date: '2026-12-18' })))
     expect(replies.filter((r) => !r.body.ok).map((r) => r.body.error)).toEqual([])
     const numbers = replies.map((r) => must(must(r.body.result, '签发结果').numberText, '纪要编号'))
     expect([...numbers].sort((a, b) => parseInt(a.slice(6)) - parseInt(b.slice(6)))).toEqual(meetingIds.map((_, i) => `〔2026〕${i + 1}号`))

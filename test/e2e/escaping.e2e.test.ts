@@ -67,7 +67,7 @@ beforeAll(async () => {
   const type = await meetingType(api, '常务会议')
   ids.meeting = (await api.ok('meetings.schedule', { typeId: type.id, date: '2026-12-08', halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })).meeting.id
   const upload = (name: string, mime: string) => uploadAs(server.url, api, name, name, mime)
-  await api.ok('meetings.submitTopic', {
+  await api.ok('topics.submit', {
     meetingId: ids.meeting, title: `关于${IMG}的议题`, departmentId: dept('市财政局'), deliveredOn: '2026-11-20',
     files: [
       { kind: '议题材料', file: await upload('材料.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') },

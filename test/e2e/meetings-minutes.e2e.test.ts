@@ -72,12 +72,12 @@ beforeAll(async () => {
   const scheduled = await api.ok('meetings.schedule', { typeId: type.id, session: 25, date: MEETING_DAY, halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })
   meetingId = scheduled.meeting.id
   for (const t of TOPICS) {
-    await api.ok('meetings.submitTopic', { meetingId, title: t.title, departmentId: deptId(t.department), deliveredOn: '2026-11-20', files: await topicFiles(t.file) })
+    await api.ok('topics.submit', { meetingId, title: t.title, departmentId: deptId(t.department), deliveredOn: '2026-11-20', files: await topicFiles(t.file) })
   }
   // On the day: 王志强 asks for leave (R-M4), everyone else is present.
   await setServerClock(`${MEETING_DAY}T08:30:00+08:00`)
-  await api.ok('meetings.recordAttendance', { meetingId, personId: personId('王志强'), role: '组成人员', status: '请假', leaveReason: '出差', answer: '同意' })
-  await api.ok('meetings.markRestPresent', { meetingId })
+  await api.ok('attendance.record', { meetingId, personId: personId('王志强'), role: '组成人员', status: '请假', leaveReason: '出差', answer: '同意' })
+  await api.ok('attendance.markRestPresent', { meetingId })
   await setServerClock(`${MEETING_DAY}T15:00:00+08:00`)
 })
 afterAll(async () => { await app?.close() })
@@ -97,7 +97,7 @@ describe('会议纪要 in the browser', () => {
 
   it('R-M5 proposes the draft: the opening, one section per topic and the 出席/请假/列席 lists', async () => {
     await openMinutes()
-    const proposal = await api.ok('meetings.minutes', { meetingId })
+    const proposal = await api.ok('minutes.get', { meetingId })
     const opening = page.getByRole('textbox', { name: '开头段落' })
     await expect.poll(() => opening.inputValue()).toBe(proposal.opening)
     expect(proposal.opening).toBe(`2026年12月8日上午，市长张明远在市政府第一会议室主持召开市政府第25次常务会议，研究了${TOPICS.map((t) => t.title).join('、')}等事项。现纪要如下：`)
@@ -139,7 +139,7 @@ describe('会议纪要 in the browser', () => {
     await page.getByText('有未保存的修改').first().waitFor()
     await page.getByRole('button', { name: '保存草稿' }).last().click()
     await page.getByText('纪要草稿已保存。').waitFor()
-    const saved = await api.ok('meetings.minutes', { meetingId })
+    const saved = await api.ok('minutes.get', { meetingId })
     expect(saved).toMatchObject({ saved: true, status: '草稿', numberText: null })
     expect(saved.decisions.map((d) => [d.heading, d.text])).toEqual(TOPICS.map((t, i) => [t.title, DECISIONS[i]]))
     expect(await page.getByText('有未保存的修改').count()).toBe(0)
@@ -174,7 +174,7 @@ describe('会议纪要 in the browser', () => {
     await page.getByRole('button', { name: '签发', exact: true }).click()
     await dialogNamed(page, '签发纪要').getByRole('button', { name: '确认签发' }).click()
     await page.getByRole('alert').filter({ hasText: 'R-M5：按第四十条，常务会议纪要由市长签发。王志强不能签发，应由张明远签发。' }).waitFor()
-    expect((await api.ok('meetings.minutes', { meetingId })).numberText).toBeNull()
+    expect((await api.ok('minutes.get', { meetingId })).numberText).toBeNull()
     await screenshot(page, 'minutes-signoff-refused')
 
     await signerField().click()
@@ -196,7 +196,7 @@ describe('会议纪要 in the browser', () => {
     expect(body).toContain('一、关于2027年市级财政预算编制工作的议题')
     expect(body).toContain('（二）加强预算绩效管理。')
     expect(body).toContain('请假：王志强（出差）')
-    const signed = await api.ok('meetings.minutes', { meetingId })
+    const signed = await api.ok('minutes.get', { meetingId })
     expect(signed).toMatchObject({ status: '已签发', numberText: '〔2026〕1号', signed: { name: '张明远', actingFor: null, on: '2026-12-08', opinion: '同意印发。' } })
     await screenshot(page, 'minutes-signed')
   })
@@ -209,7 +209,7 @@ describe('会议纪要 in the browser', () => {
     expect(text).toContain('资阳市人民政府常务会议纪要')
     expect(text).toContain('〔2026〕1号')
     for (const t of TOPICS) expect(text).toContain(t.title)
-    const { attendance } = await api.ok('meetings.minutes', { meetingId })
+    const { attendance } = await api.ok('minutes.get', { meetingId })
     for (const name of attendance.present) expect(text).toContain(name)
     expect(text).toContain('王志强（出差）')
   })
@@ -249,7 +249,7 @@ describe('专题会议纪要 with the 市长\'s consent (R-M5 第四十二条)',
     })
     landId = scheduled.meeting.id
     await setServerClock('2026-12-10T10:00:00+08:00')
-    await api.ok('meetings.markRestPresent', { meetingId: landId })
+    await api.ok('attendance.markRestPresent', { meetingId: landId })
     await api.ok('meetings.markHeld', { id: landId })
 
     await page.goto(`${server.url}/#/meetings/${landId}`)
@@ -278,7 +278,7 @@ describe('专题会议纪要 with the 市长\'s consent (R-M5 第四十二条)',
     await page.getByRole('button', { name: '签发', exact: true }).click()
     await dialogNamed(page, '签发纪要').getByRole('button', { name: '确认签发' }).click()
     await page.getByText(/^纪要已签发，编号/).waitFor()
-    const m = await api.ok('meetings.minutes', { meetingId: landId })
+    const m = await api.ok('minutes.get', { meetingId: landId })
     expect(m).toMatchObject({ status: '已签发', mayorConsent: { name: '李建国', on: '2026-12-10' }, signed: { name: '陈立新', on: '2026-12-10' } })
     expect(await page.getByLabel('签发情况').innerText()).toContain('市长同意：李建国，2026年12月10日')
   })

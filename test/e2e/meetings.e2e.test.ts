@@ -154,7 +154,7 @@ describe('办会 in the browser: a 常务会议 from topics to attendance', () =
   })
 
   it('orders the agenda: a second topic (on time) moved up becomes 一', async () => {
-    await api.ok('meetings.submitTopic', {
+    await api.ok('topics.submit', {
       meetingId: state.meetingId, title: '关于2027年市级财政预算草案的议题', departmentId: department('市财政局').id, deliveredOn: '2026-11-20',
       files: [
         { kind: '议题材料', file: await uploadAs(server.url, api, '预算草案.docx', '预算草案', 'application/octet-stream') },

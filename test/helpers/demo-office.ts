@@ -72,12 +72,12 @@ export function demoOffice(): DemoOffice & { load(api: RpcClient): Promise<void>
   }
 }
 
-type MeetingType = OutputOf<'meetings.types'>[number]
+type MeetingType = OutputOf<'meetingTypes.list'>[number]
 type DraftTemplate = OutputOf<'outgoing.templates'>[number]
 
 /** The office's meeting type of this kind (the defaults are seeded when the core opens). */
 export async function meetingType(api: RpcClient, kind: MeetingType['kind']): Promise<MeetingType> {
-  return must((await api.ok('meetings.types')).find((t) => t.kind === kind), `会议类别“${kind}”`)
+  return must((await api.ok('meetingTypes.list')).find((t) => t.kind === kind), `会议类别“${kind}”`)
 }
 
 /** The 发文 template for this 文种 (settings — 发文模板). */

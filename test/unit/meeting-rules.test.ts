@@ -5,7 +5,7 @@ import { packagedCalendar } from '../helpers/calendar'
 import { AppError } from '../../src-main/kernel/errors'
 import { checkSignOff, checkTopicDelivery, cityWideMeetingCheck, expectedAttendance, formatMinutesNumber, leaveAskee, meetingWarnings, minutesSigner, minutesTitle, nextNumber, planNextMeetings, quorum, quorumFor, topicDeadline } from '../../src-main/meetings/rules'
 import { enforce } from '../../src-main/kernel/decision'
-import { DEFAULT_MEETING_TYPES, defaultMeetingType, meetingTypeSchema } from '../../src-main/meetings/types'
+import { DEFAULT_MEETING_TYPES, defaultMeetingType, meetingTypeSchema } from '../../src-main/meetings/types/config'
 
 const cal = packagedCalendar()
 

@@ -1,12 +1,13 @@
 import dayjs from 'dayjs'
 import type { InputOf, OutputOf, Invalidation } from '../../api/client'
 import { formatDate, formatMonthDay } from '../../lib/format'
+import { MEETING_VIEWS } from '../meetings/model'
 
 /**
  * What a change to an absence alters on screen: the absences, who acts for whom (the 拟办 route, the 发文 and
  * 纪要 signer, a meeting's expected attendance) and the start page.
  */
-export const ABSENCE_CHANGES: readonly Invalidation[] = ['absences.*', 'incoming.proposeRoute', 'outgoing.requiredSigner', 'meetings.*', 'home.today']
+export const ABSENCE_CHANGES: readonly Invalidation[] = ['absences.*', 'incoming.proposeRoute', 'outgoing.requiredSigner', ...MEETING_VIEWS, 'home.today']
 
 export type AbsenceList = OutputOf<'absences.list'>
 export type AbsenceRow = AbsenceList['absences'][number]

@@ -39,9 +39,9 @@ function PeopleTable({ label, rows, sheet, meetingId, editable, org, onSaved }: 
 
 /** 出席 (R-M2, R-M4): members, invited and 列席 with their status, the quorum, and 标记会议已召开. */
 export function AttendanceTab({ meeting }: MeetingTabProps) {
-  const sheet = useQuery('meetings.attendance', { meetingId: meeting.id })
+  const sheet = useQuery('attendance.get', { meetingId: meeting.id })
   const org = useQuery('org.overview', {})
-  const rest = useMutation('meetings.markRestPresent', { invalidates: MEETING_CHANGES })
+  const rest = useMutation('attendance.markRestPresent', { invalidates: MEETING_CHANGES })
   const held = useMutation('meetings.markHeld', { invalidates: MEETING_CHANGES })
   const [notice, setNotice] = useState<string | null>(null)
   const editable = meeting.status === '筹备'
@@ -71,7 +71,7 @@ export function AttendanceTab({ meeting }: MeetingTabProps) {
       <ErrorAlert error={rest.error} onClose={rest.reset} />
       <ErrorAlert error={sheet.error} />
       <Section title={`组成人员（${data.members.length}人）`}
-        actions={<DownloadButton name="meetings.exportAttendanceDocx" input={{ id: meeting.id }} label="出席情况(Word)" />}
+        actions={<DownloadButton name="attendance.exportDocx" input={{ id: meeting.id }} label="出席情况(Word)" />}
         description={<Group gap={6} component="span" wrap="nowrap">
           <RuleBadge rule="R-M4" />
           <span>{`不能参加的，按第三十九条向${askee.askee === '市长' ? '市长' : '会议主持人'}请假${askee.name ? `（${askee.name}）` : ''}；记录事由、向谁请假和答复。`}</span>

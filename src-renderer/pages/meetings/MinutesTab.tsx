@@ -18,9 +18,9 @@ import { SignOffPanel } from './minutes/SignOffPanel'
  * 出席/请假/列席 lists, 分送 — then the sign-off; once signed, the minutes read-only with 立项督办.
  */
 export function MinutesTab({ meeting }: MeetingTabProps) {
-  const query = useQuery('meetings.minutes', { meetingId: meeting.id })
+  const query = useQuery('minutes.get', { meetingId: meeting.id })
   const [draft, setDraft] = useState<Draft | null>(null)
-  const save = useMutation('meetings.saveMinutes', { invalidates: MEETING_CHANGES, success: '纪要草稿已保存。' })
+  const save = useMutation('minutes.save', { invalidates: MEETING_CHANGES, success: '纪要草稿已保存。' })
   const [refilling, setRefilling] = useState(false)
   const [refillError, setRefillError] = useState<ApiError | null>(null)
   const [signedNotice, setSignedNotice] = useState<string | null>(null)
@@ -38,7 +38,7 @@ export function MinutesTab({ meeting }: MeetingTabProps) {
     return (
       <Stack gap="md">
         {signedNotice && <Alert color="green" variant="light" withCloseButton onClose={() => setSignedNotice(null)} role="status" py="xs">{signedNotice}</Alert>}
-        <Group justify="flex-end"><DownloadButton name="meetings.exportMinutesDocx" input={{ meetingId: meeting.id }} label="导出Word" /></Group>
+        <Group justify="flex-end"><DownloadButton name="minutes.exportDocx" input={{ meetingId: meeting.id }} label="导出Word" /></Group>
         <SignedMinutes minutes={minutes} />
       </Stack>
     )
@@ -69,7 +69,7 @@ export function MinutesTab({ meeting }: MeetingTabProps) {
   async function refill() {
     setRefilling(true); setRefillError(null)
     try {
-      const fresh = await api.call('meetings.minutes', { meetingId: meeting.id })
+      const fresh = await api.call('minutes.get', { meetingId: meeting.id })
       set({ attendance: fresh.proposedAttendance })
     } catch (e) {
       setRefillError(e as ApiError)
@@ -97,7 +97,7 @@ export function MinutesTab({ meeting }: MeetingTabProps) {
             </Group>
           </div>
           <Group gap="xs" wrap="nowrap">
-            <DownloadButton name="meetings.exportMinutesDocx" input={{ meetingId: meeting.id }} label="导出Word" />
+            <DownloadButton name="minutes.exportDocx" input={{ meetingId: meeting.id }} label="导出Word" />
             <Button size="xs" onClick={saveDraft} loading={save.busy}>保存草稿</Button>
           </Group>
         </Group>

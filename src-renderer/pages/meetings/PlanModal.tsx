@@ -19,7 +19,7 @@ interface Outcome { date: string; session: number; meetingId?: number; warnings:
  * (R-M1, R-M2); the office ticks the ones it wants and they are scheduled one by one, each with its warnings.
  */
 export function PlanModal({ onClose, onDone }: { onClose: () => void; onDone: (created: number) => void }) {
-  const types = useQuery('meetings.types', {})
+  const types = useQuery('meetingTypes.list', {})
   const cyclic = useMemo(() => (types.data ?? []).filter((t) => t.cadenceDays), [types.data])
   const [typeId, setTypeId] = useState<number | null>(null)
   const [count, setCount] = useState(4)

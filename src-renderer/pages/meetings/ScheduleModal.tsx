@@ -38,7 +38,7 @@ export function ScheduleModal({ meeting, seed, onClose, onSaved, onOpenMeeting }
   /** Offered after saving a new meeting: 查看会议. */
   onOpenMeeting?: (id: number) => void
 }) {
-  const types = useQuery('meetings.types', {})
+  const types = useQuery('meetingTypes.list', {})
   const org = useQuery('org.overview', {})
   const [typeId, setTypeId] = useState<number | null>(meeting?.typeId ?? seed?.typeId ?? null)
   const [session, setSession] = useState<number | ''>(meeting?.session ?? '')

@@ -17,7 +17,7 @@ import { ReclassifyDialog } from '../../components/ReclassifyDialog'
 
 /** 议题 (R-M3): the deadline, the agenda in order with each topic's papers, and 报送议题. */
 export function TopicsTab({ meeting }: MeetingTabProps) {
-  const agenda = useQuery('meetings.topics', { meetingId: meeting.id })
+  const agenda = useQuery('topics.list', { meetingId: meeting.id })
   const org = useQuery('org.overview', {})
   const [adding, setAdding] = useState(false)
   const [moving, setMoving] = useState<Topic | null>(null)
@@ -25,8 +25,8 @@ export function TopicsTab({ meeting }: MeetingTabProps) {
   const [reclassifying, setReclassifying] = useState<Topic | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const fix = useMutation('meetings.fixAgenda', { invalidates: MEETING_CHANGES })
-  const reorder = useMutation('meetings.reorderTopics', { invalidates: MEETING_CHANGES })
-  const withdraw = useMutation('meetings.withdrawTopic', { invalidates: MEETING_CHANGES })
+  const reorder = useMutation('topics.reorder', { invalidates: MEETING_CHANGES })
+  const withdraw = useMutation('topics.withdraw', { invalidates: MEETING_CHANGES })
   const editable = meeting.status === '筹备'
 
   const data = agenda.data

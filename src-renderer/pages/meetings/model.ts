@@ -8,8 +8,11 @@ export interface MeetingTabProps {
   meeting: Meeting
 }
 
+/** Everything 办会 shows: meetings and the calendar, meeting types, topics, attendance and minutes. */
+export const MEETING_VIEWS: readonly Invalidation[] = ['meetings.*', 'meetingTypes.*', 'topics.*', 'attendance.*', 'minutes.*']
+
 /**
- * What a change to a meeting alters on screen: the meeting, its tabs and the calendar (everything `meetings.`),
+ * What a change to a meeting alters on screen: the meeting, its tabs and the calendar (MEETING_VIEWS),
  * the 督办 counted from its minutes, and the start page's coming meetings.
  */
-export const MEETING_CHANGES: readonly Invalidation[] = ['meetings.*', 'followups.*', 'home.today']
+export const MEETING_CHANGES: readonly Invalidation[] = [...MEETING_VIEWS, 'followups.*', 'home.today']

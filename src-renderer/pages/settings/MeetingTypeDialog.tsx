@@ -3,9 +3,10 @@ import { MultiSelect, NumberInput, Select, SimpleGrid, Switch, TagsInput, TextIn
 import { useMutation, type InputOf } from '../../api/client'
 import { FormModal } from '../../components/FormModal'
 import { POST_KINDS } from '../org/model'
+import { MEETING_VIEWS } from '../meetings/model'
 import type { MeetingTypeRow } from './MeetingTypesSection'
 
-type Config = InputOf<'meetings.saveType'>['config']
+type Config = InputOf<'meetingTypes.save'>['config']
 type PostKinds = Config['convenerPostKinds']
 
 const toConfig = ({ id: _id, sortOrder: _order, ...config }: MeetingTypeRow): Config => config
@@ -17,7 +18,7 @@ function KindsField({ label, value, onChange }: { label: string; value: PostKind
 /** One meeting type's settings; the server checks them with the same schema the rules read. */
 export function MeetingTypeDialog({ type, onClose, onSaved }: { type: MeetingTypeRow | null; onClose: () => void; onSaved: (name: string) => void }) {
   const [c, setC] = useState<Config | null>(null)
-  const save = useMutation('meetings.saveType', { invalidates: ['meetings.*'] })
+  const save = useMutation('meetingTypes.save', { invalidates: MEETING_VIEWS })
   const { reset } = save
   useEffect(() => { if (type) { setC(toConfig(type)); reset() } }, [type, reset])
   if (!type || !c) return null

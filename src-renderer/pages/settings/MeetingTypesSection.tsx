@@ -5,13 +5,13 @@ import { ErrorAlert } from '../../components/Feedback'
 import { Section } from '../../components/Section'
 import { MeetingTypeDialog } from './MeetingTypeDialog'
 
-export type MeetingTypeRow = OutputOf<'meetings.types'>[number]
+export type MeetingTypeRow = OutputOf<'meetingTypes.list'>[number]
 
 const cadence = (t: MeetingTypeRow) => (t.cadenceDays ? `约每${t.cadenceDays}天` : '按需')
 
 /** 会议类别: members, 列席, chair, quorum, cadence, topic deadline and the minutes' series, as the working rules set them. */
 export function MeetingTypesSection() {
-  const types = useQuery('meetings.types', {})
+  const types = useQuery('meetingTypes.list', {})
   const [editing, setEditing] = useState<MeetingTypeRow | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   return (

@@ -45,7 +45,7 @@ export function PersonRow({ meetingId, row, askee, org, editable, onSaved }: {
   const [askedId, setAskedId] = useState<number | null>(row.askedPersonId ?? askee.personId)
   const [answer, setAnswer] = useState<LeaveAnswer>((row.answer as LeaveAnswer | null) ?? '待答复')
   const [substitute, setSubstitute] = useState(row.substitute ?? '')
-  const record = useMutation('meetings.recordAttendance', { invalidates: MEETING_CHANGES })
+  const record = useMutation('attendance.record', { invalidates: MEETING_CHANGES })
 
   async function save(status: AttendanceStatus, extra: { leaveReason?: string; askedPersonId?: number | null; answer?: LeaveAnswer; substitute?: string } = {}) {
     const ok = await record.mutate({ meetingId, personId: row.personId, role: row.role, status, ...extra })

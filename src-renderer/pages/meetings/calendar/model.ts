@@ -5,7 +5,7 @@ import { formatMonthDay } from '../../../lib/format'
 export type CalendarData = OutputOf<'meetings.calendar'>
 export type CalendarMeeting = CalendarData['meetings'][number]
 export type CalendarAbsence = CalendarData['absences'][number]
-export type MeetingTypeRow = OutputOf<'meetings.types'>[number]
+export type MeetingTypeRow = OutputOf<'meetingTypes.list'>[number]
 export type MeetingKind = MeetingTypeRow['kind']
 export type ScheduleInput = InputOf<'meetings.schedule'>
 export type HalfDay = ScheduleInput['halfDay']

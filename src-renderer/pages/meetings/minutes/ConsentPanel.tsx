@@ -17,7 +17,7 @@ export function ConsentPanel({ minutes, onRecorded }: { minutes: Minutes; onReco
   const [personId, setPersonId] = useState<string | null>(null)
   const leaders = useQuery('absences.leadersOn', date ? { date } : null)
   const org = useQuery('org.overview', {})
-  const record = useMutation('meetings.recordMinutesConsent', { invalidates: MEETING_CHANGES, success: '已记录市长同意。' })
+  const record = useMutation('minutes.recordConsent', { invalidates: MEETING_CHANGES, success: '已记录市长同意。' })
   const editable = minutes.canEdit
 
   // The 市长's post that day: its holder, and whoever acts for the 市长 when the holder is away.

@@ -19,8 +19,8 @@ export function SignOffPanel({ minutes, blockedBy, onChanged }: {
   onChanged: (m: Minutes) => void
 }) {
   const [date, setDate] = useState<string | null>(todayIso())
-  const answer = useQuery('meetings.minutesSigner', date ? { meetingId: minutes.meetingId, date } : null)
-  const sign = useMutation('meetings.signMinutes', { invalidates: MEETING_CHANGES })
+  const answer = useQuery('minutes.signer', date ? { meetingId: minutes.meetingId, date } : null)
+  const sign = useMutation('minutes.sign', { invalidates: MEETING_CHANGES })
 
   const required = useMemo<RequiredSigners>(() => {
     const a = answer.data

@@ -1,10 +1,10 @@
 import type { InputOf, OutputOf } from '../../../api/client'
 
-/** The minutes as `meetings.minutes` returns them: a saved draft, the signed text, or the proposal built from the meeting. */
-export type Minutes = OutputOf<'meetings.minutes'>
+/** The minutes as `minutes.get` returns them: a saved draft, the signed text, or the proposal built from the meeting. */
+export type Minutes = OutputOf<'minutes.get'>
 export type MinutesDecision = Minutes['decisions'][number]
 export type MinutesAttendance = Minutes['attendance']
-export type SaveMinutesInput = InputOf<'meetings.saveMinutes'>
+export type SaveMinutesInput = InputOf<'minutes.save'>
 export type SignerAnswer = Minutes['requiredSigner']
 export type Signer = Extract<SignerAnswer, { ok: true }>['signers'][number]
 

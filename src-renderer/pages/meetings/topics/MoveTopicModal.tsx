@@ -15,7 +15,7 @@ export function MoveTopicModal({ meeting, topic, onClose, onDone }: { meeting: M
   const [toId, setToId] = useState<string | null>(null)
   const [reason, setReason] = useState('')
   const [missing, setMissing] = useState<ApiError | null>(null)
-  const move = useMutation('meetings.moveTopic', { invalidates: MEETING_CHANGES })
+  const move = useMutation('topics.move', { invalidates: MEETING_CHANGES })
   const error = missing ?? move.error ?? later.error
   const options = (later.data?.meetings ?? [])
     .filter((m) => m.status === '筹备' && m.date > meeting.date && m.id !== meeting.id)

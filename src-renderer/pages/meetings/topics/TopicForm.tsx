@@ -13,7 +13,7 @@ import { type Classification, type TopicFileKind } from './model'
 import { TOPIC_FILE_KINDS } from '../../../../src-main/common/meetings'
 import { readUpload, type UploadedFile } from '../../../lib/upload'
 
-export type SubmitResult = OutputOf<'meetings.submitTopic'> & { title: string }
+export type SubmitResult = OutputOf<'topics.submit'> & { title: string }
 
 const FIELDS = ['title', 'classification', 'departmentId', 'supervisorPostId', 'reporter', 'deliveredOn', 'unitIds', 'files', 'consent.personId', 'consent.on']
 const ACCEPT = '.doc,.docx,.wps,.pdf,.ofd,.xls,.xlsx,.jpg,.jpeg,.png'
@@ -51,7 +51,7 @@ export function TopicForm({ meeting, org, onClose, onDone }: {
   const [consentOn, setConsentOn] = useState<string | null>(todayIso())
   const [missing, setMissing] = useState<ApiError | null>(null)
   const [reading, setReading] = useState(false)
-  const submit = useMutation('meetings.submitTopic', { invalidates: MEETING_CHANGES })
+  const submit = useMutation('topics.submit', { invalidates: MEETING_CHANGES })
   const error = missing ?? submit.error
   const refusal = error?.rule === 'R-M3' ? error : null
   const needsFiles = !!meeting.type.topicDeadlineWorkingDays

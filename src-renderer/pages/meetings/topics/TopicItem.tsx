@@ -22,7 +22,7 @@ function FileLink({ file }: { file: TopicFile }) {
   const [error, setError] = useState<string | null>(null)
   async function go() {
     setError(null)
-    try { downloadFile(await api.call('meetings.downloadFile', { fileId: file.id })) } catch (e) { setError(e instanceof Error ? e.message : String(e)) }
+    try { downloadFile(await api.call('topics.downloadFile', { fileId: file.id })) } catch (e) { setError(e instanceof Error ? e.message : String(e)) }
   }
   return (
     <Tooltip label={error ?? ''} disabled={!error} opened={error ? true : undefined} color="red" multiline maw={360}>

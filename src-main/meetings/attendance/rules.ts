@@ -1,9 +1,9 @@
-import { whoActsFor, type AbsencePeriod } from '../absences/rules'
-import { mayorPost, principalPost, type LeaderPost, type OrgSnapshot, type OrgWithUnits } from '../org/snapshot'
-import { chineseDate, type IsoDate } from '../common/dates'
-import type { Decision } from '../kernel/decision'
-import type { MeetingType } from './types'
-import type { ReservedMatter } from '../common/meetings'
+import { whoActsFor, type AbsencePeriod } from '../../absences/rules'
+import { mayorPost, principalPost, type LeaderPost, type OrgSnapshot, type OrgWithUnits } from '../../org/snapshot'
+import { chineseDate, type IsoDate } from '../../common/dates'
+import type { Decision } from '../../kernel/decision'
+import type { MeetingType } from '../types/config'
+import type { ReservedMatter } from '../../common/meetings'
 
 export interface Attendee { personId: number; name: string; postId: number; postTitle: string; why: string }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { LEADER_KINDS, POST_KINDS } from '../common/org'
-import { MEETING_KINDS, MeetingKind } from '../common/meetings'
+import { LEADER_KINDS, POST_KINDS } from '../../common/org'
+import { MEETING_KINDS, MeetingKind } from '../../common/meetings'
 
 const postKinds = (label: string) => z.array(z.enum(POST_KINDS)).describe(label)
 const unitNames = (label: string) => z.array(z.string().trim().min(1).max(40)).describe(label)

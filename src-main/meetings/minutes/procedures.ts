@@ -1,47 +1,47 @@
 import { z } from 'zod'
-import { download, DOCX_MIME } from '../files/download'
-import { query, mutation } from '../kernel/procedure'
-import { id, isoDate } from '../kernel/fields'
-import { readSettings } from '../settings/service'
-import { AppError } from '../kernel/errors'
-import { getMinutes, minutesSignerOn, recordMinutesConsent, saveMinutes, signMinutes } from './minutes'
-import { minutesDocx } from './docx'
-import { minutesPrint } from './prints'
-import { CLERKS, READERS } from '../common/roles'
-import { minutesInput, minutesConsentInput, signMinutesInput } from './contract'
+import { download, DOCX_MIME } from '../../files/download'
+import { query, mutation } from '../../kernel/procedure'
+import { id, isoDate } from '../../kernel/fields'
+import { readSettings } from '../../settings/service'
+import { AppError } from '../../kernel/errors'
+import { getMinutes, minutesSignerOn, recordMinutesConsent, saveMinutes, signMinutes } from './service'
+import { minutesDocx } from '../docx'
+import { minutesPrint } from '../prints'
+import { CLERKS, READERS } from '../../common/roles'
+import { minutesInput, minutesConsentInput, signMinutesInput } from '../contract'
 
 export const minutesProcedures = {
-  'meetings.minutes': query({
+  'minutes.get': query({
     summary: '会议纪要（已保存的草稿或已签发的纪要；尚未起草时给出按会议生成的建议稿）',
     access: READERS,
     input: z.object({ meetingId: id('会议') }),
     handler: (ctx, { meetingId }) => getMinutes(ctx, meetingId, ctx.clock.today()),
   }),
-  'meetings.saveMinutes': mutation({
+  'minutes.save': mutation({
     summary: '保存会议纪要草稿',
     access: CLERKS,
     input: minutesInput,
     handler: saveMinutes,
   }),
-  'meetings.minutesSigner': query({
+  'minutes.signer': query({
     summary: '纪要应由谁签发（含代行，R-M5、R-P2、R-P3）',
     access: READERS,
     input: z.object({ meetingId: id('会议'), date: isoDate('签发日期') }),
     handler: ({ db }, { meetingId, date }) => minutesSignerOn(db, meetingId, date),
   }),
-  'meetings.recordMinutesConsent': mutation({
+  'minutes.recordConsent': mutation({
     summary: '记录市长同意签发专题会议纪要（涉及资金、土地、规划、国有资产、人事编制，R-M5）',
     access: CLERKS,
     input: minutesConsentInput,
     handler: recordMinutesConsent,
   }),
-  'meetings.signMinutes': mutation({
+  'minutes.sign': mutation({
     summary: '签发会议纪要并编号（R-M5、X-1）',
     access: CLERKS,
     input: signMinutesInput,
     handler: signMinutes,
   }),
-  'meetings.exportMinutesDocx': query({
+  'minutes.exportDocx': query({
     summary: '导出会议纪要（Word，GB/T 9704；未签发的为草稿，不编号）',
     access: READERS,
     input: z.object({ meetingId: id('会议') }),

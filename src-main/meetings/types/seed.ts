@@ -1,8 +1,8 @@
 import { count } from 'drizzle-orm'
-import type { Db } from '../db/connection'
-import type { AuditTrail } from '../kernel/audit-trail'
-import { DEFAULT_MEETING_TYPES } from './types'
-import { meetingTypes } from './schema'
+import type { Db } from '../../db/connection'
+import type { AuditTrail } from '../../kernel/audit-trail'
+import { DEFAULT_MEETING_TYPES } from './config'
+import { meetingTypes } from '../schema'
 
 /**
  * A new database gets the working rules' meeting types (第三十七—四十三条) when the core opens, recorded in the
