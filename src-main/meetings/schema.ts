@@ -39,6 +39,11 @@ export const meetings = sqliteTable('meetings', {
   priorAgreementNote: text('prior_agreement_note'),
   cancelReason: text('cancel_reason'),
   note: text('note'),
+  /** 会务联系人 and 电话, printed on the 通知 and 议程. */
+  contactName: text('contact_name'),
+  contactPhone: text('contact_phone'),
+  /** People added by hand beyond the type's list (a 专题会议's 参会人员 and 列席), as JSON [{ personId, role }]. */
+  participants: text('participants').notNull().default('[]'),
   createdAt: text('created_at').notNull(),
 }, (t) => [index('meetings_date_idx').on(t.date), index('meetings_type_date_idx').on(t.typeId, t.date)])
 
@@ -55,7 +60,10 @@ export const topics = sqliteTable('topics', {
   /** 市长同意 for a late or unscheduled topic (R-M3): who and when. */
   consentBy: text('consent_by'),
   consentOn: text('consent_on'),
+  /** Why the topic goes through a 副市长 other than the department's 分管 leader (recorded exception). */
+  supervisorReason: text('supervisor_reason'),
   withdrawn: integer('withdrawn', { mode: 'boolean' }).notNull().default(false),
+  withdrawReason: text('withdraw_reason'),
   /** 密级 of the topic's material: hidden from anyone whose clearance is lower. */
   classification: text('classification', { enum: CLASSIFICATIONS }).notNull().default('无'),
   createdAt: text('created_at').notNull(),
@@ -93,6 +101,8 @@ export const attendance = sqliteTable('attendance', {
   /** R-M4: whom they asked (the 市长, or the chair), resolved with the acting rules on the day. */
   askedPersonId: integer('asked_person_id').references(() => people.id, { onDelete: 'set null' }),
   answer: text('answer', { enum: LEAVE_ANSWERS }),
+  /** R-M4: why the leave was asked of someone other than the rule's person (a recorded exception). */
+  askeeException: text('askee_exception'),
   substitute: text('substitute'),
   note: text('note'),
 }, (t) => [uniqueIndex('attendance_meeting_person_idx').on(t.meetingId, t.personId)])
@@ -123,6 +133,20 @@ export const minutes = sqliteTable('minutes', {
   printedOn: text('printed_on'),
   updatedAt: text('updated_at').notNull(),
 }, (t) => [uniqueIndex('minutes_number_idx').on(t.series, t.numberYear, t.numberSeq)])
+
+/**
+ * Corrections of a meeting after the fact (issue 15): reopening a held meeting, correcting attendance, leave or the
+ * prior agreement, recording a consent late. Each names the act, what changed, the reason and who did it.
+ */
+export const meetingCorrections = sqliteTable('meeting_corrections', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+  act: text('act').notNull(),
+  detail: text('detail').notNull(),
+  reason: text('reason').notNull(),
+  by: text('by').notNull(),
+  at: text('at').notNull(),
+}, (t) => [index('meeting_corrections_meeting_idx').on(t.meetingId)])
 
 /** 议定事项: one section of the minutes, usually one per topic. */
 export const meetingDecisions = sqliteTable('meeting_decisions', {
