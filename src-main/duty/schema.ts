@@ -48,6 +48,20 @@ export const dutyChanges = sqliteTable('duty_changes', {
   at: text('at').notNull(),
 }, (t) => [index('duty_changes_roster_idx').on(t.rosterId, t.at)])
 
+/**
+ * X-4: who consented to a swap for each date it touches — the 带班 of that date, by name. One 带班 may not answer for
+ * another's day; the name is kept as given so the record reads the same after the person leaves.
+ */
+export const dutyChangeConsents = sqliteTable('duty_change_consents', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  changeId: integer('change_id').notNull().references(() => dutyChanges.id, { onDelete: 'cascade' }),
+  date: text('date').notNull(),
+  /** The role the consenting person held that day (带班 on the office's roster). */
+  role: text('role', { enum: DUTY_ROLES }).notNull(),
+  personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+  name: text('name').notNull(),
+}, (t) => [index('duty_change_consents_change_idx').on(t.changeId)])
+
 /** 值班记录: one row per call or event during a shift. */
 export const dutyLog = sqliteTable('duty_log', {
   id: integer('id').primaryKey({ autoIncrement: true }),
