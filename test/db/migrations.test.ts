@@ -18,6 +18,35 @@ const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_m
  * Adding a migration without its entry here fails the test below.
  */
 const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check: (db: Database.Database) => void }> = {
+  // 任职记录 and 归档 (issue 15): today's holders carried over as holding since before the records; nobody archived.
+  '0011_post_holdings': {
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO people (id, name) VALUES (1, '张明远'), (2, '李建国'), (3, '王小燕');
+        INSERT INTO posts (id, title, kind, holder_id, is_executive) VALUES (1, '市长', '市长', 1, 0), (2, '常务副市长', '副市长', 2, 1), (3, '副秘书长', '副秘书长', NULL, 0);
+      `)
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT post_id, person_id, from_date, to_date FROM post_holdings ORDER BY post_id').all()).toEqual([
+        { post_id: 1, person_id: 1, from_date: null, to_date: null },
+        { post_id: 2, person_id: 2, from_date: null, to_date: null },
+      ])
+      expect(db.prepare('SELECT count(*) AS n FROM people WHERE archived_on IS NOT NULL').get()).toEqual({ n: 0 })
+    },
+  },
+  // Each swapped date's 带班 consent by name (issue 15): a new table; the swaps already recorded keep their one tick.
+  '0010_duty_swap_consents': {
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO rosters (id, kind, title, from_date, to_date, status, created_at) VALUES (1, '办公室值班', '2026年12月市政府办公室值班表', '2026-12-01', '2026-12-31', '已发布', '2026-11-25T01:00:00Z');
+        INSERT INTO duty_changes (id, roster_id, kind, dates, counterpart_accepted, lead_consented, note, at) VALUES (1, 1, '替班', '2026-12-03', 1, 1, '替班', '2026-12-01T01:00:00Z');
+      `)
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT id, kind, lead_consented FROM duty_changes').all()).toEqual([{ id: 1, kind: '替班', lead_consented: 1 }])
+      expect(db.prepare('SELECT count(*) AS n FROM duty_change_consents').get()).toEqual({ n: 0 })
+    },
+  },
   // The audit record's 密级 (issue 14): a new column, empty for the records already there, whose hashes still hold.
   '0008_audit_classification': {
     seed: (db) => {
