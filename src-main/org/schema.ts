@@ -8,6 +8,9 @@ export const people = sqliteTable('people', {
   mobile: text('mobile'),
   note: text('note'),
   isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+  /** 归档 (turnover, staff leaving): gone from pickers, kept by name on every past record. */
+  archivedOn: text('archived_on'),
+  archiveReason: text('archive_reason'),
 })
 
 export const departments = sqliteTable('departments', {
@@ -41,3 +44,21 @@ export const abPairs = sqliteTable('ab_pairs', {
   postAId: integer('post_a_id').notNull().unique().references(() => posts.id, { onDelete: 'cascade' }),
   postBId: integer('post_b_id').notNull().unique().references(() => posts.id, { onDelete: 'cascade' }),
 })
+
+/**
+ * 任职记录: who held a post from which day to which day, so a past record (minutes, 批示, signatures, rosters) and the
+ * rules on a past day read the holder of that day. from_date null: since before the records began; to_date null: still
+ * in office. posts.holder_id is kept equal to today's holder (changes are recorded on or before the day they are made).
+ */
+export const postHoldings = sqliteTable('post_holdings', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  postId: integer('post_id').notNull().references(() => posts.id, { onDelete: 'cascade' }),
+  // No cascade: a person who ever held a post is archived, never deleted.
+  personId: integer('person_id').notNull().references(() => people.id),
+  fromDate: text('from_date'),
+  toDate: text('to_date'),
+  /** 任职依据 (e.g. 市人大常委会任命), as entered. */
+  reason: text('reason'),
+  /** 离任依据, when the post fell vacant or its holder was archived (a successor's own 依据 explains the rest). */
+  endReason: text('end_reason'),
+}, (t) => [index('post_holdings_post_idx').on(t.postId, t.fromDate), index('post_holdings_person_idx').on(t.personId)])
