@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { count } from 'drizzle-orm'
 import { startTestServer, rpcClient, must, type InputOf, type TestServer } from '../helpers/server'
 import { demoOffice, meetingType, draftTemplate } from '../helpers/demo-office'
-import { uploadAs } from '../helpers/upload'
+import { topicFilesAs, uploadAs } from '../helpers/upload'
 import { docxText, unzipPart } from '../helpers/zip'
 import { auditLog } from '../../src-main/audit/schema'
 import { listMeetingTypes } from '../../src-main/meetings/context'
@@ -56,12 +56,8 @@ async function draft(title: string, extra: Partial<InputOf<'outgoing.draft'>> = 
   })
 }
 
-const topicFiles = async (title: string) => [
-  { kind: '议题材料' as const, file: await upload(`${title}.docx`, `${title}：议题材料正文`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') },
-  { kind: '议题审批表' as const, file: await upload(`${title}审批表.pdf`, `${title}：议题审批表`) },
-]
 const topicOf = async (title: string, departmentId: number, extra: Partial<InputOf<'topics.submit'>> = {}) => ({
-  meetingId: ids.meeting, title, departmentId, deliveredOn: '2026-12-01', files: await topicFiles(title), ...extra,
+  meetingId: ids.meeting, title, departmentId, deliveredOn: '2026-12-01', files: await topicFilesAs(server.url, kezhang, title), ...extra,
 })
 
 /** A held 常务会议 written straight into the database, with one open and one 机密 topic, for its minutes and 督办. */

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, rpcClient, must, type TestServer } from '../helpers/server'
 import { demoOffice, meetingType } from '../helpers/demo-office'
-import { uploadAs } from '../helpers/upload'
+import { topicFilesAs } from '../helpers/upload'
 import { docxText } from '../helpers/zip'
 import { renderDocx } from '../helpers/render'
 import { resolve } from 'node:path'
@@ -29,10 +29,9 @@ const HIDDEN = { title: '关于重点防汛设施安全评估的议题', unit: '
 const OPEN = { title: '关于农贸市场升级改造的议题', unit: '市市场监督管理局', submitter: '市商务局' }
 
 async function topic(t: typeof HIDDEN, classification: '无' | '机密') {
-  const upload = (name: string) => uploadAs(server.url, kezhang, name, `${t.title}：${name}`)
   await kezhang.ok('topics.submit', {
     meetingId, title: t.title, departmentId: deptId(t.submitter), unitIds: [deptId(t.unit)], deliveredOn: '2026-12-01', classification,
-    files: [{ kind: '议题材料', file: await upload('议题材料.pdf') }, { kind: '议题审批表', file: await upload('议题审批表.pdf') }],
+    files: await topicFilesAs(server.url, kezhang, t.title),
   })
 }
 

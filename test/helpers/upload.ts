@@ -22,3 +22,11 @@ export async function uploadAs(baseUrl: string, client: Client, name: string, co
 /** An uploader bound to one signed-in client: `const upload = uploader(server.url, api); file: await upload('正文.pdf', '…')`. */
 export const uploader = (baseUrl: string, client: Client) =>
   (name: string, content: string | Buffer, mime?: string) => uploadAs(baseUrl, client, name, content, mime)
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/** R-M3: the two files every topic carries — its 议题材料 (Word) and its 议题审批表 (PDF) — uploaded and named after the topic. */
+export const topicFilesAs = async (baseUrl: string, client: Client, title: string) => [
+  { kind: '议题材料' as const, file: await uploadAs(baseUrl, client, `${title}.docx`, `${title}：议题材料正文`, DOCX) },
+  { kind: '议题审批表' as const, file: await uploadAs(baseUrl, client, `${title}审批表.pdf`, `${title}：议题审批表`) },
+]
