@@ -2,6 +2,12 @@
 
 export const HALF_DAYS = ['上午', '下午', '全天'] as const
 
+/** The start time printed and shown when a meeting has none of its own. */
+export const DEFAULT_START: Record<(typeof HALF_DAYS)[number], string> = { 上午: '09:00', 下午: '14:30', 全天: '09:00' }
+
+/** People added to a meeting by hand (a 专题会议's 参会人员 and 列席, R-M7: kept small). */
+export const PARTICIPANT_ROLES = ['组成人员', '列席'] as const
+
 export const MEETING_STATES = ['筹备', '已召开', '已取消'] as const
 
 export type MeetingState = (typeof MEETING_STATES)[number]

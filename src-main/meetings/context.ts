@@ -7,6 +7,7 @@ import type { OrgWithUnits } from '../org/snapshot'
 import type { HolidayCalendar } from '../calendar/rules'
 import { meetingTypeSchema, type MeetingType } from './types/config'
 import { type ReservedMatter } from '../common/meetings'
+import type { Participant } from './attendance/rules'
 import { meetings, meetingTypes } from './schema'
 import { meetingRow, meetingTypeRow } from './statements'
 import { calendarAround } from '../calendar/window'
@@ -38,6 +39,8 @@ export interface MeetingContext {
   /** The calendar around the meeting day, read on first use: attendance and minutes never need it. */
   cal(): HolidayCalendar
   reservedMatters: ReservedMatter[]
+  /** People added by hand (a 专题会议's 参会人员 and 列席). */
+  participants: Participant[]
 }
 
 export function meetingContext(db: ReadDb, meetingId: number): MeetingContext {
@@ -51,6 +54,7 @@ export function meetingContext(db: ReadDb, meetingId: number): MeetingContext {
     absences: loadAbsencePeriods(db, meeting.date, meeting.date),
     cal: () => (cal ??= calendarAround(db, meeting.date)),
     reservedMatters: JSON.parse(meeting.reservedMatters) as ReservedMatter[],
+    participants: JSON.parse(meeting.participants) as Participant[],
   }
 }
 

@@ -1,8 +1,8 @@
 /** 办会's inputs, defined once (第三十七—四十三条): the procedures check calls against them, the services take their output types. */
 import { z } from 'zod'
-import { id, isoDate, optionalText, text } from '../kernel/fields'
+import { id, isoDate, optionalText, phone, text } from '../kernel/fields'
 import { uploadSchema } from '../files/service'
-import { RESERVED_MATTERS, ATTENDANCE_ROLES, ATTENDANCE_STATES, HALF_DAYS, LEAVE_ANSWERS, TOPIC_FILE_KINDS } from '../common/meetings'
+import { RESERVED_MATTERS, PARTICIPANT_ROLES, ATTENDANCE_ROLES, ATTENDANCE_STATES, HALF_DAYS, LEAVE_ANSWERS, TOPIC_FILE_KINDS } from '../common/meetings'
 import { classificationField } from '../security/clearance'
 
 export const byId = (label: string) => z.object({ id: id(label) })
@@ -28,6 +28,9 @@ export const meetingInput = z.object({
   priorAgreementOn: isoDate('会前协商一致日期').nullable().optional(),
   priorAgreementNote: optionalText('协商情况', 500),
   note: optionalText('备注', 500),
+  contactName: optionalText('联系人', 20),
+  contactPhone: phone('联系电话'),
+  participants: z.array(z.object({ personId: id('参会人员'), role: z.enum(PARTICIPANT_ROLES).describe('参会身份') })).describe('增加的参会、列席人员').max(60, '不能超过60人').optional(),
 })
 export type MeetingInput = z.output<typeof meetingInput>
 
@@ -42,6 +45,7 @@ export const topicInput = z.object({
   unitIds: z.array(id('列席单位')).describe('涉及的部门和县（区）').max(60).default([]),
   files: z.array(z.object({ kind: z.enum(TOPIC_FILE_KINDS).describe('附件类别'), file: uploadSchema })).describe('附件').max(10).default([]),
   consent: z.object({ personId: id('同意的领导'), on: isoDate('同意日期') }).describe('市长同意').nullable().optional(),
+  supervisorReason: optionalText('经由其他领导的理由', 200),
   classification: classificationField(),
 })
 export type TopicInput = z.output<typeof topicInput>
@@ -51,6 +55,8 @@ export const attendanceInput = z.object({
   meetingId: id('会议'), personId: id('人员'), role: z.enum(ATTENDANCE_ROLES).describe('参会身份'), status: z.enum(ATTENDANCE_STATES).describe('出席情况'),
   leaveReason: optionalText('请假事由', 200), askedPersonId: id('向谁请假').nullable().optional(),
   answer: z.enum(LEAVE_ANSWERS).describe('批复').nullable().optional(), substitute: optionalText('代会人员', 40), note: optionalText('备注', 200),
+  askeeException: optionalText('例外说明', 200),
+  correctionReason: optionalText('更正理由', 200),
 })
 export type AttendanceInput = z.output<typeof attendanceInput>
 
@@ -86,3 +92,15 @@ export type MinutesConsentInput = z.output<typeof minutesConsentInput>
 /** 签发 (R-M5, X-1). */
 export const signMinutesInput = z.object({ meetingId: id('会议'), signerPersonId: id('签发人'), opinion: text('签发意见', 500), date: isoDate('签发日期') })
 export type SignMinutesInput = z.output<typeof signMinutesInput>
+
+/** 记录市长同意 for a topic already on the agenda (late after 改期 or the agenda fixed, R-M3). */
+export const topicConsentInput = z.object({ topicId: id('议题'), personId: id('同意的领导'), on: isoDate('同意日期'), note: optionalText('说明', 200) })
+export type TopicConsentInput = z.output<typeof topicConsentInput>
+
+/** 重新打开 a held meeting (issue 15): by the designated role, with the reason. */
+export const reopenInput = z.object({ id: id('会议'), reason: text('理由', 200) })
+
+/** 更正会前协商一致 after holding (R-M5). */
+export const agreementCorrectionInput = z.object({
+  id: id('会议'), priorAgreementOn: isoDate('会前协商一致日期').nullable(), priorAgreementNote: optionalText('协商情况', 500).transform((v) => v ?? null), reason: text('理由', 200),
+})

@@ -2,8 +2,11 @@
  * Word files for meetings: the 纪要 (GB/T 9704-2012 §10.2), the 会议议程, the 会议通知 and the 出席情况. Pure functions over
  * plain data (the service gathers it); every piece of layout comes from the GB/T 9704 layer in ../print/gbt9704.
  */
-import { type FileChild, Paragraph } from 'docx'
+import { AlignmentType, type FileChild, LineRuleType, Paragraph } from 'docx'
 import {
+  FONT,
+  LINE_PITCH,
+  run,
   addresseeParagraph,
   attendanceLines,
   blankLine,
@@ -50,6 +53,8 @@ export interface MinutesPrint {
   mark: string
   /** The number line under the mark, e.g. 〔2026〕5号 or 第5期. */
   number: string
+  /** Not yet signed: marked 草稿 at the top of the first page, where 份号 and 密级 would stand. */
+  draft?: boolean
   /** Date on the office/date line above the red separator (the issue date). */
   date: PrintDate
   /** A title below the separator, e.g. 关于研究城市更新有关问题的会议纪要 (专题会议); none for a 常务会议. */
@@ -143,10 +148,14 @@ function numberedHeading(i: number, heading: string): Paragraph {
 /** A （一） sentence short enough to be a heading (至多 30 characters up to its 。). */
 const SUB_HEADING = /^(（[一二三四五六七八九十]+）)([^。]{0,30}。)?/
 
-/** Body paragraphs from text split at line breaks; a leading （一）…。 is a 楷体 heading running into its text. */
-function textParagraphs(text: string | string[]): Paragraph[] {
+/**
+ * Body paragraphs from text split at line breaks; a leading （一）…。 is a 楷体 heading running into its text, unless
+ * `plain`: a notice's items are sentences, and a short one in 楷体 beside a long one in 仿宋 reads as two fonts (GB/T 9704).
+ */
+function textParagraphs(text: string | string[], plain = false): Paragraph[] {
   const paras = (typeof text === 'string' ? text.split(/\r?\n/) : text).map((t) => t.trim()).filter(Boolean)
   return paras.map((t) => {
+    if (plain) return bodyParagraph(t)
     const m = t.match(SUB_HEADING)
     if (!m) return bodyParagraph(t)
     const head = m[0]
@@ -154,9 +163,19 @@ function textParagraphs(text: string | string[]): Paragraph[] {
   })
 }
 
+/** 草稿 in 黑体 at the top right of the first page, one grid line inside the 35 mm above the mark (like 密级 at the left). */
+const draftMark = () => new Paragraph({
+  alignment: AlignmentType.RIGHT,
+  spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+  children: [run('草稿（未签发，不得印发）', { font: FONT.hei })],
+})
+
 /** The header of a 纪要 or a 文件: red mark, the number line, and (for a 纪要) the office and date, then the red line. */
-function redHeader(mark: string, number: string, officeAndDate?: [string, string]): Paragraph[] {
-  if (officeAndDate) return [redMark(mark), blankLine(), numberLine(number), spreadLine(...officeAndDate), redSeparator()]
+function redHeader(mark: string, number: string, officeAndDate?: [string, string], draft = false): Paragraph[] {
+  if (officeAndDate) {
+    const top = draft ? [draftMark(), redMark(mark, { linesAbove: 1 })] : [redMark(mark)]
+    return [...top, blankLine(), numberLine(number), spreadLine(...officeAndDate), redSeparator()]
+  }
   return [redMark(mark), blankLine(), blankLine(), numberLine(number), redSeparator()]
 }
 
@@ -181,7 +200,7 @@ export function minutesDocx(data: MinutesPrint): Promise<Buffer> {
     { label: '列席', names: attendance.attending },
   ].filter((l) => l.names.length > 0)
   const children: FileChild[] = [
-    ...redHeader(data.mark, data.number, [settings.officeName, dateText(data.date)]),
+    ...redHeader(data.mark, data.number, [settings.officeName, dateText(data.date)], data.draft),
     blankLine(),
     ...(data.title ? [titleParagraph(data.title), blankLine()] : []),
     ...textParagraphs(data.opening),
@@ -238,10 +257,11 @@ export function noticeDocx(data: NoticePrint): Promise<Buffer> {
     ...(data.header ? [...redHeader(data.header.mark, data.header.number), blankLine(), blankLine()] : []),
     titleParagraph(data.title),
     blankLine(),
-    addresseeParagraph(data.addressee),
-    ...textParagraphs(data.opening),
-    ...data.items.flatMap((item, i) => [numberedHeading(i, item.heading), ...textParagraphs(item.paragraphs)]),
-    ...textParagraphs(data.closing ?? []),
+    // No addressee known (a 专题会议 with nobody listed yet): no empty "：" line.
+    ...(data.addressee.trim() ? [addresseeParagraph(data.addressee)] : []),
+    ...textParagraphs(data.opening, true),
+    ...data.items.flatMap((item, i) => [numberedHeading(i, item.heading), ...textParagraphs(item.paragraphs, true)]),
+    ...textParagraphs(data.closing ?? [], true),
   ]
   // The signature never stands alone on a page: the last paragraph of the text goes over with it.
   const last = children.at(-1)

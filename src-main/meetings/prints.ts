@@ -1,5 +1,6 @@
 /** The minutes (会议纪要), the agenda (会议议程), the notice (会议通知) and the attendance (出席情况) of a meeting, from what is recorded; Word layout in ./docx. */
 import { chineseDate, chineseWeekday } from '../common/dates'
+import { DEFAULT_START } from '../common/meetings'
 import { readSettings } from '../settings/service'
 import { expectedAttendance, leaveAskee } from './rules'
 import { governmentShort, meetingContext, meetingTitle, type MeetingContext } from './context'
@@ -18,6 +19,20 @@ function chairText(mc: MeetingContext): string {
   return `${name}${post.title}`
 }
 
+/** 2026年12月3日（星期四）上午09:00: the time is always printed, the half-day's default when none was set. */
+function whenText(mc: MeetingContext): string {
+  const m = mc.meeting
+  return `${chineseDate(m.date)}（${chineseWeekday(m.date)}）${m.halfDay === '全天' ? '' : m.halfDay}${m.startTime ?? DEFAULT_START[m.halfDay]}`
+}
+
+/** 联系人：王芳，电话：028-26612345 — the meeting's, else the office and its 值班电话; null when nothing is known. */
+function contactText(mc: MeetingContext, settings: ReturnType<typeof readSettings>): { name: string; phone: string } | null {
+  const name = mc.meeting.contactName ?? (mc.meeting.contactPhone ? null : settings.dutyPhone ? settings.officeName : null)
+  const phone = mc.meeting.contactPhone ?? (settings.dutyPhone || null)
+  if (!name && !phone) return null
+  return { name: name ?? settings.officeName, phone: phone ?? '' }
+}
+
 interface PrintBase { mc: MeetingContext; title: string; topics: TopicView[]; settings: ReturnType<typeof readSettings> }
 
 /** The meeting and its live topics, refused to a reader who cannot see every topic (`doing` says what was refused). */
@@ -31,9 +46,11 @@ function base(reader: Reader, meetingId: number, doing: string): PrintBase {
 
 export function agendaPrint(reader: Reader, meetingId: number): AgendaPrint {
   const { mc, title, topics, settings } = base(reader, meetingId, '导出会议议程')
+  const contact = contactText(mc, settings)
   return {
     settings, title: `${title}议程`, date: mc.meeting.date, halfDay: mc.meeting.halfDay === '全天' ? undefined : mc.meeting.halfDay,
-    time: mc.meeting.startTime ?? undefined, place: mc.meeting.place ?? '另行通知', chair: chairText(mc),
+    time: mc.meeting.startTime ?? DEFAULT_START[mc.meeting.halfDay], place: mc.meeting.place ?? '另行通知', chair: chairText(mc),
+    notes: contact ? [`会务联系：${contact.name}${contact.phone ? `，电话：${contact.phone}` : ''}`] : undefined,
     topics: topics.map((t) => ({
       title: t.title, department: t.departmentName, reporter: t.reporter ?? undefined,
       attending: t.units.map((u) => u.name),
@@ -43,15 +60,17 @@ export function agendaPrint(reader: Reader, meetingId: number): AgendaPrint {
 
 /** 主送: the posts expected (the chair excepted) and the departments whose topics are on the agenda. */
 function addressee(reader: Reader, mc: MeetingContext): string {
-  const expected = expectedAttendance(mc.type, mc.org, topicDepartments(reader.db, mc.meeting.id, reader))
+  const expected = expectedAttendance(mc.type, mc.org, topicDepartments(reader.db, mc.meeting.id, reader), mc.participants)
   const chair = mc.org.posts.find((p) => p.id === mc.meeting.chairPostId)?.holderId
   const people = [...expected.members, ...expected.invited, ...expected.attending].filter((a) => a.personId !== chair)
-  return [...new Set(people.map((a) => a.postTitle))].join('、')
+  // A person added by hand without a post is addressed by name.
+  return [...new Set(people.map((a) => a.postTitle || a.name))].join('、')
 }
 
 export function noticePrint(reader: Reader, meetingId: number, today: string): NoticePrint {
   const { mc, title, topics, settings } = base(reader, meetingId, '导出会议通知')
-  const when = `${chineseDate(mc.meeting.date)}（${chineseWeekday(mc.meeting.date)}）${mc.meeting.halfDay === '全天' ? '' : mc.meeting.halfDay}${mc.meeting.startTime ?? ''}`
+  const when = whenText(mc)
+  const contact = contactText(mc, settings)
   const askee = leaveAskee(mc.type, mc.meeting.chairPostId ?? 0, mc.org, mc.absences, mc.meeting.date)
   return {
     settings, title: `关于召开${title}的通知`, addressee: addressee(reader, mc),
@@ -69,6 +88,7 @@ export function noticePrint(reader: Reader, meetingId: number, today: string): N
         ],
       },
     ],
+    closing: contact ? [`联系人：${contact.name}${contact.phone ? `，电话：${contact.phone}` : ''}。`] : undefined,
     date: today,
   }
 }
@@ -91,7 +111,9 @@ export function attendancePrint(reader: Reader, meetingId: number): AttendancePr
   const title = `${meetingTitle(governmentShort(readSettings(reader.db).governmentName), mc.type, mc.meeting)}出席情况`
   const seated = [...sheet.members, ...sheet.invited]
   const named = (rows: AttendanceRow[], status: AttendanceRow['status']) => rows.filter((r) => r.status === status && !r.proposed).map(personText)
-  const when = `${chineseDate(mc.meeting.date)}（${chineseWeekday(mc.meeting.date)}）${mc.meeting.halfDay === '全天' ? '' : mc.meeting.halfDay}${mc.meeting.startTime ?? ''}`
+  const when = whenText(mc)
+  // Each 列席 person is printed once: under 列席 once recorded as attending, under 未登记 until then.
+  const attendingNow = sheet.attending.filter((r) => r.status === '出席' || r.status === '代会')
   return {
     title,
     lines: [
@@ -101,7 +123,7 @@ export function attendancePrint(reader: Reader, meetingId: number): AttendancePr
       { label: '请假', names: seated.filter((r) => r.status === '请假').map((r) => `${personText(r)}${r.leaveReason ? `：${r.leaveReason}` : ''}${r.proposed ? '（待确认）' : ''}`) },
       { label: '缺席', names: named(seated, '缺席') },
       { label: '代会', names: seated.filter((r) => r.status === '代会').map((r) => `${personText(r)}由${r.substitute ?? ''}代会`) },
-      { label: '列席', names: sheet.attending.filter((r) => r.status !== '请假' && r.status !== '缺席').map(personText) },
+      { label: '列席', names: attendingNow.map((r) => (r.status === '代会' ? `${personText(r)}由${r.substitute ?? ''}代会` : personText(r))) },
       { label: '未登记', names: [...seated, ...sheet.attending].filter((r) => r.status === null).map(personText) },
       { label: '法定人数', names: [quorumLine(sheet.quorum)] },
     ],
@@ -121,6 +143,7 @@ export function minutesPrint(m: MinutesView, settings: { governmentName: string;
     settings: { governmentName: settings.governmentName, officeName: settings.officeName },
     mark: m.title,
     number: m.numberText ?? UNNUMBERED,
+    draft: !m.signed,
     date: m.signed?.on ?? today,
     title: m.kind === '专题会议' && m.meetingSubject ? `关于${m.meetingSubject}的会议纪要` : undefined,
     opening: m.opening,

@@ -6,7 +6,8 @@ import { agendaPrint, noticePrint } from './prints'
 import { agendaDocx, noticeDocx } from './docx'
 import { meetingWord } from './word'
 import { CLERKS, READERS } from '../common/roles'
-import { byId, meetingInput, period } from './contract'
+import { agreementCorrectionInput, byId, meetingInput, period, reopenInput } from './contract'
+import { correctAgreement, heldCheck, reopenMeeting } from './corrections'
 
 /** 办会: the meetings themselves — calendar, scheduling, 改期/取消, 议程确定, 已召开, 议程 and 通知 files. */
 export const meetingProcedures = {
@@ -46,11 +47,29 @@ export const meetingProcedures = {
     input: z.object({ id: id('会议'), fixed: z.boolean().describe('议程已确定') }),
     handler: (ctx, { id, fixed }) => fixAgenda(ctx, id, fixed),
   }),
-  'meetings.markHeld': mutation({
-    summary: '标记会议已召开（常务会议须过半数组成人员到会）',
-    access: CLERKS,
+  'meetings.heldCheck': query({
+    summary: '标记已召开之前：会妨碍纪要签发的问题（R-M4、R-M5、R-M7）',
+    access: READERS,
     input: byId('会议'),
-    handler: (ctx, { id }) => markHeld(ctx, id),
+    handler: (ctx, { id }) => heldCheck(ctx, id),
+  }),
+  'meetings.markHeld': mutation({
+    summary: '标记会议已召开（常务会议须过半数组成人员到会；先确认会妨碍纪要签发的问题）',
+    access: CLERKS,
+    input: z.object({ id: id('会议'), acknowledged: z.boolean().describe('已确认提醒').default(false) }),
+    handler: (ctx, { id, acknowledged }) => markHeld(ctx, id, acknowledged),
+  }),
+  'meetings.reopen': mutation({
+    summary: '重新打开已召开的会议（纪要签发前，由设定的更正人员写明理由）',
+    access: CLERKS,
+    input: reopenInput,
+    handler: (ctx, { id, reason }) => reopenMeeting(ctx, id, reason),
+  }),
+  'meetings.correctAgreement': mutation({
+    summary: '更正会前协商一致情况（会议召开后、纪要签发前，写明理由，R-M5）',
+    access: CLERKS,
+    input: agreementCorrectionInput,
+    handler: correctAgreement,
   }),
   'meetings.exportAgendaDocx': meetingWord('导出会议议程（Word）', (ctx, id) => agendaPrint(ctx, id), agendaDocx),
   'meetings.exportNoticeDocx': meetingWord('导出会议通知（Word）', (ctx, id) => noticePrint(ctx, id, ctx.clock.today()), noticeDocx),

@@ -1,8 +1,7 @@
 import { absenceOn, whoActsFor, type AbsencePeriod } from '../absences/rules'
 import { principalPost, type OrgSnapshot } from '../org/snapshot'
-import { dayInfo, type HolidayCalendar } from '../calendar/rules'
-import { addDays, chineseDate, daysBetween, weekdayOf, type IsoDate } from '../common/dates'
-import { AppError } from '../kernel/errors'
+import { dayInfo, missingYearNote, type HolidayCalendar } from '../calendar/rules'
+import { addDays, chineseDate, daysBetween, weekdayOf, yearOf, type IsoDate } from '../common/dates'
 import type { MeetingType } from './types/config'
 import type { RuleId } from '../common/rules'
 
@@ -37,14 +36,10 @@ const nameOf = (org: OrgSnapshot, id: number) => org.names.get(id) ?? `（人员
 /** Warnings where the rules or the calendar say so; none of them stops the office from scheduling. */
 export function meetingWarnings(q: WarningQuery): MeetingWarning[] {
   const out: MeetingWarning[] = []
-  try {
-    const day = dayInfo(q.cal, q.date)
-    if (!day.working) {
-      out.push({ code: '非工作日', rule: 'R-W2', message: `${chineseDate(q.date)}是${day.type}${day.name ? `（${day.name}）` : ''}，不是工作日` })
-    }
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e
-    out.push({ code: '日历未录入', rule: 'R-W2', message: e.message })
+  const day = dayInfo(q.cal, q.date)
+  if (day.provisional) out.push({ code: '日历未录入', rule: 'R-W2', message: missingYearNote(yearOf(q.date)) })
+  if (!day.working) {
+    out.push({ code: '非工作日', rule: 'R-W2', message: `${chineseDate(q.date)}是${day.type}${day.name ? `（${day.name}）` : ''}，不是工作日` })
   }
   const chair = q.org.posts.find((p) => p.id === q.chairPostId)
   if (chair?.holderId != null && absenceOn(q.absences, chair.holderId, q.date)) {
@@ -79,7 +74,7 @@ export function meetingWarnings(q: WarningQuery): MeetingWarning[] {
  * Proposed dates at the type's cadence. Each proposal starts from its nominal date (last + k × cadence,
  * so one holiday does not shift the rest) and moves to the first working day with the preferred weekday
  * within the week, else to the first working day on or after the nominal date.
- * A year with no holiday arrangement is refused (X-6), never guessed.
+ * In a year with no holiday arrangement the weekends decide (暂定, X-6): the caller marks such proposals.
  */
 export function planNextMeetings(cal: HolidayCalendar, type: MeetingType, lastDate: IsoDate, count: number, preferredWeekday?: number | null): IsoDate[] {
   if (!type.cadenceDays) return []

@@ -5,12 +5,12 @@ import type { ActionContext } from '../kernel/procedure'
 import { AppError, ruleViolation } from '../kernel/errors'
 import { insertAudited, updateAudited } from '../kernel/audited'
 import { addDays, chineseDate, weekdayOf, yearOf } from '../common/dates'
-import { dayInfo } from '../calendar/rules'
+import { dayInfo, isProvisional } from '../calendar/rules'
 import { loadCalendar } from '../calendar/service'
 import { listAbsences } from '../absences/service'
 import { loadOrgSnapshot } from '../org/service'
 import { readSettings } from '../settings/service'
-import { cityWideMeetingCheck, expectedAttendance, meetingWarnings, planNextMeetings, type MeetingWarning } from './rules'
+import { checkEntrustment, cityWideMeetingCheck, expectedAttendance, meetingWarnings, planNextMeetings, topicDeadline, topicsTurnedLate, type MeetingWarning } from './rules'
 import { enforce } from '../kernel/decision'
 import type { MeetingType } from './types/config'
 import { type ReservedMatter } from '../common/meetings'
@@ -18,7 +18,9 @@ import { governmentShort, listMeetingTypes, meetingContext, meetingTitle, meetin
 import { meetings, topics } from './schema'
 import { departments } from '../org/schema'
 import { attendanceSheet } from './attendance/service'
-import { lastMeetingOfType, sameDayMeetings } from './statements'
+import { lastMeetingOfType, minutesOfMeeting, sameDayMeetings, topicsOfMeeting } from './statements'
+import type { Participant } from './attendance/rules'
+import { heldCheck, listCorrections } from './corrections'
 import { visibleTopicCount } from './topics/service'
 import type { Reader } from '../security/clearance'
 import type { RuleId } from '../common/rules'
@@ -55,15 +57,50 @@ function checkSession(db: ReadDb, type: StoredMeetingType, input: MeetingInput) 
   if (clash) throw new AppError('CONFLICT', `已有第${input.session}次${type.name}（${chineseDate(clash.date)}），请核对会议次数`)
 }
 
+/** R-M7: a 副秘书长 chairs only with an entrusting 市长/副市长/秘书长 recorded. */
+function checkEntrusting(org: MeetingContext['org'], type: MeetingType, chairPostId: number | null, entrustingPostId: number | null | undefined) {
+  const post = (id: number | null | undefined) => (id == null ? null : org.posts.find((p) => p.id === id) ?? null)
+  enforce(checkEntrustment(type, post(chairPostId), post(entrustingPostId)))
+}
+
+/** The page's and the save's warning, beyond the schedule's: topics late without the 市长's consent (R-M3). */
+export interface TopicWarning { code: '议题逾期'; rule: 'R-M3'; message: string; topicIds: number[] }
+
+/** 改期 earlier (R-M3): the topics on time for the old date and late for the new one, none with consent yet. */
+function turnedLate(db: ReadDb, before: MeetingRow, after: MeetingRow, type: MeetingType): TopicWarning[] {
+  const days = type.topicDeadlineWorkingDays
+  if (!days || after.date >= before.date) return []
+  let late: ReturnType<typeof topicsTurnedLate>
+  try { late = topicsTurnedLate(loadCalendar(db), before.date, after.date, days, topicsOfMeeting(db, after.id)) } catch { return [] }
+  if (!late.length) return []
+  return [{
+    code: '议题逾期', rule: 'R-M3', topicIds: late.map((t) => t.id),
+    message: `会议提前到${chineseDate(after.date)}后，${late.map((t) => `“${t.title}”（${chineseDate(t.deliveredOn)}送达）`).join('、')}已晚于会前${days}个工作日的报送时限，须记录市长同意（在“议题”中逐项“记录市长同意”）。`,
+  }]
+}
+
+/** The live topics delivered after the deadline with no consent recorded: shown on the meeting while it is prepared (R-M3). */
+function lateTopicsWarning(db: ReadDb, mc: MeetingContext): TopicWarning[] {
+  const days = mc.type.topicDeadlineWorkingDays
+  if (!days || mc.meeting.status !== '筹备') return []
+  const deadline = topicDeadline(mc.cal(), mc.meeting.date, days)
+  const late = topicsOfMeeting(db, mc.meeting.id).filter((t) => !t.withdrawn && !t.consentBy && t.deliveredOn > deadline)
+  if (!late.length) return []
+  return [{ code: '议题逾期', rule: 'R-M3', topicIds: late.map((t) => t.id), message: `${late.length}个议题晚于报送截止日期（${chineseDate(deadline)}）且未记录市长同意：${late.map((t) => `“${t.title}”`).join('、')}。` }]
+}
+
 /** 安排会议 / 修改 / 改期: only a meeting still in preparation changes; the warnings come back to be shown. */
 export function saveMeeting(ctx: ActionContext, input: MeetingInput) {
   const type = meetingTypeById(ctx.db, input.typeId)
+  let current: MeetingRow | null = null
   if (input.id) {
-    const current = meetingContext(ctx.db, input.id).meeting
-    if (current.status !== '筹备') throw new AppError('CONFLICT', `会议${current.status}，不能再修改`)
+    current = meetingContext(ctx.db, input.id).meeting
+    if (current.status !== '筹备') throw new AppError('CONFLICT', `会议${current.status}，不能再修改${current.status === '已召开' ? '；如需更正，请由设定的更正人员“重新打开”会议' : ''}`)
     if (current.typeId !== input.typeId) throw new AppError('VALIDATION', '「会议类别」已安排的会议不能改类别，请取消后重新安排')
   }
-  const chairPostId = resolveChair({ org: loadOrgSnapshot(ctx.db) }, type, input.chairPostId)
+  const org = loadOrgSnapshot(ctx.db)
+  const chairPostId = resolveChair({ org }, type, input.chairPostId)
+  checkEntrusting(org, type, chairPostId, input.entrustingPostId)
   checkCityWide(ctx.db, type, input)
   checkSession(ctx.db, type, input)
   const values = {
@@ -71,12 +108,21 @@ export function saveMeeting(ctx: ActionContext, input: MeetingInput) {
     startTime: input.startTime ?? null, place: input.place ?? null, chairPostId, entrustingPostId: input.entrustingPostId ?? null,
     departmentId: input.departmentId ?? null, reservedMatters: JSON.stringify(input.reservedMatters ?? []),
     priorAgreementOn: input.priorAgreementOn ?? null, priorAgreementNote: input.priorAgreementNote ?? null, note: input.note ?? null,
+    contactName: input.contactName ?? null, contactPhone: input.contactPhone ?? null,
+    ...(input.participants ? { participants: JSON.stringify(uniqueParticipants(input.participants)) } : {}),
   }
   const row = input.id
     ? updateAudited(ctx, meetings, '会议', input.id, values)
     : insertAudited(ctx, meetings, '会议', { ...values, createdAt: ctx.clock.now().toISOString() })
-  return { meeting: row, warnings: warningsFor(ctx.db, meetingContext(ctx.db, row.id)) }
+  const late = current ? turnedLate(ctx.db, current, row, type) : []
+  const warnings: PageWarning[] = [...warningsFor(ctx.db, meetingContext(ctx.db, row.id)), ...late]
+  return { meeting: row, warnings, lateTopicIds: late.flatMap((w) => w.topicIds) }
 }
+
+export type PageWarning = MeetingWarning | TopicWarning
+
+/** One entry a person: the last role given wins. */
+const uniqueParticipants = (list: NonNullable<MeetingInput['participants']>) => [...new Map(list.map((p) => [p.personId, p])).values()]
 
 export function cancelMeeting(ctx: ActionContext, id: number, reason: string) {
   const { meeting } = meetingContext(ctx.db, id)
@@ -98,8 +144,11 @@ export function fixAgenda(ctx: ActionContext, id: number, fixed: boolean) {
   return updateAudited(ctx, meetings, '会议', id, { agendaFixedOn: fixed ? ctx.clock.today() : null })
 }
 
-/** 已召开: not before the day, and a 常务会议 only with its quorum (R-M2) — the refusal quotes the rule. */
-export function markHeld(ctx: ActionContext, id: number) {
+/**
+ * 已召开: not before the day, and a 常务会议 only with its quorum (R-M2) — the refusal quotes the rule. What would block
+ * the minutes (heldCheck) must have been shown and acknowledged first.
+ */
+export function markHeld(ctx: ActionContext, id: number, acknowledged = false) {
   const mc = meetingContext(ctx.db, id)
   if (mc.meeting.status !== '筹备') throw new AppError('CONFLICT', `会议${mc.meeting.status}`)
   if (mc.meeting.date > ctx.clock.today()) throw new AppError('CONFLICT', `会议定于${chineseDate(mc.meeting.date)}召开，当日或之后才能标记为已召开`)
@@ -108,6 +157,10 @@ export function markHeld(ctx: ActionContext, id: number) {
     throw new AppError('CONFLICT', `还有组成人员未登记出席情况：${sheet.unrecordedMembers.join('、')}`)
   }
   if (!sheet.quorum.met) throw ruleViolation('R-M2', sheet.quorum.message!)
+  const blocking = heldCheck(ctx, id)
+  if (blocking.length && !acknowledged) {
+    throw new AppError('CONFLICT', `标记为已召开之前请先确认以下问题（它们会妨碍纪要签发）：${blocking.map((w) => `${w.rule}：${w.message}`).join('；')}`)
+  }
   return updateAudited(ctx, meetings, '会议', id, { status: '已召开' })
 }
 
@@ -139,9 +192,11 @@ export function warningsFor(db: ReadDb, mc: MeetingContext, short = governmentSh
 function describe(reader: Reader, m: MeetingRow, types: Map<number, StoredMeetingType>, org: MeetingContext['org'], short: string) {
   const type = types.get(m.typeId)!
   const chair = org.posts.find((p) => p.id === m.chairPostId)
+  const entrusting = org.posts.find((p) => p.id === m.entrustingPostId)
   const topicCount = visibleTopicCount(reader, m.id)
   return {
-    ...m, reservedMatters: JSON.parse(m.reservedMatters) as ReservedMatter[],
+    ...m, reservedMatters: JSON.parse(m.reservedMatters) as ReservedMatter[], participants: JSON.parse(m.participants) as Participant[],
+    entrustingTitle: entrusting ? `${entrusting.title}${entrusting.holderId ? ` ${org.names.get(entrusting.holderId) ?? ''}` : ''}` : null,
     typeName: type.name, kind: type.kind, title: meetingTitle(short, type, m),
     chairTitle: chair?.title ?? null, chairName: chair?.holderId ? org.names.get(chair.holderId) ?? null : null, topicCount,
   }
@@ -170,9 +225,16 @@ export function getMeeting(reader: Reader, id: number) {
   const { db } = reader
   const mc = meetingContext(db, id)
   const short = governmentShort(readSettings(db).governmentName)
-  let day: ReturnType<typeof dayInfo> | null = null
-  try { day = dayInfo(mc.cal(), mc.meeting.date) } catch { day = null }
-  return { ...describe(reader, mc.meeting, new Map([[mc.type.id, mc.type]]), mc.org, short), type: mc.type, day, warnings: warningsFor(db, mc, short) }
+  const day = dayInfo(mc.cal(), mc.meeting.date)
+  const warnings: PageWarning[] = [...warningsFor(db, mc, short), ...lateTopicsWarning(db, mc)]
+  const minutes = minutesOfMeeting(db, id)
+  return {
+    ...describe(reader, mc.meeting, new Map([[mc.type.id, mc.type]]), mc.org, short), type: mc.type, day, warnings,
+    participantNames: mc.participants.map((p) => ({ ...p, name: mc.org.names.get(p.personId) ?? `（人员${p.personId}）` })),
+    corrections: listCorrections(db, id),
+    minutesSigned: minutes?.status === '已签发',
+    correctionRoles: readSettings(db).meetingCorrectionRoles,
+  }
 }
 
 /** 安排下次会议: dates at the type's cadence from its last meeting, avoiding holidays; nothing is saved. */
@@ -184,6 +246,7 @@ export function planMeetings(db: ReadDb, typeId: number, count: number, today: s
   const earliest = addDays(today, -type.cadenceDays)
   const from = last && last.date > earliest ? last.date : earliest
   const lastSession = db.select().from(meetings).where(eq(meetings.typeId, typeId)).all().reduce((n, m) => Math.max(n, m.session ?? 0), 0)
-  const dates = planNextMeetings(loadCalendar(db), type, from, count, last ? weekdayOf(last.date) : null)
-  return { from, cadenceDays: type.cadenceDays, proposals: dates.map((date, i) => ({ date, session: lastSession + i + 1 })) }
+  const cal = loadCalendar(db)
+  const dates = planNextMeetings(cal, type, from, count, last ? weekdayOf(last.date) : null)
+  return { from, cadenceDays: type.cadenceDays, proposals: dates.map((date, i) => ({ date, session: lastSession + i + 1, provisional: isProvisional(cal, date) })) }
 }

@@ -47,6 +47,8 @@ export const settingsSchema = z.object({
   approvedClassification: z.enum(CLASSIFICATIONS).describe('系统最高密级').default('机密'),
   /** 定密变更 (issue 14): the business roles the office designates to change a record's 密级 or 保密期限. */
   reclassifyRoles: z.array(z.enum(RECLASSIFIER_ROLES)).describe('定密变更人员').min(1, '至少指定一个角色').default(['科长']),
+  /** 办会 corrections after the fact (issue 15): reopening a held meeting, correcting attendance or the prior agreement. */
+  meetingCorrectionRoles: z.array(z.enum(RECLASSIFIER_ROLES)).describe('会议更正人员').min(1, '至少指定一个角色').default(['科长']),
   screenLockMinutes: z.number().describe('无操作锁屏（分钟）').int().min(1, '不能少于1分钟').max(60, '不能超过60分钟').default(10),
   passwordMinLength: z.number().describe('密码最短位数').int().min(8, '不能少于8位').max(32, '不能超过32位').default(8),
   /** Of 小写字母, 大写字母, 数字 and 符号: how many kinds a password must mix. */
@@ -86,7 +88,7 @@ export const SETTING_OWNERS: Record<keyof Settings, readonly Role[]> = {
   passwordMinLength: SECURITY_ADMIN, passwordKinds: SECURITY_ADMIN, passwordMaxAgeDays: SECURITY_ADMIN,
   lockoutAttempts: SECURITY_ADMIN, lockoutMinutes: SECURITY_ADMIN, backupRetentionDays: SECURITY_ADMIN,
   dutyLeaderPostKinds: REVIEWERS, dutyLeadPostKinds: REVIEWERS, dutyHolidayWeight: REVIEWERS, dutyPhone: REVIEWERS,
-  documentSeries: REVIEWERS, handlingWorkingDays: REVIEWERS, reclassifyRoles: REVIEWERS,
+  documentSeries: REVIEWERS, handlingWorkingDays: REVIEWERS, reclassifyRoles: REVIEWERS, meetingCorrectionRoles: REVIEWERS,
 }
 
 /** Refuses a change to any setting the role does not own (an unchanged value passes, so whole forms can be sent). */

@@ -2,11 +2,13 @@ import type { ReactNode } from 'react'
 import { Button, Group, Modal, Stack, Text } from '@mantine/core'
 
 /** Asks before an action that cannot simply be undone. */
-export function ConfirmDialog({ opened, title, children, confirmLabel, danger, busy, onConfirm, onCancel }: {
+export function ConfirmDialog({ opened, title, children, confirmLabel, cancelLabel = '取消', danger, busy, onConfirm, onCancel }: {
   opened: boolean
   title: string
   children: ReactNode
   confirmLabel: string
+  /** The button that leaves without acting: 返回 where 取消 would read as the act itself (取消会议). */
+  cancelLabel?: string
   danger?: boolean
   busy?: boolean
   onConfirm: () => void
@@ -17,7 +19,7 @@ export function ConfirmDialog({ opened, title, children, confirmLabel, danger, b
       <Stack gap="md">
         <div>{children}</div>
         <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onCancel} disabled={busy}>取消</Button>
+          <Button variant="default" onClick={onCancel} disabled={busy}>{cancelLabel}</Button>
           <Button color={danger ? 'red' : undefined} onClick={onConfirm} loading={busy}>{confirmLabel}</Button>
         </Group>
       </Stack>

@@ -27,8 +27,11 @@ function unitHead(org: OrgWithUnits, unit: string): { post: LeaderPost | undefin
 const headOf = (org: OrgSnapshot, departmentId: number) =>
   org.posts.filter((p) => p.departmentId === departmentId && HEAD_KINDS.has(p.kind)).sort((a, b) => a.id - b.id)[0]
 
-/** Members, invited and 列席 by person, from the type's settings and the topics' units (R-M1, R-M2, R-M6). */
-export function expectedAttendance(type: MeetingType, org: OrgWithUnits, topicDepartments: readonly number[] = []): ExpectedAttendance {
+/** Someone added to the meeting by hand: a 专题会议's 参会人员 or 列席 (R-M7). */
+export interface Participant { personId: number; role: '组成人员' | '列席' }
+
+/** Members, invited and 列席 by person, from the type's settings, the topics' units and those added by hand (R-M1, R-M2, R-M6, R-M7). */
+export function expectedAttendance(type: MeetingType, org: OrgWithUnits, topicDepartments: readonly number[] = [], participants: readonly Participant[] = []): ExpectedAttendance {
   const out: ExpectedAttendance = { members: [], invited: [], attending: [], unresolved: [], vacant: [] }
   const seen = new Set<number>()
   const add = (list: Attendee[], post: LeaderPost | undefined, why: string, label: string) => {
@@ -54,19 +57,47 @@ export function expectedAttendance(type: MeetingType, org: OrgWithUnits, topicDe
       add(out.attending, headOf(org, id), `议题单位：${name}`, `${name}主要负责人（未录入岗位）`)
     }
   }
+  for (const p of participants) {
+    if (seen.has(p.personId)) continue
+    seen.add(p.personId)
+    const post = principalPost(org, p.personId)
+    const list = p.role === '组成人员' ? out.members : out.attending
+    list.push({ personId: p.personId, name: org.names.get(p.personId) ?? `（人员${p.personId}）`, postId: post?.id ?? 0, postTitle: post?.title ?? '', why: p.role === '组成人员' ? '通知参会' : '通知列席' })
+  }
   out.unresolved.push(...type.attending.others)
   return out
 }
 
-export interface Askee { rule: 'R-M4'; askee: '市长' | '主持人'; personId: number | null; name: string | null; reason: string }
+export interface Askee {
+  rule: 'R-M4'; askee: '市长' | '主持人'; personId: number | null; name: string | null; reason: string
+  /** Whom the rule accepts: the post's holder and whoever acts for them on the day. */
+  acceptedIds: number[]
+}
 
 /** R-M4 (第三十九条): from a 全体会议 ask the 市长, from a 常务会议 the chair; on a date, the acting person answers. */
 export function leaveAskee(type: MeetingType, chairPostId: number, org: OrgSnapshot, absences: readonly AbsencePeriod[] = [], date?: IsoDate): Askee {
   const postId = type.leaveAskee === '市长' ? mayorPost(org)?.id : chairPostId
-  if (postId === undefined) return { rule: 'R-M4', askee: type.leaveAskee, personId: null, name: null, reason: '未设市长岗位' }
+  if (postId === undefined || !org.posts.some((p) => p.id === postId)) {
+    return { rule: 'R-M4', askee: type.leaveAskee, personId: null, name: null, reason: type.leaveAskee === '市长' ? '未设市长岗位' : '会议未定主持人', acceptedIds: [] }
+  }
   const a = whoActsFor(org, date ? absences : [], postId, date ?? '0000-01-01')
   const whom = type.leaveAskee === '市长' ? '市长' : '会议主持人'
-  return { rule: 'R-M4', askee: type.leaveAskee, personId: a.actorId, name: a.actorName, reason: `按第三十九条，不能参加${type.name}的向${whom}请假${a.rule ? `；${a.reason}` : ''}` }
+  const acceptedIds = [...new Set([a.holderId, a.actorId].filter((x): x is number => x !== null))]
+  return { rule: 'R-M4', askee: type.leaveAskee, personId: a.actorId, name: a.actorName, reason: `按第三十九条，不能参加${type.name}的向${whom}请假${a.rule ? `；${a.reason}` : ''}`, acceptedIds }
+}
+
+/**
+ * R-M4: leave asked of the rule's person (or whoever acts for them that day) is in order; asked of anyone else it
+ * stands only as a recorded exception with its reason.
+ */
+export function checkLeaveAskee(askee: Askee, askedPersonId: number | null, exception: string | null | undefined, org: OrgSnapshot): Decision<{ exception: boolean }> {
+  if (askedPersonId === null || askee.acceptedIds.length === 0 || askee.acceptedIds.includes(askedPersonId)) return { ok: true, exception: false }
+  if (exception?.trim()) return { ok: true, exception: true }
+  const who = org.names.get(askedPersonId) ?? `人员${askedPersonId}`
+  return {
+    ok: false, rule: 'R-M4',
+    reason: `R-M4：${askee.reason}${askee.name ? `（${askee.name}）` : ''}，${who}不是应请假的人。请改为向${askee.name ?? '规定的领导'}请假；确属特殊情况的，请在“例外说明”中写明理由。`,
+  }
 }
 
 export interface Signer {
@@ -131,18 +162,29 @@ export function minutesSigner(q: SignerQuery): SignerAnswer {
     const c = q.mayorConsent
     if (!c || !mayor) missing.push('市长同意')
     else {
+      // The same reading as the sign-off: whoever answers for the 市长 on the consent's day (R-P2), not someone away.
       const acting = whoActsFor(org, absences, mayor.id, c.at)
-      if (c.byPersonId !== mayor.holderId && c.byPersonId !== acting.actorId) missing.push('市长同意（记录的同意人不是市长或代行市长职责的领导）')
+      if (c.byPersonId !== acting.actorId) {
+        missing.push(c.byPersonId === mayor.holderId
+          ? `市长同意（${chineseDate(c.at)}市长外出，应由代行市长职责的${acting.actorName ?? '领导'}同意）`
+          : '市长同意（记录的同意人不是市长或代行市长职责的领导）')
+      }
       else if (c.at > date) missing.push(`市长同意（记录于${chineseDate(c.at)}，晚于签发日期）`)
     }
     if (missing.length) {
       return refuse(`本专题会议涉及${matters.join('、')}，按第四十二条须会前与相关领导协商一致，纪要须报市长同意后再签发。尚缺：${missing.join('；')}。`)
     }
   }
+  const chairKind = org.posts.find((p) => p.id === q.chairPostId)?.kind
+  const entrustedOnly = !!chairKind && type.entrustedChairPostKinds.includes(chairKind) && !type.chairPostKinds.includes(chairKind)
+  if (entrustedOnly && q.entrustingPostId == null) {
+    return { ok: false, rule: 'R-M7', reason: `R-M7：按第四十二条，${chairKind}受市长、副市长委托方可主持专题会议。本会议未登记委托领导，纪要无人可签发；请先更正会议的委托领导。` }
+  }
   const signers: Signer[] = []
   const gaps: string[] = []
-  const posts: [number, string][] = [[q.chairPostId, '会议主持人']]
-  if (q.entrustingPostId != null && q.entrustingPostId !== q.chairPostId) posts.push([q.entrustingPostId, '委托召开会议的领导'])
+  // A 副秘书长 chairing on entrustment: the entrusting leader is named first (第四十二条: 或由委托召开会议的市政府领导签发).
+  const posts: [number, string][] = entrustedOnly ? [[q.entrustingPostId!, '委托召开会议的领导'], [q.chairPostId, '会议主持人']] : [[q.chairPostId, '会议主持人']]
+  if (!entrustedOnly && q.entrustingPostId != null && q.entrustingPostId !== q.chairPostId) posts.push([q.entrustingPostId, '委托召开会议的领导'])
   for (const [postId, role] of posts) {
     const s = signerFor(org, absences, postId, date, role)
     if (typeof s === 'string') gaps.push(s)

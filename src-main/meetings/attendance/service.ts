@@ -5,7 +5,9 @@ import type { ActionContext } from '../../kernel/procedure'
 import { AppError } from '../../kernel/errors'
 import { insertAudited, updateAudited } from '../../kernel/audited'
 import { absenceOn } from '../../absences/rules'
-import { expectedAttendance, leaveAskee, quorumFor, type Attendee } from '../rules'
+import { checkLeaveAskee, expectedAttendance, leaveAskee, quorumFor, type Attendee } from '../rules'
+import { enforce } from '../../kernel/decision'
+import { recordCorrection, requireCorrectable, requireCorrector } from '../corrections'
 import { meetingContext, type MeetingContext } from '../context'
 import { attendance } from '../schema'
 import { type AttendanceState } from '../../common/meetings'
@@ -36,6 +38,9 @@ export interface AttendanceRow extends Attendee {
   leaveReason: string | null
   askedPersonId: number | null
   askedName: string | null
+  /** R-M4: the leave was asked of someone else than the rule's person; the recorded reason, if any. */
+  askeeWrong: boolean
+  askeeException: string | null
   answer: string | null
   substitute: string | null
   note: string | null
@@ -46,12 +51,16 @@ function rowsFor(mc: MeetingContext, list: Attendee[], role: Role, stored: Map<n
     const s = stored.get(a.personId)
     if (s) {
       stored.delete(a.personId)
-      return { ...a, role, status: s.status, proposed: false, leaveReason: s.leaveReason, askedPersonId: s.askedPersonId, askedName: s.askedPersonId ? mc.org.names.get(s.askedPersonId) ?? null : null, answer: s.answer, substitute: s.substitute, note: s.note }
+      const askeeWrong = s.status === '请假' && s.askedPersonId !== null && askee.acceptedIds.length > 0 && !askee.acceptedIds.includes(s.askedPersonId)
+      return {
+        ...a, role, status: s.status, proposed: false, leaveReason: s.leaveReason, askedPersonId: s.askedPersonId, askedName: s.askedPersonId ? mc.org.names.get(s.askedPersonId) ?? null : null,
+        askeeWrong, askeeException: s.askeeException, answer: s.answer, substitute: s.substitute, note: s.note,
+      }
     }
     const away = absenceOn(mc.absences, a.personId, mc.meeting.date)
     return {
       ...a, role, status: away ? '请假' : null, proposed: !!away, leaveReason: away ? `${away.kind}（已登记外出）` : null,
-      askedPersonId: away ? askee.personId : null, askedName: away ? askee.name : null, answer: null, substitute: null, note: null,
+      askedPersonId: away ? askee.personId : null, askedName: away ? askee.name : null, askeeWrong: false, askeeException: null, answer: null, substitute: null, note: null,
     }
   })
 }
@@ -61,8 +70,8 @@ function rowsFor(mc: MeetingContext, list: Attendee[], role: Role, stored: Map<n
  * either (it would name the unit of a topic the reader may not know of).
  */
 function hiddenAttendees(db: ReadDb, mc: MeetingContext, reader: Reader): Set<number> {
-  const all = expectedAttendance(mc.type, mc.org, topicDepartments(db, mc.meeting.id))
-  const seen = expectedAttendance(mc.type, mc.org, topicDepartments(db, mc.meeting.id, reader))
+  const all = expectedAttendance(mc.type, mc.org, topicDepartments(db, mc.meeting.id), mc.participants)
+  const seen = expectedAttendance(mc.type, mc.org, topicDepartments(db, mc.meeting.id, reader), mc.participants)
   const shown = new Set([...seen.members, ...seen.invited, ...seen.attending].map((a) => a.personId))
   return new Set(all.attending.map((a) => a.personId).filter((id) => !shown.has(id)))
 }
@@ -74,7 +83,7 @@ function hiddenAttendees(db: ReadDb, mc: MeetingContext, reader: Reader): Set<nu
 export function attendanceSheet(reader: Reader, meetingId: number) {
   const { db } = reader
   const mc = meetingContext(db, meetingId)
-  const expected = expectedAttendance(mc.type, mc.org, topicDepartments(db, meetingId, reader))
+  const expected = expectedAttendance(mc.type, mc.org, topicDepartments(db, meetingId, reader), mc.participants)
   const hidden = hiddenAttendees(db, mc, reader)
   const stored = new Map(attendanceOfMeeting(db, meetingId).filter((r) => !hidden.has(r.personId)).map((r) => [r.personId, r]))
   const askee = leaveAskee(mc.type, mc.meeting.chairPostId ?? 0, mc.org, mc.absences, mc.meeting.date)
@@ -92,20 +101,42 @@ export function attendanceSheet(reader: Reader, meetingId: number) {
   }
 }
 
-/** Records one person's attendance; 请假 needs the reason, whom they asked (R-M4) and the answer; 代会 the substitute. */
+/** After the meeting is held, attendance changes only as a correction: by the designated role, with its reason (issue 15). */
+function checkHeldCorrection(ctx: ActionContext, mc: MeetingContext, reason: string | null | undefined): boolean {
+  if (mc.meeting.status !== '已召开') return false
+  requireCorrector(ctx)
+  requireCorrectable(ctx.db, mc)
+  if (!reason?.trim()) throw new AppError('VALIDATION', '「更正理由」会议已召开，更正出席或请假情况须写明理由')
+  return true
+}
+
+const statusText = (r: { status: string; leaveReason: string | null } | undefined) => (r ? `${r.status}${r.leaveReason ? `（${r.leaveReason}）` : ''}` : '未登记')
+
+/**
+ * Records one person's attendance; 请假 needs the reason, whom they asked (R-M4: the rule's person or whoever acts for
+ * them, else an exception with its reason) and the answer; 代会 the substitute. After holding, a correction (issue 15).
+ */
 export function recordAttendance(ctx: ActionContext, input: AttendanceInput) {
   const mc = meetingContext(ctx.db, input.meetingId)
   if (mc.meeting.status === '已取消') throw new AppError('CONFLICT', '会议已取消')
+  const correcting = checkHeldCorrection(ctx, mc, input.correctionReason)
   if (input.status === '请假' && !input.leaveReason) throw new AppError('VALIDATION', '「请假事由」请假须写明事由（R-M4）')
   if (input.status === '代会' && !input.substitute) throw new AppError('VALIDATION', '「代会人员」请填写代为参会的人员')
   const askee = leaveAskee(mc.type, mc.meeting.chairPostId ?? 0, mc.org, mc.absences, mc.meeting.date)
   const leave = input.status === '请假'
+  const askedPersonId = leave ? input.askedPersonId ?? askee.personId : null
+  const check = leave ? enforce(checkLeaveAskee(askee, askedPersonId, input.askeeException, mc.org)) : null
   const values = {
     role: input.role, status: input.status, leaveReason: leave ? input.leaveReason! : null,
-    askedPersonId: leave ? input.askedPersonId ?? askee.personId : null, answer: leave ? input.answer ?? '待答复' : null,
+    askedPersonId, answer: leave ? input.answer ?? '待答复' : null, askeeException: check?.exception ? input.askeeException!.trim() : null,
     substitute: input.status === '代会' ? input.substitute! : null, note: input.note ?? null,
   }
   const existing = ctx.db.select().from(attendance).where(and(eq(attendance.meetingId, input.meetingId), eq(attendance.personId, input.personId))).get()
+  if (correcting) {
+    const name = mc.org.names.get(input.personId) ?? `人员${input.personId}`
+    const asked = askedPersonId ? `，向${mc.org.names.get(askedPersonId) ?? `人员${askedPersonId}`}请假` : ''
+    recordCorrection(ctx, mc.meeting.id, '更正出席情况', `${name}：${statusText(existing)} → ${statusText(values)}${asked}`, input.correctionReason!)
+  }
   return existing
     ? updateAudited(ctx, attendance, '出席情况', existing.id, values)
     : insertAudited(ctx, attendance, '出席情况', { meetingId: input.meetingId, personId: input.personId, ...values })
@@ -113,6 +144,7 @@ export function recordAttendance(ctx: ActionContext, input: AttendanceInput) {
 
 /** 其余人员出席: everyone not yet recorded (and not proposed as on leave) is recorded present. */
 export function markRestPresent(ctx: ActionContext, meetingId: number) {
+  if (meetingContext(ctx.db, meetingId).meeting.status !== '筹备') throw new AppError('CONFLICT', '会议已召开或已取消：请逐人更正出席情况并写明理由')
   const sheet = attendanceSheet(ctx, meetingId)
   let n = 0
   for (const row of [...sheet.members, ...sheet.invited, ...sheet.attending]) {

@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { query, mutation } from '../../kernel/procedure'
-import { id } from '../../kernel/fields'
+import { id, text } from '../../kernel/fields'
 import { readStoredFile } from '../../files/service'
-import { isTopicFileSeen, listTopics, moveTopic, reclassifyTopic, reorderTopics, submitTopic, withdrawTopic } from './service'
+import { isTopicFileSeen, listTopics, moveTopic, recordTopicConsent, reclassifyTopic, reorderTopics, submitTopic, withdrawTopic } from './service'
 import { reclassifyInput } from '../../security/reclassify'
 import { unseen } from '../../security/clearance'
 import { CLERKS, READERS } from '../../common/roles'
-import { meetingId, topicInput, moveTopicInput } from '../contract'
+import { meetingId, topicInput, moveTopicInput, topicConsentInput } from '../contract'
 
 /** 议题: submitted against the 10-working-day deadline (R-M3), ordered, moved, withdrawn, reclassified. */
 export const topicProcedures = {
@@ -35,10 +35,16 @@ export const topicProcedures = {
     handler: moveTopic,
   }),
   'topics.withdraw': mutation({
-    summary: '撤回议题',
+    summary: '撤回议题（写明理由）',
     access: CLERKS,
-    input: z.object({ topicId: id('议题') }),
-    handler: (ctx, { topicId }) => withdrawTopic(ctx, topicId),
+    input: z.object({ topicId: id('议题'), reason: text('撤回理由', 200) }),
+    handler: (ctx, { topicId, reason }) => withdrawTopic(ctx, topicId, reason),
+  }),
+  'topics.recordConsent': mutation({
+    summary: '记录市长同意（已报送的逾期或临时增加议题，R-M3）',
+    access: CLERKS,
+    input: topicConsentInput,
+    handler: recordTopicConsent,
   }),
   'topics.reclassify': mutation({
     summary: '定密变更：变更议题的密级（须写明理由并经领导批准）',

@@ -14,22 +14,30 @@ import { mayorPost } from '../../org/snapshot'
 import { loadAbsencePeriods } from '../../absences/service'
 import { departments } from '../../org/schema'
 import { storeFile } from '../../files/service'
-import { checkTopicDelivery, topicDeadline } from '../rules'
+import { checkSupervisor, checkTopicDelivery, topicDeadline } from '../rules'
+import { isProvisional } from '../../calendar/rules'
 import { enforce } from '../../kernel/decision'
 import { meetingContext, type MeetingContext } from '../context'
 import { meetings, topicFiles, topicMoves, topics, topicUnits } from '../schema'
 import { TOPIC_FILE_KINDS } from '../../common/meetings'
 import { liveTopicsByLevel, topicFilesOfMeeting, topicMovesOfMeeting, topicsOfMeeting, topicUnitsOfMeeting } from '../statements'
-import type { TopicInput, MoveTopicInput } from '../contract'
+import type { TopicInput, MoveTopicInput, TopicConsentInput } from '../contract'
 
 
-/** R-M3: the consent must come from the 市长 or whoever acts as 市长 that day (R-P2). */
+/**
+ * R-M3: the consent must come from whoever answers for the 市长 that day — the 市长 in post, or the leader acting while
+ * the 市长 is away (R-P2); the same reading as the minutes' sign-off, so a 市长 away is not accepted here either.
+ */
 function consentName(mc: MeetingContext, consent: { personId: number; on: string }): string {
   const mayor = mayorPost(mc.org)
   if (!mayor) throw new AppError('CONFLICT', '组织机构中未设市长岗位，无法记录市长同意')
   const acting = whoActsFor(mc.org, mc.absences, mayor.id, consent.on)
-  if (consent.personId !== mayor.holderId && consent.personId !== acting.actorId) {
-    throw ruleViolation('R-M3', `R-M3：临时增加或逾期报送的议题须经市长同意，${mc.org.names.get(consent.personId) ?? '所选人员'}不是市长${acting.actorId && acting.actorId !== mayor.holderId ? `或代行市长职责的${acting.actorName}` : ''}。`)
+  if (consent.personId !== acting.actorId) {
+    const who = mc.org.names.get(consent.personId) ?? '所选人员'
+    const why = consent.personId === mayor.holderId
+      ? `${acting.reason}；请记录${acting.actorName ?? '代行市长职责的领导'}的同意，或填写市长实际表示同意的日期`
+      : `${who}不是市长${acting.actorId && acting.actorId !== mayor.holderId ? `，也不是当日代行市长职责的${acting.actorName}` : ''}`
+    throw ruleViolation('R-M3', `R-M3：临时增加或逾期报送的议题须经市长同意。${why}。`)
   }
   const name = mc.org.names.get(consent.personId)!
   return consent.personId === mayor.holderId ? `市长${name}` : `${name}（代行市长职责，${acting.rule ?? 'R-P2'}）`
@@ -44,13 +52,20 @@ function checkDelivery(mc: MeetingContext, deliveredOn: string, consent: { by: s
   return { ok: true as const, deadline: null, byConsent: agendaFixed }
 }
 
-function supervisorOf(db: ReadDb, mc: MeetingContext, departmentId: number, given?: number | null): number | null {
+/** The 分管副市长 the topic goes through: the department's, or another with a recorded reason (R-M3). */
+function supervisorOf(db: ReadDb, mc: MeetingContext, departmentId: number, given?: number | null, reason?: string | null): { postId: number | null; reason: string | null } {
   const dept = requireById(db, departments, departmentId, '报送单位')
   const postId = given ?? dept.supervisorPostId
   if (!postId && mc.type.topicDeadlineWorkingDays) {
     throw new AppError('VALIDATION', `「分管副市长」${dept.name}未设分管领导，请选择经由哪位分管副市长报送（R-M3：议题经分管副市长审核后报送）`)
   }
-  return postId ?? null
+  const post = (id: number | null | undefined) => {
+    const p = id == null ? undefined : mc.org.posts.find((x) => x.id === id)
+    return p ? { id: p.id, title: `${p.title}${p.holderId ? mc.org.names.get(p.holderId) ?? '' : ''}` } : null
+  }
+  enforce(checkSupervisor(dept.name, post(dept.supervisorPostId), post(postId), reason))
+  const differs = postId != null && dept.supervisorPostId != null && postId !== dept.supervisorPostId
+  return { postId: postId ?? null, reason: differs ? reason!.trim() : null }
 }
 
 /** The topic as this reader may see it: one above their clearance is answered exactly as a missing one. */
@@ -103,9 +118,10 @@ export function submitTopic(ctx: ActionContext, input: TopicInput) {
   if (consent && consent.at > ctx.clock.today()) throw new AppError('VALIDATION', '「同意日期」不能晚于今天')
   const check = checkDelivery(mc, input.deliveredOn, consent)
   const order = ctx.db.select({ id: topics.id }).from(topics).where(eq(topics.meetingId, input.meetingId)).all().length
+  const supervisor = supervisorOf(ctx.db, mc, input.departmentId, input.supervisorPostId, input.supervisorReason)
   const topic = insertAudited(ctx, topics, '议题', {
     meetingId: input.meetingId, sortOrder: order + 1, title: input.title, departmentId: input.departmentId,
-    supervisorPostId: supervisorOf(ctx.db, mc, input.departmentId, input.supervisorPostId), reporter: input.reporter ?? null,
+    supervisorPostId: supervisor.postId, supervisorReason: supervisor.reason, reporter: input.reporter ?? null,
     deliveredOn: input.deliveredOn, consentBy: check.byConsent ? consent!.by : null, consentOn: check.byConsent ? consent!.at : null,
     classification: input.classification, createdAt: ctx.clock.now().toISOString(),
   })
@@ -142,10 +158,27 @@ export function moveTopic(ctx: ActionContext, input: MoveTopicInput) {
   return updateAudited(ctx, topics, '议题', topic.id, { meetingId: to.meeting.id, sortOrder: order + 1 })
 }
 
-export function withdrawTopic(ctx: ActionContext, topicId: number) {
+/** 撤回 with its reason, kept on the topic (the agenda shows why it left). */
+export function withdrawTopic(ctx: ActionContext, topicId: number, reason: string) {
   const topic = requireTopic(ctx, topicId)
+  if (topic.withdrawn) throw new AppError('CONFLICT', '议题已撤回')
   if (meetingContext(ctx.db, topic.meetingId).meeting.status !== '筹备') throw new AppError('CONFLICT', '会议已召开或已取消，议题不能撤回')
-  return updateAudited(ctx, topics, '议题', topicId, { withdrawn: true })
+  return updateAudited(ctx, topics, '议题', topicId, { withdrawn: true, withdrawReason: reason.trim() })
+}
+
+/**
+ * 记录市长同意 for a topic already on the agenda (R-M3): late after the meeting was moved earlier, or delivered late
+ * and registered before the rule was enforced. The consent is read on its own day (R-P2), as at submission.
+ */
+export function recordTopicConsent(ctx: ActionContext, input: TopicConsentInput) {
+  const topic = requireTopic(ctx, input.topicId)
+  if (topic.withdrawn) throw new AppError('CONFLICT', '议题已撤回，无须记录市长同意')
+  const mc = meetingContext(ctx.db, topic.meetingId)
+  if (mc.meeting.status !== '筹备') throw new AppError('CONFLICT', `会议${mc.meeting.status}，不能再记录议题的市长同意`)
+  if (input.on > ctx.clock.today()) throw new AppError('VALIDATION', '「同意日期」不能晚于今天')
+  if (input.on > mc.meeting.date) throw new AppError('VALIDATION', `「同意日期」应在会议（${chineseDate(mc.meeting.date)}）之前或当天`)
+  const by = consentName({ ...mc, absences: loadAbsencePeriods(ctx.db, input.on, input.on) }, input)
+  return updateAudited(ctx, topics, '议题', topic.id, { consentBy: input.note ? `${by}（${input.note}）` : by, consentOn: input.on })
 }
 
 type TopicRow = typeof topics.$inferSelect
@@ -175,10 +208,10 @@ export function listTopics(reader: Reader, meetingId: number) {
   const movedBetween = [...new Set(moves.flatMap((m) => [m.fromMeetingId, m.toMeetingId]))]
   const meetingDates = new Map(movedBetween.length ? db.select({ id: meetings.id, date: meetings.date }).from(meetings).where(inArray(meetings.id, movedBetween)).all().map((m) => [m.id, m.date]) : [])
   const dateOf = (id: number) => meetingDates.get(id)!
-  let deadline: string | null = null
-  try { deadline = mc.type.topicDeadlineWorkingDays ? topicDeadline(mc.cal(), mc.meeting.date, mc.type.topicDeadlineWorkingDays) : null } catch { deadline = null }
+  const deadline = mc.type.topicDeadlineWorkingDays ? topicDeadline(mc.cal(), mc.meeting.date, mc.type.topicDeadlineWorkingDays) : null
   return {
-    deadline, deadlineWorkingDays: mc.type.topicDeadlineWorkingDays, agendaFixedOn: mc.meeting.agendaFixedOn,
+    // X-6: a deadline counted across a year without holiday data is 暂定, and is recomputed on read once the year is entered.
+    deadline, deadlineProvisional: deadline !== null && isProvisional(mc.cal(), deadline, mc.meeting.date), deadlineWorkingDays: mc.type.topicDeadlineWorkingDays, agendaFixedOn: mc.meeting.agendaFixedOn,
     topics: rows.map((t) => {
       const post = mc.org.posts.find((p) => p.id === t.supervisorPostId)
       return {

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs'
 import type { InputOf, OutputOf } from '../../../api/client'
 import { formatMonthDay } from '../../../lib/format'
+import { DEFAULT_START } from '../../../../src-main/common/meetings'
 
 export type CalendarData = OutputOf<'meetings.calendar'>
 export type CalendarMeeting = CalendarData['meetings'][number]
@@ -28,7 +29,7 @@ export const COUNTED_KINDS: readonly MeetingKind[] = ['全体会议', '常务会
 export const SUBJECT_KINDS: readonly MeetingKind[] = ['专题会议', '全市性视频会议']
 
 /** When a half-day starts if no time is given. */
-export const DEFAULT_START: Record<HalfDay, string> = { 上午: '09:00', 下午: '14:30', 全天: '09:00' }
+export { DEFAULT_START }
 
 /** The time a meeting occupies on the week grid: its start, and a plausible end. */
 export function meetingSpan(m: { date: string; halfDay: HalfDay; startTime: string | null }): { start: string; end: string } {
