@@ -1,6 +1,6 @@
-import { abPartner, executivePost, mayorPost, principalPost, type LeaderPost, type OrgSnapshot } from '../org/snapshot'
+import { abPartner, executivePost, mayorPost, orgOn, principalPost, type LeaderPost, type OrgSnapshot } from '../org/snapshot'
 import type { AbsenceKind, ApprovalState } from '../common/absences'
-import { chineseDate, covers, overlap, type IsoDate } from '../common/dates'
+import { addDays, chineseDate, covers, overlap, type IsoDate } from '../common/dates'
 
 export interface AbsencePeriod {
   id: number
@@ -55,7 +55,9 @@ function ruleCandidates(org: OrgSnapshot, post: LeaderPost, away: AbsencePeriod,
  * "Who acts for post X on date D, and why" (R-P2, R-P3). An acting person filed with the
  * absence (R-P5) comes first; when it is the person the rules name, the rule is still the reason.
  */
-export function whoActsFor(org: OrgSnapshot, absences: readonly AbsencePeriod[], postId: number, date: IsoDate): ActingAnswer {
+export function whoActsFor(orgOnAnyDay: OrgSnapshot, absences: readonly AbsencePeriod[], postId: number, date: IsoDate): ActingAnswer {
+  // The holders of that day (R-P1 turnover): a 市长 who left in June neither acts nor is acted for in July.
+  const org = orgOn(orgOnAnyDay, date)
   const post = org.posts.find((p) => p.id === postId)
   if (!post) throw new Error(`post ${postId} not in snapshot`)
   const base = { postId, postTitle: post.title, holderId: post.holderId, holderName: nameOf(org, post.holderId) }
@@ -89,21 +91,37 @@ export interface ExecutiveOverlap {
   message: string
 }
 
-/** R-P4 (第七十六条): the 市长 and the 常务副市长 should not be away at the same time. */
+/** The days of `period` on which `personId` holds the post `pick` finds, in runs: [[from, to], …] (turnover mid-trip). */
+function daysHolding(org: OrgSnapshot, pick: (o: OrgSnapshot) => LeaderPost | undefined, personId: number, period: { startDate: IsoDate; endDate: IsoDate }): [IsoDate, IsoDate][] {
+  const runs: [IsoDate, IsoDate][] = []
+  for (let d = period.startDate; d <= period.endDate; d = addDays(d, 1)) {
+    if (pick(orgOn(org, d))?.holderId !== personId) continue
+    const last = runs.at(-1)
+    if (last && addDays(last[1], 1) === d) last[1] = d
+    else runs.push([d, d])
+  }
+  return runs
+}
+
+/** R-P4 (第七十六条): the 市长 and the 常务副市长 should not be away at the same time (each the holder of those days). */
 export function executiveOverlaps(org: OrgSnapshot, absences: readonly AbsencePeriod[]): ExecutiveOverlap[] {
-  const mayor = mayorPost(org)?.holderId
-  const exec = executivePost(org)?.holderId
-  if (!mayor || !exec) return []
+  const ever = (pick: (o: OrgSnapshot) => LeaderPost | undefined) => new Set(
+    [pick(org)?.holderId, ...(org.holdings ?? []).filter((h) => h.postId === pick(org)?.id).map((h) => h.personId)].filter((x): x is number => !!x))
+  const mayors = ever(mayorPost)
+  const execs = ever(executivePost)
   const out: ExecutiveOverlap[] = []
-  for (const m of absences.filter((a) => a.personId === mayor)) {
-    for (const e of absences.filter((a) => a.personId === exec)) {
+  for (const m of absences.filter((a) => mayors.has(a.personId))) {
+    for (const e of absences.filter((a) => execs.has(a.personId) && a.personId !== m.personId)) {
       const shared = overlap(m, e)
       if (!shared) continue
-      const span = shared.startDate === shared.endDate ? chineseDate(shared.startDate) : `${chineseDate(shared.startDate)}至${chineseDate(shared.endDate)}`
-      out.push({
-        mayorAbsenceId: m.id, executiveAbsenceId: e.id, ...shared,
-        message: `R-P4：市长${nameOf(org, mayor)}与常务副市长${nameOf(org, exec)}${span}同时外出。按第七十六条，市长与负责常务工作的副市长一般不同时外出。`,
-      })
+      const mayorDays = daysHolding(org, mayorPost, m.personId, shared)
+      for (const [from, to] of mayorDays.flatMap(([f, t]) => daysHolding(org, executivePost, e.personId, { startDate: f, endDate: t }))) {
+        const span = from === to ? chineseDate(from) : `${chineseDate(from)}至${chineseDate(to)}`
+        out.push({
+          mayorAbsenceId: m.id, executiveAbsenceId: e.id, startDate: from, endDate: to,
+          message: `R-P4：市长${nameOf(org, m.personId)}与常务副市长${nameOf(org, e.personId)}${span}同时外出。按第七十六条，市长与负责常务工作的副市长一般不同时外出。`,
+        })
+      }
     }
   }
   return out
@@ -153,4 +171,57 @@ export function reportingGaps(org: OrgSnapshot, r: ReportRecord): string[] {
     default:
   }
   return gaps
+}
+
+/** What R-P5 asks of an absent person: whom they report to, who approves, and what is filed with the 办公室. */
+export interface ReportingDuty {
+  /** 报告对象 in the rules' words, or null when the rules name nobody (the 市长 reports to nobody above). */
+  reportTo: string | null
+  /** Who approves, or null when the absence needs no approval (a 副市长's business trip, the 市长's own absence). */
+  approvalBy: string | null
+  /** What the office files (第七十六条: every leader's trip and the person acting during it). */
+  filing: string | null
+}
+
+const PRIVATE: readonly AbsenceKind[] = ['因私', '休假']
+
+/** R-P5 (第七十六条) for the list and the form, so nothing the rules do not ask for shows as 未报告 or 待批. */
+export function reportingDuty(org: OrgSnapshot, personId: number, kind: AbsenceKind): ReportingDuty {
+  const post = principalPost(org, personId)
+  const leaderFiling = '行程和代行人报办公室备案'
+  switch (post?.kind) {
+    case '市长':
+      return { reportTo: null, approvalBy: null, filing: '市长外出无须向上报告或审批；行程和代行的常务副市长报办公室备案' }
+    case '副市长':
+    case '秘书长':
+      return { reportTo: post.isExecutive ? '市长' : '市长或常务副市长', approvalBy: PRIVATE.includes(kind) ? '市长' : null, filing: leaderFiling }
+    case '部门主要负责人':
+      return { reportTo: '市长和分管副市长', approvalBy: '市长和分管副市长', filing: '抄送办公室' }
+    case '县区主要负责人':
+      return { reportTo: '市长', approvalBy: null, filing: null }
+    default:
+      return { reportTo: null, approvalBy: null, filing: null }
+  }
+}
+
+/** Who acts over a run of days of one absence: the same answer from `startDate` to `endDate`. */
+export interface ActingSpan { startDate: IsoDate; endDate: IsoDate; acting: ActingAnswer }
+
+/**
+ * Who acts for the absent leader on each day of the absence (R-P2, R-P3), in runs of the same answer: the person the
+ * rules name may be away on some of the days, and a post may change hands mid-trip, so no single day stands for all.
+ */
+export function actingByDay(org: OrgSnapshot, absences: readonly AbsencePeriod[], a: AbsencePeriod): ActingSpan[] {
+  const spans: ActingSpan[] = []
+  let key = ''
+  for (let d = a.startDate; d <= a.endDate; d = addDays(d, 1)) {
+    const post = principalPost(orgOn(org, d), a.personId)
+    if (!post) { key = ''; continue }
+    const acting = whoActsFor(org, absences, post.id, d)
+    const k = `${post.id}|${acting.actorId}|${acting.rule}|${acting.reason}`
+    if (k === key) spans.at(-1)!.endDate = d
+    else spans.push({ startDate: d, endDate: d, acting })
+    key = k
+  }
+  return spans
 }

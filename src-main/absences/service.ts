@@ -1,4 +1,4 @@
-import { and, asc, gte, inArray, lte, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm'
 import type { ReadDb } from '../db/connection'
 import { perConnection } from '../db/prepared'
 import type { ActionContext } from '../kernel/procedure'
@@ -8,9 +8,9 @@ import { loadOrgSnapshot } from '../org/service'
 import { people, posts } from '../org/schema'
 import { absenceReports, absences } from './schema'
 import { type AbsenceKind } from '../common/absences'
-import { executiveOverlaps, reportingGaps, whoActsFor, type AbsencePeriod, type ActingAnswer } from './rules'
-import { principalPost, type OrgSnapshot } from '../org/snapshot'
-import { overlap } from '../common/dates'
+import { actingByDay, executiveOverlaps, reportingDuty, reportingGaps, whoActsFor, type AbsencePeriod, type ActingAnswer } from './rules'
+import { orgOn, principalPost } from '../org/snapshot'
+import { chineseDate, overlap } from '../common/dates'
 import { LEADER_KINDS } from '../common/org'
 import type { AbsenceInput } from './contract'
 
@@ -31,13 +31,7 @@ function reportsOf(db: ReadDb, ids: number[]): Map<number, number[]> {
   return map
 }
 
-/** The acting answer for the absent leader's principal post on the absence's first day. */
-function actingFor(org: OrgSnapshot, periods: AbsencePeriod[], a: AbsencePeriod): ActingAnswer | null {
-  const post = principalPost(org, a.personId)
-  return post ? whoActsFor(org, periods, post.id, a.startDate) : null
-}
-
-/** The 领导外出 list for a period: each absence with whom it was reported to, who acts, and every warning. */
+/** The 领导外出 list for a period: each absence with whom it was reported to, who acts on each day, and every warning. */
 export function listAbsences(db: ReadDb, from: string, to: string) {
   const org = loadOrgSnapshot(db)
   const rows = db.select().from(absences).where(and(lte(absences.startDate, to), gte(absences.endDate, from))).orderBy(asc(absences.startDate), asc(absences.id)).all()
@@ -50,26 +44,53 @@ export function listAbsences(db: ReadDb, from: string, to: string) {
     overlaps,
     absences: rows.map((r) => {
       const reportedTo = reports.get(r.id) ?? []
+      // The post and the rules of the trip's first day: a leader replaced later keeps the post they travelled in.
+      const onDay = orgOn(org, r.startDate)
+      const actingSpans = actingByDay(org, periods, r)
+      const firstShown = actingSpans.find((s) => s.endDate >= from) ?? actingSpans[0]
       return {
         ...r,
         personName: name(r.personId),
-        postTitle: principalPost(org, r.personId)?.title ?? null,
+        postTitle: principalPost(onDay, r.personId)?.title ?? null,
         actingPersonName: name(r.actingPersonId),
         approvedByName: name(r.approvedById),
         reportedTo,
         reportedToNames: reportedTo.map((id) => name(id)),
-        acting: actingFor(org, periods, r),
-        gaps: reportingGaps(org, { ...r, reportedTo }),
+        /** Who acts on the first day of the trip shown in the period; actingSpans has every day. */
+        acting: (firstShown?.acting ?? null) as ActingAnswer | null,
+        actingSpans,
+        duty: reportingDuty(onDay, r.personId, r.kind),
+        gaps: reportingGaps(onDay, { ...r, reportedTo }),
         overlapWarnings: overlaps.filter((o) => o.mayorAbsenceId === r.id || o.executiveAbsenceId === r.id).map((o) => o.message),
       }
     }),
   }
 }
 
+/** The same person away over the same days, already recorded: identical is refused, overlapping is warned. */
+function sameTimeAbsences(db: ReadDb, input: AbsenceInput) {
+  return db.select().from(absences).where(and(eq(absences.personId, input.personId), lte(absences.startDate, input.endDate), gte(absences.endDate, input.startDate),
+    input.id === undefined ? undefined : ne(absences.id, input.id))).all()
+}
+
+/** An absence is recorded for someone on the books on its first day: an archived person left before. */
+function requireInOffice(db: ReadDb, input: AbsenceInput) {
+  const person = requireById(db, people, input.personId, '外出人员')
+  if (person.archivedOn && person.archivedOn <= input.startDate) {
+    throw new AppError('CONFLICT', `${person.name}已于${chineseDate(person.archivedOn)}离任归档，不能登记此后的外出`, { field: 'personId' })
+  }
+  return person
+}
+
 /** Records an absence; the R-P4 and R-P5 warnings come back to be shown at once (they warn, never refuse). */
 export function saveAbsence(ctx: ActionContext, input: AbsenceInput) {
   const { reportedTo, ...values } = input
-  requireById(ctx.db, people, input.personId, '外出人员')
+  const person = requireInOffice(ctx.db, input)
+  const others = sameTimeAbsences(ctx.db, input)
+  const twin = others.find((o) => o.kind === input.kind && o.startDate === input.startDate && o.endDate === input.endDate)
+  if (twin) {
+    throw new AppError('CONFLICT', `${person.name}${periodText(twin)}的${twin.kind}已经登记过（${twin.destination ?? '未填地点'}），不能重复登记；如需更改，请在列表中修改原记录`)
+  }
   if (input.actingPersonId === input.personId) throw new AppError('VALIDATION', '「代行人」不能是外出者本人', { field: 'actingPersonId' })
   if (input.approval === '已批准' && !input.approvedById) throw new AppError('VALIDATION', '「批准人」已批准时须填写批准人', { field: 'approvedById' })
   const row = saveAudited(ctx, absences, '领导外出', {
@@ -83,16 +104,20 @@ export function saveAbsence(ctx: ActionContext, input: AbsenceInput) {
   const org = loadOrgSnapshot(ctx.db)
   const warnings = [
     ...executiveOverlaps(org, loadAbsencePeriods(ctx.db)).filter((o) => o.mayorAbsenceId === row.id || o.executiveAbsenceId === row.id).map((o) => o.message),
-    ...reportingGaps(org, { ...row, reportedTo: unique }),
+    ...reportingGaps(orgOn(org, row.startDate), { ...row, reportedTo: unique }),
+    ...others.map((o) => `${person.name}${periodText(o)}已登记${o.kind}，与本次外出有重叠的日子，请核对是否重复登记`),
   ]
   return { id: row.id, warnings }
 }
+
+const periodText = (a: { startDate: string; endDate: string }) =>
+  a.startDate === a.endDate ? chineseDate(a.startDate) : `${chineseDate(a.startDate)}至${chineseDate(a.endDate)}`
 
 export const deleteAbsence = (ctx: ActionContext, id: number) => { deleteAudited(ctx, absences, '领导外出', id) }
 
 /** For the form: who the rules would name to act, before an acting person is filed. */
 export function proposeActing(db: ReadDb, personId: number, kind: AbsenceKind, date: string): ActingAnswer | null {
-  const org = loadOrgSnapshot(db)
+  const org = loadOrgSnapshot(db, date)
   const post = principalPost(org, personId)
   if (!post) return null
   const periods = loadAbsencePeriods(db, date, date).filter((a) => a.personId !== personId)
@@ -101,7 +126,7 @@ export function proposeActing(db: ReadDb, personId: number, kind: AbsenceKind, d
 
 /** For each city leader's post, who answers for it on `date` (R-P2, R-P3). */
 export function leadersOn(db: ReadDb, date: string): ActingAnswer[] {
-  const org = loadOrgSnapshot(db)
+  const org = loadOrgSnapshot(db, date)
   const periods = loadAbsencePeriods(db, date, date)
   const leaderPosts = db.select({ id: posts.id }).from(posts).where(inArray(posts.kind, [...LEADER_KINDS])).orderBy(asc(posts.sortOrder), asc(posts.id)).all()
   return leaderPosts.map((p) => whoActsFor(org, periods, p.id, date))

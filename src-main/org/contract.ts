@@ -3,7 +3,7 @@
  * their output types, so a field is named, labelled and typed in one place.
  */
 import { z } from 'zod'
-import { id, optionalText, phone, text } from '../kernel/fields'
+import { id, isoDate, optionalText, phone, text } from '../kernel/fields'
 import { DEPARTMENT_KINDS, POST_KINDS } from '../common/org'
 
 export const byId = (label: string) => z.object({ id: id(label) })
@@ -41,3 +41,19 @@ export type PortfolioInput = z.output<typeof portfolioInput>
 
 export const abPairInput = z.object({ postAId: id('A角岗位'), postBId: id('B角岗位') })
 export type AbPairInput = z.output<typeof abPairInput>
+
+/** 任职变更 (R-P1 turnover): from the date on, the post is held by the person, or vacant (null). */
+export const holderChangeInput = z.object({
+  postId: id('岗位'), personId: id('新任职人员').nullable(), fromDate: isoDate('生效日期'), reason: text('任职依据', 200),
+})
+export type HolderChangeInput = z.output<typeof holderChangeInput>
+
+export const undoHolderChangeInput = z.object({ postId: id('岗位'), reason: text('撤销理由', 200) })
+export type UndoHolderChangeInput = z.output<typeof undoHolderChangeInput>
+
+/** 归档: the person left on `date`; their posts fall vacant from then, their name stays on every record. */
+export const archivePersonInput = z.object({ id: id('人员'), date: isoDate('离任日期'), reason: text('离任原因', 200) })
+export type ArchivePersonInput = z.output<typeof archivePersonInput>
+
+export const restorePersonInput = z.object({ id: id('人员'), reason: text('恢复理由', 200) })
+export type RestorePersonInput = z.output<typeof restorePersonInput>

@@ -1,8 +1,8 @@
-import { and, eq, inArray, or } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, or } from 'drizzle-orm'
 import type { Db, ReadDb } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError } from '../kernel/errors'
-import { abPairs, departments, people, posts } from './schema'
+import { abPairs, departments, people, postHoldings, posts } from './schema'
 import { DEMO_AB_PAIRS, DEMO_DEPARTMENTS, DEMO_LEADERS, DEMO_OFFICE, demoHeadName, demoMobile, demoOfficePhone } from './demo-data'
 
 const isDemo = true
@@ -38,6 +38,9 @@ export function loadDemoOrganisation(db: Db): void {
   officePost('办公室主任', '办公室主任', DEMO_OFFICE.director, 0)
   DEMO_OFFICE.deputies.forEach((name, i) => officePost('办公室副主任', '办公室副主任', name, 1 + i))
   DEMO_OFFICE.staff.forEach((name, i) => officePost('秘书科工作人员', '工作人员', name, 10 + i))
+  // Every demo holder holds since before the records, like the holders migration 0011 carried over.
+  const held = db.select({ postId: posts.id, personId: posts.holderId }).from(posts).where(and(eq(posts.isDemo, true), isNotNull(posts.holderId))).all()
+  db.insert(postHoldings).values(held.map((h) => ({ postId: h.postId, personId: h.personId!, reason: '演示数据' }))).run()
 }
 
 /**
@@ -50,6 +53,9 @@ export function removeDemoOrganisation(ctx: ActionContext) {
   const demoDepts = db.select({ id: departments.id }).from(departments).where(eq(departments.isDemo, true)).all().map((r) => r.id)
   const entangled = db.select({ title: posts.title }).from(posts)
     .where(and(eq(posts.isDemo, false), or(inArray(posts.holderId, demoPeople), inArray(posts.departmentId, demoDepts)))).all()
+  // A real post once held by a demo person keeps that in its 任职记录 (no cascade), so it is named too.
+  entangled.push(...db.selectDistinct({ title: posts.title }).from(posts).innerJoin(postHoldings, eq(postHoldings.postId, posts.id))
+    .where(and(eq(posts.isDemo, false), inArray(postHoldings.personId, demoPeople))).all().filter((p) => !entangled.some((e) => e.title === p.title)))
   if (entangled.length) {
     throw new AppError('RULE', `以下岗位不是演示数据，但仍关联演示人员或演示单位：${entangled.map((p) => p.title).join('、')}。请先调整后再删除演示数据。`)
   }

@@ -1,6 +1,10 @@
 import { z } from 'zod'
 import { query, mutation } from '../kernel/procedure'
-import { abPairInput, byId, departmentInput, personInDepartmentInput, personInput, portfolioInput, postInput } from './contract'
+import {
+  abPairInput, archivePersonInput, byId, departmentInput, holderChangeInput, personInDepartmentInput, personInput, portfolioInput, postInput,
+  restorePersonInput, undoHolderChangeInput,
+} from './contract'
+import { archivePerson, changeHolder, restorePerson, undoHolderChange } from './turnover'
 import {
   addPersonToDepartment, deleteAbPair, deleteDepartment, deletePerson, deletePost, orgOverview,
   saveAbPair, saveDepartment, savePerson, savePost, setPortfolio,
@@ -22,8 +26,32 @@ export const orgProcedures = {
     input: personInput,
     handler: savePerson,
   }),
+  'org.archivePerson': mutation({
+    summary: '人员离任归档（所任岗位自离任日起空缺，已有记录保留姓名）',
+    access: CLERKS,
+    input: archivePersonInput,
+    handler: archivePerson,
+  }),
+  'org.restorePerson': mutation({
+    summary: '恢复已归档的人员',
+    access: CLERKS,
+    input: restorePersonInput,
+    handler: restorePerson,
+  }),
+  'org.changeHolder': mutation({
+    summary: '任职变更：岗位自某日起由某人担任或空缺，此前的任职人保留在当时的记录上',
+    access: CLERKS,
+    input: holderChangeInput,
+    handler: changeHolder,
+  }),
+  'org.undoHolderChange': mutation({
+    summary: '撤销岗位最近一次任职变更（登记有误时）',
+    access: CLERKS,
+    input: undoHolderChangeInput,
+    handler: undoHolderChange,
+  }),
   'org.deletePerson': mutation({
-    summary: '删除人员',
+    summary: '删除人员（仅限没有任何记录的人员；离任请归档）',
     access: CLERKS,
     input: byId('人员'),
     handler: (ctx, { id }) => { deletePerson(ctx, id); return null },

@@ -4,8 +4,10 @@ import { perConnection } from '../db/prepared'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError, ruleViolation } from '../kernel/errors'
 import { deleteAudited, insertAudited, requireById, saveAudited, updateAudited } from '../kernel/audited'
-import type { OrgWithUnits } from './snapshot'
-import { abPairs, departments, people, posts } from './schema'
+import { orgOn, type OrgWithUnits } from './snapshot'
+import { abPairs, departments, people, postHoldings, posts } from './schema'
+import type { IsoDate } from '../common/dates'
+import { firstHolder, holderChangedToday, holdingsOverview, refuseDeletingNamedPerson } from './turnover'
 import { isLeaderKind } from '../common/org'
 import type { AbPairInput, DepartmentInput, PersonInDepartmentInput, PersonInput, PortfolioInput, PostInput } from './contract'
 
@@ -13,20 +15,25 @@ const postsStmt = perConnection((db) => db.select({ id: posts.id, title: posts.t
 const namesStmt = perConnection((db) => db.select({ id: people.id, name: people.name }).from(people).prepare())
 const pairsStmt = perConnection((db) => db.select({ a: abPairs.postAId, b: abPairs.postBId }).from(abPairs).prepare())
 const departmentsStmt = perConnection((db) => db.select({ id: departments.id, name: departments.name, kind: departments.kind, supervisorPostId: departments.supervisorPostId }).from(departments).prepare())
+const holdingsStmt = perConnection((db) => db.select({ postId: postHoldings.postId, personId: postHoldings.personId, fromDate: postHoldings.fromDate, toDate: postHoldings.toDate }).from(postHoldings).prepare())
 
 /**
  * The organisation as the rules need it (R-P1), with the departments' names and kinds (who heads a 列席 unit).
  * Its queries are prepared once per connection: opening a meeting reads it, and an office's org is a few hundred rows.
+ * `asOf` gives the holders of that day (a meeting's, a signature's); without it, today's. The 任职记录 travel with
+ * the snapshot, so the acting rules read the holders of whatever day they are asked about.
  */
-export function loadOrgSnapshot(db: ReadDb): OrgWithUnits {
+export function loadOrgSnapshot(db: ReadDb, asOf?: IsoDate): OrgWithUnits {
   const depts = departmentsStmt(db).all()
-  return {
+  const org: OrgWithUnits = {
     posts: postsStmt(db).all(),
+    holdings: holdingsStmt(db).all(),
     names: new Map(namesStmt(db).all().map((p) => [p.id, p.name])),
     abPairs: pairsStmt(db).all().map((p) => [p.a, p.b] as const),
     supervisors: new Map(depts.map((d) => [d.id, d.supervisorPostId])),
     departments: new Map(depts.map((d) => [d.id, { name: d.name, kind: d.kind }])),
   }
+  return asOf ? orgOn(org, asOf) : org
 }
 
 /** Everything the 组织机构 pages show; an office's organisation is hundreds of rows, not more. */
@@ -51,14 +58,16 @@ export function orgOverview(db: ReadDb) {
       departmentIds: allDepartments.filter((d) => d.supervisorPostId === p.id).map((d) => d.id),
     })),
     abPairs: db.select().from(abPairs).all().map((p) => ({ ...p, a: postLabel(p.postAId), b: postLabel(p.postBId) })),
+    /** 任职记录 of every post, oldest first. */
+    holdings: holdingsOverview(db),
   }
 }
 
 export const savePerson = (ctx: ActionContext, input: PersonInput) => saveAudited(ctx, people, '人员', input)
 
+/** Only a person nothing names (entered by mistake); anyone else is archived (turnover.ts). */
 export function deletePerson(ctx: ActionContext, id: number) {
-  const held = ctx.db.select({ title: posts.title }).from(posts).where(eq(posts.holderId, id)).all()
-  if (held.length) throw ruleViolation('R-P1', `该人员仍担任${held.map((p) => p.title).join('、')}，请先在岗位中改由他人担任或设为空缺`)
+  refuseDeletingNamedPerson(ctx.db, id)
   deleteAudited(ctx, people, '人员', id)
 }
 
@@ -91,7 +100,16 @@ export function savePost(ctx: ActionContext, input: PostInput) {
     const others = ctx.db.select().from(posts).where(and(eq(posts.isExecutive, true), input.id ? ne(posts.id, input.id) : undefined)).all()
     for (const o of others) updateAudited(ctx, posts, '岗位', o.id, { isExecutive: false })
   }
-  return saveAudited(ctx, posts, '岗位', input)
+  const { id, holderId, ...fields } = input
+  if (id === undefined) {
+    const post = insertAudited(ctx, posts, '岗位', { ...fields, holderId })
+    if (holderId) firstHolder(ctx, post.id, holderId)
+    return post
+  }
+  // A different holder is a change from today: the earlier holder stays on the records of the days before.
+  const before = requireById(ctx.db, posts, id, '岗位')
+  if (holderId !== undefined && holderId !== before.holderId) holderChangedToday(ctx, before, holderId)
+  return updateAudited(ctx, posts, '岗位', id, fields)
 }
 
 export const deletePost = (ctx: ActionContext, id: number) => { deleteAudited(ctx, posts, '岗位', id) }

@@ -64,9 +64,10 @@ describe('editing the organisation', () => {
     expect(r.body.error?.message).toContain('已有AB角')
   })
 
-  it('will not delete a person who still holds a post', async () => {
+  it('will not delete a person who still holds a post, and points to 归档', async () => {
     const r = await api.call('org.deletePerson', { id: person('周文斌').id })
-    expect(r.body.error?.message).toContain('该人员仍担任秘书长')
+    expect(r.body.error).toMatchObject({ code: 'RULE', rule: 'R-P1' })
+    expect(r.body.error?.message).toContain('周文斌仍担任秘书长，不能删除。人员离任请用“归档”')
   })
 })
 
