@@ -21,6 +21,10 @@ export const PROCEDURE_LABELS: Readonly<Record<string, string>> = {
   'settings.update': '修改系统设置',
   'org.savePerson': '新增或修改人员',
   'org.deletePerson': '删除人员',
+  'org.archivePerson': '人员离任归档',
+  'org.restorePerson': '恢复已归档的人员',
+  'org.changeHolder': '任职变更',
+  'org.undoHolderChange': '撤销任职变更',
   'org.addPersonToDepartment': '在单位中添加人员',
   'org.saveDepartment': '新增或修改单位',
   'org.deleteDepartment': '删除单位',
@@ -127,8 +131,8 @@ export const procedureLabel = (name: string): string => PROCEDURE_LABELS[current
 /** Record kinds as the services name them, for the page's filter. */
 export const ENTITIES = [
   '登录', '账户', '系统设置', '查阅', '导出', '下载', '文件', '收文', '批示', '会签意见', '承办', '催办', '发文', '核稿', '建议提案',
-  '定密变更', '会议', '会议类别', '会议议程', '议题', '议题调整', '出席情况', '会议纪要', '议定事项', '督办事项', '督办进展',
-  '值班表', '值班安排', '值班变更', '值班记录', '交接班', '不排班日期', '节假日安排', '人员', '单位', '岗位', 'AB角', '领导外出', '演示数据',
+  '定密变更', '会议', '会议更正', '会议类别', '会议议程', '议题', '议题调整', '出席情况', '会议纪要', '议定事项', '督办事项', '督办进展',
+  '值班表', '值班安排', '值班变更', '值班记录', '交接班', '不排班日期', '节假日安排', '人员', '单位', '岗位', '任职记录', 'AB角', '领导外出', '演示数据',
   '备份', '备份设置', '数据恢复', '数据导出', '数据导入',
 ] as const
 
@@ -168,7 +172,9 @@ const FIELDS: Record<string, string> = {
   toClassification: '新密级', toDate: '截止日期', toMeetingId: '调至会议', toPeriod: '新保密期限', toPersonId: '新值班人员',
   topicId: '议题', turn: '轮次', typeId: '会议类别', updatedAt: '修改时间', uploadedAt: '上传时间', uploadedBy: '上传人', upward: '向上级报送',
   urgency: '紧急程度', urgent: '紧急', userId: '账户', username: '用户名', value: '值', withdrawn: '已撤回', workingDays: '办理时限（工作日）',
-  year: '年份', changedAt: '变更时间', changedBy: '变更人', sha256: '校验值', sealed: '已加密',
+  year: '年份', askeeException: '请假例外说明', contactName: '联系人', contactPhone: '联系电话', participants: '增加的参会人员',
+  supervisorReason: '经由其他领导的理由', withdrawReason: '撤回理由', act: '更正事项', detail: '更正内容', changedAt: '变更时间', changedBy: '变更人', sha256: '校验值', sealed: '已加密',
+  archivedOn: '归档（离任）日期', archiveReason: '离任原因', endReason: '离任依据',
   // 备份设置 (backup/settings.ts: kept in a file beside the database, so not in settings/service.ts).
   scheduleEnabled: '每日定时备份', scheduleTime: '定时备份时间', keepDaily: '保留每日备份（天）', keepWeekly: '保留每周备份（周）', folder: '备份文件夹',
   // Fields a service names itself in the old records.
@@ -178,6 +184,7 @@ const FIELDS: Record<string, string> = {
 /** Where the same column means something else: by record kind. */
 const BY_ENTITY: Record<string, Record<string, string>> = {
   岗位: { title: '岗位名称', kind: '岗位类别' },
+  任职记录: { postId: '岗位', fromDate: '任职起始日期', toDate: '任职截止日期', reason: '任职依据' },
   人员: { name: '姓名', kind: '人员类别' },
   单位: { name: '单位名称', kind: '单位类别' },
   议题: { title: '议题名称', departmentId: '报送单位' },
@@ -187,6 +194,7 @@ const BY_ENTITY: Record<string, Record<string, string>> = {
   值班表: { title: '值班表名称' },
   会议类别: { name: '会议类别名称' },
   会议: { typeId: '会议类别' },
+  会议更正: { reason: '理由', by: '更正人', at: '更正时间' },
   节假日安排: { name: '节日', kind: '安排' },
   文件: { name: '文件名' },
   承办: { role: '承办方式', departmentId: '承办单位' },
@@ -207,7 +215,7 @@ export const NAMED_BY_ID: Record<string, string> = {
   ...Object.fromEntries(['departmentId', 'senderDepartmentId', 'draftingDepartmentId'].map((k) => [k, 'SELECT name FROM departments WHERE id = ?'])),
   ...Object.fromEntries(['personId', 'holderId', 'leaderId', 'directLeaderId', 'actingPersonId', 'askedPersonId', 'mayorConsentPersonId', 'signerPersonId',
     'signerId', 'approvedById', 'fromPersonId', 'toPersonId', 'counterpartId', 'requesterId'].map((k) => [k, 'SELECT name FROM people WHERE id = ?'])),
-  ...Object.fromEntries(['supervisorPostId', 'postAId', 'postBId', 'leaderPostId', 'routePostId', 'chairPostId', 'entrustingPostId']
+  ...Object.fromEntries(['postId', 'supervisorPostId', 'postAId', 'postBId', 'leaderPostId', 'routePostId', 'chairPostId', 'entrustingPostId']
     .map((k) => [k, 'SELECT title FROM posts WHERE id = ?'])),
   typeId: 'SELECT name FROM meeting_types WHERE id = ?',
   // A document by its number, which the auditor may see: 收文 收〔2026〕12号, not the row's id.
