@@ -9,6 +9,9 @@ export const year = z.number().describe('年份').int('应为整数').min(2000, 
 export const importYearInput = z.object({ year, source: text('来源通知', 200), text: text('安排内容', 5000) })
 export type ImportYearInput = z.output<typeof importYearInput>
 
+/** 预览: the pasted notice read before anything is saved. */
+export const parseInput = z.object({ year, text: text('安排内容', 5000) })
+
 /** 更正某日. */
 export const correctDayInput = z.object({ date: isoDate('日期'), kind: z.enum([...DAY_KINDS, '平常']).describe('类别'), name: optionalText('节日名称', 20) })
 export type CorrectDayInput = z.output<typeof correctDayInput>

@@ -4,7 +4,9 @@ import { isoDate } from '../kernel/fields'
 import { correctDay, deleteYear, importYear, listYears, loadCalendar, yearView } from './service'
 import { countWorkingDays, dayInfo, shiftWorkingDays } from './rules'
 import { CLERKS } from '../common/roles'
-import { importYearInput, correctDayInput, year } from './contract'
+import { importYearInput, correctDayInput, parseInput, year } from './contract'
+import { parseHolidayText } from './notice'
+import type { StoredDateRecompute } from './recompute'
 
 export const calendarProcedures = {
   'calendar.years': query({
@@ -37,22 +39,37 @@ export const calendarProcedures = {
     input: z.object({ from: isoDate('开始日期'), to: isoDate('结束日期') }),
     handler: ({ db }, { from, to }) => ({ workingDays: countWorkingDays(loadCalendar(db), from, to) }),
   }),
-  'calendar.importYear': mutation({
-    summary: '录入或导入一年的节假日安排',
+  'calendar.parse': query({
+    summary: '读取粘贴的节假日通知（只预览，不保存）',
     access: CLERKS,
-    input: importYearInput,
-    handler: importYear,
+    input: parseInput,
+    handler: (_ctx, { year, text }) => parseHolidayText(year, text),
   }),
-  'calendar.correctDay': mutation({
-    summary: '更正某一天的安排',
-    access: CLERKS,
-    input: correctDayInput,
-    handler: correctDay,
-  }),
-  'calendar.deleteYear': mutation({
-    summary: '删除一年的节假日安排',
-    access: CLERKS,
-    input: z.object({ year }),
-    handler: (ctx, { year }) => { deleteYear(ctx, year); return null },
-  }),
+}
+
+/**
+ * The three writes to the calendar, with the stored dates they recompute (X-6). The API passes every domain's
+ * recompute (src-main/rpc/procedures.ts): the calendar itself imports none of them.
+ */
+export function calendarMutations(recompute: readonly StoredDateRecompute[]) {
+  return {
+    'calendar.importYear': mutation({
+      summary: '录入或导入一年的节假日安排',
+      access: CLERKS,
+      input: importYearInput,
+      handler: (ctx, input) => importYear(ctx, input, recompute),
+    }),
+    'calendar.correctDay': mutation({
+      summary: '更正某一天的安排',
+      access: CLERKS,
+      input: correctDayInput,
+      handler: (ctx, input) => correctDay(ctx, input, recompute),
+    }),
+    'calendar.deleteYear': mutation({
+      summary: '删除一年的节假日安排',
+      access: CLERKS,
+      input: z.object({ year }),
+      handler: (ctx, { year }) => { deleteYear(ctx, year, recompute); return null },
+    }),
+  }
 }

@@ -1,6 +1,5 @@
-import { ruleViolation } from '../kernel/errors'
 import type { DayKind } from '../common/calendar'
-import { addDays, chineseDate, isRealDate, isWeekend, yearOf, type IsoDate } from '../common/dates'
+import { addDays, isRealDate, isWeekend, yearOf, type IsoDate } from '../common/dates'
 
 /** The official holiday calendar as plain data (R-W2): known years and their exceptional days. */
 export interface HolidayCalendar {
@@ -16,22 +15,37 @@ export interface DayInfo {
   type: DayType
   /** The holiday's name for 法定节假日 and 调休上班 days. */
   name: string | null
+  /** R-W2/X-6: the year's arrangement is not entered, so the day is judged by weekends alone (暂定) until it is. */
+  provisional: boolean
 }
 
-/** R-W2/X-6: a date in a year the office has not entered is refused, never treated as an ordinary year. */
-export function requireKnownYear(cal: HolidayCalendar, date: IsoDate): void {
-  const year = yearOf(date)
-  if (!cal.years.has(year)) {
-    throw ruleViolation('R-W2', `${year}年的节假日安排尚未录入，无法判断${chineseDate(date)}是否为工作日。请管理员在“节假日”中录入或导入${year}年的安排。`)
-  }
+/** Who may enter a year's arrangement (calendar.importYear's access), named in every message about a missing year. */
+export const HOLIDAY_ENTRY_ROLES = '文秘或科长'
+
+/** The message shown wherever a date falls in a year without holiday data (R-W2, X-6): provisional, not refused. */
+export const missingYearNote = (year: number): string =>
+  `${year}年的节假日安排尚未录入，${year}年的日期暂按周末推算（暂定）。请${HOLIDAY_ENTRY_ROLES}在“节假日”中粘贴国务院办公厅通知录入，录入后自动重算。`
+
+/**
+ * R-W2/X-6: the years between two dates (either order, inclusive) whose arrangement is not entered.
+ * Anything computed across them is 暂定: the one shape every caller uses to say so.
+ */
+export function provisionalYears(cal: HolidayCalendar, a: IsoDate, b: IsoDate): number[] {
+  const [lo, hi] = a <= b ? [yearOf(a), yearOf(b)] : [yearOf(b), yearOf(a)]
+  const out: number[] = []
+  for (let y = lo; y <= hi; y++) if (!cal.years.has(y)) out.push(y)
+  return out
 }
 
+export const isProvisional = (cal: HolidayCalendar, a: IsoDate, b: IsoDate = a): boolean => provisionalYears(cal, a, b).length > 0
+
+/** A date in an unentered year is judged by weekends alone and marked provisional, never refused (X-6). */
 export function dayInfo(cal: HolidayCalendar, date: IsoDate): DayInfo {
-  requireKnownYear(cal, date)
-  const special = cal.days.get(date)
-  if (special?.kind === '放假') return { date, working: false, type: '法定节假日', name: special.name }
-  if (special?.kind === '上班') return { date, working: true, type: '调休上班', name: special.name }
-  return isWeekend(date) ? { date, working: false, type: '周末', name: null } : { date, working: true, type: '工作日', name: null }
+  const provisional = !cal.years.has(yearOf(date))
+  const special = provisional ? undefined : cal.days.get(date)
+  if (special?.kind === '放假') return { date, working: false, type: '法定节假日', name: special.name, provisional }
+  if (special?.kind === '上班') return { date, working: true, type: '调休上班', name: special.name, provisional }
+  return isWeekend(date) ? { date, working: false, type: '周末', name: null, provisional } : { date, working: true, type: '工作日', name: null, provisional }
 }
 
 export const isWorkingDay = (cal: HolidayCalendar, date: IsoDate): boolean => dayInfo(cal, date).working
@@ -39,6 +53,7 @@ export const isWorkingDay = (cal: HolidayCalendar, date: IsoDate): boolean => da
 /**
  * The n-th working day after `date` (n > 0) or before it (n < 0), not counting `date` itself.
  * R-M3: a topic for a meeting on M is due by shiftWorkingDays(cal, M, -10).
+ * Across an unentered year it counts weekends only: ask isProvisional(cal, date, result) before calling it final.
  */
 export function shiftWorkingDays(cal: HolidayCalendar, date: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n) || n === 0) throw new RangeError('n must be a non-zero integer')
@@ -58,9 +73,8 @@ export function countWorkingDays(cal: HolidayCalendar, from: IsoDate, to: IsoDat
   return n
 }
 
-/** R-W1: statutory holidays other than ordinary weekends, grouped by holiday, for the leaders' duty roster. */
+/** R-W1: statutory holidays other than ordinary weekends, grouped by holiday; none yet for an unentered year (暂定, X-6). */
 export function statutoryHolidays(cal: HolidayCalendar, year: number): { name: string; dates: IsoDate[] }[] {
-  requireKnownYear(cal, `${year}-01-01`)
   const groups: { name: string; dates: IsoDate[] }[] = []
   const days = [...cal.days.entries()].filter(([d, v]) => yearOf(d) === year && v.kind === '放假').sort(([a], [b]) => a.localeCompare(b))
   for (const [date, { name }] of days) {

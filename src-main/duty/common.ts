@@ -46,7 +46,7 @@ export function periodProblem(from: IsoDate, to: IsoDate): string | null {
 
 /**
  * Every day of the inclusive period, marked holiday or not by the official calendar (R-W2).
- * A year the office has not entered is refused (requireKnownYear, via dayInfo).
+ * A year the office has not entered has no holidays yet (暂定 by weekends, X-6): the roster says so (isProvisional).
  */
 export function dutyDays(cal: HolidayCalendar, from: IsoDate, to: IsoDate): DutyDay[] {
   const out: DutyDay[] = []

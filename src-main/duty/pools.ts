@@ -1,11 +1,11 @@
 /** Who may take each duty role, and the duty history, read from the database (R-W1, X-4). */
-import { and, asc, count, eq, gte, inArray, lte, min, ne, not, sql, type SQLWrapper } from 'drizzle-orm'
+import { and, asc, count, eq, gte, inArray, lte, ne, sql, type SQLWrapper } from 'drizzle-orm'
 import type { SelectedFields } from 'drizzle-orm/sqlite-core'
 import type { ReadDb } from '../db/connection'
 import { departments, people, posts } from '../org/schema'
 import { type PostKind } from '../common/org'
 import { loadCalendar } from '../calendar/service'
-import { dayInfo, requireKnownYear } from '../calendar/rules'
+import { dayInfo } from '../calendar/rules'
 import { yearOf } from '../common/dates'
 import { readSettings } from '../settings/service'
 import { fairnessCounts, type DutyAssignment, type DutyExclusion, type DutyRole, type FairnessRow } from './rules'
@@ -46,15 +46,12 @@ const inJson = (value: SQLWrapper, list: readonly (string | number)[]) => sql`${
 /**
  * Fairness history: the counts of every published roster of this kind, except `exceptRosterId`. Ten years of an
  * office are some 11k duties, so SQL counts them per person and role; which days are 法定节假日 still comes from the
- * calendar rule (dayInfo), and a duty in a year the calendar does not know is refused (R-W2) as when counted day by day.
+ * calendar rule (dayInfo); a duty in a year the calendar does not know counts as ordinary until the year is entered (R-W2, 暂定).
  */
 export function publishedHistory(db: ReadDb, kind: RosterKind, exceptRosterId?: number): FairnessRow[] {
   const cal = loadCalendar(db)
   const published = and(eq(rosters.kind, kind), eq(rosters.status, '已发布'), exceptRosterId ? ne(rosters.id, exceptRosterId) : undefined)
   const duties = <T extends SelectedFields>(fields: T) => db.select(fields).from(dutyAssignments).innerJoin(rosters, eq(dutyAssignments.rosterId, rosters.id))
-  const year = sql`cast(substr(${dutyAssignments.date}, 1, 4) AS integer)`
-  const unknownYear = duties({ date: min(dutyAssignments.date) }).where(and(published, not(inJson(year, [...cal.years])))).get()
-  if (unknownYear?.date) requireKnownYear(cal, unknownYear.date)
   const holidays = [...cal.days.keys()].filter((d) => cal.years.has(yearOf(d)) && dayInfo(cal, d).type === '法定节假日')
   const rows = duties({ personId: dutyAssignments.personId, role: dutyAssignments.role, holiday: sql<number>`sum(${inJson(dutyAssignments.date, holidays)})`, all: count() })
     .where(published).groupBy(dutyAssignments.personId, dutyAssignments.role).all()

@@ -1,7 +1,8 @@
 import type { Clock } from '../kernel/clock'
 import { authProcedures } from '../auth/procedures'
 import { settingsProcedures } from '../settings/procedures'
-import { calendarProcedures } from '../calendar/procedures'
+import { calendarMutations, calendarProcedures } from '../calendar/procedures'
+import { recomputeIncomingDeadlines } from '../documents/incoming/recompute'
 import { auditProcedures } from '../audit/procedures'
 import { orgProcedures } from '../org/procedures'
 import { absenceProcedures } from '../absences/procedures'
@@ -33,6 +34,8 @@ const domainProcedures = {
   ...orgProcedures,
   ...absenceProcedures,
   ...calendarProcedures,
+  // entering a year recomputes the stored deadlines counted in working days.
+  ...calendarMutations([recomputeIncomingDeadlines]),
   ...auditProcedures,
   ...dutyProcedures,
   ...minutesProcedures,

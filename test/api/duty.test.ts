@@ -40,12 +40,13 @@ describe('the leaders\' holiday roster (R-W1, R-W2)', () => {
     expect(national.fairness.every((r) => r.holiday === 1 && r.weighted === 2 && r.name)).toBe(true)
   })
 
-  it('refuses a period without statutory holidays, and a year the office has not entered (R-W1, R-W2)', async () => {
+  it('refuses a period without statutory holidays; in a year not entered says who enters the holidays (R-W1, R-W2)', async () => {
     const none = await api.call('duty.generate', { kind: '领导带班', from: '2026-11-02', to: '2026-11-06' })
     expect(none.body.error).toMatchObject({ code: 'RULE', rule: 'R-W1' })
     const unknown = await api.call('duty.preview', { kind: '领导带班', from: '2099-10-01', to: '2099-10-07' })
     expect(unknown.body.error).toMatchObject({ code: 'RULE', rule: 'R-W2' })
     expect(unknown.body.error?.message).toContain('2099年的节假日安排尚未录入')
+    expect(unknown.body.error?.message).toContain('请文秘或科长在“节假日”中粘贴国务院办公厅通知录入')
   })
 
   it('publishes the roster with its time, and will not publish it twice (X-4)', async () => {

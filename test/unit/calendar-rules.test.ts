@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { countWorkingDays, dayInfo, isWorkingDay, parseArrangement, shiftWorkingDays, statutoryHolidays } from '../../src-main/calendar/rules'
+import { countWorkingDays, dayInfo, isProvisional, isWorkingDay, missingYearNote, parseArrangement, provisionalYears, shiftWorkingDays, statutoryHolidays } from '../../src-main/calendar/rules'
 import { packagedCalendar } from '../helpers/calendar'
-import { AppError } from '../../src-main/kernel/errors'
 
 const cal = packagedCalendar()
 
@@ -26,14 +25,11 @@ describe('R-W2 the official holiday calendar decides working days', () => {
     expect(dayInfo(cal, '2026-10-10').name).toBe('国庆节')
   })
 
-  it('refuses a date in a year with no arrangement, naming the year, rather than guessing (X-6)', () => {
-    expect(() => isWorkingDay(cal, '2031-03-03')).toThrowError(/2031年的节假日安排尚未录入/)
-    try {
-      isWorkingDay(cal, '2031-03-03')
-    } catch (e) {
-      expect(e).toBeInstanceOf(AppError)
-      expect((e as AppError).extra.rule).toBe('R-W2')
-    }
+  it('judges a date in a year with no arrangement by weekends alone and marks it provisional (暂定), naming the year (X-6)', () => {
+    expect(dayInfo(cal, '2031-03-03')).toEqual({ date: '2031-03-03', working: true, type: '工作日', name: null, provisional: true })
+    expect(dayInfo(cal, '2031-03-01')).toMatchObject({ working: false, type: '周末', provisional: true })
+    expect(dayInfo(cal, '2026-10-01').provisional).toBe(false)
+    expect(missingYearNote(2031)).toMatch(/2031年的节假日安排尚未录入.*暂定.*请文秘或科长在“节假日”中/)
   })
 })
 
@@ -61,10 +57,13 @@ describe('working-day arithmetic across 国庆 2026 and its make-up Saturday', (
     expect(countWorkingDays(cal, from, to)).toBe(n)
   })
 
-  it('refuses a deadline that runs into a year with no data (X-6: next year not yet entered)', () => {
+  it('a deadline that runs into a year with no data is counted by weekends and said to be provisional (X-6)', () => {
     expect(shiftWorkingDays(cal, '2026-12-28', 3)).toBe('2026-12-31')
-    expect(() => shiftWorkingDays(cal, '2026-12-28', 4)).toThrowError(/2027年的节假日安排尚未录入/)
-    expect(() => countWorkingDays(cal, '2040-01-01', '2040-01-05')).toThrowError(/2040年/)
+    expect(isProvisional(cal, '2026-12-28', '2026-12-31')).toBe(false)
+    expect(shiftWorkingDays(cal, '2026-12-28', 4)).toBe('2027-01-01')
+    expect(isProvisional(cal, '2026-12-28', '2027-01-01')).toBe(true)
+    expect(provisionalYears(cal, '2041-01-01', '2039-12-31')).toEqual([2039, 2040, 2041])
+    expect(countWorkingDays(cal, '2040-01-02', '2040-01-08')).toBe(5)
   })
 })
 

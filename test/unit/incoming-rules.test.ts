@@ -106,10 +106,10 @@ describe('R-D7 deadlines in working days, across 国庆 2026', () => {
     expect(deadlineTiming(cal, today, deadline, done)).toMatchObject(expected)
   })
 
-  it('R-W2 a deadline in a year without holiday data falls back to calendar days and says so', () => {
+  it('R-W2 a deadline in a year without holiday data is counted by weekends and marked 暂定 (X-6)', () => {
     const t = deadlineTiming(cal, '2099-12-01', '2099-12-10')
-    expect(t).toMatchObject({ state: '正常', workingDaysLeft: null })
-    expect(t.label).toContain('自然日')
+    expect(t).toMatchObject({ state: '正常', workingDaysLeft: 7 })
+    expect(t.label).toBe('剩余7个工作日（暂定：节假日安排未录入）')
   })
 })
 

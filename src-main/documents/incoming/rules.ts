@@ -5,7 +5,7 @@
  */
 import type { Decision } from '../../kernel/decision'
 import { addDays, chineseDate, daysBetween, type IsoDate } from '../../common/dates'
-import { countWorkingDays, shiftWorkingDays, type HolidayCalendar } from '../../calendar/rules'
+import { countWorkingDays, isProvisional, shiftWorkingDays, type HolidayCalendar } from '../../calendar/rules'
 import { whoActsFor, type AbsencePeriod, type ActingRule } from '../../absences/rules'
 import { mayorPost, type LeaderPost, type OrgSnapshot } from '../../org/snapshot'
 import type { CLASSIFICATIONS } from '../../common/classification'
@@ -151,8 +151,8 @@ export interface DeadlineTiming {
 
 /**
  * How far an item is from its deadline. Time left is counted in working days (R-D7); time overdue in
- * calendar days (a deadline missed on Friday is 3 days overdue on Monday). A year without holiday data
- * falls back to calendar days and says so.
+ * calendar days (a deadline missed on Friday is 3 days overdue on Monday). Across a year without holiday
+ * data the count is by weekends and the label says 暂定 (X-6).
  */
 export function deadlineTiming(cal: HolidayCalendar, today: IsoDate, deadline: IsoDate, doneOn: IsoDate | null = null): DeadlineTiming {
   if (doneOn) {
@@ -164,14 +164,9 @@ export function deadlineTiming(cal: HolidayCalendar, today: IsoDate, deadline: I
     return { state: '逾期', workingDaysLeft: null, daysOverdue: n, label: `逾期${n}天` }
   }
   if (today === deadline) return { state: '临期', workingDaysLeft: 0, daysOverdue: null, label: '今日到期' }
-  let left: number
-  try {
-    left = countWorkingDays(cal, addDays(today, 1), deadline)
-  } catch {
-    const n = daysBetween(today, deadline)
-    return { state: n <= DUE_SOON_WORKING_DAYS ? '临期' : '正常', workingDaysLeft: null, daysOverdue: null, label: `剩余${n}天（自然日，该年节假日安排未录入）` }
-  }
-  return { state: left <= DUE_SOON_WORKING_DAYS ? '临期' : '正常', workingDaysLeft: left, daysOverdue: null, label: `剩余${left}个工作日` }
+  const left = countWorkingDays(cal, addDays(today, 1), deadline)
+  const note = isProvisional(cal, today, deadline) ? '（暂定：节假日安排未录入）' : ''
+  return { state: left <= DUE_SOON_WORKING_DAYS ? '临期' : '正常', workingDaysLeft: left, daysOverdue: null, label: `剩余${left}个工作日${note}` }
 }
 
 // ——— Consultation (R-D2) ———
