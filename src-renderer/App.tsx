@@ -115,7 +115,9 @@ function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () => void }
           <AppShell.Main>
             <LastSignInNotice />
             {hasRole(user, SYSTEM_ADMIN) && <LowDiskAlert />}
-            {allowed ? <Page /> : <Alert color="orange" title="无权访问">当前账户（{user.role}）不能使用“{entry.label}”。</Alert>}
+            {/* A page opens once it is known what this account may do, so no button shows that then disappears. */}
+            {!allowedNames.data ? <Loading label="正在载入…" />
+              : allowed ? <Page /> : <Alert color="orange" title="无权访问">当前账户（{user.role}）不能使用“{entry.label}”。</Alert>}
           </AppShell.Main>
         </AppShell>
       </ScreenLock>

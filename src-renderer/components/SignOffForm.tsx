@@ -23,7 +23,7 @@ export interface RequiredSigners {
  * quoting the rule), a clear opinion and the real date, confirmed before it is final. The caller owns the
  * date, because who must sign depends on it.
  */
-export function SignOffForm({ rule, alsoRules = [], required, date, onDateChange, minDate, defaultOpinion, opinionHint, cannot, error, onErrorClose, busy, confirmTitle, confirmText, onSign, children }: {
+export function SignOffForm({ rule, alsoRules = [], required, date, onDateChange, minDate, defaultOpinion, opinionHint, cannot, error, onErrorClose, busy, confirmTitle, confirmText, onSign, children, may = true }: {
   rule: string
   /** Further rules the sign-off rests on (R-D5 for a directive to the counties). */
   alsoRules?: readonly string[]
@@ -43,6 +43,8 @@ export function SignOffForm({ rule, alsoRules = [], required, date, onDateChange
   onSign: (signerId: number, opinion: string, date: string) => void
   /** Rule-specific notes between the signer line and the form (R-D5, the 市长's consent). */
   children?: ReactNode
+  /** Whether this account may record the signature; a reader sees who must sign, not the form. */
+  may?: boolean
 }) {
   const [signerId, setSignerId] = useState<string | null>(null)
   const [opinion, setOpinion] = useState(defaultOpinion)
@@ -64,21 +66,23 @@ export function SignOffForm({ rule, alsoRules = [], required, date, onDateChange
       </Group>
       {required.detail && <Text size="xs" c="dimmed">{required.detail}</Text>}
       {children}
-      <Group gap="sm" align="flex-start" wrap="wrap">
-        <Select label="签发人" data={options} value={signerId} onChange={setSignerId} w={320} allowDeselect={false} searchable nothingFoundMessage="没有这位领导" />
-        <TextInput label="签发意见" value={opinion} onChange={(e) => setOpinion(e.currentTarget.value)} w={260} maxLength={500} {...hint} />
-        <DatePickerInput label="签发日期" value={date} onChange={onDateChange} {...DATE_PROPS} w={170} minDate={minDate ?? undefined} maxDate={todayIso()}
-          description="领导实际签发的日期" inputWrapperOrder={['label', 'input', 'description', 'error']} />
-      </Group>
-      {cannot && <Alert color="yellow" variant="light" py="xs">{cannot}</Alert>}
-      <ErrorAlert error={error} onClose={onErrorClose} />
-      <Group>
-        <Button onClick={() => { onErrorClose?.(); setConfirming(true) }} disabled={!!cannot || !signerId || !date || !opinion.trim()} loading={busy}>签发</Button>
-      </Group>
-      <ConfirmDialog opened={confirming} title={confirmTitle} confirmLabel="确认签发" busy={busy} onCancel={() => setConfirming(false)}
-        onConfirm={() => { setConfirming(false); if (signerId && date) onSign(Number(signerId), opinion.trim(), date) }}>
-        <Text size="sm">{confirmText(chosen?.label ?? '', formatDate(date), opinion.trim())}</Text>
-      </ConfirmDialog>
+      {may && <>
+        <Group gap="sm" align="flex-start" wrap="wrap">
+          <Select label="签发人" data={options} value={signerId} onChange={setSignerId} w={320} allowDeselect={false} searchable nothingFoundMessage="没有这位领导" />
+          <TextInput label="签发意见" value={opinion} onChange={(e) => setOpinion(e.currentTarget.value)} w={260} maxLength={500} {...hint} />
+          <DatePickerInput label="签发日期" value={date} onChange={onDateChange} {...DATE_PROPS} w={170} minDate={minDate ?? undefined} maxDate={todayIso()}
+            description="领导实际签发的日期" inputWrapperOrder={['label', 'input', 'description', 'error']} />
+        </Group>
+        {cannot && <Alert color="yellow" variant="light" py="xs">{cannot}</Alert>}
+        <ErrorAlert error={error} onClose={onErrorClose} />
+        <Group>
+          <Button onClick={() => { onErrorClose?.(); setConfirming(true) }} disabled={!!cannot || !signerId || !date || !opinion.trim()} loading={busy}>签发</Button>
+        </Group>
+        <ConfirmDialog opened={confirming} title={confirmTitle} confirmLabel="确认签发" busy={busy} onCancel={() => setConfirming(false)}
+          onConfirm={() => { setConfirming(false); if (signerId && date) onSign(Number(signerId), opinion.trim(), date) }}>
+          <Text size="sm">{confirmText(chosen?.label ?? '', formatDate(date), opinion.trim())}</Text>
+        </ConfirmDialog>
+      </>}
     </Stack>
   )
 }

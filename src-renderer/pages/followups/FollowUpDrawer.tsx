@@ -8,9 +8,11 @@ import { DATE_PROPS, formatDate, todayIso } from '../../lib/format'
 import { hrefOf } from '../../lib/route'
 import { UrgencyBadge } from './UrgencyBadge'
 import { FOLLOWUP_CHANGES } from './model'
+import { useCan } from '../../lib/session'
 
 /** One 督办事项: what, who, by when, every progress report, and the forms to report and to close it. */
 export function FollowUpDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+  const can = useCan()
   const item = useQuery('followups.get', id ? { id } : null)
   const report = useMutation('followups.report', { invalidates: FOLLOWUP_CHANGES, success: '已登记进展。' })
   const close = useMutation('followups.close', { invalidates: FOLLOWUP_CHANGES, success: '已办结。' })
@@ -48,7 +50,7 @@ export function FollowUpDrawer({ id, onClose }: { id: number | null; onClose: ()
           </Section>
           {f.status === '已办结' ? (
             <Section title="办理结果"><Text size="sm">{formatDate(f.closedOn)}办结：{f.outcome}</Text></Section>
-          ) : (
+          ) : can('followups.report') && (
             <Section title="登记进展或办结">
               <Stack gap="xs">
                 <DatePickerInput label="日期" value={on} onChange={setOn} {...DATE_PROPS} w={200} />

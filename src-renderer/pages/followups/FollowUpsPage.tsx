@@ -8,6 +8,7 @@ import { FollowUpDrawer } from './FollowUpDrawer'
 import { CreateFollowUpModal } from './CreateFollowUpModal'
 import { UrgencyBadge } from './UrgencyBadge'
 import { FOLLOW_UP_STATES } from '../../../src-main/common/followups'
+import { Can } from '../../components/Can'
 
 export type FollowUpItem = OutputOf<'followups.list'>[number]
 
@@ -32,7 +33,7 @@ export function FollowUpsPage() {
         <Select label="责任单位" data={(org.data?.departments ?? []).map((d) => ({ value: String(d.id), label: d.name }))}
           value={departmentId} onChange={setDepartmentId} clearable searchable placeholder="全部" w={220} />
         <Switch label="只看逾期" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} mb={8} />
-        <Button ml="auto" variant="default" onClick={() => setCreating(true)}>领导批示立项</Button>
+        <Can do="followups.create"><Button ml="auto" variant="default" onClick={() => setCreating(true)}>领导批示立项</Button></Can>
       </Group>
       {overdue > 0 && <Text c="red.8" fw={600} size="sm" mb="xs">逾期未办结{overdue}项，请督促责任单位。</Text>}
       <ErrorAlert error={list.error} />

@@ -8,6 +8,7 @@ import type { OrgOverview } from '../../org/model'
 import { departmentOptions } from './RegisterModal'
 import { RuleRefusal } from './RuleRefusal'
 import { INCOMING_CHANGES, type Incoming } from './model'
+import { useCan } from '../../../lib/session'
 
 const OPEN = ['已登记', '已拟办', '批示中', '承办中']
 
@@ -16,6 +17,7 @@ const OPEN = ['已登记', '已拟办', '批示中', '承办中']
  * the coordination held, each side's reasons and the proposed decision. Until those are recorded it cannot go to a leader.
  */
 export function ConsultPanel({ doc, org }: { doc: Incoming; org: OrgOverview | undefined }) {
+  const can = useCan()
   const [adding, setAdding] = useState(false)
   const [departmentId, setDepartmentId] = useState<string | null>(null)
   const [agrees, setAgrees] = useState<'同意' | '不同意'>('同意')
@@ -26,7 +28,7 @@ export function ConsultPanel({ doc, org }: { doc: Incoming; org: OrgOverview | u
   const consult = useMutation('incoming.consult', { invalidates: INCOMING_CHANGES, success: (r) => (r.missing.length ? `已记录。意见不一致，尚缺：${r.missing.join('、')}。` : '已记录单位意见。') })
   if (doc.docType !== '请示') return null
   const rows = doc.consultations.rows
-  const open = OPEN.includes(doc.status)
+  const open = can('incoming.consult') && OPEN.includes(doc.status)
   if (!open && rows.length === 0) return null
 
   function edit(row?: (typeof rows)[number]) {

@@ -14,6 +14,7 @@ import { FileLink } from './FileLink'
 import { departmentOptions } from './RegisterModal'
 import { RuleRefusal, RuleWarning } from './RuleRefusal'
 import { ACCEPT, INCOMING_CHANGES, TIMING_COLOR, type Assignment, type Incoming } from './model'
+import { useCan } from '../../../lib/session'
 
 /**
  * 承办 (R-D7, X-3): hand-off to one 主办 and any 协办 departments with a time limit in working days; each
@@ -23,9 +24,10 @@ export function HandlingPanel({ doc, org }: { doc: Incoming; org: OrgOverview | 
   const [feedbackFor, setFeedbackFor] = useState<Assignment | null>(null)
   const [warnings, setWarnings] = useState<string[]>([])
   const chase = useMutation('incoming.chase', { invalidates: INCOMING_CHANGES, success: (d) => { const c = d.chases.at(-1); return c ? `已催办${c.departmentName ?? ''}（${c.chaser}，${formatDate(c.chasedOn)}）。` : '已催办。' } })
-  const assigning = doc.status === '批示中' && doc.location.step === '交办'
+  const can = useCan()
+  const assigning = can('incoming.assign') && doc.status === '批示中' && doc.location.step === '交办'
   if (!assigning && doc.assignments.length === 0) return null
-  const open = doc.status === '承办中'
+  const open = can('incoming.feedback') && doc.status === '承办中'
 
   async function chaseOne(a: Assignment) {
     await chase.mutate({ id: doc.id, assignmentId: a.id })
@@ -175,7 +177,7 @@ function FeedbackModal({ assignment, onClose, onSaved }: { assignment: Assignmen
 /** 催办 of a document not yet with a department (at a leader, or waiting in the office), and every chase recorded. */
 export function ChasePanel({ doc }: { doc: Incoming }) {
   const chase = useMutation('incoming.chase', { invalidates: INCOMING_CHANGES, success: '已催办。' })
-  const canChase = doc.status === '已拟办' || doc.status === '批示中'
+  const canChase = useCan()('incoming.chase') && (doc.status === '已拟办' || doc.status === '批示中')
   if (!canChase && doc.chases.length === 0) return null
   async function go() {
     await chase.mutate({ id: doc.id })
@@ -207,8 +209,9 @@ export function ChasePanel({ doc }: { doc: Incoming }) {
 
 /** 办结: once the 主办 department has fed back (or, for a document only read by leaders, once they all have). */
 export function ClosePanel({ doc }: { doc: Incoming }) {
-  const hostDone = doc.status === '承办中' && !!doc.assignments.find((a) => a.role === '主办')?.feedbackOn
-  const readOnly = doc.status === '批示中' && doc.location.step === '交办'
+  const may = useCan()('incoming.close')
+  const hostDone = may && doc.status === '承办中' && !!doc.assignments.find((a) => a.role === '主办')?.feedbackOn
+  const readOnly = may && doc.status === '批示中' && doc.location.step === '交办'
   const [note, setNote] = useState('')
   const [on, setOn] = useState<string | null>(todayIso())
   const close = useMutation('incoming.close', { invalidates: INCOMING_CHANGES })

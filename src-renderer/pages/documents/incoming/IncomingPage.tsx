@@ -18,6 +18,7 @@ import { RegisterModal } from './RegisterModal'
 import { ReclassifyButton, ReclassifyDialog } from '../../../components/ReclassifyDialog'
 import { ReviewPanel } from './ReviewPanel'
 import { STATUS_COLOR, STEPS, TIMING_COLOR, activeStep, receivedText, type Incoming } from './model'
+import { Can } from '../../../components/Can'
 
 /** What each step of the bar says once done. */
 function stepDescription(doc: Incoming, i: number): string {
@@ -96,7 +97,7 @@ export function IncomingPage({ id }: { id: number }) {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <Section title="登记信息" description={<span>签收登记，按年度编收文号 <RuleBadge rule="X-2" /></span>}
-              actions={doc.status === '已登记' ? <Button size="xs" variant="default" onClick={() => setEditing(true)}>修改登记信息</Button> : undefined}>
+              actions={doc.status === '已登记' ? <Can do="incoming.update"><Button size="xs" variant="default" onClick={() => setEditing(true)}>修改登记信息</Button></Can> : undefined}>
               <Stack gap="xs" aria-label="登记信息">
                 <SimpleGrid cols={2} spacing="xs" verticalSpacing={4}>
                   <Line label="签收时间">{receivedText(doc.receivedAt)}</Line>

@@ -11,6 +11,8 @@ import type { OrgOverview } from '../../org/model'
 import { InstructionFollowUpModal } from './InstructionFollowUpModal'
 import { RuleRefusal, RuleWarning } from './RuleRefusal'
 import { INCOMING_CHANGES, type Incoming, type Instruction } from './model'
+import { Can } from '../../../components/Can'
+import { useCan } from '../../../lib/session'
 
 const STATE_COLOR: Record<Instruction['state'], string> = { 已批示: 'green', 在此处: 'orange', 待送阅: 'gray' }
 
@@ -23,8 +25,9 @@ export function InstructionsPanel({ doc, org }: { doc: Incoming; org: OrgOvervie
   const [following, setFollowing] = useState<Instruction | null>(null)
   const instructed = doc.instructions.filter((i) => i.kind === '批示').map((i) => i.id)
   const followUps = useQuery('followups.counts', instructed.length ? { source: '领导批示', sourceIds: instructed } : null)
-  const sending = doc.status === '已拟办'
-  const turn = doc.status === '批示中' && doc.location.step === '批示'
+  const can = useCan()
+  const sending = can('incoming.send') && doc.status === '已拟办'
+  const turn = can('incoming.instruct') && doc.status === '批示中' && doc.location.step === '批示'
   if (!sending && doc.instructions.length === 0) return null
   const followed = (i: Instruction) => followUps.data?.[i.id] ?? 0
 
@@ -60,7 +63,7 @@ export function InstructionsPanel({ doc, org }: { doc: Incoming; org: OrgOvervie
                   <Table.Td>
                     {i.kind === '批示' && (followed(i) > 0
                       ? <Text size="xs" c="green.8" style={{ whiteSpace: 'nowrap' }}>已立项督办{followed(i)}项</Text>
-                      : <Button size="compact-xs" variant="subtle" onClick={() => setFollowing(i)}>转督办</Button>)}
+                      : <Can do="followups.fromInstruction"><Button size="compact-xs" variant="subtle" onClick={() => setFollowing(i)}>转督办</Button></Can>)}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -10,6 +10,7 @@ import { useSession } from '../../../lib/session'
 import { byRank, isLeaderPost, postTitle, type OrgOverview } from '../../org/model'
 import { RuleRefusal } from './RuleRefusal'
 import { INCOMING_CHANGES, type Incoming, type Route } from './model'
+import { useCan } from '../../../lib/session'
 
 /** '拟请陈立新副市长阅示。' — the office's usual wording, naming the leader the route goes to. */
 export function defaultProposal(route: Route | undefined, docType: string): string {
@@ -44,14 +45,15 @@ export function RouteCard({ route }: { route: Route }) {
 export function ProposePanel({ doc, org }: { doc: Incoming; org: OrgOverview | undefined }) {
   const { user, settings } = useSession()
   const [editing, setEditing] = useState(false)
-  const open = (doc.status === '已登记' && !!doc.review) || (doc.status === '已拟办' && editing)
+  const may = useCan()('incoming.propose')
+  const open = may && ((doc.status === '已登记' && !!doc.review) || (doc.status === '已拟办' && editing))
   const info = doc.proposalInfo
 
   if (!open) {
     if (!info) return null
     return (
       <Section title="拟办意见" description={<span>办公室拟办，按规则报领导批示 <RuleBadge rule="R-D3" /></span>}
-        actions={doc.status === '已拟办' ? <Button size="xs" variant="default" onClick={() => setEditing(true)}>修改拟办意见</Button> : undefined}>
+        actions={may && doc.status === '已拟办' ? <Button size="xs" variant="default" onClick={() => setEditing(true)}>修改拟办意见</Button> : undefined}>
         <Stack gap={4} aria-label="拟办意见">
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{info.text}</Text>
           <Text size="sm" c="dimmed">拟办人：{info.proposedBy}　{formatDate(info.proposedOn)}　批示领导：{info.routePostTitle ?? ''}{info.routeHolderName ?? ''}（{info.route}）</Text>

@@ -8,9 +8,12 @@ import { Section } from '../../../components/Section'
 import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
 import { RuleRefusal } from './RuleRefusal'
 import { INCOMING_CHANGES, type Incoming } from './model'
+import { REVIEWERS } from '../../../../src-main/common/roles'
+import { useCan } from '../../../lib/session'
 
 /** 初审: the document conforms and goes on to 拟办, or it is returned to the sender with the reasons. */
 export function ReviewPanel({ doc }: { doc: Incoming }) {
+  const may = useCan()('incoming.review')
   const review = useMutation('incoming.review', { invalidates: INCOMING_CHANGES })
   const giveBack = useMutation('incoming.return', { invalidates: INCOMING_CHANGES })
   const [on, setOn] = useState<string | null>(todayIso())
@@ -26,6 +29,13 @@ export function ReviewPanel({ doc }: { doc: Incoming }) {
     )
   }
   if (doc.review || doc.status !== '已登记') return null
+  if (!may) {
+    return (
+      <Section title="初审">
+        <Text size="sm" c="dimmed">等待{REVIEWERS.join('或')}初审：符合要求的通过，进入拟办；不合要求的退回来文单位（X-2）。</Text>
+      </Section>
+    )
+  }
 
   async function accept() {
     await review.mutate({ id: doc.id, reviewedOn: on ?? '', note: note.trim() || null })

@@ -8,11 +8,15 @@ import { RuleBadge } from '../../../components/RuleBadge'
 import { Section } from '../../../components/Section'
 import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
 import { OUTGOING_CHANGES, type Outgoing } from './model'
+import { CLERKS, REVIEWERS } from '../../../../src-main/common/roles'
+import { useCan } from '../../../lib/session'
 
 /** One step of 编号 → 复核 → 印发 → 核发: done (its record), now (its form) or later (what it waits for). */
-function Step({ title, rule, state, done, waiting, children }: {
-  title: string; rule?: string; state: 'done' | 'now' | 'later'; done: ReactNode; waiting: string; children: ReactNode
+function Step({ title, rule, state, done, waiting, procedure, children }: {
+  title: string; rule?: string; state: 'done' | 'now' | 'later'; done: ReactNode; waiting: string; procedure: ProcedureName; children: ReactNode
 }) {
+  const may = useCan()(procedure)
+  const now = may ? children : <Text size="sm" c="dimmed">{`下一步：${title}，由${ROLES_OF[procedure] ?? CLERKS.join('或')}办理。`}</Text>
   return (
     <Stack gap={6} role="group" aria-label={title}>
       <Group gap={6}>
@@ -20,10 +24,13 @@ function Step({ title, rule, state, done, waiting, children }: {
         {rule && <RuleBadge rule={rule} />}
         {state === 'done' && <Badge size="xs" variant="light" color="green" radius="sm">已完成</Badge>}
       </Group>
-      {state === 'done' ? done : state === 'now' ? children : <Text size="sm" c="dimmed">{waiting}</Text>}
+      {state === 'done' ? done : state === 'now' ? now : <Text size="sm" c="dimmed">{waiting}</Text>}
     </Stack>
   )
 }
+
+/** Who acts on a step a reader only watches: 复核 is the 科长's (REVIEWERS), the rest 文秘 or 科长 (CLERKS). */
+const ROLES_OF: Partial<Record<ProcedureName, string>> = { 'outgoing.check': REVIEWERS.join('或') }
 
 const otherError = <N extends ProcedureName>(m: MutationState<N>, fields: string[]) =>
   m.error && !fields.some((f) => fieldError(m.error, f)) ? <ErrorAlert error={m.error} onClose={m.reset} /> : null
@@ -48,7 +55,7 @@ export function IssuePanel({ doc }: { doc: Outgoing }) {
   return (
     <Section title="编号、复核、印发、核发" description="发文字号在领导签发之后、印制之前编号，按机关代字和签发年度顺序取号，不跳号、不重号。">
       <Stack gap="md">
-        <Step title="编号" rule="X-1" state={stateOf(numbered, doc.status === '已签发')} waiting="领导签发后编号。"
+        <Step title="编号" procedure="outgoing.number" rule="X-1" state={stateOf(numbered, doc.status === '已签发')} waiting="领导签发后编号。"
           done={<Text size="lg" fw={600} aria-label="编定的发文字号" style={{ fontVariantNumeric: 'tabular-nums' }}>{doc.numberText}</Text>}>
           <Group gap="sm" align="center">
             <Button onClick={() => void (number.mutate({ id: doc.id }))} loading={number.busy}>编号</Button>
@@ -58,7 +65,7 @@ export function IssuePanel({ doc }: { doc: Outgoing }) {
           {otherError(number, [])}
         </Step>
         <Divider />
-        <Step title="复核" state={stateOf(!!doc.checkedBy, numbered && !doc.checkedBy)} waiting="编号后复核。"
+        <Step title="复核" procedure="outgoing.check" state={stateOf(!!doc.checkedBy, numbered && !doc.checkedBy)} waiting="编号后复核。"
           done={<Text size="sm">复核人：{doc.checkedBy}</Text>}>
           <Group gap="sm" align="flex-end">
             <TextInput label="复核人" value={checkedBy} onChange={(e) => setCheckedBy(e.currentTarget.value)} w={180} maxLength={40}
@@ -69,7 +76,7 @@ export function IssuePanel({ doc }: { doc: Outgoing }) {
           {otherError(check, ['checkedBy'])}
         </Step>
         <Divider />
-        <Step title="印发" state={stateOf(!!doc.issued, numbered && !!doc.checkedBy && !doc.issued)} waiting="复核后印发。"
+        <Step title="印发" procedure="outgoing.issue" state={stateOf(!!doc.issued, numbered && !!doc.checkedBy && !doc.issued)} waiting="复核后印发。"
           done={doc.issued && (
             <Stack gap={2}>
               <Text size="sm">{`${formatDate(doc.issued.on)}印发，${doc.issued.copies ?? ''}份${doc.issued.copyNumbers ? `（份号${doc.issued.copyNumbers.from}—${doc.issued.copyNumbers.to}）` : ''}`}</Text>
@@ -98,7 +105,7 @@ export function IssuePanel({ doc }: { doc: Outgoing }) {
           {otherError(issue, ['issuedOn', 'copies', 'distribution', 'firstCopyNumber'])}
         </Step>
         <Divider />
-        <Step title="核发" state={stateOf(!!doc.dispatchedOn, !!doc.issued && !doc.dispatchedOn)} waiting="印发后核发。"
+        <Step title="核发" procedure="outgoing.dispatch" state={stateOf(!!doc.dispatchedOn, !!doc.issued && !doc.dispatchedOn)} waiting="印发后核发。"
           done={<Text size="sm">{formatDate(doc.dispatchedOn)}核发</Text>}>
           <Group gap="sm" align="flex-end">
             <DatePickerInput label="核发日期" value={dispatchedOn} onChange={setDispatchedOn} {...DATE_PROPS} w={170} maxDate={todayIso()}

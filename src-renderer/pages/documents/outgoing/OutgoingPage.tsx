@@ -16,6 +16,7 @@ import { SignOffPanel } from './SignOffPanel'
 import { DRAFT_FIELDS, OUTGOING_CHANGES, STATUS_COLOR, STEPS, activeStep, draftOf, inputOf, sameDraft, statusText, type DraftState, type Outgoing } from './model'
 import { classificationMark } from '../../../../src-main/common/classification'
 import { ReclassifyButton, ReclassifyDialog } from '../../../components/ReclassifyDialog'
+import { useCan } from '../../../lib/session'
 
 /** What each step of the bar says once done. */
 function stepDescription(doc: Outgoing, i: number): string {
@@ -36,6 +37,7 @@ export function OutgoingPage({ id }: { id: number }) {
   const query = useQuery('outgoing.get', { id })
   const [draft, setDraft] = useState<DraftState | null>(null)
   const save = useMutation('outgoing.updateDraft', { invalidates: OUTGOING_CHANGES, success: '文稿已保存。' })
+  const can = useCan()
   const [reclassifying, setReclassifying] = useState(false)
 
   // The editor follows the latest document unless it holds unsaved changes (a signed one is no longer edited).
@@ -104,7 +106,7 @@ export function OutgoingPage({ id }: { id: number }) {
         {!doc.nextStep && <Text size="sm" mt="sm" c="green.8">已办结：{formatDate(doc.dispatchedOn)}核发。</Text>}
       </Paper>
 
-      {doc.canEdit ? (
+      {doc.canEdit && can('outgoing.updateDraft') ? (
         <Section title="文稿" description="签发之前可以修改（核稿时改动的，保存后再签发）。"
           actions={<Button size="xs" onClick={saveDraft} loading={save.busy} disabled={!dirty}>保存</Button>}>
           <Stack gap="sm">
@@ -139,7 +141,7 @@ export function OutgoingPage({ id }: { id: number }) {
 /** The signed text, read-only: 主送, 正文, 附件, 抄送, 附注. */
 function SignedText({ doc }: { doc: Outgoing }) {
   return (
-    <Section title="文稿" description={`${doc.editBlockedReason ?? ''}。拟稿于${formatDateTime(doc.createdAt)}。`}>
+    <Section title="文稿" description={`${doc.editBlockedReason ? `${doc.editBlockedReason}。` : ''}拟稿于${formatDateTime(doc.createdAt)}。`}>
       <Stack gap="xs" aria-label="公文正文" role="article">
         {doc.addressee && <Text size="sm">{doc.addressee}：</Text>}
         <Text size="sm" style={{ whiteSpace: 'pre-wrap', textIndent: 0, lineHeight: 1.8 }}>{doc.body}</Text>

@@ -4,6 +4,7 @@ import { Section } from '../../../components/Section'
 import { navigate } from '../../../lib/route'
 import { NewDraftModal } from './NewDraftModal'
 import { OutgoingRegister } from './OutgoingRegister'
+import { Can } from '../../../components/Can'
 
 /** 发文: 拟稿 (from a template per 文种) and the 发文登记簿. */
 export function OutgoingTab() {
@@ -11,7 +12,7 @@ export function OutgoingTab() {
   return (
     <Stack gap="md">
       <Section title="发文登记簿" description="拟稿 → 核稿 → 签发 → 编号 → 复核 → 印发 → 核发；点一行查看和办理。"
-        actions={<Button size="xs" onClick={() => setDrafting(true)}>拟稿</Button>}>
+        actions={<Can do="outgoing.draft"><Button size="xs" onClick={() => setDrafting(true)}>拟稿</Button></Can>}>
         <OutgoingRegister />
       </Section>
       <NewDraftModal opened={drafting} onClose={() => setDrafting(false)}

@@ -8,6 +8,8 @@ import { Section } from '../../../components/Section'
 import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
 import { OUTGOING_CHANGES, type Outgoing } from './model'
 import { REVIEW_STEPS } from '../../../../src-main/common/documents'
+import { REVIEWERS } from '../../../../src-main/common/roles'
+import { useCan } from '../../../lib/session'
 
 
 /** 核稿: 部门负责人 → 办公室秘书 → 办公室负责人, each with opinion, name and the full date; the recorded ones listed. */
@@ -17,7 +19,9 @@ export function ReviewPanel({ doc, blockedBy, onChanged }: { doc: Outgoing; bloc
   const [date, setDate] = useState<string | null>(todayIso())
   const review = useMutation('outgoing.review', { invalidates: OUTGOING_CHANGES })
   const step = doc.nextReviewStep
-  const open = step !== null && (doc.status === '拟稿' || doc.status === '核稿中')
+  const may = useCan()('outgoing.review')
+  const waiting = step !== null && (doc.status === '拟稿' || doc.status === '核稿中')
+  const open = may && waiting
   const lastDate = doc.reviews.at(-1)?.reviewedOn
 
   async function submit() {
@@ -66,6 +70,7 @@ export function ReviewPanel({ doc, blockedBy, onChanged }: { doc: Outgoing; bloc
           </Stack>
         )}
         {!open && step === null && <Text size="sm" c="dimmed">核稿已完成。</Text>}
+        {waiting && !may && <Text size="sm" c="dimmed">下一步：{step}核稿，由{REVIEWERS.join('或')}登记核稿意见。</Text>}
       </Stack>
     </Section>
   )

@@ -6,6 +6,7 @@ import { formatDate, thisYear } from '../../../lib/format'
 import { ProposalModal } from './ProposalModal'
 import { ReplyModal } from './ReplyModal'
 import { PROPOSAL_KINDS } from '../../../../src-main/common/documents'
+import { Can } from '../../../components/Can'
 
 export type ProposalRow = OutputOf<'proposals.list'>[number]
 type Kind = (typeof PROPOSAL_KINDS)[number]
@@ -36,7 +37,7 @@ export function ProposalsTab() {
         <Select label="类别" data={[...PROPOSAL_KINDS]} value={kind} onChange={setKind} clearable placeholder="全部" w={150} />
         <TextInput label="查找" placeholder="标题、编号、提出人" value={text} onChange={(e) => setText(e.currentTarget.value)} w={220} />
         <Switch label="只看逾期未答复" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} mb={8} />
-        <Button ml="auto" onClick={() => setEditing({ row: null })}>登记建议提案</Button>
+        <Can do="proposals.save"><Button ml="auto" onClick={() => setEditing({ row: null })}>登记建议提案</Button></Can>
       </Group>
       <ErrorAlert error={list.error} />
       <Table striped highlightOnHover aria-label="建议提案" verticalSpacing="xs">
@@ -58,8 +59,8 @@ export function ProposalsTab() {
               <Table.Td><Timing p={p} /></Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                  <Button size="compact-xs" variant="default" onClick={() => setEditing({ row: p })}>修改</Button>
-                  <Button size="compact-xs" variant="light" onClick={() => setReplying(p)}>{p.reply ? '改答复' : '答复'}</Button>
+                  <Can do="proposals.save"><Button size="compact-xs" variant="default" onClick={() => setEditing({ row: p })}>修改</Button></Can>
+                  <Can do="proposals.reply"><Button size="compact-xs" variant="light" onClick={() => setReplying(p)}>{p.reply ? '改答复' : '答复'}</Button></Can>
                 </Group>
               </Table.Td>
             </Table.Tr>
