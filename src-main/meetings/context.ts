@@ -50,7 +50,8 @@ export function meetingContext(db: ReadDb, meetingId: number): MeetingContext {
   return {
     meeting,
     type: meetingTypeById(db, meeting.typeId),
-    org: loadOrgSnapshot(db),
+    // The holders on the meeting day (R-P1 turnover): who chaired and who attended, then.
+    org: loadOrgSnapshot(db, meeting.date),
     absences: loadAbsencePeriods(db, meeting.date, meeting.date),
     cal: () => (cal ??= calendarAround(db, meeting.date)),
     reservedMatters: JSON.parse(meeting.reservedMatters) as ReservedMatter[],

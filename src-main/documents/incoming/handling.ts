@@ -36,7 +36,7 @@ export function routeFor(reader: Reader, today: IsoDate, q: RouteQuery): RoutePr
   const doc = requireIncoming(reader, q.id)
   const date = q.date ?? today
   return enforce(proposeRoute({
-    org: loadOrgSnapshot(db), absences: loadAbsencePeriods(db, date, date), date,
+    org: loadOrgSnapshot(db, date), absences: loadAbsencePeriods(db, date, date), date,
     senderDepartmentId: doc.senderDepartmentId, major: !!q.major, withinOneDepartment: !!q.withinOneDepartment, secretaryPostId: q.secretaryPostId,
   })).proposal
 }
@@ -98,7 +98,7 @@ export function sendToLeaders(ctx: ActionContext, input: SendInput) {
   if (unresolvedCount(rows)) {
     throw ruleViolation('R-D2', `R-D2：有${unresolvedCount(rows)}个单位意见不一致，尚未记录协调情况、各方理由和拟处理意见，请补齐后再送批`)
   }
-  const org = loadOrgSnapshot(db)
+  const org = loadOrgSnapshot(db, input.sentOn)
   const last = db.select({ n: max(instructions.turn) }).from(instructions).where(eq(instructions.documentId, doc.id)).get()?.n ?? 0
   const warnings: string[] = []
   if (last === 0 && doc.routePostId) {
@@ -129,7 +129,7 @@ export function recordInstruction(ctx: ActionContext, input: InstructInput) {
   if (!turn) throw new AppError('CONFLICT', `${numberText(doc)}送批的领导均已批示，如需再请领导批示，请先送批`)
   checkStepDate(ctx, input.instructedOn, '批示日期', { date: turn.sentOn, what: '送批日期' })
   if (input.kind === '批示' && !input.opinion) throw new AppError('VALIDATION', '「批示意见」不能为空：批示须写明明确的意见（R-D4）', { field: 'opinion' })
-  const org = loadOrgSnapshot(db)
+  const org = loadOrgSnapshot(db, input.instructedOn)
   const name = (id: number) => org.names.get(id) ?? `（人员${id}）`
   const post = principalPost(org, turn.leaderId)
   let actingFor: string | null = null

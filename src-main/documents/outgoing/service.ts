@@ -70,7 +70,7 @@ export function getOutgoing(reader: Reader, id: number, today: IsoDate) {
   const signDate = row.signedOn ?? today
   const required = outgoingSigner({
     signKind: row.signKind, draftingDepartmentId: row.draftingDepartmentId, draftingDepartmentName: dept?.name ?? null,
-    countyDirective: row.countyDirective, org: loadOrgSnapshot(db), absences: loadAbsencePeriods(db, signDate, signDate), date: signDate,
+    countyDirective: row.countyDirective, org: loadOrgSnapshot(db, signDate), absences: loadAbsencePeriods(db, signDate, signDate), date: signDate,
   })
   const county = countyDirectiveCheck(row)
   const signed = row.signedOn !== null

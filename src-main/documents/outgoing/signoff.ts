@@ -28,7 +28,7 @@ function signerAnswer(db: ReadDb, row: OutgoingRow, date: IsoDate) {
     : db.select({ name: departments.name }).from(departments).where(eq(departments.id, row.draftingDepartmentId)).get()
   return outgoingSigner({
     signKind: row.signKind, draftingDepartmentId: row.draftingDepartmentId, draftingDepartmentName: dept?.name ?? null,
-    countyDirective: row.countyDirective, org: loadOrgSnapshot(db), absences: loadAbsencePeriods(db, date, date), date,
+    countyDirective: row.countyDirective, org: loadOrgSnapshot(db, date), absences: loadAbsencePeriods(db, date, date), date,
   })
 }
 
@@ -54,7 +54,7 @@ export function signOff(ctx: ActionContext, input: SignOffInput) {
   const lastReview = db.select({ on: max(reviews.reviewedOn) }).from(reviews).where(eq(reviews.outgoingId, row.id)).get()?.on ?? null
   dateError(stepDateProblem(input.date, ctx.clock.today(), { date: lastReview, what: '核稿日期' }, '签发日期'), 'date')
   enforce(countyDirectiveCheck(row))
-  const { signer } = enforce(checkOutgoingSignOff(input.signerId, signerAnswer(db, row, input.date), loadOrgSnapshot(db)))
+  const { signer } = enforce(checkOutgoingSignOff(input.signerId, signerAnswer(db, row, input.date), loadOrgSnapshot(db, input.date)))
   updateAudited(ctx, outgoingDocuments, ENTITY, row.id, {
     status: '已签发',
     signerId: signer.personId,

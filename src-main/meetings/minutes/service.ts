@@ -10,7 +10,7 @@ import { AppError, ruleViolation } from '../../kernel/errors'
 import { deleteAudited, insertAudited, updateAudited } from '../../kernel/audited'
 import { chineseDate, yearOf, type IsoDate } from '../../common/dates'
 import { whoActsFor } from '../../absences/rules'
-import { mayorPost } from '../../org/snapshot'
+import { mayorPost, orgOn } from '../../org/snapshot'
 import { loadAbsencePeriods } from '../../absences/service'
 import { readSettings } from '../../settings/service'
 import { people } from '../../org/schema'
@@ -27,6 +27,13 @@ export type MinutesRow = typeof minutes.$inferSelect
 
 /** Absences from the meeting day to `date`: acting on the sign-off day and on the consent's day are both read from these. */
 const loadAbsencesOn = (db: ReadDb, date: IsoDate, from: IsoDate = date) => loadAbsencePeriods(db, from < date ? from : date, date)
+
+/**
+ * The meeting seen from a signing day: the posts' holders of that day (a 市长 replaced since the meeting: the new one
+ * signs; signed minutes keep the one who signed then) and the absences from the meeting day to it.
+ */
+const onSignDay = (db: ReadDb, mc: MeetingContext, date: IsoDate): MeetingContext =>
+  ({ ...mc, org: orgOn(mc.org, date), absences: loadAbsencesOn(db, date, mc.meeting.date) })
 
 /** 出席 / 请假 / 列席 as printed in the minutes: one line per person, editable. */
 export interface MinutesAttendance { present: string[]; onLeave: string[]; attending: string[] }
@@ -122,7 +129,7 @@ export function getMinutes(reader: Reader, meetingId: number, today: IsoDate) {
     : topicList.map((t) => ({ id: null as number | null, topicId: t.id as number | null, heading: t.title, text: '' }))
   const signed = row?.status === '已签发'
   const signDate = signed ? row!.signedOn! : today
-  const signer = requiredSigner({ ...mc, absences: loadAbsencesOn(db, signDate, meeting.date) }, row, signDate)
+  const signer = requiredSigner(onSignDay(db, mc, signDate), row, signDate)
   const needsMayorConsent = type.reservedMattersNeedMayorConsent && mc.reservedMatters.length > 0
   const editBlocked = type.minutesSigner === '无' ? `${type.name}不印发纪要（R-M5）`
     : meeting.status !== '已召开' ? (meeting.status === '已取消' ? '会议已取消，不起草纪要' : '会议尚未标记为已召开，请先将会议标记为已召开，再起草纪要')
@@ -244,7 +251,7 @@ export function recordMinutesConsent(ctx: ActionContext, input: MinutesConsentIn
     throw new AppError('CONFLICT', '本会议不涉及资金、土地、规划、国有资产、人事编制事项，纪要无须报市长同意')
   }
   checkActionDate(ctx, mc, input.date, '同意日期')
-  const mayor = mayorPost(mc.org)
+  const mayor = mayorPost(orgOn(mc.org, input.date))
   if (!mayor) throw ruleViolation('R-M5', 'R-M5：未设市长岗位，无法记录市长同意。')
   // The context's absences cover the meeting day; the consent comes later, so that day's are read.
   const onDay = whoActsFor(mc.org, loadAbsencesOn(ctx.db, input.date), mayor.id, input.date)
@@ -266,8 +273,8 @@ export function signMinutes(ctx: ActionContext, input: SignMinutesInput) {
   if (!row.opening.trim()) throw new AppError('VALIDATION', '纪要开头段落尚未填写，不能签发')
   const empty = db.select().from(meetingDecisions).where(eq(meetingDecisions.minutesId, row.id)).all().filter((d) => !d.text.trim())
   if (empty.length) throw new AppError('VALIDATION', `议定事项“${empty.map((d) => d.heading).join('”“')}”尚未填写内容，不能签发`)
-  // Who is away is read for the sign-off day, not the meeting day (R-P2 acting is decided on the day of signing).
-  const mc: MeetingContext = { ...base, absences: loadAbsencesOn(db, input.date, base.meeting.date) }
+  // Who holds the posts and who is away are read for the sign-off day, not the meeting day (R-P2 acting is decided on the day of signing).
+  const mc = onSignDay(db, base, input.date)
   const required = requiredSigner(mc, row, input.date)
   const { signer } = enforce(checkSignOff(input.signerPersonId, required, mc.org))
   // X-1: numbered only now. This runs inside the router's immediate transaction, which holds the write
@@ -296,8 +303,6 @@ export function signMinutes(ctx: ActionContext, input: SignMinutesInput) {
 
 /** Who may sign on a given date, for the page's "应由 X 签发（代 Y，R-P2）". */
 export function minutesSignerOn(db: ReadDb, meetingId: number, date: IsoDate) {
-  const base = meetingContext(db, meetingId)
-  const mc: MeetingContext = { ...base, absences: loadAbsencesOn(db, date, base.meeting.date) }
-  const answer = requiredSigner(mc, minutesOf(db, meetingId), date)
+  const answer = requiredSigner(onSignDay(db, meetingContext(db, meetingId), date), minutesOf(db, meetingId), date)
   return { ...answer, text: signerLine(answer) }
 }
