@@ -202,6 +202,8 @@ const BY_ENTITY: Record<string, Record<string, string>> = {
   出席情况: { role: '参会身份', status: '出席情况' },
   督办事项: { departmentId: '责任单位', source: '来源类别', sourceTitle: '来源事项' },
   值班安排: { role: '值班角色' },
+  // X-4: each swapped date's 带班 consent, by name (duty/schema.ts dutyChangeConsents).
+  换班同意: { changeId: '值班变更', role: '当日职务', personId: '同意的带班', name: '同意的带班' },
 }
 
 /** The Chinese name of a stored field in a record of `entity`. */

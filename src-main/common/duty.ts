@@ -21,6 +21,11 @@ export type DutyRole = (typeof DUTY_ROLES)[number]
 /** The roles each roster staffs. */
 export const ROLES_OF_ROSTER: Readonly<Record<RosterKind, readonly DutyRole[]>> = { 领导带班: ['带班领导'], 办公室值班: ['带班', '主班', '副班'] }
 
+/** the shifts that hand over (交接班): the office's own roles, one day's holder to the next day's. */
+export const HANDOVER_SHIFTS = ['带班', '主班', '副班'] as const satisfies readonly DutyRole[]
+
+export type HandoverShift = (typeof HANDOVER_SHIFTS)[number]
+
 /** 换班 (swap), 替班 (substitute), and any other edit after publishing. */
 export const DUTY_CHANGE_KINDS = ['换班', '替班', '发布后修改'] as const
 

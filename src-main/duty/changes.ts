@@ -18,20 +18,26 @@ export interface SwapRequest {
 export interface SwapConsent {
   /** The counterpart accepted (对方同意). */
   counterpartAccepted: boolean
-  /** The 带班 of the day consented (带班同意). */
-  leadConsented: boolean
+  /** Who consented for each date the swap touches: that date's 带班, by name (one 带班 cannot answer for another's day). */
+  leadConsents: readonly { date: IsoDate; personId: number }[]
 }
-export type SwapResult = { ok: true; assignments: DutyAssignment[]; record: string } | { ok: false; reason: string }
+/** A 带班's consent as recorded: the date, the role held that day and the person. */
+export interface RecordedConsent { date: IsoDate; role: DutyRole; personId: number; name: string }
+export type SwapResult =
+  | { ok: true; assignments: DutyAssignment[]; record: string; consents: RecordedConsent[] }
+  | { ok: false; reason: string }
 
 /**
- * X-4: a swap or substitute is valid only when the counterpart has accepted and the 带班 has
- * consented; the counterpart must be free that day (not away, not excluded, not already on duty),
- * and for a 换班 the requester likewise on the return date. Returns the new roster (the input is
- * not changed) and the text to record, or the refusal in Chinese.
+ * X-4: a swap or substitute is valid only for shifts not yet past (today's included: a substitute may still be found
+ * for it), when the counterpart has accepted and the 带班 of each date involved has consented by name; the
+ * counterpart must be free that day (not away, not excluded, not already on duty), and for a 换班 the requester
+ * likewise on the return date. On the leaders' roster the 带班领导 are themselves the day's 带班: their request and
+ * acceptance are the consent. Returns the new roster (the input is not changed), the text and the consents to record,
+ * or the refusal in Chinese.
  */
 export function swapDuty(
   assignments: readonly DutyAssignment[], req: SwapRequest, consent: SwapConsent,
-  opts: { absences?: readonly AbsencePeriod[]; exclusions?: readonly DutyExclusion[]; names?: ReadonlyMap<number, string> } = {},
+  opts: { today: IsoDate; absences?: readonly AbsencePeriod[]; exclusions?: readonly DutyExclusion[]; names?: ReadonlyMap<number, string> },
 ): SwapResult {
   const absences = opts.absences ?? []
   const exclusions = opts.exclusions ?? []
@@ -39,7 +45,10 @@ export function swapDuty(
   const refuse = (why: string): SwapResult => ({ ok: false, reason: `X-4：不能换班——${why}` })
   const dutyOf = (id: number, date: IsoDate) => assignments.find((a) => a.personId === id && a.date === date)
   const busy = (id: number, date: IsoDate) => assignments.some((a) => a.personId === id && a.date === date)
+  const dates = [req.date, ...(req.returnDate !== undefined ? [req.returnDate] : [])]
 
+  const past = dates.find((d) => d < opts.today)
+  if (past) return refuse(`${chineseDate(past)}的值班已经过去，只能调换今天及以后的值班`)
   if (req.requesterId === req.counterpartId) return refuse('申请人与对方是同一人')
   const given = dutyOf(req.requesterId, req.date)
   if (!given) return refuse(`${who(req.requesterId)}${chineseDate(req.date)}没有值班安排`)
@@ -55,14 +64,36 @@ export function swapDuty(
     if (rqWhy) return refuse(`${who(req.requesterId)}${chineseDate(req.returnDate)}${rqWhy}`)
   }
   if (!consent.counterpartAccepted) return refuse(`须经对方${who(req.counterpartId)}同意，对方尚未同意`)
-  if (!consent.leadConsented) return refuse('须经带班同意，带班尚未同意')
+  const leads = leadConsents(assignments, dates, consent.leadConsents, who)
+  if ('refusal' in leads) return refuse(leads.refusal)
 
   const next = assignments.map((a) =>
     a === given ? { ...a, personId: req.counterpartId } : a === taken ? { ...a, personId: req.requesterId } : a)
+  const agreed = `对方已同意${leads.consents.length ? `，${leads.consents.map((c) => `${chineseDate(c.date)}带班${c.name}`).join('、')}已同意` : ''}`
   const record = taken
-    ? `X-4：${who(req.requesterId)}与${who(req.counterpartId)}换班——${chineseDate(req.date)}${given.role}由${who(req.counterpartId)}担任，${chineseDate(taken.date)}${taken.role}由${who(req.requesterId)}担任；对方已同意，带班已同意。`
-    : `X-4：${chineseDate(req.date)}${given.role}由${who(req.counterpartId)}替${who(req.requesterId)}值班；对方已同意，带班已同意。`
-  return { ok: true, assignments: next, record }
+    ? `X-4：${who(req.requesterId)}与${who(req.counterpartId)}换班——${chineseDate(req.date)}${given.role}由${who(req.counterpartId)}担任，${chineseDate(taken.date)}${taken.role}由${who(req.requesterId)}担任；${agreed}。`
+    : `X-4：${chineseDate(req.date)}${given.role}由${who(req.counterpartId)}替${who(req.requesterId)}值班；${agreed}。`
+  return { ok: true, assignments: next, record, consents: leads.consents }
+}
+
+/**
+ * Each date's 带班 must have consented, by name: the consent given for a date must be that date's 带班 on the roster.
+ * A roster without the 带班 role (the leaders' own) needs none.
+ */
+function leadConsents(
+  assignments: readonly DutyAssignment[], dates: readonly IsoDate[], given: SwapConsent['leadConsents'], who: (id: number) => string,
+): { consents: RecordedConsent[] } | { refusal: string } {
+  if (!assignments.some((a) => a.role === '带班')) return { consents: [] }
+  const consents: RecordedConsent[] = []
+  for (const date of dates) {
+    const lead = assignments.find((a) => a.date === date && a.role === '带班')
+    if (!lead) return { refusal: `${chineseDate(date)}尚未安排带班，无人可同意换班；请先安排当日带班` }
+    const said = given.find((c) => c.date === date)
+    if (!said) return { refusal: `须经${chineseDate(date)}带班${who(lead.personId)}同意，尚未同意` }
+    if (said.personId !== lead.personId) return { refusal: `${chineseDate(date)}的带班是${who(lead.personId)}，不是${who(said.personId)}；须由当日带班本人同意` }
+    consents.push({ date, role: '带班', personId: lead.personId, name: who(lead.personId) })
+  }
+  return { consents }
 }
 
 export interface PublishedGap {

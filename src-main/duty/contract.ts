@@ -1,7 +1,7 @@
 /** 值班's inputs, defined once (R-W1, X-4): the procedures check calls against them, the services take their output types. */
 import { z } from 'zod'
 import { id, isoDate, optionalText, phone, text } from '../kernel/fields'
-import { DUTY_ROLES, ROSTER_KINDS } from '../common/duty'
+import { DUTY_ROLES, HANDOVER_SHIFTS, ROSTER_KINDS } from '../common/duty'
 
 export const fromTo = { from: isoDate('开始日期'), to: isoDate('结束日期') }
 type Check = [(p: { from: string; to: string }) => boolean, { message: string; path: string[] }]
@@ -22,7 +22,9 @@ export type SetDutyInput = z.output<typeof setDutyInput>
 export const swapInput = z.object({
   rosterId: id('值班表'), requesterId: id('申请人'), counterpartId: id('对方'),
   date: isoDate('换出日期'), returnDate: isoDate('换回日期').optional(),
-  counterpartAccepted: z.boolean().describe('对方同意'), leadConsented: z.boolean().describe('带班同意'),
+  counterpartAccepted: z.boolean().describe('对方同意'),
+  // X-4: the 带班 of each date involved consents by name (the leaders' own roster needs none).
+  leadConsents: z.array(z.object({ date: isoDate('日期'), personId: id('同意的带班') })).max(2).describe('带班同意').default([]),
   note: optionalText('说明', 500),
 })
 export type SwapInput = z.output<typeof swapInput>
@@ -39,7 +41,7 @@ export const logEntryInput = z.object({
 export type DutyLogInput = z.output<typeof logEntryInput>
 
 export const handoverInput = z.object({
-  date: isoDate('日期'), shift: optionalText('班次', 20), note: text('交接内容', 4000),
+  date: isoDate('日期'), shift: z.enum(HANDOVER_SHIFTS).describe('班次').optional(), note: text('交接内容', 4000),
   fromPersonId: id('交班人').nullable().optional(), toPersonId: id('接班人').nullable().optional(),
 })
 export type HandoverInput = z.output<typeof handoverInput>

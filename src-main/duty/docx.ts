@@ -1,13 +1,14 @@
 /**
  * The duty roster and the duty log as Word files (X-4), on the GB/T 9704 page: title 2号小标宋, text 仿宋, every run
- * with its East Asian font. The office roster (date + 带班/主班/副班, each with office phone and mobile) is too wide
- * for a portrait page and is set landscape. What they show is built in ./prints (shared with the Excel file).
+ * with its East Asian font. Both rosters are set landscape: the office's (date + 带班/主班/副班, each with office phone
+ * and mobile) and the leaders' (each leader's post and phones, and the office's staff on duty beside them, R-W1).
+ * What they show is built in ./prints (shared with the Excel file).
  */
 import { AlignmentType, BorderStyle, type FileChild, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx'
 import type { Settings } from '../settings/service'
-import { CHAR, FONT, LANDSCAPE_MARGIN, MARGIN, PAGE, SIZE, gbtDocument, run, titleParagraph, toBuffer } from '../print/gbt9704'
+import { CHAR, FONT, LANDSCAPE_MARGIN, PAGE, SIZE, gbtDocument, run, titleParagraph, toBuffer } from '../print/gbt9704'
 import { chineseDate } from '../common/dates'
-import { periodText, printedTitle, rosterNotes, rosterRoles, rosterRows, type DutyLogEntry, type RosterDetail } from './prints'
+import { isLeadersRoster, periodText, printedTitle, rosterNotes, rosterRoles, rosterRows, type DutyLogEntry, type Handover, type RosterDetail } from './prints'
 
 // ---------------------------------------------------------------- tables
 
@@ -70,17 +71,30 @@ export interface RosterDocxOptions {
 
 /** The roster as a Word file: title, period, the table, the duty phone and notes. */
 export async function rosterDocx(r: RosterDetail, settings: RosterDocxOptions): Promise<Buffer> {
+  // Both tables need a landscape page: the office roster has 3 roles × name + 2 phones, the leaders' one the post and
+  // the office's staff on duty beside each leader (R-W1).
+  const typeWidth = PAGE.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right
+  const notes = rosterNotes(settings.cityName ?? settings.governmentName.replace(/人民政府$/, ''))[r.roster.kind] ?? []
+  const children: FileChild[] = [
+    titleParagraph(printedTitle(r.roster.title, settings)),
+    plain(`值班时间：${periodText(r)}`, { align: AlignmentType.CENTER, size: SIZE.hao3, after: 280 }),
+    isLeadersRoster(r) ? leadersTable(r, typeWidth) : officeTable(r, typeWidth),
+    ...(settings.dutyPhone ? [plain(`值班电话：${settings.dutyPhone}`, { font: FONT.hei, before: 280 })] : []),
+    ...(notes.length ? [plain('注：', { font: FONT.hei }), ...notes.map((n, i) => plain(`${i + 1}.${n}`, { indent: 2 * SIZE.hao4 * 10 }))] : []),
+  ]
+  if (r.roster.status === '草稿') children.splice(1, 0, plain('（草稿）', { align: AlignmentType.CENTER }))
+  return toBuffer(gbtDocument({ title: printedTitle(r.roster.title, settings), sections: [{ landscape: true, children }] }))
+}
+
+/** 日期 | for each of 带班, 主班, 副班: 姓名, 办公电话, 手机. */
+function officeTable(r: RosterDetail, typeWidth: number): Table {
   const roles = rosterRoles(r)
-  // The office roster (3 roles × name + 2 phones) needs a landscape page; the leaders' one fits a portrait page.
-  const landscape = roles.length > 1
-  const typeWidth = landscape ? PAGE.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right : PAGE.width - MARGIN.left - MARGIN.right
-  const dateW = landscape ? 2500 : 3400
+  const dateW = 2500
   const roleW = Math.floor((typeWidth - dateW) / roles.length)
-  const nameW = landscape ? 1100 : 1700
-  const officeW = Math.floor((roleW - nameW) / 2) + (landscape ? 20 : 0)
+  const nameW = 1100
+  const officeW = Math.floor((roleW - nameW) / 2) + 20
   const mobileW = roleW - nameW - officeW
   const widths = [dateW, ...roles.flatMap(() => [nameW, officeW, mobileW])]
-
   const head1 = header([cell('日期', dateW, { bold: true, rowSpan: 2 }), ...roles.map((role) => cell(role, roleW, { bold: true, span: 3 }))])
   const head2 = header(roles.flatMap(() => [cell('姓名', nameW, { bold: true }), cell('办公电话', officeW, { bold: true }), cell('手机', mobileW, { bold: true })]))
   const body = rosterRows(r).map((row) => new TableRow({
@@ -90,53 +104,96 @@ export async function rosterDocx(r: RosterDetail, settings: RosterDocxOptions): 
       ...row.cells.flatMap((c) => [cell(c.name, nameW), cell(c.officePhone, officeW, { size: SMALL }), cell(c.mobile, mobileW, { size: SMALL })]),
     ],
   }))
+  return table(widths, [head1, head2, ...body])
+}
 
-  const notes = rosterNotes(settings.cityName ?? settings.governmentName.replace(/人民政府$/, ''))[r.roster.kind] ?? []
-  const children: FileChild[] = [
-    titleParagraph(printedTitle(r.roster.title, settings)),
-    plain(`值班时间：${periodText(r)}`, { align: AlignmentType.CENTER, size: SIZE.hao3, after: 280 }),
-    table(widths, [head1, head2, ...body]),
-    ...(settings.dutyPhone ? [plain(`值班电话：${settings.dutyPhone}`, { font: FONT.hei, before: 280 })] : []),
-    ...(notes.length ? [plain('注：', { font: FONT.hei }), ...notes.map((n, i) => plain(`${i + 1}.${n}`, { indent: 2 * SIZE.hao4 * 10 }))] : []),
-  ]
-  if (r.roster.status === '草稿') children.splice(1, 0, plain('（草稿）', { align: AlignmentType.CENTER }))
-  return toBuffer(gbtDocument({ title: printedTitle(r.roster.title, settings), sections: [{ landscape, children }] }))
+/** R-W1: 日期 | 带班领导 (姓名, 职务, 办公电话, 手机) | 办公室值班人员 (带班, 主班, 副班 with their mobiles). */
+function leadersTable(r: RosterDetail, typeWidth: number): Table {
+  const [dateW, nameW, postW, officeW, mobileW] = [2300, 1100, 1900, 1700, 1600]
+  const staffW = typeWidth - dateW - nameW - postW - officeW - mobileW
+  const head1 = header([
+    cell('日期', dateW, { bold: true, rowSpan: 2 }), cell('带班领导', nameW + postW + officeW + mobileW, { bold: true, span: 4 }),
+    cell('办公室值班人员', staffW, { bold: true, rowSpan: 2 }),
+  ])
+  const head2 = header([cell('姓名', nameW, { bold: true }), cell('职务', postW, { bold: true }), cell('办公电话', officeW, { bold: true }), cell('手机', mobileW, { bold: true })])
+  const body = rosterRows(r).map((row) => {
+    const c = row.cells[0]
+    return new TableRow({
+      cantSplit: true,
+      children: [
+        cell(row.label, dateW), cell(c.name, nameW), cell(c.post, postW), cell(c.officePhone, officeW, { size: SMALL }), cell(c.mobile, mobileW, { size: SMALL }),
+        cell(row.staff.join('\n'), staffW, { size: SMALL, align: 'left' }),
+      ],
+    })
+  })
+  return table([dateW, nameW, postW, officeW, mobileW, staffW], [head1, head2, ...body])
 }
 
 // ---------------------------------------------------------------- duty log
 
-/** The duty log of a day or period as a table: time, caller, content, handling, who was told, follow-up. */
-export async function dutyLogDocx(entries: DutyLogEntry[], period: { from: string; to: string }, settings?: Pick<Settings, 'officeName'>): Promise<Buffer> {
+/**
+ * The duty log of a day or period (X-4): a table of the entries (time, caller, content, handling, who was told,
+ * follow-up, who recorded it), then the period's handover notes (交接班), so the file is the whole record of the shifts.
+ */
+export async function dutyLogDocx(entries: DutyLogEntry[], handovers: Handover[], period: { from: string; to: string }, settings?: Pick<Settings, 'officeName'>): Promise<Buffer> {
   const sorted = [...entries].sort((a, b) => (a.at === b.at ? a.id - b.id : a.at < b.at ? -1 : 1))
-  const typeWidth = PAGE.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right
-  const fixed = [1500, 2400, 0, 2800, 1700, 1900]
-  fixed[2] = typeWidth - fixed.reduce((a, b) => a + b, 0)
-  const [timeW, callerW, contentW, handlingW, notifiedW, followW] = fixed
+  const sameDay = period.from === period.to
+  const periodLine = sameDay ? chineseDate(period.from) : `${chineseDate(period.from)}至${chineseDate(period.to)}`
+  const title = `${settings?.officeName ?? ''}值班记录`
+  const urgent = sorted.filter((e) => e.urgent).length
+  const children: FileChild[] = [
+    titleParagraph(title),
+    plain(periodLine, { align: AlignmentType.CENTER, size: SIZE.hao3, after: 280 }),
+    sorted.length ? logTable(sorted, sameDay) : plain('本期间无值班记录。', { align: AlignmentType.CENTER }),
+    plain(`共${sorted.length}条${urgent ? `，其中紧急${urgent}条` : ''}。`, { indent: 2 * CHAR, before: 120 }),
+    plain('交接班记录', { font: FONT.hei, size: SIZE.hao3, before: 360, after: 120 }),
+    handovers.length ? handoverTable(handovers) : plain('本期间无交接班记录。', { indent: 2 * CHAR }),
+  ]
+  return toBuffer(gbtDocument({ title, sections: [{ landscape: true, children }] }))
+}
+
+const LOG_TYPE_WIDTH = PAGE.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right
+const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+const whenText = (date: string, time: string, sameDay: boolean) => (sameDay ? time : `${monthDay(date)}\n${time}`)
+
+function logTable(sorted: DutyLogEntry[], sameDay: boolean): Table {
+  const fixed = [1400, 2200, 0, 2600, 1600, 1700, 1100]
+  fixed[2] = LOG_TYPE_WIDTH - fixed.reduce((a, b) => a + b, 0)
+  const [timeW, callerW, contentW, handlingW, notifiedW, followW, byW] = fixed
   const head = header([
     cell('时间', timeW, { bold: true }), cell('来电单位及来电人', callerW, { bold: true }), cell('来电内容', contentW, { bold: true }),
     cell('处理情况', handlingW, { bold: true }), cell('报告或通知', notifiedW, { bold: true }), cell('后续跟进', followW, { bold: true }),
+    cell('记录人', byW, { bold: true }),
   ])
-  const sameDay = period.from === period.to
   const rows = sorted.map((e) => new TableRow({
     cantSplit: true,
     children: [
-      cell(sameDay ? e.at.slice(11) : `${Number(e.at.slice(5, 7))}月${Number(e.at.slice(8, 10))}日\n${e.at.slice(11)}`, timeW),
+      cell(whenText(e.at, e.at.slice(11), sameDay), timeW),
       cell([e.callerUnit, [e.callerName, e.callerPhone].filter(Boolean).join(' ')].filter(Boolean).join('\n'), callerW, { align: 'left' }),
       cell(`${e.urgent ? '【紧急】' : ''}${e.content}`, contentW, { align: 'left' }),
       cell(e.handling ?? '', handlingW, { align: 'left' }),
       cell(e.notified ?? '', notifiedW, { align: 'left' }),
       cell(e.followUp ?? '', followW, { align: 'left' }),
+      cell(e.recordedBy ?? '', byW),
     ],
   }))
-  const periodLine = sameDay ? chineseDate(period.from) : `${chineseDate(period.from)}至${chineseDate(period.to)}`
-  const title = `${settings?.officeName ?? ''}值班记录`
-  const children: FileChild[] = [
-    titleParagraph(title),
-    plain(periodLine, { align: AlignmentType.CENTER, size: SIZE.hao3, after: 280 }),
-    rows.length
-      ? table(fixed, [head, ...rows])
-      : plain('本期间无值班记录。', { align: AlignmentType.CENTER }),
-    plain(`共${rows.length}条${sorted.some((e) => e.urgent) ? `，其中紧急${sorted.filter((e) => e.urgent).length}条` : ''}。`, { indent: 2 * CHAR, before: 120 }),
-  ]
-  return toBuffer(gbtDocument({ title, sections: [{ landscape: true, children }] }))
+  return table(fixed, [head, ...rows])
+}
+
+/** 交接班: date, 班次, who handed over to whom, the note. */
+function handoverTable(list: Handover[]): Table {
+  const fixed = [1600, 1100, 2600, 0]
+  fixed[3] = LOG_TYPE_WIDTH - fixed.reduce((a, b) => a + b, 0)
+  const [dateW, shiftW, whoW, noteW] = fixed
+  const head = header([cell('日期', dateW, { bold: true }), cell('班次', shiftW, { bold: true }), cell('交班人 → 接班人', whoW, { bold: true }), cell('交接内容', noteW, { bold: true })])
+  const rows = list.map((h) => new TableRow({
+    cantSplit: true,
+    children: [
+      cell(monthDay(h.date), dateW),
+      cell(h.shift ?? '', shiftW),
+      cell(`${h.fromName ?? '—'} → ${h.toName ?? '—'}`, whoW),
+      cell(h.note, noteW, { align: 'left' }),
+    ],
+  }))
+  return table(fixed, [head, ...rows])
 }

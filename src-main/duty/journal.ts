@@ -38,11 +38,14 @@ export function addHandover(ctx: ActionContext, input: HandoverInput) {
   return insertAudited(ctx, dutyHandover, '交接班', { ...input, at: ctx.clock.now().toISOString() })
 }
 
-export function listHandovers(db: ReadDb, from: string, to: string) {
+/** 交接班 notes of a period, optionally only those whose note contains `text` (as the log is searched). */
+export function listHandovers(db: ReadDb, from: string, to: string, text?: string | null) {
   const names = contacts(db)
   const name = (id: number | null) => (id === null ? null : names.get(id)?.name ?? null)
-  return db.select().from(dutyHandover).where(and(gte(dutyHandover.date, from), lt(dutyHandover.date, addDays(to, 1))))
-    .orderBy(asc(dutyHandover.date), asc(dutyHandover.id)).all()
+  return db.select().from(dutyHandover).where(and(
+    gte(dutyHandover.date, from), lt(dutyHandover.date, addDays(to, 1)),
+    text ? sql`${dutyHandover.note} LIKE ${likeText(text)} ESCAPE '\\'` : undefined,
+  )).orderBy(asc(dutyHandover.date), asc(dutyHandover.id)).all()
     .map((h) => ({ ...h, fromName: name(h.fromPersonId), toName: name(h.toPersonId) }))
 }
 

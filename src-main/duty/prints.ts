@@ -10,9 +10,11 @@ import { readSettings, type Settings } from '../settings/service'
 import { departments } from '../org/schema'
 import type { getRoster } from './service'
 import type { dutyLog } from './schema'
+import type { listHandovers } from './journal'
 
 export type RosterDetail = ReturnType<typeof getRoster>
 export type DutyLogEntry = typeof dutyLog.$inferSelect
+export type Handover = ReturnType<typeof listHandovers>[number]
 
 /** 12月1日 星期二 (国庆节): the date column of both files. */
 export function dayLabel(day: { date: string; name: string | null; holiday: boolean }): string {
@@ -23,15 +25,28 @@ export function dayLabel(day: { date: string; name: string | null; holiday: bool
 /** The roster's roles in column order. */
 export const rosterRoles = (r: RosterDetail): readonly string[] => ROLES_OF_ROSTER[r.roster.kind]
 
-/** One row a day: the date label and, for each role, name, office phone and mobile ('' when not yet set). */
-export function rosterRows(r: RosterDetail): { date: string; label: string; cells: { name: string; officePhone: string; mobile: string }[] }[] {
+/** R-W1: the leaders' roster shows, beside each day's leader and post, the office's staff on duty and how to reach them. */
+export const isLeadersRoster = (r: RosterDetail): boolean => r.roster.kind === '领导带班'
+
+export interface RosterCell { name: string; post: string; officePhone: string; mobile: string }
+
+/** The office's staff on duty that day, one line each (带班 何振华 13800000001), or why there is none. */
+export function staffLines(day: RosterDetail['days'][number]): string[] {
+  if (!day.staff.length) return ['办公室值班表尚未发布']
+  return day.staff.map((s) => [s.role, s.person?.name ?? `人员${s.personId}`, s.person?.mobile ?? s.person?.officePhone ?? ''].filter(Boolean).join(' '))
+}
+
+/** One row a day: the date label, for each role name, post, office phone and mobile ('' when not yet set), and the staff on duty. */
+export function rosterRows(r: RosterDetail): { date: string; label: string; cells: RosterCell[]; staff: string[] }[] {
   return r.days.map((day) => ({
     date: day.date,
     label: dayLabel(day),
     cells: rosterRoles(r).map((role) => {
-      const p = day.duties.find((d) => d.role === role)?.person
-      return { name: p?.name ?? '', officePhone: p?.officePhone ?? '', mobile: p?.mobile ?? '' }
+      const duty = day.duties.find((d) => d.role === role)
+      const p = duty?.person
+      return { name: p?.name ?? '', post: duty?.post ?? '', officePhone: p?.officePhone ?? '', mobile: p?.mobile ?? '' }
     }),
+    staff: isLeadersRoster(r) ? staffLines(day) : [],
   }))
 }
 

@@ -3,6 +3,7 @@ import { query, mutation } from '../kernel/procedure'
 import { isoDate, optionalText } from '../kernel/fields'
 import { ROSTER_KINDS } from '../common/duty'
 import { deleteRoster, generateRoster, getRoster, getRosterWithFairness, listRosters, previewRoster, publishRoster, rosterGaps, setDuty, swap, todayOnDuty } from './service'
+import { handoverPeople } from './onduty'
 import { addHandover, addLogEntry, deleteExclusion, listExclusions, listHandovers, saveExclusion, searchLog } from './journal'
 import { dutyLogDocx, rosterDocx } from './docx'
 import { dutyPhone, printedTitle } from './prints'
@@ -38,7 +39,7 @@ export const dutyProcedures = {
     summary: '值班表（含联系方式、公平统计、变更记录）',
     access: READERS,
     input: byId('值班表'),
-    handler: ({ db }, { id }) => getRosterWithFairness(db, id),
+    handler: ({ db, clock }, { id }) => getRosterWithFairness(db, id, clock.today()),
   }),
   'duty.publish': mutation({
     summary: '发布值班表',
@@ -127,13 +128,15 @@ export const dutyProcedures = {
     },
   }),
   'duty.exportLogDocx': query({
-    summary: '导出值班记录（Word）',
+    summary: '导出值班记录和交接班记录（Word）',
     access: READERS,
     input: z.object({ ...fromTo, text: optionalText('查询文字', 50), urgentOnly: z.boolean().describe('只看紧急').optional() }).refine(...toAfterFrom),
     handler: async ({ db }, input) => {
       const settings = readSettings(db)
       const name = input.from === input.to ? input.from : `${input.from}至${input.to}`
-      return download(`值班记录（${name}）.docx`, DOCX_MIME, await dutyLogDocx(searchLog(db, input), input, settings))
+      // The handovers belong to the record of the shifts; a search for urgent entries only has none to show.
+      const handovers = input.urgentOnly ? [] : listHandovers(db, input.from, input.to, input.text)
+      return download(`值班记录（${name}）.docx`, DOCX_MIME, await dutyLogDocx(searchLog(db, input), handovers, input, settings))
     },
   }),
   'duty.addHandover': mutation({
@@ -141,6 +144,12 @@ export const dutyProcedures = {
     access: CLERKS,
     input: handoverInput,
     handler: addHandover,
+  }),
+  'duty.handoverPeople': query({
+    summary: '交接班人员（当日和次日的值班人员）',
+    access: READERS,
+    input: z.object({ date: isoDate('日期') }),
+    handler: ({ db }, { date }) => handoverPeople(db, date),
   }),
   'duty.listHandovers': query({
     summary: '交接班记录',

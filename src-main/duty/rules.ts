@@ -7,4 +7,4 @@ export { DEFAULT_HOLIDAY_WEIGHT, dutyDays, fairnessCounts, leaderDutyDays, perio
 export { DUTY_ROLES, type DutyRole } from '../common/duty'
 export { generateLeaderRoster, rp4Warnings, type LeaderRosterInput } from './leaders'
 export { generateOfficeRoster, type OfficeRosterInput } from './office'
-export { gapsAfterPublish, swapDuty, type PublishedGap, type SwapConsent, type SwapRequest, type SwapResult } from './changes'
+export { gapsAfterPublish, swapDuty, type PublishedGap, type RecordedConsent, type SwapConsent, type SwapRequest, type SwapResult } from './changes'

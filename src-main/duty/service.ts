@@ -1,5 +1,5 @@
 /** Duty rosters (值班表): generate, save as 草稿, publish, edit, swap, gaps, today (R-W1, X-4, R-P4). */
-import { and, asc, desc, eq, gte, lte } from 'drizzle-orm'
+import { asc, desc, eq } from 'drizzle-orm'
 import type { ReadDb } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import type { Clock } from '../kernel/clock'
@@ -7,17 +7,21 @@ import { AppError, ruleViolation } from '../kernel/errors'
 import { deleteAudited, insertAudited, requireById, updateAudited } from '../kernel/audited'
 import { chineseDate } from '../common/dates'
 import { loadCalendar } from '../calendar/service'
+import { missingYearNote, provisionalYears } from '../calendar/rules'
 import { readSettings } from '../settings/service'
 import { loadOrgSnapshot } from '../org/service'
 import { loadAbsencePeriods } from '../absences/service'
 import { people } from '../org/schema'
 import {
   dutyDays, fairnessCounts, periodProblem, gapsAfterPublish, generateLeaderRoster, generateOfficeRoster, leaderDutyDays, rp4Warnings,
-  swapDuty, unavailableReason, type DutyAssignment, type DutyDay, type DutyRole, type DutyRoster,
+  swapDuty, unavailableReason, type DutyAssignment, type DutyDay, type DutyRoster,
 } from './rules'
-import { dutyAssignments, dutyChanges, rosters } from './schema'
+import { dutyAssignments, dutyChangeConsents, dutyChanges, rosters } from './schema'
 import { ROLES_OF_ROSTER, type RosterKind } from '../common/duty'
 import { assignmentsOf, contacts, dutyPools, exclusionsFor, namesOf, publishedHistory, publishedOverlapping } from './pools'
+import { officeStaffByDate, onDutyOn, type OnDuty } from './onduty'
+import { publishedWeekends, withWeekends } from './stats'
+import { orgOn, principalPost } from '../org/snapshot'
 import type { SetDutyInput, SwapInput, GenerateInput } from './contract'
 
 
@@ -37,8 +41,11 @@ function defaultTitle(kind: RosterKind, from: string, to: string, days: DutyDay[
 }
 
 /** Generates (without saving) a roster for the period: R-W1 days from the calendar, fair rotation, the absent skipped. */
-export function previewRoster(db: ReadDb, input: { kind: RosterKind; from: string; to: string }): DutyRoster & { days: DutyDay[]; title: string } {
+export function previewRoster(db: ReadDb, input: { kind: RosterKind; from: string; to: string }): DutyRoster & { days: DutyDay[]; title: string; provisional: string | null } {
   const days = daysOf(db, input.kind, input.from, input.to)
+  // X-6: an unentered year is rostered by weekends (暂定), said on the roster; only 领导带班 needs its holidays.
+  const missing = provisionalYears(loadCalendar(db), input.from, input.to)
+  if (!days.length && missing.length && input.kind === '领导带班') throw ruleViolation('R-W2', missingYearNote(missing[0]))
   if (!days.length) throw ruleViolation('R-W1', `${chineseDate(input.from)}至${chineseDate(input.to)}没有法定节假日，无须安排领导带班（R-W1：领导带班只在法定节假日，调休上班日不算）`)
   const pools = dutyPools(db, input.kind)
   const common = {
@@ -50,7 +57,7 @@ export function previewRoster(db: ReadDb, input: { kind: RosterKind; from: strin
   const roster = input.kind === '领导带班'
     ? generateLeaderRoster({ ...common, leaders: pools.带班领导!.map((personId) => ({ personId })), org })
     : generateOfficeRoster({ ...common, leads: pools.带班!.map((personId) => ({ personId })), staff: pools.主班!.map((personId) => ({ personId })), names: org.names })
-  return { ...roster, days, title: defaultTitle(input.kind, input.from, input.to, days) }
+  return { ...roster, days, title: defaultTitle(input.kind, input.from, input.to, days), provisional: missing.length ? missingYearNote(missing[0]) : null }
 }
 
 /** Saves a generated roster as 草稿 (X-4: drafted, then published); its gaps and warnings come back to be shown. */
@@ -75,12 +82,17 @@ export function getRoster(db: ReadDb, id: number) {
   return readRoster(db, id).detail
 }
 
-/** A roster as the page shows it: getRoster with the fairness counts beside it (this roster's and the published history). */
-export function getRosterWithFairness(db: ReadDb, id: number) {
+/**
+ * A roster as the page shows it: getRoster with the 轮班统计 beside it (this roster's and the published history, split
+ * into 平日, 周末 and 节假日), and the office's today, before which no shift can be swapped (X-4).
+ */
+export function getRosterWithFairness(db: ReadDb, id: number, today: string) {
   const { detail, list, names } = readRoster(db, id)
+  const cal = loadCalendar(db)
   const history = publishedHistory(db, detail.roster.kind, id)
-  const fairness = fairnessCounts(list, loadCalendar(db), { history, holidayWeight: readSettings(db).dutyHolidayWeight })
-  return { ...detail, fairness: fairness.map((r) => ({ ...r, name: names.get(r.personId) ?? `人员${r.personId}` })) }
+  const counts = fairnessCounts(list, cal, { history, holidayWeight: readSettings(db).dutyHolidayWeight })
+  const fairness = withWeekends(counts, cal, list, publishedWeekends(db, cal, detail.roster.kind, id))
+  return { ...detail, today, fairness: fairness.map((r) => ({ ...r, name: names.get(r.personId) ?? `人员${r.personId}` })) }
 }
 
 function readRoster(db: ReadDb, id: number) {
@@ -91,15 +103,35 @@ function readRoster(db: ReadDb, id: number) {
   const person = (pid: number | null) => (pid === null ? null : people.get(pid) ?? null)
   const missing = days.flatMap((d) => ROLES_OF_ROSTER[roster.kind].filter((role) => !list.some((a) => a.date === d.date && a.role === role))
     .map((role) => ({ date: d.date, role, reason: `${chineseDate(d.date)}${role}尚未安排` })))
+  const org = loadOrgSnapshot(db)
+  // R-W1: the leaders' roster shows each leader's post on the day and the office's staff on duty beside them.
+  const leaders = roster.kind === '领导带班'
+  const staff = leaders ? officeStaffByDate(db, roster.fromDate, roster.toDate) : new Map<string, OnDuty[]>()
+  const postOn = (personId: number, date: string) => (leaders ? principalPost(orgOn(org, date), personId)?.title ?? null : null)
+  const consents = consentsOf(db, id)
   const detail = {
     roster,
-    days: days.map((d) => ({ ...d, duties: list.filter((a) => a.date === d.date).map((a) => ({ ...a, person: person(a.personId) })) })),
+    days: days.map((d) => ({
+      ...d,
+      duties: list.filter((a) => a.date === d.date).map((a) => ({ ...a, person: person(a.personId), post: postOn(a.personId, d.date) })),
+      staff: (staff.get(d.date) ?? []).map(({ role, personId, person: p }) => ({ role, personId, person: p })),
+    })),
     changes: db.select().from(dutyChanges).where(eq(dutyChanges.rosterId, id)).orderBy(asc(dutyChanges.at), asc(dutyChanges.id)).all()
-      .map((c) => ({ ...c, requesterName: person(c.requesterId)?.name ?? null, counterpartName: person(c.counterpartId)?.name ?? null })),
+      .map((c) => ({ ...c, requesterName: person(c.requesterId)?.name ?? null, counterpartName: person(c.counterpartId)?.name ?? null, consents: consents.get(c.id) ?? [] })),
     missing,
-    warnings: roster.kind === '领导带班' ? rp4Warnings(loadOrgSnapshot(db), loadAbsencePeriods(db, roster.fromDate, roster.toDate), days) : [],
+    warnings: leaders ? rp4Warnings(org, loadAbsencePeriods(db, roster.fromDate, roster.toDate), days) : [],
   }
   return { detail, list, names: namesOf(people) }
+}
+
+/** Each change's recorded consents (X-4: the 带班 of each date, by name), by change. */
+function consentsOf(db: ReadDb, rosterId: number) {
+  const rows = db.select({ changeId: dutyChangeConsents.changeId, date: dutyChangeConsents.date, role: dutyChangeConsents.role, personId: dutyChangeConsents.personId, name: dutyChangeConsents.name })
+    .from(dutyChangeConsents).innerJoin(dutyChanges, eq(dutyChangeConsents.changeId, dutyChanges.id))
+    .where(eq(dutyChanges.rosterId, rosterId)).orderBy(asc(dutyChangeConsents.id)).all()
+  const out = new Map<number, Omit<(typeof rows)[number], 'changeId'>[]>()
+  for (const { changeId, ...c } of rows) out.set(changeId, [...(out.get(changeId) ?? []), c])
+  return out
 }
 
 /** X-4: publishing fixes the roster; later edits are recorded as 发布后修改. */
@@ -136,15 +168,19 @@ export function setDuty(ctx: ActionContext, input: SetDutyInput) {
       note: input.note ?? `${chineseDate(input.date)}${input.role}改由${namesOf(contacts(ctx.db)).get(input.personId)}担任`, at: ctx.clock.now().toISOString(),
     })
   }
-  return getRosterWithFairness(ctx.db, roster.id)
+  return getRosterWithFairness(ctx.db, roster.id, ctx.clock.today())
 }
 
-/** X-4: 换班 (with returnDate) or 替班; needs the counterpart's acceptance and the 带班's consent, and is recorded. */
+/**
+ * X-4: 换班 (with returnDate) or 替班 of shifts not yet past (office time); needs the counterpart's acceptance and the
+ * consent of each date's 带班 by name, each consent stored (audited) with the change.
+ */
 export function swap(ctx: ActionContext, input: SwapInput) {
   const roster = requireById(ctx.db, rosters, input.rosterId, '值班表')
   const list = assignmentsOf(ctx.db, roster.id)
   const dates = [input.date, ...(input.returnDate ? [input.returnDate] : [])]
   const r = swapDuty(list, input, input, {
+    today: ctx.clock.today(),
     absences: loadAbsencePeriods(ctx.db, roster.fromDate, roster.toDate), exclusions: exclusionsFor(ctx.db, roster.fromDate, roster.toDate), names: namesOf(contacts(ctx.db)),
   })
   if (!r.ok) throw ruleViolation('X-4', r.reason)
@@ -154,10 +190,11 @@ export function swap(ctx: ActionContext, input: SwapInput) {
   })
   const change = insertAudited(ctx, dutyChanges, '值班变更', {
     rosterId: roster.id, kind: input.returnDate ? '换班' : '替班', requesterId: input.requesterId, counterpartId: input.counterpartId,
-    dates: dates.join(','), counterpartAccepted: input.counterpartAccepted, leadConsented: input.leadConsented,
+    dates: dates.join(','), counterpartAccepted: input.counterpartAccepted, leadConsented: true,
     note: input.note ? `${r.record}说明：${input.note}` : r.record, at: ctx.clock.now().toISOString(),
   })
-  return { changeId: change.id, record: r.record }
+  for (const c of r.consents) insertAudited(ctx, dutyChangeConsents, '换班同意', { changeId: change.id, ...c })
+  return { changeId: change.id, record: r.record, consents: r.consents }
 }
 
 /** Duties whose person became unavailable after publishing, with suggested replacements (X-4). */
@@ -172,15 +209,4 @@ export function rosterGaps(db: ReadDb, id: number) {
 }
 
 /** 首页: today's 带班领导, office 带班, 主班 and 副班 from published rosters, with their numbers. */
-export function todayOnDuty(db: ReadDb, clock: Clock) {
-  const date = clock.today()
-  const people = contacts(db)
-  const rows = db.select({ role: dutyAssignments.role, personId: dutyAssignments.personId, rosterTitle: rosters.title })
-    .from(dutyAssignments).innerJoin(rosters, eq(dutyAssignments.rosterId, rosters.id))
-    .where(and(eq(dutyAssignments.date, date), eq(rosters.status, '已发布'), lte(rosters.fromDate, date), gte(rosters.toDate, date))).all()
-  const on = (role: DutyRole) => {
-    const row = rows.find((r) => r.role === role)
-    return row ? { ...people.get(row.personId)!, roster: row.rosterTitle } : null
-  }
-  return { date, leader: on('带班领导'), lead: on('带班'), main: on('主班'), deputy: on('副班') }
-}
+export const todayOnDuty = (db: ReadDb, clock: Clock) => onDutyOn(db, clock.today())

@@ -85,12 +85,13 @@ describe('the office\'s own duty (X-4)', () => {
       && !list.some((x) => x.date === '2026-12-03' && x.personId === d.personId)
       && !list.some((x) => x.date === d.date && x.personId === a.personId)), '可与之换班的主班')
     const request = { rosterId: december.roster.id, requesterId: a.personId, counterpartId: b.personId, date: a.date, returnDate: b.date, counterpartAccepted: true }
-    const refused = await api.call('duty.swap', { ...request, leadConsented: false })
+    const lead = (date: string) => dayOf(december, date)[0].personId
+    const refused = await api.call('duty.swap', { ...request, leadConsents: [] })
     expect(refused.body.error).toMatchObject({ code: 'RULE', rule: 'X-4' })
-    expect(refused.body.error?.message).toContain('须经带班同意')
+    expect(refused.body.error?.message).toContain(`须经2026年12月3日带班${nameOf(lead(a.date))}同意`)
     expect((await api.ok('duty.get', { id: december.roster.id })).changes).toEqual([])
 
-    const done = await api.ok('duty.swap', { ...request, leadConsented: true })
+    const done = await api.ok('duty.swap', { ...request, leadConsents: [a.date, b.date].map((date) => ({ date, personId: lead(date) })) })
     expect(done.record).toContain(`${nameOf(a.personId)}与${nameOf(b.personId)}换班`)
     const after = await api.ok('duty.get', { id: december.roster.id })
     const now = duties(after)
@@ -154,9 +155,9 @@ describe('on the day', () => {
 
   it('keeps a handover note for the shift (X-4)', async () => {
     const [lead, main] = dayOf(december, '2026-12-15')
-    await api.ok('duty.addHandover', { date: '2026-12-15', shift: '夜班', note: '强降温通报已处理，明早跟进道路结冰情况', fromPersonId: main.personId, toPersonId: lead.personId })
+    await api.ok('duty.addHandover', { date: '2026-12-15', shift: '主班', note: '强降温通报已处理，明早跟进道路结冰情况', fromPersonId: main.personId, toPersonId: lead.personId })
     const notes = await api.ok('duty.listHandovers', { from: '2026-12-15', to: '2026-12-15' })
-    expect(notes).toEqual([expect.objectContaining({ shift: '夜班', fromName: nameOf(main.personId), toName: nameOf(lead.personId) })])
+    expect(notes).toEqual([expect.objectContaining({ shift: '主班', fromName: nameOf(main.personId), toName: nameOf(lead.personId) })])
   })
 
   it('keeps a person\'s date out of a generated roster when they asked not to be on duty (X-4)', async () => {

@@ -5,7 +5,7 @@ import { addDays } from '../../src-main/common/dates'
 import { absenceOn, type AbsencePeriod } from '../../src-main/absences/rules'
 import { type LeaderPost, type OrgSnapshot } from '../../src-main/org/snapshot'
 import {
-  periodProblem, dutyDays, fairnessCounts, gapsAfterPublish, generateLeaderRoster, generateOfficeRoster, leaderDutyDays, swapDuty,
+  periodProblem, dutyDays, fairnessCounts, gapsAfterPublish, generateLeaderRoster, generateOfficeRoster, leaderDutyDays,
   type DutyAssignment, type DutyExclusion, type DutyRole, type DutyRoster, type FairnessRow,
 } from '../../src-main/duty/rules'
 
@@ -291,53 +291,6 @@ describe('fairness counts shown beside the roster', () => {
   it('takes another weight and adds history', () => {
     const rows = fairnessCounts(duties, cal, { holidayWeight: 3, history: [{ personId: 201, role: '主班', ordinary: 1, holiday: 1 }] })
     expect(rows.find((r) => r.role === '主班')).toEqual({ personId: 201, role: '主班', ordinary: 3, holiday: 2, weighted: 9 })
-  })
-})
-
-describe('X-4 swaps and substitutes', () => {
-  const roster = generateOfficeRoster({ days: dutyDays(cal, '2026-10-08', '2026-10-14'), leads, staff }).assignments
-  const on = (rs: readonly DutyAssignment[], date: string, role: DutyRole) => rs.find((a) => a.date === date && a.role === role)!.personId
-  const requester = on(roster, '2026-10-09', '主班')
-  const busyThatDay = new Set(roster.filter((a) => a.date === '2026-10-09').map((a) => a.personId))
-  const counterpart = staff.map((s) => s.personId).find((p) => !busyThatDay.has(p))!
-  const req = { requesterId: requester, counterpartId: counterpart, date: '2026-10-09' }
-
-  it('X-4 a substitute is refused without the counterpart\'s acceptance', () => {
-    const r = swapDuty(roster, req, { counterpartAccepted: false, leadConsented: true })
-    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/^X-4：.*须经对方.*同意/) })
-  })
-
-  it('X-4 a substitute is refused without the 带班\'s consent', () => {
-    const r = swapDuty(roster, req, { counterpartAccepted: true, leadConsented: false })
-    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/^X-4：.*须经带班同意/) })
-  })
-
-  it('X-4 with both consents the counterpart takes the duty, recorded, the published roster untouched', () => {
-    const before = structuredClone(roster)
-    const r = swapDuty(roster, req, { counterpartAccepted: true, leadConsented: true })
-    if (!r.ok) throw new Error(r.reason)
-    expect(on(r.assignments, '2026-10-09', '主班')).toBe(counterpart)
-    expect(r.assignments.filter((a) => a.personId === requester && a.date === '2026-10-09')).toEqual([])
-    expect(r.record).toMatch(/^X-4：2026年10月9日主班由.*替.*值班；对方已同意，带班已同意/)
-    expect(roster).toEqual(before)
-  })
-
-  it('X-4 an exchange (换班) moves both duties', () => {
-    const returnDate = roster.find((a) => a.personId === counterpart && a.date > '2026-10-09' && !roster.some((b) => b.date === a.date && b.personId === requester))!
-    const r = swapDuty(roster, { ...req, returnDate: returnDate.date }, { counterpartAccepted: true, leadConsented: true })
-    if (!r.ok) throw new Error(r.reason)
-    expect(on(r.assignments, '2026-10-09', '主班')).toBe(counterpart)
-    expect(on(r.assignments, returnDate.date, returnDate.role)).toBe(requester)
-  })
-
-  it.each([
-    ['the counterpart is already on duty that day', { counterpartId: on(roster, '2026-10-09', '副班') }, [], /已有值班安排/],
-    ['the counterpart is away that day', {}, [away(counterpart, '2026-10-09', '2026-10-09')], /外出（出差）/],
-    ['the requester has no duty that day', { date: '2026-10-20' }, [], /没有值班安排/],
-  ])('X-4 refused, even with both consents, when %s', (_why, change, absences, message) => {
-    const r = swapDuty(roster, { ...req, ...change }, { counterpartAccepted: true, leadConsented: true }, { absences })
-    expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.reason).toMatch(message)
   })
 })
 

@@ -9,12 +9,14 @@ import { Loading } from '../../components/Loading'
 import { formatDateWithWeekday, DATE_PROPS } from '../../lib/format'
 import { PersonSelect } from '../../components/PersonSelect'
 import { DUTY_CHANGES, NOWRAP } from './model'
+import { useCan } from '../../lib/session'
 
 type Exclusion = { id: number; name: string | null; date: string; reason?: string | null }
 
 /** 不排班日期: dates a person asked not to be put on duty; the generator skips them. */
 export function ExclusionsTab({ today }: { today: string }) {
   const org = useQuery('org.overview', {})
+  const can = useCan()
   const list = useQuery('duty.listExclusions', { from: today })
   const [personId, setPersonId] = useState<number | null>(null)
   const [date, setDate] = useState<string | null>(null)
@@ -41,14 +43,14 @@ export function ExclusionsTab({ today }: { today: string }) {
         <Title order={3}>不排班日期</Title>
         <Text size="xs" c="dimmed">本人申请当日不排值班；生成排班时自动避开，已外出登记的人员不必再登记</Text>
       </Group>
-      <form onSubmit={(e) => { e.preventDefault(); submit() }} noValidate aria-label="登记不排班日期">
+      {can('duty.saveExclusion') && <form onSubmit={(e) => { e.preventDefault(); submit() }} noValidate aria-label="登记不排班日期">
         <Group gap="xs" align="flex-start" mb="xs">
           <PersonSelect size="xs" org={org.data} scope="all" label="人员" required value={personId} onChange={setPersonId} error={err('personId')} w={240} />
           <DatePickerInput size="xs" label="日期" required value={date} onChange={setDate} {...DATE_PROPS} error={err('date')} w={160} placeholder="选择日期" />
           <TextInput size="xs" label="原因" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={err('reason')} w={260} />
           <Button size="xs" type="submit" loading={save.busy} mt={22}>登记</Button>
         </Group>
-      </form>
+      </form>}
       {!shownAtField && <Feedback state={save} />}
       <Feedback state={remove} />
       <ErrorAlert error={list.error} />
@@ -61,7 +63,7 @@ export function ExclusionsTab({ today }: { today: string }) {
                 <Table.Td style={NOWRAP}>{formatDateWithWeekday(x.date)}</Table.Td>
                 <Table.Td style={NOWRAP}>{x.name ?? ''}</Table.Td>
                 <Table.Td>{x.reason ?? ''}</Table.Td>
-                <Table.Td><Button size="compact-xs" variant="subtle" color="red" onClick={() => setPending(x)}>删除</Button></Table.Td>
+                <Table.Td>{can('duty.deleteExclusion') && <Button size="compact-xs" variant="subtle" color="red" onClick={() => setPending(x)}>删除</Button>}</Table.Td>
               </Table.Tr>
             ))}
             {list.data.length === 0 && <Table.Tr><Table.Td colSpan={4}><Text size="sm" c="dimmed" ta="center" py="xs">今天以后没有登记不排班的日期。</Text></Table.Td></Table.Tr>}

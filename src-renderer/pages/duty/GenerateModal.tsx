@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react'
-import { Group, Input, SegmentedControl, Select, Text, TextInput } from '@mantine/core'
+import { Alert, Anchor, Group, Input, SegmentedControl, Select, Text, TextInput } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
 import { ApiError, useMutation, useQuery } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
 import { DUTY_CHANGES, monthEndIso, periodLabel, type Generated, type RosterKind } from './model'
 import { DATE_PROPS } from '../../lib/format'
+import { hrefOf } from '../../lib/route'
 
 interface HolidayPeriod { name: string; from: string; to: string }
 
@@ -87,6 +88,7 @@ export function GenerateModal({ today, onClose, onGenerated }: {
             placeholder="选择日期" error={fieldError(error, 'to')} onChange={(d) => { setTo(d); setHoliday(null) }} />
         </Group>
       )}
+      {calendar.data && !calendar.data.known && <UnknownYearNotice year={year} kind={kind} />}
       <Text size="xs" c="dimmed">
         {kind === '办公室值班'
           ? `${year}年${month}月每天安排带班（办公室主任、副主任）、主班和副班各一人，按平日、节假日折算轮换；外出和登记不排班的人员自动避开。`
@@ -95,6 +97,23 @@ export function GenerateModal({ today, onClose, onGenerated }: {
       <TextInput label="标题" placeholder="不填则自动生成，如“2026年12月市政府办公室值班表”" value={title}
         onChange={(e) => setTitle(e.currentTarget.value)} error={fieldError(error, 'title')} />
     </FormModal>
+  )
+}
+
+/**
+ * A year whose 节假日 are not entered (R-W2, X-6): the office's roster can still be drafted, its days provisional by
+ * weekends; the leaders' roster needs the statutory holidays. Says who enters the year and where, so nobody is stuck.
+ */
+function UnknownYearNotice({ year, kind }: { year: string; kind: RosterKind }) {
+  return (
+    <Alert color="orange" variant="light" p="xs" role="status" title={`${year}年的节假日安排尚未录入`}>
+      <Text size="sm">
+        {kind === '办公室值班'
+          ? '可以先生成值班表：日期按周末暂定，法定节假日暂按平日、周末排，录入后请核对调整。'
+          : '尚不知道哪些天是法定节假日，暂不能安排领导带班。'}
+        请文秘或科长在<Anchor href={hrefOf('calendar')} size="sm">“节假日”</Anchor>中按国务院办公厅通知录入{year}年的安排（R-W2）。
+      </Text>
+    </Alert>
   )
 }
 

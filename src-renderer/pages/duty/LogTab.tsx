@@ -1,18 +1,19 @@
 import { useState } from 'react'
-import { Badge, Button, Checkbox, Grid, Group, Paper, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core'
+import { Badge, Button, Checkbox, Grid, Group, Paper, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
 import { useMutation, useQuery } from '../../api/client'
 import { fieldError } from '../../components/FormModal'
 import { ErrorAlert, Feedback } from '../../components/Feedback'
 import { Loading } from '../../components/Loading'
 import { formatDate, DATE_PROPS } from '../../lib/format'
-import { PersonSelect } from '../../components/PersonSelect'
+import { HANDOVER_SHIFTS, type HandoverShift } from '../../../src-main/common/duty'
+import { useCan } from '../../lib/session'
 import { DUTY_CHANGES, NOWRAP, addDaysIso } from './model'
 import { DownloadButton } from '../../components/DownloadButton'
 
 const EMPTY = { at: '', callerUnit: '', callerName: '', callerPhone: '', content: '', handling: '', notified: '', followUp: '', urgent: false }
 
-/** 值班记录: write an entry, search the log (date range and text, urgent in red), and 交接班 notes. */
+/** 值班记录: write an entry, search the log (date range and text, urgent in red), and 交接班 notes; the 查阅 account only reads. */
 export function LogTab({ today }: { today: string }) {
   const [from, setFrom] = useState<string | null>(addDaysIso(today, -30))
   const [to, setTo] = useState<string | null>(today)
@@ -21,15 +22,16 @@ export function LogTab({ today }: { today: string }) {
   const log = useQuery('duty.searchLog', { from: filter.from, to: filter.to, text: filter.text || undefined })
   const handovers = useQuery('duty.listHandovers', { from: filter.from, to: filter.to })
   const search = () => setFilter({ from: from ?? filter.from, to: to ?? filter.to, text: text.trim() })
+  const can = useCan()
 
   return (
     <Stack gap="sm">
       <Grid gap="sm">
-        <Grid.Col span={{ base: 12, lg: 5 }}><LogForm onSaved={(at) => {
+        {can('duty.addLog') && <Grid.Col span={{ base: 12, lg: 5 }}><LogForm onSaved={(at) => {
           const day = at.slice(0, 10)
           if (day < filter.from || day > filter.to) { setFrom(filter.from < day ? filter.from : day); setTo(filter.to > day ? filter.to : day); setFilter({ ...filter, from: filter.from < day ? filter.from : day, to: filter.to > day ? filter.to : day }) }
-        }} /></Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 7 }}><HandoverPanel today={today} list={handovers} /></Grid.Col>
+        }} /></Grid.Col>}
+        <Grid.Col span={{ base: 12, lg: can('duty.addLog') ? 7 : 12 }}><HandoverPanel today={today} list={handovers} /></Grid.Col>
       </Grid>
 
       <Paper withBorder p="sm">
@@ -131,37 +133,64 @@ function LogForm({ onSaved }: { onSaved: (at: string) => void }) {
   )
 }
 
+/**
+ * 交接班 (X-4): the shift is one of the office's duty roles; who hands over is offered from that day's duty staff and
+ * who takes over from the next day's (the rest of the office's duty pool below them). Picking the shift fills both.
+ */
 function HandoverPanel({ today, list }: { today: string; list: ReturnType<typeof useQuery<'duty.listHandovers'>> }) {
-  const org = useQuery('org.overview', {})
+  const can = useCan()
   const [date, setDate] = useState<string | null>(today)
-  const [shift, setShift] = useState('')
+  const [shift, setShift] = useState<HandoverShift | null>(null)
   const [fromId, setFromId] = useState<number | null>(null)
   const [toId, setToId] = useState<number | null>(null)
   const [note, setNote] = useState('')
+  const people = useQuery('duty.handoverPeople', date ? { date } : null)
   const add = useMutation('duty.addHandover', { invalidates: DUTY_CHANGES, success: '已记录交接班。' })
   async function submit() {
-    const ok = await add.mutate({ date: date ?? '', shift: shift || undefined, note, fromPersonId: fromId, toPersonId: toId })
-    if (ok) { setNote(''); setShift('') }
+    const ok = await add.mutate({ date: date ?? '', shift: shift ?? undefined, note, fromPersonId: fromId, toPersonId: toId })
+    if (ok) { setNote(''); setShift(null); setFromId(null); setToId(null) }
+  }
+  function chooseShift(v: string | null) {
+    const role = HANDOVER_SHIFTS.find((s) => s === v) ?? null
+    setShift(role)
+    if (!role || !people.data) return
+    setFromId(people.data.today.find((d) => d.role === role)?.personId ?? null)
+    setToId(people.data.next.duties.find((d) => d.role === role)?.personId ?? null)
   }
   const err = (k: string) => fieldError(add.error, k)
+  const options = (first: { role: string; personId: number; name: string }[], label: string) => {
+    const p = people.data
+    if (!p) return []
+    return [
+      ...(first.length ? [{ group: label, items: first.map((d) => ({ value: String(d.personId), label: `${d.name}（${d.role}）` })) }] : []),
+      ...(p.others.length ? [{ group: '其他值班人员', items: p.others.map((o) => ({ value: String(o.personId), label: o.name })) }] : []),
+    ]
+  }
+  const personSelect = (label: string, value: number | null, set: (v: number | null) => void, data: ReturnType<typeof options>, field: string) => (
+    <Select size="xs" label={label} searchable clearable value={value === null ? null : String(value)} onChange={(v) => set(v ? Number(v) : null)}
+      data={data} error={err(field)} nothingFoundMessage="没有这个人" />
+  )
   return (
     <Paper withBorder p="sm" h="100%">
       <Title order={3} mb="xs">交接班</Title>
-      <form onSubmit={(e) => { e.preventDefault(); submit() }} noValidate aria-label="交接班">
-        <Stack gap={6}>
-          <Group grow gap="xs" align="flex-start">
-            <DatePickerInput size="xs" label="日期" required value={date} onChange={setDate} {...DATE_PROPS} error={err('date')} />
-            <TextInput size="xs" label="班次" placeholder="如 主班" value={shift} onChange={(e) => setShift(e.currentTarget.value)} error={err('shift')} />
-            <PersonSelect size="xs" org={org.data} scope="all" label="交班人" value={fromId} onChange={setFromId} clearable error={err('fromPersonId')} />
-            <PersonSelect size="xs" org={org.data} scope="all" label="接班人" value={toId} onChange={setToId} clearable error={err('toPersonId')} />
-          </Group>
-          <Group gap="xs" align="flex-end" wrap="nowrap">
-            <Textarea size="xs" label="交接内容" required autosize minRows={1} maxRows={4} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={err('note')} style={{ flex: 1 }} />
-            <Button size="xs" type="submit" loading={add.busy}>记录</Button>
-          </Group>
-          {!(add.error?.field && ['date', 'shift', 'note', 'fromPersonId', 'toPersonId'].includes(add.error.field)) && <Feedback state={add} />}
-        </Stack>
-      </form>
+      {can('duty.addHandover') && (
+        <form onSubmit={(e) => { e.preventDefault(); submit() }} noValidate aria-label="交接班">
+          <Stack gap={6}>
+            <Group grow gap="xs" align="flex-start">
+              <DatePickerInput size="xs" label="日期" required value={date} onChange={(d) => { setDate(d); setShift(null); setFromId(null); setToId(null) }} {...DATE_PROPS} error={err('date')} />
+              <Select size="xs" label="班次" placeholder="选择班次" clearable value={shift} onChange={chooseShift} data={[...HANDOVER_SHIFTS]} error={err('shift')} />
+              {personSelect('交班人', fromId, setFromId, options(people.data?.today ?? [], '当日值班'), 'fromPersonId')}
+              {personSelect('接班人', toId, setToId, options(people.data?.next.duties ?? [], '次日值班'), 'toPersonId')}
+            </Group>
+            <Group gap="xs" align="flex-end" wrap="nowrap">
+              <Textarea size="xs" label="交接内容" required autosize minRows={1} maxRows={4} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={err('note')} style={{ flex: 1 }} />
+              <Button size="xs" type="submit" loading={add.busy}>记录</Button>
+            </Group>
+            {people.data && !people.data.today.length && <Text size="xs" c="dimmed">该日没有已发布的办公室值班表，可从其他值班人员中选择。</Text>}
+            {!(add.error?.field && ['date', 'shift', 'note', 'fromPersonId', 'toPersonId'].includes(add.error.field)) && <Feedback state={add} />}
+          </Stack>
+        </form>
+      )}
       <ErrorAlert error={list.error} />
       {list.data && (
         <Table withTableBorder striped mt="xs" verticalSpacing={2} aria-label="交接班记录">

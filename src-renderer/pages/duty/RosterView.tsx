@@ -10,6 +10,7 @@ import { SwapModal } from './SwapModal'
 import { DownloadButton } from '../../components/DownloadButton'
 import { DUTY_CHANGES, NOWRAP, periodLabel, type Duty, type RosterDetail } from './model'
 import { ROLES_OF_ROSTER } from '../../../src-main/common/duty'
+import { useCan, useSession } from '../../lib/session'
 
 /** One roster: each day × role with names and phones, the fairness counts beside it, publishing, 换班 and gaps after publishing. */
 export function RosterView({ id, onBack, onDeleted, draftNotice }: {
@@ -23,11 +24,14 @@ export function RosterView({ id, onBack, onDeleted, draftNotice }: {
   const publish = useMutation('duty.publish', { invalidates: DUTY_CHANGES, success: (r) => `已发布：${r.title}。发布后的调整、换班都会被记录。` })
   const remove = useMutation('duty.delete', { invalidates: ['duty.list', 'duty.today', 'home.today'] })
   const [swapNotice, setSwapNotice] = useState<string | null>(null)
+  const can = useCan()
   const r = roster.data
   if (!r) return roster.error ? <Stack gap="sm"><ErrorAlert error={roster.error} /><Group><Button variant="default" size="xs" onClick={onBack}>返回列表</Button></Group></Stack> : <Loading />
 
   const draft = r.roster.status === '草稿'
   const roles = ROLES_OF_ROSTER[r.roster.kind]
+  // R-W1: the leaders' roster shows the office's staff on duty beside each leader.
+  const leaders = r.roster.kind === '领导带班'
 
   async function doPublish() {
     await publish.mutate({ id })
@@ -52,9 +56,9 @@ export function RosterView({ id, onBack, onDeleted, draftNotice }: {
           <Group gap="xs" wrap="nowrap">
             <DownloadButton name="duty.exportRosterDocx" input={{ id }} label="导出Word" />
             <DownloadButton name="duty.exportRosterXlsx" input={{ id }} label="导出Excel" />
-            <Button size="xs" variant="light" onClick={() => { setSwapNotice(null); setSwapping(true) }}>换班</Button>
-            {draft && <Button size="xs" variant="default" color="red" onClick={() => setConfirm('delete')}>删除草稿</Button>}
-            {draft && <Button size="xs" onClick={() => setConfirm('publish')}>发布</Button>}
+            {can('duty.swap') && <Button size="xs" variant="light" onClick={() => { setSwapNotice(null); setSwapping(true) }}>换班</Button>}
+            {draft && can('duty.delete') && <Button size="xs" variant="default" color="red" onClick={() => setConfirm('delete')}>删除草稿</Button>}
+            {draft && can('duty.publish') && <Button size="xs" onClick={() => setConfirm('publish')}>发布</Button>}
           </Group>
         </Group>
       </Paper>
@@ -82,6 +86,7 @@ export function RosterView({ id, onBack, onDeleted, draftNotice }: {
                 <Table.Tr>
                   <Table.Th w={190}>日期</Table.Th>
                   {roles.map((role) => <Table.Th key={role}>{role}</Table.Th>)}
+                  {leaders && <Table.Th>办公室值班人员</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -94,6 +99,7 @@ export function RosterView({ id, onBack, onDeleted, draftNotice }: {
                       </Group>
                     </Table.Td>
                     {roles.map((role) => <Table.Td key={role}><DutyCell duty={d.duties.find((x) => x.role === role)} /></Table.Td>)}
+                    {leaders && <Table.Td><StaffCell staff={d.staff} /></Table.Td>}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -127,27 +133,40 @@ function DutyCell({ duty }: { duty: Duty | undefined }) {
   const p = duty.person
   return (
     <div>
-      <Text size="sm" fw={500}>{p?.name ?? `人员${duty.personId}`}</Text>
+      <Text size="sm" fw={500}>{p?.name ?? `人员${duty.personId}`}{duty.post && <Text span size="xs" c="dimmed" fw={400}> {duty.post}</Text>}</Text>
       <Text size="xs" c="dimmed" style={NOWRAP}>{[p?.officePhone, p?.mobile].filter(Boolean).join(' / ') || '未登记电话'}</Text>
     </div>
   )
 }
 
+/** The office's staff on duty that day (R-W1), from the published office roster. */
+function StaffCell({ staff }: { staff: RosterDetail['days'][number]['staff'] }) {
+  if (!staff.length) return <Text size="xs" c="dimmed">办公室值班表尚未发布</Text>
+  return (
+    <Stack gap={0}>
+      {staff.map((s) => <Text key={s.role} size="xs" style={NOWRAP}>{s.role} {s.person?.name ?? `人员${s.personId}`} {s.person?.mobile ?? ''}</Text>)}
+    </Stack>
+  )
+}
+
+/** 轮班统计: 平日, 周末 and 节假日 by the holiday calendar (a 调休 Saturday is a 平日), and the weighted total. */
 function FairnessTable({ rows }: { rows: RosterDetail['fairness'] }) {
+  const weight = useSession().settings?.dutyHolidayWeight ?? 2
   return (
     <Paper withBorder p="sm">
       <Title order={4} mb={4}>轮班统计</Title>
-      <Text size="xs" c="dimmed" mb="xs">含此前已发布的值班表；节假日一天按两天折算</Text>
+      <Text size="xs" c="dimmed" mb="xs">含此前已发布的值班表；按节假日安排区分平日、周末和节假日，节假日一天按{weight}天折算</Text>
       <Table striped withTableBorder aria-label="轮班统计" verticalSpacing={2}>
         <Table.Thead>
-          <Table.Tr><Table.Th>班次</Table.Th><Table.Th>姓名</Table.Th><Table.Th ta="right">平日</Table.Th><Table.Th ta="right">节假日</Table.Th><Table.Th ta="right">折算</Table.Th></Table.Tr>
+          <Table.Tr><Table.Th>班次</Table.Th><Table.Th>姓名</Table.Th><Table.Th ta="right">平日</Table.Th><Table.Th ta="right">周末</Table.Th><Table.Th ta="right">节假日</Table.Th><Table.Th ta="right">折算</Table.Th></Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((f) => (
             <Table.Tr key={`${f.role}${f.personId}`}>
               <Table.Td style={NOWRAP}>{f.role}</Table.Td>
               <Table.Td style={NOWRAP}>{f.name}</Table.Td>
-              <Table.Td ta="right" style={NOWRAP}>{f.ordinary}</Table.Td>
+              <Table.Td ta="right" style={NOWRAP}>{f.workday}</Table.Td>
+              <Table.Td ta="right" style={NOWRAP}>{f.weekend}</Table.Td>
               <Table.Td ta="right" style={NOWRAP}>{f.holiday}</Table.Td>
               <Table.Td ta="right" style={NOWRAP} fw={600}>{f.weighted}</Table.Td>
             </Table.Tr>
@@ -177,6 +196,7 @@ function ChangesList({ changes }: { changes: RosterDetail['changes'] }) {
 
 /** After publishing: duties whose person became unavailable, with the fairest replacements (X-4). */
 function GapsSection({ rosterId }: { rosterId: number }) {
+  const can = useCan()
   const gaps = useQuery('duty.gaps', { id: rosterId })
   const fill = useMutation('duty.setDuty', { invalidates: DUTY_CHANGES, success: '已调整，调整已记录。' })
   if (gaps.error) return <ErrorAlert error={gaps.error} />
@@ -190,12 +210,12 @@ function GapsSection({ rosterId }: { rosterId: number }) {
       <Stack gap={6}>
         {gaps.data.map((g) => (
           <Group key={`${g.duty.date}${g.duty.role}`} gap={6} align="center">
-            <Text size="sm">{g.reason}。建议：</Text>
-            {g.suggestions.slice(0, 4).map((s) => (
+            <Text size="sm">{g.reason}。{can('duty.setDuty') ? '建议：' : ''}</Text>
+            {can('duty.setDuty') && g.suggestions.slice(0, 4).map((s) => (
               <Button key={s.personId} size="compact-xs" variant="light" loading={fill.busy}
                 onClick={() => choose(g.duty.date, g.duty.role, s.personId)}>改由{s.name ?? `人员${s.personId}`}（已值{s.weighted}）</Button>
             ))}
-            {g.suggestions.length === 0 && <Text size="sm" c="dimmed">没有可替换的人员</Text>}
+            {can('duty.setDuty') && g.suggestions.length === 0 && <Text size="sm" c="dimmed">没有可替换的人员</Text>}
           </Group>
         ))}
         <Feedback state={fill} />

@@ -8,28 +8,30 @@ import { formatDate, formatDateTime } from '../../lib/format'
 import { GenerateModal } from './GenerateModal'
 import { RosterView } from './RosterView'
 import { NOWRAP, periodLabel, type Generated, type RosterKind } from './model'
+import { hrefOf, navigate } from '../../lib/route'
+import { useCan } from '../../lib/session'
 
 type Made = Generated & { kind: RosterKind; from: string; to: string }
 
-/** 排班表: the rosters, 生成排班, and one roster opened. */
-export function RostersTab({ today }: { today: string }) {
+/** 排班表: the rosters, 生成排班 (for the roles that may), and one roster opened at its own address (#/duty/<id>). */
+export function RostersTab({ today, openId }: { today: string; openId: number | null }) {
   const list = useQuery('duty.list', {})
+  const can = useCan()
   const [generating, setGenerating] = useState(false)
-  const [openId, setOpenId] = useState<number | null>(null)
   const [made, setMade] = useState<Made | null>(null)
 
   function onGenerated(result: Made) {
     setGenerating(false)
     setMade(result)
-    setOpenId(result.id)
+    navigate(`duty/${result.id}`)
   }
 
-  const close = () => { setOpenId(null); setMade(null) }
+  const close = () => { setMade(null); navigate('duty') }
 
   if (openId !== null) {
     return (
       <Stack gap="sm">
-        <RosterView id={openId} draftNotice={made && made.id === openId ? <GeneratedNotice made={made} onClose={() => setMade(null)} /> : undefined} onBack={close} onDeleted={close} />
+        <RosterView key={openId} id={openId} draftNotice={made && made.id === openId ? <GeneratedNotice made={made} onClose={() => setMade(null)} /> : undefined} onBack={close} onDeleted={close} />
       </Stack>
     )
   }
@@ -42,7 +44,7 @@ export function RostersTab({ today }: { today: string }) {
           <Title order={3}>值班表</Title>
           <Group gap="xs">
             <Text size="xs" c="dimmed">每月办公室值班表于月初前发布；法定节假日另排市政府领导带班表（第七十三条）</Text>
-            <Button size="xs" onClick={() => setGenerating(true)}>生成排班</Button>
+            {can('duty.generate') && <Button size="xs" onClick={() => setGenerating(true)}>生成排班</Button>}
           </Group>
         </Group>
         {!list.data ? <Loading /> : (
@@ -65,11 +67,11 @@ export function RostersTab({ today }: { today: string }) {
                   <Table.Td style={NOWRAP}>{periodLabel(r.fromDate, r.toDate)}</Table.Td>
                   <Table.Td><Badge size="sm" radius="sm" variant={r.status === '已发布' ? 'filled' : 'light'} color={r.status === '已发布' ? 'green' : 'yellow'}>{r.status}</Badge></Table.Td>
                   <Table.Td style={NOWRAP}>{r.publishedAt ? formatDateTime(r.publishedAt) : <Text span size="sm" c="dimmed">—</Text>}</Table.Td>
-                  <Table.Td><Button size="compact-xs" variant="light" onClick={() => setOpenId(r.id)} aria-label={`打开${r.title}`}>打开</Button></Table.Td>
+                  <Table.Td><Button size="compact-xs" variant="light" component="a" href={hrefOf(`duty/${r.id}`)} aria-label={`打开${r.title}`}>打开</Button></Table.Td>
                 </Table.Tr>
               ))}
               {list.data.length === 0 && (
-                <Table.Tr><Table.Td colSpan={6}><Text size="sm" c="dimmed" ta="center" py="xs">还没有值班表。点“生成排班”按月生成办公室值班表，或为法定节假日生成领导带班表。</Text></Table.Td></Table.Tr>
+                <Table.Tr><Table.Td colSpan={6}><Text size="sm" c="dimmed" ta="center" py="xs">{can('duty.generate') ? '还没有值班表。点“生成排班”按月生成办公室值班表，或为法定节假日生成领导带班表。' : '还没有值班表。值班表由文秘或科长生成并发布。'}</Text></Table.Td></Table.Tr>
               )}
             </Table.Tbody>
           </Table>
