@@ -1,3 +1,4 @@
+import { CLERKS, REVIEWERS, type Role } from './roles'
 /** The office's words for 公文 (办文): kinds, urgency, states and steps, shared by the main process and the pages. */
 
 /** The 15 kinds of 公文 (《党政机关公文处理工作条例》第八条). */
@@ -59,6 +60,17 @@ export const PUBLICITY = ['主动公开', '依申请公开', '不予公开'] as 
 
 /** 核稿: department head, office secretary, office head — each opinion, name and date. */
 export const REVIEW_STEPS = ['部门负责人', '办公室秘书', '办公室负责人'] as const
+export type ReviewStep = (typeof REVIEW_STEPS)[number]
+
+/**
+ * Who records each 核稿 step: the 办公室秘书 step is the 文秘's own (the 科长 may record it too); the heads'
+ * opinions are recorded by the 科长. The server checks it and the page offers the form by it.
+ */
+export const REVIEW_STEP_ROLES: Readonly<Record<ReviewStep, readonly Role[]>> = {
+  部门负责人: REVIEWERS,
+  办公室秘书: CLERKS,
+  办公室负责人: REVIEWERS,
+}
 
 /** R-D8 (第五十九条): 人大代表建议 and 政协提案, with the leading leader, the department, the deadline and the reply. */
 export const PROPOSAL_KINDS = ['人大代表建议', '政协提案'] as const

@@ -5,6 +5,8 @@ import { reclassifyInput } from '../../security/reclassify'
 import { draftOutgoing, getOutgoing, reclassifyOutgoing, reviewDraft, templatesFor, updateDraft } from './service'
 import { checkOutgoing, dispatchOutgoing, issueOutgoing, numberOutgoing, requiredSignerOn, signOff } from './signoff'
 import { CLERKS, READERS, REVIEWERS } from '../../common/roles'
+import { AppError } from '../../kernel/errors'
+import { reviewStepRoleProblem } from './rules'
 import { draftEditInput, draftInput, issueInput, checkInput, dispatchInput, reviewInput, signOffInput } from './contract'
 
 export const outgoingProcedures = {
@@ -39,10 +41,14 @@ export const outgoingProcedures = {
     handler: reclassifyOutgoing,
   }),
   'outgoing.review': mutation({
-    summary: '核稿：部门负责人、办公室秘书、办公室负责人依次签署意见',
-    access: REVIEWERS,
+    summary: '核稿：部门负责人、办公室秘书、办公室负责人依次签署意见（办公室秘书一步由文秘或科长登记，其余由科长登记）',
+    access: CLERKS,
     input: reviewInput,
-    handler: reviewDraft,
+    handler: (ctx, input) => {
+      const problem = reviewStepRoleProblem(input.step, ctx.user!.role)
+      if (problem) throw new AppError('FORBIDDEN', problem)
+      return reviewDraft(ctx, input)
+    },
   }),
   'outgoing.requiredSigner': query({
     summary: '发文应由谁签发（第四十八条，含代行，R-D4、R-P2、R-P3）',

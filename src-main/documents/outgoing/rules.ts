@@ -5,11 +5,17 @@
 import { chineseDate, type IsoDate } from '../../common/dates'
 import { whoActsFor, type AbsencePeriod, type ActingRule } from '../../absences/rules'
 import { mayorPost, principalPost, type OrgSnapshot } from '../../org/snapshot'
-import { REVIEW_STEPS, SIGNER_OF_KIND, type OutgoingState, type SignKind } from '../../common/documents'
+import { REVIEW_STEP_ROLES, REVIEW_STEPS, SIGNER_OF_KIND, type OutgoingState, type ReviewStep, type SignKind } from '../../common/documents'
+import type { Role } from '../../common/roles'
 import type { Decision } from '../../kernel/decision'
 
-export type ReviewStep = (typeof REVIEW_STEPS)[number]
+export type { ReviewStep }
 
+/** Who may record a 核稿 step (REVIEW_STEP_ROLES): null when this role may, else why not, naming who does. */
+export function reviewStepRoleProblem(step: ReviewStep, role: Role): string | null {
+  const roles = REVIEW_STEP_ROLES[step]
+  return roles.includes(role) ? null : `${step}核稿由${roles.join('或')}登记，当前账户（${role}）不能登记。`
+}
 
 // ── R-D4 who signs (第四十八条) ──────────────────────────────────────────────
 

@@ -7,9 +7,8 @@ import { fieldError } from '../../../components/FormModal'
 import { Section } from '../../../components/Section'
 import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
 import { OUTGOING_CHANGES, type Outgoing } from './model'
-import { REVIEW_STEPS } from '../../../../src-main/common/documents'
-import { REVIEWERS } from '../../../../src-main/common/roles'
-import { useCan } from '../../../lib/session'
+import { REVIEW_STEP_ROLES, REVIEW_STEPS } from '../../../../src-main/common/documents'
+import { useCan, useSession } from '../../../lib/session'
 
 
 /** 核稿: 部门负责人 → 办公室秘书 → 办公室负责人, each with opinion, name and the full date; the recorded ones listed. */
@@ -19,7 +18,8 @@ export function ReviewPanel({ doc, blockedBy, onChanged }: { doc: Outgoing; bloc
   const [date, setDate] = useState<string | null>(todayIso())
   const review = useMutation('outgoing.review', { invalidates: OUTGOING_CHANGES })
   const step = doc.nextReviewStep
-  const may = useCan()('outgoing.review')
+  const { user } = useSession()
+  const may = useCan()('outgoing.review') && step !== null && REVIEW_STEP_ROLES[step].includes(user.role)
   const waiting = step !== null && (doc.status === '拟稿' || doc.status === '核稿中')
   const open = may && waiting
   const lastDate = doc.reviews.at(-1)?.reviewedOn
@@ -70,7 +70,7 @@ export function ReviewPanel({ doc, blockedBy, onChanged }: { doc: Outgoing; bloc
           </Stack>
         )}
         {!open && step === null && <Text size="sm" c="dimmed">核稿已完成。</Text>}
-        {waiting && !may && <Text size="sm" c="dimmed">下一步：{step}核稿，由{REVIEWERS.join('或')}登记核稿意见。</Text>}
+        {waiting && !may && step && <Text size="sm" c="dimmed">下一步：{step}核稿，由{REVIEW_STEP_ROLES[step].join('或')}登记核稿意见。</Text>}
       </Stack>
     </Section>
   )
