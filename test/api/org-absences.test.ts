@@ -120,6 +120,37 @@ describe('leaders\' absences and who acts (R-P2 … R-P5)', () => {
     await api.ok('system.setClock', { at: new Date().toISOString() })
   })
 
+  it('refuses an identical duplicate absence, and warns of one that overlaps', async () => {
+    const mayor = person('张明远')
+    const again = await api.call('absences.save', { personId: mayor.id, kind: '出国', startDate: '2026-12-07', endDate: '2026-12-12', destination: '新加坡', reportedTo: [] })
+    expect(again.body.error).toMatchObject({ code: 'CONFLICT' })
+    expect(again.body.error?.message).toBe('张明远2026年12月7日至2026年12月12日的出国已经登记过（新加坡），不能重复登记；如需更改，请在列表中修改原记录')
+    const list = await api.ok('absences.list', { from: '2026-12-01', to: '2026-12-31' })
+    expect(list.absences.filter((a) => a.personId === mayor.id)).toHaveLength(1)
+    const overlapping = await api.ok('absences.save', { personId: mayor.id, kind: '出差', startDate: '2026-12-12', endDate: '2026-12-13', reportedTo: [] })
+    expect(overlapping.warnings).toContain('张明远2026年12月7日至2026年12月12日已登记出国，与本次外出有重叠的日子，请核对是否重复登记')
+    await api.ok('absences.delete', { id: overlapping.id })
+  })
+
+  it('R-P2 acting per day: 李建国 acts for the 市长 only on the days he is in himself', async () => {
+    const list = await api.ok('absences.list', { from: '2026-12-01', to: '2026-12-31' })
+    const trip = must(list.absences.find((a) => a.personName === '张明远'), '市长的外出')
+    expect(trip.actingSpans.map((s) => [s.startDate, s.endDate, s.acting.actorName, s.acting.rule])).toEqual([
+      ['2026-12-07', '2026-12-09', '李建国', 'R-P2'],
+      ['2026-12-10', '2026-12-12', null, null],
+    ])
+    expect(trip.actingSpans[1].acting.reason).toContain('（李建国亦外出）')
+  })
+
+  it('R-P5 the 市长 reports to nobody above: no 未报告 or 待批, the trip is filed with the office', async () => {
+    const list = await api.ok('absences.list', { from: '2026-12-01', to: '2026-12-31' })
+    const trip = must(list.absences.find((a) => a.personName === '张明远'), '市长的外出')
+    expect(trip.duty).toEqual({ reportTo: null, approvalBy: null, filing: '市长外出无须向上报告或审批；行程和代行的常务副市长报办公室备案' })
+    expect(trip.gaps).toEqual([])
+    const deputy = must(list.absences.find((a) => a.personName === '李建国'), '常务副市长的外出')
+    expect(deputy.duty).toMatchObject({ reportTo: '市长', approvalBy: null })
+  })
+
   it('refuses an absence that ends before it starts, naming the field', async () => {
     const r = await api.call('absences.save', { personId: person('张明远').id, kind: '出差', startDate: '2026-12-10', endDate: '2026-12-01' })
     expect(r.body.error).toMatchObject({ code: 'VALIDATION', field: 'endDate', message: '「结束日期」不能早于开始日期' })
