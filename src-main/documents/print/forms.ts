@@ -53,9 +53,11 @@ export interface RoutingSlipPrint {
     on?: FormDate | null
   }[]
   /** 承办单位 with their 办理时限 and feedback. */
-  assignments: { department: string; role: '主办' | '协办' | string; deadline: FormDate; feedback?: string | null; feedbackOn?: FormDate | null }[]
+  assignments: { department: string; role: '主办' | '协办' | string; deadline: FormDate; provisional?: boolean; feedback?: string | null; feedbackOn?: FormDate | null }[]
   /** 办理时限 of the whole matter. */
   deadline?: FormDate | null
+  /** X-6: a 时限 counted across a year without holiday data prints 暂定. */
+  deadlineProvisional?: boolean
   /** 催办 records. */
   chases: { chaser: string; on: FormDate; note?: string | null; department?: string | null }[]
   /** 办结日期. */
@@ -102,6 +104,9 @@ const border = { style: BorderStyle.SINGLE, size: 8, color: '000000' }
 const borders = { top: border, bottom: border, left: border, right: border }
 
 /** 2026年5月8日, or 2026年5月8日 9:30 for a time; '' for none. */
+/** A 时限 as printed; 暂定 while its year's holidays are not entered (X-6). */
+const due = (date: FormDate, provisional?: boolean) => `${formDate(date)}${provisional ? '（暂定）' : ''}`
+
 export function formDate(d: FormDate | null | undefined): string {
   if (!d) return ''
   const m = d.match(/^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?/)
@@ -192,8 +197,8 @@ export function routingSlipDocx(data: RoutingSlipPrint): Promise<Buffer> {
   const lead = data.assignments.filter((a) => a.role === '主办')
   const help = data.assignments.filter((a) => a.role !== '主办')
   const units: Para[] = [
-    ...lead.map((a) => ({ text: `主办：${a.department}（${formDate(a.deadline)}前办结）` })),
-    ...help.map((a) => ({ text: `协办：${a.department}（${formDate(a.deadline)}前反馈）` })),
+    ...lead.map((a) => ({ text: `主办：${a.department}（${due(a.deadline, a.provisional)}前办结）` })),
+    ...help.map((a) => ({ text: `协办：${a.department}（${due(a.deadline, a.provisional)}前反馈）` })),
   ]
   const results: Para[] = data.assignments
     .filter((a) => a.feedback)
@@ -211,7 +216,7 @@ export function routingSlipDocx(data: RoutingSlipPrint): Promise<Buffer> {
     wideRow('拟办意见', proposal, 1300),
     wideRow('领导批示', instructions, 3200),
     wideRow('承办单位', units, 700),
-    pairRow('办理时限', formDate(data.deadline), '办结日期', formDate(data.closedOn)),
+    pairRow('办理时限', data.deadline ? due(data.deadline, data.deadlineProvisional) : '', '办结日期', formDate(data.closedOn)),
     wideRow('办理结果', [...results, ...(data.closingNote ? [{ text: data.closingNote, align: 'both' as const }] : [])], 1000),
     wideRow('催办记录', chases, 700),
   ]

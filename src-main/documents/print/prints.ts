@@ -12,6 +12,8 @@ import { assignments, chases, instructions, outgoingDocuments, reviews } from '.
 import { REVIEW_STEPS } from '../../common/documents'
 import { incomingNumberText } from '../incoming/rules'
 import { seriesForPrint } from '../../settings/series'
+import { loadCalendar } from '../../calendar/service'
+import { isProvisional } from '../../calendar/rules'
 import type { Settings } from '../../settings/service'
 import type { OfficialDocumentPrint } from './docx'
 import type { RoutingSlipPrint, SignOffSheetPrint } from './forms'
@@ -115,6 +117,7 @@ export function routingSlipPrint(reader: Reader, incomingId: number, settings: S
     .all()
   const chaseRows = db.select().from(chases).where(eq(chases.documentId, incomingId)).orderBy(asc(chases.chasedOn), asc(chases.id)).all()
   const deptOf = new Map(tasks.map((t) => [t.a.id, t.department]))
+  const cal = loadCalendar(db)
   return {
     officeName: settings.officeName,
     receiptNumber: incomingNumberText(doc.year, doc.seq),
@@ -141,8 +144,9 @@ export function routingSlipPrint(reader: Reader, incomingId: number, settings: S
     })),
     assignments: tasks
       .sort((x, y) => (x.a.role === y.a.role ? 0 : x.a.role === '主办' ? -1 : 1))
-      .map(({ a, department }) => ({ department, role: a.role, deadline: a.deadline, feedback: a.feedback, feedbackOn: a.feedbackOn })),
+      .map(({ a, department }) => ({ department, role: a.role, deadline: a.deadline, provisional: isProvisional(cal, a.assignedOn, a.deadline), feedback: a.feedback, feedbackOn: a.feedbackOn })),
     deadline: doc.deadline,
+    deadlineProvisional: !!doc.deadline && isProvisional(cal, doc.proposedOn ?? doc.deadline, doc.deadline),
     chases: chaseRows.map((c) => ({ chaser: c.chaser, on: c.chasedOn, note: c.note, department: c.assignmentId ? deptOf.get(c.assignmentId) ?? null : null })),
     closedOn: doc.closedOn,
     closingNote: doc.closingNote,

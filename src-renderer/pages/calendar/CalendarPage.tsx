@@ -53,8 +53,8 @@ function UnknownYear({ year, canEdit, onImported }: { year: number; canEdit: boo
   return (
     <>
       <Alert color="orange" variant="light" title="该年的节假日安排尚未录入">
-        {year}年的法定节假日和调休安排还没有录入。在录入之前，凡涉及{year}年日期的工作日计算都会被拒绝，不会按平常年份推算。
-        {canEdit ? '国务院办公厅的通知发布后（通常在上一年10月至12月），请在下方录入。' : '请在国务院办公厅的通知发布后，由文秘或科长录入。'}
+        {year}年的法定节假日和调休安排还没有录入。录入之前，{year}年的日期暂按周末推算，凡据此算出的日期和期限都标明“暂定”；录入后自动重算。
+        {canEdit ? '国务院办公厅的通知发布后（通常在上一年11月），请在下方粘贴通知全文或导入通知文件。' : '请在国务院办公厅的通知发布后，由文秘或科长录入。'}
       </Alert>
       {canEdit && (
         <Section title={`录入${year}年的节假日安排`}>

@@ -9,6 +9,7 @@ import { KIND_COLOR, type AbsenceRow } from '../absences/model'
 import { TodayDutyCard } from '../duty/TodayDutyCard'
 import { UpcomingMeetingsCard } from '../meetings/UpcomingMeetingsCard'
 import { DueSoonCard } from '../documents/DueSoonCard'
+import { YearTurnPrompt } from '../calendar/YearTurnPrompt'
 
 type Today = OutputOf<'home.today'>
 type Day = NonNullable<Today['day']>
@@ -45,8 +46,9 @@ export function HomePage() {
             市政府领导{t.leaders.length}位：在岗{t.leaders.filter((l) => l.holderId && !l.away).length}位，外出{awayLeaders}位
           </Text>
         </Group>
-        {t.calendarWarning && <Alert color="orange" variant="light" mt="sm" py="xs" title="无法判断今天是否为工作日">{t.calendarWarning}</Alert>}
       </Paper>
+
+      {t.holidayPrompt && <YearTurnPrompt prompt={t.holidayPrompt} />}
 
       {clashes.length > 0 && (
         <Alert color="red" variant="filled" title="市长与常务副市长同时外出" role="alert">
@@ -115,7 +117,7 @@ export function HomePage() {
 function DayBadge({ day }: { day: Day }) {
   const { color, variant } = DAY_BADGE[day.type]
   const label = day.type === '法定节假日' ? `法定节假日 ${day.name ?? ''}` : day.type === '调休上班' ? `调休上班（${day.name ?? ''}）` : day.type
-  return <Badge size="lg" radius="sm" color={color} variant={variant}>{label}</Badge>
+  return <Badge size="lg" radius="sm" color={color} variant={variant}>{label}{day.provisional ? '（暂定）' : ''}</Badge>
 }
 
 /** '出国 · 美国，至12月11日'. */

@@ -43,7 +43,7 @@ function MeetingsCalendarPage() {
         {notice && <Alert color="green" variant="light" withCloseButton onClose={() => setNotice(null)} role="status" py="xs">{notice}</Alert>}
         {missing.length > 0 && (
           <Alert color="orange" variant="light" title={`${missing.map((y) => `${y}年`).join('、')}的节假日安排尚未录入`} role="alert">
-            日历上不显示该年的放假和调休，安排会议时也无法判断是否为工作日（R-W2）。请管理员在“节假日”中按国务院办公厅通知录入。
+            该年的日期暂按周末推算，会议日期的工作日判断和议题报送截止都是暂定（R-W2）。请文秘或科长在“节假日”中粘贴国务院办公厅通知录入，录入后自动重算。
           </Alert>
         )}
         {overlaps.length > 0 && (

@@ -255,7 +255,7 @@ function describeDay(data: OutputOf<'meetings.calendar'>, date: string): DayDesc
 /** Under the date: whether it is a working day, and which leaders are away that day. */
 function DayNote({ info }: { info: DayDescription }) {
   const lines: { text: string; color: string }[] = []
-  if (info.missing) lines.push({ text: '该年的节假日安排尚未录入，无法判断是否为工作日（R-W2）', color: 'orange.9' })
+  if (info.missing) lines.push({ text: '该年的节假日安排尚未录入，暂按周末判断是否为工作日（暂定，R-W2）；请文秘或科长在“节假日”中录入', color: 'orange.9' })
   if (info.holiday) lines.push({ text: `该日为${info.holiday}放假，不是工作日`, color: 'red.8' })
   if (info.weekend) lines.push({ text: '该日为周末，不是工作日', color: 'red.8' })
   if (info.makeUp) lines.push({ text: `该日为${info.makeUp}调休上班日，是工作日`, color: 'orange.9' })
