@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { executiveOverlaps, reportingGaps, whoActsFor, type AbsencePeriod, type ReportRecord } from '../../src-main/absences/rules'
-import { type LeaderPost, type OrgSnapshot } from '../../src-main/org/snapshot'
+import { actingByDay, executiveOverlaps, reportingDuty, reportingGaps, whoActsFor, type AbsencePeriod, type ReportRecord } from '../../src-main/absences/rules'
+import { mayorPost, orgOn, type LeaderPost, type OrgSnapshot } from '../../src-main/org/snapshot'
 
 // A small city: people 1–8 hold the posts below; 王 (3) and 刘 (4) are an AB pair.
 const P = { 市长: 1, 常务: 2, 王: 3, 刘: 4, 陈: 5, 秘书长: 6, 财政局长: 7, 县长: 8 }
@@ -125,5 +125,67 @@ describe('R-P5 reporting and approval of absences', () => {
     expect(gaps).toHaveLength(expected.length)
     expected.forEach((text, i) => expect(gaps[i]).toContain(text))
     gaps.forEach((g) => expect(g.startsWith('R-P5：')).toBe(true))
+  })
+})
+
+describe('turnover: the holders of the day (R-P1)', () => {
+  // 张市长 (1) until 30 June, 钱市长 (9) from 1 July; the other posts as above, held since before the records.
+  const turned: OrgSnapshot = {
+    ...org,
+    names: new Map([...org.names, [9, '钱市长']]),
+    holdings: [
+      { postId: 10, personId: P.市长, fromDate: null, toDate: '2026-06-30' },
+      { postId: 10, personId: 9, fromDate: '2026-07-01', toDate: null },
+    ],
+  }
+
+  it.each<[string, string, number | null]>([
+    ['before the change the old 市长 holds the post', '2026-06-30', P.市长],
+    ['from the change the new one does', '2026-07-01', 9],
+  ])('%s; a post without records keeps its holder', (_n, date, holder) => {
+    expect(mayorPost(orgOn(turned, date))?.holderId).toBe(holder)
+    expect(orgOn(turned, date).posts.find((p) => p.id === 11)?.holderId).toBe(P.常务)
+  })
+
+  it('R-P2 acts for the 市长 of the day: a former 市长 away in July is nobody\'s concern', () => {
+    expect(whoActsFor(turned, [away(P.市长, '2026-07-02', '2026-07-03')], 10, '2026-07-02')).toMatchObject({ holderName: '钱市长', away: null, reason: '在岗' })
+    expect(whoActsFor(turned, [away(9, '2026-07-02', '2026-07-03')], 10, '2026-07-02')).toMatchObject({ actorName: '李常务', rule: 'R-P2' })
+  })
+
+  it('R-P4 warns only for the days each was 市长 and 常务副市长', () => {
+    const found = executiveOverlaps(turned, [away(P.市长, '2026-06-28', '2026-07-03'), away(P.常务, '2026-06-25', '2026-07-05'), away(9, '2026-07-02', '2026-07-02')])
+    expect(found.map((o) => [o.startDate, o.endDate, o.message.split('同时外出')[0]])).toEqual([
+      ['2026-06-28', '2026-06-30', 'R-P4：市长张市长与常务副市长李常务2026年6月28日至2026年6月30日'],
+      ['2026-07-02', '2026-07-02', 'R-P4：市长钱市长与常务副市长李常务2026年7月2日'],
+    ])
+  })
+})
+
+describe('acting per day of an absence (R-P2, R-P3)', () => {
+  it('splits the trip where the acting person is away himself: never shown acting on those days', () => {
+    const mayorTrip = away(P.市长, '2026-12-07', '2026-12-12')
+    const spans = actingByDay(org, [mayorTrip, away(P.常务, '2026-12-10', '2026-12-18')], mayorTrip)
+    expect(spans.map((s) => [s.startDate, s.endDate, s.acting.actorName])).toEqual([
+      ['2026-12-07', '2026-12-09', '李常务'],
+      ['2026-12-10', '2026-12-12', null],
+    ])
+  })
+
+  it('is one span when the same person acts throughout', () => {
+    const trip = away(P.王, '2026-12-01', '2026-12-05')
+    expect(actingByDay(org, [trip], trip).map((s) => [s.startDate, s.endDate, s.acting.actorName])).toEqual([['2026-12-01', '2026-12-05', '刘副市长']])
+  })
+})
+
+describe('R-P5 what each leader owes for a trip', () => {
+  it.each<[string, number, '出差' | '因私', { reportTo: string | null; approvalBy: string | null }]>([
+    ['the 市长 reports to nobody above and needs no approval', P.市长, '因私', { reportTo: null, approvalBy: null }],
+    ['the 常务副市长 reports to the 市长', P.常务, '出差', { reportTo: '市长', approvalBy: null }],
+    ['a 副市长 on business reports, without approval', P.王, '出差', { reportTo: '市长或常务副市长', approvalBy: null }],
+    ['a 副市长\'s private trip needs the 市长\'s approval', P.王, '因私', { reportTo: '市长或常务副市长', approvalBy: '市长' }],
+    ['a department head asks the 市长 and the 分管副市长', P.财政局长, '出差', { reportTo: '市长和分管副市长', approvalBy: '市长和分管副市长' }],
+    ['a county head reports to the 市长', P.县长, '出差', { reportTo: '市长', approvalBy: null }],
+  ])('%s', (_n, personId, kind, expected) => {
+    expect(reportingDuty(org, personId, kind)).toMatchObject(expected)
   })
 })
