@@ -22,7 +22,7 @@ const cellMargins = { left: 50, right: 50, top: 20, bottom: 20 }
 // Borders and margins are set once on the table (tblBorders, tblCellMar), not on each cell: a month's roster has
 // some 340 cells, and repeating them per cell made docx take half as long again to write the file.
 
-function cell(text: string, width: number, opts: { bold?: boolean; size?: number; span?: number; rowSpan?: number; align?: 'left' | 'center'; font?: string } = {}): TableCell {
+function cell(text: string, width: number, opts: { bold?: boolean; size?: number; span?: number; rowSpan?: number; align?: 'left' | 'center'; font?: string; line?: number } = {}): TableCell {
   const lines = text.split('\n')
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
@@ -31,7 +31,7 @@ function cell(text: string, width: number, opts: { bold?: boolean; size?: number
     verticalAlign: VerticalAlign.CENTER,
     children: lines.map((l) => new Paragraph({
       alignment: opts.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
-      spacing: cellLine,
+      spacing: opts.line ? { ...cellLine, line: opts.line } : cellLine,
       children: [run(l, { font: opts.font ?? (opts.bold ? FONT.hei : FONT.fangsong), size: opts.size ?? TABLE_SIZE })],
     })),
   })
@@ -107,9 +107,12 @@ function officeTable(r: RosterDetail, typeWidth: number): Table {
   return table(widths, [head1, head2, ...body])
 }
 
-/** R-W1: 日期 | 带班领导 (姓名, 职务, 办公电话, 手机) | 办公室值班人员 (带班, 主班, 副班 with their mobiles). */
+/**
+ * R-W1: 日期 | 带班领导 (姓名, 职务, 办公电话, 手机) | 办公室值班人员 (带班, 主班, 副班 with their mobiles). The date fits
+ * one line and the staff two (two to a line), so a week's holiday with its notes fits one page.
+ */
 function leadersTable(r: RosterDetail, typeWidth: number): Table {
-  const [dateW, nameW, postW, officeW, mobileW] = [2300, 1100, 1900, 1700, 1600]
+  const [dateW, nameW, postW, officeW, mobileW] = [3150, 1000, 1400, 1550, 1450]
   const staffW = typeWidth - dateW - nameW - postW - officeW - mobileW
   const head1 = header([
     cell('日期', dateW, { bold: true, rowSpan: 2 }), cell('带班领导', nameW + postW + officeW + mobileW, { bold: true, span: 4 }),
@@ -122,12 +125,15 @@ function leadersTable(r: RosterDetail, typeWidth: number): Table {
       cantSplit: true,
       children: [
         cell(row.label, dateW), cell(c.name, nameW), cell(c.post, postW), cell(c.officePhone, officeW, { size: SMALL }), cell(c.mobile, mobileW, { size: SMALL }),
-        cell(row.staff.join('\n'), staffW, { size: SMALL, align: 'left' }),
+        cell(pairs(row.staff).join('\n'), staffW, { size: SMALL, align: 'left', line: 280 }),
       ],
     })
   })
   return table([dateW, nameW, postW, officeW, mobileW, staffW], [head1, head2, ...body])
 }
+
+/** Lines two to a line, set apart by an ideographic space. */
+const pairs = (lines: string[]): string[] => lines.flatMap((l, i) => (i % 2 ? [] : [[l, lines[i + 1]].filter(Boolean).join('　')]))
 
 // ---------------------------------------------------------------- duty log
 

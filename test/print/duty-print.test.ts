@@ -10,6 +10,7 @@ let api: ReturnType<typeof rpcClient>
 type Roster = OutputOf<'duty.get'>
 let december: Roster
 let national: Roster
+let october: Roster
 const files: Record<string, { filename: string; mime: string; buf: Buffer }> = {}
 
 
@@ -48,6 +49,10 @@ beforeAll(async () => {
   december = await api.ok('duty.get', { id: dec.id })
   await api.ok('duty.publish', { id: dec.id })
   december = await api.ok('duty.get', { id: dec.id })
+  // R-W1: the leaders' roster shows the office's staff on duty beside each leader, from the published October roster.
+  const oct = await api.ok('duty.generate', { kind: '办公室值班', from: '2026-10-01', to: '2026-10-31' })
+  await api.ok('duty.publish', { id: oct.id })
+  october = await api.ok('duty.get', { id: oct.id })
   const nat = await api.ok('duty.generate', { kind: '领导带班', from: '2026-09-28', to: '2026-10-11' })
   national = await api.ok('duty.get', { id: nat.id })
   await api.ok('duty.addLog', { at: '2026-12-15 21:40', callerUnit: '雁江区应急管理局', callerName: '王强', callerPhone: '028-26650110', content: '雁江区某镇发生山火，已组织扑救', handling: '已报告带班领导', notified: '市应急管理局', urgent: true })
@@ -56,6 +61,7 @@ beforeAll(async () => {
   await exportFile('decXlsx', 'duty.exportRosterXlsx', { id: dec.id })
   await exportFile('natDocx', 'duty.exportRosterDocx', { id: nat.id })
   await exportFile('natXlsx', 'duty.exportRosterXlsx', { id: nat.id })
+  await api.ok('duty.addHandover', { date: '2026-12-15', shift: '主班', note: '山火扑救情况明早续报', fromPersonId: who(december, '2026-12-15', '主班').id, toPersonId: who(december, '2026-12-16', '主班').id })
   await exportFile('logDocx', 'duty.exportLogDocx', { from: '2026-12-15', to: '2026-12-15' })
 }, 60_000)
 afterAll(async () => { await server?.stop() })
@@ -67,9 +73,9 @@ describe('the roster as a Word file', () => {
     expect(files.natDocx.filename).toBe('资阳市人民政府2026年国庆节领导带班表.docx')
   })
 
-  it('sets the office roster on a landscape A4 page and the leaders\' roster portrait', () => {
+  it('sets both rosters on a landscape A4 page (the leaders\' one has the posts and the staff on duty beside them)', () => {
     expect(unzipPart(files.decDocx.buf, 'word/document.xml')).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/)
-    expect(unzipPart(files.natDocx.buf, 'word/document.xml')).toMatch(/<w:pgSz w:w="11906" w:h="16838"/)
+    expect(unzipPart(files.natDocx.buf, 'word/document.xml')).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/)
   })
 
   it('gives every run an East Asian font: title 2号小标宋, table 仿宋', () => {
@@ -101,13 +107,23 @@ describe('the roster as a Word file', () => {
     expect(body[24][0]).toBe('12月25日 星期五')
   })
 
-  it('lists the leaders on the seven 国庆 days with their phones, marked as the holiday', () => {
-    const body = docxRows(unzipPart(files.natDocx.buf, 'word/document.xml')).slice(2)
+  it('R-W1 lists the leaders on the seven 国庆 days with their posts and phones, and the office\'s staff on duty beside them', () => {
+    const rows = docxRows(unzipPart(files.natDocx.buf, 'word/document.xml'))
+    expect(rows[0]).toEqual(['日期', '带班领导', '办公室值班人员'])
+    expect(rows[1]).toEqual(['', '姓名', '职务', '办公电话', '手机', ''])
+    const body = rows.slice(2)
     expect(body.map((r) => r[0])).toEqual(['10月1日 星期四（国庆节）', '10月2日 星期五（国庆节）', '10月3日 星期六（国庆节）', '10月4日 星期日（国庆节）', '10月5日 星期一（国庆节）', '10月6日 星期二（国庆节）', '10月7日 星期三（国庆节）'])
+    const posts = new Set<string>()
     for (const [i, day] of national.days.entries()) {
       const p = who(national, day.date, '带班领导')
-      expect(body[i].slice(1)).toEqual([p.name, p.officePhone ?? '', p.mobile ?? ''])
+      const post = must(day.duties[0].post, `${day.date} 带班领导的职务`)
+      posts.add(post)
+      // Two to a line: 带班 and 主班, then 副班.
+      const [lead, main, deputy] = ['带班', '主班', '副班'].map((role) => { const s = who(october, day.date, role); return `${role} ${s.name} ${s.mobile}` })
+      const staff = `${lead}　${main}${deputy}`
+      expect(body[i].slice(1)).toEqual([p.name, post, p.officePhone ?? '', p.mobile ?? '', staff])
     }
+    expect([...posts].sort()).toEqual(expect.arrayContaining(['市长', '常务副市长']))
     expect(unzipPart(files.natDocx.buf, 'word/document.xml')).toContain('（草稿）')
   })
 })
@@ -131,9 +147,15 @@ describe('the roster as an Excel file', () => {
     expect(unzipPart(files.decXlsx.buf, 'xl/worksheets/sheet1.xml')).toContain('orientation="landscape"')
   })
 
-  it('gives the 国庆 leaders on their days', () => {
-    const body = sheetRows(files.natXlsx.buf).slice(4, 11)
-    for (const [i, day] of national.days.entries()) expect(body[i][1]).toBe(who(national, day.date, '带班领导').name)
+  it('R-W1 gives the 国庆 leaders on their days with their posts, and the office\'s staff on duty', () => {
+    const rows = sheetRows(files.natXlsx.buf)
+    expect(rows[2].filter(Boolean)).toEqual(['日期', '带班领导', '办公室值班人员'])
+    expect(rows[3].filter(Boolean)).toEqual(['姓名', '职务', '办公电话', '手机'])
+    const body = rows.slice(4, 11)
+    for (const [i, day] of national.days.entries()) {
+      expect(body[i].slice(1, 3)).toEqual([who(national, day.date, '带班领导').name, day.duties[0].post])
+      expect(body[i][5].split('\n')).toEqual(['带班', '主班', '副班'].map((role) => { const s = who(october, day.date, role); return `${role} ${s.name} ${s.mobile}` }))
+    }
   })
 })
 
@@ -144,7 +166,7 @@ describe('the duty log as a Word file', () => {
     expect(xml).toContain('资阳市人民政府办公室值班记录')
     expect(xml).toContain('2026年12月15日')
     const rows = docxRows(xml)
-    expect(rows[0]).toEqual(['时间', '来电单位及来电人', '来电内容', '处理情况', '报告或通知', '后续跟进'])
+    expect(rows[0]).toEqual(['时间', '来电单位及来电人', '来电内容', '处理情况', '报告或通知', '后续跟进', '记录人'])
     expect(rows[1].slice(0, 3)).toEqual(['09:10', '市气象局', '明日有寒潮，最低气温-2℃'])
     expect(rows[2].slice(0, 5)).toEqual(['21:40', '雁江区应急管理局王强 028-26650110', '【紧急】雁江区某镇发生山火，已组织扑救', '已报告带班领导', '市应急管理局'])
     expect(xml).toContain('共2条，其中紧急1条。')
@@ -172,6 +194,11 @@ describe('the rosters rendered with LibreOffice', () => {
 
   run('renders the duty log', () => {
     const r = renderDocx(files.logDocx.buf, OUT, 'duty-log')
-    expect(r.text.replace(/\s+/g, '')).toContain('雁江区某镇发生山火')
+    const text = r.text.replace(/\s+/g, '')
+    expect(text).toContain('明日有寒潮')
+    expect(text).toContain('记录人')
+    expect(text).toContain('交接班记录')
+    expect(text).toContain('山火扑救情况明早续报')
+    expect(text).toContain(`${who(december, '2026-12-15', '主班').name}→${who(december, '2026-12-16', '主班').name}`)
   }, 120_000)
 })
