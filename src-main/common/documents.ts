@@ -72,6 +72,17 @@ export const REVIEW_STEP_ROLES: Readonly<Record<ReviewStep, readonly Role[]>> = 
   办公室负责人: REVIEWERS,
 }
 
+/**
+ * A 发文字号 as typed — 资交[2026]45号, 资交（2026）45号, 资交【2026】45号 — written with the year in 六角括号, as
+ * GB/T 9704 prints it (资交〔2026〕45号): on entry and in search, so the typed form finds the stored one.
+ */
+export const normalizeDocNumber = (text: string): string =>
+  text.replace(/[[［【(（〔]\s*(\d{4})\s*[\]］】)）〕]/g, '〔$1〕')
+
+/** R-D8: a 建议/提案 number as the register prints it — 2026年第3-028号 — whether typed as 3-028 or 第3-028号. */
+export const proposalNumberText = (year: number, number: string): string =>
+  `${year}年第${number.trim().replace(/^第/, '').replace(/号$/, '')}号`
+
 /** R-D8 (第五十九条): 人大代表建议 and 政协提案, with the leading leader, the department, the deadline and the reply. */
 export const PROPOSAL_KINDS = ['人大代表建议', '政协提案'] as const
 

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { id, isoDate, optionalText, text } from '../../kernel/fields'
 import { isRealDate } from '../../common/dates'
 import { uploadSchema } from '../../files/service'
-import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, INCOMING_FILE_KINDS, INSTRUCTION_KINDS, URGENCIES } from '../../common/documents'
+import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, INCOMING_FILE_KINDS, INSTRUCTION_KINDS, URGENCIES, normalizeDocNumber } from '../../common/documents'
 import { classificationField } from '../../security/clearance'
 
 /** 签收时间: date and time in the office, '2026-12-01 09:30' (a T is accepted and stored as a space). */
@@ -17,7 +17,7 @@ export const fields = {
   receivedAt: dateTime('签收时间'),
   sender: text('来文机关', 100),
   senderDepartmentId: id('来文单位').nullable().optional(),
-  senderNumber: optionalText('来文字号', 60),
+  senderNumber: optionalText('来文字号', 60).transform((n) => (n ? normalizeDocNumber(n) : n)),
   title: text('标题', 300),
   docType: z.enum(DOCUMENT_TYPES).describe('文种'),
   classification: classificationField(),

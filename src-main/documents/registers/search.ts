@@ -13,12 +13,15 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db, ReadDb } from '../../db/connection'
 import { CLASSIFICATIONS, visibleClassifications, type Clearance } from '../../common/classification'
-import type { SEARCH_KINDS } from '../../common/documents'
+import { normalizeDocNumber, type SEARCH_KINDS } from '../../common/documents'
 
 export type SearchKind = (typeof SEARCH_KINDS)[number]
 
-/** Spaces and line breaks split words; everything else (〔〕, digits, letters) is kept, case-folded. */
-const words = (text: string): string[] => text.toLowerCase().split(/\s+/).filter(Boolean)
+/**
+ * Spaces and line breaks split words; everything else (〔〕, digits, letters) is kept, case-folded, and a number's
+ * year brackets written as GB/T 9704 has them (资交[2026] → 资交〔2026〕), in the index and the query alike.
+ */
+const words = (text: string): string[] => normalizeDocNumber(text).toLowerCase().split(/\s+/).filter(Boolean)
 
 /** The overlapping pairs of one word; a single character stands alone. */
 export function charPairs(word: string): string[] {

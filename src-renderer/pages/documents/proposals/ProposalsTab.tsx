@@ -7,6 +7,7 @@ import { ProposalModal } from './ProposalModal'
 import { ReplyModal } from './ReplyModal'
 import { PROPOSAL_KINDS } from '../../../../src-main/common/documents'
 import { Can } from '../../../components/Can'
+import { proposalNumberText } from '../../../../src-main/common/documents'
 
 export type ProposalRow = OutputOf<'proposals.list'>[number]
 type Kind = (typeof PROPOSAL_KINDS)[number]
@@ -50,7 +51,7 @@ export function ProposalsTab() {
         <Table.Tbody>
           {rows.map((p) => (
             <Table.Tr key={p.id}>
-              <Table.Td><Text size="xs" c="dimmed">{p.kind}</Text><Text size="sm">{p.year}年第{p.number}号</Text></Table.Td>
+              <Table.Td><Text size="xs" c="dimmed">{p.kind}</Text><Text size="sm">{proposalNumberText(p.year, p.number)}</Text></Table.Td>
               <Table.Td><Text size="sm" lineClamp={2}>{p.title}</Text>{p.reply && <Text size="xs" c="dimmed" lineClamp={1}>答复：{p.reply}</Text>}</Table.Td>
               <Table.Td><Text size="sm" lineClamp={2}>{p.proposer}</Text></Table.Td>
               <Table.Td>{p.leader ? <><Text size="sm">{p.leader.holderName ?? '（空缺）'}</Text><Text size="xs" c="dimmed">{p.leader.title}</Text></> : '—'}</Table.Td>

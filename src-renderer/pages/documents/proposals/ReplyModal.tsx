@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react'
 import { Select, Text, Textarea } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { useMutation } from '../../../api/client'
 import { FormModal, fieldError } from '../../../components/FormModal'
-import { DATE_PROPS, todayIso } from '../../../lib/format'
+import { todayIso } from '../../../lib/format'
 import type { ProposalRow } from './ProposalsTab'
 import { SATISFACTION } from '../../../../src-main/common/documents'
+import { proposalNumberText } from '../../../../src-main/common/documents'
+import { OfficeDateInput } from '../../../components/OfficeDateInput'
 
 /** 答复: the reply, its date and the proposer's satisfaction (R-D8). */
 export function ReplyModal({ row, onClose, onSaved }: { row: ProposalRow | null; onClose: () => void; onSaved: () => void }) {
@@ -20,9 +21,9 @@ export function ReplyModal({ row, onClose, onSaved }: { row: ProposalRow | null;
   }
   return (
     <FormModal opened={row !== null} title="登记答复" onClose={onClose} onSubmit={submit} busy={reply.busy} error={reply.error} fields={['reply', 'repliedOn']} size="lg">
-      {row && <Text size="sm">{row.kind}{row.year}年第{row.number}号：{row.title}</Text>}
+      {row && <Text size="sm">{row.kind}{proposalNumberText(row.year, row.number)}：{row.title}</Text>}
       <Textarea label="答复内容" autosize minRows={4} value={text} onChange={(e) => setText(e.currentTarget.value)} error={fieldError(reply.error, 'reply')} required />
-      <DatePickerInput label="答复日期" value={on} onChange={setOn} {...DATE_PROPS} error={fieldError(reply.error, 'repliedOn')} w={220} />
+      <OfficeDateInput label="答复日期" value={on} onChange={setOn} error={fieldError(reply.error, 'repliedOn')} w={220} />
       <Select label="代表（委员）满意度" data={[...SATISFACTION]} value={satisfaction} onChange={setSatisfaction} clearable placeholder="尚未反馈" w={220} />
     </FormModal>
   )
