@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { ADMIN_PASSWORD, BUSINESS_USER, type TestServer } from '../helpers/server'
+import { ADMIN_PASSWORD, BUSINESS_USER, must, rpcClient, type TestServer } from '../helpers/server'
 import { dialogNamed, downloadFrom, openAppSession, openNav, screenshot, setServerClock as setServerClockOf, signIn, type AppSession } from '../helpers/browser'
 import { unzipPart } from '../helpers/zip'
 
 // Needs the built renderer: run `npx electron-vite build` first.
 // The browser's clock is fixed at 20 November 2026, so 生成排班 offers 2026年12月 and the log's
-// default search period covers the entry written; the server's clock is moved for 首页.
+// default search period covers the entry written; the server's clock starts there too (a swap touches only shifts
+// not yet past, in the server's office time) and is moved for 首页 and for a swap once December has begun.
 
 let app: AppSession
 let server: TestServer
@@ -34,7 +35,9 @@ async function shownRoster(roles: readonly string[]): Promise<Record<string, Rec
   for (const { date, cells } of rows) {
     out[date] = {}
     roles.forEach((role, i) => {
-      const [name, phones = ''] = cells[i].split('\n').map((t) => t.trim()).filter(Boolean)
+      // The first line is the name, followed on the leaders' roster by the post (张明远 市长).
+      const [first, phones = ''] = cells[i].split('\n').map((t) => t.trim()).filter(Boolean)
+      const name = first.split(' ')[0]
       const [officePhone = '', mobile = ''] = phones.split(' / ')
       out[date][role] = { name, officePhone, mobile }
     })
@@ -66,6 +69,7 @@ let swap: { date: string; back: string; requester: OnDuty; counterpart: OnDuty }
 
 describe('值班 in the browser', () => {
   it('signs in', async () => {
+    await setServerClock('2026-11-20T09:00:00+08:00')
     await signIn(page, server.url, BUSINESS_USER, ADMIN_PASSWORD)
     await page.getByRole('navigation', { name: '主导航' }).waitFor()
   })
@@ -91,6 +95,9 @@ describe('值班 in the browser', () => {
     const shown = await shownRoster(['带班领导'])
     for (const day of Object.values(shown)) expect(day.带班领导).toMatchObject({ officePhone: expect.stringMatching(/^0\d{2,3}-\d{7,8}$/), mobile: expect.stringMatching(/^1\d{10}$/) })
     nationalDayLeader = shown['2026-10-01'].带班领导
+    // R-W1: each leader's post beside the name, and the office's staff column (no October office roster yet).
+    expect(rows[0]).toContain(`${nationalDayLeader.name} 市长`)
+    expect(rows.every((r) => r.includes('办公室值班表尚未发布'))).toBe(true)
     await screenshot(page, 'duty-roster-holiday')
 
     await page.getByRole('button', { name: '发布', exact: true }).click()
@@ -149,12 +156,15 @@ describe('值班 in the browser', () => {
     await form.getByLabel('换回日期').first().click()
     await page.getByRole('option').filter({ hasText: `${monthDay(back)}（` }).click()
     await form.getByLabel('对方已同意').check()
-    await form.getByLabel('带班已同意').check()
+    // Each date's own 带班 consents, by name.
+    const leadOf = (d: string) => before[d].带班.name
+    await form.getByLabel(`12月3日（星期四）带班${leadOf(date)}已同意`).check()
+    await form.getByLabel(new RegExp(`^${monthDay(back)}（星期.）带班${leadOf(back)}已同意$`)).check()
     await form.getByLabel('说明').fill('申请人家中有事')
     await form.getByRole('button', { name: '登记换班' }).click()
     await form.waitFor({ state: 'detached' })
 
-    const record = `X-4：${requester.name}与${counterpart.name}换班——2026年12月3日主班由${counterpart.name}担任，2026年${monthDay(back)}主班由${requester.name}担任；对方已同意，带班已同意。`
+    const record = `X-4：${requester.name}与${counterpart.name}换班——2026年12月3日主班由${counterpart.name}担任，2026年${monthDay(back)}主班由${requester.name}担任；对方已同意，2026年12月3日带班${leadOf(date)}、2026年${monthDay(back)}带班${leadOf(back)}已同意。`
     await page.getByRole('status').filter({ hasText: `已记录：${record}` }).waitFor()
     const after = await shownRoster(OFFICE_ROLES)
     expect(after[date].主班).toEqual(counterpart)
@@ -256,5 +266,92 @@ describe('值班 in the browser', () => {
     // No office roster for October was published: shown as not arranged, not left out.
     expect(card.主班[0]).toBe('未安排')
     await screenshot(page, 'home-duty-holiday')
+  })
+})
+
+describe('值班 without dead ends (issue 15)', () => {
+  const optionTexts = async () => { await page.getByRole('option').first().waitFor(); return page.getByRole('option').allInnerTexts() }
+  /** The day of December in an option's text (12月10日（星期四） 主班 …). */
+  const decemberDay = (text: string) => Number(must(text.match(/^12月(\d+)日/), `选项“${text}”的日期`)[1])
+
+  it('X-4 on 12月10日 the 换班 lists offer no past shift; the roster has its own address and a reload reopens it', async () => {
+    await setServerClock('2026-12-10T10:00:00+08:00')
+    await open('值班')
+    await page.getByRole('link', { name: '打开2026年12月市政府办公室值班表' }).click()
+    await expect.poll(() => rosterRows().count()).toBe(31)
+    expect(page.url()).toMatch(/#\/duty\/\d+$/)
+    await page.reload()
+    await expect.poll(() => rosterRows().count()).toBe(31)
+    await page.getByRole('heading', { name: '2026年12月市政府办公室值班表' }).waitFor()
+
+    await page.getByRole('button', { name: '换班' }).click()
+    const form = dialog('换班')
+    await form.getByLabel(/^申请人的值班/).first().click()
+    const given = await optionTexts()
+    expect(given.length).toBe(22 * 3)
+    expect(Math.min(...given.map(decemberDay))).toBe(10)
+    await page.getByRole('option').filter({ hasText: '12月15日' }).filter({ hasText: '主班' }).click()
+    await form.getByLabel(/^对方（接替的人）/).first().click()
+    await page.getByRole('option').first().click()
+    await form.getByLabel('换回日期').first().click()
+    const back = await optionTexts()
+    expect(back.length).toBeGreaterThan(0)
+    expect(back.every((t) => decemberDay(t) >= 10)).toBe(true)
+    await page.keyboard.press('Escape')
+    await form.getByText(/^12月15日（星期二）带班.+已同意$/).waitFor()
+    await screenshot(page, 'duty-swap-future-only')
+    await form.getByRole('button', { name: '取消' }).click()
+    await form.waitFor({ state: 'detached' })
+  })
+
+  it('X-4 the handover offers the day\'s duty staff, not the 市长, and picking 主班 fills who hands over and who takes over', async () => {
+    const api = rpcClient(server.url)
+    await api.login()
+    const nov = await api.ok('duty.generate', { kind: '办公室值班', from: '2026-11-01', to: '2026-11-30' })
+    await api.ok('duty.publish', { id: nov.id })
+    const roster = await api.ok('duty.get', { id: nov.id })
+    const nameOn = (date: string, role: string) => must(must(roster.days.find((d) => d.date === date), date).duties.find((d) => d.role === role)?.person, `${date} ${role}`).name
+
+    await page.getByRole('tab', { name: '值班记录' }).click()
+    const form = page.getByRole('form', { name: '交接班' })
+    await form.getByLabel('交班人').click()
+    const offered = await optionTexts()
+    expect(offered.slice(0, 3)).toEqual([`${nameOn('2026-11-20', '带班')}（带班）`, `${nameOn('2026-11-20', '主班')}（主班）`, `${nameOn('2026-11-20', '副班')}（副班）`])
+    expect(offered).not.toContain('张明远')
+    await page.keyboard.press('Escape')
+    await form.getByLabel('班次').click()
+    await page.getByRole('option', { name: '主班', exact: true }).click()
+    expect(await form.getByLabel('交班人').inputValue()).toBe(`${nameOn('2026-11-20', '主班')}（主班）`)
+    expect(await form.getByLabel('接班人').inputValue()).toBe(`${nameOn('2026-11-21', '主班')}（主班）`)
+    await form.getByLabel(/^交接内容/).fill('防汛通报已传达，明早核实各县区回复')
+    await form.getByRole('button', { name: '记录' }).click()
+    await form.getByText('已记录交接班。').waitFor()
+    const row = page.getByRole('table', { name: '交接班记录' }).locator('tbody tr').filter({ hasText: '防汛通报已传达' })
+    expect(await row.innerText()).toContain(`${nameOn('2026-11-20', '主班')} → ${nameOn('2026-11-21', '主班')}`)
+    await screenshot(page, 'duty-handover')
+  })
+
+  it('the 查阅 account sees the rosters, the log and their exports, and no button it may not use', async () => {
+    await page.getByRole('button', { name: '退出' }).click()
+    await signIn(page, server.url, 'chayue', ADMIN_PASSWORD)
+    await open('值班')
+    await page.getByRole('table', { name: '值班表' }).waitFor()
+    expect(await page.getByRole('button', { name: '生成排班' }).count()).toBe(0)
+    await page.getByRole('link', { name: '打开2026年12月市政府办公室值班表' }).click()
+    await expect.poll(() => rosterRows().count()).toBe(31)
+    await page.getByRole('button', { name: '导出Word' }).waitFor()
+    for (const name of ['换班', '发布', '删除草稿']) expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0)
+    await screenshot(page, 'duty-chayue-roster')
+
+    await page.getByRole('tab', { name: '值班记录' }).click()
+    await page.getByRole('table', { name: '值班记录列表' }).waitFor()
+    expect(await page.getByRole('form', { name: '填写值班记录' }).count()).toBe(0)
+    expect(await page.getByRole('form', { name: '交接班' }).count()).toBe(0)
+    await page.getByRole('table', { name: '交接班记录' }).getByText('防汛通报已传达').waitFor()
+    await screenshot(page, 'duty-chayue-log')
+
+    await page.getByRole('tab', { name: '不排班日期' }).click()
+    await page.getByRole('table', { name: '不排班日期' }).waitFor()
+    expect(await page.getByRole('form', { name: '登记不排班日期' }).count()).toBe(0)
   })
 })
