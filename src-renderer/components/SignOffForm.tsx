@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import type { ApiError } from '../api/client'
-import { DATE_PROPS, formatDate, todayIso } from '../lib/format'
+import { formatDate, todayIso } from '../lib/format'
 import { useSignerOptions } from '../pages/org/useSignerOptions'
 import { ConfirmDialog } from './ConfirmDialog'
 import { ErrorAlert } from './Feedback'
 import { RuleBadge } from './RuleBadge'
+import { OfficeDateInput } from './OfficeDateInput'
 
 /** Who the rule says must sign on the chosen day, as the server answered (acting included). */
 export interface RequiredSigners {
@@ -70,7 +70,7 @@ export function SignOffForm({ rule, alsoRules = [], required, date, onDateChange
         <Group gap="sm" align="flex-start" wrap="wrap">
           <Select label="签发人" data={options} value={signerId} onChange={setSignerId} w={320} allowDeselect={false} searchable nothingFoundMessage="没有这位领导" />
           <TextInput label="签发意见" value={opinion} onChange={(e) => setOpinion(e.currentTarget.value)} w={260} maxLength={500} {...hint} />
-          <DatePickerInput label="签发日期" value={date} onChange={onDateChange} {...DATE_PROPS} w={170} minDate={minDate ?? undefined} maxDate={todayIso()}
+          <OfficeDateInput label="签发日期" value={date} onChange={onDateChange} w={170} minDate={minDate ?? undefined} maxDate={todayIso()}
             description="领导实际签发的日期" inputWrapperOrder={['label', 'input', 'description', 'error']} />
         </Group>
         {cannot && <Alert color="yellow" variant="light" py="xs">{cannot}</Alert>}

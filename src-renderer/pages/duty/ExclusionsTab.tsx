@@ -1,15 +1,15 @@
 import { useState } from 'react'
 import { Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { useMutation, useQuery } from '../../api/client'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorAlert, Feedback } from '../../components/Feedback'
 import { fieldError } from '../../components/FormModal'
 import { Loading } from '../../components/Loading'
-import { formatDateWithWeekday, DATE_PROPS } from '../../lib/format'
+import { formatDateWithWeekday } from '../../lib/format'
 import { PersonSelect } from '../../components/PersonSelect'
 import { DUTY_CHANGES, NOWRAP } from './model'
 import { useCan } from '../../lib/session'
+import { OfficeDateInput } from '../../components/OfficeDateInput'
 
 type Exclusion = { id: number; name: string | null; date: string; reason?: string | null }
 
@@ -46,7 +46,7 @@ export function ExclusionsTab({ today }: { today: string }) {
       {can('duty.saveExclusion') && <form onSubmit={(e) => { e.preventDefault(); submit() }} noValidate aria-label="登记不排班日期">
         <Group gap="xs" align="flex-start" mb="xs">
           <PersonSelect size="xs" org={org.data} scope="all" label="人员" required value={personId} onChange={setPersonId} error={err('personId')} w={240} />
-          <DatePickerInput size="xs" label="日期" required value={date} onChange={setDate} {...DATE_PROPS} error={err('date')} w={160} placeholder="选择日期" />
+          <OfficeDateInput size="xs" label="日期" required value={date} onChange={setDate} error={err('date')} w={160} placeholder="选择日期" />
           <TextInput size="xs" label="原因" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={err('reason')} w={260} />
           <Button size="xs" type="submit" loading={save.busy} mt={22}>登记</Button>
         </Group>

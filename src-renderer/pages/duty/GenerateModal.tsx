@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Alert, Anchor, Group, Input, SegmentedControl, Select, Text, TextInput } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { ApiError, useMutation, useQuery } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
 import { DUTY_CHANGES, monthEndIso, periodLabel, type Generated, type RosterKind } from './model'
-import { DATE_PROPS } from '../../lib/format'
 import { hrefOf } from '../../lib/route'
+import { OfficeDateInput } from '../../components/OfficeDateInput'
 
 interface HolidayPeriod { name: string; from: string; to: string }
 
@@ -82,9 +81,9 @@ export function GenerateModal({ today, onClose, onGenerated }: {
       </Group>
       {kind === '领导带班' && (
         <Group grow gap="sm" align="flex-start">
-          <DatePickerInput label="开始日期" required value={from} {...DATE_PROPS} defaultDate={from ?? `${year}-01-01`} placeholder="选择日期"
+          <OfficeDateInput label="开始日期" required value={from} defaultDate={from ?? `${year}-01-01`} placeholder="选择日期"
             error={fieldError(error, 'from')} onChange={(d) => { setFrom(d); setHoliday(null); if (d && (!to || to < d)) setTo(d) }} />
-          <DatePickerInput label="结束日期" required value={to} {...DATE_PROPS} defaultDate={to ?? from ?? `${year}-01-01`} minDate={from ?? undefined}
+          <OfficeDateInput label="结束日期" required value={to} defaultDate={to ?? from ?? `${year}-01-01`} minDate={from ?? undefined}
             placeholder="选择日期" error={fieldError(error, 'to')} onChange={(d) => { setTo(d); setHoliday(null) }} />
         </Group>
       )}

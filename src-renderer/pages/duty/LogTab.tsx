@@ -1,15 +1,15 @@
 import { useState } from 'react'
 import { Badge, Button, Checkbox, Grid, Group, Paper, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { useMutation, useQuery } from '../../api/client'
 import { fieldError } from '../../components/FormModal'
 import { ErrorAlert, Feedback } from '../../components/Feedback'
 import { Loading } from '../../components/Loading'
-import { formatDate, DATE_PROPS } from '../../lib/format'
+import { formatDate } from '../../lib/format'
 import { HANDOVER_SHIFTS, type HandoverShift } from '../../../src-main/common/duty'
 import { useCan } from '../../lib/session'
 import { DUTY_CHANGES, NOWRAP, addDaysIso } from './model'
 import { DownloadButton } from '../../components/DownloadButton'
+import { OfficeDateInput } from '../../components/OfficeDateInput'
 
 const EMPTY = { at: '', callerUnit: '', callerName: '', callerPhone: '', content: '', handling: '', notified: '', followUp: '', urgent: false }
 
@@ -39,8 +39,8 @@ export function LogTab({ today }: { today: string }) {
           <Title order={3}>值班记录</Title>
           <form onSubmit={(e) => { e.preventDefault(); search() }}>
             <Group gap="xs" align="flex-end" wrap="nowrap">
-              <DatePickerInput size="xs" label="从" value={from} onChange={setFrom} {...DATE_PROPS} w={140} />
-              <DatePickerInput size="xs" label="至" value={to} onChange={setTo} {...DATE_PROPS} minDate={from ?? undefined} w={140} />
+              <OfficeDateInput size="xs" label="从" value={from} onChange={setFrom} w={140} />
+              <OfficeDateInput size="xs" label="至" value={to} onChange={setTo} minDate={from ?? undefined} w={140} />
               <TextInput size="xs" label="查询文字" placeholder="内容、单位、姓名或电话" value={text} onChange={(e) => setText(e.currentTarget.value)} w={200} />
               <Button size="xs" type="submit">查询</Button>
               <DownloadButton name="duty.exportLogDocx" input={{ from: filter.from, to: filter.to, text: filter.text || undefined }} label="导出Word" />
@@ -177,7 +177,7 @@ function HandoverPanel({ today, list }: { today: string; list: ReturnType<typeof
         <form onSubmit={(e) => { e.preventDefault(); submit() }} noValidate aria-label="交接班">
           <Stack gap={6}>
             <Group grow gap="xs" align="flex-start">
-              <DatePickerInput size="xs" label="日期" required value={date} onChange={(d) => { setDate(d); setShift(null); setFromId(null); setToId(null) }} {...DATE_PROPS} error={err('date')} />
+              <OfficeDateInput size="xs" label="日期" required value={date} onChange={(d) => { setDate(d); setShift(null); setFromId(null); setToId(null) }} error={err('date')} />
               <Select size="xs" label="班次" placeholder="选择班次" clearable value={shift} onChange={chooseShift} data={[...HANDOVER_SHIFTS]} error={err('shift')} />
               {personSelect('交班人', fromId, setFromId, options(people.data?.today ?? [], '当日值班'), 'fromPersonId')}
               {personSelect('接班人', toId, setToId, options(people.data?.next.duties ?? [], '次日值班'), 'toPersonId')}

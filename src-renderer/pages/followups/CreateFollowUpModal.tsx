@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react'
 import { Select, Text, Textarea, TextInput } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { useMutation, useQuery } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
-import { DATE_PROPS } from '../../lib/format'
 import { isLeaderKind } from '../../../src-main/common/org'
 import { FOLLOWUP_CHANGES } from './model'
+import { OfficeDateInput } from '../../components/OfficeDateInput'
 
 /** A 议定事项 of signed minutes to follow up; without it the item comes from a leader's instruction (领导批示). */
 export interface DecisionSource { id: number; heading: string; text: string }
@@ -59,7 +58,7 @@ export function CreateFollowUpModal({ opened, decision, onClose, onCreated }: {
       <Select label="责任单位" required searchable data={(org.data?.departments ?? []).map((d) => ({ value: String(d.id), label: d.name }))}
         value={departmentId} onChange={chooseDepartment} error={err('departmentId')} />
       <Select label="督办领导" clearable data={leaders} value={leaderPostId} onChange={setLeaderPostId} description="默认为责任单位的分管领导" />
-      <DatePickerInput label="办结时限" required value={deadline} onChange={setDeadline} {...DATE_PROPS} error={err('deadline')} placeholder="选择日期" />
+      <OfficeDateInput label="办结时限" required value={deadline} onChange={setDeadline} error={err('deadline')} placeholder="选择日期" />
     </FormModal>
   )
 }

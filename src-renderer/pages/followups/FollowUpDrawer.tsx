@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react'
 import { Button, Drawer, Group, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { useMutation, useQuery } from '../../api/client'
 import { ErrorAlert, Feedback } from '../../components/Feedback'
 import { Section } from '../../components/Section'
-import { DATE_PROPS, formatDate, todayIso } from '../../lib/format'
+import { formatDate, todayIso } from '../../lib/format'
 import { hrefOf } from '../../lib/route'
 import { UrgencyBadge } from './UrgencyBadge'
 import { FOLLOWUP_CHANGES } from './model'
 import { useCan } from '../../lib/session'
+import { OfficeDateInput } from '../../components/OfficeDateInput'
 
 /** One 督办事项: what, who, by when, every progress report, and the forms to report and to close it. */
 export function FollowUpDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
@@ -53,7 +53,7 @@ export function FollowUpDrawer({ id, onClose }: { id: number | null; onClose: ()
           ) : can('followups.report') && (
             <Section title="登记进展或办结">
               <Stack gap="xs">
-                <DatePickerInput label="日期" value={on} onChange={setOn} {...DATE_PROPS} w={200} />
+                <OfficeDateInput label="日期" value={on} onChange={setOn} w={200} />
                 <Textarea label="进展情况" autosize minRows={2} value={content} onChange={(e) => setContent(e.currentTarget.value)} />
                 <TextInput label="报送人" value={reporter} onChange={(e) => setReporter(e.currentTarget.value)} w={240} />
                 <Feedback state={report} />

@@ -48,7 +48,7 @@ export function HomePage() {
         </Group>
       </Paper>
 
-      {t.holidayPrompt && <YearTurnPrompt prompt={t.holidayPrompt} />}
+      <YearTurnPrompt prompt={t.holidayPrompt} />
 
       {clashes.length > 0 && (
         <Alert color="red" variant="filled" title="市长与常务副市长同时外出" role="alert">

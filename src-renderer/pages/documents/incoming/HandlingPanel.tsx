@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react'
 import { Badge, Button, FileInput, Group, MultiSelect, NumberInput, Select, Stack, Table, Text, Textarea } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { ApiError, useMutation } from '../../../api/client'
 import { FormModal, fieldError } from '../../../components/FormModal'
 import { Feedback } from '../../../components/Feedback'
 import { RuleBadge } from '../../../components/RuleBadge'
 import { Section } from '../../../components/Section'
-import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
+import { formatDate, todayIso } from '../../../lib/format'
 import { useSession } from '../../../lib/session'
 import { readUpload, type UploadedFile } from '../../../lib/upload'
 import type { OrgOverview } from '../../org/model'
@@ -15,6 +14,7 @@ import { departmentOptions } from './RegisterModal'
 import { RuleRefusal, RuleWarning } from './RuleRefusal'
 import { ACCEPT, INCOMING_CHANGES, TIMING_COLOR, type Assignment, type Incoming } from './model'
 import { useCan } from '../../../lib/session'
+import { OfficeDateInput } from '../../../components/OfficeDateInput'
 
 /**
  * 承办 (R-D7, X-3): hand-off to one 主办 and any 协办 departments with a time limit in working days; each
@@ -127,7 +127,7 @@ function AssignForm({ doc, org, onAssigned }: { doc: Incoming; org: OrgOverview 
       <Group gap="sm" align="flex-start">
         <NumberInput label="办理时限（工作日）" min={1} max={60} value={days} onChange={setDays} allowDecimal={false} error={err('workingDays')} w={170}
           description={`${urgencyName}件默认${defaultDays ?? ''}个工作日`} />
-        <DatePickerInput label="交办日期" required value={on} onChange={setOn} {...DATE_PROPS} maxDate={todayIso()} error={err('assignedOn')} w={180} />
+        <OfficeDateInput label="交办日期" required value={on} onChange={setOn} maxDate={todayIso()} error={err('assignedOn')} w={180} />
       </Group>
       <RuleRefusal error={assign.error && !['hostDepartmentId', 'assistingDepartmentIds', 'workingDays', 'assignedOn'].some((f) => err(f)) ? assign.error : null} />
       <Group justify="flex-end"><Button onClick={submit} loading={assign.busy}>交办</Button></Group>
@@ -166,7 +166,7 @@ function FeedbackModal({ assignment, onClose, onSaved }: { assignment: Assignmen
       <Textarea label="反馈内容" required autosize minRows={3} value={text} onChange={(e) => setText(e.currentTarget.value)} error={err('feedback')}
         placeholder="办理情况和结果" data-autofocus />
       <Group gap="sm" align="flex-start" grow>
-        <DatePickerInput label="反馈日期" required value={on} onChange={setOn} {...DATE_PROPS} maxDate={todayIso()} error={err('feedbackOn')} />
+        <OfficeDateInput label="反馈日期" required value={on} onChange={setOn} maxDate={todayIso()} error={err('feedbackOn')} />
         <FileInput label="佐证材料" required clearable accept={ACCEPT} value={file} onChange={setFile} placeholder="办理情况报告、回复函等" error={err('file')} />
       </Group>
       <RuleRefusal error={x3} />
@@ -236,7 +236,7 @@ export function ClosePanel({ doc }: { doc: Incoming }) {
       <Stack gap="sm" aria-label="办结">
         <Group gap="sm" align="flex-start">
           <Textarea label="办结说明" required autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={err('closingNote')} style={{ flex: 1 }} />
-          <DatePickerInput label="办结日期" required value={on} onChange={setOn} {...DATE_PROPS} maxDate={todayIso()} error={err('closedOn')} w={180} />
+          <OfficeDateInput label="办结日期" required value={on} onChange={setOn} maxDate={todayIso()} error={err('closedOn')} w={180} />
         </Group>
         <RuleRefusal error={close.error && !err('closingNote') && !err('closedOn') ? close.error : null} />
         <Group justify="flex-end"><Button color="green" onClick={submit} loading={close.busy}>办结</Button></Group>

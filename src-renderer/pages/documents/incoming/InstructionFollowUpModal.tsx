@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
 import { Select, Text, Textarea } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { useMutation } from '../../../api/client'
 import { FormModal, fieldError } from '../../../components/FormModal'
-import { DATE_PROPS, formatDate } from '../../../lib/format'
+import { formatDate } from '../../../lib/format'
 import { byRank, isLeaderPost, postTitle, principalPostOf, type OrgOverview } from '../../org/model'
 import { departmentOptions } from './RegisterModal'
 import { INCOMING_CHANGES, type Incoming, type Instruction } from './model'
+import { OfficeDateInput } from '../../../components/OfficeDateInput'
 
 /** 批示转督办 (R-S1): the 批示 becomes a follow-up item with an owner department, a leader and a deadline. */
 export function InstructionFollowUpModal({ opened, instruction, doc, org, onClose, onCreated }: {
@@ -56,7 +56,7 @@ export function InstructionFollowUpModal({ opened, instruction, doc, org, onClos
       <Select label="责任单位" required searchable data={departmentOptions(org)} value={departmentId} onChange={setDepartmentId} error={err('departmentId')}
         comboboxProps={{ withinPortal: true }} maxDropdownHeight={300} />
       <Select label="督办领导" clearable data={leaders} value={leaderPostId} onChange={setLeaderPostId} description="默认为作出批示的领导" />
-      <DatePickerInput label="办结时限" required value={deadline} onChange={setDeadline} {...DATE_PROPS} error={err('deadline')} placeholder="选择日期" />
+      <OfficeDateInput label="办结时限" required value={deadline} onChange={setDeadline} error={err('deadline')} placeholder="选择日期" />
     </FormModal>
   )
 }

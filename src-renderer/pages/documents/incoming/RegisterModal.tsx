@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Alert, Checkbox, FileInput, Group, Input, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { ApiError, useMutation } from '../../../api/client'
 import { FormModal, fieldError } from '../../../components/FormModal'
 import { RuleBadge } from '../../../components/RuleBadge'
 import { ClassificationSelect } from '../../../components/Classification'
 import { ReclassifyButton } from '../../../components/ReclassifyDialog'
-import { DATE_PROPS, todayIso } from '../../../lib/format'
+import { todayIso } from '../../../lib/format'
 import { PersonSelect } from '../../../components/PersonSelect'
 import { DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, type OrgOverview } from '../../org/model'
 import { readUpload, type UploadedFile } from '../../../lib/upload'
@@ -14,6 +13,7 @@ import { ACCEPT, type Arrival, type Classification, type DirectException, type D
 import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, URGENCIES } from '../../../../src-main/common/documents'
 import { officeClockText } from '../../../../src-main/common/office-time'
 import { fileTooLargeMessage, MAX_FILE_BYTES } from '../../../../src-main/common/files'
+import { OfficeDateInput } from '../../../components/OfficeDateInput'
 
 const FIELDS = ['receivedAt', 'sender', 'senderDepartmentId', 'senderNumber', 'title', 'docType', 'classification', 'secrecyPeriod', 'urgency', 'copies', 'pages', 'arrival', 'directException', 'directLeaderId', 'files']
 
@@ -149,7 +149,7 @@ export function RegisterModal({ opened, org, doc, onClose, onSaved, onReclassify
     <FormModal opened={opened} size={780} title={editing ? `修改登记信息：${doc!.numberText}` : '登记收文'} onClose={onClose} onSubmit={submit}
       busy={register.busy || update.busy || reading} error={refusal ? null : error} fields={FIELDS} submitLabel={editing ? '保存' : '登记'}>
       <Group grow gap="sm" align="flex-start">
-        <DatePickerInput label="签收日期" required value={receivedOn} onChange={setReceivedOn} {...DATE_PROPS} maxDate={todayIso()} error={err('receivedAt')} />
+        <OfficeDateInput label="签收日期" required value={receivedOn} onChange={setReceivedOn} maxDate={todayIso()} error={err('receivedAt')} />
         <TextInput label="签收时刻" required value={receivedTime} onChange={(e) => setReceivedTime(e.currentTarget.value.trim())} placeholder="24小时制，如 09:30" maxLength={5} />
         <Select label="来文方式" data={ARRIVALS} value={arrival} onChange={(v) => v && setArrival(v as Arrival)} allowDeselect={false} error={err('arrival')} />
       </Group>

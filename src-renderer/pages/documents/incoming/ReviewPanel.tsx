@@ -1,15 +1,15 @@
 import { useState } from 'react'
 import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { useMutation } from '../../../api/client'
 import { fieldError } from '../../../components/FormModal'
 import { RuleBadge } from '../../../components/RuleBadge'
 import { Section } from '../../../components/Section'
-import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
+import { formatDate, todayIso } from '../../../lib/format'
 import { RuleRefusal } from './RuleRefusal'
 import { INCOMING_CHANGES, type Incoming } from './model'
 import { REVIEWERS } from '../../../../src-main/common/roles'
 import { useCan } from '../../../lib/session'
+import { OfficeDateInput } from '../../../components/OfficeDateInput'
 
 /** 初审: the document conforms and goes on to 拟办, or it is returned to the sender with the reasons. */
 export function ReviewPanel({ doc }: { doc: Incoming }) {
@@ -48,7 +48,7 @@ export function ReviewPanel({ doc }: { doc: Incoming }) {
     <Section title="初审" description="核对文件是否符合要求：符合的通过，进入拟办；不合要求的退回来文单位并说明理由（X-2）。">
       <Stack gap="sm" aria-label="初审">
         <Group gap="sm" align="flex-start" grow>
-          <DatePickerInput label={returning ? '退回日期' : '初审日期'} required value={on} onChange={setOn} {...DATE_PROPS} maxDate={todayIso()}
+          <OfficeDateInput label={returning ? '退回日期' : '初审日期'} required value={on} onChange={setOn} maxDate={todayIso()}
             error={fieldError(error, 'reviewedOn') ?? fieldError(error, 'returnedOn')} style={{ maxWidth: 220 }} />
           {!returning && <TextInput label="初审意见" value={note} onChange={(e) => setNote(e.currentTarget.value)} placeholder="如 文件要素齐全，符合行文规则" />}
         </Group>

@@ -1,15 +1,15 @@
 import { useState, type ReactNode } from 'react'
 import { Badge, Button, Divider, Group, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { useMutation, type MutationState, type ProcedureName } from '../../../api/client'
 import { ErrorAlert } from '../../../components/Feedback'
 import { fieldError } from '../../../components/FormModal'
 import { RuleBadge } from '../../../components/RuleBadge'
 import { Section } from '../../../components/Section'
-import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
+import { formatDate, todayIso } from '../../../lib/format'
 import { OUTGOING_CHANGES, type Outgoing } from './model'
 import { CLERKS, REVIEWERS } from '../../../../src-main/common/roles'
 import { useCan } from '../../../lib/session'
+import { OfficeDateInput } from '../../../components/OfficeDateInput'
 
 /** One step of 编号 → 复核 → 印发 → 核发: done (its record), now (its form) or later (what it waits for). */
 function Step({ title, rule, state, done, waiting, procedure, children }: {
@@ -84,7 +84,7 @@ export function IssuePanel({ doc }: { doc: Outgoing }) {
             </Stack>
           )}>
           <Group gap="sm" align="flex-start" wrap="wrap">
-            <DatePickerInput label="印发日期" value={issuedOn} onChange={setIssuedOn} {...DATE_PROPS} w={170} maxDate={todayIso()} minDate={doc.signed?.on ?? undefined}
+            <OfficeDateInput label="印发日期" value={issuedOn} onChange={setIssuedOn} w={170} maxDate={todayIso()} minDate={doc.signed?.on ?? undefined}
               error={fieldError(issue.error, 'issuedOn')} />
             <NumberInput label="份数" value={copies} onChange={setCopies} min={1} max={100000} allowDecimal={false} allowNegative={false} w={110}
               error={fieldError(issue.error, 'copies')} />
@@ -108,7 +108,7 @@ export function IssuePanel({ doc }: { doc: Outgoing }) {
         <Step title="核发" procedure="outgoing.dispatch" state={stateOf(!!doc.dispatchedOn, !!doc.issued && !doc.dispatchedOn)} waiting="印发后核发。"
           done={<Text size="sm">{formatDate(doc.dispatchedOn)}核发</Text>}>
           <Group gap="sm" align="flex-end">
-            <DatePickerInput label="核发日期" value={dispatchedOn} onChange={setDispatchedOn} {...DATE_PROPS} w={170} maxDate={todayIso()}
+            <OfficeDateInput label="核发日期" value={dispatchedOn} onChange={setDispatchedOn} w={170} maxDate={todayIso()}
               minDate={doc.issued?.on ?? undefined} error={fieldError(dispatch.error, 'dispatchedOn')} />
             <Button onClick={() => void (dispatch.mutate({ id: doc.id, dispatchedOn: dispatchedOn! }))} loading={dispatch.busy}
               disabled={!dispatchedOn}>核发</Button>

@@ -1,14 +1,14 @@
 import { useState } from 'react'
 import { Alert, Button, Group, Stack, Table, Text, TextInput, Textarea } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { useMutation } from '../../../api/client'
 import { ErrorAlert } from '../../../components/Feedback'
 import { fieldError } from '../../../components/FormModal'
 import { Section } from '../../../components/Section'
-import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
+import { formatDate, todayIso } from '../../../lib/format'
 import { OUTGOING_CHANGES, type Outgoing } from './model'
 import { REVIEW_STEP_ROLES, REVIEW_STEPS } from '../../../../src-main/common/documents'
 import { useCan, useSession } from '../../../lib/session'
+import { OfficeDateInput } from '../../../components/OfficeDateInput'
 
 
 /** 核稿: 部门负责人 → 办公室秘书 → 办公室负责人, each with opinion, name and the full date; the recorded ones listed. */
@@ -59,7 +59,7 @@ export function ReviewPanel({ doc, blockedBy, onChanged }: { doc: Outgoing; bloc
                 error={fieldError(review.error, 'reviewer')} />
               <Textarea label="核稿意见" value={opinion} onChange={(e) => setOpinion(e.currentTarget.value)} w={420} autosize minRows={1} maxRows={4}
                 maxLength={1000} placeholder="如：文稿已核，建议呈请领导签发。" error={fieldError(review.error, 'opinion')} />
-              <DatePickerInput label="核稿日期" value={date} onChange={setDate} {...DATE_PROPS} w={170} maxDate={todayIso()} minDate={lastDate}
+              <OfficeDateInput label="核稿日期" value={date} onChange={setDate} w={170} maxDate={todayIso()} minDate={lastDate}
                 error={fieldError(review.error, 'date')} />
             </Group>
             {blockedBy && <Alert color="yellow" variant="light" py="xs">{blockedBy}</Alert>}

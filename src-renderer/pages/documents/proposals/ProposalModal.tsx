@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
 import { NumberInput, SegmentedControl, Select, SimpleGrid, TextInput } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { useMutation, useQuery } from '../../../api/client'
 import { FormModal, fieldError } from '../../../components/FormModal'
-import { DATE_PROPS, thisYear } from '../../../lib/format'
+import { thisYear } from '../../../lib/format'
 import type { ProposalRow } from './ProposalsTab'
 import { isLeaderKind } from '../../../../src-main/common/org'
 import { PROPOSAL_KINDS } from '../../../../src-main/common/documents'
+import { OfficeDateInput } from '../../../components/OfficeDateInput'
 
 /** 登记 or 修改 a 人大代表建议 / 政协提案: number, title, proposer, leading leader (default the department's 分管), department, deadline. */
 export function ProposalModal({ opened, row, onClose, onSaved }: { opened: boolean; row: ProposalRow | null; onClose: () => void; onSaved: () => void }) {
@@ -50,7 +50,7 @@ export function ProposalModal({ opened, row, onClose, onSaved }: { opened: boole
           value={departmentId} onChange={setDepartmentId} error={err('departmentId')} required />
         <Select label="牵头市领导" clearable data={leaders} value={leaderPostId} onChange={setLeaderPostId} description="不选则为承办单位的分管领导" />
       </SimpleGrid>
-      <DatePickerInput label="办理时限" value={deadline} onChange={setDeadline} {...DATE_PROPS} error={err('deadline')} required placeholder="选择日期" w={220} />
+      <OfficeDateInput label="办理时限" value={deadline} onChange={setDeadline} error={err('deadline')} required placeholder="选择日期" w={220} />
     </FormModal>
   )
 }
