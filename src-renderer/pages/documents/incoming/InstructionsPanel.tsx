@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Badge, Button, Group, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { useMutation, useQuery } from '../../../api/client'
 import { fieldError } from '../../../components/FormModal'
 import { RuleBadge } from '../../../components/RuleBadge'
 import { Section } from '../../../components/Section'
-import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
+import { formatDate, todayIso } from '../../../lib/format'
 import { PeopleMultiSelect, PersonSelect } from '../../../components/PersonSelect'
 import type { OrgOverview } from '../../org/model'
 import { InstructionFollowUpModal } from './InstructionFollowUpModal'
@@ -13,6 +12,8 @@ import { RuleRefusal, RuleWarning } from './RuleRefusal'
 import { INCOMING_CHANGES, type Incoming, type Instruction } from './model'
 import { Can } from '../../../components/Can'
 import { useCan } from '../../../lib/session'
+import { OfficeDateInput } from '../../../components/OfficeDateInput'
+import { actingDay, useRouteOn } from './route'
 
 const STATE_COLOR: Record<Instruction['state'], string> = { 已批示: 'green', 在此处: 'orange', 待送阅: 'gray' }
 
@@ -87,18 +88,14 @@ function SendForm({ doc, org, more }: { doc: Incoming; org: OrgOverview | undefi
   const [warnings, setWarnings] = useState<string[]>([])
   const send = useMutation('incoming.send', { invalidates: INCOMING_CHANGES })
   const info = doc.proposalInfo
-  // The route as proposed: ask the rules again for the day, to find who acts for the post.
-  const routeInput = !more && info ? {
-    id: doc.id, date: sentOn ?? todayIso(),
-    ...(info.route === '市长' ? { major: true } : info.route === '秘书长' ? { withinOneDepartment: true, secretaryPostId: info.routePostId } : {}),
-  } : null
-  const route = useQuery('incoming.proposeRoute', routeInput)
+  const route = useRouteOn(doc, sentOn ?? todayIso(), !more)
   const suggested = useMemo(() => {
-    if (!info?.routePostId) return null
-    if (route.data && route.data.postId === info.routePostId) return route.data.actorId ?? route.data.holderId
-    return org?.posts.find((p) => p.id === info.routePostId)?.holderId ?? null
-  }, [info, route.data, org])
-  useEffect(() => { if (!more && suggested && leaderIds.length === 0) setLeaderIds([suggested]) }, [suggested, more]) // eslint-disable-line react-hooks/exhaustive-deps
+    if (!info?.routePostId || route.asking) return null
+    return route.answererId ?? org?.posts.find((p) => p.id === info.routePostId)?.holderId ?? null
+  }, [info, route.asking, route.answererId, org])
+  // The first leader follows the day's answer (another 送批日期 may have another acting leader) until the secretary picks.
+  const [picked, setPicked] = useState(false)
+  useEffect(() => { if (!more && suggested && !picked) setLeaderIds([suggested]) }, [suggested, more, picked])
 
   async function submit() {
     const d = await send.mutate({ id: doc.id, leaderIds, sentOn: sentOn ?? '' })
@@ -117,13 +114,13 @@ function SendForm({ doc, org, more }: { doc: Incoming; org: OrgOverview | undefi
   return (
     <Stack gap="sm" aria-label="送批">
       <Text fw={600} size="sm">{more ? '续送其他领导传阅' : '送领导批示'}</Text>
-      {!more && route.data && route.data.postId === info?.routePostId && route.data.acting && (
-        <Text size="sm" c="orange.8">{route.data.postTitle}{route.data.holderName}今日{route.data.actingReason}，首位默认为代行的{route.data.actorName}。{route.data.actingRule && <RuleBadge rule={route.data.actingRule} />}</Text>
+      {!more && route.acting && (
+        <Text size="sm" c="orange.8">{actingDay(sentOn)}{route.acting.actingReason}；送批首位默认为{route.acting.actorName}。{route.acting.actingRule && <RuleBadge rule={route.acting.actingRule} />}</Text>
       )}
       <Group gap="sm" align="flex-start">
-        <PeopleMultiSelect org={org} scope="leaders" label="送批领导（按传阅顺序选择）" required value={leaderIds} onChange={setLeaderIds}
+        <PeopleMultiSelect org={org} scope="leaders" label="送批领导（按传阅顺序选择）" required value={leaderIds} onChange={(ids) => { setPicked(true); setLeaderIds(ids) }}
           error={fieldError(send.error, 'leaderIds')} style={{ flex: 1 }} />
-        <DatePickerInput label="送批日期" required value={sentOn} onChange={setSentOn} {...DATE_PROPS} maxDate={todayIso()} error={fieldError(send.error, 'sentOn')} w={180} />
+        <OfficeDateInput label="送批日期" required value={sentOn} onChange={setSentOn} maxDate={todayIso()} error={fieldError(send.error, 'sentOn')} w={180} />
       </Group>
       {leaderIds.length > 1 && <Text size="sm" c="dimmed">依次传阅：{leaderIds.map((id, i) => `${i + 1}. ${names.get(id) ?? ''}`).join('　')}</Text>}
       <RuleRefusal error={send.error && !fieldError(send.error, 'leaderIds') && !fieldError(send.error, 'sentOn') ? send.error : null} />
@@ -163,7 +160,7 @@ function InstructForm({ doc, org }: { doc: Incoming; org: OrgOverview | undefine
           <Text size="sm" fw={500}>方式</Text>
           <SegmentedControl value={kind} onChange={(v) => setKind(v as '批示' | '圈阅')} data={[{ value: '批示', label: '批示' }, { value: '圈阅', label: `圈阅（${meaning}）` }]} aria-label="批示方式" />
         </Stack>
-        <DatePickerInput label="批示日期" required value={on} onChange={setOn} {...DATE_PROPS} maxDate={todayIso()} error={err('instructedOn')} w={180} />
+        <OfficeDateInput label="批示日期" required value={on} onChange={setOn} maxDate={todayIso()} error={err('instructedOn')} w={180} />
       </Group>
       {kind === '批示'
         ? <Textarea label="批示意见" required autosize minRows={2} value={opinion} onChange={(e) => setOpinion(e.currentTarget.value)} error={err('opinion')}

@@ -1,16 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Alert, Badge, Button, Checkbox, Group, Paper, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { useMutation, useQuery } from '../../../api/client'
 import { fieldError } from '../../../components/FormModal'
 import { RuleBadge } from '../../../components/RuleBadge'
 import { Section } from '../../../components/Section'
-import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
+import { formatDate, todayIso } from '../../../lib/format'
 import { useSession } from '../../../lib/session'
 import { byRank, isLeaderPost, postTitle, type OrgOverview } from '../../org/model'
 import { RuleRefusal } from './RuleRefusal'
 import { INCOMING_CHANGES, type Incoming, type Route } from './model'
 import { useCan } from '../../../lib/session'
+import { OfficeDateInput } from '../../../components/OfficeDateInput'
+import { useRouteOn } from './route'
 
 /** '拟请陈立新副市长阅示。' — the office's usual wording, naming the leader the route goes to. */
 export function defaultProposal(route: Route | undefined, docType: string): string {
@@ -48,6 +49,8 @@ export function ProposePanel({ doc, org }: { doc: Incoming; org: OrgOverview | u
   const may = useCan()('incoming.propose')
   const open = may && ((doc.status === '已登记' && !!doc.review) || (doc.status === '已拟办' && editing))
   const info = doc.proposalInfo
+  // Until 送批, the summary says who answers for the leader today, so nobody sends it to a leader who is away.
+  const today = useRouteOn(doc, todayIso(), doc.status === '已拟办')
 
   if (!open) {
     if (!info) return null
@@ -57,6 +60,7 @@ export function ProposePanel({ doc, org }: { doc: Incoming; org: OrgOverview | u
         <Stack gap={4} aria-label="拟办意见">
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{info.text}</Text>
           <Text size="sm" c="dimmed">拟办人：{info.proposedBy}　{formatDate(info.proposedOn)}　批示领导：{info.routePostTitle ?? ''}{info.routeHolderName ?? ''}（{info.route}）</Text>
+          {today.acting && <Text size="sm" c="orange.8">今日{today.acting.actingReason}，送批时首位为{today.acting.actorName}。</Text>}
           {doc.deadline && (
             <Group gap={6}>
               <Text size="sm">办结时限：{formatDate(doc.deadline)}</Text>
@@ -152,12 +156,12 @@ function ProposeForm({ doc, org, proposer, days, onCancel, onChanged }: {
           onChange={(e) => { edited.current = true; setText(e.currentTarget.value) }} />
         <Group gap="sm" align="flex-start">
           <TextInput label="拟办人" required value={proposedBy} onChange={(e) => setProposedBy(e.currentTarget.value)} error={err('proposedBy')} w={160} />
-          <DatePickerInput label="拟办日期" required value={proposedOn} onChange={setProposedOn} {...DATE_PROPS} maxDate={todayIso()} error={err('proposedOn')} w={180} />
+          <OfficeDateInput label="拟办日期" required value={proposedOn} onChange={setProposedOn} maxDate={todayIso()} error={err('proposedOn')} w={180} />
           <Stack gap={4}>
             <Checkbox label="另定办结时限" checked={ownDeadline} onChange={(e) => setOwnDeadline(e.currentTarget.checked)} mt={26} />
           </Stack>
           {ownDeadline && (
-            <DatePickerInput label="办结时限" required value={deadline} onChange={setDeadline} {...DATE_PROPS} minDate={proposedOn ?? undefined} error={err('deadline')} w={180} />
+            <OfficeDateInput label="办结时限" required value={deadline} onChange={setDeadline} minDate={proposedOn ?? undefined} error={err('deadline')} w={180} />
           )}
         </Group>
         <Group gap={6}>
