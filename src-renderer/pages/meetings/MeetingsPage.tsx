@@ -10,6 +10,7 @@ import { ABSENCE_COLOR, CANCELLED_COLOR, KIND_COLOR, type MeetingKind } from './
 import { MeetingPage } from './MeetingPage'
 import { PlanModal } from './PlanModal'
 import { ScheduleModal, type ScheduleSeed } from './ScheduleModal'
+import { useCan } from '../../lib/session'
 import './meetings.css'
 
 /** 会议 (第三十七—四十三条): the calendar at #/meetings, one meeting at #/meetings/<id>. */
@@ -27,6 +28,8 @@ function MeetingsCalendarPage() {
   const [planning, setPlanning] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
   const data = useQuery('meetings.calendar', range ? { from: range.from, to: range.to } : null)
+  // 查阅 reads the calendar only: no 安排会议, and a day click schedules nothing.
+  const canSchedule = useCan()('meetings.schedule')
 
   const missing = data.data?.missingYears ?? []
   const overlaps = data.data?.overlaps ?? []
@@ -34,10 +37,10 @@ function MeetingsCalendarPage() {
   return (
     <>
       <PageHeader title="会议" description="全体会议、常务会议、市长办公会、专题会议和全市性视频会议的安排（第三十七至四十三条）。"
-        actions={<>
+        actions={canSchedule ? <>
           <Button variant="default" onClick={() => { setNotice(null); setPlanning(true) }}>按周期安排</Button>
           <Button onClick={() => { setNotice(null); setScheduling({ viewDate: visibleMonthStart(range, todayIso()) }) }}>安排会议</Button>
-        </>} />
+        </> : undefined} />
       <Stack gap="sm">
         <ErrorAlert error={data.error} />
         {notice && <Alert color="green" variant="light" withCloseButton onClose={() => setNotice(null)} role="status" py="xs">{notice}</Alert>}
@@ -53,7 +56,7 @@ function MeetingsCalendarPage() {
         )}
         <Paper withBorder radius="sm" p="sm">
           <MeetingCalendar data={data.data} view={range?.view ?? lastPosition.view} onRange={(r) => setRange((prev) => (prev && prev.from === r.from && prev.to === r.to && prev.view === r.view ? prev : r))}
-            onDayClick={(date, slot) => { setNotice(null); setScheduling({ date, ...slot }) }}
+            onDayClick={(date, slot) => { if (!canSchedule) return; setNotice(null); setScheduling({ date, ...slot }) }}
             onMeetingClick={(mid) => navigate(`meetings/${mid}`)} />
           <Legend />
         </Paper>
@@ -91,7 +94,7 @@ function Legend() {
       <Group gap={5} wrap="nowrap"><span className="sb-mt-swatch" style={{ background: ABSENCE_COLOR, boxShadow: 'inset 0 0 0 1px #ced4da' }} /><Text size="xs">领导外出</Text></Group>
       <Group gap={5} wrap="nowrap"><span className="sb-fc-mark-box" data-kind="放假">休</span><Text size="xs">法定节假日</Text></Group>
       <Group gap={5} wrap="nowrap"><span className="sb-fc-mark-box" data-kind="上班">班</span><Text size="xs">调休上班</Text></Group>
-      <Text size="xs" c="dimmed" ml="auto">点击日期安排会议，点击会议查看详情</Text>
+      <Text size="xs" c="dimmed" ml="auto">{useCan()('meetings.schedule') ? '点击日期安排会议，点击会议查看详情' : '点击会议查看详情'}</Text>
     </Group>
   )
 }

@@ -6,7 +6,8 @@ import { Loading } from '../../components/Loading'
 import { RuleBadge } from '../../components/RuleBadge'
 import { Section } from '../../components/Section'
 import { DownloadButton } from '../../components/DownloadButton'
-import { MEETING_CHANGES, type MeetingTabProps } from './model'
+import { MEETING_CHANGES, canCorrect, type MeetingTabProps } from './model'
+import { useCan, useSession } from '../../lib/session'
 import { AttendanceLists } from './minutes/AttendanceLists'
 import { draftOf, isDirty, newKey, saveInput, type Draft, type DraftSection, type Minutes } from './minutes/model'
 import { SectionCard } from './minutes/SectionCard'
@@ -24,6 +25,9 @@ export function MinutesTab({ meeting }: MeetingTabProps) {
   const [refilling, setRefilling] = useState(false)
   const [refillError, setRefillError] = useState<ApiError | null>(null)
   const [signedNotice, setSignedNotice] = useState<string | null>(null)
+  const can = useCan()
+  const { user } = useSession()
+  const writer = can('minutes.save')
 
   // The editor follows the latest minutes unless it holds changes not yet saved; after a save or a
   // sign-off it takes what the server kept.
@@ -98,7 +102,7 @@ export function MinutesTab({ meeting }: MeetingTabProps) {
           </div>
           <Group gap="xs" wrap="nowrap">
             <DownloadButton name="minutes.exportDocx" input={{ meetingId: meeting.id }} label="导出Word" />
-            <Button size="xs" onClick={saveDraft} loading={save.busy}>保存草稿</Button>
+            {writer && <Button size="xs" onClick={saveDraft} loading={save.busy}>保存草稿</Button>}
           </Group>
         </Group>
         {!minutes.saved && (
@@ -134,14 +138,14 @@ export function MinutesTab({ meeting }: MeetingTabProps) {
           onChange={(e) => set({ distribution: e.currentTarget.value })} />
       </Section>
 
-      <Group justify="flex-end" gap="sm">
+      {writer && <Group justify="flex-end" gap="sm">
         {dirty && <Text size="sm" c="orange.8">有未保存的修改</Text>}
         <Button onClick={saveDraft} loading={save.busy}>保存草稿</Button>
-      </Group>
+      </Group>}
       <Feedback state={save} />
 
-      <SignOffPanel minutes={minutes} onChanged={signed}
-        blockedBy={dirty ? '纪要有未保存的修改，请先保存草稿，再签发。' : empty ? `还有${empty}部分议定事项未填写内容，填写并保存后才能签发。` : null} />
+      {writer && <SignOffPanel minutes={minutes} onChanged={signed} correctable={canCorrect(meeting, user.role, can)}
+        blockedBy={dirty ? '纪要有未保存的修改，请先保存草稿，再签发。' : empty ? `还有${empty}部分议定事项未填写内容，填写并保存后才能签发。` : null} />}
     </Stack>
   )
 }

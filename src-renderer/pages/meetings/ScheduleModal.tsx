@@ -1,16 +1,17 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Alert, Button, Checkbox, Group, Input, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
+import { PeopleMultiSelect } from '../../components/PersonSelect'
 import dayjs from 'dayjs'
 import { api, ApiError, useMutation, useQuery, type OutputOf } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
 import { RuleBadge } from '../../components/RuleBadge'
-import { DATE_PROPS, formatDateWithWeekday } from '../../lib/format'
+import { formatDateWithWeekday } from '../../lib/format'
 import { byRank, postTitle, type OrgOverview } from '../org/model'
 import { MEETING_CHANGES, type Meeting } from './model'
 import { COUNTED_KINDS, DEFAULT_START, SUBJECT_KINDS, absenceText, type HalfDay, type MeetingTypeRow, type ReservedMatter, type ScheduleInput } from './calendar/model'
 import { HALF_DAYS, RESERVED_MATTERS } from '../../../src-main/common/meetings'
 import { WarningList } from './calendar/Warnings'
+import { OfficeDateInput } from '../../components/OfficeDateInput'
 
 export type ScheduleResult = OutputOf<'meetings.schedule'>
 
@@ -21,7 +22,7 @@ export interface ScheduleSeed {
   viewDate?: string | null
 }
 
-const FIELDS = ['typeId', 'session', 'subject', 'date', 'halfDay', 'startTime', 'place', 'chairPostId', 'entrustingPostId', 'departmentId', 'reservedMatters', 'priorAgreementOn', 'priorAgreementNote', 'note'] as const
+const FIELDS = ['typeId', 'session', 'subject', 'date', 'halfDay', 'startTime', 'place', 'chairPostId', 'entrustingPostId', 'departmentId', 'reservedMatters', 'priorAgreementOn', 'priorAgreementNote', 'note', 'contactName', 'contactPhone', 'participants'] as const
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
 /**
@@ -55,6 +56,10 @@ export function ScheduleModal({ meeting, seed, onClose, onSaved, onOpenMeeting }
   const [priorOn, setPriorOn] = useState<string | null>(meeting?.priorAgreementOn ?? null)
   const [priorNote, setPriorNote] = useState(meeting?.priorAgreementNote ?? '')
   const [note, setNote] = useState(meeting?.note ?? '')
+  const [contactName, setContactName] = useState(meeting?.contactName ?? '')
+  const [contactPhone, setContactPhone] = useState(meeting?.contactPhone ?? '')
+  const [members, setMembers] = useState<number[]>(meeting?.participants.filter((p) => p.role === '组成人员').map((p) => p.personId) ?? [])
+  const [attendees, setAttendees] = useState<number[]>(meeting?.participants.filter((p) => p.role === '列席').map((p) => p.personId) ?? [])
   const [missing, setMissing] = useState<ApiError | null>(null)
   const [result, setResult] = useState<ScheduleResult | null>(null)
   const save = useMutation('meetings.schedule', { invalidates: MEETING_CHANGES })
@@ -107,7 +112,8 @@ export function ScheduleModal({ meeting, seed, onClose, onSaved, onOpenMeeting }
       reservedMatters: type?.reservedMattersNeedMayorConsent ? matters : [],
       priorAgreementOn: type?.reservedMattersNeedMayorConsent && matters.length ? priorOn : null,
       priorAgreementNote: type?.reservedMattersNeedMayorConsent && matters.length ? priorNote : null,
-      note,
+      note, contactName: contactName.trim() || null, contactPhone: contactPhone.trim() || null,
+      participants: [...members.map((personId) => ({ personId, role: '组成人员' as const })), ...attendees.map((personId) => ({ personId, role: '列席' as const }))],
     }
     const saved = await save.mutate(input)
     if (!saved) return
@@ -155,7 +161,7 @@ export function ScheduleModal({ meeting, seed, onClose, onSaved, onOpenMeeting }
           placeholder={type?.kind === '全市性视频会议' ? '如 全市安全生产工作视频会议' : '如 研究招商引资重点项目推进工作'} error={fieldError(error, 'subject')} />
       )}
       <Group grow gap="sm" align="flex-start">
-        <DatePickerInput label="会议日期" required value={date} onChange={setDate} {...DATE_PROPS} placeholder="选择日期"
+        <OfficeDateInput label="会议日期" required value={date} onChange={setDate} placeholder="选择日期"
           defaultDate={date ?? seed?.viewDate ?? undefined} error={fieldError(error, 'date')} />
         <Input.Wrapper label="时段" required error={fieldError(error, 'halfDay')}>
           <SegmentedControl fullWidth data={[...HALF_DAYS]} value={halfDay} onChange={(v) => setHalfDay(v as HalfDay)} size="sm" />
@@ -173,10 +179,10 @@ export function ScheduleModal({ meeting, seed, onClose, onSaved, onOpenMeeting }
           description={type ? `${type.name}由${[...type.chairPostKinds, ...type.entrustedChairPostKinds.map((k) => `受委托的${k}`)].join('、')}主持` : undefined} />
       </Group>
       {entrusted && (
-        <Select label="委托领导" clearable data={entrustingChoices.map((p) => ({ value: String(p.id), label: `${postTitle(p)} ${p.holderName ?? '（空缺）'}` }))}
+        <Select label="委托领导" required clearable data={entrustingChoices.map((p) => ({ value: String(p.id), label: `${postTitle(p)} ${p.holderName ?? '（空缺）'}` }))}
           value={entrustingPostId ? String(entrustingPostId) : null} onChange={(v) => setEntrusting(v ? Number(v) : null)}
           placeholder="受委托主持时，选择委托召开的领导" error={fieldError(error, 'entrustingPostId')}
-          description="副秘书长受委托主持专题会议时填写；纪要可由委托领导签发（R-M5、R-M7）" />
+          description="R-M7：副秘书长须受市长、副市长、秘书长委托方可主持专题会议；纪要由委托领导或主持人签发（R-M5）" />
       )}
       {type?.oncePerYearPerDepartment && (
         <Select label="主办部门" required searchable data={departments.map((d) => ({ value: String(d.id), label: d.name }))}
@@ -192,7 +198,7 @@ export function ScheduleModal({ meeting, seed, onClose, onSaved, onOpenMeeting }
           </Checkbox.Group>
           {matters.length > 0 && (
             <Group grow gap="sm" align="flex-start">
-              <DatePickerInput label="会前协商一致日期" value={priorOn} onChange={setPriorOn} {...DATE_PROPS} clearable placeholder="选择日期"
+              <OfficeDateInput label="会前协商一致日期" value={priorOn} onChange={setPriorOn} clearable placeholder="选择日期"
                 maxDate={date ?? undefined} defaultDate={priorOn ?? date ?? undefined} error={fieldError(error, 'priorAgreementOn')} />
               <TextInput label="协商情况" value={priorNote} onChange={(e) => setPriorNote(e.currentTarget.value)} maxLength={500}
                 placeholder="与哪些领导、部门协商一致" error={fieldError(error, 'priorAgreementNote')} />
@@ -200,6 +206,18 @@ export function ScheduleModal({ meeting, seed, onClose, onSaved, onOpenMeeting }
           )}
         </>
       )}
+      {type?.kind === '专题会议' && (
+        <Group grow gap="sm" align="flex-start">
+          <PeopleMultiSelect org={org.data} scope="all" label="参会人员" value={members} onChange={setMembers} exclude={attendees}
+            placeholder="选择参会的领导和部门负责人" description="R-M7：专题会议从严控制参会人员" error={fieldError(error, 'participants')} />
+          <PeopleMultiSelect org={org.data} scope="all" label="列席人员" value={attendees} onChange={setAttendees} exclude={members}
+            placeholder="选择列席人员" description="会议通知按参会、列席人员主送" />
+        </Group>
+      )}
+      <Group grow gap="sm" align="flex-start">
+        <TextInput label="联系人" value={contactName} onChange={(e) => setContactName(e.currentTarget.value)} maxLength={20} placeholder="会务联系人，印在通知和议程上" error={fieldError(error, 'contactName')} />
+        <TextInput label="联系电话" value={contactPhone} onChange={(e) => setContactPhone(e.currentTarget.value)} maxLength={40} placeholder="如 028-26612345" error={fieldError(error, 'contactPhone')} />
+      </Group>
       <Textarea label="备注" value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} maxRows={3} maxLength={500} error={fieldError(error, 'note')} />
       {ruleError && (
         <Alert color="red" variant="light" title="不能安排" role="alert" py="xs">

@@ -1,5 +1,7 @@
 import { useState } from 'react'
-import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core'
+import { Alert, Badge, Button, Group, Stack, Text, Textarea } from '@mantine/core'
+import { useCan } from '../../lib/session'
+import { TopicConsentModal } from './topics/TopicConsentModal'
 import { useMutation, useQuery } from '../../api/client'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorAlert, Feedback } from '../../components/Feedback'
@@ -23,11 +25,15 @@ export function TopicsTab({ meeting }: MeetingTabProps) {
   const [moving, setMoving] = useState<Topic | null>(null)
   const [withdrawing, setWithdrawing] = useState<Topic | null>(null)
   const [reclassifying, setReclassifying] = useState<Topic | null>(null)
+  const [consenting, setConsenting] = useState<Topic | null>(null)
+  const [withdrawReason, setWithdrawReason] = useState('')
+  const can = useCan()
   const [notice, setNotice] = useState<string | null>(null)
   const fix = useMutation('meetings.fixAgenda', { invalidates: MEETING_CHANGES })
   const reorder = useMutation('topics.reorder', { invalidates: MEETING_CHANGES })
   const withdraw = useMutation('topics.withdraw', { invalidates: MEETING_CHANGES })
-  const editable = meeting.status === '筹备'
+  // Each role sees only what it can do (the server checks again): 查阅 sees no 报送/撤回/调整.
+  const editable = meeting.status === '筹备' && can('topics.submit')
 
   const data = agenda.data
   const live = data?.topics.filter((t) => !t.withdrawn) ?? []
@@ -49,13 +55,15 @@ export function TopicsTab({ meeting }: MeetingTabProps) {
   async function doWithdraw() {
     if (!withdrawing) return
     const t = withdrawing
-    const ok = await withdraw.mutate({ topicId: t.id })
+    if (!withdrawReason.trim()) return
+    const ok = await withdraw.mutate({ topicId: t.id, reason: withdrawReason.trim() })
     setWithdrawing(null)
+    setWithdrawReason('')
     if (ok) setNotice(`已撤回“${t.title}”。`)
   }
 
   const deadlineLine = !data ? null : data.deadline
-    ? <>议题报送截止：<b>{formatDate(data.deadline)}</b>（会前{data.deadlineWorkingDays}个工作日，R-M3）</>
+    ? <>议题报送截止：<b>{formatDate(data.deadline)}</b>{data.deadlineProvisional && <b>（暂定）</b>}（会前{data.deadlineWorkingDays}个工作日，R-M3{data.deadlineProvisional ? '；节假日安排未录入，暂按周末推算，录入后自动重算' : ''}）</>
     : data.deadlineWorkingDays
       ? <>议题报送截止：{meeting.date.slice(0, 4)}年的节假日安排尚未录入，无法计算（会前{data.deadlineWorkingDays}个工作日，R-M3）</>
       : <>{meeting.typeName}不设议题报送时限；议程确定后临时增加议题须经市长同意（R-M3）。</>
@@ -95,7 +103,8 @@ export function TopicsTab({ meeting }: MeetingTabProps) {
               {live.map((t, i) => (
                 <TopicItem key={t.id} topic={t} number={chineseNumber(i + 1)} editable={editable} first={i === 0} last={i === live.length - 1}
                   onUp={() => move(i, -1)} onDown={() => move(i, 1)} onMove={() => { setNotice(null); setMoving(t) }} onWithdraw={() => setWithdrawing(t)}
-                  onReclassify={() => { setNotice(null); setReclassifying(t) }} />
+                  onReclassify={() => { setNotice(null); setReclassifying(t) }}
+                  onConsent={editable && t.late && !t.consentBy ? () => { setNotice(null); setConsenting(t) } : undefined} />
               ))}
               {live.length === 0 && <Text size="sm" c="dimmed" ta="center" py="md">尚无议题。{editable ? '各部门报送的议题经分管副市长审核后，在此登记。' : ''}</Text>}
               {withdrawn.length > 0 && <Text size="sm" fw={600} c="dimmed" mt="xs">已撤回的议题</Text>}
@@ -118,8 +127,18 @@ export function TopicsTab({ meeting }: MeetingTabProps) {
         <ReclassifyDialog opened kind="议题" record={{ ...reclassifying, label: `「${reclassifying.title}」` }} onClose={() => setReclassifying(null)}
           onDone={() => { setNotice(`已变更“${reclassifying.title}”的密级，记入议题的调整记录和审计日志。`); setReclassifying(null) }} />
       )}
-      <ConfirmDialog opened={!!withdrawing} title="撤回议题" confirmLabel="撤回" danger busy={withdraw.busy} onConfirm={doWithdraw} onCancel={() => setWithdrawing(null)}>
-        <Text size="sm">撤回“{withdrawing?.title}”？撤回后议题保留记录，不再列入议程，其列席单位不再通知参会。</Text>
+      {consenting && (
+        <TopicConsentModal meeting={meeting} topic={consenting} onClose={() => setConsenting(null)}
+          onDone={() => { setNotice(`已记录市长同意“${consenting.title}”上会。`); setConsenting(null) }} />
+      )}
+      <ConfirmDialog opened={!!withdrawing} title="撤回议题" confirmLabel="确认撤回" cancelLabel="返回" danger busy={withdraw.busy} onConfirm={doWithdraw}
+        onCancel={() => { setWithdrawing(null); setWithdrawReason('') }}>
+        <Stack gap="sm">
+          <Text size="sm">撤回“{withdrawing?.title}”？撤回后议题保留记录，不再列入议程，其列席单位不再通知参会。</Text>
+          <Textarea label="撤回理由" required value={withdrawReason} onChange={(e) => setWithdrawReason(e.currentTarget.value)} maxLength={200} autosize minRows={2}
+            placeholder="如 报送单位申请暂缓上会" data-autofocus />
+          {!withdrawReason.trim() && <Text size="xs" c="dimmed">请填写撤回理由后再确认。</Text>}
+        </Stack>
       </ConfirmDialog>
     </Stack>
   )

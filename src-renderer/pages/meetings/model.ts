@@ -16,3 +16,11 @@ export const MEETING_VIEWS: readonly Invalidation[] = ['meetings.*', 'meetingTyp
  * the 督办 counted from its minutes, and the start page's coming meetings.
  */
 export const MEETING_CHANGES: readonly Invalidation[] = [...MEETING_VIEWS, 'followups.*', 'home.today']
+
+/**
+ * Whether the signed-in account may correct this held meeting (issue 15): the procedure is allowed to its role, the
+ * office designates the role (设置—会议更正人员), and the minutes are not signed yet. The server checks all three again.
+ */
+export function canCorrect(meeting: Meeting, role: string, can: (procedure: 'meetings.reopen') => boolean): boolean {
+  return meeting.status === '已召开' && !meeting.minutesSigned && can('meetings.reopen') && meeting.correctionRoles.some((r) => r === role)
+}

@@ -21,6 +21,7 @@ function Details({ row }: { row: AttendanceRow }) {
       <Text size="sm">
         {row.leaveReason}
         <Text span size="sm" c="dimmed">；向{row.askedName ?? '（未定）'}请假，{row.answer === '待答复' ? '待答复' : `答复：${row.answer}`}</Text>
+        {row.askeeWrong && <Text span size="sm" c="orange.9">（R-M4：不是规定的请假对象{row.askeeException ? `；例外：${row.askeeException}` : '，未写明例外理由'}）</Text>}
       </Text>
     )
   }
@@ -32,12 +33,14 @@ function Details({ row }: { row: AttendanceRow }) {
  * One person on the sheet: 出席 and 缺席 are recorded with one click; 请假 asks for the reason, whom
  * they asked (R-M4: the 市长 or the chair) and the answer; 代会 asks for the substitute.
  */
-export function PersonRow({ meetingId, row, askee, org, editable, onSaved }: {
+export function PersonRow({ meetingId, row, askee, org, editable, correctionReason, onSaved }: {
   meetingId: number
   row: AttendanceRow
   askee: Sheet['askee']
   org: OrgOverview | undefined
   editable: boolean
+  /** A held meeting's correction: sent with every change (issue 15). */
+  correctionReason?: string
   onSaved: () => void
 }) {
   const [editing, setEditing] = useState<'请假' | '代会' | null>(null)
@@ -45,10 +48,13 @@ export function PersonRow({ meetingId, row, askee, org, editable, onSaved }: {
   const [askedId, setAskedId] = useState<number | null>(row.askedPersonId ?? askee.personId)
   const [answer, setAnswer] = useState<LeaveAnswer>((row.answer as LeaveAnswer | null) ?? '待答复')
   const [substitute, setSubstitute] = useState(row.substitute ?? '')
+  const [exception, setException] = useState(row.askeeException ?? '')
   const record = useMutation('attendance.record', { invalidates: MEETING_CHANGES })
+  // R-M4: asked of someone the rule does not name → warned here, and saved only with the exception's reason.
+  const wrongAskee = askedId !== null && askee.acceptedIds.length > 0 && !askee.acceptedIds.includes(askedId)
 
-  async function save(status: AttendanceStatus, extra: { leaveReason?: string; askedPersonId?: number | null; answer?: LeaveAnswer; substitute?: string } = {}) {
-    const ok = await record.mutate({ meetingId, personId: row.personId, role: row.role, status, ...extra })
+  async function save(status: AttendanceStatus, extra: { leaveReason?: string; askedPersonId?: number | null; answer?: LeaveAnswer; substitute?: string; askeeException?: string } = {}) {
+    const ok = await record.mutate({ meetingId, personId: row.personId, role: row.role, status, ...extra, ...(correctionReason ? { correctionReason } : {}) })
     if (ok) { setEditing(null); onSaved() }
   }
   function choose(v: string) {
@@ -57,7 +63,7 @@ export function PersonRow({ meetingId, row, askee, org, editable, onSaved }: {
     setEditing(null)
     void save(v as AttendanceStatus)
   }
-  const saveLeave = () => save('请假', { leaveReason: reason.trim(), askedPersonId: askedId, answer })
+  const saveLeave = () => save('请假', { leaveReason: reason.trim(), askedPersonId: askedId, answer, ...(wrongAskee ? { askeeException: exception.trim() } : {}) })
   const confirmProposed = () => save('请假', { leaveReason: row.leaveReason ?? '', askedPersonId: row.askedPersonId, answer: '待答复' })
 
   const chipValue = editing ?? (row.proposed ? '' : row.status ?? '')
@@ -116,6 +122,12 @@ export function PersonRow({ meetingId, row, askee, org, editable, onSaved }: {
                     </Group>
                   </Group>
                   <Text size="xs" c="dimmed" mt={4}>{askee.reason}{askee.name ? `（${askee.name}）` : ''}（R-M4）。</Text>
+                  {wrongAskee && (
+                    <Group gap="sm" align="flex-start" mt={4} wrap="nowrap">
+                      <Text size="sm" c="orange.9" maw={420} role="alert">R-M4：所选的人不是规定的请假对象。请改为向{askee.name ?? '规定的领导'}请假；确属特殊情况的，写明例外理由。</Text>
+                      <TextInput size="xs" label="例外说明" required w={300} value={exception} onChange={(e) => setException(e.currentTarget.value)} maxLength={200} />
+                    </Group>
+                  )}
                 </>
               ) : (
                 <Group gap="sm" align="flex-start" wrap="nowrap">

@@ -1,18 +1,25 @@
 import { useEffect, useState } from 'react'
 import { Alert, Button, Group, Paper, Select, Stack, Text } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { useMutation, useQuery } from '../../../api/client'
 import { ErrorAlert } from '../../../components/Feedback'
 import { RuleBadge } from '../../../components/RuleBadge'
-import { DATE_PROPS, formatDate, todayIso } from '../../../lib/format'
+import { formatDate, todayIso } from '../../../lib/format'
 import type { Minutes } from './model'
 import { MEETING_CHANGES } from '../model'
+import { AgreementDialog } from '../CorrectionDialogs'
+import { OfficeDateInput } from '../../../components/OfficeDateInput'
 
 /**
  * R-M5 (第四十二条): a 专题会议 on 资金、土地、规划、国有资产、人事编制 needs the prior agreement of the
  * leaders concerned, and the 市长's consent (or that of the leader acting for the 市长, R-P2) before sign-off.
  */
-export function ConsentPanel({ minutes, onRecorded }: { minutes: Minutes; onRecorded: (m: Minutes) => void }) {
+export function ConsentPanel({ minutes, correctable, onRecorded }: {
+  minutes: Minutes
+  /** The designated role may correct the prior agreement of the held meeting (issue 15). */
+  correctable: boolean
+  onRecorded: (m: Minutes) => void
+}) {
+  const [correcting, setCorrecting] = useState(false)
   const [date, setDate] = useState<string | null>(todayIso())
   const [personId, setPersonId] = useState<string | null>(null)
   const leaders = useQuery('absences.leadersOn', date ? { date } : null)
@@ -48,14 +55,16 @@ export function ConsentPanel({ minutes, onRecorded }: { minutes: Minutes; onReco
         <Text size="sm">
           会前协商：{minutes.priorAgreement
             ? `${formatDate(minutes.priorAgreement.on)}${minutes.priorAgreement.note ? `，${minutes.priorAgreement.note}` : ''}`
-            : <Text span c="red.8" size="sm">未登记（请在会议信息中“修改/改期”填写会前协商一致的日期）</Text>}
+            : <Text span c="red.8" size="sm">未登记{correctable ? '' : '（会议已召开：请由设定的更正人员写明理由更正会前协商情况，或重新打开会议）'}</Text>}
+          {correctable && <Button size="compact-xs" variant="light" ml="xs" onClick={() => setCorrecting(true)}>更正会前协商</Button>}
         </Text>
+        {correcting && <AgreementDialog meeting={minutes} onClose={() => setCorrecting(false)} onDone={() => setCorrecting(false)} />}
         {minutes.mayorConsent
           ? <Alert color="green" variant="light" py="xs">{`${minutes.mayorConsent.name ?? ''}已于${formatDate(minutes.mayorConsent.on)}同意签发本纪要。`}</Alert>
           : editable && (
             <>
               <Group gap="sm" align="flex-end" wrap="wrap">
-                <DatePickerInput label="同意日期" value={date} onChange={setDate} {...DATE_PROPS} w={170} maxDate={todayIso()} minDate={minutes.meetingDate} />
+                <OfficeDateInput label="同意日期" value={date} onChange={setDate} w={170} maxDate={todayIso()} minDate={minutes.meetingDate} />
                 <Select label="同意人" data={options} value={personId} onChange={setPersonId} w={340} allowDeselect={false}
                   description="当日的市长，或代行市长职责的领导（R-P2）" />
                 <Button variant="light" onClick={submit} loading={record.busy} disabled={!date || !personId || !minutes.saved}>记录市长同意</Button>

@@ -12,8 +12,10 @@ import { MEETING_CHANGES } from '../model'
  * and the real date; the number is given by the server at sign-off. Any other leader may be chosen:
  * the server then refuses, quoting the rule.
  */
-export function SignOffPanel({ minutes, blockedBy, onChanged }: {
+export function SignOffPanel({ minutes, blockedBy, correctable, onChanged }: {
   minutes: Minutes
+  /** The designated role may correct the held meeting (issue 15). */
+  correctable: boolean
   /** Why signing must wait (unsaved changes), if it must. */
   blockedBy: string | null
   onChanged: (m: Minutes) => void
@@ -45,7 +47,7 @@ export function SignOffPanel({ minutes, blockedBy, onChanged }: {
         defaultOpinion="同意印发。" cannot={blockedBy ?? (!minutes.saved ? '请先保存纪要草稿，再签发。' : null)}
         error={sign.error ?? answer.error} onErrorClose={sign.reset} busy={sign.busy} confirmTitle="签发纪要" onSign={signOff}
         confirmText={(who, on, opinion) => `由${who}于${on}签发《${minutes.title}》，签发意见：“${opinion}”。签发后纪要即编号，不能再修改。`}>
-        {minutes.needsMayorConsent && <ConsentPanel minutes={minutes} onRecorded={onChanged} />}
+        {minutes.needsMayorConsent && <ConsentPanel minutes={minutes} correctable={correctable} onRecorded={onChanged} />}
       </SignOffForm>
     </Section>
   )

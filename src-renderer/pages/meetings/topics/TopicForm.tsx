@@ -1,21 +1,21 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Alert, FileInput, Group, MultiSelect, Paper, Select, Stack, Text, TextInput } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { ApiError, useMutation, type OutputOf } from '../../../api/client'
 import { FormModal, fieldError } from '../../../components/FormModal'
 import { RuleBadge } from '../../../components/RuleBadge'
 import { ClassificationSelect } from '../../../components/Classification'
-import { DATE_PROPS, todayIso } from '../../../lib/format'
+import { todayIso } from '../../../lib/format'
 import { PersonSelect } from '../../../components/PersonSelect'
 import { DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, isLeaderPost, byRank, postTitle, type OrgOverview } from '../../org/model'
 import { MEETING_CHANGES, type Meeting } from '../model'
 import { type Classification, type TopicFileKind } from './model'
 import { TOPIC_FILE_KINDS } from '../../../../src-main/common/meetings'
 import { readUpload, type UploadedFile } from '../../../lib/upload'
+import { OfficeDateInput } from '../../../components/OfficeDateInput'
 
 export type SubmitResult = OutputOf<'topics.submit'> & { title: string }
 
-const FIELDS = ['title', 'classification', 'departmentId', 'supervisorPostId', 'reporter', 'deliveredOn', 'unitIds', 'files', 'consent.personId', 'consent.on']
+const FIELDS = ['title', 'classification', 'departmentId', 'supervisorPostId', 'supervisorReason', 'reporter', 'deliveredOn', 'unitIds', 'files', 'consent.personId', 'consent.on']
 const ACCEPT = '.doc,.docx,.wps,.pdf,.ofd,.xls,.xlsx,.jpg,.jpeg,.png'
 
 /** Departments grouped by kind, for 报送单位 and 涉及的部门和县（区）. */
@@ -52,8 +52,13 @@ export function TopicForm({ meeting, org, onClose, onDone }: {
   const [missing, setMissing] = useState<ApiError | null>(null)
   const [reading, setReading] = useState(false)
   const submit = useMutation('topics.submit', { invalidates: MEETING_CHANGES })
+  const [supervisorReason, setSupervisorReason] = useState('')
   const error = missing ?? submit.error
-  const refusal = error?.rule === 'R-M3' ? error : null
+  // R-M3 refusals about the deadline open the consent section; the one about the 分管 leader is answered by its reason field.
+  const supervisorRefusal = !!error?.message.includes('的分管领导是')
+  const refusal = error?.rule === 'R-M3' && !supervisorRefusal ? error : null
+  const deptSupervisor = org?.departments.find((d) => String(d.id) === departmentId)?.supervisorPostId ?? null
+  const otherSupervisor = !!supervisorPostId && deptSupervisor !== null && supervisorPostId !== String(deptSupervisor)
   const needsFiles = !!meeting.type.topicDeadlineWorkingDays
 
   const leaderPosts = useMemo(() => (org?.posts ?? []).filter(isLeaderPost).sort(byRank)
@@ -72,6 +77,7 @@ export function TopicForm({ meeting, org, onClose, onDone }: {
       : !departmentId ? ['departmentId', '请选择报送单位']
         : !deliveredOn ? ['deliveredOn', '请选择送达日期']
           : needsFiles && TOPIC_FILE_KINDS.some((k) => !files[k]) ? ['files', `请同时上传${TOPIC_FILE_KINDS.filter((k) => !files[k]).join('和')}（R-M3）`]
+            : otherSupervisor && !supervisorReason.trim() ? ['supervisorReason', '所选领导不分管该部门：请写明经由其报送的理由（R-M3）']
             : consentNeeded && !consentBy ? ['consent.personId', '请选择同意的领导']
               : consentNeeded && !consentOn ? ['consent.on', '请选择同意日期'] : null
     setMissing(need ? new ApiError({ code: 'VALIDATION', field: need[0], message: need[1] }) : null)
@@ -87,6 +93,7 @@ export function TopicForm({ meeting, org, onClose, onDone }: {
     const result = await submit.mutate({
       meetingId: meeting.id, title: title.trim(), departmentId: Number(departmentId),
       supervisorPostId: supervisorPostId ? Number(supervisorPostId) : null, reporter: reporter.trim() || null,
+      supervisorReason: otherSupervisor ? supervisorReason.trim() : null,
       deliveredOn: deliveredOn!, unitIds: unitIds.map(Number), files: uploads, classification,
       consent: consentNeeded && consentBy && consentOn ? { personId: consentBy, on: consentOn } : null,
     })
@@ -95,7 +102,7 @@ export function TopicForm({ meeting, org, onClose, onDone }: {
 
   // A refusal under R-M3 reveals the consent section (and keeps it open), proposing the 市长.
   useEffect(() => {
-    if (submit.error?.rule !== 'R-M3') return
+    if (submit.error?.rule !== 'R-M3' || submit.error.message.includes('的分管领导是')) return
     setConsentNeeded(true)
     setConsentBy((v) => v ?? mayorId)
   }, [submit.error, mayorId])
@@ -115,9 +122,14 @@ export function TopicForm({ meeting, org, onClose, onDone }: {
         <Select label="分管副市长" required={needsFiles} value={supervisorPostId} onChange={setSupervisor} data={leaderPosts}
           placeholder="报送单位的分管领导" error={fieldError(error, 'supervisorPostId')} comboboxProps={{ withinPortal: true }} />
       </Group>
+      {otherSupervisor && (
+        <TextInput label="经由其他领导的理由" required value={supervisorReason} onChange={(e) => setSupervisorReason(e.currentTarget.value)} maxLength={200}
+          description="R-M3：所选领导不是报送单位的分管副市长；确需经由其报送的，写明理由"
+          placeholder="如 分管副市长出国期间，由AB角审核" error={fieldError(error, 'supervisorReason') ?? (supervisorRefusal ? error?.message : undefined)} />
+      )}
       <Group grow gap="sm" align="flex-start">
         <TextInput label="汇报人" value={reporter} onChange={(e) => setReporter(e.currentTarget.value)} placeholder="如 市财政局局长 王某某" error={fieldError(error, 'reporter')} />
-        <DatePickerInput label="送达日期" required value={deliveredOn} onChange={setDeliveredOn} {...DATE_PROPS} maxDate={todayIso()}
+        <OfficeDateInput label="送达日期" required value={deliveredOn} onChange={setDeliveredOn} maxDate={todayIso()}
           error={fieldError(error, 'deliveredOn')} placeholder="议题送达办公室的日期" />
       </Group>
       <MultiSelect label="涉及的部门和县（区）" searchable nothingFoundMessage="没有符合的单位" value={unitIds} onChange={setUnitIds}
@@ -146,7 +158,7 @@ export function TopicForm({ meeting, org, onClose, onDone }: {
             <Group grow gap="sm" align="flex-start">
               <PersonSelect org={org} scope="leaders" label="同意的领导" required value={consentBy} onChange={setConsentBy}
                 error={fieldError(error, 'consent.personId')} />
-              <DatePickerInput label="同意日期" required value={consentOn} onChange={setConsentOn} {...DATE_PROPS} maxDate={todayIso()}
+              <OfficeDateInput label="同意日期" required value={consentOn} onChange={setConsentOn} maxDate={todayIso()}
                 error={fieldError(error, 'consent.on')} />
             </Group>
           </Stack>

@@ -36,7 +36,7 @@ function FileLink({ file }: { file: TopicFile }) {
 }
 
 /** A topic on the agenda: number, title, department, 分管领导, 汇报人, delivery (late / by consent), 列席, files, history. */
-export function TopicItem({ topic, number, editable, first, last, onUp, onDown, onMove, onWithdraw, onReclassify }: {
+export function TopicItem({ topic, number, editable, first, last, onUp, onDown, onMove, onWithdraw, onReclassify, onConsent }: {
   topic: Topic
   /** 一、二、… (empty for a withdrawn topic). */
   number: string | null
@@ -49,6 +49,8 @@ export function TopicItem({ topic, number, editable, first, last, onUp, onDown, 
   onWithdraw: () => void
   /** 定密变更 (issue 14), offered to the designated roles on a live topic. */
   onReclassify?: () => void
+  /** 记录市长同意, offered on a late topic without consent (R-M3). */
+  onConsent?: () => void
 }) {
   const withdrawn = topic.withdrawn
   return (
@@ -74,19 +76,23 @@ export function TopicItem({ topic, number, editable, first, last, onUp, onDown, 
       </Group>
       <Stack gap={2} mt={6} pl={number ? 32 : 0}>
         <Line label="报送单位">{topic.departmentName}</Line>
-        <Line label="分管领导">{topic.supervisorTitle ? `${topic.supervisorTitle} ${topic.supervisorName ?? '（空缺）'}` : '—'}</Line>
+        <Line label="分管领导">{topic.supervisorTitle ? `${topic.supervisorTitle} ${topic.supervisorName ?? '（空缺）'}` : '—'}
+          {topic.supervisorReason && <Text span size="sm" c="orange.9">（非本部门分管领导，理由：{topic.supervisorReason}）</Text>}</Line>
         {topic.reporter && <Line label="汇报人">{topic.reporter}</Line>}
         <Line label="送达日期">
           <Group gap={6} wrap="wrap">
             <span>{formatDate(topic.deliveredOn)}</span>
             {topic.late && <Badge size="sm" color="red" variant="filled" radius="sm">逾期</Badge>}
             {topic.consentBy && <Text span size="sm" c="red.8">经市长同意：{topic.consentBy}，{formatDate(topic.consentOn)}</Text>}
+            {topic.late && !topic.consentBy && <Text span size="sm" c="red.8">未记录市长同意（R-M3）</Text>}
+            {onConsent && <Button size="compact-xs" variant="light" color="red" onClick={onConsent}>记录市长同意</Button>}
           </Group>
         </Line>
         {topic.units.length > 0 && <Line label="列席单位">{topic.units.map((u) => u.name).join('、')}</Line>}
         <Line label="附件">
           {topic.files.length ? <Stack gap={2}>{topic.files.map((f) => <FileLink key={f.id} file={f} />)}</Stack> : <Text span size="sm" c="dimmed">无</Text>}
         </Line>
+        {topic.withdrawReason && <Line label="撤回理由">{topic.withdrawReason}</Line>}
         {topic.history.map((h) => (
           <Text key={h.id} size="xs" c="dimmed">调整记录：{h.text}{h.reason ? `（${h.reason}）` : ''}</Text>
         ))}
