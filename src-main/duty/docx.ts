@@ -82,6 +82,7 @@ export async function rosterDocx(r: RosterDetail, settings: RosterDocxOptions): 
     ...(settings.dutyPhone ? [plain(`值班电话：${settings.dutyPhone}`, { font: FONT.hei, before: 280 })] : []),
     ...(notes.length ? [plain('注：', { font: FONT.hei }), ...notes.map((n, i) => plain(`${i + 1}.${n}`, { indent: 2 * SIZE.hao4 * 10 }))] : []),
   ]
+  if (r.provisional) children.splice(2, 0, plain(`（暂定：${r.provisional}）`, { align: AlignmentType.CENTER, size: SIZE.hao4 }))
   if (r.roster.status === '草稿') children.splice(1, 0, plain('（草稿）', { align: AlignmentType.CENTER }))
   return toBuffer(gbtDocument({ title: printedTitle(r.roster.title, settings), sections: [{ landscape: true, children }] }))
 }

@@ -57,7 +57,7 @@ export function previewRoster(db: ReadDb, input: { kind: RosterKind; from: strin
   const roster = input.kind === '领导带班'
     ? generateLeaderRoster({ ...common, leaders: pools.带班领导!.map((personId) => ({ personId })), org })
     : generateOfficeRoster({ ...common, leads: pools.带班!.map((personId) => ({ personId })), staff: pools.主班!.map((personId) => ({ personId })), names: org.names })
-  return { ...roster, days, title: defaultTitle(input.kind, input.from, input.to, days), provisional: missing.length ? missingYearNote(missing[0]) : null }
+  return { ...roster, days, title: defaultTitle(input.kind, input.from, input.to, days), provisional: provisionalNote(db, input.from, input.to) }
 }
 
 /** Saves a generated roster as 草稿 (X-4: drafted, then published); its gaps and warnings come back to be shown. */
@@ -119,9 +119,16 @@ function readRoster(db: ReadDb, id: number) {
     changes: db.select().from(dutyChanges).where(eq(dutyChanges.rosterId, id)).orderBy(asc(dutyChanges.at), asc(dutyChanges.id)).all()
       .map((c) => ({ ...c, requesterName: person(c.requesterId)?.name ?? null, counterpartName: person(c.counterpartId)?.name ?? null, consents: consents.get(c.id) ?? [] })),
     missing,
+    // a period in a year whose 节假日 are not entered is 暂定, said on the page and on the prints.
+    provisional: provisionalNote(db, roster.fromDate, roster.toDate),
     warnings: leaders ? rp4Warnings(org, loadAbsencePeriods(db, roster.fromDate, roster.toDate), days) : [],
   }
   return { detail, list, names: namesOf(people) }
+}
+
+function provisionalNote(db: ReadDb, from: string, to: string): string | null {
+  const missing = provisionalYears(loadCalendar(db), from, to)
+  return missing.length ? missingYearNote(missing[0]) : null
 }
 
 /** Each change's recorded consents (X-4: the 带班 of each date, by name), by change. */

@@ -46,6 +46,8 @@ export async function rosterXlsx(r: RosterDetail, settings: { governmentName: st
     [{ value: `值班时间：${periodText(r)}${r.roster.status === '草稿' ? '（草稿）' : ''}`, columnSpan: width, align: 'center', fontFamily: FONT }],
     ...table.rows,
   ]
+  // X-6: a roster in a year whose 节假日 are not entered says so under the table (the header rows stay where they are).
+  if (r.provisional) rows.push([], [{ value: `暂定：${r.provisional}`, columnSpan: width, fontFamily: FONT, textColor: '#C00000' }])
   if (settings.dutyPhone) rows.push([], [{ value: `值班电话：${settings.dutyPhone}`, columnSpan: width, fontFamily: FONT }])
   return writeXlsxFile(rows, { sheet: '值班表', orientation: 'landscape', columns: table.columns, stickyRowsCount: 4 }).toBuffer()
 }

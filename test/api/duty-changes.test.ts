@@ -146,3 +146,19 @@ describe('the duty log as a Word file', () => {
     expect(lead.role).toBe('带班')
   })
 })
+
+describe('a year without holiday data (R-W2, X-6)', () => {
+  it('drafts January 2027 all the same, marked 暂定 on the page and in the Word and Excel files, naming who enters the year', async () => {
+    expect((await api.ok('calendar.year', { year: 2027 })).known).toBe(false)
+    const made = await api.ok('duty.generate', { kind: '办公室值班', from: '2027-01-01', to: '2027-01-31' })
+    const roster = await api.ok('duty.get', { id: made.id })
+    expect(roster.days).toHaveLength(31)
+    expect(roster.provisional).toContain('2027年的节假日安排尚未录入')
+    expect(roster.provisional).toContain('文秘或科长')
+    const word = unzipPart((await download(api, 'duty.exportRosterDocx', { id: made.id })).buf, 'word/document.xml')
+    expect(word).toContain('（暂定：2027年的节假日安排尚未录入')
+    const excel = (await download(api, 'duty.exportRosterXlsx', { id: made.id })).buf
+    expect(unzipPart(excel, 'xl/sharedStrings.xml')).toContain('暂定：2027年的节假日安排尚未录入')
+    expect(december.provisional).toBeNull()
+  })
+})

@@ -63,6 +63,7 @@ export function RosterView({ id, onBack, onDeleted, draftNotice }: {
         </Group>
       </Paper>
       {draft && draftNotice}
+      {r.provisional && <Alert color="orange" variant="light" title="暂定" role="status" py="xs"><Text size="sm">{r.provisional}</Text></Alert>}
       <Feedback state={publish} />
       <ErrorAlert error={remove.error} onClose={remove.reset} />
       {swapNotice && <Alert color="green" variant="light" withCloseButton onClose={() => setSwapNotice(null)} role="status" py="xs">{swapNotice}</Alert>}
