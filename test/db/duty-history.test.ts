@@ -42,7 +42,9 @@ describe('fairness history over years of published rosters (X-4)', () => {
   it('counts duties in a year whose 节假日 were deleted as ordinary days (暂定) until the year is entered again (R-W2, X-6)', () => {
     const id = latestOfficeRoster()
     const publishedHistoryHolidays = publishedHistory(office.conn.db, '办公室值班', id).reduce((n, r) => n + r.holiday, 0)
-    const year = Number(String(office.conn.sqlite.prepare('SELECT min(a.date) FROM duty_assignments a JOIN rosters r ON r.id = a.roster_id WHERE r.status = ?').pluck().get('已发布')).slice(0, 4))
+    // A year in which someone did 办公室值班 on a 法定节假日: deleting it must change the counts.
+    const year = Number(String(office.conn.sqlite.prepare(`SELECT min(a.date) FROM duty_assignments a JOIN rosters r ON r.id = a.roster_id
+      JOIN calendar_days c ON c.date = a.date AND c.kind = '放假' WHERE r.status = '已发布' AND r.kind = '办公室值班' AND r.id <> ?`).pluck().get(id)).slice(0, 4))
     office.conn.sqlite.exec('SAVEPOINT gone')
     try {
       office.conn.sqlite.prepare('DELETE FROM holiday_years WHERE year = ?').run(year)
