@@ -54,6 +54,9 @@ export function SignOffForm({ rule, alsoRules = [], required, date, onDateChange
   useEffect(() => { if (firstRequired) setSignerId(firstRequired) }, [firstRequired])
   const actingRules = useMemo(() => [...new Set(required.signers.map((s) => s.actingRule).filter((r): r is string => !!r))], [required.signers])
   const chosen = options.flatMap((g) => g.items).find((o) => o.value === signerId)
+  // The page already knows who must sign: another leader is refused here, before the confirm step, as the server would.
+  const wrongSigner = required.ok && required.signers.length > 0 && !!signerId && !required.signers.some((s) => String(s.personId) === signerId)
+    ? `${chosen?.label ?? '所选领导'}不是应签发人：${required.text}。` : null
   const hint = opinionHint ? { description: opinionHint, inputWrapperOrder: ['label', 'input', 'description', 'error'] as ('label' | 'input' | 'description' | 'error')[] } : {}
 
   return (
@@ -74,9 +77,10 @@ export function SignOffForm({ rule, alsoRules = [], required, date, onDateChange
             description="领导实际签发的日期" inputWrapperOrder={['label', 'input', 'description', 'error']} />
         </Group>
         {cannot && <Alert color="yellow" variant="light" py="xs">{cannot}</Alert>}
+        {wrongSigner && <Alert color="red" variant="light" py="xs" role="alert">{wrongSigner}</Alert>}
         <ErrorAlert error={error} onClose={onErrorClose} />
         <Group>
-          <Button onClick={() => { onErrorClose?.(); setConfirming(true) }} disabled={!!cannot || !signerId || !date || !opinion.trim()} loading={busy}>签发</Button>
+          <Button onClick={() => { onErrorClose?.(); setConfirming(true) }} disabled={!!cannot || !!wrongSigner || !signerId || !date || !opinion.trim()} loading={busy}>签发</Button>
         </Group>
         <ConfirmDialog opened={confirming} title={confirmTitle} confirmLabel="确认签发" busy={busy} onCancel={() => setConfirming(false)}
           onConfirm={() => { setConfirming(false); if (signerId && date) onSign(Number(signerId), opinion.trim(), date) }}>
