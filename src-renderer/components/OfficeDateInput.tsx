@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { DatePickerInput, type DatePickerInputProps } from '@mantine/dates'
 import { useQuery } from '../api/client'
-import { DATE_PROPS, formatDate, todayIso } from '../lib/format'
+import { DATE_PROPS, todayIso } from '../lib/format'
 
 const MARK = { 法定节假日: '休', 调休上班: '班' } as const
 
@@ -28,14 +28,15 @@ export function OfficeDateInput(props: DatePickerInputProps<'default'>) {
       {...DATE_PROPS}
       onDateChange={(d) => setPaged(Number(String(d).slice(0, 4)))}
       onDropdownClose={() => setPaged(null)}
-      getDayAriaLabel={(date) => { const d = days.get(date); return d ? `${formatDate(date)}，${d.type}（${d.name}）` : formatDate(date) }}
       renderDay={(date) => {
         const d = days.get(date)
         return <>{Number(date.slice(8))}{d && <span className="sb-day-mark" aria-hidden>{MARK[d.type as keyof typeof MARK]}</span>}</>
       }}
       getDayProps={(date) => {
         const d = days.get(date)
-        return d ? { className: 'sb-pick', 'data-daytype': d.type, title: `${d.type}（${d.name}）`, weekend: d.type === '法定节假日' } : { className: 'sb-pick' }
+        // The name stays the date (as every picker reads it); the day's type is its description and tooltip.
+        const about = d && `${d.type}（${d.name}）`
+        return d ? { className: 'sb-pick', 'data-daytype': d.type, title: about, 'aria-description': about, weekend: d.type === '法定节假日' } : { className: 'sb-pick' }
       }}
       {...props}
     />
