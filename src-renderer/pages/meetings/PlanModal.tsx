@@ -114,7 +114,7 @@ export function PlanModal({ onClose, onDone }: { onClose: () => void; onDone: (c
                           <Table.Td><Checkbox value={p.date} aria-label={`第${p.session}次 ${formatDateWithWeekday(p.date)}`} /></Table.Td>
                           <Table.Td style={{ whiteSpace: 'nowrap' }}>第{p.session}次</Table.Td>
                           <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateWithWeekday(p.date)}</Table.Td>
-                          <Table.Td><Text size="xs" c="orange.9">{moved(i, p.date) ?? ''}</Text></Table.Td>
+                          <Table.Td><Text size="xs" c="orange.9">{[moved(i, p.date), p.provisional && `暂定：${p.date.slice(0, 4)}年的节假日安排尚未录入，暂按周末推算（请文秘或科长录入）`].filter(Boolean).join('；')}</Text></Table.Td>
                         </Table.Tr>
                       ))}
                     </Table.Tbody>
