@@ -331,6 +331,26 @@ describe('值班 without dead ends (issue 15)', () => {
     await screenshot(page, 'duty-handover')
   })
 
+  it('R-W2 生成排班 for 2027年1月, a year without holiday data, says so and who enters it, and drafts the roster marked 暂定', async () => {
+    await page.getByRole('tab', { name: '排班表' }).click()
+    await page.getByRole('button', { name: '生成排班' }).click()
+    const form = dialog('生成排班')
+    await form.getByLabel('年份', { exact: true }).first().click()
+    await page.getByRole('option', { name: '2027年', exact: true }).click()
+    await form.getByLabel('月份', { exact: true }).first().click()
+    await page.getByRole('option', { name: '1月', exact: true }).click()
+    const notice = form.getByRole('status').filter({ hasText: '2027年的节假日安排尚未录入' })
+    await notice.waitFor()
+    expect(await notice.innerText()).toContain('请文秘或科长在“节假日”中')
+    await screenshot(page, 'duty-generate-unknown-year')
+    await form.getByRole('button', { name: '生成草稿' }).click()
+    await form.waitFor({ state: 'detached' })
+    await expect.poll(() => rosterRows().count()).toBe(31)
+    await page.getByRole('status').filter({ hasText: /2027年的节假日安排尚未录入.*暂定/ }).waitFor()
+    expect(page.url()).toMatch(/#\/duty\/\d+$/)
+    await page.getByRole('button', { name: '返回列表' }).click()
+  })
+
   it('the 查阅 account sees the rosters, the log and their exports, and no button it may not use', async () => {
     await page.getByRole('button', { name: '退出' }).click()
     await signIn(page, server.url, 'chayue', ADMIN_PASSWORD)
