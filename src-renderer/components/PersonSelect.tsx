@@ -34,7 +34,8 @@ export function personOptions(org: OrgOverview | undefined, scope: PersonScope, 
     return { group: g.label, items }
   })
   if (scope === 'all') {
-    const rest = org.people.filter((p) => !seen.has(p.id)).map((p) => ({ value: p.id, label: p.name }))
+    // Those who left (归档) hold no post and are offered nowhere; past records still show their names.
+    const rest = org.people.filter((p) => !seen.has(p.id) && !p.archivedOn).map((p) => ({ value: p.id, label: p.name }))
     groups.push({ group: '未任岗位人员', items: rest })
   }
   return groups.filter((g) => g.items.length > 0)

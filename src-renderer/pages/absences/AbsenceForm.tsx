@@ -1,19 +1,18 @@
 import { useEffect, useState } from 'react'
 import { Alert, Group, Input, SegmentedControl, Text, TextInput, Textarea } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { api, ApiError, useMutation, type OutputOf } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
 import { RuleBadge } from '../../components/RuleBadge'
-import { DATE_PROPS } from '../../lib/format'
 import { PeopleMultiSelect, PersonSelect } from '../../components/PersonSelect'
 import { principalPostOf, type OrgOverview, type PostKind } from '../org/model'
 import { ABSENCE_CHANGES, ABSENCE_KINDS, APPROVAL_STATES, periodText, type AbsenceKind, type AbsenceRow, type ActingAnswer, type ApprovalState } from './model'
+import { OfficeDateInput } from '../../components/OfficeDateInput'
 
 export type SaveResult = OutputOf<'absences.save'> & { personName: string; startDate: string; endDate: string; kind: AbsenceKind; isNew: boolean }
 
 /** What 第七十六条 asks of each kind of post (R-P5), shown while the form is filled in. */
 const REPORTING_HINT: Partial<Record<PostKind, string>> = {
-  市长: '市长外出由常务副市长代行（R-P2）；外出情况及代行人报办公室备案。',
+  市长: '市长外出无须向上报告或审批（R-P5）；由常务副市长代行（R-P2），外出情况及代行人报办公室备案。',
   副市长: '副市长离开本市应事先报告市长或常务副市长（常务副市长报告市长）；休假、因私须经市长批准；代行人报办公室备案（R-P5）。',
   秘书长: '秘书长离开本市应事先报告市长或常务副市长；休假、因私须经市长批准；代行人报办公室备案（R-P5）。',
   部门主要负责人: '部门主要负责人离开本市应向市长和分管副市长请假，抄送办公室（R-P5）。',
@@ -67,6 +66,8 @@ export function AbsenceForm({ org, absence, defaultMonth, onClose, onSaved }: {
 
   const post = personId ? principalPostOf(org, personId) : undefined
   const hint = post ? REPORTING_HINT[post.kind] : undefined
+  // The 市长 reports to nobody above (R-P5): no 报告对象 or 审批 to fill in.
+  const reportsUp = post?.kind !== '市长'
   const personName = org.people.find((p) => p.id === personId)?.name ?? ''
 
   async function submit() {
@@ -99,10 +100,10 @@ export function AbsenceForm({ org, absence, defaultMonth, onClose, onSaved }: {
         </Input.Wrapper>
       </Group>
       <Group grow gap="sm" align="flex-start">
-        <DatePickerInput label="开始日期" required value={startDate} {...DATE_PROPS}
+        <OfficeDateInput label="开始日期" required value={startDate}
           defaultDate={startDate ?? `${defaultMonth}-01`} placeholder="选择日期" error={fieldError(error, 'startDate')}
           onChange={(d) => { setStart(d); if (d && (!endDate || endDate < d)) setEnd(d) }} />
-        <DatePickerInput label="结束日期" required value={endDate} {...DATE_PROPS}
+        <OfficeDateInput label="结束日期" required value={endDate}
           defaultDate={endDate ?? startDate ?? `${defaultMonth}-01`} minDate={startDate ?? undefined} placeholder="选择日期"
           error={fieldError(error, 'endDate')} onChange={setEnd} />
         <Input.Wrapper label="天数">
@@ -114,20 +115,20 @@ export function AbsenceForm({ org, absence, defaultMonth, onClose, onSaved }: {
         <TextInput label="事由" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(error, 'reason')} placeholder="如 参加全省经济工作会议" />
       </Group>
       <div>
-        <PeopleMultiSelect org={org} scope="leaders" label="报告/请示对象" value={reportedTo} onChange={setReportedTo} exclude={personId ? [personId] : []}
-          placeholder={reportedTo.length ? undefined : '向谁报告或请假'} error={fieldError(error, 'reportedTo')} />
+        {reportsUp && <PeopleMultiSelect org={org} scope="leaders" label="报告/请示对象" value={reportedTo} onChange={setReportedTo} exclude={personId ? [personId] : []}
+          placeholder={reportedTo.length ? undefined : '向谁报告或请假'} error={fieldError(error, 'reportedTo')} />}
         {hint && <Text size="xs" c="dimmed" mt={4}>{hint}</Text>}
       </div>
-      <Group gap="sm" align="flex-start" grow>
+      {reportsUp && <Group gap="sm" align="flex-start" grow>
         <Input.Wrapper label="审批" error={fieldError(error, 'approval')}>
           <SegmentedControl fullWidth data={APPROVAL_STATES} value={approval} onChange={(v) => setApproval(v as ApprovalState)} size="sm" />
         </Input.Wrapper>
         <PersonSelect org={org} scope="leaders" label="批准人" value={approvedById} onChange={setApprovedBy} clearable disabled={approval === '待批'}
           required={approval === '已批准'} placeholder={approval === '待批' ? '审批后填写' : '选择领导'} exclude={personId ? [personId] : []}
           error={fieldError(error, 'approvedById')} />
-        <DatePickerInput label="审批日期" value={approvedOn} onChange={setApprovedOn} {...DATE_PROPS}
+        <OfficeDateInput label="审批日期" value={approvedOn} onChange={setApprovedOn}
           disabled={approval === '待批'} clearable placeholder={approval === '待批' ? '—' : '不填为今天'} error={fieldError(error, 'approvedOn')} />
-      </Group>
+      </Group>}
       <div>
         <PersonSelect org={org} scope="all" label="代行人" value={actingPersonId} clearable exclude={personId ? [personId] : []}
           onChange={(v) => { setActing(v); setActingChosen(true) }} placeholder="外出期间代行其职责的领导"

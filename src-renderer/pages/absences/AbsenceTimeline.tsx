@@ -2,7 +2,7 @@ import type { CSSProperties } from 'react'
 import { Group, Text } from '@mantine/core'
 import { RuleBadge } from '../../components/RuleBadge'
 import { leaderPosts, principalPostOf, type OrgOverview } from '../org/model'
-import { ABSENCE_KINDS, KIND_COLOR, daysOf, periodText, type AbsenceList, type AbsenceRow } from './model'
+import { ABSENCE_KINDS, KIND_COLOR, dayRange, daysOf, periodText, type AbsenceList, type AbsenceRow } from './model'
 import './absences.css'
 
 export interface DayMark { type: '工作日' | '周末' | '法定节假日' | '调休上班'; name: string | null }
@@ -37,7 +37,8 @@ export function AbsenceTimeline({ month, org, list, days, today, onOpen }: {
   /** The day types from the holiday calendar; null when the year is not entered. */
   days: ReadonlyMap<string, DayMark> | null
   today: string
-  onOpen: (absence: AbsenceRow) => void
+  /** Absent for a reader who may not change absences: the bars only tell. */
+  onOpen?: (absence: AbsenceRow) => void
 }) {
   const dates = daysOf(month)
   const first = dates[0]
@@ -84,9 +85,9 @@ export function AbsenceTimeline({ month, org, list, days, today, onOpen }: {
             )),
             ...list.absences.filter((a) => a.personId === row.personId).map((a) => {
               const label = `${a.kind}${a.destination ? `·${a.destination}` : ''}`
-              const describe = `${row.name} ${label}，${periodText(a.startDate, a.endDate, true)}${a.acting?.actorName ? `，${a.acting.actorName}代行` : ''}`
+              const describe = `${row.name} ${label}，${periodText(a.startDate, a.endDate, true)}${actingSummary(a)}`
               return (
-                <button key={`a${a.id}`} type="button" className="sb-tl-bar" aria-label={describe} title={`${describe}（点击修改）`} onClick={() => onOpen(a)}
+                <button key={`a${a.id}`} type="button" className="sb-tl-bar" aria-label={describe} title={onOpen ? `${describe}（点击修改）` : describe} disabled={!onOpen} onClick={() => onOpen?.(a)}
                   data-clipped-start={a.startDate < first || undefined} data-clipped-end={a.endDate > last || undefined}
                   style={{ gridRow, gridColumn: `${col(a.startDate)} / ${col(a.endDate) + 1}`, background: `var(--mantine-color-${KIND_COLOR[a.kind]}-6)` }}>
                   {label}
@@ -121,4 +122,11 @@ function Swatch({ style, label }: { style: CSSProperties; label: string }) {
       <Text size="xs">{label}</Text>
     </Group>
   )
+}
+
+/** "，12月7日至12月9日李建国代行，12月10日至12月12日无人代行": who acts, day by day (R-P2, R-P3). */
+function actingSummary(a: AbsenceRow): string {
+  const spans = a.actingSpans.filter((s) => s.acting.away)
+  if (spans.length === 1) return spans[0].acting.actorName ? `，${spans[0].acting.actorName}代行` : '，无人代行'
+  return spans.map((s) => `，${dayRange(s.startDate, s.endDate)}${s.acting.actorName ? `${s.acting.actorName}代行` : '无人代行'}`).join('')
 }

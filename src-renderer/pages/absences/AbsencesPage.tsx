@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/Feedback'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
 import { todayIso } from '../../lib/format'
+import { useCan } from '../../lib/session'
 import { ConfirmDelete, type PendingDelete } from '../org/ConfirmDelete'
 import { AbsenceForm, type SaveResult } from './AbsenceForm'
 import { AbsenceTable, RuleMessage } from './AbsenceTable'
@@ -18,6 +19,7 @@ export function AbsencesPage() {
   const [editing, setEditing] = useState<AbsenceRow | 'new' | null>(null)
   const [pending, setPending] = useState<PendingDelete | null>(null)
   const [saved, setSaved] = useState<SaveResult | null>(null)
+  const can = useCan()
 
   const org = useQuery('org.overview', {})
   const list = useQuery('absences.list', { from: monthStart(month), to: monthEnd(month) })
@@ -42,7 +44,7 @@ export function AbsencesPage() {
     <>
       <PageHeader title="领导外出"
         description="市政府领导及各单位主要负责人外出登记、报告审批和代行安排（第八、五十七、七十六条）。"
-        actions={<Button onClick={() => { setSaved(null); setEditing('new') }} disabled={!org.data}>登记外出</Button>} />
+        actions={can('absences.save') && <Button onClick={() => { setSaved(null); setEditing('new') }} disabled={!org.data}>登记外出</Button>} />
 
       <Stack gap="sm">
         <ErrorAlert error={org.error ?? list.error} />
@@ -61,17 +63,17 @@ export function AbsencesPage() {
               <Button size="xs" variant="default" onClick={() => goTo(shiftMonth(month, 1))}>下个月</Button>
               {month !== monthOf(today) && <Button size="xs" variant="subtle" onClick={() => goTo(monthOf(today))}>回到本月</Button>}
             </Group>
-            <Text size="xs" c="dimmed">点击色条可修改外出记录</Text>
+            {can('absences.save') && <Text size="xs" c="dimmed">点击色条可修改外出记录</Text>}
           </Group>
           {org.data && list.data ? (
-            <AbsenceTimeline month={month} org={org.data} list={list.data} days={days} today={today} onOpen={setEditing} />
+            <AbsenceTimeline month={month} org={org.data} list={list.data} days={days} today={today} onOpen={can('absences.save') ? setEditing : undefined} />
           ) : <Loading />}
         </Paper>
 
         <Paper withBorder p="sm">
           <Group justify="space-between" mb="xs">
             <Title order={3}>{monthLabel(month)}外出记录</Title>
-            <Text size="xs" c="dimmed">代行人按外出首日确定；红色为同时外出提醒（R-P4），橙色为报告审批提醒（R-P5）</Text>
+            <Text size="xs" c="dimmed">代行人逐日按规则确定；红色为同时外出提醒（R-P4），橙色为报告审批提醒（R-P5）</Text>
           </Group>
           {list.data ? (
             <AbsenceTable org={org.data} absences={list.data.absences} onEdit={setEditing} onDelete={(a) => setPending({

@@ -1,6 +1,6 @@
-import { Group, Text } from '@mantine/core'
+import { Group, Stack, Text } from '@mantine/core'
 import { RuleBadge } from '../../components/RuleBadge'
-import type { ActingAnswer } from './model'
+import { dayRange, type ActingAnswer, type AbsenceRow } from './model'
 
 /**
  * Who answers for a post while its holder is away, on what rule and why (R-P2, R-P3; R-P5 when
@@ -20,5 +20,23 @@ export function ActingText({ acting, compact }: { acting: ActingAnswer | null; c
       </Group>
       {!compact && <Text size="xs" c="dimmed" lh={1.45} mt={2}>{acting.reason}</Text>}
     </div>
+  )
+}
+
+/**
+ * Who acts on each day of the trip (R-P2, R-P3): one answer when it is the same throughout, else each run of days
+ * with its own — the person the rules name may be away on some of the days himself.
+ */
+export function ActingByDay({ spans }: { spans: AbsenceRow['actingSpans'] }) {
+  if (spans.length <= 1) return <ActingText acting={spans[0]?.acting ?? null} />
+  return (
+    <Stack gap={6} aria-label="按日代行">
+      {spans.map((s) => (
+        <div key={s.startDate}>
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>{dayRange(s.startDate, s.endDate)}</Text>
+          <ActingText acting={s.acting} compact={!!s.acting.actorName} />
+        </div>
+      ))}
+    </Stack>
   )
 }

@@ -43,6 +43,9 @@ export function daysOf(month: string): string[] {
 
 export const dayCount = (from: string, to: string) => dayjs(to).diff(dayjs(from), 'day') + 1
 
+/** '12月7日' or '12月7日至12月9日': a run of days within one trip. */
+export const dayRange = (from: string, to: string) => (from === to ? formatMonthDay(from) : `${formatMonthDay(from)}至${formatMonthDay(to)}`)
+
 /** '12月7日至12月11日（5天）'; the years are named when the period crosses one or is not this page's. */
 export function periodText(from: string, to: string, withYear = false): string {
   const crossesYear = from.slice(0, 4) !== to.slice(0, 4)

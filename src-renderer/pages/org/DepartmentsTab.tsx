@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react'
 import { Alert, Badge, Box, Button, CloseButton, Group, Paper, ScrollArea, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core'
 import { api } from '../../api/client'
+import { useCan } from '../../lib/session'
 import { AddPersonModal } from './AddPersonModal'
+import { ArchiveModal } from './ArchiveModal'
 import { ConfirmDelete, type PendingDelete } from './ConfirmDelete'
 import { DemoBadge } from './DemoBadge'
 import { DepartmentModal } from './DepartmentModal'
@@ -14,6 +16,7 @@ type Editing =
   | { kind: 'addPerson'; department: Department }
   | { kind: 'person'; person: Person }
   | { kind: 'post'; post: Post | null; departmentId: number }
+  | { kind: 'archive'; person: Person }
 
 /** 单位与人员: departments grouped by kind on the left, the chosen one's posts and people on the right. */
 export function DepartmentsTab({ org }: { org: OrgOverview }) {
@@ -22,6 +25,7 @@ export function DepartmentsTab({ org }: { org: OrgOverview }) {
   const [editing, setEditing] = useState<Editing | null>(null)
   const [pending, setPending] = useState<PendingDelete | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  const can = useCan()
 
   const people = useMemo(() => new Map(org.people.map((p) => [p.id, p])), [org])
   const postsIn = useMemo(() => {
@@ -44,7 +48,7 @@ export function DepartmentsTab({ org }: { org: OrgOverview }) {
         <Box p="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
           <TextInput size="xs" placeholder="搜索单位或人员姓名" aria-label="搜索单位" value={search} onChange={(e) => setSearch(e.currentTarget.value)}
             rightSection={search ? <CloseButton size="xs" aria-label="清除" onClick={() => setSearch('')} /> : null} />
-          <Button size="xs" variant="light" fullWidth mt={6} onClick={() => setEditing({ kind: 'department', department: null })}>新增单位</Button>
+          {can('org.saveDepartment') && <Button size="xs" variant="light" fullWidth mt={6} onClick={() => setEditing({ kind: 'department', department: null })}>新增单位</Button>}
         </Box>
         <ScrollArea.Autosize mah="calc(100vh - 300px)" type="auto">
           <Box py={4}>
@@ -78,23 +82,21 @@ export function DepartmentsTab({ org }: { org: OrgOverview }) {
             onAddPost={() => setEditing({ kind: 'post', post: null, departmentId: selected.id })}
             onEditPost={(post) => setEditing({ kind: 'post', post, departmentId: selected.id })}
             onEditPerson={(person) => setEditing({ kind: 'person', person })}
+            onArchive={(person) => setEditing({ kind: 'archive', person })}
             onDelete={() => setPending({
               title: '删除单位',
               message: `删除“${selected.name}”？单位内还有岗位时不能删除，请先删除或移走岗位。`,
               run: async () => { await api.call('org.deleteDepartment', { id: selected.id }); setSelectedId(null) },
             })}
             onDeletePost={(post) => {
+              // A person is never deleted with their post: someone who leaves is archived (离任), keeping their name on past records.
               const holder = post.holderId ? people.get(post.holderId) : undefined
-              const onlyPost = holder && org.posts.filter((p) => p.holderId === holder.id).length === 1
               setPending({
-                title: '删除人员及岗位',
+                title: '删除岗位',
                 message: holder
-                  ? `删除“${post.title}”岗位${onlyPost ? `及人员${holder.name}的档案` : `（${holder.name}的其他岗位和档案保留）`}？`
+                  ? `删除“${post.title}”岗位？${holder.name}的档案保留；人员离任请用“离任”归档。`
                   : `删除空缺岗位“${post.title}”？`,
-                run: async () => {
-                  await api.call('org.deletePost', { id: post.id })
-                  if (holder && onlyPost) await api.call('org.deletePerson', { id: holder.id })
-                },
+                run: () => api.call('org.deletePost', { id: post.id }),
               })
             }} />
         ) : (
@@ -106,13 +108,15 @@ export function DepartmentsTab({ org }: { org: OrgOverview }) {
         onSaved={(id) => { setSelectedId(id); done(editing.department ? '单位已保存。' : '单位已新增。') }} />}
       {editing?.kind === 'addPerson' && <AddPersonModal department={editing.department} onClose={() => setEditing(null)} onSaved={(name) => done(`已添加${name}。`)} />}
       {editing?.kind === 'person' && <PersonModal person={editing.person} onClose={() => setEditing(null)} onSaved={() => done('人员信息已保存。')} />}
+      {editing?.kind === 'archive' && <ArchiveModal person={editing.person} posts={org.posts.filter((p) => p.holderId === editing.person.id).map((p) => p.title)}
+        onClose={() => setEditing(null)} onSaved={() => done(`${editing.person.name}已离任归档。`)} />}
       {editing?.kind === 'post' && <PostModal org={org} post={editing.post} departmentId={editing.departmentId} onClose={() => setEditing(null)} onSaved={() => done('岗位已保存。')} />}
       <ConfirmDelete pending={pending} invalidates={ORG_CHANGES} onCancel={() => setPending(null)} onDone={() => { setPending(null); done() }} />
     </Group>
   )
 }
 
-function DepartmentDetail({ department: d, posts, people, notice, onCloseNotice, onAddPerson, onEdit, onDelete, onAddPost, onEditPost, onEditPerson, onDeletePost }: {
+function DepartmentDetail({ department: d, posts, people, notice, onCloseNotice, onAddPerson, onEdit, onDelete, onAddPost, onEditPost, onEditPerson, onArchive, onDeletePost }: {
   department: Department
   posts: Post[]
   people: Map<number, Person>
@@ -124,8 +128,11 @@ function DepartmentDetail({ department: d, posts, people, notice, onCloseNotice,
   onAddPost: () => void
   onEditPost: (post: Post) => void
   onEditPerson: (person: Person) => void
+  onArchive: (person: Person) => void
   onDeletePost: (post: Post) => void
 }) {
+  const can = useCan()
+  const edits = can('org.savePerson') || can('org.savePost') || can('org.archivePerson') || can('org.deletePost')
   return (
     <Paper withBorder p="sm">
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb="xs">
@@ -140,10 +147,10 @@ function DepartmentDetail({ department: d, posts, people, notice, onCloseNotice,
           </Text>
         </div>
         <Group gap="xs" wrap="nowrap">
-          <Button size="xs" onClick={onAddPerson}>添加人员</Button>
-          <Button size="xs" variant="default" onClick={onAddPost}>新增岗位</Button>
-          <Button size="xs" variant="default" onClick={onEdit}>编辑单位</Button>
-          <Button size="xs" variant="default" color="red" c="red.7" onClick={onDelete}>删除单位</Button>
+          {can('org.addPersonToDepartment') && <Button size="xs" onClick={onAddPerson}>添加人员</Button>}
+          {can('org.savePost') && <Button size="xs" variant="default" onClick={onAddPost}>新增岗位</Button>}
+          {can('org.saveDepartment') && <Button size="xs" variant="default" onClick={onEdit}>编辑单位</Button>}
+          {can('org.deleteDepartment') && <Button size="xs" variant="default" color="red" c="red.7" onClick={onDelete}>删除单位</Button>}
         </Group>
       </Group>
       {notice && <Alert color="green" variant="light" py={6} mb="xs" withCloseButton onClose={onCloseNotice} role="status">{notice}</Alert>}
@@ -156,7 +163,7 @@ function DepartmentDetail({ department: d, posts, people, notice, onCloseNotice,
               <Table.Th w={130}>姓名</Table.Th>
               <Table.Th w={130}>办公电话</Table.Th>
               <Table.Th w={120}>手机</Table.Th>
-              <Table.Th w={190}>操作</Table.Th>
+              {edits && <Table.Th w={230}>操作</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -169,18 +176,21 @@ function DepartmentDetail({ department: d, posts, people, notice, onCloseNotice,
                   <Table.Td style={NOWRAP}>{holder ? <>{holder.name}<DemoBadge show={holder.isDemo} /></> : <Text span size="sm" c="dimmed">（空缺）</Text>}</Table.Td>
                   <Table.Td style={NOWRAP}>{phoneText(holder?.officePhone)}</Table.Td>
                   <Table.Td style={NOWRAP}>{phoneText(holder?.mobile)}</Table.Td>
-                  <Table.Td style={NOWRAP}>
-                    <Group gap={2} wrap="nowrap">
-                      {holder && <Button size="compact-xs" variant="subtle" onClick={() => onEditPerson(holder)}>编辑人员</Button>}
-                      <Button size="compact-xs" variant="subtle" onClick={() => onEditPost(post)}>编辑岗位</Button>
-                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => onDeletePost(post)}>删除</Button>
-                    </Group>
-                  </Table.Td>
+                  {edits && (
+                    <Table.Td style={NOWRAP}>
+                      <Group gap={2} wrap="nowrap">
+                        {holder && can('org.savePerson') && <Button size="compact-xs" variant="subtle" onClick={() => onEditPerson(holder)}>编辑人员</Button>}
+                        {can('org.savePost') && <Button size="compact-xs" variant="subtle" onClick={() => onEditPost(post)}>编辑岗位</Button>}
+                        {holder && can('org.archivePerson') && <Button size="compact-xs" variant="subtle" color="orange" onClick={() => onArchive(holder)}>离任</Button>}
+                        {can('org.deletePost') && <Button size="compact-xs" variant="subtle" color="red" onClick={() => onDeletePost(post)}>删除</Button>}
+                      </Group>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               )
             })}
             {posts.length === 0 && (
-              <Table.Tr><Table.Td colSpan={6}><Text size="sm" c="dimmed" ta="center" py="xs">本单位尚无岗位和人员。请点击“添加人员”。</Text></Table.Td></Table.Tr>
+              <Table.Tr><Table.Td colSpan={edits ? 6 : 5}><Text size="sm" c="dimmed" ta="center" py="xs">本单位尚无岗位和人员。{can('org.addPersonToDepartment') && '请点击“添加人员”。'}</Text></Table.Td></Table.Tr>
             )}
           </Table.Tbody>
         </Table>

@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import { Badge, Button, Group, Table, Text } from '@mantine/core'
 import { api } from '../../api/client'
+import { useCan } from '../../lib/session'
 import { AbPairModal } from './AbPairModal'
+import { HolderChangeModal } from './HolderChangeModal'
 import { ConfirmDelete, type PendingDelete } from './ConfirmDelete'
 import { DemoBadge } from './DemoBadge'
 import { PortfolioModal } from './PortfolioModal'
@@ -12,11 +14,14 @@ type Editing =
   | { kind: 'portfolio'; post: Post }
   | { kind: 'post'; post: Post | null }
   | { kind: 'ab'; postId: number | null }
+  | { kind: 'holder'; post: Post }
 
 /** 市政府领导: each leader post with holder, phones, 分管 and AB角 (R-P1, R-P3). */
 export function LeadersTab({ org }: { org: OrgOverview }) {
   const [editing, setEditing] = useState<Editing | null>(null)
   const [pending, setPending] = useState<PendingDelete | null>(null)
+  const can = useCan()
+  const edits = can('org.savePost') || can('org.changeHolder') || can('org.setPortfolio') || can('org.deletePost')
   const people = new Map(org.people.map((p) => [p.id, p]))
   const deptName = new Map(org.departments.map((d) => [d.id, d.name]))
   const partnerOf = (postId: number) => {
@@ -47,27 +52,28 @@ export function LeadersTab({ org }: { org: OrgOverview }) {
           {partner ? (
             <Group gap={4} wrap="nowrap">
               <Text size="sm">{partner.other.holderName ?? partner.other.title}</Text>
-              <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setPending({
+              {can('org.deleteAbPair') && <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setPending({
                 title: '解除AB角',
                 message: `解除“${partner.pair.a}”与“${partner.pair.b}”的AB角配对？解除后一方外出时，将不再由另一方代行（R-P3）。`,
                 run: () => api.call('org.deleteAbPair', { id: partner.pair.id }),
-              })}>解除</Button>
+              })}>解除</Button>}
             </Group>
-          ) : post.kind === '副市长' ? (
+          ) : post.kind === '副市长' && can('org.saveAbPair') ? (
             <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ kind: 'ab', postId: post.id })}>设置</Button>
           ) : null}
         </Table.Td>
-        <Table.Td style={NOWRAP}>
+        {edits && <Table.Td style={NOWRAP}>
           <Group gap={2} wrap="nowrap">
-            <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ kind: 'portfolio', post })}>分管</Button>
-            <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ kind: 'post', post })}>编辑</Button>
-            <Button size="compact-xs" variant="subtle" color="red" onClick={() => setPending({
+            {can('org.changeHolder') && <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ kind: 'holder', post })}>任职变更</Button>}
+            {can('org.setPortfolio') && <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ kind: 'portfolio', post })}>分管</Button>}
+            {can('org.savePost') && <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ kind: 'post', post })}>编辑</Button>}
+            {can('org.deletePost') && <Button size="compact-xs" variant="subtle" color="red" onClick={() => setPending({
               title: '删除岗位',
               message: `删除岗位“${post.title}”${post.holderName ? `（现由${post.holderName}担任）` : ''}？人员档案保留；该岗位的分管单位将变为未设置分管领导，AB角配对随之解除。`,
               run: () => api.call('org.deletePost', { id: post.id }),
-            })}>删除</Button>
+            })}>删除</Button>}
           </Group>
-        </Table.Td>
+        </Table.Td>}
       </Table.Tr>
     )
   })
@@ -77,8 +83,8 @@ export function LeadersTab({ org }: { org: OrgOverview }) {
       <Group justify="space-between" mb="xs">
         <Text size="sm" c="dimmed">市长外出时由负责常务工作的副市长代行（R-P2）；AB角一方外出时由另一方代行，双方均外出时由常务副市长代行（R-P3）。</Text>
         <Group gap="xs" wrap="nowrap">
-          <Button size="xs" variant="default" onClick={() => setEditing({ kind: 'ab', postId: null })}>设置AB角</Button>
-          <Button size="xs" onClick={() => setEditing({ kind: 'post', post: null })}>新增领导岗位</Button>
+          {can('org.saveAbPair') && <Button size="xs" variant="default" onClick={() => setEditing({ kind: 'ab', postId: null })}>设置AB角</Button>}
+          {can('org.savePost') && <Button size="xs" onClick={() => setEditing({ kind: 'post', post: null })}>新增领导岗位</Button>}
         </Group>
       </Group>
       <Table.ScrollContainer minWidth={960}>
@@ -92,12 +98,12 @@ export function LeadersTab({ org }: { org: OrgOverview }) {
               <Table.Th>分管领域</Table.Th>
               <Table.Th>分管单位</Table.Th>
               <Table.Th w={110}>AB角</Table.Th>
-              <Table.Th w={130}>操作</Table.Th>
+              {edits && <Table.Th w={200}>操作</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rows.length ? rows : (
-              <Table.Tr><Table.Td colSpan={8}><Text size="sm" c="dimmed" ta="center" py="sm">尚未设置市政府领导岗位。请点击“新增领导岗位”。</Text></Table.Td></Table.Tr>
+              <Table.Tr><Table.Td colSpan={edits ? 8 : 7}><Text size="sm" c="dimmed" ta="center" py="sm">尚未设置市政府领导岗位。{can('org.savePost') && '请点击“新增领导岗位”。'}</Text></Table.Td></Table.Tr>
             )}
           </Table.Tbody>
         </Table>
@@ -105,6 +111,7 @@ export function LeadersTab({ org }: { org: OrgOverview }) {
 
       {editing?.kind === 'portfolio' && <PortfolioModal org={org} post={editing.post} onClose={() => setEditing(null)} onSaved={saved} />}
       {editing?.kind === 'post' && <PostModal org={org} post={editing.post} defaultKind="副市长" onClose={() => setEditing(null)} onSaved={saved} />}
+      {editing?.kind === 'holder' && <HolderChangeModal org={org} post={editing.post} onClose={() => setEditing(null)} onSaved={saved} />}
       {editing?.kind === 'ab' && <AbPairModal org={org} firstPostId={editing.postId} onClose={() => setEditing(null)} onSaved={saved} />}
       <ConfirmDelete pending={pending} invalidates={ORG_CHANGES} onCancel={() => setPending(null)} onDone={() => setPending(null)} />
     </>

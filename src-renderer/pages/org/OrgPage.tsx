@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading'
 import { LeadersTab } from './LeadersTab'
 import { DepartmentsTab } from './DepartmentsTab'
 import { PeopleTab } from './PeopleTab'
+import { HoldingsTab } from './HoldingsTab'
 
 /** 组织机构 (R-P1): who holds which post, who is in charge of what, who is whose AB角. */
 export function OrgPage() {
@@ -24,10 +25,12 @@ export function OrgPage() {
             <Tabs.Tab value="leaders">市政府领导</Tabs.Tab>
             <Tabs.Tab value="departments">单位与人员</Tabs.Tab>
             <Tabs.Tab value="people">人员</Tabs.Tab>
+            <Tabs.Tab value="holdings">任职记录</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="leaders"><LeadersTab org={org.data} /></Tabs.Panel>
           <Tabs.Panel value="departments"><DepartmentsTab org={org.data} /></Tabs.Panel>
           <Tabs.Panel value="people"><PeopleTab org={org.data} /></Tabs.Panel>
+          <Tabs.Panel value="holdings"><HoldingsTab org={org.data} /></Tabs.Panel>
         </Tabs>
       )}
     </>

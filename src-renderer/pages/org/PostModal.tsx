@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { Checkbox, Group, Select, TextInput } from '@mantine/core'
+import { Checkbox, Group, Input, Select, Text, TextInput } from '@mantine/core'
 import { useMutation } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
 import { PersonSelect } from '../../components/PersonSelect'
@@ -31,7 +31,7 @@ export function PostModal({ org, post, departmentId = null, defaultKind = '其�
 
   async function submit() {
     const saved = await save.mutate({
-      ...(post ? { id: post.id } : {}), title, kind, departmentId: dept, holderId,
+      ...(post ? { id: post.id } : { holderId }), title, kind, departmentId: dept,
       isExecutive: kind === '副市长' ? isExecutive : false,
     })
     if (saved) onSaved()
@@ -46,7 +46,14 @@ export function PostModal({ org, post, departmentId = null, defaultKind = '其�
       </Group>
       <Select<number> label="所在单位" data={departments} value={dept} onChange={setDept} searchable clearable placeholder="无（市政府领导岗位不属于单位）"
         nothingFoundMessage="没有符合的单位" error={fieldError(save.error, 'departmentId')} />
-      <PersonSelect org={org} scope="all" label="任职人员" value={holderId} onChange={setHolderId} clearable placeholder="空缺" error={fieldError(save.error, 'holderId')} />
+      {post ? (
+        // A holder changes from a date, with its basis (任职变更), so the days before keep who held the post then.
+        <Input.Wrapper label="任职人员">
+          <Text size="sm">{post.holderName ?? '（空缺）'}<Text span size="xs" c="dimmed">　更换任职人员请用“任职变更”，登记生效日期和依据</Text></Text>
+        </Input.Wrapper>
+      ) : (
+        <PersonSelect org={org} scope="all" label="任职人员" value={holderId} onChange={setHolderId} clearable placeholder="空缺" error={fieldError(save.error, 'holderId')} />
+      )}
       {kind === '副市长' && (
         <Checkbox label="负责常务工作（常务副市长；市长外出时代行市长职责，R-P2）" checked={isExecutive} onChange={(e) => setExecutive(e.currentTarget.checked)}
           error={fieldError(save.error, 'isExecutive')} />
