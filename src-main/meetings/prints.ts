@@ -63,8 +63,9 @@ function addressee(reader: Reader, mc: MeetingContext): string {
   const expected = expectedAttendance(mc.type, mc.org, topicDepartments(reader.db, mc.meeting.id, reader), mc.participants)
   const chair = mc.org.posts.find((p) => p.id === mc.meeting.chairPostId)?.holderId
   const people = [...expected.members, ...expected.invited, ...expected.attending].filter((a) => a.personId !== chair)
-  // A person added by hand without a post is addressed by name.
-  return [...new Set(people.map((a) => a.postTitle || a.name))].join('、')
+  // People added by hand (a 专题会议's) are addressed by name and post: several hold the title 副市长.
+  const byHand = (a: (typeof people)[number]) => a.why === '通知参会' || a.why === '通知列席'
+  return [...new Set(people.map((a) => (byHand(a) || !a.postTitle ? `${a.name}${a.postTitle}` : a.postTitle)))].join('、')
 }
 
 export function noticePrint(reader: Reader, meetingId: number, today: string): NoticePrint {

@@ -171,9 +171,9 @@ describe('会议纪要 in the browser', () => {
 
     await signerField().click()
     await page.getByRole('option', { name: '王志强（副市长）' }).click()
-    await page.getByRole('button', { name: '签发', exact: true }).click()
-    await dialogNamed(page, '签发纪要').getByRole('button', { name: '确认签发' }).click()
-    await page.getByRole('alert').filter({ hasText: 'R-M5：按第四十条，常务会议纪要由市长签发。王志强不能签发，应由张明远签发。' }).waitFor()
+    // The form refuses the wrong signer itself, as the server would (R-M5), before any confirm step.
+    await page.getByRole('alert').filter({ hasText: '王志强（副市长）不是应签发人：应由张明远签发。' }).waitFor()
+    expect(await page.getByRole('button', { name: '签发', exact: true }).isDisabled()).toBe(true)
     expect((await api.ok('minutes.get', { meetingId })).numberText).toBeNull()
     await screenshot(page, 'minutes-signoff-refused')
 

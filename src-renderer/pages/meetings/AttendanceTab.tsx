@@ -69,7 +69,11 @@ export function AttendanceTab({ meeting }: MeetingTabProps) {
   /** First what would block the minutes (R-M4, R-M5, R-M7), shown for confirmation; then 已召开. */
   async function askHeld() {
     setNotice(null); held.reset(); setCheckError(null)
-    try { setConfirming(await api.call('meetings.heldCheck', { id: meeting.id })) } catch (e) { setCheckError(e as ApiError) }
+    let warnings: OutputOf<'meetings.heldCheck'>
+    try { warnings = await api.call('meetings.heldCheck', { id: meeting.id }) } catch (e) { setCheckError(e as ApiError); return }
+    // Nothing would block the minutes: no question to ask, the server's own checks (R-M2) still answer.
+    if (warnings.length) setConfirming(warnings)
+    else await markHeld()
   }
   async function markHeld() {
     if (await held.mutate({ id: meeting.id, acknowledged: true })) setNotice('会议已标记为已召开。')
