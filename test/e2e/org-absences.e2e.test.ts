@@ -113,6 +113,14 @@ describe('组织机构 and 领导外出 in the browser', () => {
     const table = page.getByRole('table', { name: '外出记录' })
     expect(await table.getByRole('list', { name: '张明远外出的提醒' }).innerText()).toContain('同时外出')
     expect(await table.getByRole('list', { name: '李建国外出的提醒' }).innerText()).toContain('同时外出')
+    // Acting per day (R-P2): 李建国 for the 市长 only until he leaves himself; the 市长 owes no report or approval (R-P5).
+    const mayorRow = table.locator('tr[data-absence]').filter({ hasText: '张明远' })
+    const byDay = await mayorRow.getByLabel('按日代行').innerText()
+    expect(byDay).toMatch(/12月7日至12月9日\s*李建国\s*代行/)
+    expect(byDay).toMatch(/12月10日至12月11日\s*无人代行/)
+    expect(await mayorRow.innerText()).toContain('市长外出无须向上报告或审批')
+    expect(await mayorRow.innerText()).toContain('无须审批')
+    expect(await mayorRow.innerText()).not.toContain('未报告')
     await screenshot(page, 'absences')
   })
 
