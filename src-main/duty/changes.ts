@@ -105,7 +105,7 @@ export interface PublishedGap {
 }
 
 /**
- * Duties whose person became unavailable after publishing (外出/请假 recorded later), each with
+ * Duties whose person became unavailable after publishing (外出/请假 recorded later, or left the office), each with
  * suggested replacements from the role's pool: available that day, not already on duty that day,
  * the fewest weighted duties in that role first (roster plus history), ties by pool order.
  */
@@ -121,6 +121,8 @@ export function gapsAfterPublish(
     names?: ReadonlyMap<number, string>
     /** How many suggestions per gap (default 3). */
     limit?: number
+    /** People who have left (归档), with the day they left: their duties from that day are gaps too. */
+    departed?: ReadonlyMap<number, IsoDate>
   },
 ): PublishedGap[] {
   const exclusions = opts.exclusions ?? []
@@ -128,7 +130,8 @@ export function gapsAfterPublish(
   const weighted = (id: number, role: DutyRole) => counts.find((c) => c.personId === id && c.role === role)?.weighted ?? 0
   const out: PublishedGap[] = []
   for (const duty of assignments) {
-    const why = unavailableReason(duty.personId, duty.date, absences, [])
+    const left = opts.departed?.get(duty.personId)
+    const why = unavailableReason(duty.personId, duty.date, absences, []) ?? (left && left <= duty.date ? `已于${chineseDate(left)}离任` : null)
     if (!why) continue
     const pool = opts.pools[duty.role] ?? []
     const suggestions = pool

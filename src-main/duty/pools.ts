@@ -29,9 +29,10 @@ export function dutyPools(db: ReadDb, kind: RosterKind): Partial<Record<DutyRole
   return { 带班: holdersOf(db, settings.dutyLeadPostKinds), 主班: staff, 副班: staff }
 }
 
-/** Name, office phone and mobile of everyone, for showing how to reach the person on duty (R-W1). */
+/** Name, office phone, mobile and departure (归档) of everyone, for showing how to reach the person on duty (R-W1). */
 export function contacts(db: ReadDb) {
-  return new Map(db.select({ id: people.id, name: people.name, officePhone: people.officePhone, mobile: people.mobile }).from(people).all().map((p) => [p.id, p]))
+  // archivedOn: a person who has left keeps their name on past rosters, and is offered for no new duty (issue 15).
+  return new Map(db.select({ id: people.id, name: people.name, officePhone: people.officePhone, mobile: people.mobile, archivedOn: people.archivedOn }).from(people).all().map((p) => [p.id, p]))
 }
 
 export const namesOf = (c: ReturnType<typeof contacts>) => new Map([...c.values()].map((p) => [p.id, p.name]))

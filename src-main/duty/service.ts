@@ -92,7 +92,8 @@ export function getRosterWithFairness(db: ReadDb, id: number, today: string) {
   const history = publishedHistory(db, detail.roster.kind, id)
   const counts = fairnessCounts(list, cal, { history, holidayWeight: readSettings(db).dutyHolidayWeight })
   const fairness = withWeekends(counts, cal, list, publishedWeekends(db, cal, detail.roster.kind, id))
-  return { ...detail, today, fairness: fairness.map((r) => ({ ...r, name: names.get(r.personId) ?? `人员${r.personId}` })) }
+  const people = contacts(db)
+  return { ...detail, today, fairness: fairness.map((r) => ({ ...r, name: names.get(r.personId) ?? `人员${r.personId}`, archivedOn: people.get(r.personId)?.archivedOn ?? null })) }
 }
 
 function readRoster(db: ReadDb, id: number) {
@@ -164,6 +165,7 @@ export function setDuty(ctx: ActionContext, input: SetDutyInput) {
   if (!ROLES_OF_ROSTER[roster.kind].includes(input.role)) throw new AppError('VALIDATION', `「班次」${roster.kind}表没有“${input.role}”`, { field: 'role' })
   const list = assignmentsOf(ctx.db, roster.id)
   if (list.some((a) => a.date === input.date && a.personId === input.personId && a.role !== input.role)) throw ruleViolation('X-4', `${namesOf(contacts(ctx.db)).get(input.personId)}${chineseDate(input.date)}已有其他值班安排`)
+  refuseDeparted(ctx.db, input.personId, input.date)
   const why = unavailableReason(input.personId, input.date, loadAbsencePeriods(ctx.db, input.date, input.date), exclusionsFor(ctx.db, input.date, input.date))
   if (why) throw ruleViolation('X-4', `${namesOf(contacts(ctx.db)).get(input.personId)}${chineseDate(input.date)}${why}，不能安排值班`)
   const slot = list.find((a) => a.date === input.date && a.role === input.role)
@@ -191,6 +193,8 @@ export function swap(ctx: ActionContext, input: SwapInput) {
     absences: loadAbsencePeriods(ctx.db, roster.fromDate, roster.toDate), exclusions: exclusionsFor(ctx.db, roster.fromDate, roster.toDate), names: namesOf(contacts(ctx.db)),
   })
   if (!r.ok) throw ruleViolation('X-4', r.reason)
+  refuseDeparted(ctx.db, input.counterpartId, input.date)
+  if (input.returnDate) refuseDeparted(ctx.db, input.requesterId, input.returnDate)
   r.assignments.forEach((a, i) => {
     const was = list[i] as DutyAssignment & { id: number }
     if (a.personId !== was.personId) updateAudited(ctx, dutyAssignments, '值班安排', was.id, { personId: a.personId })
@@ -204,6 +208,12 @@ export function swap(ctx: ActionContext, input: SwapInput) {
   return { changeId: change.id, record: r.record, consents: r.consents }
 }
 
+/** A person archived (离任) on or before `date` takes no duty that day; their past duties keep their name. */
+function refuseDeparted(db: ReadDb, personId: number, date: string) {
+  const p = contacts(db).get(personId)
+  if (p?.archivedOn && p.archivedOn <= date) throw ruleViolation('X-4', `${p.name}已于${chineseDate(p.archivedOn)}离任（已归档），不能安排${chineseDate(date)}的值班`)
+}
+
 /** Duties whose person became unavailable after publishing, with suggested replacements (X-4). */
 export function rosterGaps(db: ReadDb, id: number) {
   const roster = requireById(db, rosters, id, '值班表')
@@ -211,6 +221,7 @@ export function rosterGaps(db: ReadDb, id: number) {
   const gaps = gapsAfterPublish(assignmentsOf(db, id).map(({ date, role, personId }) => ({ date, role, personId })), loadAbsencePeriods(db, roster.fromDate, roster.toDate), {
     calendar: loadCalendar(db), pools: dutyPools(db, roster.kind), history: publishedHistory(db, roster.kind, id),
     exclusions: exclusionsFor(db, roster.fromDate, roster.toDate), names: namesOf(people), holidayWeight: readSettings(db).dutyHolidayWeight,
+    departed: new Map([...people.values()].flatMap((p) => (p.archivedOn ? [[p.id, p.archivedOn] as const] : []))),
   })
   return gaps.map((g) => ({ ...g, person: people.get(g.duty.personId) ?? null, suggestions: g.suggestions.map((s) => ({ ...s, name: people.get(s.personId)?.name ?? null })) }))
 }

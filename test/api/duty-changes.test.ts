@@ -147,6 +147,37 @@ describe('the duty log as a Word file', () => {
   })
 })
 
+describe('a staff member who has left (归档)', () => {
+  it('keeps their name on the December roster, marked as left, and is refused for a duty after leaving', async () => {
+    // The 主班 of 12月5日 leaves today, 12月10日: the duties before stay theirs; a later substitute by them is refused.
+    const leaver = holder(december, '2026-12-05', '主班')
+    await api.ok('org.archivePerson', { id: leaver, date: '2026-12-10', reason: '调离市政府办公室' })
+    const after = await api.ok('duty.get', { id: december.roster.id })
+    const theirs = after.days.flatMap((d) => d.duties).filter((d) => d.personId === leaver)
+    expect(theirs.length).toBeGreaterThan(0)
+    expect(theirs.every((d) => d.person?.name === demo.nameOf(leaver) && d.person.archivedOn === '2026-12-10')).toBe(true)
+    expect(after.fairness.find((r) => r.personId === leaver)?.archivedOn).toBe('2026-12-10')
+
+    const late = must(after.days.find((d) => d.date >= '2026-12-10' && !d.duties.some((x) => x.personId === leaver)), '离任后的一天').date
+    const given = dayOf(after, late).find((d) => d.role === '副班')!
+    const refused = await api.call('duty.swap', {
+      rosterId: december.roster.id, requesterId: given.personId, counterpartId: leaver, date: late,
+      counterpartAccepted: true, leadConsents: [{ date: late, personId: holder(after, late, '带班') }],
+    })
+    expect(refused.body.error).toMatchObject({ code: 'RULE', rule: 'X-4' })
+    expect(refused.body.error?.message).toContain(`${demo.nameOf(leaver)}已于2026年12月10日离任（已归档），不能安排`)
+    const word = unzipPart((await download(api, 'duty.exportRosterDocx', { id: december.roster.id })).buf, 'word/document.xml')
+    expect(word).toContain(demo.nameOf(leaver))
+    // Their duties from the day they left are gaps to fill, with replacements offered; the earlier ones are not.
+    const gaps = await api.ok('duty.gaps', { id: december.roster.id })
+    const left = theirs.filter((d) => d.date >= '2026-12-10')
+    expect(left.length).toBeGreaterThan(0)
+    expect(gaps.filter((g) => g.duty.personId === leaver).map((g) => g.duty.date)).toEqual(left.map((d) => d.date))
+    expect(gaps.find((g) => g.duty.personId === leaver)?.reason).toContain(`${demo.nameOf(leaver)}已于2026年12月10日离任，须另行安排`)
+    expect(gaps.find((g) => g.duty.personId === leaver)?.suggestions.every((x) => x.personId !== leaver)).toBe(true)
+  })
+})
+
 describe('a year without holiday data (R-W2, X-6)', () => {
   it('drafts January 2027 all the same, marked 暂定 on the page and in the Word and Excel files, naming who enters the year', async () => {
     expect((await api.ok('calendar.year', { year: 2027 })).known).toBe(false)

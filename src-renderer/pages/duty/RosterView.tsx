@@ -134,7 +134,7 @@ function DutyCell({ duty }: { duty: Duty | undefined }) {
   const p = duty.person
   return (
     <div>
-      <Text size="sm" fw={500}>{p?.name ?? `人员${duty.personId}`}{duty.post && <Text span size="xs" c="dimmed" fw={400}> {duty.post}</Text>}</Text>
+      <Text size="sm" fw={500}>{p?.name ?? `人员${duty.personId}`}{duty.post && <Text span size="xs" c="dimmed" fw={400}> {duty.post}</Text>}{p?.archivedOn && <Text span size="xs" c="dimmed" fw={400}>（已离任）</Text>}</Text>
       <Text size="xs" c="dimmed" style={NOWRAP}>{[p?.officePhone, p?.mobile].filter(Boolean).join(' / ') || '未登记电话'}</Text>
     </div>
   )

@@ -16,8 +16,9 @@ export function SwapModal({ roster, onClose, onDone }: { roster: RosterDetail; o
   const duties = useMemo(() => roster.days.filter((d) => d.date >= roster.today).flatMap((d) => d.duties), [roster])
   const people = useMemo(() => {
     const m = new Map<number, string>()
-    for (const d of duties) m.set(d.personId, d.person?.name ?? `人员${d.personId}`)
-    for (const f of roster.fairness) if (!m.has(f.personId)) m.set(f.personId, f.name)
+    // Nobody who has left (归档) is offered to take a duty.
+    for (const d of duties) if (!d.person?.archivedOn) m.set(d.personId, d.person?.name ?? `人员${d.personId}`)
+    for (const f of roster.fairness) if (!m.has(f.personId) && !f.archivedOn) m.set(f.personId, f.name)
     return [...m.entries()].map(([value, label]) => ({ value: String(value), label }))
   }, [duties, roster.fairness])
 
