@@ -50,6 +50,10 @@ export function DocumentSettingsForm() {
               value={form.reclassifyRoles} onChange={(v) => set({ reclassifyRoles: v as Settings['reclassifyRoles'] })}>
               <Group gap="lg" mt={6}>{RECLASSIFIER_ROLES.map((r) => <Checkbox key={r} value={r} label={r} />)}</Group>
             </Checkbox.Group>
+            <Checkbox.Group label="会议更正人员" description="会议召开后、纪要签发前，可以重新打开会议或更正出席、请假、会前协商情况的角色（须写明理由）；至少一个"
+              value={form.meetingCorrectionRoles} onChange={(v) => set({ meetingCorrectionRoles: v as Settings['meetingCorrectionRoles'] })}>
+              <Group gap="lg" mt={6}>{RECLASSIFIER_ROLES.map((r) => <Checkbox key={r} value={r} label={r} />)}</Group>
+            </Checkbox.Group>
           </>
         )
       }}
