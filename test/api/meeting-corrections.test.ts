@@ -97,6 +97,23 @@ describe('the 土地 专题会议 held without prior agreement is recovered and 
   })
 })
 
+describe('R-M5 the 市长 on a trip: refused as signer and as consenting alike', () => {
+  it('R-M5 the 市长 away is refused as consenting to a 专题会议\'s minutes, as he is as a signer; the acting 常务副市长 is accepted', async () => {
+    const r = await schedule('专题会议', '2026-12-09', { subject: '研究国有资产划转', chairPostId: postId('副市长', '王志强'), reservedMatters: ['国有资产'], priorAgreementOn: '2026-12-08' })
+    await kezhang.ok('system.setClock', { at: '2026-12-09T09:00:00+08:00' })
+    await wenmi.ok('meetings.markHeld', { id: r.meeting.id })
+    await kezhang.ok('system.setClock', { at: '2026-12-10T09:00:00+08:00' })
+    await saveDraft(r.meeting.id)
+    await kezhang.ok('absences.save', { personId: personId('张明远'), kind: '出差', startDate: '2026-12-09', endDate: '2026-12-09', destination: '北京', reportedTo: [], actingPersonId: personId('李建国') })
+    const away = await wenmi.call('minutes.recordConsent', { meetingId: r.meeting.id, personId: personId('张明远'), date: '2026-12-09' })
+    expect(away.body.error).toMatchObject({ code: 'RULE', rule: 'R-M5' })
+    expect(away.body.error?.message).toContain('2026年12月9日的同意应由李建国表示')
+    await wenmi.ok('minutes.recordConsent', { meetingId: r.meeting.id, personId: personId('李建国'), date: '2026-12-09' })
+    const who = await wenmi.ok('minutes.signer', { meetingId: r.meeting.id, date: '2026-12-10' })
+    expect(who.ok).toBe(true)
+  })
+})
+
 describe('R-M4 the wrong askee is warned and corrected', () => {
   let id: number
   it('R-M4 leave from a 常务会议 asked of the 秘书长 is refused unless an exception is recorded', async () => {

@@ -255,10 +255,13 @@ export function recordMinutesConsent(ctx: ActionContext, input: MinutesConsentIn
   if (!mayor) throw ruleViolation('R-M5', 'R-M5：未设市长岗位，无法记录市长同意。')
   // The context's absences cover the meeting day; the consent comes later, so that day's are read.
   const onDay = whoActsFor(mc.org, loadAbsencesOn(ctx.db, input.date), mayor.id, input.date)
-  const allowed = new Set([mayor.holderId, onDay.actorId].filter((x): x is number => x !== null))
-  if (!allowed.has(input.personId)) {
+  // Whoever answers for the 市长 that day, as at sign-off: a 市长 away is not accepted, the acting leader is (R-P2).
+  if (input.personId !== onDay.actorId) {
     const who = mc.org.names.get(input.personId) ?? `人员${input.personId}`
-    throw ruleViolation('R-M5', `R-M5：按第四十二条，涉及${mc.reservedMatters.join('、')}的专题会议纪要须报市长同意后再签发。${who}不是市长${onDay.actorId !== mayor.holderId && onDay.actorName ? `，也不是${chineseDate(input.date)}代行市长职责的${onDay.actorName}` : ''}，不能记为市长同意。`)
+    const why = input.personId === mayor.holderId
+      ? `${onDay.reason}，${chineseDate(input.date)}的同意应由${onDay.actorName ?? '代行市长职责的领导'}表示；或填写市长实际同意的日期`
+      : `${who}不是市长${onDay.actorId !== mayor.holderId && onDay.actorName ? `，也不是${chineseDate(input.date)}代行市长职责的${onDay.actorName}` : ''}，不能记为市长同意`
+    throw ruleViolation('R-M5', `R-M5：按第四十二条，涉及${mc.reservedMatters.join('、')}的专题会议纪要须报市长同意后再签发。${why}。`)
   }
   updateAudited(ctx, minutes, '会议纪要', row.id, { mayorConsentPersonId: input.personId, mayorConsentOn: input.date, updatedAt: ctx.clock.now().toISOString() })
   return getMinutes(ctx, input.meetingId, ctx.clock.today())

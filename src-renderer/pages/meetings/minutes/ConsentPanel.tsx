@@ -34,7 +34,6 @@ export function ConsentPanel({ minutes, correctable, onRecorded }: {
   if (mayor?.actorId != null) {
     options.push({ value: String(mayor.actorId), label: mayor.actorId === mayor.holderId ? `${mayor.actorName}（市长）` : `${mayor.actorName}（代行市长职责，代${mayor.holderName}，${mayor.rule ?? 'R-P2'}）` })
   }
-  if (mayor?.holderId != null && mayor.holderId !== mayor.actorId) options.push({ value: String(mayor.holderId), label: `${mayor.holderName}（市长，当日外出）` })
   const first = options[0]?.value ?? null
   useEffect(() => { setPersonId(first) }, [first])
 
@@ -66,7 +65,7 @@ export function ConsentPanel({ minutes, correctable, onRecorded }: {
               <Group gap="sm" align="flex-end" wrap="wrap">
                 <OfficeDateInput label="同意日期" value={date} onChange={setDate} w={170} maxDate={todayIso()} minDate={minutes.meetingDate} />
                 <Select label="同意人" data={options} value={personId} onChange={setPersonId} w={340} allowDeselect={false}
-                  description="当日的市长，或代行市长职责的领导（R-P2）" />
+                  description="当日在岗的市长；市长外出时为代行市长职责的领导（R-P2，与签发同一口径）" />
                 <Button variant="light" onClick={submit} loading={record.busy} disabled={!date || !personId || !minutes.saved}>记录市长同意</Button>
               </Group>
               {!minutes.saved && <Text size="xs" c="dimmed">请先保存纪要草稿，再记录市长同意。</Text>}
