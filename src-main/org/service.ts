@@ -7,7 +7,7 @@ import { deleteAudited, insertAudited, requireById, saveAudited, updateAudited }
 import { orgOn, type OrgWithUnits } from './snapshot'
 import { abPairs, departments, people, postHoldings, posts } from './schema'
 import type { IsoDate } from '../common/dates'
-import { firstHolder, holderChangedToday, holdingsOverview, refuseDeletingNamedPerson } from './turnover'
+import { firstHolder, holderChangedToday, holdingsOverview, refuseDeletingNamedPerson, refuseDeletingNamedPost } from './turnover'
 import { isLeaderKind } from '../common/org'
 import type { AbPairInput, DepartmentInput, PersonInDepartmentInput, PersonInput, PortfolioInput, PostInput } from './contract'
 
@@ -112,7 +112,11 @@ export function savePost(ctx: ActionContext, input: PostInput) {
   return updateAudited(ctx, posts, '岗位', id, fields)
 }
 
-export const deletePost = (ctx: ActionContext, id: number) => { deleteAudited(ctx, posts, '岗位', id) }
+/** Only a post nothing names; one that meetings or documents name is left vacant (turnover.ts). */
+export function deletePost(ctx: ActionContext, id: number) {
+  refuseDeletingNamedPost(ctx.db, id)
+  deleteAudited(ctx, posts, '岗位', id)
+}
 
 /** A 副市长's portfolio (分管): the areas in words and the departments under the post (R-D3 routes by it). */
 export function setPortfolio(ctx: ActionContext, input: PortfolioInput) {

@@ -10,7 +10,7 @@ import { AppError, ruleViolation } from '../kernel/errors'
 import { deleteAudited, insertAudited, requireById, updateAudited } from '../kernel/audited'
 import { addDays, chineseDate, type IsoDate } from '../common/dates'
 import { people, postHoldings, posts } from './schema'
-import { recordsNaming } from './references'
+import { countsText, recordsNaming } from './references'
 import type { ArchivePersonInput, HolderChangeInput, RestorePersonInput, UndoHolderChangeInput } from './contract'
 
 type HoldingRow = typeof postHoldings.$inferSelect
@@ -144,9 +144,21 @@ export function refuseDeletingNamedPerson(db: ReadDb, personId: number) {
   const person = requireById(db, people, personId, '人员')
   const held = db.select({ title: posts.title }).from(posts).where(eq(posts.holderId, personId)).all()
   if (held.length) throw ruleViolation('R-P1', `${person.name}仍担任${held.map((p) => p.title).join('、')}，不能删除。人员离任请用“归档”（岗位自离任日起空缺，已有记录保留姓名）`)
-  const named = recordsNaming(db, personId)
+  const named = recordsNaming(db, 'people', personId)
   if (named.length) {
-    throw new AppError('CONFLICT', `${person.name}已有${named.map(([what, n]) => `${what}${n}条`).join('、')}，删除会让这些记录失去姓名，不能删除。人员离任请用“归档”：从选择列表中隐去，已有记录保留姓名`)
+    throw new AppError('CONFLICT', `${person.name}已有${countsText(named)}，删除会让这些记录失去姓名，不能删除。人员离任请用“归档”：从选择列表中隐去，已有记录保留姓名`)
+  }
+}
+
+/**
+ * 删除岗位: only a post nothing names. A post that meetings, documents or follow-ups name (主持人, 呈批领导, 分管领导)
+ * would leave them blank, so it is left vacant instead (任职变更 without a successor).
+ */
+export function refuseDeletingNamedPost(db: ReadDb, postId: number) {
+  const post = requireById(db, posts, postId, '岗位')
+  const named = recordsNaming(db, 'posts', postId)
+  if (named.length) {
+    throw new AppError('CONFLICT', `${post.title}岗位已有${countsText(named)}，删除会让这些记录失去岗位，不能删除。岗位暂无人担任请用“任职变更”设为空缺`)
   }
 }
 

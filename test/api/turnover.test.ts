@@ -95,6 +95,31 @@ describe('a 市长 replaced mid-year (R-P1, R-M5)', () => {
   })
 })
 
+describe('a post that records name (R-P1)', () => {
+  it('is left vacant, not deleted: deleting the 市长 post would blank the 主持人 of its meetings', async () => {
+    const r = await api.call('org.deletePost', { id: post('市长').id })
+    expect(r.body.error).toMatchObject({ code: 'CONFLICT' })
+    expect(r.body.error?.message).toBe('市长岗位已有会议2条，删除会让这些记录失去岗位，不能删除。岗位暂无人担任请用“任职变更”设为空缺')
+  })
+
+  it('falls vacant from a date and gets a successor later; each day keeps its holder', async () => {
+    const deputy = post('副秘书长', '孙国华')
+    await api.ok('org.changeHolder', { postId: deputy.id, personId: null, fromDate: '2026-07-05', reason: '孙国华调任' })
+    const again = await api.call('org.changeHolder', { postId: deputy.id, personId: null, fromDate: '2026-07-06', reason: '重复' })
+    expect(again.body.error).toMatchObject({ code: 'CONFLICT', message: '副秘书长已经空缺' })
+    await clock('2026-07-20')
+    const successor = (await api.ok('org.savePerson', { name: '冯立平', officePhone: '', mobile: '' })).id
+    await api.ok('org.changeHolder', { postId: deputy.id, personId: successor, fromDate: '2026-07-20', reason: '市政府任命' })
+    const holderOn = async (date: string) => (await api.ok('absences.leadersOn', { date })).find((a) => a.postId === deputy.id)?.holderName ?? null
+    expect([await holderOn('2026-07-04'), await holderOn('2026-07-10'), await holderOn('2026-07-20')]).toEqual(['孙国华', null, '冯立平'])
+    const history = (await api.ok('org.overview')).holdings.filter((h) => h.postId === deputy.id)
+    expect(history.map((h) => [h.personName, h.fromDate, h.toDate, h.endReason])).toEqual([
+      ['孙国华', null, '2026-07-04', '孙国华调任'],
+      ['冯立平', '2026-07-20', null, null],
+    ])
+  })
+})
+
 describe('undoing a wrongly entered change (R-P1)', () => {
   it('puts the earlier holder back in office, with the reason in the audit log', async () => {
     const deputy = post('副秘书长', '吴海涛')

@@ -69,7 +69,7 @@ export function LeadersTab({ org }: { org: OrgOverview }) {
             {can('org.savePost') && <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ kind: 'post', post })}>编辑</Button>}
             {can('org.deletePost') && <Button size="compact-xs" variant="subtle" color="red" onClick={() => setPending({
               title: '删除岗位',
-              message: `删除岗位“${post.title}”${post.holderName ? `（现由${post.holderName}担任）` : ''}？人员档案保留；该岗位的分管单位将变为未设置分管领导，AB角配对随之解除。`,
+              message: `删除岗位“${post.title}”${post.holderName ? `（现由${post.holderName}担任）` : ''}？人员档案保留；该岗位的分管单位将变为未设置分管领导，AB角配对随之解除。已有会议或公文记录的岗位不能删除，岗位暂无人担任请用“任职变更”设为空缺。`,
               run: () => api.call('org.deletePost', { id: post.id }),
             })}>删除</Button>}
           </Group>
