@@ -19,8 +19,11 @@ const GROUPS: { label: string; kinds: readonly PostKind[] }[] = [
 ]
 const SCOPE_GROUPS: Record<PersonScope, number> = { leaders: 1, absentees: 3, all: GROUPS.length }
 
-/** Options grouped by post, each person once under their highest post: "张明远（市长）". */
-export function personOptions(org: OrgOverview | undefined, scope: PersonScope, exclude: readonly number[] = []): ComboboxItemGroup<ComboboxItem<number>>[] {
+/**
+ * Options grouped by post, each person once under their highest post: "张明远（市长）". `chosen` are the field's current
+ * values: one who has since left (归档) stays shown, under 已离任, so an old record opens with its name.
+ */
+export function personOptions(org: OrgOverview | undefined, scope: PersonScope, exclude: readonly number[] = [], chosen: readonly number[] = []): ComboboxItemGroup<ComboboxItem<number>>[] {
   if (!org) return []
   const seen = new Set<number>(exclude)
   const names = new Map(org.people.map((p) => [p.id, p.name]))
@@ -38,6 +41,8 @@ export function personOptions(org: OrgOverview | undefined, scope: PersonScope, 
     const rest = org.people.filter((p) => !seen.has(p.id) && !p.archivedOn).map((p) => ({ value: p.id, label: p.name }))
     groups.push({ group: '未任岗位人员', items: rest })
   }
+  const departed = org.people.filter((p) => p.archivedOn && chosen.includes(p.id) && !seen.has(p.id))
+  groups.push({ group: '已离任', items: departed.map((p) => ({ value: p.id, label: `${p.name}（已离任）` })) })
   return groups.filter((g) => g.items.length > 0)
 }
 
@@ -46,11 +51,11 @@ type Common = { org: OrgOverview | undefined; scope: PersonScope; exclude?: read
 /** One person, chosen by name or post (type to search). */
 export function PersonSelect({ org, scope, exclude, ...props }: Common & Omit<SelectProps<number>, 'data'>) {
   return <Select<number> searchable nothingFoundMessage="没有符合的人员" maxDropdownHeight={320} comboboxProps={{ withinPortal: true }}
-    data={personOptions(org, scope, exclude)} {...props} />
+    data={personOptions(org, scope, exclude, props.value == null ? [] : [props.value])} {...props} />
 }
 
 /** Several people, e.g. whom a trip was reported to. */
 export function PeopleMultiSelect({ org, scope, exclude, ...props }: Common & Omit<MultiSelectProps<number>, 'data'>) {
   return <MultiSelect<number> searchable nothingFoundMessage="没有符合的人员" maxDropdownHeight={320} comboboxProps={{ withinPortal: true }}
-    data={personOptions(org, scope, exclude)} {...props} />
+    data={personOptions(org, scope, exclude, props.value ?? [])} {...props} />
 }

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, BUSINESS_USER, type TestServer } from '../helpers/server'
 import { dialogNamed, openAppSession, openNav, screenshot, setServerClock, signIn, type AppSession } from '../helpers/browser'
+import { absences } from '../../src-main/absences/schema'
+import { people } from '../../src-main/org/schema'
+import { eq } from 'drizzle-orm'
 
 // Needs the built renderer: run `npx electron-vite build` first.
 // Turnover in the browser (R-P1): a new 市长 takes office on 1 December 2026 and the old one leaves; the 任职记录
@@ -84,6 +87,21 @@ describe('任职变更 and 归档 on the 组织机构 page', () => {
     await page.getByText('没有符合的人员').waitFor()
     await change.getByRole('button', { name: '取消' }).click()
     await change.waitFor({ state: 'detached' })
+  })
+
+  it('opens 张明远\'s November trip with his name, marked 已离任', async () => {
+    // A trip he made before leaving, as the 领导外出 page would have recorded it.
+    const db = server.core.conn.db
+    const zhang = db.select().from(people).where(eq(people.name, '张明远')).get()!
+    db.insert(absences).values({ personId: zhang.id, kind: '出差', startDate: '2026-11-26', endDate: '2026-11-27', destination: '成都', createdAt: new Date().toISOString() }).run()
+    await openNav(page, '领导外出')
+    await page.getByRole('button', { name: '上个月' }).click()
+    const row = page.getByRole('table', { name: '外出记录' }).locator('tr[data-absence]').filter({ hasText: '张明远' })
+    await row.getByRole('button', { name: '修改' }).click()
+    const form = dialog('修改外出：张明远')
+    expect(await form.getByLabel('外出人员').inputValue()).toBe('张明远（已离任）')
+    await form.getByRole('button', { name: '取消' }).click()
+    await form.waitFor({ state: 'detached' })
   })
 
   it('shows 查阅 the history without a button to change it', async () => {
