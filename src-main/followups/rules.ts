@@ -1,36 +1,31 @@
 /** 督办 (R-S1): pure rules — how far an item is from its deadline, and the order the 督查室 reads the list in. */
-import { daysBetween, type IsoDate } from '../common/dates'
+import type { IsoDate } from '../common/dates'
+import type { HolidayCalendar } from '../calendar/rules'
+import { deadlineTiming, type DeadlineTiming } from '../calendar/deadline'
 import type { FollowUpState } from '../common/followups'
-
-/** Due within this many days (today included) counts as 临期. */
-export const SOON_DAYS = 7
 
 export type Urgency = '逾期' | '临期' | '办理中' | '已办结'
 
+/** The 督办 list's words for how far an item is: the shared deadline figure (calendar/deadline.ts), in working days. */
 export interface Timing {
   urgency: Urgency
-  /** Days past the deadline for an open item (≥ 1), else null. */
-  daysOverdue: number | null
-  /** Days left for an open item not overdue (0 = due today), else null. */
-  daysRemaining: number | null
-  /** A closed item: days it was closed after its deadline (0 when on time). */
-  daysLate: number | null
-  /** One line for the list, in the office's words. */
+  /** Working days past the deadline for an open item, else null. */
+  workingDaysOverdue: number | null
+  /** Working days left for an open item not overdue (0 = due today), else null. */
+  workingDaysLeft: number | null
+  /** One line for the list, in the office's words: the same label a 收文 shows. */
   label: string
 }
 
 export interface TimedItem { id: number; status: FollowUpState; deadline: IsoDate; closedOn: IsoDate | null }
 
-/** 逾期 once today is past the deadline; 临期 within SOON_DAYS; closed items say whether they were on time. */
-export function timing(item: Pick<TimedItem, 'status' | 'deadline' | 'closedOn'>, today: IsoDate, soonDays = SOON_DAYS): Timing {
-  if (item.status === '已办结') {
-    const late = item.closedOn ? Math.max(0, daysBetween(item.deadline, item.closedOn)) : 0
-    return { urgency: '已办结', daysOverdue: null, daysRemaining: null, daysLate: late, label: late > 0 ? `已办结（超期${late}天）` : '已办结（按期）' }
-  }
-  const left = daysBetween(today, item.deadline)
-  if (left < 0) return { urgency: '逾期', daysOverdue: -left, daysRemaining: null, daysLate: null, label: `逾期${-left}天` }
-  const label = left === 0 ? '今日到期' : `剩余${left}天`
-  return { urgency: left < soonDays ? '临期' : '办理中', daysOverdue: null, daysRemaining: left, daysLate: null, label }
+const URGENCY: Record<DeadlineTiming['state'], Urgency> = { 逾期: '逾期', 临期: '临期', 正常: '办理中', 已完成: '已办结' }
+
+/** 逾期 once today is past the deadline; 临期 within DUE_SOON_WORKING_DAYS; closed items say whether they were on time. */
+export function timing(cal: HolidayCalendar, item: Pick<TimedItem, 'status' | 'deadline' | 'closedOn'>, today: IsoDate): Timing {
+  const closed = item.status === '已办结'
+  const t = deadlineTiming(cal, today, item.deadline, closed ? item.closedOn ?? item.deadline : null)
+  return { urgency: URGENCY[t.state], workingDaysOverdue: t.workingDaysOverdue, workingDaysLeft: t.workingDaysLeft, label: closed ? `已办结（${t.label.replace(/完成/, '')}）` : t.label }
 }
 
 const RANK: Record<Urgency, number> = { 逾期: 0, 临期: 1, 办理中: 2, 已办结: 3 }
@@ -39,9 +34,9 @@ const RANK: Record<Urgency, number> = { 逾期: 0, 临期: 1, 办理中: 2, 已�
  * The list's order: overdue first (the longest overdue on top), then open items by deadline,
  * then closed ones, the latest closed first; ties by id so the order is stable.
  */
-export function compareFollowUps(today: IsoDate, soonDays = SOON_DAYS) {
+export function compareFollowUps(cal: HolidayCalendar, today: IsoDate) {
   return (a: TimedItem, b: TimedItem): number => {
-    const ra = RANK[timing(a, today, soonDays).urgency], rb = RANK[timing(b, today, soonDays).urgency]
+    const ra = RANK[timing(cal, a, today).urgency], rb = RANK[timing(cal, b, today).urgency]
     if (ra !== rb) return ra - rb
     if (ra === RANK.已办结) return (b.closedOn ?? '').localeCompare(a.closedOn ?? '') || a.id - b.id
     return a.deadline.localeCompare(b.deadline) || a.id - b.id

@@ -19,6 +19,7 @@ import { followUpReports, followUps } from './schema'
 import { type FollowUpState } from '../common/followups'
 import { compareFollowUps, isOverdue, timing } from './rules'
 import type { ClosingInput, FollowUpInput, ProgressInput } from './contract'
+import { loadCalendar } from '../calendar/service'
 
 export type FollowUpRow = typeof followUps.$inferSelect
 export type FollowUpReportRow = typeof followUpReports.$inferSelect
@@ -66,6 +67,7 @@ function decisionSource(db: ReadDb, decisionIds: number[]) {
 
 function present(db: ReadDb, rows: FollowUpRow[], today: IsoDate) {
   const l = labels(db)
+  const cal = loadCalendar(db)
   const ids = rows.map((r) => r.id)
   const reports = ids.length
     ? db.select().from(followUpReports).where(inArray(followUpReports.followUpId, ids)).orderBy(asc(followUpReports.reportedOn), asc(followUpReports.id)).all()
@@ -77,7 +79,7 @@ function present(db: ReadDb, rows: FollowUpRow[], today: IsoDate) {
     const list = byItem.get(r.id) ?? []
     return {
       ...r,
-      ...timing(r, today),
+      ...timing(cal, r, today),
       departmentName: l.department(r.departmentId),
       leader: l.leader(r.leaderPostId),
       reportCount: list.length,
@@ -98,7 +100,7 @@ export function listFollowUps(reader: Reader, today: IsoDate, filter: FollowUpFi
     filter.departmentId ? eq(followUps.departmentId, filter.departmentId) : undefined,
   )).orderBy(asc(followUps.deadline), asc(followUps.id)).all()
     .filter((r) => !filter.overdueOnly || isOverdue(r, today))
-    .sort(compareFollowUps(today))
+    .sort(compareFollowUps(loadCalendar(db), today))
   return present(db, rows, today).map(({ reports: _reports, ...item }) => item)
 }
 

@@ -64,7 +64,7 @@ describe('督办事项 (R-S1)', () => {
       sourceTitle: '资阳市人民政府常务会议纪要〔2026〕1号：关于城区停车设施建设的议题',
       departmentName: '市住房和城乡建设局', leader: { title: '副市长', holderName: '陈立新' },
       meeting: { meetingId: signed.meetingId, minutesId: signed.id },
-      urgency: '办理中', daysRemaining: 20, daysOverdue: null,
+      urgency: '办理中', workingDaysLeft: 14, workingDaysOverdue: null, label: '剩余14个工作日',
     })
     ids.parking = item.id
     ids.market = (await api.ok('followups.create', {
@@ -88,18 +88,18 @@ describe('督办事项 (R-S1)', () => {
   it('R-S1 lists overdue items first with the days overdue, then by deadline with the days remaining', async () => {
     const list = await api.ok('followups.list', {})
     expect(list.map((i) => [i.id, i.urgency, i.label])).toEqual([
-      [ids.flood, '逾期', '逾期5天'],
-      [ids.market, '临期', '剩余2天'],
-      [ids.parking, '办理中', '剩余20天'],
+      [ids.flood, '逾期', '逾期3个工作日'],
+      [ids.market, '临期', '剩余2个工作日'],
+      [ids.parking, '办理中', '剩余14个工作日'],
     ])
-    expect(list[0]).toMatchObject({ daysOverdue: 5, daysRemaining: null, departmentName: '市水利局', leader: { title: '副市长', holderName: '杨帆' } })
+    expect(list[0]).toMatchObject({ workingDaysOverdue: 3, workingDaysLeft: null, label: '逾期3个工作日', departmentName: '市水利局', leader: { title: '副市长', holderName: '杨帆' } })
     expect(list[1].leader).toMatchObject({ title: '常务副市长', holderName: '李建国' })
     expect((await api.ok('followups.list', { overdueOnly: true })).map((i) => i.id)).toEqual([ids.flood])
     expect((await api.ok('followups.list', { departmentId: deptId('市商务局') })).map((i) => i.id)).toEqual([ids.market])
 
     await api.ok('system.setClock', { at: '2026-11-13T09:00:00+08:00' })
     const later = await api.ok('followups.list', { overdueOnly: true })
-    expect(later.map((i) => [i.id, i.daysOverdue])).toEqual([[ids.flood, 8], [ids.market, 1]])
+    expect(later.map((i) => [i.id, i.workingDaysOverdue])).toEqual([[ids.flood, 6], [ids.market, 1]])
   })
 
   it('R-S1 progress reports: the list shows the last one, the item all of them in order', async () => {
@@ -122,7 +122,7 @@ describe('督办事项 (R-S1)', () => {
     const blank = await api.call('followups.close', { id: ids.flood, closedOn: '2026-11-13', outcome: '' })
     expect(blank.body.error).toMatchObject({ code: 'VALIDATION', field: 'outcome', message: '「办理结果」不能为空' })
     const closed = await api.ok('followups.close', { id: ids.flood, closedOn: '2026-11-13', outcome: '排查隐患点46处，已整改44处，2处列入明年汛前工程。' })
-    expect(closed).toMatchObject({ status: '已办结', closedOn: '2026-11-13', urgency: '已办结', daysLate: 8, label: '已办结（超期8天）' })
+    expect(closed).toMatchObject({ status: '已办结', closedOn: '2026-11-13', urgency: '已办结', label: '已办结（超期6个工作日）' })
     const more = await api.call('followups.report', { id: ids.flood, reportedOn: '2026-11-13', content: '补充' })
     expect(more.body.error?.code).toBe('CONFLICT')
     expect(more.body.error?.message).toContain('已于2026年11月13日办结')

@@ -216,7 +216,7 @@ describe('承办, 催办 and 办结 (R-D7, X-3)', () => {
     ])
     await setClock('2026-12-10T09:00:00+08:00')
     const overdue = (await api.ok('incoming.dueSoon')).items.filter((i) => i.documentId === ids.qingshi)
-    expect(overdue[0]).toMatchObject({ kind: '承办', assignmentId: ids.host, numberText: '收〔2026〕1号', deadline: '2026-12-08', timing: { state: '逾期', daysOverdue: 2, label: '逾期2天' } })
+    expect(overdue[0]).toMatchObject({ kind: '承办', assignmentId: ids.host, numberText: '收〔2026〕1号', deadline: '2026-12-08', timing: { state: '逾期', workingDaysOverdue: 2, label: '逾期2个工作日' } })
   })
 
   it('R-D7 records every 催办 with the person, the date and the note', async () => {
@@ -243,7 +243,7 @@ describe('承办, 催办 and 办结 (R-D7, X-3)', () => {
 
   it('X-3 accepts the feedback with its evidence, then 办结 with a note; the document leaves 首页', async () => {
     const fed = await api.ok('incoming.feedback', { assignmentId: ids.host, feedback: '已完成改造方案，12月15日开工。', feedbackOn: '2026-12-10', file: await upload('办理情况报告.pdf', '住建局办理情况报告') })
-    expect(fed.assignments[0]).toMatchObject({ feedbackOn: '2026-12-10', feedbackFile: { name: '办理情况报告.pdf' }, timing: { state: '已完成', label: '超期2天完成' } })
+    expect(fed.assignments[0]).toMatchObject({ feedbackOn: '2026-12-10', feedbackFile: { name: '办理情况报告.pdf' }, timing: { state: '已完成', label: '超期2个工作日完成' } })
     const file = await api.ok('incoming.downloadFile', { fileId: must(fed.assignments[0].feedbackFileId, '反馈材料') })
     expect(Buffer.from(file.base64, 'base64').toString()).toBe('住建局办理情况报告')
     const closed = await api.ok('incoming.close', { id: ids.qingshi, closedOn: '2026-12-10', closingNote: '住建局已反馈，供暖季前开工。' })

@@ -26,7 +26,7 @@ describe('人大代表建议和政协提案 (R-D8)', () => {
     })
     expect(s).toMatchObject({
       kind: '人大代表建议', number: '第12号', departmentName: '市自然资源和规划局', leader: { title: '副市长', holderName: '陈立新' },
-      status: '办理中', overdueDays: null, daysLeft: 21, reply: null, satisfaction: null,
+      status: '办理中', timing: { state: '正常', workingDaysLeft: 15, label: '剩余15个工作日' }, reply: null, satisfaction: null,
     })
     ids.land = s.id
     ids.school = (await api.ok('proposals.save', {
@@ -64,7 +64,7 @@ describe('人大代表建议和政协提案 (R-D8)', () => {
     expect((await api.ok('proposals.list', { year: 2025 })).map((p) => p.id)).toEqual([ids.old])
     expect((await api.ok('proposals.list', { departmentId: deptId('市应急管理局') })).map((p) => p.id)).toEqual([ids.flood])
     const overdue = await api.ok('proposals.list', { overdueOnly: true })
-    expect(overdue.map((p) => [p.id, p.overdueDays])).toEqual([[ids.school, 10], [ids.old, 344]])
+    expect(overdue.map((p) => [p.id, p.timing?.label])).toEqual([[ids.school, '逾期8个工作日'], [ids.old, '逾期233个工作日']])
     expect((await api.ok('proposals.list', { text: '防汛' })).map((p) => p.id)).toEqual([ids.flood])
     expect(all.find((p) => p.id === ids.school)?.leader).toMatchObject({ title: '市长', holderName: '张明远' })
   })
@@ -74,7 +74,7 @@ describe('人大代表建议和政协提案 (R-D8)', () => {
     expect(future.body.error?.code).toBe('VALIDATION')
     expect(future.body.error?.message).toContain('不能晚于今天')
     const r = await api.ok('proposals.reply', { id: ids.school, reply: '经研究，2026年秋季学期新增学位1200个。', repliedOn: '2026-07-08' })
-    expect(r).toMatchObject({ status: '已答复', repliedOn: '2026-07-08', satisfaction: null, overdueDays: null })
+    expect(r).toMatchObject({ status: '已答复', repliedOn: '2026-07-08', satisfaction: null, timing: null })
     const later = await api.ok('proposals.reply', { id: ids.school, reply: must(r.reply, '答复内容'), repliedOn: '2026-07-08', satisfaction: '满意' })
     expect(later.satisfaction).toBe('满意')
     expect((await api.ok('proposals.list', { overdueOnly: true })).map((p) => p.id)).toEqual([ids.old])

@@ -132,7 +132,8 @@ describe('收文登记簿', () => {
     expect(p.rows[0]).toMatchObject({
       number: expect.stringMatching(/^收〔2026〕\d+号$/), receivedOn: '2026-06-01', sender: '四川省人民政府办公厅', senderNumber: '川办发〔2026〕7号',
       title: '关于做好2026年防汛抗旱工作的通知', docType: '通知', urgency: '特急', status: '批示中',
-      currentLeader: { name: '张明远', title: '市长' }, instructedBy: ['杨帆'], deadline: '2026-12-15', overdueDays: null, daysLeft: 35,
+      currentLeader: { name: '张明远', title: '市长' }, instructedBy: ['杨帆'], deadline: '2026-12-15', where: '市长张明远处',
+      timing: { state: '正常', workingDaysLeft: 25, label: '剩余25个工作日' }, lateWork: false,
     })
     const land = (await incoming({ text: '土地' })).rows[0]
     expect(land.assignees.map((a) => `${a.name}${a.role}`)).toEqual(['市自然资源和规划局主办', '市财政局协办'])
@@ -164,13 +165,14 @@ describe('收文登记簿', () => {
     expect((await incoming({ departmentId: deptId('市财政局') })).total).toBe(2)
   })
 
-  it('R-D7 overdue only: open past its deadline, or a department past its time limit without feedback — with the days overdue', async () => {
+  it('R-D7 overdue only: open past its deadline, or a department past its time limit without feedback — in working days, as the page says', async () => {
     const p = await incoming({ overdueOnly: true })
     expect(p.total).toBe(2)
-    expect(p.rows.map((r) => [r.id, r.overdueDays])).toEqual([[docs.deptLate, 5], [docs.late, 11]])
+    // deptLate is due 31 December but its 主办 owed feedback by 5 November; late was due Friday 30 October.
+    expect(p.rows.map((r) => [r.id, r.timing?.label, r.lateWork])).toEqual([[docs.deptLate, '剩余37个工作日', true], [docs.late, '逾期7个工作日', false]])
     // Closed ones past their old deadline, and a department that fed back in time, are not overdue.
     const answered = (await incoming({ text: '城东学校' })).rows[0]
-    expect(answered).toMatchObject({ overdueDays: null, daysLeft: 2 })
+    expect(answered).toMatchObject({ timing: { state: '临期', workingDaysLeft: 2 }, lateWork: false })
     expect((await incoming({ overdueOnly: true, departmentId: deptId('市住房和城乡建设局') })).rows.map((r) => r.id)).toEqual([docs.deptLate])
   })
 
@@ -230,7 +232,7 @@ describe('登记簿导出 Excel', () => {
     expect(rows[0][0]).toBe('资阳市人民政府办公室收文登记簿（2026年）')
     expect(rows[1][0]).toContain('2026年')
     expect(rows[1][0]).toContain('共21件')
-    expect(rows[2]).toEqual(['收文号', '收文日期', '来文机关', '来文字号', '标题', '文种', '密级', '紧急程度', '份数', '拟办意见', '批示领导', '承办单位', '办理时限', '状态', '当前位置', '逾期天数', '办结日期'])
+    expect(rows[2]).toEqual(['收文号', '收文日期', '来文机关', '来文字号', '标题', '文种', '密级', '紧急程度', '份数', '拟办意见', '批示领导', '承办单位', '办理时限', '状态', '当前位置', '时限情况', '办结日期'])
     const body = rows.slice(3)
     expect(body).toHaveLength(21)
     const land = body.find((r) => r[4] === '关于调整土地征收补偿标准的请示')!
@@ -238,13 +240,16 @@ describe('登记簿导出 Excel', () => {
     expect(land[11]).toBe('市自然资源和规划局（主办）、市财政局')
     const flood = body.find((r) => r[4].includes('防汛抗旱'))!
     expect(flood[0]).toMatch(/^收〔2026〕\d+号$/)
-    expect([flood[7], flood[9], flood[10], flood[14]]).toEqual(['特急', '拟请杨帆副市长阅示。', '杨帆', '张明远'])
+    expect([flood[7], flood[9], flood[10], flood[14], flood[15]]).toEqual(['特急', '拟请杨帆副市长阅示。', '杨帆', '市长张明远处', '剩余25个工作日'])
   })
 
   it('exports with the same filters as the screen (overdue only) and says so under the title', async () => {
     const rows = sheetRows((await api.ok('registers.exportIncomingXlsx', { overdueOnly: true })).base64)
     expect(rows[1][0]).toContain('只看逾期')
-    expect(rows.slice(3).map((r) => [r[4], r[15]])).toEqual([['关于雁江区老旧小区改造资金缺口的请示', '5'], ['关于下达市级财政衔接资金的请示', '11']])
+    expect(rows.slice(3).map((r) => [r[4], r[14], r[15]])).toEqual([
+      ['关于雁江区老旧小区改造资金缺口的请示', '市住房和城乡建设局（主办）', '剩余37个工作日，承办逾期'],
+      ['关于下达市级财政衔接资金的请示', '办公室（待办结）', '逾期7个工作日'],
+    ])
   })
 })
 

@@ -66,15 +66,15 @@ describe('a register page shared between PCs is never stale and never crosses a 
     expect(titles(await chayue.ok('registers.incoming', {}))).toContain('关于城区停车收费标准调整的请示（修改稿）')
   })
 
-  it('R-D7 the days overdue move on with the date, though nothing was written', async () => {
+  it('R-D7 the working days overdue move on with the date, though nothing was written', async () => {
     const doc = await register('关于老旧小区改造资金缺口的请示', { receivedAt: '2026-11-09 09:00' })
     await kezhang.ok('incoming.review', { id: doc.id, reviewedOn: '2026-11-09' })
     await kezhang.ok('incoming.propose', { id: doc.id, proposal: '拟请分管副市长阅示。', proposedBy: '许文杰', proposedOn: '2026-11-09', deadline: '2026-11-12' })
     const row = async () => (await chayue.ok('registers.incoming', { text: '老旧小区' })).rows[0]
-    expect((await row()).daysLeft).toBe(2)
+    expect((await row()).timing?.workingDaysLeft).toBe(2)
     await kezhang.ok('system.setClock', { at: '2026-11-16T09:00:00+08:00' })
-    expect((await row()).overdueDays).toBe(4)
+    expect((await row()).timing).toMatchObject({ state: '逾期', workingDaysOverdue: 2, label: '逾期2个工作日' })
     await kezhang.ok('system.setClock', { at: '2026-11-17T09:00:00+08:00' })
-    expect((await row()).overdueDays).toBe(5)
+    expect((await row()).timing?.workingDaysOverdue).toBe(3)
   })
 })

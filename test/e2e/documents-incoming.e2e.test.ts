@@ -164,7 +164,7 @@ describe('收文 in the browser', () => {
     const card = page.getByLabel('公文到期提醒')
     const host = card.getByRole('group', { name: '收〔2026〕1号 市交通运输局（主办）' })
     await host.waitFor()
-    expect(await host.innerText()).toContain('逾期2天')
+    expect(await host.innerText()).toContain('逾期2个工作日')
     expect(await host.innerText()).toContain(TITLE)
     await card.getByRole('group', { name: '收〔2026〕1号 市财政局（协办）' }).waitFor()
     await host.getByRole('button', { name: '催办' }).click()
@@ -182,7 +182,7 @@ describe('收文 in the browser', () => {
   it('X-3 refuses feedback without evidence, records it with the file, and the document is closed', async () => {
     await openDocument()
     const host = page.getByRole('row', { name: '市交通运输局（主办）' })
-    expect(await host.innerText()).toContain('逾期2天')
+    expect(await host.innerText()).toContain('逾期2个工作日')
     expect(await host.innerText()).toContain('已催办1次')
     await host.getByRole('button', { name: '登记反馈' }).click()
     const form = dialogNamed(page, '登记反馈：市交通运输局（主办）')
@@ -195,7 +195,7 @@ describe('收文 in the browser', () => {
     await form.getByRole('button', { name: '登记', exact: true }).click()
     await form.waitFor({ state: 'detached' })
     await host.getByRole('button', { name: '公交线网优化调整办理情况报告.pdf' }).waitFor()
-    expect(await host.innerText()).toContain('超期2天完成')
+    expect(await host.innerText()).toContain('超期2个工作日完成')
 
     const close = page.getByLabel('办结', { exact: true })
     await close.getByRole('button', { name: '办结', exact: true }).click()

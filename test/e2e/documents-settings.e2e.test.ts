@@ -65,7 +65,7 @@ describe('公文 settings and the 建议提案 register in the browser', () => {
     const row = page.getByRole('row').filter({ hasText: '关于加快城区停车场建设的建议' })
     await row.waitFor()
     const text = await row.innerText()
-    for (const s of ['2026年第128号', '王建军、李红梅', '2026年12月31日', '剩余21天']) expect(text).toContain(s)
+    for (const s of ['2026年第128号', '王建军、李红梅', '2026年12月31日', '剩余15个工作日']) expect(text).toContain(s)
     await row.getByRole('button', { name: '答复' }).click()
     const reply = page.getByRole('dialog', { name: '登记答复' })
     await reply.getByLabel(/^答复内容( \*)?$/).fill('已将城区停车场建设纳入2027年重点项目，新增泊位1200个。')

@@ -1,26 +1,24 @@
 import { describe, expect, it } from 'vitest'
 import { compareFollowUps, isOverdue, timing, type TimedItem } from '../../src-main/followups/rules'
+import { packagedCalendar } from '../helpers/calendar'
+
+const cal = packagedCalendar()
 
 const TODAY = '2026-11-10'
 const open = (id: number, deadline: string): TimedItem => ({ id, status: '办理中', deadline, closedOn: null })
 const closed = (id: number, deadline: string, closedOn: string): TimedItem => ({ id, status: '已办结', deadline, closedOn })
 
-describe('R-S1 how far a 督办事项 is from its deadline', () => {
+describe('R-S1 how far a 督办事项 is from its deadline, in working days as a 收文 is (issue 16)', () => {
   it.each([
-    ['overdue by a day', open(1, '2026-11-09'), { urgency: '逾期', daysOverdue: 1, daysRemaining: null, label: '逾期1天' }],
-    ['overdue across a month', open(1, '2026-10-31'), { urgency: '逾期', daysOverdue: 10, label: '逾期10天' }],
-    ['due today is not yet overdue', open(1, '2026-11-10'), { urgency: '临期', daysOverdue: null, daysRemaining: 0, label: '今日到期' }],
-    ['6 days left is 临期', open(1, '2026-11-16'), { urgency: '临期', daysRemaining: 6, label: '剩余6天' }],
-    ['7 days left is ordinary', open(1, '2026-11-17'), { urgency: '办理中', daysRemaining: 7, label: '剩余7天' }],
-    ['closed on time', closed(1, '2026-11-09', '2026-11-09'), { urgency: '已办结', daysLate: 0, daysOverdue: null, label: '已办结（按期）' }],
-    ['closed late, whatever today is', closed(1, '2026-11-01', '2026-11-04'), { urgency: '已办结', daysLate: 3, label: '已办结（超期3天）' }],
+    ['overdue by a day', open(1, '2026-11-09'), { urgency: '逾期', workingDaysOverdue: 1, workingDaysLeft: null, label: '逾期1个工作日' }],
+    ['overdue from Saturday 31 October: 7 working days, not 10 calendar days', open(1, '2026-10-31'), { urgency: '逾期', workingDaysOverdue: 7, label: '逾期7个工作日' }],
+    ['due today is not yet overdue', open(1, '2026-11-10'), { urgency: '临期', workingDaysOverdue: null, workingDaysLeft: 0, label: '今日到期' }],
+    ['3 working days left is 临期, as for a 收文', open(1, '2026-11-13'), { urgency: '临期', workingDaysLeft: 3, label: '剩余3个工作日' }],
+    ['4 working days left is ordinary', open(1, '2026-11-16'), { urgency: '办理中', workingDaysLeft: 4, label: '剩余4个工作日' }],
+    ['closed on time', closed(1, '2026-11-09', '2026-11-09'), { urgency: '已办结', workingDaysOverdue: null, label: '已办结（按期）' }],
+    ['closed late, whatever today is', closed(1, '2026-11-01', '2026-11-04'), { urgency: '已办结', label: '已办结（超期3个工作日）' }],
   ] as const)('%s', (_name, item, expected) => {
-    expect(timing(item, TODAY)).toMatchObject(expected)
-  })
-
-  it('counts 临期 with the window given', () => {
-    expect(timing(open(1, '2026-11-12'), TODAY, 2).urgency).toBe('办理中')
-    expect(timing(open(1, '2026-11-11'), TODAY, 2).urgency).toBe('临期')
+    expect(timing(cal, item, TODAY)).toMatchObject(expected)
   })
 
   it('calls an item overdue only while it is open and past its deadline', () => {
@@ -42,13 +40,13 @@ describe('R-S1 the order of the 督办 list', () => {
       open(7, '2026-12-01'),
       open(8, '2026-11-10'),
     ]
-    expect([...items].sort(compareFollowUps(TODAY)).map((i) => i.id)).toEqual([5, 3, 8, 6, 2, 7, 4, 1])
+    expect([...items].sort(compareFollowUps(cal, TODAY)).map((i) => i.id)).toEqual([5, 3, 8, 6, 2, 7, 4, 1])
   })
 
   it('moves an item up once its deadline passes', () => {
     const items = [open(1, '2026-11-20'), open(2, '2026-11-11')]
-    expect([...items].sort(compareFollowUps(TODAY)).map((i) => i.id)).toEqual([2, 1])
+    expect([...items].sort(compareFollowUps(cal, TODAY)).map((i) => i.id)).toEqual([2, 1])
     const later = [open(1, '2026-11-20'), closed(2, '2026-11-11', '2026-11-12'), open(3, '2026-11-12')]
-    expect([...later].sort(compareFollowUps('2026-11-15')).map((i) => i.id)).toEqual([3, 1, 2])
+    expect([...later].sort(compareFollowUps(cal, '2026-11-15')).map((i) => i.id)).toEqual([3, 1, 2])
   })
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AbsencePeriod } from '../../src-main/absences/rules'
 import type { LeaderPost, OrgSnapshot } from '../../src-main/org/snapshot'
 import {
-  circleMeaning, currentTurn, deadlineAfter, deadlineTiming, directExceptionProblem, disagreementGaps, incomingNumberText,
+  circleMeaning, currentTurn, deadlineAfter, directExceptionProblem, disagreementGaps, incomingNumberText,
   proposeRoute, secrecyProblem, unresolvedCount, workingDaysProblem, type RouteInput,
 } from '../../src-main/documents/incoming/rules'
 import { packagedCalendar } from '../helpers/calendar'
@@ -92,24 +92,6 @@ describe('R-D7 deadlines in working days, across 国庆 2026', () => {
     expect(workingDaysProblem('特急', 3, days)).toBe('R-D7：特急件须从快办理，办理时限不能超过2个工作日（设置—办理时限）')
     expect(workingDaysProblem('加急', 6, days)).toContain('不能超过5个工作日')
     expect(workingDaysProblem('无', 20, days)).toBeNull()
-  })
-
-  it.each([
-    ['R-D7 working days left are counted after today, holidays excluded', '2026-09-30', '2026-10-09', null, { state: '临期', workingDaysLeft: 2, label: '剩余2个工作日' }],
-    ['R-D7 due today', '2026-10-09', '2026-10-09', null, { state: '临期', workingDaysLeft: 0, label: '今日到期' }],
-    ['R-D7 four working days left is not yet 临期', '2026-11-02', '2026-11-06', null, { state: '正常', workingDaysLeft: 4 }],
-    ['R-D7 three working days left is 临期', '2026-11-03', '2026-11-06', null, { state: '临期', workingDaysLeft: 3 }],
-    ['R-D7 overdue is counted in calendar days', '2026-10-12', '2026-10-09', null, { state: '逾期', daysOverdue: 3, label: '逾期3天' }],
-    ['done on time', '2026-10-20', '2026-10-09', '2026-10-09', { state: '已完成', label: '按期完成' }],
-    ['done late', '2026-10-20', '2026-10-09', '2026-10-12', { state: '已完成', label: '超期3天完成' }],
-  ] as const)('%s', (_name, today, deadline, done, expected) => {
-    expect(deadlineTiming(cal, today, deadline, done)).toMatchObject(expected)
-  })
-
-  it('R-W2 a deadline in a year without holiday data is counted by weekends and marked 暂定 (X-6)', () => {
-    const t = deadlineTiming(cal, '2099-12-01', '2099-12-10')
-    expect(t).toMatchObject({ state: '正常', workingDaysLeft: 7 })
-    expect(t.label).toBe('剩余7个工作日（暂定：节假日安排未录入）')
   })
 })
 

@@ -4,8 +4,8 @@
  * and where a document is in its 传阅.
  */
 import type { Decision } from '../../kernel/decision'
-import { addDays, chineseDate, daysBetween, type IsoDate } from '../../common/dates'
-import { countWorkingDays, isProvisional, shiftWorkingDays, type HolidayCalendar } from '../../calendar/rules'
+import { chineseDate, type IsoDate } from '../../common/dates'
+import { shiftWorkingDays, type HolidayCalendar } from '../../calendar/rules'
 import { whoActsFor, type AbsencePeriod, type ActingRule } from '../../absences/rules'
 import { mayorPost, type LeaderPost, type OrgSnapshot } from '../../org/snapshot'
 import type { CLASSIFICATIONS } from '../../common/classification'
@@ -136,38 +136,6 @@ export function workingDaysProblem(urgency: Urgency, requested: number, days: Ha
 
 /** The date `workingDays` working days after `from` (the day itself not counted), across holidays and 调休 (R-W2). */
 export const deadlineAfter = (cal: HolidayCalendar, from: IsoDate, workingDays: number): IsoDate => shiftWorkingDays(cal, from, workingDays)
-
-/** Due within this many working days counts as 临期 (首页 shows them). */
-export const DUE_SOON_WORKING_DAYS = 3
-
-export interface DeadlineTiming {
-  state: '逾期' | '临期' | '正常' | '已完成'
-  /** Working days left after today up to the deadline (0 = due today); null when overdue or done, or the year has no holiday data. */
-  workingDaysLeft: number | null
-  /** Calendar days past the deadline, for an overdue item. */
-  daysOverdue: number | null
-  label: string
-}
-
-/**
- * How far an item is from its deadline. Time left is counted in working days (R-D7); time overdue in
- * calendar days (a deadline missed on Friday is 3 days overdue on Monday). Across a year without holiday
- * data the count is by weekends and the label says 暂定 (X-6).
- */
-export function deadlineTiming(cal: HolidayCalendar, today: IsoDate, deadline: IsoDate, doneOn: IsoDate | null = null): DeadlineTiming {
-  if (doneOn) {
-    const late = daysBetween(deadline, doneOn)
-    return { state: '已完成', workingDaysLeft: null, daysOverdue: null, label: late > 0 ? `超期${late}天完成` : '按期完成' }
-  }
-  if (today > deadline) {
-    const n = daysBetween(deadline, today)
-    return { state: '逾期', workingDaysLeft: null, daysOverdue: n, label: `逾期${n}天` }
-  }
-  if (today === deadline) return { state: '临期', workingDaysLeft: 0, daysOverdue: null, label: '今日到期' }
-  const left = countWorkingDays(cal, addDays(today, 1), deadline)
-  const note = isProvisional(cal, today, deadline) ? '（暂定：节假日安排未录入）' : ''
-  return { state: left <= DUE_SOON_WORKING_DAYS ? '临期' : '正常', workingDaysLeft: left, daysOverdue: null, label: `剩余${left}个工作日${note}` }
-}
 
 // ——— Consultation (R-D2) ———
 

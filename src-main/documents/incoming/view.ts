@@ -6,7 +6,8 @@ import { posts } from '../../org/schema'
 import { directory, type Directory } from '../../org/directory'
 import { storedFiles } from '../../files/schema'
 import { assignments, chases, consultations, incomingDocuments, incomingFiles, instructions } from '../schema'
-import { currentTurn, deadlineTiming, disagreementGaps } from './rules'
+import { currentTurn, disagreementGaps } from './rules'
+import { deadlineTiming } from '../../calendar/deadline'
 import { classificationMark, visibleClassifications } from '../../common/classification'
 import { numberText, requireIncoming, reviewOf, type IncomingRow } from './service'
 import { clearanceOf, type Reader } from '../../security/clearance'
@@ -79,7 +80,7 @@ export function getIncoming(reader: Reader, id: number, today: IsoDate) {
     feedbackFile: a.feedbackFileId ? fileNames.get(a.feedbackFileId) ?? null : null,
     // A 协办 that never answered is not overdue once the document itself is closed.
     timing: !a.feedbackOn && doc.status === '已办结'
-      ? { state: '已完成' as const, workingDaysLeft: null, daysOverdue: null, label: '未反馈，已随文办结' }
+      ? { state: '已完成' as const, workingDaysLeft: null, workingDaysOverdue: null, provisional: false, label: '未反馈，已随文办结' }
       : deadlineTiming(cal, today, a.deadline, a.feedbackOn),
     chases: chased.filter((c) => c.assignmentId === a.id).length,
   }))

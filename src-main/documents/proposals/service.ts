@@ -8,7 +8,10 @@ import type { ReadDb } from '../../db/connection'
 import type { ActionContext } from '../../kernel/procedure'
 import { AppError } from '../../kernel/errors'
 import { insertAudited, requireById, updateAudited } from '../../kernel/audited'
-import { chineseDate, daysBetween, type IsoDate } from '../../common/dates'
+import { chineseDate, type IsoDate } from '../../common/dates'
+import { loadCalendar } from '../../calendar/service'
+import type { HolidayCalendar } from '../../calendar/rules'
+import { deadlineTiming, type DeadlineTiming } from '../../calendar/deadline'
 import { departments, posts } from '../../org/schema'
 import { proposals } from '../schema'
 import { type PROPOSAL_KINDS, type SATISFACTION } from '../../common/documents'
@@ -38,8 +41,8 @@ export interface ProposalRow extends Omit<ProposalBase, 'leaderTitle' | 'leaderN
   leader: { postId: number; title: string; holderName: string | null } | null
   /** 办理中 until the reply is recorded, then 已答复. */
   status: '办理中' | '已答复'
-  overdueDays: number | null
-  daysLeft: number | null
+  /** How far the deadline is while unanswered, in working days as for a 收文 (calendar/deadline.ts). */
+  timing: DeadlineTiming | null
 }
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -58,15 +61,14 @@ function where(f: ProposalFilter, today: IsoDate): SQL {
 
 const numberKey = (n: string) => Number((n.match(/\d+/) ?? ['0'])[0])
 
-function present(r: ProposalBase, today: IsoDate): ProposalRow {
+function present(cal: HolidayCalendar, r: ProposalBase, today: IsoDate): ProposalRow {
   const { leaderTitle, leaderName, ...rest } = r
   const answered = r.repliedOn !== null
   return {
     ...rest,
     leader: r.leaderPostId !== null && leaderTitle !== null ? { postId: r.leaderPostId, title: leaderTitle, holderName: leaderName } : null,
     status: answered ? '已答复' : '办理中',
-    overdueDays: !answered && r.deadline < today ? daysBetween(r.deadline, today) : null,
-    daysLeft: !answered && r.deadline >= today ? daysBetween(today, r.deadline) : null,
+    timing: answered ? null : deadlineTiming(cal, today, r.deadline),
   }
 }
 
@@ -83,15 +85,16 @@ function select(db: ReadDb, condition: SQL): ProposalBase[] {
 
 /** The register of 建议 and 提案: newest year first, then kind, then number (第2号 before 第10号). */
 export function listProposals(db: ReadDb, today: IsoDate, f: ProposalFilter = {}): ProposalRow[] {
+  const cal = loadCalendar(db)
   return select(db, where(f, today))
     .sort((a, b) => b.year - a.year || a.kind.localeCompare(b.kind, 'zh') || numberKey(a.number) - numberKey(b.number) || a.number.localeCompare(b.number) || a.id - b.id)
-    .map((r) => present(r, today))
+    .map((r) => present(cal, r, today))
 }
 
 export function getProposal(db: ReadDb, id: number, today: IsoDate): ProposalRow {
   const row = select(db, sql`p.id = ${id}`)[0]
   if (!row) throw new AppError('NOT_FOUND', '建议（提案）不存在或已被删除')
-  return present(row, today)
+  return present(loadCalendar(db), row, today)
 }
 
 /** Registers a 建议/提案, or corrects one; the number is unique per kind and year. */

@@ -22,7 +22,9 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { ReadDb } from '../../db/connection'
 import { allRows, firstRow } from '../../db/prepared'
 import { AppError } from '../../kernel/errors'
-import { daysBetween, type IsoDate } from '../../common/dates'
+import type { IsoDate } from '../../common/dates'
+import { loadCalendar } from '../../calendar/service'
+import { deadlineTiming, type DeadlineTiming } from '../../calendar/deadline'
 import { officeDate } from '../../common/office-time'
 import { docIdOf, kindRange, matchQuery, searchRowid, type SearchKind } from './search'
 import { countedTotal } from './counts'
@@ -212,11 +214,12 @@ interface IncomingBase {
   id: number; year: number; seq: number; receivedAt: string; sender: string; senderNumber: string | null; title: string
   docType: DocumentType; classification: string; secrecyPeriod: string | null; urgency: string; copies: number; pages: number | null
   status: IncomingState; proposal: string | null; route: string | null; deadline: string | null; closedOn: string | null
+  reviewedOn: string | null
 }
 
 const INCOMING_COLUMNS = sql`d.id, d.year, d.seq, d.received_at AS receivedAt, d.sender, d.sender_number AS senderNumber, d.title,
   d.doc_type AS docType, d.classification, d.secrecy_period AS secrecyPeriod, d.urgency, d.copies, d.pages, d.status,
-  d.proposal, d.route, d.deadline, d.closed_on AS closedOn`
+  d.proposal, d.route, d.deadline, d.closed_on AS closedOn, d.reviewed_on AS reviewedOn`
 
 /** The SQL of one page of the 收文登记簿 (exported for the query-plan test). */
 export function incomingPageSql(f: IncomingFilter & Viewer, today: IsoDate, after: RegisterCursor | null | undefined, limit: number, leader: LeaderPlan = 'walk'): SQL {
@@ -239,14 +242,31 @@ export interface IncomingRegisterRow extends IncomingBase {
   instructedBy: string[]
   /** 承办单位: 主办 first. */
   assignees: Assignee[]
-  /** Days past the deadline (the document's, or a department's without feedback), while open; null otherwise. */
-  overdueDays: number | null
-  /** Days left to the document's deadline while open and not overdue (0 = due today). */
-  daysLeft: number | null
+  /** How far the document's 办结时限 is while it is open, in working days — the figure its page shows (issue 16). */
+  timing: DeadlineTiming | null
+  /** A 承办单位 is past its own 承办时限 without feedback (so the row is overdue though its 办结时限 may not be). */
+  lateWork: boolean
+  /** 当前位置, in the register's short words: 办公室（待初审）, 市长张明远处, 市财政局（主办）… */
+  where: string
 }
 
 const chunks = <T>(xs: T[], n = 500): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n))
 const idList = (ids: number[]) => sql.join(ids.map((i) => sql`${i}`), sql`, `)
+
+/** Where a 收文 is now, for the register's 当前位置 column on the page and in Excel (the page's 现在 line says it at length). */
+function whereNow(r: IncomingBase, leader: IncomingRegisterRow['currentLeader'], work: Assignee[]): string {
+  switch (r.status) {
+    case '已登记': return r.reviewedOn ? '办公室（待拟办）' : '办公室（待初审）'
+    case '已拟办': return '办公室（待送批）'
+    case '批示中': return leader ? `${leader.title ?? ''}${leader.name}处` : '办公室（待交办）'
+    case '承办中': {
+      const open = work.filter((a) => !a.feedbackOn)
+      return open.length ? open.map((a) => `${a.name}（${a.role}）`).join('、') : '办公室（待办结）'
+    }
+    case '已退回': return `已退回${r.sender}`
+    case '已办结': return '已办结'
+  }
+}
 
 /** Adds the leaders, departments and deadline figures to register rows, a few queries per 500 rows. */
 function presentIncoming(db: ReadDb, base: IncomingBase[], today: IsoDate): IncomingRegisterRow[] {
@@ -276,21 +296,18 @@ function presentIncoming(db: ReadDb, base: IncomingBase[], today: IsoDate): Inco
   // The figures are added to the row SQLite gave (Object.assign), not spread into a new object: spreading these
   // rows kept each page's strings alive through two young-generation collections, so every few pages paid a
   // 3–7 ms collection (npm run bench, register p95).
+  const cal = loadCalendar(db)
   return base.map((r) => {
     const open = (OPEN_INCOMING_STATES as readonly string[]).includes(r.status)
-    const mine = assignees.get(r.id) ?? []
-    const late = [r.deadline, ...mine.filter((a) => a.feedbackOn === null).map((a) => a.deadline)]
-      .filter((d): d is string => d !== null && d < today)
-      .map((d) => daysBetween(d, today))
-    const overdueDays = open && late.length ? Math.max(...late) : null
     return Object.assign(r, {
       number: incomingNumberText(r.year, r.seq),
       receivedOn: storedOfficeDate(r.receivedAt)!,
       currentLeader: open ? pending.get(r.id) ?? null : null,
       instructedBy: instructed.get(r.id) ?? [],
-      assignees: mine,
-      overdueDays,
-      daysLeft: open && overdueDays === null && r.deadline ? daysBetween(today, r.deadline) : null,
+      assignees: assignees.get(r.id) ?? [],
+      timing: open && r.deadline ? deadlineTiming(cal, today, r.deadline) : null,
+      lateWork: open && (assignees.get(r.id) ?? []).some((a) => a.feedbackOn === null && a.deadline < today),
+      where: whereNow(r, pending.get(r.id) ?? null, assignees.get(r.id) ?? []),
     })
   })
 }

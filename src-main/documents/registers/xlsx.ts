@@ -22,8 +22,8 @@ export function incomingRegisterXlsx(title: string, subtitle: string, rows: Inco
     { title: '承办单位', width: 24, value: (r) => r.assignees.map((a) => (a.role === '主办' ? `${a.name}（主办）` : a.name)).join('、'), wrap: true },
     { title: '办理时限', width: 12, value: (r) => r.deadline, center: true },
     { title: '状态', width: 8, value: (r) => r.status, center: true },
-    { title: '当前位置', width: 12, value: (r) => r.currentLeader?.name ?? null, center: true },
-    { title: '逾期天数', width: 8, value: (r) => r.overdueDays },
+    { title: '当前位置', width: 18, value: (r) => r.where, wrap: true },
+    { title: '时限情况', width: 14, value: (r) => [r.timing?.label, r.lateWork ? '承办逾期' : null].filter(Boolean).join('，') || null, wrap: true },
     { title: '办结日期', width: 12, value: (r) => r.closedOn, center: true },
   ]
   return registerXlsx(title, subtitle, '收文登记簿', columns, rows)

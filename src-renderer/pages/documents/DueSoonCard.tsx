@@ -5,10 +5,10 @@ import { ErrorAlert } from '../../components/Feedback'
 import { RuleBadge } from '../../components/RuleBadge'
 import { formatDate, formatMonthDay } from '../../lib/format'
 import { hrefOf } from '../../lib/route'
+import { TimingBadge } from '../../components/TimingBadge'
 
 type Item = OutputOf<'incoming.dueSoon'>['items'][number]
 const key = (i: Item) => `${i.documentId}:${i.assignmentId ?? ''}`
-const TIMING_COLOR: Record<string, string> = { 逾期: 'red', 临期: 'orange', 正常: 'blue', 已完成: 'gray' }
 
 /** 首页 (R-D7): 收文 and 承办 overdue or due within three working days, overdue first, each with a one-click 催办; the most pressing few, with the totals. */
 export function DueSoonCard() {
@@ -50,7 +50,7 @@ export function DueSoonCard() {
           return (
             <Group key={key(i)} gap="xs" wrap="nowrap" justify="space-between" role="group" aria-label={`${i.numberText} ${i.chaseWhom}`}>
               <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-                <Badge size="sm" radius="sm" variant={i.timing.state === '逾期' ? 'filled' : 'light'} color={TIMING_COLOR[i.timing.state]} style={{ flexShrink: 0 }}>{i.timing.label}</Badge>
+                <TimingBadge timing={i.timing} style={{ flexShrink: 0 }} />
                 {i.urgency !== '无' && <Badge size="sm" radius="sm" variant="outline" color="red" style={{ flexShrink: 0 }}>{i.urgency}</Badge>}
                 <Text size="sm" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{i.numberText}</Text>
                 <Anchor size="sm" href={hrefOf(`documents/incoming/${i.documentId}`)} lineClamp={1} title={i.title}>{i.title}</Anchor>

@@ -12,9 +12,10 @@ import type { OrgOverview } from '../../org/model'
 import { FileLink } from './FileLink'
 import { departmentOptions } from './RegisterModal'
 import { RuleRefusal, RuleWarning } from './RuleRefusal'
-import { ACCEPT, INCOMING_CHANGES, TIMING_COLOR, type Assignment, type Incoming } from './model'
+import { ACCEPT, INCOMING_CHANGES, type Assignment, type Incoming } from './model'
 import { useCan } from '../../../lib/session'
 import { OfficeDateInput } from '../../../components/OfficeDateInput'
+import { TimingBadge } from '../../../components/TimingBadge'
 
 /**
  * 承办 (R-D7, X-3): hand-off to one 主办 and any 协办 departments with a time limit in working days; each
@@ -63,7 +64,7 @@ export function HandlingPanel({ doc, org }: { doc: Incoming; org: OrgOverview | 
                   <Table.Td>
                     {!open && !a.feedbackOn
                       ? <Badge size="sm" radius="sm" variant="light" color="gray">未反馈</Badge>
-                      : <Badge size="sm" radius="sm" variant={a.timing.state === '逾期' ? 'filled' : 'light'} color={TIMING_COLOR[a.timing.state]}>{a.timing.label}</Badge>}
+                      : <TimingBadge timing={a.timing} />}
                     {a.chases > 0 && <Text size="xs" c="dimmed" mt={2}>已催办{a.chases}次</Text>}
                   </Table.Td>
                   <Table.Td>

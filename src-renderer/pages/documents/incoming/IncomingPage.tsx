@@ -17,8 +17,9 @@ import { ProposePanel } from './ProposePanel'
 import { RegisterModal } from './RegisterModal'
 import { ReclassifyButton, ReclassifyDialog } from '../../../components/ReclassifyDialog'
 import { ReviewPanel } from './ReviewPanel'
-import { STATUS_COLOR, STEPS, TIMING_COLOR, activeStep, receivedText, type Incoming } from './model'
+import { STATUS_COLOR, STEPS, activeStep, receivedText, type Incoming } from './model'
 import { Can } from '../../../components/Can'
+import { TimingBadge } from '../../../components/TimingBadge'
 
 /** What each step of the bar says once done. */
 function stepDescription(doc: Incoming, i: number): string {
@@ -81,7 +82,7 @@ export function IncomingPage({ id }: { id: number }) {
             {doc.deadline && (
               <Group gap={6} mt={4}>
                 <Text size="sm" c="dimmed">办结时限：{formatDate(doc.deadline)}</Text>
-                {t && <Badge size="sm" radius="sm" variant={t.state === '逾期' ? 'filled' : 'light'} color={TIMING_COLOR[t.state]}>{t.label}</Badge>}
+                {t && <TimingBadge timing={t} />}
                 <RuleBadge rule="R-D7" />
               </Group>
             )}

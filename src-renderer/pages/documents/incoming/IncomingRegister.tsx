@@ -17,26 +17,17 @@ type Filter = Omit<InputOf<'registers.incoming'>, 'after' | 'limit'>
 const PAGE = 100
 const NUM = { fontVariantNumeric: 'tabular-nums' } as const
 
-/** Where the paper is now, in a register cell: the leader awaited, the departments still working, or the state. */
-export function whereText(r: RegisterRow): string {
-  switch (r.status) {
-    case '已登记': return '办公室（待拟办）'
-    case '已拟办': return '办公室（待送批）'
-    case '批示中': return r.currentLeader ? `${r.currentLeader.title ?? ''}${r.currentLeader.name}处` : '办公室（待交办）'
-    case '承办中': {
-      const open = r.assignees.filter((a) => !a.feedbackOn)
-      return open.length ? open.map((a) => `${a.name}（${a.role}）`).join('、') : '办公室（待办结）'
-    }
-    case '已退回': return `已退回${r.sender}`
-    case '已办结': return '已办结'
-  }
-}
-
+/** The 办结时限 and, while open, how far it is — the figure the document's page shows. */
 function Deadline({ r }: { r: RegisterRow }) {
-  if (r.overdueDays !== null) return <Text span size="sm" c="red.8" fw={600} style={NUM}>{formatDate(r.deadline)} 逾期{r.overdueDays}天</Text>
   if (!r.deadline) return <Text span size="sm" c="dimmed">—</Text>
-  if (r.daysLeft !== null && r.daysLeft <= 3) return <Text span size="sm" c="orange.8" style={NUM}>{formatDate(r.deadline)}{r.daysLeft === 0 ? ' 今日到期' : ''}</Text>
-  return <span style={NUM}>{formatDate(r.deadline)}</span>
+  const t = r.timing
+  const tone = t?.state === '逾期' ? 'red.8' : t?.state === '临期' ? 'orange.8' : undefined
+  const late = r.lateWork ? ' 承办逾期' : ''
+  return (
+    <Text span size="sm" c={tone ?? (r.lateWork ? 'red.8' : undefined)} fw={t?.state === '逾期' || r.lateWork ? 600 : undefined} style={NUM} title={`${t?.label ?? ''}${late}`}>
+      {formatDate(r.deadline)}{t && t.state !== '正常' ? ` ${t.label}` : ''}{late}
+    </Text>
+  )
 }
 
 const COLUMNS: RegisterColumn<RegisterRow>[] = [
@@ -49,7 +40,7 @@ const COLUMNS: RegisterColumn<RegisterRow>[] = [
   { key: 'secret', label: '密级', width: '64px', render: (r) => classificationMark(r.classification, r.secrecyPeriod) ?? '' },
   { key: 'urgency', label: '紧急', width: '36px', render: (r) => (r.urgency === '无' ? '' : <Text span size="sm" c="red.8">{r.urgency}</Text>) },
   { key: 'status', label: '状态', width: '64px', render: (r) => <Badge size="sm" variant="light" radius="sm" color={STATUS_COLOR[r.status]}>{r.status}</Badge> },
-  { key: 'where', label: '当前位置', width: 'minmax(100px, 0.9fr)', render: (r) => { const w = whereText(r); return <span title={w}>{w}</span> } },
+  { key: 'where', label: '当前位置', width: 'minmax(100px, 0.9fr)', render: (r) => <span title={r.where}>{r.where}</span> },
   { key: 'deadline', label: '办理时限', width: '132px', render: (r) => <Deadline r={r} /> },
 ]
 

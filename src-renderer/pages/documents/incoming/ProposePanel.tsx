@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { Alert, Badge, Button, Checkbox, Group, Paper, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Button, Checkbox, Group, Paper, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core'
 import { useMutation, useQuery } from '../../../api/client'
 import { fieldError } from '../../../components/FormModal'
 import { RuleBadge } from '../../../components/RuleBadge'
@@ -12,6 +12,7 @@ import { INCOMING_CHANGES, type Incoming, type Route } from './model'
 import { useCan } from '../../../lib/session'
 import { OfficeDateInput } from '../../../components/OfficeDateInput'
 import { useRouteOn } from './route'
+import { TimingBadge } from '../../../components/TimingBadge'
 
 /** '拟请陈立新副市长阅示。' — the office's usual wording, naming the leader the route goes to. */
 export function defaultProposal(route: Route | undefined, docType: string): string {
@@ -64,7 +65,7 @@ export function ProposePanel({ doc, org }: { doc: Incoming; org: OrgOverview | u
           {doc.deadline && (
             <Group gap={6}>
               <Text size="sm">办结时限：{formatDate(doc.deadline)}</Text>
-              {doc.deadlineTiming && <Badge size="sm" radius="sm" variant="light" color={doc.deadlineTiming.state === '逾期' ? 'red' : doc.deadlineTiming.state === '临期' ? 'orange' : 'gray'}>{doc.deadlineTiming.label}</Badge>}
+              {doc.deadlineTiming && <TimingBadge timing={doc.deadlineTiming} />}
               <RuleBadge rule="R-D7" />
             </Group>
           )}

@@ -25,7 +25,6 @@ export type FileKind = NonNullable<RegisterInput['files']>[number]['kind']
 export const STATUS_COLOR: Record<IncomingStatus, string> = {
   已登记: 'gray', 已退回: 'red', 已拟办: 'blue', 批示中: 'orange', 承办中: 'indigo', 已办结: 'green',
 }
-export const TIMING_COLOR: Record<string, string> = { 逾期: 'red', 临期: 'orange', 正常: 'blue', 已完成: 'gray' }
 
 /** 签收 → 初审 → 拟办 → 批示 → 承办 → 办结. */
 export const STEPS = ['签收', '初审', '拟办', '批示', '承办', '办结'] as const

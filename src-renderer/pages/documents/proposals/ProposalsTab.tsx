@@ -8,14 +8,14 @@ import { ReplyModal } from './ReplyModal'
 import { PROPOSAL_KINDS } from '../../../../src-main/common/documents'
 import { Can } from '../../../components/Can'
 import { proposalNumberText } from '../../../../src-main/common/documents'
+import { TimingBadge } from '../../../components/TimingBadge'
 
 export type ProposalRow = OutputOf<'proposals.list'>[number]
 type Kind = (typeof PROPOSAL_KINDS)[number]
 
 function Timing({ p }: { p: ProposalRow }) {
   if (p.status === '已答复') return <Badge size="sm" variant="light" color="gray">已答复{p.satisfaction ? `（${p.satisfaction}）` : ''}</Badge>
-  if (p.overdueDays) return <Badge size="sm" color="red">逾期{p.overdueDays}天</Badge>
-  return <Badge size="sm" variant="light" color={p.daysLeft !== null && p.daysLeft <= 7 ? 'orange' : 'blue'}>剩余{p.daysLeft}天</Badge>
+  return p.timing ? <TimingBadge timing={p.timing} /> : null
 }
 
 /** 人大代表建议和政协提案 (R-D8, 第五十九条): the leading leader, the handling department, the deadline, the reply. */
