@@ -26,7 +26,7 @@ export function latestMigrationIn(folder: string): number {
 }
 
 /** drizzle records each applied migration's journal timestamp in __drizzle_migrations.created_at. */
-function lastAppliedAt(sqlite: Sqlite): number | null {
+export function lastAppliedAt(sqlite: Sqlite): number | null {
   const table = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get()
   if (!table) return null
   const row = sqlite.prepare('SELECT MAX(created_at) AS at FROM __drizzle_migrations').get() as { at: number | null }
