@@ -248,7 +248,7 @@ describe('meetings: a topic above the reader\'s clearance is neither listed nor 
     const fileId = confidential.files[0].id
     expect((await kezhang.ok('topics.downloadFile', { fileId })).filename).toContain(TITLES.confidentialTopic)
     expect((await wenmi.call('topics.downloadFile', { fileId })).body.error).toEqual({ code: 'NOT_FOUND', message: '议题附件不存在或无权查看' })
-    expect((await wenmi.call('topics.withdraw', { topicId: confidential.id })).body.error).toEqual({ code: 'NOT_FOUND', message: '议题不存在或无权查看' })
+    expect((await wenmi.call('topics.withdraw', { topicId: confidential.id, reason: '部门要求撤回' })).body.error).toEqual({ code: 'NOT_FOUND', message: '议题不存在或无权查看' })
     // A 收文 file is not a topic file: it cannot be fetched through the meetings download either.
     expect((await kezhang.call('topics.downloadFile', { fileId: ids.confidentialFile })).body.error?.code).toBe('NOT_FOUND')
   })

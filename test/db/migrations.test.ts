@@ -47,6 +47,25 @@ const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check:
       expect(db.prepare('SELECT count(*) AS n FROM duty_change_consents').get()).toEqual({ n: 0 })
     },
   },
+  // Meeting corrections (issue 15): a new table and nullable columns; meetings, topics and attendance keep their rows.
+  '0009_meeting_corrections': {
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO people (id, name) VALUES (1, '张明远');
+        INSERT INTO departments (id, name, kind) VALUES (1, '市财政局', '市政府部门');
+        INSERT INTO meeting_types (id, kind, name, config) VALUES (1, '专题会议', '专题会议', '{}');
+        INSERT INTO meetings (id, type_id, date, half_day, created_at) VALUES (1, 1, '2026-12-03', '上午', '2026-11-25T00:00:00Z');
+        INSERT INTO topics (id, meeting_id, title, department_id, delivered_on, created_at) VALUES (1, 1, '关于城东片区土地收储的议题', 1, '2026-11-16', '2026-11-16T01:00:00Z');
+        INSERT INTO attendance (id, meeting_id, person_id, role, status) VALUES (1, 1, 1, '组成人员', '出席');
+      `)
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT id, participants, contact_name FROM meetings').all()).toEqual([{ id: 1, participants: '[]', contact_name: null }])
+      expect(db.prepare('SELECT id, title, supervisor_reason, withdraw_reason FROM topics').all()).toEqual([{ id: 1, title: '关于城东片区土地收储的议题', supervisor_reason: null, withdraw_reason: null }])
+      expect(db.prepare('SELECT id, status, askee_exception FROM attendance').all()).toEqual([{ id: 1, status: '出席', askee_exception: null }])
+      expect(db.prepare('SELECT count(*) AS n FROM meeting_corrections').get()).toEqual({ n: 0 })
+    },
+  },
   // The audit record's 密级 (issue 14): a new column, empty for the records already there, whose hashes still hold.
   '0008_audit_classification': {
     seed: (db) => {
