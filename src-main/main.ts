@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { app, BrowserWindow, dialog, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import { type Core } from './core'
 import { DATABASE_FILE } from './db/connection'
 import { openOffice } from './open-office'
@@ -54,7 +54,7 @@ async function start(): Promise<void> {
   }
   installAppSecurity(session.defaultSession)
   handleAppScheme(join(appRoot(), 'out', 'renderer'))
-  closeIpc = openIpcBridge(core)
+  closeIpc = openIpcBridge(core, { ipcMain, isAppWindow: (contents) => BrowserWindow.fromWebContents(contents) !== null })
   createMainWindow()
   const accounts = core.initialAccounts
   if (accounts.length > 0) {

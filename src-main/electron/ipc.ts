@@ -3,8 +3,10 @@
  * channel into the same upload registry as POST /upload (files/uploads.ts).
  * The sign-in token never reaches the renderer: main keeps it per webContents, as the
  * HTTP transport keeps it in an HttpOnly cookie.
+ * Electron comes in as a parameter (main.ts passes ipcMain and its windows), so the bridge itself runs
+ * under Node in test/unit/ipc-bridge.test.ts against a real office.
  */
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
 import type { Connection } from '../db/connection'
 import type { SessionStore } from '../auth/sessions'
 import type { Router, CallResult } from '../rpc/router'
@@ -22,15 +24,12 @@ async function* piecesOf(bytes: Buffer): AsyncGenerator<Uint8Array> {
   for (let at = 0; at < bytes.length; at += 1024 * 1024) yield bytes.subarray(at, at + 1024 * 1024)
 }
 
-/**
- * Only the top frame of one of our windows, showing app://sanban, may call. A subframe or
- * a page that navigated elsewhere would otherwise inherit the signed-in user's session.
- */
-function isTrustedEvent(event: IpcMainInvokeEvent): boolean {
-  return BrowserWindow.fromWebContents(event.sender) !== null && isTrustedSenderFrame(event.senderFrame, event.sender.mainFrame)
+/** What the bridge needs of Electron: where to register, and whether a webContents is one of our windows. */
+export interface IpcElectron {
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>
+  isAppWindow(contents: WebContents): boolean
 }
 
-/** Registers the handler; returns a function that removes it (for quitting). */
 /** What the bridge needs of the open office (core.ts gives it). */
 export interface IpcHost {
   readonly sessions: SessionStore
@@ -39,9 +38,16 @@ export interface IpcHost {
   readonly dataDir: string
 }
 
-export function openIpcBridge(core: IpcHost): () => void {
+/** Registers the handlers; returns a function that removes them (for quitting). */
+export function openIpcBridge(core: IpcHost, { ipcMain, isAppWindow }: IpcElectron): () => void {
   const tokens = new Map<number, string>()
   const forgetOnClose = new Set<number>()
+
+  /**
+   * Only the top frame of one of our windows, showing app://sanban, may call. A subframe or
+   * a page that navigated elsewhere would otherwise inherit the signed-in user's session.
+   */
+  const isTrustedEvent = (event: IpcMainInvokeEvent) => isAppWindow(event.sender) && isTrustedSenderFrame(event.senderFrame, event.sender.mainFrame)
 
   /** The window's session for this call; the first call of a window arranges for its token to go with it. */
   function sessionOf(event: IpcMainInvokeEvent) {
