@@ -4,7 +4,7 @@
 // registry (or npm's cache) once for the Node runtimes; the machine the archive goes to needs nothing.
 // Builds out/ first when it is missing or older than its sources (scripts/start.mjs --build-only).
 import { spawnSync } from 'node:child_process'
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { CACHE, ensureDir, ROOT, say, TARGETS } from './lib/common.mjs'
@@ -27,7 +27,8 @@ function packOne(arch, version, outDir, mtime) {
   const started = Date.now()
   const runtimeDir = runtimeFor(arch)
   const nativeModule = nativeModuleFor(arch, runtimeDir)
-  const stageRoot = join(CACHE, 'stage', arch)
+  // A folder of this run's own: the tests pack again while another `npm run dist` may be running.
+  const stageRoot = mkdtempSync(join(ensureDir(join(CACHE, 'stage')), `${arch}-`))
   stage({ stageRoot, arch, version, runtimeDir, nativeModule })
   const file = archiveName(version, arch)
   writeTarGz({ stageRoot, folder: 'sanban', output: join(outDir, file), mtime })

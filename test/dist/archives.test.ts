@@ -9,9 +9,11 @@ import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { rpcClient } from '../helpers/server'
-import { archive, archiveName, ARCHES, bareEnv, DIST, officeFolder, startBundle, unpack, VERSION, type Arch } from './bundle'
+import { archive, archiveName, ARCHES, bareEnv, DIST, officeFolder, removeFolders, ROOT, startBundle, tempFolder, unpack, VERSION, type Arch } from './bundle'
+
+afterAll(removeFolders)
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')
 const listing = (arch: Arch) => spawnSync('tar', ['-tzf', archive(arch)], { encoding: 'utf8', maxBuffer: 64 << 20 }).stdout.split('\n').filter(Boolean)
@@ -88,4 +90,13 @@ describe.each(ARCHES)('离线安装包 linux-%s', (arch) => {
     expect(existsSync(join(top, 'data.key')), '密钥文件在数据目录旁').toBe(true)
     expect(readdirSync(env.HOME!), '不往 HOME 里写任何东西').toEqual([])
   }, arch === 'arm64' ? 900_000 : 240_000)
+})
+
+describe('可重现', () => {
+  it('同一提交再打包一次，两个安装包与 dist/ 中的逐字节相同', () => {
+    const out = tempFolder('sanban-dist-again-')
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/dist/build.mjs'), '--out', out], { cwd: ROOT, encoding: 'utf8' })
+    expect(r.status, r.stderr).toBe(0)
+    expect(readFileSync(join(out, 'SHA256SUMS'), 'utf8')).toBe(readFileSync(join(DIST, 'SHA256SUMS'), 'utf8'))
+  }, 600_000)
 })

@@ -4,7 +4,7 @@
  * Node: PATH holds an empty folder and HOME is an empty folder. The arm64 archive runs under qemu-user.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ADMIN_PASSWORD } from '../helpers/server'
@@ -27,9 +27,20 @@ export function archive(arch: Arch): string {
   return file
 }
 
+/** Every folder made here: an unpacked archive is about 250 MB, so each test file removes them (removeFolders). */
+const made: string[] = []
+export function tempFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
+export function removeFolders(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
+}
+
 /** A fresh folder whose path has Chinese characters and a space, as an office's might. */
 export function officeFolder(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'sanban-dist-')), '三办 安装包')
+  const dir = join(tempFolder('sanban-dist-'), '三办 安装包')
   mkdirSync(dir, { recursive: true })
   return dir
 }
@@ -42,7 +53,7 @@ export function unpack(arch: Arch, into: string): string {
 
 /** What the server sees of this machine: an empty PATH and HOME, plus qemu-user for the arm64 archive. */
 export function bareEnv(arch: Arch): NodeJS.ProcessEnv {
-  const empty = mkdtempSync(join(tmpdir(), 'sanban-bare-'))
+  const empty = tempFolder('sanban-bare-')
   mkdirSync(join(empty, 'bin'))
   mkdirSync(join(empty, 'home'))
   const env: NodeJS.ProcessEnv = { PATH: join(empty, 'bin'), HOME: join(empty, 'home'), LANG: 'C.UTF-8' }

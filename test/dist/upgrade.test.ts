@@ -7,15 +7,16 @@
  */
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { openConnection } from '../../src-main/db/connection'
 import { readKeyFile } from '../../src-main/db/key'
 import { journal } from '../db/harness'
 import { rpcClient } from '../helpers/server'
-import { bareEnv, officeFolder, ROOT, startBundle, unpack, VERSION } from './bundle'
+import { bareEnv, officeFolder, removeFolders, ROOT, startBundle, tempFolder, unpack, VERSION } from './bundle'
+
+afterAll(removeFolders)
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')
 const latest = () => journal().at(-1)!
@@ -62,7 +63,7 @@ describe('升级', () => {
 
   it('install.sh 不降级：数据已被较新版本升级过，或已装的版本更新，都拒绝并说明，不改动程序和数据', async () => {
     const top = unpack('x64', officeFolder())
-    const base = mkdtempSync(join(tmpdir(), 'sanban-install-'))
+    const base = tempFolder('sanban-install-')
     const prefix = join(base, 'opt', '三办')
     const data = join(base, 'var', 'data')
 

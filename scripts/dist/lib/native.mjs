@@ -4,7 +4,7 @@
 // cross-compiled with Debian's aarch64 toolchain. Compiling takes minutes, so the result is cached under
 // a key of everything that goes into it.
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { CACHE, ensureDir, ROOT, run, say, TARGETS } from './common.mjs'
 import { NODE_VERSION } from './runtime.mjs'
@@ -29,8 +29,7 @@ export function nativeModuleFor(arch, runtimeDir) {
   const out = join(CACHE, 'native', `${arch}-${cacheKey(arch)}`, 'better_sqlite3.node')
   if (existsSync(out)) return out
   const { cross } = TARGETS[arch]
-  const work = join(CACHE, 'native', `.build-${arch}`)
-  rmSync(work, { recursive: true, force: true })
+  const work = mkdtempSync(join(ensureDir(join(CACHE, 'native')), `.build-${arch}-`))
   cpSync(SOURCE, work, { recursive: true, filter: (src) => !src.startsWith(join(SOURCE, 'build')) })
   const tools = cross ? { CC: `${cross}gcc`, CXX: `${cross}g++`, LINK: `${cross}g++`, AR: `${cross}ar` } : {}
   // Built against glibc 2.36, the module would ask for symbols that 统信 UOS and 麒麟 (glibc 2.28) lack;
@@ -45,7 +44,9 @@ export function nativeModuleFor(arch, runtimeDir) {
   })
   say(`编译完成（${arch}，${Math.round((Date.now() - started) / 1000)} 秒）`)
   ensureDir(join(out, '..'))
-  cpSync(join(work, 'build', 'Release', 'better_sqlite3.node'), out)
+  // Renamed into place once whole: an interrupted copy must not pass for a finished module.
+  cpSync(join(work, 'build', 'Release', 'better_sqlite3.node'), `${out}.part`)
+  renameSync(`${out}.part`, out)
   rmSync(work, { recursive: true, force: true })
   return out
 }

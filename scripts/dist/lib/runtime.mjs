@@ -1,6 +1,6 @@
 // The Node runtime each archive carries: the npm registry's `node-linux-<arch>` package at this Node's
 // version, because the native module is compiled against that version's headers (its ABI).
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { CACHE, ensureDir, run, say, TARGETS } from './common.mjs'
 
@@ -14,7 +14,7 @@ export function runtimeFor(arch) {
   const name = `${TARGETS[arch].node}@${NODE_VERSION}`
   const dir = join(CACHE, 'runtime', `${TARGETS[arch].node}-${NODE_VERSION}`)
   if (existsSync(join(dir, 'bin', 'node'))) return dir
-  const work = ensureDir(join(CACHE, 'runtime', `.download-${arch}`))
+  const work = mkdtempSync(join(ensureDir(join(CACHE, 'runtime')), `.download-${arch}-`))
   say(`下载 Node 运行时 ${name}（npm 仓库）`)
   run('npm', ['pack', name, '--silent', '--pack-destination', work], { step: `下载 ${name} `, stdio: ['ignore', 'ignore', 'inherit'] })
   const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'))
