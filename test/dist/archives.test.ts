@@ -97,6 +97,8 @@ describe('可重现', () => {
     const out = tempFolder('sanban-dist-again-')
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/dist/build.mjs'), '--out', out], { cwd: ROOT, encoding: 'utf8' })
     expect(r.status, r.stderr).toBe(0)
-    expect(readFileSync(join(out, 'SHA256SUMS'), 'utf8')).toBe(readFileSync(join(DIST, 'SHA256SUMS'), 'utf8'))
+    // The archives' times are the commit's: dist/ must come from this commit and these sources (test-all.sh packs just before).
+    expect(readFileSync(join(out, 'SHA256SUMS'), 'utf8'), 'dist/ 是在另一个提交或另一份源码上打的？先重新运行 npm run dist')
+      .toBe(readFileSync(join(DIST, 'SHA256SUMS'), 'utf8'))
   }, 600_000)
 })
