@@ -13,6 +13,7 @@ key=
 port=5730
 user=sanban
 systemd=1
+unit_dir=${SANBAN_SYSTEMD_DIR:-/etc/systemd/system}   # test/dist/install.test.ts points it elsewhere
 
 fail() { echo "三办安装失败：$*" >&2; exit 1; }
 usage() { sed -n '2,5p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
@@ -90,7 +91,7 @@ chown "$user:" "$(dirname -- "$data")"
 [[ -d $data ]] && chown -R "$user:" "$data"
 [[ -f $key ]] && chown "$user:" "$key" && chmod 600 "$key"
 sed -e "s|@PREFIX@|$prefix|g" -e "s|@DATA@|$data|g" -e "s|@KEY@|$key|g" -e "s|@PORT@|$port|g" -e "s|@USER@|$user|g" \
-  "$prefix/sanban.service" > /etc/systemd/system/sanban.service
+  "$prefix/sanban.service" > "$unit_dir/sanban.service"
 systemctl daemon-reload
 systemctl enable --now sanban
 [[ -n $running ]] && echo "已升级并重新启动三办服务。"

@@ -9,7 +9,7 @@ while [[ $# -gt 0 ]]; do
     *) echo "三办卸载失败：不认识的参数 $1。用法：sudo ./uninstall.sh [--prefix /opt/sanban]" >&2; exit 1 ;;
   esac
 done
-unit=/etc/systemd/system/sanban.service
+unit=${SANBAN_SYSTEMD_DIR:-/etc/systemd/system}/sanban.service   # test/dist/install.test.ts points it elsewhere
 data=
 if [[ -f $unit ]]; then
   data=$(sed -n 's/^ExecStart=.*--data "\([^"]*\)".*/\1/p' "$unit")
@@ -23,4 +23,4 @@ if [[ -f $prefix/VERSION && -x $prefix/sanban ]]; then
 else
   echo "$prefix 不是三办的程序目录，未删除。"
 fi
-echo "数据目录${data:+ $data}和密钥文件未删除。确认不再需要、并已另行保存备份和密钥后，可以手工删除。"
+echo "数据目录${data:+ $data }和密钥文件未删除。确认不再需要、并已另行保存备份和密钥后，可以手工删除。"
