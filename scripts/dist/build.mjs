@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `npm run dist [-- --arch x64|arm64 …] [--out 目录]`: the offline bundles for Linux x64 and arm64, one
+// `npm run dist [-- --arch x64|arm64 …] [--out 目录] [--no-build]`: the offline bundles for Linux x64 and arm64, one
 // archive each under dist/ (sanban-<version>-linux-<arch>.tar.gz) and SHA256SUMS beside them. Needs the npm
 // registry (or npm's cache) once for the Node runtimes; the machine the archive goes to needs nothing.
 // Builds out/ first when it is missing or older than its sources (scripts/start.mjs --build-only).
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { CACHE, ensureDir, ROOT, say, TARGETS } from './lib/common.mjs'
@@ -40,12 +40,14 @@ function packOne(arch, version, outDir, mtime) {
 }
 
 function main() {
-  const { values } = parseArgs({ options: { arch: { type: 'string', multiple: true }, out: { type: 'string' } }, strict: true })
+  const { values } = parseArgs({ options: { arch: { type: 'string', multiple: true }, out: { type: 'string' }, 'no-build': { type: 'boolean' } }, strict: true })
   const arches = values.arch ?? Object.keys(TARGETS)
   for (const a of arches) if (!TARGETS[a]) throw new Error(`不认识的架构 ${a}（可用：${Object.keys(TARGETS).join('、')}）。`)
   const outDir = ensureDir(values.out ?? join(ROOT, 'dist'))
   const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
-  buildProgram()
+  // --no-build packs the out/ that is there: test/dist packs again while other tests read out/renderer.
+  if (!values['no-build']) buildProgram()
+  else if (!existsSync(join(ROOT, 'out', 'main', 'server.js'))) throw new Error('没有构建好的 out/：去掉 --no-build 再运行。')
   const mtime = commitTime(ROOT)
   const files = arches.map((arch) => packOne(arch, version, outDir, mtime))
   const sums = files.sort().map((f) => `${sha256(join(outDir, f))}  ${f}\n`).join('')
