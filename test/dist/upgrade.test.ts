@@ -1,13 +1,13 @@
 /**
- * Issue 19: upgrades keep the office's data and key. The x64 archive starts on an office the previous
- * release left (the migration before the newest, test/dist/previous-level.ts), migrates it with the
- * pre-upgrade backup and shows the 收文 it had; unpacking the archive again over the install leaves data and
- * key as they were; and the install script refuses to put a program over data a newer release has migrated,
+ * Issue 19: upgrades keep the office's data and key. The x64 archive unpacked over an older install leaves
+ * its data and key as they were, and starts on the office the previous release left (the migration before
+ * the newest, test/dist/previous-level.ts): migrates it with the pre-upgrade backup and shows the 收文 it
+ * had; and the install script refuses to put a program over data a newer release has migrated,
  * or over a newer program, changing nothing.
  */
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openConnection } from '../../src-main/db/connection'
@@ -27,14 +27,16 @@ function previousOffice(dataDir: string, keyFile: string, title: string): void {
   if (r.status !== 0) throw new Error(`写上一版本的数据失败：${r.stderr}`)
 }
 
-async function findIncoming(top: string, title: string, args: string[] = []): Promise<{ titles: string[]; output: string }> {
+/** Signs in to the archive's server on `top` and looks for the 收文; also which version answered (its API description). */
+async function findIncoming(top: string, title: string, args: string[] = []): Promise<{ titles: string[]; output: string; version: string }> {
   const server = await startBundle(top, bareEnv('x64'), args)
   const api = rpcClient(server.url)
   await api.login()
   // The whole register, not a search: the previous release's row was written without the search index.
   const page = await api.ok('registers.incoming', {})
+  const { info } = await (await api.get('/rpc/openapi.json')).json() as { info: { version: string } }
   expect(await server.stop()).toBe(0)
-  return { titles: page.rows.map((r) => r.title).filter((t) => t === title), output: server.output() }
+  return { titles: page.rows.map((r) => r.title).filter((t) => t === title), output: server.output(), version: info.version }
 }
 
 function install(top: string, prefix: string, data: string) {
@@ -42,23 +44,33 @@ function install(top: string, prefix: string, data: string) {
 }
 
 describe('升级', () => {
-  it('新版本首次启动时升级上一版本的数据库，先做升级前备份，收文和密钥都在；再解开一遍覆盖安装，数据和密钥不变', async () => {
+  it('新版本解开覆盖在旧版本的目录上：数据和密钥不变，新程序首次启动时升级数据库，先做升级前备份，收文还在', async () => {
+    // The older install: this archive's layout under an older version number (no older release exists yet),
+    // with the data the previous migration level left.
     const top = unpack('x64', officeFolder())
+    const older = '0.0.9'
+    renameSync(join(top, 'lib', VERSION), join(top, 'lib', older))
+    writeFileSync(join(top, 'sanban'), readFileSync(join(top, 'sanban'), 'utf8').replace(`version=${VERSION}`, `version=${older}`))
+    writeFileSync(join(top, 'VERSION'), `${older}\n`)
     const title = '关于上一版本数据升级的请示'
     previousOffice(join(top, 'data'), join(top, 'data.key'), title)
     const key = sha256(join(top, 'data.key'))
+    const database = sha256(join(top, 'data', 'sanban.sqlite'))
+
+    unpack('x64', join(top, '..'))
+    expect(sha256(join(top, 'data.key'))).toBe(key)
+    expect(sha256(join(top, 'data', 'sanban.sqlite'))).toBe(database)
+    expect(readdirSync(join(top, 'lib')).sort()).toEqual([older, VERSION].sort())
 
     const upgraded = await findIncoming(top, title)
     expect(upgraded.titles).toEqual([title])
+    expect(upgraded.version).toBe(VERSION)
     expect(upgraded.output).toContain('已升级数据库，升级前备份：')
     expect(readdirSync(join(top, 'data', 'backups')).filter((f) => /^升级前备份-.*\.sqlite$/.test(f))).toHaveLength(1)
     const { sqlite } = openConnection(join(top, 'data', 'sanban.sqlite'), readKeyFile(join(top, 'data.key')))
     expect((sqlite.prepare('SELECT MAX(created_at) AS at FROM __drizzle_migrations').get() as { at: number }).at).toBe(latest().when)
     sqlite.close()
-
-    unpack('x64', join(top, '..'))
     expect(sha256(join(top, 'data.key'))).toBe(key)
-    expect((await findIncoming(top, title)).titles).toEqual([title])
   }, 240_000)
 
   it('install.sh 装在上一版本的数据上照常升级；数据已被较新版本升级过，或已装的版本更新，都拒绝并说明，不改动程序和数据', async () => {
