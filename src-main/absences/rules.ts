@@ -1,6 +1,7 @@
 import { abPartner, executivePost, mayorPost, orgOn, principalPost, type LeaderPost, type OrgSnapshot } from '../org/snapshot'
 import type { AbsenceKind, ApprovalState } from '../common/absences'
 import { addDays, chineseDate, covers, overlap, type IsoDate } from '../common/dates'
+import { cite } from '../common/rules'
 
 export interface AbsencePeriod {
   id: number
@@ -119,7 +120,7 @@ export function executiveOverlaps(org: OrgSnapshot, absences: readonly AbsencePe
         const span = from === to ? chineseDate(from) : `${chineseDate(from)}至${chineseDate(to)}`
         out.push({
           mayorAbsenceId: m.id, executiveAbsenceId: e.id, startDate: from, endDate: to,
-          message: `R-P4：市长${nameOf(org, m.personId)}与常务副市长${nameOf(org, e.personId)}${span}同时外出。按第七十六条，市长与负责常务工作的副市长一般不同时外出。`,
+          message: `市长${nameOf(org, m.personId)}与常务副市长${nameOf(org, e.personId)}${span}同时外出。按第七十六条，市长与负责常务工作的副市长一般不同时外出。`,
         })
       }
     }
@@ -145,28 +146,28 @@ export function reportingGaps(org: OrgSnapshot, r: ReportRecord): string[] {
   const told = (id: number | null) => id !== null && r.reportedTo.includes(id)
   const gaps: string[] = []
   const approvedByMayor = () => {
-    if (r.approval !== '已批准') gaps.push(`R-P5：${r.kind}须经市长批准，目前${r.approval === '待批' ? '尚未批准' : '未获批准'}`)
-    else if (r.approvedById !== mayor) gaps.push('R-P5：须由市长批准，记录的批准人不是市长')
+    if (r.approval !== '已批准') gaps.push(`${cite('R-P5')}：${r.kind}须经市长批准，目前${r.approval === '待批' ? '尚未批准' : '未获批准'}`)
+    else if (r.approvedById !== mayor) gaps.push(`${cite('R-P5')}：须由市长批准，记录的批准人不是市长`)
   }
   switch (post.kind) {
     case '副市长':
     case '秘书长': {
       const superiors = post.isExecutive ? [mayor] : [mayor, exec]
-      if (!superiors.some(told)) gaps.push(`R-P5：${post.isExecutive ? '常务副市长外出应事先报告市长' : '副市长、秘书长离开本市应事先报告市长或常务副市长'}`)
+      if (!superiors.some(told)) gaps.push(`${cite('R-P5')}：${post.isExecutive ? '常务副市长外出应事先报告市长' : '副市长、秘书长离开本市应事先报告市长或常务副市长'}`)
       if (r.kind === '因私' || r.kind === '休假') approvedByMayor()
-      if (!r.actingPersonId) gaps.push('R-P5：外出期间代行其职责的领导应告知办公室备案（未填写代行人）')
+      if (!r.actingPersonId) gaps.push(`${cite('R-P5')}：外出期间代行其职责的领导应告知办公室备案（未填写代行人）`)
       break
     }
     case '部门主要负责人': {
       const supervisor = post.departmentId !== null ? org.supervisors.get(post.departmentId) : null
       const supervisorHolder = org.posts.find((p) => p.id === supervisor)?.holderId ?? null
-      if (!told(mayor)) gaps.push('R-P5：部门主要负责人离开本市应向市长请假')
-      if (supervisorHolder !== null && supervisorHolder !== mayor && !told(supervisorHolder)) gaps.push('R-P5：部门主要负责人离开本市应向分管副市长请假')
-      if (r.approval !== '已批准') gaps.push(`R-P5：请假${r.approval === '待批' ? '尚未批准' : '未获批准'}`)
+      if (!told(mayor)) gaps.push(`${cite('R-P5')}：部门主要负责人离开本市应向市长请假`)
+      if (supervisorHolder !== null && supervisorHolder !== mayor && !told(supervisorHolder)) gaps.push(`${cite('R-P5')}：部门主要负责人离开本市应向分管副市长请假`)
+      if (r.approval !== '已批准') gaps.push(`${cite('R-P5')}：请假${r.approval === '待批' ? '尚未批准' : '未获批准'}`)
       break
     }
     case '县区主要负责人':
-      if (!told(mayor)) gaps.push('R-P5：县（区）主要负责人离开本市应向市长报告')
+      if (!told(mayor)) gaps.push(`${cite('R-P5')}：县（区）主要负责人离开本市应向市长报告`)
       break
     default:
   }

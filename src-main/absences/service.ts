@@ -82,7 +82,7 @@ function requireInOffice(db: ReadDb, input: AbsenceInput) {
   return person
 }
 
-/** Records an absence; the R-P4 and R-P5 warnings come back to be shown at once (they warn, never refuse). */
+/** Records an absence; the R-P4 clashes and the R-P5 warnings come back to be shown at once (they warn, never refuse). */
 export function saveAbsence(ctx: ActionContext, input: AbsenceInput) {
   const { reportedTo, ...values } = input
   const person = requireInOffice(ctx.db, input)
@@ -102,12 +102,13 @@ export function saveAbsence(ctx: ActionContext, input: AbsenceInput) {
   replaceLinksAudited(ctx, absenceReports, absenceReports.absenceId, unique.map((personId) => ({ absenceId: row.id, personId })),
     { entity: '领导外出', id: row.id, field: '报告对象', describe: (r) => r.personId })
   const org = loadOrgSnapshot(ctx.db)
+  // R-P4 clashes apart from the other warnings: the page shows them in red, the rest in orange.
+  const clashes = executiveOverlaps(org, loadAbsencePeriods(ctx.db)).filter((o) => o.mayorAbsenceId === row.id || o.executiveAbsenceId === row.id).map((o) => o.message)
   const warnings = [
-    ...executiveOverlaps(org, loadAbsencePeriods(ctx.db)).filter((o) => o.mayorAbsenceId === row.id || o.executiveAbsenceId === row.id).map((o) => o.message),
     ...reportingGaps(orgOn(org, row.startDate), { ...row, reportedTo: unique }),
     ...others.map((o) => `${person.name}${periodText(o)}已登记${o.kind}，与本次外出有重叠的日子，请核对是否重复登记`),
   ]
-  return { id: row.id, warnings }
+  return { id: row.id, clashes, warnings }
 }
 
 const periodText = (a: { startDate: string; endDate: string }) =>

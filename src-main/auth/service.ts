@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm'
+import { cite } from '../common/rules'
 import type { ReadDb } from '../db/connection'
 import { AppError, notFound } from '../kernel/errors'
 import type { ActionContext } from '../kernel/procedure'
@@ -47,7 +48,7 @@ export function listUsers(db: ReadDb): UserRow[] {
  * 安全保密管理员 could do their jobs. Those accounts are kept with the server's command line.
  */
 function refuseAdministratorAccount(role: Role): void {
-  if (isAdministratorRole(role)) throw new AppError('FORBIDDEN', '三员账户（系统管理员、安全保密管理员、安全审计员）不能在界面中新建、修改或重置密码，须在服务器上用命令行办理（X-5）', { rule: 'X-5' })
+  if (isAdministratorRole(role)) throw new AppError('FORBIDDEN', `三员账户（系统管理员、安全保密管理员、安全审计员）不能在界面中新建、修改或重置密码，须在服务器上用命令行办理（${cite('X-5')}）`, { rule: 'X-5' })
 }
 
 function requireAccount(ctx: ActionContext, id: number) {

@@ -1,6 +1,7 @@
 /** Backup naming, schedule and rotation: pure functions, tested without a disk. */
 import { officeDate, officeStamp } from '../common/office-time'
 import { chineseDate } from '../common/dates'
+import { cite } from '../common/rules'
 
 /** Why a backup was taken; shown in the list and part of its folder name. */
 export const BACKUP_KINDS = ['定时', '手动', '恢复前', '导入前', '导出', '导入'] as const
@@ -60,7 +61,7 @@ const KEPT_FOR_GOOD: readonly BackupKind[] = ['恢复前', '导入前']
 /** Why a backup may not be deleted, in the administrator's words, or null when it may. */
 export function deletionRefused(b: { name: string; kind: BackupKind; createdAt: Date }, retentionDays: number, now: Date): string | null {
   if (KEPT_FOR_GOOD.includes(b.kind)) {
-    return `备份「${b.name}」是${b.kind === '恢复前' ? '恢复' : '导入'}数据之前自动留存的，保存着被替换的全部数据和审计记录，任何管理员都不能删除（X-5）`
+    return `备份「${b.name}」是${b.kind === '恢复前' ? '恢复' : '导入'}数据之前自动留存的，保存着被替换的全部数据和审计记录，任何管理员都不能删除（${cite('X-5')}）`
   }
   const until = new Date(b.createdAt.getTime() + retentionDays * DAY_MS)
   if (now < until) {

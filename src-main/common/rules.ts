@@ -23,22 +23,37 @@ export const RULES = {
   'R-D3': { article: '第四十七条', gist: '办公室拟办，分管副市长审批，重大事项报市长，单一部门职责可由秘书长批示' },
   'R-D4': { article: '第四十八条', gist: '签发：市长签发重要公文，其他由分管副市长，事务性由秘书长' },
   'R-D5': { article: '第四十九条', gist: '部门向县（区）政府的指示性公文须经市政府同意' },
-  'R-D6': { article: 'GB/T 9704-2012 发文字号', gist: '发文字号：代字〔年份〕序号号，不跳号、不重号' },
+  'R-D6': { article: 'GB/T 9704-2012 发文字号', short: '发文字号', gist: '发文字号：代字〔年份〕序号号，不跳号、不重号' },
   'R-D7': { article: '第五十一条', gist: '限时办结，急件急办，逾期可催办' },
   'R-D8': { article: '第五十九条', gist: '人大代表建议和政协提案的办理' },
   'R-S1': { article: '第五十八条', gist: '督查督办：件件有着落、事事有回音' },
   'R-W1': { article: '第七十三条', gist: '法定节假日市领导轮流带班' },
   'R-W2': { article: '第七十三条', gist: '节假日安排每年录入，决定值班和工作日计算' },
-  'X-1': { article: '《党政机关公文处理工作条例》第二十五条', gist: '签发后编号，编号在印制之前' },
-  'X-2': { article: '《党政机关公文处理工作条例》第二十四、二十五条', gist: '收文：签收、登记、初审、承办、传阅、催办、答复；发文：复核、登记、印制、核发' },
-  'X-3': { article: '办公室工作惯例', gist: '承办单位反馈须附佐证材料' },
-  'X-4': { article: '办公室工作惯例', gist: '办公室24小时值班：带班、主班、副班，换班须带班同意，值班记录和交接班' },
-  'X-5': { article: '涉密信息系统三员分立', gist: '系统管理员、安全保密管理员、安全审计员互不兼任，不接触业务数据，不能改动日志' },
-  'X-6': { article: '办公室工作惯例', gist: '次年节假日安排于年底发布后录入；无安排的年份须标明，不按普通年份推算' },
-  'X-7': { article: 'GB/T 9704-2012', gist: 'Word文件在WPS和Word中都能打开，不缺字体' },
+  'X-1': { article: '《党政机关公文处理工作条例》第二十五条', short: '公文条例', gist: '签发后编号，编号在印制之前' },
+  'X-2': { article: '《党政机关公文处理工作条例》第二十四、二十五条', short: '公文条例', gist: '收文：签收、登记、初审、承办、传阅、催办、答复；发文：复核、登记、印制、核发' },
+  'X-3': { article: '办公室工作惯例', short: '工作惯例', gist: '承办单位反馈须附佐证材料' },
+  'X-4': { article: '办公室工作惯例', short: '值班惯例', gist: '办公室24小时值班：带班、主班、副班，换班须带班同意，值班记录和交接班' },
+  'X-5': { article: '涉密信息系统三员分立', short: '三员分立', gist: '系统管理员、安全保密管理员、安全审计员互不兼任，不接触业务数据，不能改动日志' },
+  'X-6': { article: '办公室工作惯例', short: '工作惯例', gist: '次年节假日安排于年底发布后录入；无安排的年份须标明，不按普通年份推算' },
+  'X-7': { article: 'GB/T 9704-2012', short: 'GB/T 9704', gist: 'Word文件在WPS和Word中都能打开，不缺字体' },
 } as const
 
 export type RuleId = keyof typeof RULES
 export const RULE_IDS = Object.keys(RULES) as RuleId[]
 
 export const isRuleId = (id: string): id is RuleId => Object.hasOwn(RULES, id)
+
+/**
+ * How a message cites a rule to its reader: by the article (第三十八条) or the regulation it comes from, never by
+ * the catalogue id, which is for code, tests and the audit trail (`{ rule: 'R-M2' }` on the error).
+ */
+export const cite = (id: RuleId): string => RULES[id].article
+
+/** A message under a rule, led by its article — unless the text already cites it (…按第四十八条，…). */
+export const citing = (id: RuleId, text: string): string => (text.includes(cite(id)) || /按第/.test(text) ? text : `${cite(id)}：${text}`)
+
+/** The few characters a badge beside a field shows: the article, or a short name for a long citation. */
+export const citeShort = (id: RuleId): string => {
+  const rule: { article: string; short?: string } = RULES[id]
+  return rule.short ?? rule.article
+}

@@ -4,6 +4,7 @@ import type { HolidayCalendar } from '../calendar/rules'
 import type { AbsencePeriod } from '../absences/rules'
 import { DEFAULT_HOLIDAY_WEIGHT, compareKeys, fairnessCounts, nameOf, unavailableReason, type DutyAssignment, type DutyExclusion, type DutyTally } from './common'
 import { type DutyRole } from '../common/duty'
+import { cite } from '../common/rules'
 
 export interface SwapRequest {
   /** The person on duty who asks (申请人). */
@@ -42,7 +43,7 @@ export function swapDuty(
   const absences = opts.absences ?? []
   const exclusions = opts.exclusions ?? []
   const who = (id: number) => nameOf(opts.names, id)
-  const refuse = (why: string): SwapResult => ({ ok: false, reason: `X-4：不能换班——${why}` })
+  const refuse = (why: string): SwapResult => ({ ok: false, reason: `${cite('X-4')}：不能换班——${why}` })
   const dutyOf = (id: number, date: IsoDate) => assignments.find((a) => a.personId === id && a.date === date)
   const busy = (id: number, date: IsoDate) => assignments.some((a) => a.personId === id && a.date === date)
   const dates = [req.date, ...(req.returnDate !== undefined ? [req.returnDate] : [])]
@@ -71,8 +72,8 @@ export function swapDuty(
     a === given ? { ...a, personId: req.counterpartId } : a === taken ? { ...a, personId: req.requesterId } : a)
   const agreed = `对方已同意${leads.consents.length ? `，${leads.consents.map((c) => `${chineseDate(c.date)}带班${c.name}`).join('、')}已同意` : ''}`
   const record = taken
-    ? `X-4：${who(req.requesterId)}与${who(req.counterpartId)}换班——${chineseDate(req.date)}${given.role}由${who(req.counterpartId)}担任，${chineseDate(taken.date)}${taken.role}由${who(req.requesterId)}担任；${agreed}。`
-    : `X-4：${chineseDate(req.date)}${given.role}由${who(req.counterpartId)}替${who(req.requesterId)}值班；${agreed}。`
+    ? `${cite('X-4')}：${who(req.requesterId)}与${who(req.counterpartId)}换班——${chineseDate(req.date)}${given.role}由${who(req.counterpartId)}担任，${chineseDate(taken.date)}${taken.role}由${who(req.requesterId)}担任；${agreed}。`
+    : `${cite('X-4')}：${chineseDate(req.date)}${given.role}由${who(req.counterpartId)}替${who(req.requesterId)}值班；${agreed}。`
   return { ok: true, assignments: next, record, consents: leads.consents }
 }
 

@@ -39,7 +39,7 @@ export function rp4Warnings(org: OrgSnapshot, absences: readonly AbsencePeriod[]
     const m = absenceOn(absences, mayor, d.date)
     const e = absenceOn(absences, exec, d.date)
     if (!m || !e) return []
-    const message = `R-P4：${chineseDate(d.date)}市长${nameOf(org.names, mayor)}（${m.kind}）与常务副市长${nameOf(org.names, exec)}（${e.kind}）同时外出。按第七十六条，二人一般不同时外出；当日带班领导已从在岗领导中安排，请办公室报告市长。`
+    const message = `${chineseDate(d.date)}市长${nameOf(org.names, mayor)}（${m.kind}）与常务副市长${nameOf(org.names, exec)}（${e.kind}）同时外出。按第七十六条，二人一般不同时外出；当日带班领导已从在岗领导中安排，请办公室报告市长。`
     return [{ date: d.date, rule: 'R-P4', message }]
   })
 }

@@ -20,6 +20,7 @@ import { type FollowUpState } from '../common/followups'
 import { compareFollowUps, isOverdue, timing } from './rules'
 import type { ClosingInput, FollowUpInput, ProgressInput } from './contract'
 import { loadCalendar } from '../calendar/service'
+import { cite } from '../common/rules'
 
 export type FollowUpRow = typeof followUps.$inferSelect
 export type FollowUpReportRow = typeof followUpReports.$inferSelect
@@ -117,7 +118,7 @@ function fromDecision(reader: Reader, decisionId: number): { sourceTitle: string
   if (!decision || (topic && !canSee(clearanceOf(reader.user), topic.classification))) throw unseen('议定事项')
   const m = requireById(db, minutes, decision.minutesId, '会议纪要')
   if (m.status !== '已签发' || !m.numberText || !m.signedOn) {
-    throw ruleViolation('R-S1', 'R-S1：纪要尚未签发，议定事项还可能修改，也还没有纪要编号；只有已签发纪要中的议定事项才能立项督办。请待纪要签发后再立项。')
+    throw ruleViolation('R-S1', `${cite('R-S1')}：纪要尚未签发，议定事项还可能修改，也还没有纪要编号；只有已签发纪要中的议定事项才能立项督办。请待纪要签发后再立项。`)
   }
   const meeting = requireById(db, meetings, m.meetingId, '会议')
   const title = minutesTitle(meetingTypeById(db, meeting.typeId), readSettings(db).governmentName)

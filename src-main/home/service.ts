@@ -31,6 +31,9 @@ export function today(db: ReadDb, clock: Clock) {
     holidayPrompt: holidayPrompt(cal, date),
     leaders: leadersOn(db, date),
     away: absences,
-    warnings: [...overlaps.map((o) => o.message), ...absences.flatMap((a) => a.gaps.map((g) => `${a.personName}：${g}`))],
+    /** R-P4: the 市长 and the 常务副市长 away together today. */
+    clashes: overlaps.map((o) => o.message),
+    /** R-P5: what the absences of today still lack. */
+    warnings: absences.flatMap((a) => a.gaps.map((g) => `${a.personName}：${g}`)),
   }
 }

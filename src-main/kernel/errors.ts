@@ -1,4 +1,4 @@
-import type { RuleId } from '../common/rules'
+import { citing, type RuleId } from '../common/rules'
 /** Each kind of failure has its own code, so clients can tell a typo from a rule from a fault. */
 export const ERROR_STATUS = {
   VALIDATION: 400,
@@ -41,5 +41,6 @@ export class AppError extends Error {
   }
 }
 
-export const ruleViolation = (rule: RuleId, message: string) => new AppError('RULE', message, { rule })
+/** A refusal under a rule: its message cites the article the user knows (第三十八条), the id stays in `rule` for code. */
+export const ruleViolation = (rule: RuleId, message: string) => new AppError('RULE', citing(rule, message), { rule })
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不存在或已被删除`)

@@ -2,7 +2,7 @@ import { shiftWorkingDays, type HolidayCalendar } from '../calendar/rules'
 import { chineseDate, type IsoDate } from '../common/dates'
 import type { Decision } from '../kernel/decision'
 import type { MeetingType } from './types/config'
-import type { RuleId } from '../common/rules'
+import { cite, type RuleId } from '../common/rules'
 
 export * from './attendance/rules'
 export * from './schedule'
@@ -21,7 +21,7 @@ export function quorum(membersTotal: number, present: number, meetingName = '常
   const met = present >= needed
   return {
     met, needed,
-    message: met ? null : `R-M2：按第三十八条，${meetingName}须半数以上组成人员到会方可召开。组成人员${membersTotal}人，现到会${present}人，至少需${needed}人到会。`,
+    message: met ? null : `按第三十八条，${meetingName}须半数以上组成人员到会方可召开。组成人员${membersTotal}人，现到会${present}人，至少需${needed}人到会。`,
   }
 }
 
@@ -53,7 +53,7 @@ const R_M3_TAIL = '按第三十八条，未经市政府主要领导同意，杜�
 export function checkTopicDelivery(t: TopicDelivery): Decision<{ deadline: IsoDate; byConsent: boolean }> {
   const days = t.workingDays ?? 10
   const deadline = topicDeadline(t.cal, t.meetingDate, days)
-  if (t.deliveredOn > t.meetingDate) return { ok: false, rule: 'R-M3', reason: `R-M3：会议已于${chineseDate(t.meetingDate)}召开，不能再报送议题。` }
+  if (t.deliveredOn > t.meetingDate) return { ok: false, rule: 'R-M3', reason: `${cite('R-M3')}：会议已于${chineseDate(t.meetingDate)}召开，不能再报送议题。` }
   const problems: string[] = []
   if (t.deliveredOn > deadline) {
     problems.push(`议题应于会前${days}个工作日（${chineseDate(deadline)}前）报送，本议题${chineseDate(t.deliveredOn)}报送，已逾期`)
@@ -62,7 +62,7 @@ export function checkTopicDelivery(t: TopicDelivery): Decision<{ deadline: IsoDa
   if (problems.length === 0) return { ok: true, deadline, byConsent: false }
   const consent = t.mayorConsent
   if (consent && consent.by.trim() && consent.at <= t.meetingDate) return { ok: true, deadline, byConsent: true }
-  return { ok: false, rule: 'R-M3', reason: `R-M3：${problems.join('；')}。${R_M3_TAIL}请先记录市长同意（同意人、日期）。` }
+  return { ok: false, rule: 'R-M3', reason: `${cite('R-M3')}：${problems.join('；')}。${R_M3_TAIL}请先记录市长同意（同意人、日期）。` }
 }
 
 export interface DeliveredTopic { id: number; title: string; deliveredOn: IsoDate; consentBy: string | null; withdrawn: boolean }
@@ -83,7 +83,7 @@ export function checkSupervisor(deptName: string, deptSupervisor: { id: number; 
   if (!given || !deptSupervisor || given.id === deptSupervisor.id || reason?.trim()) return { ok: true }
   return {
     ok: false, rule: 'R-M3',
-    reason: `R-M3：${deptName}的分管领导是${deptSupervisor.title}，议题应经其审核后报送；所选${given.title}不分管该部门。确需经由${given.title}报送的，请在“经由其他领导的理由”中写明。`,
+    reason: `${cite('R-M3')}：${deptName}的分管领导是${deptSupervisor.title}，议题应经其审核后报送；所选${given.title}不分管该部门。确需经由${given.title}报送的，请在“经由其他领导的理由”中写明。`,
   }
 }
 
@@ -96,9 +96,9 @@ export function checkSupervisor(deptName: string, deptSupervisor: { id: number; 
 export function checkEntrustment(type: MeetingType, chair: { kind: string; title: string } | null, entrusting: { kind: string; title: string } | null): Decision {
   if (!chair || type.chairPostKinds.includes(chair.kind as never) || !type.entrustedChairPostKinds.includes(chair.kind as never)) return { ok: true }
   const who = type.chairPostKinds.join('、')
-  if (!entrusting) return { ok: false, rule: 'R-M7', reason: `R-M7：按第四十二条，${chair.title}须受${who}委托方可召集、主持${type.name}。请选择委托召开会议的领导。` }
+  if (!entrusting) return { ok: false, rule: 'R-M7', reason: `按第四十二条，${chair.title}须受${who}委托方可召集、主持${type.name}。请选择委托召开会议的领导。` }
   if (!type.chairPostKinds.includes(entrusting.kind as never)) {
-    return { ok: false, rule: 'R-M7', reason: `R-M7：按第四十二条，委托${chair.title}主持${type.name}的应是${who}，${entrusting.title}不能委托。` }
+    return { ok: false, rule: 'R-M7', reason: `按第四十二条，委托${chair.title}主持${type.name}的应是${who}，${entrusting.title}不能委托。` }
   }
   return { ok: true }
 }
@@ -165,6 +165,6 @@ export function cityWideMeetingCheck(
   if (!prior) return { ok: true }
   return {
     ok: false, rule: 'R-M8',
-    reason: `R-M8：按第四十三条，各部门召开全市性会议原则上每年不超过1次。${department.name}${year}年已安排“${prior.title}”（${chineseDate(prior.date)}），不能再安排第二次。`,
+    reason: `按第四十三条，各部门召开全市性会议原则上每年不超过1次。${department.name}${year}年已安排“${prior.title}”（${chineseDate(prior.date)}），不能再安排第二次。`,
   }
 }

@@ -25,6 +25,7 @@ import { visibleTopicCount } from './topics/service'
 import type { Reader } from '../security/clearance'
 import type { RuleId } from '../common/rules'
 import type { MeetingInput } from './contract'
+import { cite, citing } from '../common/rules'
 
 const CHAIR_RULE: Partial<Record<MeetingType['kind'], RuleId>> = { 全体会议: 'R-M1', 常务会议: 'R-M2', 市长办公会: 'R-M6', 专题会议: 'R-M7' }
 
@@ -35,14 +36,14 @@ function resolveChair(ctx: MeetingContext | { org: MeetingContext['org'] }, type
   const post = ctx.org.posts.find((p) => p.id === chairPostId)
   if (!post) throw new AppError('NOT_FOUND', '所选主持人岗位不存在')
   if (!allowed.includes(post.kind)) {
-    throw ruleViolation(CHAIR_RULE[type.kind] ?? 'R-M7', `${CHAIR_RULE[type.kind] ?? 'R-M7'}：${type.name}由${allowed.join('、')}主持，${post.title}不能主持。`)
+    throw ruleViolation(CHAIR_RULE[type.kind] ?? 'R-M7', `${cite(CHAIR_RULE[type.kind] ?? 'R-M7')}：${type.name}由${allowed.join('、')}主持，${post.title}不能主持。`)
   }
   return chairPostId
 }
 
 function checkCityWide(db: ReadDb, type: StoredMeetingType, input: MeetingInput) {
   if (!type.oncePerYearPerDepartment) return
-  if (!input.departmentId) throw new AppError('VALIDATION', `「主办部门」${type.name}须注明主办部门（R-M8：各部门每年原则上不超过1次）`)
+  if (!input.departmentId) throw new AppError('VALIDATION', `「主办部门」${type.name}须注明主办部门（${cite('R-M8')}：各部门每年原则上不超过1次）`)
   const dept = db.select().from(departments).where(eq(departments.id, input.departmentId)).get()
   if (!dept) throw new AppError('NOT_FOUND', '主办部门不存在')
   const existing = db.select().from(meetings).where(eq(meetings.typeId, type.id)).all()
@@ -159,7 +160,7 @@ export function markHeld(ctx: ActionContext, id: number, acknowledged = false) {
   if (!sheet.quorum.met) throw ruleViolation('R-M2', sheet.quorum.message!)
   const blocking = heldCheck(ctx, id)
   if (blocking.length && !acknowledged) {
-    throw new AppError('CONFLICT', `标记为已召开之前请先确认以下问题（它们会妨碍纪要签发）：${blocking.map((w) => `${w.rule}：${w.message}`).join('；')}`)
+    throw new AppError('CONFLICT', `标记为已召开之前请先确认以下问题（它们会妨碍纪要签发）：${blocking.map((w) => citing(w.rule, w.message)).join('；')}`)
   }
   return updateAudited(ctx, meetings, '会议', id, { status: '已召开' })
 }

@@ -45,7 +45,7 @@ describe('X-4 swaps of shifts not yet past, each date\'s 带班 consenting by na
     const s = exchangeFrom('2026-12-03', true)
     const lead = (d: string) => ({ date: d, personId: holder(december, d, '带班') })
     const r = await api.call('duty.swap', { rosterId: december.roster.id, ...s, counterpartAccepted: true, leadConsents: [lead(s.date), lead(s.returnDate)] })
-    expect(r.body.error).toMatchObject({ code: 'RULE', rule: 'X-4', message: 'X-4：不能换班——2026年12月3日的值班已经过去，只能调换今天及以后的值班' })
+    expect(r.body.error).toMatchObject({ code: 'RULE', rule: 'X-4', message: '办公室工作惯例：不能换班——2026年12月3日的值班已经过去，只能调换今天及以后的值班' })
     // Nor a future shift given for a past one: the date taken back is checked too.
     const future = holder(december, '2026-12-15', '主班')
     const busy = (d: string) => dayOf(december, d).map((x) => x.personId)
@@ -54,7 +54,7 @@ describe('X-4 swaps of shifts not yet past, each date\'s 带班 consenting by na
       rosterId: december.roster.id, requesterId: future, counterpartId: holder(december, past, '主班'), date: '2026-12-15', returnDate: past,
       counterpartAccepted: true, leadConsents: [lead('2026-12-15'), lead(past)],
     })
-    expect(back.body.error?.message).toBe(`X-4：不能换班——2026年12月${Number(past.slice(8))}日的值班已经过去，只能调换今天及以后的值班`)
+    expect(back.body.error?.message).toBe(`办公室工作惯例：不能换班——2026年12月${Number(past.slice(8))}日的值班已经过去，只能调换今天及以后的值班`)
     const after = await api.ok('duty.get', { id: december.roster.id })
     expect(after.changes).toEqual([])
     expect(after.days).toEqual(december.days)

@@ -74,7 +74,7 @@ describe('收文 签收登记 and 初审 (X-2, R-D1)', () => {
 
   it.each([
     ['a classification without its period', { classification: '机密' }, 'VALIDATION', '保密期限', undefined],
-    ['R-D1 an exception without the leader it went to', { directException: '紧急重大事项' }, 'RULE', 'R-D1：直送领导的文件须写明送给哪位领导', 'R-D1'],
+    ['R-D1 an exception without the leader it went to', { directException: '紧急重大事项' }, 'RULE', '第四十五条：直送领导的文件须写明送给哪位领导', 'R-D1'],
     ['no title', { title: ' ' }, 'VALIDATION', '「标题」不能为空', undefined],
     ['a receipt time in the future', { receivedAt: '2026-12-05 09:00' }, 'VALIDATION', '「签收时间」不能晚于今天', undefined],
     ['a receipt time that is not one', { receivedAt: '2026-12-01' }, 'VALIDATION', '「签收时间」应为日期和时间', undefined],
@@ -184,7 +184,7 @@ describe('拟办 (R-D3, R-D7) and 批示 (R-D4)', () => {
     const doc = await api.ok('incoming.instruct', { id: reg.id, leaderId: personId('王志强'), kind: '圈阅', instructedOn: '2026-12-01' })
     expect(doc.instructions[0]).toMatchObject({ leaderName: '王志强', meaning: '同意' })
     expect(doc.instructions[0].actingFor).toContain('陈立新')
-    expect(doc.instructions[0].actingFor).toContain('R-P3')
+    expect(doc.instructions[0].actingFor).toContain('按第五十七条由AB角王志强代行')
   })
 
   it('R-S1 a recorded 批示 becomes a 督办 item titled with the leader, the document and the date', async () => {

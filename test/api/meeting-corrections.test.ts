@@ -145,7 +145,7 @@ describe('R-M7 a 副秘书长 chairs a 专题会议 only when entrusted', () => 
   const base = () => ({ subject: '研究工业园区配套', chairPostId: postId('副秘书长', '吴海涛') })
   it('R-M7 refused without an entrusting leader, and with a department head as "entrusting"', async () => {
     const none = await wenmi.call('meetings.schedule', { typeId: typeOf('专题会议').id, date: '2026-12-11', halfDay: '下午', ...base() })
-    expect(none.body.error).toMatchObject({ code: 'RULE', rule: 'R-M7', message: 'R-M7：按第四十二条，副秘书长须受市长、副市长、秘书长委托方可召集、主持专题会议。请选择委托召开会议的领导。' })
+    expect(none.body.error).toMatchObject({ code: 'RULE', rule: 'R-M7', message: '按第四十二条，副秘书长须受市长、副市长、秘书长委托方可召集、主持专题会议。请选择委托召开会议的领导。' })
     const head = demo.headOf('市财政局')
     const byHead = await wenmi.call('meetings.schedule', { typeId: typeOf('专题会议').id, date: '2026-12-11', halfDay: '下午', ...base(), entrustingPostId: head.id })
     expect(byHead.body.error).toMatchObject({ code: 'RULE', rule: 'R-M7' })

@@ -253,7 +253,7 @@ describe('attendance of the 10月20日 常务会议 (R-M2, R-M4)', () => {
     expect(sheet.quorum).toMatchObject({ met: false, needed: 5, present: 4, total: 8 })
     const r = await api.call('meetings.markHeld', { id: meetingId })
     expect(r.body.error).toMatchObject({ code: 'RULE', rule: 'R-M2' })
-    expect(r.body.error?.message).toBe('R-M2：按第三十八条，常务会议须半数以上组成人员到会方可召开。组成人员8人，现到会4人，至少需5人到会。')
+    expect(r.body.error?.message).toBe('按第三十八条，常务会议须半数以上组成人员到会方可召开。组成人员8人，现到会4人，至少需5人到会。')
   })
 
   it('R-M2 a 代会 substitute does not count towards the quorum', async () => {

@@ -81,7 +81,7 @@ describe('常务会议纪要 (R-M5, X-1)', () => {
     expect((await api.ok('minutes.get', { meetingId: planned })).editBlockedReason).toContain('尚未标记为已召开')
     const plenary = meeting('全体会议', { chairPostId: post('市长').id })
     const p = await api.call('minutes.save', { meetingId: plenary, opening: '开头', decisions: [], attendance: { present: [], onLeave: [], attending: [] } })
-    expect(p.body.error).toMatchObject({ code: 'RULE', rule: 'R-M5', message: 'R-M5：全体会议不印发纪要，无须起草和签发。' })
+    expect(p.body.error).toMatchObject({ code: 'RULE', rule: 'R-M5', message: '第四十、四十二条：全体会议不印发纪要，无须起草和签发。' })
   })
 
   it('X-1 saves the draft without a number; decisions are kept by id, edited, added and removed', async () => {
@@ -107,12 +107,12 @@ describe('常务会议纪要 (R-M5, X-1)', () => {
     await api.ok('absences.save', { personId: personId('张明远'), kind: '出国', startDate: '2026-12-14', endDate: '2026-12-22', destination: '新加坡', reportedTo: [], actingPersonId: personId('李建国') })
     const who = await api.ok('minutes.signer', { meetingId: first, date: '2026-12-15' })
     expect(who).toMatchObject({ ok: true, rule: 'R-M5', signers: [{ name: '李建国', actingFor: '张明远', actingRule: 'R-P2' }] })
-    expect(who.text).toBe('应由李建国（代张明远，R-P2）签发')
+    expect(who.text).toBe('应由李建国（代张明远，第八条）签发')
 
     for (const name of ['王志强', '张明远']) {
       const r = await api.call('minutes.sign', { meetingId: first, signerPersonId: personId(name), opinion: '同意印发。', date: '2026-12-15' })
       expect(r.body.error).toMatchObject({ code: 'RULE', rule: 'R-M5' })
-      expect(r.body.error?.message).toBe(`R-M5：按第四十条，常务会议纪要由市长签发。${name}不能签发，应由李建国（代张明远）签发。`)
+      expect(r.body.error?.message).toBe(`按第四十条，常务会议纪要由市长签发。${name}不能签发，应由李建国（代张明远）签发。`)
     }
     expect((await api.ok('minutes.get', { meetingId: first })).numberText).toBeNull()
 
@@ -191,7 +191,7 @@ describe('专题会议纪要 (R-M5 第四十二条)', () => {
 
     const r = await api.call('minutes.sign', { meetingId: land, signerPersonId: personId('陈立新'), opinion: '同意印发。', date: '2026-12-11' })
     expect(r.body.error).toMatchObject({ code: 'RULE', rule: 'R-M5' })
-    expect(r.body.error?.message).toBe('R-M5：本专题会议涉及土地，按第四十二条须会前与相关领导协商一致，纪要须报市长同意后再签发。尚缺：市长同意。')
+    expect(r.body.error?.message).toBe('本专题会议涉及土地，按第四十二条须会前与相关领导协商一致，纪要须报市长同意后再签发。尚缺：市长同意。')
   })
 
   it('R-M5 the consent is recorded only from the 市长, or the leader acting for the 市长 that day (R-P2)', async () => {
@@ -206,7 +206,7 @@ describe('专题会议纪要 (R-M5 第四十二条)', () => {
   it('R-M5 专题会议纪要 are signed by the chair, not another 副市长, numbered in their own series 第1期 (X-1)', async () => {
     const other = await api.call('minutes.sign', { meetingId: land, signerPersonId: personId('王志强'), opinion: '同意。', date: '2026-12-11' })
     expect(other.body.error).toMatchObject({ code: 'RULE', rule: 'R-M5' })
-    expect(other.body.error?.message).toBe('R-M5：按第四十二条，专题会议纪要由会议主持人签发，或由委托召开会议的市政府领导签发。王志强不能签发，应由陈立新签发。')
+    expect(other.body.error?.message).toBe('按第四十二条，专题会议纪要由会议主持人签发，或由委托召开会议的市政府领导签发。王志强不能签发，应由陈立新签发。')
     const signed = await api.ok('minutes.sign', { meetingId: land, signerPersonId: personId('陈立新'), opinion: '同意印发。', date: '2026-12-11' })
     expect(signed).toMatchObject({ status: '已签发', numberText: '第1期', signed: { name: '陈立新', actingFor: null } })
   })

@@ -80,12 +80,12 @@ describe('leaders\' absences and who acts (R-P2 … R-P5)', () => {
   it('R-P4 warns when the 常务副市长\'s absence overlaps the mayor\'s, at recording and in the list', async () => {
     const mayor = person('张明远'), exec = person('李建国')
     const first = await api.ok('absences.save', { personId: mayor.id, kind: '出国', startDate: '2026-12-07', endDate: '2026-12-12', destination: '新加坡', reportedTo: [], actingPersonId: exec.id })
-    expect(first.warnings).toEqual([])
+    expect([first.clashes, first.warnings]).toEqual([[], []])
     const second = await api.ok('absences.save', { personId: exec.id, kind: '学习', startDate: '2026-12-10', endDate: '2026-12-18', reportedTo: [mayor.id], actingPersonId: person('王志强').id })
-    expect(second.warnings[0]).toContain('R-P4：市长张明远与常务副市长李建国2026年12月10日至2026年12月12日同时外出')
+    expect(second.clashes[0]).toContain('市长张明远与常务副市长李建国2026年12月10日至2026年12月12日同时外出')
     const list = await api.ok('absences.list', { from: '2026-12-01', to: '2026-12-31' })
     expect(list.overlaps).toHaveLength(1)
-    expect(list.absences.find((a) => a.id === first.id)?.overlapWarnings[0]).toContain('R-P4')
+    expect(list.absences.find((a) => a.id === first.id)?.overlapWarnings[0]).toContain('按第七十六条')
     const later = await api.ok('absences.list', { from: '2026-12-20', to: '2026-12-31' })
     expect(later.overlaps).toEqual([])
   })
@@ -107,7 +107,7 @@ describe('leaders\' absences and who acts (R-P2 … R-P5)', () => {
 
   it('R-P5 flags private leave of a 副市长 that the mayor has not approved', async () => {
     const r = await api.ok('absences.save', { personId: person('赵德胜').id, kind: '因私', startDate: '2026-12-21', endDate: '2026-12-22', reportedTo: [person('张明远').id], actingPersonId: person('杨帆').id })
-    expect(r.warnings).toEqual(['R-P5：因私须经市长批准，目前尚未批准'])
+    expect(r.warnings).toEqual(['第七十六条：因私须经市长批准，目前尚未批准'])
   })
 
   it('shows 首页 today with the absent mayor and who acts for him', async () => {

@@ -91,7 +91,7 @@ describe('签发 (R-D4, R-P3, R-D5)', () => {
     expect(r.status).toBe(422)
     expect(r.body.error).toMatchObject({
       code: 'RULE', rule: 'R-D4',
-      message: 'R-D4：按第四十八条，其他以市政府名义（含市政府授权市政府办公室）发文，由分管副市长签发。秘书长周文斌不能签发，应由分管副市长陈立新签发。',
+      message: '按第四十八条，其他以市政府名义（含市政府授权市政府办公室）发文，由分管副市长签发。秘书长周文斌不能签发，应由分管副市长陈立新签发。',
     })
     expect((await api.ok('outgoing.get', { id: notice })).status).toBe('待签发')
   })
@@ -100,10 +100,10 @@ describe('签发 (R-D4, R-P3, R-D5)', () => {
     await api.ok('absences.save', { personId: personId('陈立新'), kind: '出差', startDate: '2026-12-03', endDate: '2026-12-05', destination: '北京', reportedTo: [personId('张明远')] })
     const who = await api.ok('outgoing.requiredSigner', { id: notice, date: '2026-12-04' })
     expect(who).toMatchObject({ ok: true, rule: 'R-D4', signers: [{ name: '王志强', actingFor: '陈立新', actingRule: 'R-P3' }] })
-    expect(who.text).toBe('应由王志强（代陈立新，R-P3）签发')
+    expect(who.text).toBe('应由王志强（代陈立新，第五十七条）签发')
     const absent = await api.call('outgoing.signOff', { id: notice, signerId: personId('陈立新'), opinion: '同意。', date: '2026-12-04' })
     expect(absent.body.error).toMatchObject({ code: 'RULE', rule: 'R-D4' })
-    expect(absent.body.error!.message).toContain('应由王志强（代陈立新，R-P3）签发')
+    expect(absent.body.error!.message).toContain('应由王志强（代陈立新，第五十七条）签发')
     const future = await api.call('outgoing.signOff', { id: notice, signerId: personId('王志强'), opinion: '同意。', date: '2026-12-21' })
     expect(future.body.error).toMatchObject({ code: 'VALIDATION', field: 'date' })
     const v = await api.ok('outgoing.signOff', { id: notice, signerId: personId('王志强'), opinion: '圈阅', date: '2026-12-04' })
@@ -119,7 +119,7 @@ describe('签发 (R-D4, R-P3, R-D5)', () => {
     const v = await draftNotice('印发资阳市城市道路停车管理办法', { signKind: '规范性文件' })
     await reviewAll(v.id)
     const r = await api.call('outgoing.signOff', { id: v.id, signerId: personId('陈立新'), opinion: '同意。', date: '2026-12-07' })
-    expect(r.body.error).toMatchObject({ code: 'RULE', rule: 'R-D4', message: 'R-D4：按第四十八条，规范性文件由市长签署或签发。副市长陈立新不能签发，应由市长张明远签发。' })
+    expect(r.body.error).toMatchObject({ code: 'RULE', rule: 'R-D4', message: '按第四十八条，规范性文件由市长签署或签发。副市长陈立新不能签发，应由市长张明远签发。' })
     await api.ok('absences.save', { personId: personId('张明远'), kind: '出国', startDate: '2026-12-08', endDate: '2026-12-10', destination: '新加坡', reportedTo: [], actingPersonId: personId('李建国') })
     const who = allowed(await api.ok('outgoing.requiredSigner', { id: v.id, date: '2026-12-09' }))
     expect(who.signers).toMatchObject([{ name: '李建国', actingFor: '张明远', actingRule: 'R-P2' }])

@@ -11,9 +11,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { rpcClient } from '../helpers/server'
-import { archive, archiveName, ARCHES, bareEnv, DIST, officeFolder, removeFolders, ROOT, startBundle, tempFolder, unpack, VERSION, type Arch } from './bundle'
+import { archive, archiveName, ARCHES, bareEnv, cleanUp, DIST, officeFolder, ROOT, startBundle, tempFolder, unpack, VERSION, type Arch } from './bundle'
 
-afterAll(removeFolders)
+afterAll(cleanUp)
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')
 const listing = (arch: Arch) => spawnSync('tar', ['-tzf', archive(arch)], { encoding: 'utf8', maxBuffer: 64 << 20 }).stdout.split('\n').filter(Boolean)

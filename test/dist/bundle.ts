@@ -27,14 +27,23 @@ export function archive(arch: Arch): string {
   return file
 }
 
-/** Every folder made here: an unpacked archive is about 250 MB, so each test file removes them (removeFolders). */
+/** Every folder made here (an unpacked archive is about 250 MB) and every server still running: cleanUp ends both. */
 const made: string[] = []
+const running = new Set<ChildProcess>()
 export function tempFolder(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix))
   made.push(dir)
   return dir
 }
-export function removeFolders(): void {
+/** A server started some other way (test/dist/install.test.ts runs the unit's command line), for cleanUp. */
+export function track(child: ChildProcess): ChildProcess {
+  running.add(child)
+  child.once('exit', () => running.delete(child))
+  return child
+}
+/** For afterAll: a test that failed halfway leaves no server behind and no folders. */
+export function cleanUp(): void {
+  for (const child of running) child.kill('SIGKILL')
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
 }
 
@@ -71,6 +80,7 @@ export interface Bundle {
 export function startBundle(top: string, env: NodeJS.ProcessEnv, args: string[] = [], timeoutMs = 60_000): Promise<Bundle> {
   const child: ChildProcess = spawn('/bin/bash', [join(top, 'sanban'), '--port', '0', '--admin-password', ADMIN_PASSWORD, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
+  track(child)
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`三办在 ${timeoutMs / 1000} 秒内没有启动：\n${output}`)) }, timeoutMs)

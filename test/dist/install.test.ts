@@ -10,9 +10,9 @@ import { spawn, spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { officeFolder, removeFolders, tempFolder, unpack, VERSION } from './bundle'
+import { cleanUp, officeFolder, tempFolder, track, unpack, VERSION } from './bundle'
 
-afterAll(removeFolders)
+afterAll(cleanUp)
 
 const STUBS: Record<string, string> = {
   systemctl: '[ "$1" = is-active ] && exit "${ACTIVE:-3}"; exit 0',
@@ -35,7 +35,7 @@ function stubs(dir: string): string {
 /** Runs the unit's ExecStart as systemd would (its quoting is the shell's for these paths) until it listens. */
 function startAsUnit(unit: string): Promise<{ output: string; stop: () => Promise<unknown> }> {
   const execStart = /^ExecStart=(.*)$/m.exec(unit)![1]
-  const child = spawn('/bin/bash', ['-c', `exec ${execStart}`], { env: { PATH: '/nonexistent' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = track(spawn('/bin/bash', ['-c', `exec ${execStart}`], { env: { PATH: '/nonexistent' }, stdio: ['ignore', 'pipe', 'pipe'] }))
   let output = ''
   const exited = new Promise((resolve) => child.once('exit', resolve))
   return new Promise((resolve, reject) => {

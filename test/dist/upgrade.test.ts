@@ -14,9 +14,9 @@ import { openConnection } from '../../src-main/db/connection'
 import { readKeyFile } from '../../src-main/db/key'
 import { journal } from '../db/harness'
 import { rpcClient } from '../helpers/server'
-import { bareEnv, officeFolder, removeFolders, ROOT, startBundle, tempFolder, unpack, VERSION } from './bundle'
+import { bareEnv, cleanUp, officeFolder, ROOT, startBundle, tempFolder, unpack, VERSION } from './bundle'
 
-afterAll(removeFolders)
+afterAll(cleanUp)
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')
 const latest = () => journal().at(-1)!

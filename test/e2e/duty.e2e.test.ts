@@ -132,7 +132,7 @@ describe('值班 in the browser', () => {
     await form.getByRole('button', { name: '登记换班' }).click()
     const refusal = form.getByRole('alert')
     await refusal.waitFor()
-    expect(await refusal.innerText()).toMatch(/X-4：不能换班/)
+    expect(await refusal.innerText()).toMatch(/办公室工作惯例：不能换班/)
     await form.getByRole('button', { name: '取消' }).click()
     await form.waitFor({ state: 'detached' })
   })
@@ -164,7 +164,7 @@ describe('值班 in the browser', () => {
     await form.getByRole('button', { name: '登记换班' }).click()
     await form.waitFor({ state: 'detached' })
 
-    const record = `X-4：${requester.name}与${counterpart.name}换班——2026年12月3日主班由${counterpart.name}担任，2026年${monthDay(back)}主班由${requester.name}担任；对方已同意，2026年12月3日带班${leadOf(date)}、2026年${monthDay(back)}带班${leadOf(back)}已同意。`
+    const record = `办公室工作惯例：${requester.name}与${counterpart.name}换班——2026年12月3日主班由${counterpart.name}担任，2026年${monthDay(back)}主班由${requester.name}担任；对方已同意，2026年12月3日带班${leadOf(date)}、2026年${monthDay(back)}带班${leadOf(back)}已同意。`
     await page.getByRole('status').filter({ hasText: `已记录：${record}` }).waitFor()
     const after = await shownRoster(OFFICE_ROLES)
     expect(after[date].主班).toEqual(counterpart)

@@ -78,7 +78,7 @@ describe('会议日历 in the browser', () => {
     const text = await done.innerText()
     expect(text).toContain('非工作日')
     expect(text).toContain('2026年10月5日是法定节假日（国庆节），不是工作日')
-    expect(text).toContain('R-W2')
+    expect(text).toContain('第七十三条')
     await screenshot(page, 'meetings-schedule-warnings')
     await done.getByRole('button', { name: '查看会议' }).click()
     await page.waitForURL(/#\/meetings\/\d+$/)
@@ -107,7 +107,7 @@ describe('会议日历 in the browser', () => {
     await warnings.waitFor()
     const text = await warnings.innerText()
     expect(text).toContain('非工作日')
-    expect(text).toMatch(/主持人外出[\s\S]*R-P2[\s\S]*张明远外出（出差）[\s\S]*李建国代行/)
+    expect(text).toMatch(/主持人外出[\s\S]*第八条[\s\S]*张明远外出（出差）[\s\S]*李建国代行/)
     await screenshot(page, 'meetings-meeting')
   })
 
@@ -233,7 +233,7 @@ describe('会议日历 in the browser', () => {
     await page.locator('.fc-event').filter({ hasText: '全市性视频会议：全市安全生产工作视频会议' }).waitFor()
 
     const second = await schedule('2026-10-20')
-    const refusal = second.getByRole('alert').filter({ hasText: 'R-M8' })
+    const refusal = second.getByRole('alert').filter({ hasText: '第四十三条' })
     await refusal.waitFor()
     expect(await refusal.innerText()).toMatch(/市应急管理局2026年已安排.*不能再安排第二次/)
     await screenshot(page, 'meetings-rule-refusal')

@@ -93,7 +93,7 @@ describe('办会 in the browser: a 常务会议 from topics to attendance', () =
 
   it('R-M3 shows the topic deadline, 2026年11月26日, 10 working days before the meeting', async () => {
     await page.getByRole('tab', { name: /^议题/ }).click()
-    await page.getByText('议题报送截止：2026年11月26日（会前10个工作日，R-M3）').waitFor()
+    await page.getByText('议题报送截止：2026年11月26日（会前10个工作日，第三十八条）').waitFor()
     await page.getByText('尚无议题。', { exact: false }).waitFor()
   })
 
@@ -118,7 +118,7 @@ describe('办会 in the browser: a 常务会议 from topics to attendance', () =
     const refusal = form.getByRole('alert', { name: '议题报送被拒绝' })
     await refusal.waitFor()
     const text = await refusal.innerText()
-    expect(text).toContain('R-M3')
+    expect(text).toContain('第三十八条')
     expect(text).toContain('议题应于会前10个工作日（2026年11月26日前）报送，本议题2026年11月27日报送，已逾期')
     const consent = form.getByLabel('市长同意')
     await consent.waitFor()
@@ -174,7 +174,7 @@ describe('办会 in the browser: a 常务会议 from topics to attendance', () =
 
   it('R-M3 fixes the agenda (from then on a new topic needs the 市长\'s consent) and reopens it', async () => {
     await page.getByRole('button', { name: '确定议程' }).click()
-    await page.getByText('议程已确定。此后报送的议题须经市长同意（R-M3）。').waitFor()
+    await page.getByText('议程已确定。此后报送的议题须经市长同意（第三十八条）。').waitFor()
     // The notice shows as soon as the action returns; the status line follows when the meeting reloads.
     await expect.poll(() => page.getByLabel('议程状态').innerText()).toContain('2026年11月27日确定')
     await page.getByRole('button', { name: '重新打开' }).click()
@@ -188,7 +188,7 @@ describe('办会 in the browser: a 常务会议 from topics to attendance', () =
     await officeDay('2026-12-10T08:30:00+08:00')
     await page.reload()
     await page.getByRole('tab', { name: '出席' }).click()
-    expect(await quorum().innerText()).toContain('组成人员8人，到会0人，须至少5人（过半数，R-M2）')
+    expect(await quorum().innerText()).toContain('组成人员8人，到会0人，须至少5人（过半数，第三十八条）')
 
     const wang = memberRow('王志强')
     expect(await wang.innerText()).toContain('出差（领导外出已登记，待确认）')
@@ -214,12 +214,12 @@ describe('办会 in the browser: a 常务会议 from topics to attendance', () =
       await chip(memberRow(name), '出席')
       await expect.poll(() => quorum().innerText()).not.toContain('到会0人')
     }
-    await expect.poll(() => quorum().innerText()).toContain('组成人员8人，到会4人，须至少5人（过半数，R-M2）')
+    await expect.poll(() => quorum().innerText()).toContain('组成人员8人，到会4人，须至少5人（过半数，第三十八条）')
 
     await page.getByRole('button', { name: '标记会议已召开' }).click()
     const refusal = page.getByRole('alert').filter({ hasText: '会议不能标记为已召开' })
     await refusal.waitFor()
-    expect(await refusal.innerText()).toContain('R-M2：按第三十八条，常务会议须半数以上组成人员到会方可召开。组成人员8人，现到会4人，至少需5人到会。')
+    expect(await refusal.innerText()).toContain('按第三十八条，常务会议须半数以上组成人员到会方可召开。组成人员8人，现到会4人，至少需5人到会。')
     await screenshot(page, 'meetings-attendance-below-quorum')
   })
 

@@ -86,8 +86,10 @@ describe('the application shell', () => {
   it('imports the 2027 arrangement typed from the notice', async () => {
     const { page } = browser
     await field(page, '来源通知').fill('国务院办公厅关于2027年部分节假日安排的通知')
-    await field(page, '安排内容').fill('2027-01-01 放假 元旦\n2027-10-01 至 2027-10-07 放假 国庆节\n2027-09-26 上班 国庆节')
-    await page.getByRole('button', { name: '录入2027年的安排' }).click()
+    await field(page, '通知全文').fill('2027-01-01 放假 元旦\n2027-10-01 至 2027-10-07 放假 国庆节\n2027-09-26 上班 国庆节')
+    await page.getByRole('button', { name: '读取并核对' }).click()
+    await page.getByText('读到2027年的安排：放假8天，调休上班1天。').waitFor()
+    await page.getByRole('button', { name: '确认录入2027年的安排' }).click()
     await page.getByText('已录入2027年的节假日安排。').waitFor()
     await expect.poll(() => page.locator('[data-date="2027-10-07"]').getAttribute('data-daytype')).toBe('法定节假日')
     expect(await page.locator('[data-date="2027-09-26"]').getAttribute('data-daytype')).toBe('调休上班')

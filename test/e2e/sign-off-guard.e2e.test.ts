@@ -39,7 +39,7 @@ describe('签发 by the wrong leader (R-D4)', () => {
     await page.reload()
     const signer = page.getByRole('textbox', { name: '签发人' }).or(page.getByRole('combobox', { name: '签发人' })).first()
     await page.getByText('应由分管副市长杨帆签发').first().waitFor()
-    expect(await page.getByRole('button', { name: '签发', exact: true }).isEnabled()).toBe(true)
+    await expect.poll(() => page.getByRole('button', { name: '签发', exact: true }).isEnabled()).toBe(true)
     await signer.click()
     await page.getByRole('option', { name: /^陈立新/ }).first().click()
     const alert = page.getByRole('alert').filter({ hasText: '不是应签发人' })

@@ -86,7 +86,7 @@ describe('R-P4 the 市长 and the 常务副市长 are not away together', () => 
 
   it('words the warning with both names, the dates and the article', () => {
     const [o] = executiveOverlaps(org, [away(P.市长, '2026-10-03', '2026-10-08'), away(P.常务, '2026-10-06', '2026-10-12')])
-    expect(o.message).toBe('R-P4：市长张市长与常务副市长李常务2026年10月6日至2026年10月8日同时外出。按第七十六条，市长与负责常务工作的副市长一般不同时外出。')
+    expect(o.message).toBe('市长张市长与常务副市长李常务2026年10月6日至2026年10月8日同时外出。按第七十六条，市长与负责常务工作的副市长一般不同时外出。')
   })
 })
 
@@ -124,7 +124,7 @@ describe('R-P5 reporting and approval of absences', () => {
     const gaps = reportingGaps(org, r)
     expect(gaps).toHaveLength(expected.length)
     expected.forEach((text, i) => expect(gaps[i]).toContain(text))
-    gaps.forEach((g) => expect(g.startsWith('R-P5：')).toBe(true))
+    gaps.forEach((g) => expect(g.startsWith('第七十六条：')).toBe(true))
   })
 })
 
@@ -155,8 +155,8 @@ describe('turnover: the holders of the day (R-P1)', () => {
   it('R-P4 warns only for the days each was 市长 and 常务副市长', () => {
     const found = executiveOverlaps(turned, [away(P.市长, '2026-06-28', '2026-07-03'), away(P.常务, '2026-06-25', '2026-07-05'), away(9, '2026-07-02', '2026-07-02')])
     expect(found.map((o) => [o.startDate, o.endDate, o.message.split('同时外出')[0]])).toEqual([
-      ['2026-06-28', '2026-06-30', 'R-P4：市长张市长与常务副市长李常务2026年6月28日至2026年6月30日'],
-      ['2026-07-02', '2026-07-02', 'R-P4：市长钱市长与常务副市长李常务2026年7月2日'],
+      ['2026-06-28', '2026-06-30', '市长张市长与常务副市长李常务2026年6月28日至2026年6月30日'],
+      ['2026-07-02', '2026-07-02', '市长钱市长与常务副市长李常务2026年7月2日'],
     ])
   })
 })

@@ -30,7 +30,7 @@ describe('X-4 swaps and substitutes', () => {
     expect(on(r.assignments, '2026-10-09', '主班')).toBe(counterpart)
     const lead = on(roster, '2026-10-09', '带班')
     expect(r.consents).toEqual([{ date: '2026-10-09', role: '带班', personId: lead, name: `人员${lead}号` }])
-    expect(r.record).toBe(`X-4：2026年10月9日主班由人员${counterpart}号替人员${requester}号值班；对方已同意，2026年10月9日带班人员${lead}号已同意。`)
+    expect(r.record).toBe(`办公室工作惯例：2026年10月9日主班由人员${counterpart}号替人员${requester}号值班；对方已同意，2026年10月9日带班人员${lead}号已同意。`)
     expect(roster).toEqual(before)
   })
 
@@ -48,7 +48,7 @@ describe('X-4 swaps and substitutes', () => {
 
   const otherLead = (date: string) => leads.map((l) => l.personId).find((p) => p !== on(roster, date, '带班'))!
   it.each([
-    ['the shift given away is already past', req, agreed('2026-10-09'), { today: '2026-10-10' }, /^X-4：不能换班——2026年10月9日的值班已经过去，只能调换今天及以后的值班$/],
+    ['the shift given away is already past', req, agreed('2026-10-09'), { today: '2026-10-10' }, /^办公室工作惯例：不能换班——2026年10月9日的值班已经过去，只能调换今天及以后的值班$/],
     ['the date taken back is already past', { ...req, date: back.date, requesterId: counterpart, counterpartId: requester, returnDate: '2026-10-09' }, agreed(back.date, '2026-10-09'), { today: '2026-10-10' }, /2026年10月9日的值班已经过去/],
     ['the counterpart has not accepted', req, { ...agreed('2026-10-09'), counterpartAccepted: false }, {}, /须经对方.*同意，对方尚未同意/],
     ['no 带班 has consented', req, { counterpartAccepted: true, leadConsents: [] }, {}, /须经2026年10月9日带班人员\d+号同意，尚未同意/],

@@ -54,7 +54,7 @@ describe('R-D3 the route of the 拟办意见, with the acting rules on the day (
 
   it('R-D3 + R-P3 says who acts and why in the rules\' words', () => {
     const r = route({ absences: [away(P.王)] })
-    expect(r.reason).toContain('R-D3：来文单位由副市长王副市长分管')
+    expect(r.reason).toContain('第四十七条：来文单位由副市长王副市长分管')
     expect(r.reason).toContain('按第五十七条由AB角刘副市长代行政务活动职责')
   })
 
@@ -89,7 +89,7 @@ describe('R-D7 deadlines in working days, across 国庆 2026', () => {
   it('R-D7 urgent documents may be shortened but not lengthened; ordinary ones may be given more days', () => {
     expect(workingDaysProblem('特急', 2, days)).toBeNull()
     expect(workingDaysProblem('特急', 1, days)).toBeNull()
-    expect(workingDaysProblem('特急', 3, days)).toBe('R-D7：特急件须从快办理，办理时限不能超过2个工作日（设置—办理时限）')
+    expect(workingDaysProblem('特急', 3, days)).toBe('第五十一条：特急件须从快办理，办理时限不能超过2个工作日（设置—办理时限）')
     expect(workingDaysProblem('加急', 6, days)).toContain('不能超过5个工作日')
     expect(workingDaysProblem('无', 20, days)).toBeNull()
   })
@@ -110,8 +110,8 @@ describe('R-D1 a document sent straight to a leader', () => {
   it.each([
     ['neither: the ordinary single entry', null, null, null],
     ['both: the exception and the leader', '紧急重大事项', 3, null],
-    ['an exception without the leader', '外事', null, 'R-D1：直送领导的文件须写明送给哪位领导（例外情形：外事）'],
-    ['a leader without the exception', null, 3, 'R-D1：公文由办公室统一收文办理；直送领导的须写明例外情形（领导交办、涉密敏感、紧急重大事项、突发事件、外事）'],
+    ['an exception without the leader', '外事', null, '第四十五条：直送领导的文件须写明送给哪位领导（例外情形：外事）'],
+    ['a leader without the exception', null, 3, '第四十五条：公文由办公室统一收文办理；直送领导的须写明例外情形（领导交办、涉密敏感、紧急重大事项、突发事件、外事）'],
   ] as const)('R-D1 %s', (_name, exception, leader, problem) => {
     expect(directExceptionProblem(exception, leader)).toBe(problem)
   })

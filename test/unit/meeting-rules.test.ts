@@ -68,7 +68,7 @@ describe('R-M2 常务会议 needs more than half of its members present', () => 
     else expect(q.message).toContain('半数以上组成人员到会方可召开')
   })
   it('explains in the rules\' words when exactly half are present', () => {
-    expect(quorum(8, 4).message).toBe('R-M2：按第三十八条，常务会议须半数以上组成人员到会方可召开。组成人员8人，现到会4人，至少需5人到会。')
+    expect(quorum(8, 4).message).toBe('按第三十八条，常务会议须半数以上组成人员到会方可召开。组成人员8人，现到会4人，至少需5人到会。')
   })
   it('refuses impossible counts; a type without a quorum rule is always met', () => {
     expect(() => quorum(7, 8)).toThrow(RangeError)
@@ -152,7 +152,7 @@ describe('R-M5 who signs off the minutes', () => {
     expect(checkSignOff(P.常务, r).ok).toBe(true)
     const refused = checkSignOff(P.市长, r, org)
     expect(refused).toMatchObject({ ok: false, rule: 'R-M5' })
-    if (!refused.ok) expect(refused.reason).toBe('R-M5：按第四十条，常务会议纪要由市长签发。张市长不能签发，应由李常务（代张市长）签发。')
+    if (!refused.ok) expect(refused.reason).toBe('按第四十条，常务会议纪要由市长签发。张市长不能签发，应由李常务（代张市长）签发。')
   })
   it('R-M5 nobody signs when the 市长 and the 常务副市长 are both away', () => {
     const r = minutesSigner({ type: 常务会议, chairPostId: 10, org, absences: [away(P.市长, D), away(P.常务, D)], date: D })
@@ -244,7 +244,7 @@ describe('R-M8 a department holds at most one city-wide meeting a year', () => {
   ])('%s', (_n, existing, year, selfId, ok) => {
     const r = cityWideMeetingCheck(dept, year, existing, selfId)
     expect(r.ok).toBe(ok)
-    if (!r.ok) expect(r.reason).toBe('R-M8：按第四十三条，各部门召开全市性会议原则上每年不超过1次。市财政局2026年已安排“全市财政工作视频会议”（2026年3月10日），不能再安排第二次。')
+    if (!r.ok) expect(r.reason).toBe('按第四十三条，各部门召开全市性会议原则上每年不超过1次。市财政局2026年已安排“全市财政工作视频会议”（2026年3月10日），不能再安排第二次。')
   })
 })
 

@@ -85,17 +85,17 @@ describe('R-D4 with acting on the sign-off day (R-P2, R-P3)', () => {
     expect(acting?.actingRule ?? null).toBe(rule)
   })
   it('R-P2 the line names whom the acting signer acts for', () => {
-    expect(signerLine(ask('人事任免', [away(P.市长)]))).toBe('应由李常务（代张市长，R-P2）签发')
+    expect(signerLine(ask('人事任免', [away(P.市长)]))).toBe('应由李常务（代张市长，第八条）签发')
   })
 })
 
 describe('R-D4 a sign-off by anyone else is refused, quoting the rule', () => {
   it.each<[string, SignKind, number, AbsencePeriod[], string]>([
-    ['R-D4 a 副市长 cannot sign a 规范性文件', '规范性文件', P.王, [], 'R-D4：按第四十八条，规范性文件由市长签署或签发。副市长王副市长不能签发，应由市长张市长签发。'],
-    ['R-D4 the 市长 at work: the 常务副市长 cannot sign for him', '报省政府', P.常务, [], 'R-D4：按第四十八条，市政府向省政府报送的文件由市长签署或签发。常务副市长李常务不能签发，应由市长张市长签发。'],
-    ['R-D4 the 秘书长 cannot sign an 一般 document', '一般', P.秘书长, [], 'R-D4：按第四十八条，其他以市政府名义（含市政府授权市政府办公室）发文，由分管副市长签发。秘书长周秘书长不能签发，应由分管副市长王副市长签发。'],
-    ['R-P3 the absent 分管副市长 cannot sign; the AB partner can', '一般', P.王, [away(P.王)], 'R-D4：按第四十八条，其他以市政府名义（含市政府授权市政府办公室）发文，由分管副市长签发。副市长王副市长不能签发，应由刘副市长（代王副市长，R-P3）签发。'],
-    ['R-D4 a department head cannot sign', '事务性', P.局长, [], 'R-D4：按第四十八条，事务性文件可由秘书长签发，也可由分管副市长签发。市财政局局长钱局长不能签发，应由秘书长周秘书长或分管副市长王副市长签发。'],
+    ['R-D4 a 副市长 cannot sign a 规范性文件', '规范性文件', P.王, [], '按第四十八条，规范性文件由市长签署或签发。副市长王副市长不能签发，应由市长张市长签发。'],
+    ['R-D4 the 市长 at work: the 常务副市长 cannot sign for him', '报省政府', P.常务, [], '按第四十八条，市政府向省政府报送的文件由市长签署或签发。常务副市长李常务不能签发，应由市长张市长签发。'],
+    ['R-D4 the 秘书长 cannot sign an 一般 document', '一般', P.秘书长, [], '按第四十八条，其他以市政府名义（含市政府授权市政府办公室）发文，由分管副市长签发。秘书长周秘书长不能签发，应由分管副市长王副市长签发。'],
+    ['R-P3 the absent 分管副市长 cannot sign; the AB partner can', '一般', P.王, [away(P.王)], '按第四十八条，其他以市政府名义（含市政府授权市政府办公室）发文，由分管副市长签发。副市长王副市长不能签发，应由刘副市长（代王副市长，第五十七条）签发。'],
+    ['R-D4 a department head cannot sign', '事务性', P.局长, [], '按第四十八条，事务性文件可由秘书长签发，也可由分管副市长签发。市财政局局长钱局长不能签发，应由秘书长周秘书长或分管副市长王副市长签发。'],
   ])('%s', (_, kind, signer, absences, message) => {
     expect(checkOutgoingSignOff(signer, ask(kind, absences), org)).toEqual({ ok: false, rule: 'R-D4', reason: message })
   })

@@ -20,6 +20,7 @@ import {
 } from './rules'
 import { ENTITY, checkStepDate, numberText, requireIncoming, requireStatus, reviewOf } from './service'
 import type { ConsultInput, InstructInput, ProposeInput, SendInput } from './contract'
+import { cite } from '../../common/rules'
 
 
 export interface RouteQuery {
@@ -55,7 +56,7 @@ function chooseRoute(reader: Reader, input: ProposeInput): { route: RouteProposa
   if (!route) throw new AppError('VALIDATION', `「批示领导」须为市长、副市长、秘书长或副秘书长，“${post.title}”不是`, { field: 'routePostId' })
   if (proposal) {
     const holder = proposal.holderName ?? ''
-    throw ruleViolation('R-D3', `R-D3：按规则本件应报${proposal.postTitle}${holder}（${proposal.reason}）。如属重大事项请勾选“重大事项”报市长；如属一个部门职责范围请勾选“属一个部门职责范围”报秘书长。`)
+    throw ruleViolation('R-D3', `${cite('R-D3')}：按规则本件应报${proposal.postTitle}${holder}（${proposal.reason}）。如属重大事项请勾选“重大事项”报市长；如属一个部门职责范围请勾选“属一个部门职责范围”报秘书长。`)
   }
   return { route, postId: post.id, proposal: null }
 }
@@ -66,7 +67,7 @@ export function proposeHandling(ctx: ActionContext, input: ProposeInput) {
   const doc = requireIncoming(ctx, input.id)
   requireStatus(doc, ['已登记', '已拟办'], '拟办')
   const review = reviewOf(doc)
-  if (!review) throw ruleViolation('X-2', `X-2：${numberText(doc)}尚未初审，请先初审（不合要求的退回来文单位），再写拟办意见`)
+  if (!review) throw ruleViolation('X-2', `${cite('X-2')}：${numberText(doc)}尚未初审，请先初审（不合要求的退回来文单位），再写拟办意见`)
   checkStepDate(ctx, input.proposedOn, '拟办日期', { date: review.on, what: '初审日期' })
   const chosen = chooseRoute(ctx, input)
   const settingsDays = readSettings(db).handlingWorkingDays[doc.urgency]
@@ -96,7 +97,7 @@ export function sendToLeaders(ctx: ActionContext, input: SendInput) {
   if (new Set(input.leaderIds).size !== input.leaderIds.length) throw new AppError('VALIDATION', '「送批领导」有重复')
   const rows = db.select().from(consultations).where(eq(consultations.documentId, doc.id)).all()
   if (unresolvedCount(rows)) {
-    throw ruleViolation('R-D2', `R-D2：有${unresolvedCount(rows)}个单位意见不一致，尚未记录协调情况、各方理由和拟处理意见，请补齐后再送批`)
+    throw ruleViolation('R-D2', `${cite('R-D2')}：有${unresolvedCount(rows)}个单位意见不一致，尚未记录协调情况、各方理由和拟处理意见，请补齐后再送批`)
   }
   const org = loadOrgSnapshot(db, input.sentOn)
   const last = db.select({ n: max(instructions.turn) }).from(instructions).where(eq(instructions.documentId, doc.id)).get()?.n ?? 0
@@ -105,7 +106,7 @@ export function sendToLeaders(ctx: ActionContext, input: SendInput) {
     const acting = whoActsFor(org, loadAbsencePeriods(db, input.sentOn, input.sentOn), doc.routePostId, input.sentOn)
     const first = input.leaderIds[0]
     if (first !== acting.holderId && first !== acting.actorId) {
-      warnings.push(`R-D3：拟办意见报${acting.postTitle}${acting.holderName ?? ''}${acting.actorId && acting.actorId !== acting.holderId ? `（${acting.reason}）` : ''}，首位送批领导不是该领导`)
+      warnings.push(`${cite('R-D3')}：拟办意见报${acting.postTitle}${acting.holderName ?? ''}${acting.actorId && acting.actorId !== acting.holderId ? `（${acting.reason}）` : ''}，首位送批领导不是该领导`)
     }
   }
   input.leaderIds.forEach((leaderId, i) => {
@@ -128,7 +129,7 @@ export function recordInstruction(ctx: ActionContext, input: InstructInput) {
   const turn = currentTurn(turns)
   if (!turn) throw new AppError('CONFLICT', `${numberText(doc)}送批的领导均已批示，如需再请领导批示，请先送批`)
   checkStepDate(ctx, input.instructedOn, '批示日期', { date: turn.sentOn, what: '送批日期' })
-  if (input.kind === '批示' && !input.opinion) throw new AppError('VALIDATION', '「批示意见」不能为空：批示须写明明确的意见（R-D4）', { field: 'opinion' })
+  if (input.kind === '批示' && !input.opinion) throw new AppError('VALIDATION', `「批示意见」不能为空：批示须写明明确的意见（${cite('R-D4')}）`, { field: 'opinion' })
   const org = loadOrgSnapshot(db, input.instructedOn)
   const name = (id: number) => org.names.get(id) ?? `（人员${id}）`
   const post = principalPost(org, turn.leaderId)
@@ -140,7 +141,7 @@ export function recordInstruction(ctx: ActionContext, input: InstructInput) {
       const who = acting?.actorId && acting.actorId !== turn.leaderId ? `，或${chineseDate(input.instructedOn)}代行其职责的${acting.actorName}` : ''
       throw ruleViolation('X-2', `文件现在${turn.leaderTitle ?? ''}${name(turn.leaderId)}处（第${turn.turn}位），应由${name(turn.leaderId)}${who}批示；${name(input.leaderId)}不能代为批示`)
     }
-    actingFor = `${post!.title}${name(turn.leaderId)}（${acting.reason}，${acting.rule}）`
+    actingFor = `${post!.title}${name(turn.leaderId)}（${acting.reason}）`
     title = principalPost(org, input.leaderId)?.title ?? null
   }
   updateAudited(ctx, instructions, '批示', turn.id, {
@@ -154,7 +155,7 @@ export function recordInstruction(ctx: ActionContext, input: InstructInput) {
 export function recordConsultation(ctx: ActionContext, input: ConsultInput) {
   const { db } = ctx
   const doc = requireIncoming(ctx, input.id)
-  if (doc.docType !== '请示') throw ruleViolation('R-D2', `R-D2：征求有关单位意见适用于请示，本件是${doc.docType}`)
+  if (doc.docType !== '请示') throw ruleViolation('R-D2', `${cite('R-D2')}：征求有关单位意见适用于请示，本件是${doc.docType}`)
   requireStatus(doc, ['已登记', '已拟办', '批示中', '承办中'], '记录会签意见')
   const dept = requireById(db, departments, input.departmentId, '征求意见单位')
   if (dept.id === doc.senderDepartmentId) throw new AppError('VALIDATION', '「征求意见单位」不能是来文单位本身')

@@ -10,6 +10,7 @@ import { whoActsFor, type AbsencePeriod, type ActingRule } from '../../absences/
 import { mayorPost, type LeaderPost, type OrgSnapshot } from '../../org/snapshot'
 import type { CLASSIFICATIONS } from '../../common/classification'
 import type { DIRECT_EXCEPTIONS, DocumentType, ROUTES, URGENCIES } from '../../common/documents'
+import { cite } from '../../common/rules'
 
 export type Urgency = (typeof URGENCIES)[number]
 export type Classification = (typeof CLASSIFICATIONS)[number]
@@ -32,8 +33,8 @@ export function secrecyProblem(classification: Classification, period: string | 
 
 /** R-D1 (第四十五条): a document sent straight to a leader records why and to whom — both or neither. */
 export function directExceptionProblem(exception: (typeof DIRECT_EXCEPTIONS)[number] | null | undefined, leaderId: number | null | undefined): string | null {
-  if (exception && !leaderId) return `R-D1：直送领导的文件须写明送给哪位领导（例外情形：${exception}）`
-  if (!exception && leaderId) return 'R-D1：公文由办公室统一收文办理；直送领导的须写明例外情形（领导交办、涉密敏感、紧急重大事项、突发事件、外事）'
+  if (exception && !leaderId) return `${cite('R-D1')}：直送领导的文件须写明送给哪位领导（例外情形：${exception}）`
+  if (!exception && leaderId) return `${cite('R-D1')}：公文由办公室统一收文办理；直送领导的须写明例外情形（领导交办、涉密敏感、紧急重大事项、突发事件、外事）`
   return null
 }
 
@@ -97,25 +98,25 @@ export function proposeRoute(input: RouteInput): Decision<{ proposal: RoutePropo
   const { org } = input
   if (input.major) {
     const mayor = mayorPost(org)
-    if (!mayor) return refuseRoute('R-D3：组织机构中未设市长岗位，重大事项无法报市长。请先在“组织机构”中设置。')
-    return routed(withActing(input, mayor, '市长', `R-D3：重大事项报市长${mayor.holderId ? org.names.get(mayor.holderId) ?? '' : ''}审批`))
+    if (!mayor) return refuseRoute(`${cite('R-D3')}：组织机构中未设市长岗位，重大事项无法报市长。请先在“组织机构”中设置。`)
+    return routed(withActing(input, mayor, '市长', `${cite('R-D3')}：重大事项报市长${mayor.holderId ? org.names.get(mayor.holderId) ?? '' : ''}审批`))
   }
   if (input.withinOneDepartment) {
     const chosen = input.secretaryPostId != null ? org.posts.find((p) => p.id === input.secretaryPostId) : org.posts.find((p) => p.kind === '秘书长')
-    if (!chosen) return refuseRoute('R-D3：组织机构中未设秘书长岗位。请先在“组织机构”中设置，或选择一位副秘书长。')
-    if (chosen.kind !== '秘书长' && chosen.kind !== '副秘书长') return refuseRoute(`R-D3：属一个部门职责范围内的事项由秘书长或副秘书长批示，“${chosen.title}”不是`)
+    if (!chosen) return refuseRoute(`${cite('R-D3')}：组织机构中未设秘书长岗位。请先在“组织机构”中设置，或选择一位副秘书长。`)
+    if (chosen.kind !== '秘书长' && chosen.kind !== '副秘书长') return refuseRoute(`${cite('R-D3')}：属一个部门职责范围内的事项由秘书长或副秘书长批示，“${chosen.title}”不是`)
     const name = chosen.holderId ? org.names.get(chosen.holderId) ?? '' : ''
-    return routed(withActing(input, chosen, '秘书长', `R-D3：属一个部门职责范围内的事项，由${chosen.title}${name}批示后转该部门办理，并要求其反馈`))
+    return routed(withActing(input, chosen, '秘书长', `${cite('R-D3')}：属一个部门职责范围内的事项，由${chosen.title}${name}批示后转该部门办理，并要求其反馈`))
   }
   if (input.senderDepartmentId == null) {
-    return refuseRoute('R-D3：来文单位不是本市政府部门，无法按分管领域确定批示领导。请注明是否为重大事项（报市长）或属一个部门职责范围（报秘书长），或直接选择批示领导。')
+    return refuseRoute(`${cite('R-D3')}：来文单位不是本市政府部门，无法按分管领域确定批示领导。请注明是否为重大事项（报市长）或属一个部门职责范围（报秘书长），或直接选择批示领导。`)
   }
   const supervisorId = org.supervisors.get(input.senderDepartmentId) ?? null
   const post = supervisorId === null ? undefined : org.posts.find((p) => p.id === supervisorId)
-  if (!post) return refuseRoute('R-D3：来文单位未设分管领导，无法按分管领域确定批示领导。请在“组织机构—分管”中设置，或直接选择批示领导。')
+  if (!post) return refuseRoute(`${cite('R-D3')}：来文单位未设分管领导，无法按分管领域确定批示领导。请在“组织机构—分管”中设置，或直接选择批示领导。`)
   const route = routeOfPost(post) ?? '分管副市长'
   const name = post.holderId ? org.names.get(post.holderId) ?? '' : ''
-  return routed(withActing(input, post, route, `R-D3：来文单位由${post.title}${name}分管，报分管领导审批`))
+  return routed(withActing(input, post, route, `${cite('R-D3')}：来文单位由${post.title}${name}分管，报分管领导审批`))
 }
 
 // ——— Deadlines (R-D7) ———
@@ -130,7 +131,7 @@ export const defaultWorkingDays = (urgency: Urgency, days: HandlingDays): number
  * the setting; an ordinary one may be given more days. Null when fine.
  */
 export function workingDaysProblem(urgency: Urgency, requested: number, days: HandlingDays): string | null {
-  if (urgency !== '无' && requested > days[urgency]) return `R-D7：${urgency}件须从快办理，办理时限不能超过${days[urgency]}个工作日（设置—办理时限）`
+  if (urgency !== '无' && requested > days[urgency]) return `${cite('R-D7')}：${urgency}件须从快办理，办理时限不能超过${days[urgency]}个工作日（设置—办理时限）`
   return null
 }
 

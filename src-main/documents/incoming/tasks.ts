@@ -13,6 +13,7 @@ import { assignments, chases, incomingDocuments, instructions } from '../schema'
 import { currentTurn, deadlineAfter, workingDaysProblem } from './rules'
 import { ENTITY, checkStepDate, numberText, requireIncoming, requireStatus } from './service'
 import type { AssignInput, ChaseInput, CloseInput, FeedbackInput } from './contract'
+import { cite } from '../../common/rules'
 
 /** 交办: after the leaders' instructions are all in; one 主办 (exactly one) and any 协办, one deadline for all. */
 export function assignDepartments(ctx: ActionContext, input: AssignInput) {
@@ -35,7 +36,7 @@ export function assignDepartments(ctx: ActionContext, input: AssignInput) {
   if (problem) throw ruleViolation('R-D7', problem)
   const deadline = deadlineAfter(loadCalendar(db), input.assignedOn, days)
   const warnings: string[] = []
-  if (doc.deadline && deadline > doc.deadline) warnings.push(`R-D7：承办时限${chineseDate(deadline)}晚于本件办结时限${chineseDate(doc.deadline)}`)
+  if (doc.deadline && deadline > doc.deadline) warnings.push(`${cite('R-D7')}：承办时限${chineseDate(deadline)}晚于本件办结时限${chineseDate(doc.deadline)}`)
   const rows = [{ d: host, role: '主办' as const }, ...helpers.map((d) => ({ d, role: '协办' as const }))].map(({ d, role }) =>
     insertAudited(ctx, assignments, '承办', { documentId: doc.id, departmentId: d.id, role, assignedOn: input.assignedOn, workingDays: days, deadline }))
   updateAudited(ctx, incomingDocuments, ENTITY, doc.id, { status: '承办中' })
@@ -52,7 +53,7 @@ export function recordFeedback(ctx: ActionContext, input: FeedbackInput) {
   requireStatus(doc, ['承办中'], '登记承办反馈')
   const dept = requireById(db, departments, a.departmentId, '承办单位')
   if (a.feedbackOn) throw new AppError('CONFLICT', `${dept.name}已于${chineseDate(a.feedbackOn)}反馈`)
-  if (!input.file) throw ruleViolation('X-3', `X-3：承办单位的反馈须附佐证材料，请上传${dept.name}的反馈文件（如办理情况报告、回复函的扫描件）`)
+  if (!input.file) throw ruleViolation('X-3', `${cite('X-3')}：承办单位的反馈须附佐证材料，请上传${dept.name}的反馈文件（如办理情况报告、回复函的扫描件）`)
   checkStepDate(ctx, input.feedbackOn, '反馈日期', { date: a.assignedOn, what: '交办日期' })
   const file = storeFile(ctx, input.file)
   return updateAudited(ctx, assignments, '承办', a.id, { feedback: input.feedback, feedbackOn: input.feedbackOn, feedbackFileId: file.id })
@@ -89,7 +90,7 @@ export function closeIncoming(ctx: ActionContext, input: CloseInput) {
     const host = rows.find((r) => r.role === '主办')!
     if (!host.feedbackOn) {
       const name = requireById(db, departments, host.departmentId, '主办单位').name
-      throw ruleViolation('X-3', `X-3：主办单位${name}尚未反馈办理结果（须附佐证材料），不能办结`)
+      throw ruleViolation('X-3', `${cite('X-3')}：主办单位${name}尚未反馈办理结果（须附佐证材料），不能办结`)
     }
     after = host.feedbackOn
   } else {

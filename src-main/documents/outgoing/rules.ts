@@ -8,6 +8,7 @@ import { mayorPost, principalPost, type OrgSnapshot } from '../../org/snapshot'
 import { REVIEW_STEP_ROLES, REVIEW_STEPS, SIGNER_OF_KIND, type OutgoingState, type ReviewStep, type SignKind } from '../../common/documents'
 import type { Role } from '../../common/roles'
 import type { Decision } from '../../kernel/decision'
+import { citing, cite } from '../../common/rules'
 
 export type { ReviewStep }
 
@@ -99,7 +100,7 @@ export function supervisingLeaderPost(org: OrgSnapshot, departmentId: number | n
 export function outgoingSigner(q: SignerQuery): SignerAnswer {
   const { org, absences, date, signKind } = q
   const ruleText = signRuleText(signKind, !!q.countyDirective)
-  const refuse = (why: string): SignerAnswer => ({ ok: false, rule: 'R-D4', reason: `R-D4：${ruleText}${why}` })
+  const refuse = (why: string): SignerAnswer => ({ ok: false, rule: 'R-D4', reason: citing('R-D4', `${ruleText}${why}`) })
   if (SIGNER_OF_KIND[signKind] === '市长') {
     const mayor = mayorPost(org)
     if (!mayor) return refuse('未设市长岗位，请先在组织机构中设置。')
@@ -128,7 +129,7 @@ export function outgoingSigner(q: SignerQuery): SignerAnswer {
 /** The page's "应由 X 签发（代 Y，R-P2）" line. */
 export function signerLine(answer: SignerAnswer): string {
   if (!answer.ok) return answer.reason
-  return `应由${answer.signers.map((s) => (s.actingFor ? `${s.name}（代${s.actingFor}，${s.actingRule}）` : `${s.role}${s.name}`)).join('或')}签发`
+  return `应由${answer.signers.map((s) => (s.actingFor ? `${s.name}（代${s.actingFor}，${s.actingRule ? cite(s.actingRule) : ''}）` : `${s.role}${s.name}`)).join('或')}签发`
 }
 
 /** R-D4: only a person the rule names may sign; anyone else is refused, quoting the rule. */
@@ -139,8 +140,8 @@ export function checkOutgoingSignOff(signerId: number, required: SignerAnswer, o
   const post = principalPost(org, signerId)
   const name = org.names.get(signerId) ?? `人员${signerId}`
   const who = post ? `${post.title}${name}` : name
-  const allowed = required.signers.map((s) => (s.actingFor ? `${s.name}（代${s.actingFor}，${s.actingRule}）` : `${s.role}${s.name}`)).join('或')
-  return { ok: false, rule: 'R-D4', reason: `R-D4：${required.ruleText}${who}不能签发，应由${allowed}签发。` }
+  const allowed = required.signers.map((s) => (s.actingFor ? `${s.name}（代${s.actingFor}，${s.actingRule ? cite(s.actingRule) : ''}）` : `${s.role}${s.name}`)).join('或')
+  return { ok: false, rule: 'R-D4', reason: citing('R-D4', `${required.ruleText}${who}不能签发，应由${allowed}签发。`) }
 }
 
 /**
@@ -161,7 +162,7 @@ export function countyDirectiveCheck(doc: { countyDirective: boolean; body: stri
   if (!doc.countyDirective || doc.body.includes(COUNTY_DIRECTIVE_PHRASE)) return { ok: true }
   return {
     ok: false, rule: 'R-D5',
-    reason: `R-D5：按第四十九条，向县（区）政府发布的指示性公文，应当报经市政府领导批准，并在文中注明“${COUNTY_DIRECTIVE_PHRASE}”字样。正文尚未注明，不能签发。`,
+    reason: `按第四十九条，向县（区）政府发布的指示性公文，应当报经市政府领导批准，并在文中注明“${COUNTY_DIRECTIVE_PHRASE}”字样。正文尚未注明，不能签发。`,
   }
 }
 

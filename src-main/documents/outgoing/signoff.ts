@@ -19,6 +19,7 @@ import {
 import { getOutgoing, reindex, requireOutgoing, type OutgoingRow } from './service'
 import { outgoingDocuments, reviews } from '../schema'
 import type { IssueInput, CheckInput, DispatchInput, SignOffInput } from './contract'
+import { cite } from '../../common/rules'
 
 const ENTITY = '发文'
 
@@ -77,7 +78,7 @@ export function numberOutgoing(ctx: ActionContext, input: { id: number }) {
   const row = requireOutgoing(ctx, input.id)
   if (row.numberText) throw new AppError('CONFLICT', `本文已编号：${row.numberText}`)
   if (row.status !== '已签发') {
-    throw ruleViolation('X-1', `X-1：发文字号在领导签发之后、印制之前编号，本文尚未签发（当前：${row.status}），不能编号。`)
+    throw ruleViolation('X-1', `${cite('X-1')}：发文字号在领导签发之后、印制之前编号，本文尚未签发（当前：${row.status}），不能编号。`)
   }
   const year = yearOf(row.signedOn!)
   const top = db.select({ n: max(outgoingDocuments.numberSeq) }).from(outgoingDocuments)

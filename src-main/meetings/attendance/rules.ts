@@ -1,9 +1,10 @@
-import { whoActsFor, type AbsencePeriod } from '../../absences/rules'
+import { whoActsFor, type AbsencePeriod, type ActingRule } from '../../absences/rules'
 import { mayorPost, principalPost, type LeaderPost, type OrgSnapshot, type OrgWithUnits } from '../../org/snapshot'
 import { chineseDate, type IsoDate } from '../../common/dates'
 import type { Decision } from '../../kernel/decision'
 import type { MeetingType } from '../types/config'
 import type { ReservedMatter } from '../../common/meetings'
+import { cite, citing } from '../../common/rules'
 
 export interface Attendee { personId: number; name: string; postId: number; postTitle: string; why: string }
 
@@ -96,7 +97,7 @@ export function checkLeaveAskee(askee: Askee, askedPersonId: number | null, exce
   const who = org.names.get(askedPersonId) ?? `人员${askedPersonId}`
   return {
     ok: false, rule: 'R-M4',
-    reason: `R-M4：${askee.reason}${askee.name ? `（${askee.name}）` : ''}，${who}不是应请假的人。请改为向${askee.name ?? '规定的领导'}请假；确属特殊情况的，请在“例外说明”中写明理由。`,
+    reason: `${cite('R-M4')}：${askee.reason}${askee.name ? `（${askee.name}）` : ''}，${who}不是应请假的人。请改为向${askee.name ?? '规定的领导'}请假；确属特殊情况的，请在“例外说明”中写明理由。`,
   }
 }
 
@@ -107,7 +108,7 @@ export interface Signer {
   postTitle: string
   /** Set when the person signs as acting for the post's holder (R-P2/R-P3/R-P5). */
   actingFor: string | null
-  actingRule: string | null
+  actingRule: ActingRule | null
   reason: string
 }
 
@@ -142,7 +143,7 @@ function signerFor(org: OrgSnapshot, absences: readonly AbsencePeriod[], postId:
 
 /** R-M5 (第四十、四十二条) with acting (R-P2, R-P3): who may sign off the minutes, or why nobody may yet. */
 export function minutesSigner(q: SignerQuery): SignerAnswer {
-  const refuse = (reason: string): SignerAnswer => ({ ok: false, rule: 'R-M5', reason: `R-M5：${reason}` })
+  const refuse = (reason: string): SignerAnswer => ({ ok: false, rule: 'R-M5', reason: citing('R-M5', reason) })
   const { type, org, absences, date } = q
   if (type.minutesSigner === '无') return refuse(`${type.name}不印发纪要，无须签发。`)
   if (type.minutesSigner === '市长') {
@@ -178,7 +179,7 @@ export function minutesSigner(q: SignerQuery): SignerAnswer {
   const chairKind = org.posts.find((p) => p.id === q.chairPostId)?.kind
   const entrustedOnly = !!chairKind && type.entrustedChairPostKinds.includes(chairKind) && !type.chairPostKinds.includes(chairKind)
   if (entrustedOnly && q.entrustingPostId == null) {
-    return { ok: false, rule: 'R-M7', reason: `R-M7：按第四十二条，${chairKind}受市长、副市长委托方可主持专题会议。本会议未登记委托领导，纪要无人可签发；请先更正会议的委托领导。` }
+    return { ok: false, rule: 'R-M7', reason: `按第四十二条，${chairKind}受市长、副市长委托方可主持专题会议。本会议未登记委托领导，纪要无人可签发；请先更正会议的委托领导。` }
   }
   const signers: Signer[] = []
   const gaps: string[] = []
@@ -200,5 +201,5 @@ export function checkSignOff(signerPersonId: number, required: SignerAnswer, org
   if (signer) return { ok: true, signer }
   const who = org?.names.get(signerPersonId) ?? (org ? principalPost(org, signerPersonId)?.title : undefined) ?? `人员${signerPersonId}`
   const allowed = required.signers.map((s) => s.actingFor ? `${s.name}（代${s.actingFor}）` : s.name).join('或')
-  return { ok: false, rule: 'R-M5', reason: `R-M5：${required.ruleText}${who}不能签发，应由${allowed}签发。` }
+  return { ok: false, rule: 'R-M5', reason: citing('R-M5', `${required.ruleText}${who}不能签发，应由${allowed}签发。`) }
 }

@@ -15,6 +15,7 @@ import { attendanceOfMeeting, topicsOfMeeting, topicUnitsOfMeeting } from '../st
 import { canSee } from '../../common/classification'
 import { clearanceOf, type Reader } from '../../security/clearance'
 import type { AttendanceInput } from '../contract'
+import { cite } from '../../common/rules'
 
 type Role = (typeof attendance.$inferSelect)['role']
 
@@ -120,7 +121,7 @@ export function recordAttendance(ctx: ActionContext, input: AttendanceInput) {
   const mc = meetingContext(ctx.db, input.meetingId)
   if (mc.meeting.status === '已取消') throw new AppError('CONFLICT', '会议已取消')
   const correcting = checkHeldCorrection(ctx, mc, input.correctionReason)
-  if (input.status === '请假' && !input.leaveReason) throw new AppError('VALIDATION', '「请假事由」请假须写明事由（R-M4）')
+  if (input.status === '请假' && !input.leaveReason) throw new AppError('VALIDATION', `「请假事由」请假须写明事由（${cite('R-M4')}）`)
   if (input.status === '代会' && !input.substitute) throw new AppError('VALIDATION', '「代会人员」请填写代为参会的人员')
   const askee = leaveAskee(mc.type, mc.meeting.chairPostId ?? 0, mc.org, mc.absences, mc.meeting.date)
   const leave = input.status === '请假'

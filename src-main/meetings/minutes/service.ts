@@ -22,6 +22,7 @@ import { requireWholeAgenda } from '../topics/service'
 import { decisionsOfMinutes, minutesOfMeeting, postHoldersInOrder, topicsOfMeeting } from '../statements'
 import type { Reader } from '../../security/clearance'
 import type { MinutesInput, MinutesConsentInput, SignMinutesInput } from '../contract'
+import { cite } from '../../common/rules'
 
 export type MinutesRow = typeof minutes.$inferSelect
 
@@ -91,7 +92,7 @@ export function requiredSigner(mc: MeetingContext, row: MinutesRow | undefined, 
   const { meeting, type } = mc
   const chairPostId = meeting.chairPostId ?? meeting.entrustingPostId
   if (type.minutesSigner === '主持人或委托领导' && chairPostId == null) {
-    return { ok: false, rule: 'R-M5', reason: 'R-M5：本会议未登记主持人，无法确定纪要签发人，请先在会议中填写主持人。' }
+    return { ok: false, rule: 'R-M5', reason: `${cite('R-M5')}：本会议未登记主持人，无法确定纪要签发人，请先在会议中填写主持人。` }
   }
   return minutesSigner({
     type, org: mc.org, absences: mc.absences, date,
@@ -107,7 +108,7 @@ export function requiredSigner(mc: MeetingContext, row: MinutesRow | undefined, 
 /** The page's "应由 X 签发（代 Y，R-P2）" line. */
 export function signerLine(answer: SignerAnswer): string {
   if (!answer.ok) return answer.reason
-  return `应由${answer.signers.map((s) => (s.actingFor ? `${s.name}（代${s.actingFor}，${s.actingRule}）` : s.name)).join('或')}签发`
+  return `应由${answer.signers.map((s) => (s.actingFor ? `${s.name}（代${s.actingFor}，${s.actingRule ? cite(s.actingRule) : ''}）` : s.name)).join('或')}签发`
 }
 
 /**
@@ -131,7 +132,7 @@ export function getMinutes(reader: Reader, meetingId: number, today: IsoDate) {
   const signDate = signed ? row!.signedOn! : today
   const signer = requiredSigner(onSignDay(db, mc, signDate), row, signDate)
   const needsMayorConsent = type.reservedMattersNeedMayorConsent && mc.reservedMatters.length > 0
-  const editBlocked = type.minutesSigner === '无' ? `${type.name}不印发纪要（R-M5）`
+  const editBlocked = type.minutesSigner === '无' ? `${type.name}不印发纪要（${cite('R-M5')}）`
     : meeting.status !== '已召开' ? (meeting.status === '已取消' ? '会议已取消，不起草纪要' : '会议尚未标记为已召开，请先将会议标记为已召开，再起草纪要')
       : signed ? '已签发纪要不能修改' : null
   const proposed = proposedAttendance(db, meetingId)
@@ -176,7 +177,7 @@ export type MinutesView = ReturnType<typeof getMinutes>
 /** The meeting must have been held, its type must print minutes, and the minutes must not be signed. */
 function assertDraftable(mc: MeetingContext, row: MinutesRow | undefined): void {
   const { meeting, type } = mc
-  if (type.minutesSigner === '无') throw ruleViolation('R-M5', `R-M5：${type.name}不印发纪要，无须起草和签发。`)
+  if (type.minutesSigner === '无') throw ruleViolation('R-M5', `${cite('R-M5')}：${type.name}不印发纪要，无须起草和签发。`)
   if (meeting.status === '已取消') throw new AppError('CONFLICT', '会议已取消，不能起草纪要')
   if (meeting.status !== '已召开') throw new AppError('CONFLICT', '会议尚未召开：请先将会议标记为“已召开”，再起草纪要')
   if (row?.status === '已签发') throw new AppError('CONFLICT', `已签发纪要不能修改（${row.numberText ?? ''}，${row.signedOn ? chineseDate(row.signedOn) : ''}签发）`)
@@ -252,7 +253,7 @@ export function recordMinutesConsent(ctx: ActionContext, input: MinutesConsentIn
   }
   checkActionDate(ctx, mc, input.date, '同意日期')
   const mayor = mayorPost(orgOn(mc.org, input.date))
-  if (!mayor) throw ruleViolation('R-M5', 'R-M5：未设市长岗位，无法记录市长同意。')
+  if (!mayor) throw ruleViolation('R-M5', `${cite('R-M5')}：未设市长岗位，无法记录市长同意。`)
   // The context's absences cover the meeting day; the consent comes later, so that day's are read.
   const onDay = whoActsFor(mc.org, loadAbsencesOn(ctx.db, input.date), mayor.id, input.date)
   // Whoever answers for the 市长 that day, as at sign-off: a 市长 away is not accepted, the acting leader is (R-P2).
@@ -261,7 +262,7 @@ export function recordMinutesConsent(ctx: ActionContext, input: MinutesConsentIn
     const why = input.personId === mayor.holderId
       ? `${onDay.reason}，${chineseDate(input.date)}的同意应由${onDay.actorName ?? '代行市长职责的领导'}表示；或填写市长实际同意的日期`
       : `${who}不是市长${onDay.actorId !== mayor.holderId && onDay.actorName ? `，也不是${chineseDate(input.date)}代行市长职责的${onDay.actorName}` : ''}，不能记为市长同意`
-    throw ruleViolation('R-M5', `R-M5：按第四十二条，涉及${mc.reservedMatters.join('、')}的专题会议纪要须报市长同意后再签发。${why}。`)
+    throw ruleViolation('R-M5', `按第四十二条，涉及${mc.reservedMatters.join('、')}的专题会议纪要须报市长同意后再签发。${why}。`)
   }
   updateAudited(ctx, minutes, '会议纪要', row.id, { mayorConsentPersonId: input.personId, mayorConsentOn: input.date, updatedAt: ctx.clock.now().toISOString() })
   return getMinutes(ctx, input.meetingId, ctx.clock.today())

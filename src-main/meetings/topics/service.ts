@@ -22,6 +22,7 @@ import { meetings, topicFiles, topicMoves, topics, topicUnits } from '../schema'
 import { TOPIC_FILE_KINDS } from '../../common/meetings'
 import { liveTopicsByLevel, topicFilesOfMeeting, topicMovesOfMeeting, topicsOfMeeting, topicUnitsOfMeeting } from '../statements'
 import type { TopicInput, MoveTopicInput, TopicConsentInput } from '../contract'
+import { cite } from '../../common/rules'
 
 
 /**
@@ -37,10 +38,10 @@ function consentName(mc: MeetingContext, consent: { personId: number; on: string
     const why = consent.personId === mayor.holderId
       ? `${acting.reason}；请记录${acting.actorName ?? '代行市长职责的领导'}的同意，或填写市长实际表示同意的日期`
       : `${who}不是市长${acting.actorId && acting.actorId !== mayor.holderId ? `，也不是当日代行市长职责的${acting.actorName}` : ''}`
-    throw ruleViolation('R-M3', `R-M3：临时增加或逾期报送的议题须经市长同意。${why}。`)
+    throw ruleViolation('R-M3', `${cite('R-M3')}：临时增加或逾期报送的议题须经市长同意。${why}。`)
   }
   const name = mc.org.names.get(consent.personId)!
-  return consent.personId === mayor.holderId ? `市长${name}` : `${name}（代行市长职责，${acting.rule ?? 'R-P2'}）`
+  return consent.personId === mayor.holderId ? `市长${name}` : `${name}（代行市长职责，${cite(acting.rule ?? 'R-P2')}）`
 }
 
 /** R-M3 for this meeting: the type's deadline when it has one; the fixed agenda for every type. */
@@ -48,7 +49,7 @@ function checkDelivery(mc: MeetingContext, deliveredOn: string, consent: { by: s
   const days = mc.type.topicDeadlineWorkingDays
   const agendaFixed = mc.meeting.agendaFixedOn !== null && mc.meeting.agendaFixedOn <= deliveredOn
   if (days) return enforce(checkTopicDelivery({ cal: mc.cal(), meetingDate: mc.meeting.date, deliveredOn, agendaFixed, workingDays: days, mayorConsent: consent }))
-  if (agendaFixed && !consent) throw ruleViolation('R-M3', `R-M3：${mc.type.name}议程已确定，临时增加议题须经市长同意。请先记录市长同意（同意人、日期）。`)
+  if (agendaFixed && !consent) throw ruleViolation('R-M3', `${cite('R-M3')}：${mc.type.name}议程已确定，临时增加议题须经市长同意。请先记录市长同意（同意人、日期）。`)
   return { ok: true as const, deadline: null, byConsent: agendaFixed }
 }
 
@@ -57,7 +58,7 @@ function supervisorOf(db: ReadDb, mc: MeetingContext, departmentId: number, give
   const dept = requireById(db, departments, departmentId, '报送单位')
   const postId = given ?? dept.supervisorPostId
   if (!postId && mc.type.topicDeadlineWorkingDays) {
-    throw new AppError('VALIDATION', `「分管副市长」${dept.name}未设分管领导，请选择经由哪位分管副市长报送（R-M3：议题经分管副市长审核后报送）`)
+    throw new AppError('VALIDATION', `「分管副市长」${dept.name}未设分管领导，请选择经由哪位分管副市长报送（${cite('R-M3')}：议题经分管副市长审核后报送）`)
   }
   const post = (id: number | null | undefined) => {
     const p = id == null ? undefined : mc.org.posts.find((x) => x.id === id)
@@ -110,7 +111,7 @@ export function submitTopic(ctx: ActionContext, input: TopicInput) {
   if (mc.meeting.status !== '筹备') throw new AppError('CONFLICT', `会议${mc.meeting.status}，不能再报送议题`)
   if (mc.type.topicDeadlineWorkingDays) {
     const missing = TOPIC_FILE_KINDS.filter((k) => !input.files.some((f) => f.kind === k))
-    if (missing.length) throw new AppError('VALIDATION', `「附件」须同时报送${missing.join('和')}（R-M3）`)
+    if (missing.length) throw new AppError('VALIDATION', `「附件」须同时报送${missing.join('和')}（${cite('R-M3')}）`)
   }
   if (input.deliveredOn > ctx.clock.today()) throw new AppError('VALIDATION', '「送达日期」不能晚于今天')
   // Who acts for the 市长 is decided on the day of the consent, not the meeting day (R-P2).

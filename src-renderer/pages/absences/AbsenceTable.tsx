@@ -1,21 +1,14 @@
 import { Fragment } from 'react'
 import { Badge, Button, Group, List, Table, Text } from '@mantine/core'
-import { RuleBadge } from '../../components/RuleBadge'
 import { formatMonthDay } from '../../lib/format'
 import { isLeaderPost, NOWRAP, principalPostOf, type OrgOverview } from '../org/model'
 import { useCan } from '../../lib/session'
 import { ActingByDay } from './ActingText'
 import { APPROVAL_COLOR, KIND_COLOR, periodText, type AbsenceRow } from './model'
 
-/** A warning's rule id ("R-P5：…") as a badge, the rest as text. */
+/** A warning of the rules, in the server's words, which cite the article (第七十六条：…). */
 export function RuleMessage({ message, color, size = 'xs' }: { message: string; color: string; size?: 'xs' | 'sm' }) {
-  const m = /^(R-[A-Z]\d+)：(.*)$/s.exec(message)
-  return (
-    <Group gap={6} wrap="nowrap" align="flex-start">
-      {m && <RuleBadge rule={m[1]} color={color} />}
-      <Text size={size} c={`${color}.9`} lh={1.5} fw={size === 'sm' ? 500 : undefined}>{m ? m[2] : message}</Text>
-    </Group>
-  )
+  return <Text size={size} c={`${color}.9`} lh={1.5} fw={size === 'sm' ? 500 : undefined}>{message}</Text>
 }
 
 /** The period's absences, each with its reporting, approval, acting person and the rules' warnings (R-P4, R-P5). */

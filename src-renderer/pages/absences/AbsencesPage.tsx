@@ -73,7 +73,7 @@ export function AbsencesPage() {
         <Paper withBorder p="sm">
           <Group justify="space-between" mb="xs">
             <Title order={3}>{monthLabel(month)}外出记录</Title>
-            <Text size="xs" c="dimmed">代行人逐日按规则确定；红色为同时外出提醒（R-P4），橙色为报告审批提醒（R-P5）</Text>
+            <Text size="xs" c="dimmed">代行人逐日按规则确定；红色为同时外出提醒（第七十六条），橙色为报告审批提醒（第七十六条）</Text>
           </Group>
           {list.data ? (
             <AbsenceTable org={org.data} absences={list.data.absences} onEdit={setEditing} onDelete={(a) => setPending({
@@ -96,9 +96,8 @@ export function AbsencesPage() {
 /** Right after a save: what was recorded, and every warning the rules raised about it (R-P4 in red, R-P5 in orange). */
 function SavedNotice({ result, onClose }: { result: SaveResult; onClose: () => void }) {
   const what = `${result.personName}${periodText(result.startDate, result.endDate, true)}${result.kind}`
-  const clash = result.warnings.filter((w) => w.startsWith('R-P4'))
-  const rest = result.warnings.filter((w) => !w.startsWith('R-P4'))
-  if (!result.warnings.length) {
+  const { clashes: clash, warnings: rest } = result
+  if (!clash.length && !rest.length) {
     return <Alert color="green" variant="light" withCloseButton onClose={onClose} role="status" py="xs">已{result.isNew ? '登记' : '保存'}：{what}。</Alert>
   }
   return (

@@ -117,7 +117,7 @@ export function RosterView({ id, onBack, onDeleted, draftNotice }: {
 
       <ConfirmDialog opened={confirm === 'publish'} title="发布值班表" confirmLabel="发布" busy={publish.busy}
         onConfirm={doPublish} onCancel={() => setConfirm(null)}>
-        <Text size="sm">发布“{r.roster.title}”？发布后不能删除，此后的调整、换班和替班都会被记录（X-4）。</Text>
+        <Text size="sm">发布“{r.roster.title}”？发布后不能删除，此后的调整、换班和替班都会被记录（办公室工作惯例）。</Text>
       </ConfirmDialog>
       <ConfirmDialog opened={confirm === 'delete'} title="删除草稿" confirmLabel="删除" danger busy={remove.busy}
         onConfirm={doDelete} onCancel={() => setConfirm(null)}>

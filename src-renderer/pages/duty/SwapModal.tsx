@@ -72,8 +72,8 @@ export function SwapModal({ roster, onClose, onDone }: { roster: RosterDetail; o
         ))}
         <Text size="xs" c="dimmed">
           {roster.roster.kind === '领导带班'
-            ? '领导带班调整须经对方同意，登记后留有记录（X-4）。只能调换今天及以后的带班。'
-            : '换班、替班须经对方同意，并经所涉每一天的带班本人同意，登记后留有记录（X-4）。只能调换今天及以后的值班。'}
+            ? '领导带班调整须经对方同意，登记后留有记录（办公室工作惯例）。只能调换今天及以后的带班。'
+            : '换班、替班须经对方同意，并经所涉每一天的带班本人同意，登记后留有记录（办公室工作惯例）。只能调换今天及以后的值班。'}
         </Text>
       </Stack>
       <TextInput label="说明" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldError(error, 'note')} />

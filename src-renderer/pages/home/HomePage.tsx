@@ -27,8 +27,7 @@ export function HomePage() {
   const t = today.data
   if (!t) return today.error ? <ErrorAlert error={today.error} /> : <Loading />
 
-  const clashes = t.warnings.filter((w) => w.startsWith('R-P4'))
-  const gaps = t.warnings.filter((w) => !w.startsWith('R-P4'))
+  const { clashes, warnings: gaps } = t
   const awayById = new Map(t.away.map((a) => [a.id, a]))
   const leaderIds = new Set(t.leaders.map((l) => l.holderId))
   const othersAway = t.away.filter((a) => !leaderIds.has(a.personId))
@@ -70,7 +69,7 @@ export function HomePage() {
       <Paper withBorder p="sm">
         <Group justify="space-between" mb="xs">
           <Title order={3}>市政府领导今日在岗情况</Title>
-          <Text size="xs" c="dimmed">市长外出由常务副市长代行（R-P2）；副市长外出由AB角代行，AB角均外出由常务副市长代行（R-P3）</Text>
+          <Text size="xs" c="dimmed">市长外出由常务副市长代行（第八条）；副市长外出由AB角代行，AB角均外出由常务副市长代行（第五十七条）</Text>
         </Group>
         <Table striped highlightOnHover withTableBorder aria-label="市政府领导今日在岗情况">
           <Table.Thead>

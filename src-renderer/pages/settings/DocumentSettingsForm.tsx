@@ -13,7 +13,7 @@ const DAYS: { key: keyof Settings['handlingWorkingDays']; label: string }[] = [
  */
 export function DocumentSettingsForm() {
   return (
-    <SettingsForm title="公文设置" description="发文字号按代字分序列、每年从1号编起（R-D6）；收文交办的办理时限按紧急程度计工作日（R-D7）。">
+    <SettingsForm title="公文设置" description="发文字号按代字分序列、每年从1号编起（GB/T 9704-2012 发文字号）；收文交办的办理时限按紧急程度计工作日（第五十一条）。">
       {(form, set) => {
         const series = form.documentSeries
         const change = (i: number, patch: Partial<Series>) => set({ documentSeries: series.map((s, j) => (j === i ? { ...s, ...patch } : s)) })

@@ -30,7 +30,7 @@ export function MeetingTypesSection() {
             <Table.Tr key={t.id}>
               <Table.Td>{t.name}{t.name !== t.kind && <Badge ml={6} size="xs" variant="light">{t.kind}</Badge>}</Table.Td>
               <Table.Td><Text size="sm" truncate maw={220}>{[...t.members.postKinds, ...(t.members.departmentHeads ? ['组成部门主要负责人'] : [])].join('、') || '—'}</Text></Table.Td>
-              <Table.Td>{t.quorum === '过半数' ? '过半数（R-M2）' : '—'}</Table.Td>
+              <Table.Td>{t.quorum === '过半数' ? '过半数（第三十八条）' : '—'}</Table.Td>
               <Table.Td>{cadence(t)}</Table.Td>
               <Table.Td>{t.topicDeadlineWorkingDays ? `会前${t.topicDeadlineWorkingDays}个工作日` : '—'}</Table.Td>
               <Table.Td>{t.leaveAskee === '市长' ? '市长' : '会议主持人'}</Table.Td>

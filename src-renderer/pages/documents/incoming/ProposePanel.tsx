@@ -130,7 +130,7 @@ function ProposeForm({ doc, org, proposer, days, onCancel, onChanged }: {
   const urgencyName = doc.urgency === '无' ? '一般' : doc.urgency
 
   return (
-    <Section title="拟办" description="办公室提出拟办意见，按规则报分管副市长；重大事项报市长；属一个部门职责范围的由秘书长或副秘书长批示（R-D3）。">
+    <Section title="拟办" description="办公室提出拟办意见，按规则报分管副市长；重大事项报市长；属一个部门职责范围的由秘书长或副秘书长批示（第四十七条）。">
       <Stack gap="sm" aria-label="拟办">
         <Group gap="xl">
           <Switch label="重大事项（报市长）" checked={major} onChange={(e) => { setMajor(e.currentTarget.checked); if (e.currentTarget.checked) setWithinOne(false) }} />
@@ -144,10 +144,7 @@ function ProposeForm({ doc, org, proposer, days, onCancel, onChanged }: {
         {route.error && (
           <Stack gap={6}>
             <Alert color="orange" variant="light" py="xs">
-              <Group gap={6} wrap="nowrap" align="flex-start">
-                {route.error.rule && <RuleBadge rule={route.error.rule} color="orange" />}
-                <Text size="sm" lh={1.5}>{route.error.message.replace(/^R-D3：/, '')}</Text>
-              </Group>
+              <Text size="sm" lh={1.5}>{route.error.message}</Text>
             </Alert>
             <Select label="批示领导" required data={leaders} value={routePostId} onChange={setRoutePostId} error={err('routePostId')}
               comboboxProps={{ withinPortal: true }} w={320} />

@@ -155,7 +155,7 @@ export function RegisterModal({ opened, org, doc, onClose, onSaved, onReclassify
       </Group>
       <Group grow gap="sm" align="flex-start">
         <Select label="来文单位" searchable clearable nothingFoundMessage="没有符合的单位" value={senderDepartmentId} onChange={chooseDepartment}
-          data={departments} error={err('senderDepartmentId')} description="本市单位：拟办时按其分管领导确定批示领导（R-D3）"
+          data={departments} error={err('senderDepartmentId')} description="本市单位：拟办时按其分管领导确定批示领导（第四十七条）"
           comboboxProps={{ withinPortal: true }} maxDropdownHeight={320} />
         <TextInput label="来文机关" required value={sender} onChange={(e) => setSender(e.currentTarget.value)} error={err('sender')}
           description="外单位来文直接填写，如 四川省人民政府办公厅" />

@@ -3,8 +3,9 @@ import type { ApiError } from '../../../api/client'
 import { ErrorAlert } from '../../../components/Feedback'
 import { RuleBadge } from '../../../components/RuleBadge'
 import type { Sheet } from './model'
+import { cite } from '../../../../src-main/common/rules'
 
-/** "组成人员8人，到会5人，须至少5人（过半数，R-M2）": green when met, red with the rule's words when not. */
+/** "组成人员8人，到会5人，须至少5人（过半数，第三十八条）": green when met, red with the rule's words when not. */
 export function QuorumPanel({ sheet, editable, busy, heldError, onRestPresent, onMarkHeld }: {
   sheet: Sheet
   editable: boolean
@@ -24,7 +25,7 @@ export function QuorumPanel({ sheet, editable, busy, heldError, onRestPresent, o
           <Group gap={6} wrap="nowrap">
             <Text fw={600} c={withRule ? `${color}.8` : undefined}>
               {withRule
-                ? `组成人员${q.total}人，到会${q.present}人，须至少${q.needed}人（过半数，${q.rule}）`
+                ? `组成人员${q.total}人，到会${q.present}人，须至少${q.needed}人（过半数，${cite(q.rule ?? 'R-M2')}）`
                 : `组成人员${q.total}人，到会${q.present}人；本类会议不设到会人数要求`}
             </Text>
             {withRule && <RuleBadge rule={q.rule!} color={color} />}

@@ -8,6 +8,7 @@ import type { Minutes } from './model'
 import { MEETING_CHANGES } from '../model'
 import { AgreementDialog } from '../CorrectionDialogs'
 import { OfficeDateInput } from '../../../components/OfficeDateInput'
+import { cite } from '../../../../src-main/common/rules'
 
 /**
  * R-M5 (第四十二条): a 专题会议 on 资金、土地、规划、国有资产、人事编制 needs the prior agreement of the
@@ -32,7 +33,7 @@ export function ConsentPanel({ minutes, correctable, onRecorded }: {
   const mayor = leaders.data?.find((a) => a.postId === mayorPostId)
   const options: { value: string; label: string }[] = []
   if (mayor?.actorId != null) {
-    options.push({ value: String(mayor.actorId), label: mayor.actorId === mayor.holderId ? `${mayor.actorName}（市长）` : `${mayor.actorName}（代行市长职责，代${mayor.holderName}，${mayor.rule ?? 'R-P2'}）` })
+    options.push({ value: String(mayor.actorId), label: mayor.actorId === mayor.holderId ? `${mayor.actorName}（市长）` : `${mayor.actorName}（代行市长职责，代${mayor.holderName}，${cite(mayor.rule ?? 'R-P2')}）` })
   }
   const first = options[0]?.value ?? null
   useEffect(() => { setPersonId(first) }, [first])
@@ -65,7 +66,7 @@ export function ConsentPanel({ minutes, correctable, onRecorded }: {
               <Group gap="sm" align="flex-end" wrap="wrap">
                 <OfficeDateInput label="同意日期" value={date} onChange={setDate} w={170} maxDate={todayIso()} minDate={minutes.meetingDate} />
                 <Select label="同意人" data={options} value={personId} onChange={setPersonId} w={340} allowDeselect={false}
-                  description="当日在岗的市长；市长外出时为代行市长职责的领导（R-P2，与签发同一口径）" />
+                  description="当日在岗的市长；市长外出时为代行市长职责的领导（第八条，与签发同一口径）" />
                 <Button variant="light" onClick={submit} loading={record.busy} disabled={!date || !personId || !minutes.saved}>记录市长同意</Button>
               </Group>
               {!minutes.saved && <Text size="xs" c="dimmed">请先保存纪要草稿，再记录市长同意。</Text>}

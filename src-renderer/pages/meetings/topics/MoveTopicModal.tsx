@@ -36,7 +36,7 @@ export function MoveTopicModal({ meeting, topic, onClose, onDone }: { meeting: M
         placeholder={later.loading ? '正在查找…' : options.length ? '选择以后召开的会议' : '一年内没有筹备中的会议，请先在会议日历中安排'}
         error={fieldError(error, 'toMeetingId')} comboboxProps={{ withinPortal: true }} />
       <TextInput label="调整原因" value={reason} onChange={(e) => setReason(e.currentTarget.value)} placeholder="如 材料需补充完善" error={fieldError(error, 'reason')} />
-      <Text size="xs" c="dimmed">议题的附件和报送记录随之调整；调入的会议仍按其议题截止日期核对（R-M3）。</Text>
+      <Text size="xs" c="dimmed">议题的附件和报送记录随之调整；调入的会议仍按其议题截止日期核对（第三十八条）。</Text>
     </FormModal>
   )
 }
