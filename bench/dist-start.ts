@@ -9,7 +9,7 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { bareEnv, officeFolder, removeFolders, unpack } from '../test/dist/bundle'
+import { bareEnv, cleanUp, officeFolder, unpack } from '../test/dist/bundle'
 import { ADMIN_PASSWORD } from '../test/helpers/server'
 import { latencyRow, summarise, type Row } from './measure'
 import type { OwnPart } from './run'
@@ -47,7 +47,7 @@ export const distStartPart: OwnPart = async (log) => {
   log(`首次启动（新建办公室）：${first.toFixed(0)} ms`)
   const samples: number[] = []
   for (let i = 0; i < 10; i++) samples.push(await timeStart(top, env))
-  removeFolders()
+  cleanUp()
   const rows: Row[] = [
     latencyRow('离线安装包（x64）启动到首个应答（已有数据，10 次）', summarise(samples), { p95: 2000 }),
     { operation: '离线安装包（x64）首次启动到首个应答（新建办公室）', figure: `${first.toFixed(0)} ms`, target: '参考', met: undefined },

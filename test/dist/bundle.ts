@@ -36,7 +36,7 @@ export function tempFolder(prefix: string): string {
   return dir
 }
 /** A server started some other way (test/dist/install.test.ts runs the unit's command line), for cleanUp. */
-export function track(child: ChildProcess): ChildProcess {
+export function track<T extends ChildProcess>(child: T): T {
   running.add(child)
   child.once('exit', () => running.delete(child))
   return child
