@@ -1,7 +1,7 @@
 /** R-W1: city leaders take turns to lead the duty (领导带班) on statutory holidays. */
 import { chineseDate } from '../common/dates'
 import { absenceOn, type AbsencePeriod } from '../absences/rules'
-import { executivePost, mayorPost, type OrgSnapshot } from '../org/snapshot'
+import { executivePost, mayorPost, orgOn, type OrgSnapshot } from '../org/snapshot'
 import {
   DEFAULT_HOLIDAY_WEIGHT, Tallies, nameOf, pickFairly, sortAssignments,
   type DutyAssignment, type DutyDay, type DutyExclusion, type DutyGap, type DutyRoster, type DutyTally, type DutyWarning,
@@ -32,10 +32,12 @@ export interface LeaderRosterInput {
  *     worse — and only when nobody is available is it returned as a gap, with the reasons.
  */
 export function rp4Warnings(org: OrgSnapshot, absences: readonly AbsencePeriod[], days: readonly DutyDay[]): DutyWarning[] {
-  const mayor = mayorPost(org)?.holderId
-  const exec = executivePost(org)?.holderId
-  if (!mayor || !exec) return []
   return days.flatMap((d) => {
+    // The 市长 and 常务副市长 of that day (a post may change hands within the roster's period).
+    const onDay = orgOn(org, d.date)
+    const mayor = mayorPost(onDay)?.holderId
+    const exec = executivePost(onDay)?.holderId
+    if (!mayor || !exec) return []
     const m = absenceOn(absences, mayor, d.date)
     const e = absenceOn(absences, exec, d.date)
     if (!m || !e) return []

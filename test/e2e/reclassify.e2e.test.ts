@@ -4,10 +4,10 @@ import { connect, createServer, type AddressInfo, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { count } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
-import { ADMIN_PASSWORD, rpcClient, type TestServer } from '../helpers/server'
+import { rpcClient, type TestServer } from '../helpers/server'
 import { loadDemoOffice } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
-import { dialogNamed, openAppSession, screenshot, setServerClock, signIn, type AppSession } from '../helpers/browser'
+import { dialogNamed, openAppSession, screenshot, setServerClock, type AppSession, signInAs as signInOnce } from '../helpers/browser'
 import { incomingDocuments } from '../../src-main/documents/schema'
 import { storedFiles } from '../../src-main/files/schema'
 import { MAX_FILE_BYTES } from '../../src-main/common/files'
@@ -32,11 +32,7 @@ const openDocument = async () => {
   await page.reload()
   await page.getByRole('status', { name: '现在' }).waitFor()
 }
-const signInAs = async (username: string) => {
-  await page.context().clearCookies()
-  await signIn(page, server.url, username, ADMIN_PASSWORD)
-  await page.getByRole('navigation', { name: '主导航' }).waitFor()
-}
+const signInAs = (username: string) => signInOnce(page, server.url, username)
 /**
  * A slow office line between the browser and the server: a TCP relay that passes what the browser sends at
  * `bytesPerSecond` and the answers `latencyMs` later, as a LAN does to a large file. A connection the server cuts

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { ADMIN_PASSWORD, rpcClient, type TestServer } from '../helpers/server'
+import { rpcClient, type TestServer } from '../helpers/server'
 import { draftTemplate, loadDemoOffice } from '../helpers/demo-office'
-import { openAppSession, screenshot, setServerClock, signIn, type AppSession } from '../helpers/browser'
+import { openAppSession, screenshot, setServerClock, type AppSession, signInAs as signInOnce } from '../helpers/browser'
 
 // Needs the built renderer: run `npx electron-vite build` first.
 // Issue 15, "each role sees only what it can do", for 公文: a 收文 registered and a 发文 drafted by the 科长; the
@@ -15,11 +15,7 @@ let page: Page
 let incomingId: number
 let outgoingId: number
 
-const signInAs = async (username: string) => {
-  await page.context().clearCookies()
-  await signIn(page, server.url, username, ADMIN_PASSWORD)
-  await page.getByRole('navigation', { name: '主导航' }).waitFor()
-}
+const signInAs = (username: string) => signInOnce(page, server.url, username)
 const open = async (route: string, ready: string) => {
   await page.goto(`${server.url}/#/${route}`)
   await page.reload()

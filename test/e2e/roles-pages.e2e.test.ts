@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { ADMIN_PASSWORD, rpcClient, type TestServer } from '../helpers/server'
+import { rpcClient, type TestServer } from '../helpers/server'
 import { loadDemoOffice, meetingType } from '../helpers/demo-office'
-import { openAppSession, setServerClock, signIn, type AppSession } from '../helpers/browser'
+import { openAppSession, setServerClock, type AppSession, signInAs as signInOnce } from '../helpers/browser'
 
 // Needs the built renderer: run `npx electron-vite build` first.
 // The office's read-only 查阅 account walks every business page: none of the buttons the 科长 uses there (安排会议,
@@ -14,11 +14,7 @@ let server: TestServer
 let page: Page
 let meetingId: number
 
-const signInAs = async (username: string) => {
-  await page.context().clearCookies()
-  await signIn(page, server.url, username, ADMIN_PASSWORD)
-  await page.getByRole('navigation', { name: '主导航' }).waitFor()
-}
+const signInAs = (username: string) => signInOnce(page, server.url, username)
 const buttonsOn = async (route: string) => {
   await page.goto(`${server.url}/#/${route}`)
   await page.reload()

@@ -138,6 +138,16 @@ describe('R-W1 the leaders\' 带班 roster', () => {
     }
   })
 
+  it('R-P4 on each day asks about that day\'s 市长: after a new 市长 takes office on 4 October, the old one\'s trip no longer counts', () => {
+    // 王副市长 (3) becomes 市长 from 4 October; 张市长 (1) stays away on a trip to 5 October, as does the 常务副市长.
+    const turnover: OrgSnapshot = { ...org, holdings: [
+      { postId: 10, personId: L.市长, fromDate: null, toDate: '2026-10-03' }, { postId: 10, personId: L.王, fromDate: '2026-10-04', toDate: null },
+      { postId: 11, personId: L.常务, fromDate: null, toDate: null },
+    ] }
+    const r = generateLeaderRoster({ days: guoqing, leaders, org: turnover, absences: [away(L.市长, '2026-10-02', '2026-10-05'), away(L.常务, '2026-10-03', '2026-10-05')] })
+    expect(r.warnings.map((w) => w.date)).toEqual(['2026-10-03'])
+  })
+
   it('R-P4 is never violated by a generated leaders\' roster, over 300 random absence patterns on 2026\'s holidays', () => {
     const days = leaderDutyDays(cal, '2026-01-01', '2026-12-31')
     const rnd = lcg(7)
