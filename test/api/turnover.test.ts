@@ -7,6 +7,7 @@ import { startTestServer, rpcClient, download, must, type TestServer } from '../
 import { demoOffice } from '../helpers/demo-office'
 import { docxText, unzipPart } from '../helpers/zip'
 import { listMeetingTypes } from '../../src-main/meetings/context'
+import { eq } from 'drizzle-orm'
 import { meetings, topics } from '../../src-main/meetings/schema'
 
 let server: TestServer
@@ -62,6 +63,17 @@ describe('a 市长 replaced mid-year (R-P1, R-M5)', () => {
     ])
   })
 
+  it('R-M3 a consent is read with the 市长 of its own day: 张明远 on 29 June for a meeting on 3 July, not 钱卫东', async () => {
+    const id = heldMeeting('2026-07-03', 9)
+    db().update(meetings).set({ status: '筹备' }).where(eq(meetings.id, id)).run()
+    const topicId = db().select().from(topics).where(eq(topics.meetingId, id)).get()!.id
+    const byNew = await api.call('topics.recordConsent', { topicId, personId: newMayor, on: '2026-06-29' })
+    expect(byNew.body.error).toMatchObject({ code: 'RULE', rule: 'R-M3' })
+    expect(byNew.body.error?.message).toContain('钱卫东不是市长')
+    const byOld = await api.ok('topics.recordConsent', { topicId, personId: personId('张明远'), on: '2026-06-29' })
+    expect(byOld).toMatchObject({ consentBy: '市长张明远', consentOn: '2026-06-29' })
+  })
+
   it('old minutes still show the old signer: 张明远 signed, chaired, and is who should have signed that day', async () => {
     const m = await api.ok('minutes.get', { meetingId: june })
     expect(m.signed).toMatchObject({ name: '张明远', actingFor: null, on: '2026-06-12' })
@@ -99,7 +111,7 @@ describe('a post that records name (R-P1)', () => {
   it('is left vacant, not deleted: deleting the 市长 post would blank the 主持人 of its meetings', async () => {
     const r = await api.call('org.deletePost', { id: post('市长').id })
     expect(r.body.error).toMatchObject({ code: 'CONFLICT' })
-    expect(r.body.error?.message).toBe('市长岗位已有会议2条，删除会让这些记录失去岗位，不能删除。岗位暂无人担任请用“任职变更”设为空缺')
+    expect(r.body.error?.message).toBe('市长岗位已有会议3条，删除会让这些记录失去岗位，不能删除。岗位暂无人担任请用“任职变更”设为空缺')
   })
 
   it('falls vacant from a date and gets a successor later; each day keeps its holder', async () => {

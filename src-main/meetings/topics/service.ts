@@ -10,7 +10,7 @@ import { checkRegistrable, clearanceOf, requireSeen, type Reader } from '../../s
 import { reclassificationsOf, reclassify, type ReclassifyInput, type ReclassifyTarget } from '../../security/reclassify'
 import { chineseDate } from '../../common/dates'
 import { whoActsFor } from '../../absences/rules'
-import { mayorPost } from '../../org/snapshot'
+import { mayorPost, orgOn } from '../../org/snapshot'
 import { loadAbsencePeriods } from '../../absences/service'
 import { departments } from '../../org/schema'
 import { storeFile } from '../../files/service'
@@ -30,15 +30,17 @@ import { cite } from '../../common/rules'
  * the 市长 is away (R-P2); the same reading as the minutes' sign-off, so a 市长 away is not accepted here either.
  */
 function consentName(mc: MeetingContext, consent: { personId: number; on: string }): string {
-  const mayor = mayorPost(mc.org)
+  // The 市长 of the day the consent was given, which may not be the meeting's day (a post that changed hands).
+  const org = orgOn(mc.org, consent.on)
+  const mayor = mayorPost(org)
   if (!mayor) throw new AppError('CONFLICT', '组织机构中未设市长岗位，无法记录市长同意')
-  const acting = whoActsFor(mc.org, mc.absences, mayor.id, consent.on)
+  const acting = whoActsFor(org, mc.absences, mayor.id, consent.on)
   if (consent.personId !== acting.actorId) {
     const who = mc.org.names.get(consent.personId) ?? '所选人员'
     const why = consent.personId === mayor.holderId
       ? `${acting.reason}；请记录${acting.actorName ?? '代行市长职责的领导'}的同意，或填写市长实际表示同意的日期`
       : `${who}不是市长${acting.actorId && acting.actorId !== mayor.holderId ? `，也不是当日代行市长职责的${acting.actorName}` : ''}`
-    throw ruleViolation('R-M3', `${cite('R-M3')}：临时增加或逾期报送的议题须经市长同意。${why}。`)
+    throw ruleViolation('R-M3', `临时增加或逾期报送的议题须经市长同意。${why}。`)
   }
   const name = mc.org.names.get(consent.personId)!
   return consent.personId === mayor.holderId ? `市长${name}` : `${name}（代行市长职责，${cite(acting.rule ?? 'R-P2')}）`
