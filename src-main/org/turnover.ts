@@ -11,6 +11,7 @@ import { deleteAudited, insertAudited, requireById, updateAudited } from '../ker
 import { addDays, chineseDate, type IsoDate } from '../common/dates'
 import { people, postHoldings, posts } from './schema'
 import { countsText, recordsNaming } from './references'
+import { holdsOn } from './snapshot'
 import type { ArchivePersonInput, HolderChangeInput, RestorePersonInput, UndoHolderChangeInput } from './contract'
 
 type HoldingRow = typeof postHoldings.$inferSelect
@@ -19,6 +20,12 @@ type PostRow = typeof posts.$inferSelect
 /** A post's holdings, oldest first (those since before the records began come first). */
 export const holdingsOf = (db: ReadDb, postId: number): HoldingRow[] =>
   db.select().from(postHoldings).where(eq(postHoldings.postId, postId)).orderBy(asc(postHoldings.fromDate), asc(postHoldings.id)).all()
+
+/** Who held a post on a day (the post's own holder when it has no recorded holdings). */
+export function holderOn(db: ReadDb, post: Pick<PostRow, 'id' | 'holderId'>, date: IsoDate): number | null {
+  const list = holdingsOf(db, post.id)
+  return list.length ? list.find((h) => holdsOn(h, date))?.personId ?? null : post.holderId
+}
 
 const nameOf = (db: ReadDb, id: number) => requireById(db, people, id, '人员').name
 

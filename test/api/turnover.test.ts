@@ -63,6 +63,15 @@ describe('a 市长 replaced mid-year (R-P1, R-M5)', () => {
     ])
   })
 
+  it('R-D3 a 收文 proposed to the 市长 on 29 June still names 张明远 in its 拟办 summary after 钱卫东 took office', async () => {
+    const doc = await api.ok('incoming.receive', {
+      receivedAt: '2026-06-29 09:00', sender: '市财政局', senderDepartmentId: department('市财政局').id, title: '关于年中财政收支情况的报告', docType: '报告', arrival: '机要交通', files: [],
+    })
+    await api.ok('incoming.review', { id: doc.id, reviewedOn: '2026-06-29' })
+    await api.ok('incoming.propose', { id: doc.id, proposal: '拟请张明远市长阅示。', proposedBy: '许文杰', proposedOn: '2026-06-29', major: true })
+    expect((await api.ok('incoming.get', { id: doc.id })).proposalInfo).toMatchObject({ routePostTitle: '市长', routeHolderName: '张明远' })
+  })
+
   it('R-M3 a consent is read with the 市长 of its own day: 张明远 on 29 June for a meeting on 3 July, not 钱卫东', async () => {
     const id = heldMeeting('2026-07-03', 9)
     db().update(meetings).set({ status: '筹备' }).where(eq(meetings.id, id)).run()
@@ -111,7 +120,7 @@ describe('a post that records name (R-P1)', () => {
   it('is left vacant, not deleted: deleting the 市长 post would blank the 主持人 of its meetings', async () => {
     const r = await api.call('org.deletePost', { id: post('市长').id })
     expect(r.body.error).toMatchObject({ code: 'CONFLICT' })
-    expect(r.body.error?.message).toBe('市长岗位已有会议3条，删除会让这些记录失去岗位，不能删除。岗位暂无人担任请用“任职变更”设为空缺')
+    expect(r.body.error?.message).toBe('市长岗位已有会议3条、收文1条，删除会让这些记录失去岗位，不能删除。岗位暂无人担任请用“任职变更”设为空缺')
   })
 
   it('falls vacant from a date and gets a successor later; each day keeps its holder', async () => {

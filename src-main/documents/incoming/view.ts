@@ -12,6 +12,7 @@ import { classificationMark, visibleClassifications } from '../../common/classif
 import { numberText, requireIncoming, reviewOf, type IncomingRow } from './service'
 import { clearanceOf, type Reader } from '../../security/clearance'
 import { reclassificationsOf } from '../../security/reclassify'
+import { holderOn } from '../../org/turnover'
 
 type InstructionRow = typeof instructions.$inferSelect
 type AssignmentRow = typeof assignments.$inferSelect
@@ -112,7 +113,7 @@ export function getIncoming(reader: Reader, id: number, today: IsoDate) {
     files,
     proposalInfo: doc.proposedOn ? {
       text: doc.proposal, proposedBy: doc.proposedBy, proposedOn: doc.proposedOn, route: doc.route, routePostId: doc.routePostId,
-      routePostTitle: routePost?.title ?? null, routeHolderName: routePost ? l.person(routePost.holderId) : null,
+      routePostTitle: routePost?.title ?? null, routeHolderName: routePost ? l.person(holderOn(db, routePost, doc.proposedOn)) : null,
     } : null,
     deadlineTiming: doc.deadline ? deadlineTiming(cal, today, doc.deadline, open ? null : doc.closedOn) : null,
     location: locate(doc, !!review, turns, work, l),
