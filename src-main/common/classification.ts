@@ -28,3 +28,7 @@ export function classificationMark(classification: string | null | undefined, pe
   if (!classification || classification === '无') return null
   return period ? `${classification}★${period}` : classification
 }
+
+/** The 密级 as a field shows it — 机密★1年, or 非涉密 for a document without one — on pages, forms and prints alike. */
+export const classificationText = (classification: string | null | undefined, period?: string | null): string =>
+  classificationMark(classification, period) ?? '非涉密'

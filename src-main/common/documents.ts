@@ -8,6 +8,9 @@ export type DocumentType = (typeof DOCUMENT_TYPES)[number]
 
 export const URGENCIES = ['无', '加急', '特急'] as const
 
+/** 紧急程度 as a field shows it: 特急, 加急, or 一般 for an ordinary document (GB/T 9704 prints no mark for it). */
+export const urgencyText = (urgency: string | null | undefined): string => (!urgency || urgency === '无' ? '一般' : urgency)
+
 export const ARRIVALS = ['机要交通', '邮寄', '专人送达', '电子公文', '传真', '其他'] as const
 
 /** R-D1 (第四十五条): the reasons a document may go straight to a leader. */

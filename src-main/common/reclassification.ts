@@ -3,7 +3,7 @@
  * designates (设置—定密变更人员), with a reason and an approving leader. The rules here are pure and shared: the
  * dialog shows what the server will refuse, and says before a lowering who will be able to read the record.
  */
-import { CLEARANCES, canSee, classificationMark, withinApproval, type Classification, type Clearance } from './classification'
+import { CLEARANCES, canSee, withinApproval, type Classification, type Clearance, classificationText } from './classification'
 import type { Role } from './roles'
 
 export const RECLASSIFIED_KINDS = ['收文', '发文', '议题'] as const
@@ -16,7 +16,7 @@ export const RECLASSIFIER_ROLES = ['科长', '文秘'] as const
 export interface Marking { classification: Classification; period: string | null }
 
 /** 机密★1年, 秘密, or 非涉密: the mark text, and a word for 无. */
-export const markingText = (m: Marking): string => classificationMark(m.classification, m.period) ?? '非涉密'
+export const markingText = (m: Marking): string => classificationText(m.classification, m.period)
 
 /** The clearances that may read the record after the change and could not before (empty unless it is lowered). */
 export const newlyVisibleTo = (before: Classification, after: Classification): Clearance[] =>

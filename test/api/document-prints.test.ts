@@ -139,6 +139,15 @@ describe('the 收文处理笺 from an incoming document', () => {
     if (hasLibreOffice()) expect(renderDocx(f.buf, OUT, 'documents-api-routing-slip').pageCount).toBe(1)
   }, 120_000)
 
+  it('prints an ordinary unclassified 收文\'s 密级 as 非涉密 and 紧急程度 as 一般, as its page shows them, never 无 (issue 16)', async () => {
+    const doc = await api.ok('incoming.receive', {
+      receivedAt: '2026-12-01 09:20', sender: '市统计局', senderDepartmentId: deptId('市统计局'), title: '关于全市经济运行情况的报告', docType: '报告', arrival: '机要交通', files: [],
+    })
+    const text = docxText((await exportFile('incoming.exportRoutingSlipDocx', { id: doc.id })).buf)
+    expect(text).toContain('密级非涉密紧急程度一般')
+    expect(text).not.toMatch(/密级无|紧急程度无/)
+  })
+
   it('refuses an unknown incoming document', async () => {
     const r = await api.call('incoming.exportRoutingSlipDocx', { id: 99999 })
     expect(r.body.error).toMatchObject({ code: 'NOT_FOUND' })

@@ -6,7 +6,8 @@
  */
 import { AlignmentType, BorderStyle, type FileChild, HeightRule, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx'
 import { chineseDate, FONT, gbtDocument, run, SIZE, titleParagraph, toBuffer, TYPE_AREA } from '../../print/gbt9704'
-import { classificationMark } from '../../common/classification'
+import { classificationText } from '../../common/classification'
+import { urgencyText } from '../../common/documents'
 
 // ---------------------------------------------------------------- input
 
@@ -114,7 +115,6 @@ export function formDate(d: FormDate | null | undefined): string {
   return m[2] ? `${chineseDate(m[1])} ${Number(m[2])}:${m[3]}` : chineseDate(m[1])
 }
 
-const orNone = (t?: string | null) => (t && t !== '无' ? t : '无')
 
 const LABEL_W = 1500
 const HALF_VALUE = Math.floor((TYPE_AREA.width - 2 * LABEL_W) / 2)
@@ -210,7 +210,7 @@ export function routingSlipDocx(data: RoutingSlipPrint): Promise<Buffer> {
   const rows = [
     pairRow('收文号', data.receiptNumber, '收文日期', formDate(data.receivedAt)),
     pairRow('来文机关', data.sender, '来文字号', data.senderNumber ?? ''),
-    pairRow('密级', classificationMark(data.classification, data.secrecyPeriod) ?? '无', '紧急程度', orNone(data.urgency)),
+    pairRow('密级', classificationText(data.classification, data.secrecyPeriod), '紧急程度', urgencyText(data.urgency)),
     pairRow('份数', `${data.copies}份${data.pages ? `（${data.pages}页）` : ''}`, '文种', data.docType ?? ''),
     wideRow('标题', [{ text: data.title, align: 'both' }]),
     wideRow('拟办意见', proposal, 1300),
@@ -242,7 +242,7 @@ export function signOffSheetDocx(data: SignOffSheetPrint): Promise<Buffer> {
     wideRow('核稿', reviews.map((p) => (p.align === 'right' ? p : { ...p, indent: false })), 1700),
     pairRow('拟稿单位', data.draftingUnit ?? '', '拟稿人', data.drafter ?? ''),
     pairRow('发文字号', data.number ?? '', '文种', data.docType ?? ''),
-    pairRow('密级', classificationMark(data.classification, data.secrecyPeriod) ?? '无', '紧急程度', orNone(data.urgency)),
+    pairRow('密级', classificationText(data.classification, data.secrecyPeriod), '紧急程度', urgencyText(data.urgency)),
     pairRow('公开属性', data.publicity ?? '', '印发份数', data.copies ? `${data.copies}份` : ''),
     wideRow('标题', [{ text: data.title, align: 'both' }]),
     wideRow('主送', [{ text: data.addressee ?? '', align: 'both' }]),

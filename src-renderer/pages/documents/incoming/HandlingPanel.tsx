@@ -16,6 +16,7 @@ import { ACCEPT, INCOMING_CHANGES, type Assignment, type Incoming } from './mode
 import { useCan } from '../../../lib/session'
 import { OfficeDateInput } from '../../../components/OfficeDateInput'
 import { TimingBadge } from '../../../components/TimingBadge'
+import { urgencyText } from '../../../../src-main/common/documents'
 
 /**
  * 承办 (R-D7, X-3): hand-off to one 主办 and any 协办 departments with a time limit in working days; each
@@ -115,7 +116,7 @@ function AssignForm({ doc, org, onAssigned }: { doc: Incoming; org: OrgOverview 
     if (d) onAssigned(d.warnings)
   }
   const err = (f: string) => fieldError(assign.error, f)
-  const urgencyName = doc.urgency === '无' ? '一般' : doc.urgency
+  const urgencyName = urgencyText(doc.urgency)
   return (
     <Stack gap="sm" aria-label="交办">
       <Text size="sm">领导批示已完成，交承办单位办理。{doc.deadline && <>本件办结时限：<b>{formatDate(doc.deadline)}</b>。</>}</Text>

@@ -20,6 +20,8 @@ import { ReviewPanel } from './ReviewPanel'
 import { STATUS_COLOR, STEPS, activeStep, receivedText, type Incoming } from './model'
 import { Can } from '../../../components/Can'
 import { TimingBadge } from '../../../components/TimingBadge'
+import { classificationText } from '../../../../src-main/common/classification'
+import { urgencyText } from '../../../../src-main/common/documents'
 
 /** What each step of the bar says once done. */
 function stepDescription(doc: Incoming, i: number): string {
@@ -107,9 +109,9 @@ export function IncomingPage({ id }: { id: number }) {
                   <Line label="来文字号">{doc.senderNumber ?? '—'}</Line>
                   <Line label="文种">{doc.docType}</Line>
                   <Line label="密级">
-                    <Group gap={6} wrap="nowrap">{doc.secrecyMark ?? '非涉密'}<ReclassifyButton onClick={() => setReclassifying(true)} /></Group>
+                    <Group gap={6} wrap="nowrap">{classificationText(doc.classification, doc.secrecyPeriod)}<ReclassifyButton onClick={() => setReclassifying(true)} /></Group>
                   </Line>
-                  <Line label="紧急程度">{doc.urgency === '无' ? '一般' : doc.urgency}</Line>
+                  <Line label="紧急程度">{urgencyText(doc.urgency)}</Line>
                   <Line label="份数页数">{doc.copies}份{doc.pages ? `，${doc.pages}页` : ''}</Line>
                   <Line label="登记人">{doc.registeredBy ?? '—'}</Line>
                   {doc.review && <Line label="初审">{formatDate(doc.review.on)}通过{doc.review.by ? `（${doc.review.by}）` : ''}{doc.review.note ? `：${doc.review.note}` : ''}</Line>}

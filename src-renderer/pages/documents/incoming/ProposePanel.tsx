@@ -13,6 +13,7 @@ import { useCan } from '../../../lib/session'
 import { OfficeDateInput } from '../../../components/OfficeDateInput'
 import { useRouteOn } from './route'
 import { TimingBadge } from '../../../components/TimingBadge'
+import { urgencyText } from '../../../../src-main/common/documents'
 
 /** '拟请陈立新副市长阅示。' — the office's usual wording, naming the leader the route goes to. */
 export function defaultProposal(route: Route | undefined, docType: string): string {
@@ -127,7 +128,7 @@ function ProposeForm({ doc, org, proposer, days, onCancel, onChanged }: {
     if (d) onChanged()
   }
   const err = (f: string) => fieldError(propose.error, f)
-  const urgencyName = doc.urgency === '无' ? '一般' : doc.urgency
+  const urgencyName = urgencyText(doc.urgency)
 
   return (
     <Section title="拟办" description="办公室提出拟办意见，按规则报分管副市长；重大事项报市长；属一个部门职责范围的由秘书长或副秘书长批示（第四十七条）。">

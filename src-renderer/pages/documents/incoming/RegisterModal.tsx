@@ -10,7 +10,7 @@ import { PersonSelect } from '../../../components/PersonSelect'
 import { DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, type OrgOverview } from '../../org/model'
 import { readUpload, type UploadedFile } from '../../../lib/upload'
 import { ACCEPT, type Arrival, type Classification, type DirectException, type DocType, type FileKind, INCOMING_CHANGES, type Incoming, type Urgency } from './model'
-import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, URGENCIES } from '../../../../src-main/common/documents'
+import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, URGENCIES, urgencyText } from '../../../../src-main/common/documents'
 import { officeClockText } from '../../../../src-main/common/office-time'
 import { fileTooLargeMessage, MAX_FILE_BYTES } from '../../../../src-main/common/files'
 import { OfficeDateInput } from '../../../components/OfficeDateInput'
@@ -175,7 +175,7 @@ export function RegisterModal({ opened, org, doc, onClose, onSaved, onReclassify
               placeholder={classification === '无' ? '非涉密' : '如 1年、6个月、长期'} error={err('secrecyPeriod')} required={classification !== '无'} />
           </>
         )}
-        <Select label="紧急程度" data={URGENCIES.map((u) => ({ value: u, label: u === '无' ? '一般' : u }))} value={urgency}
+        <Select label="紧急程度" data={URGENCIES.map((u) => ({ value: u, label: urgencyText(u) }))} value={urgency}
           onChange={(v) => v && setUrgency(v as Urgency)} allowDeselect={false} error={err('urgency')} />
         <NumberInput label="份数" min={1} max={9999} value={copies} onChange={setCopies} error={err('copies')} allowDecimal={false} />
         <NumberInput label="页数" min={1} value={pages} onChange={setPages} error={err('pages')} allowDecimal={false} />

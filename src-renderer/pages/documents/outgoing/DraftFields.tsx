@@ -5,7 +5,7 @@ import { fieldError } from '../../../components/FormModal'
 import { RuleBadge } from '../../../components/RuleBadge'
 import { ClassificationSelect } from '../../../components/Classification'
 import { COUNTY_DIRECTIVE_PHRASE, type DraftState } from './model'
-import { DOCUMENT_TYPES, PUBLICITY, SIGN_KINDS, URGENCIES, signKindLabel } from '../../../../src-main/common/documents'
+import { DOCUMENT_TYPES, PUBLICITY, SIGN_KINDS, URGENCIES, signKindLabel, urgencyText } from '../../../../src-main/common/documents'
 
 /** Descriptions under the input, so the fields of a row line up. */
 const BELOW = { inputWrapperOrder: ['label', 'input', 'description', 'error'] as ('label' | 'input' | 'description' | 'error')[] }
@@ -80,7 +80,7 @@ export function DraftFields({ draft, onChange, error, docTypeSlot, subjectSlot, 
               placeholder={classified ? '如：1年' : '涉密公文才填写'} onChange={(e) => onChange({ secrecyPeriod: e.currentTarget.value })} />
           </>
         )}
-        <Select label="紧急程度" data={URGENCIES.map((u) => ({ value: u, label: u === '无' ? '一般' : u }))} value={draft.urgency} allowDeselect={false}
+        <Select label="紧急程度" data={URGENCIES.map((u) => ({ value: u, label: urgencyText(u) }))} value={draft.urgency} allowDeselect={false}
           error={err('urgency')} onChange={(v) => v && onChange({ urgency: v as DraftState['urgency'] })} />
         <Select label="公开属性" data={PUBLICITY} value={draft.publicity} allowDeselect={false} error={err('publicity')}
           onChange={(v) => v && onChange({ publicity: v as DraftState['publicity'] })} />
