@@ -21,6 +21,13 @@ export const INCOMING_STATES = ['已登记', '已退回', '已拟办', '批示�
 
 export type IncomingState = (typeof INCOMING_STATES)[number]
 
+/**
+ * The state word a 收文 shows (page, register): 批示中 while a leader still has it, 待交办 once every 批示 is in and it
+ * waits to be handed to the departments — the stored state stays 批示中 until 交办.
+ */
+export const incomingStatusText = (status: IncomingState, awaitingLeader: boolean): string =>
+  status === '批示中' && !awaitingLeader ? '待交办' : status
+
 /** R-D3: whom the 拟办意见 sends it to. */
 export const ROUTES = ['分管副市长', '市长', '秘书长'] as const
 

@@ -7,6 +7,7 @@ import { incomingDocuments } from '../../src-main/documents/schema'
 import { storedFiles } from '../../src-main/files/schema'
 import { auditLog } from '../../src-main/audit/schema'
 import { searchIds } from '../../src-main/documents/registers/search'
+import { incomingStatusText } from '../../src-main/common/documents'
 
 let server: TestServer
 let api: ReturnType<typeof rpcClient>
@@ -162,13 +163,16 @@ describe('拟办 (R-D3, R-D7) and 批示 (R-D4)', () => {
     const early = await api.call('incoming.instruct', { id: ids.report, leaderId: personId('张明远'), kind: '圈阅', instructedOn: '2026-12-01' })
     expect(early.body.error?.message).toContain('李建国')
     const first = await api.ok('incoming.instruct', { id: ids.report, leaderId: personId('李建国'), kind: '圈阅', instructedOn: '2026-12-01' })
-    expect(first.instructions[0]).toMatchObject({ kind: '圈阅', meaning: '已阅' })
+    expect(first.instructions[0]).toMatchObject({ kind: '圈阅', meaning: '已阅', state: '已圈阅' })
     expect(first.location).toMatchObject({ leaderId: personId('张明远'), turn: 2 })
     expect(first.location.where).toContain('在市长张明远处')
     const both = await api.ok('incoming.instruct', { id: ids.report, leaderId: personId('张明远'), kind: '批示', opinion: '阅。请财政局做好年终收支平衡。', instructedOn: '2026-12-01' })
-    expect(both.instructions.map((i) => [i.leaderName, i.kind, i.meaning, i.opinion])).toEqual([
-      ['李建国', '圈阅', '已阅', null], ['张明远', '批示', null, '阅。请财政局做好年终收支平衡。'],
+    expect(both.instructions.map((i) => [i.leaderName, i.kind, i.meaning, i.opinion, i.state])).toEqual([
+      ['李建国', '圈阅', '已阅', null, '已圈阅'], ['张明远', '批示', null, '阅。请财政局做好年终收支平衡。', '已批示'],
     ])
+    // Every 批示 is in: the state word says what comes next, though the stored state stays 批示中 until 交办.
+    expect(both.status).toBe('批示中')
+    expect(incomingStatusText(both.status, both.location.step === '批示')).toBe('待交办')
     const closed = await api.ok('incoming.close', { id: ids.report, closedOn: '2026-12-01', closingNote: '领导已阅，归档。' })
     expect(closed).toMatchObject({ status: '已办结', location: { step: '已办结' } })
   })

@@ -73,7 +73,7 @@ export function getIncoming(reader: Reader, id: number, today: IsoDate) {
 
   const instructionRows = turns.map((t) => ({
     ...t, leaderName: l.person(t.leaderId),
-    state: t.instructedOn ? '已批示' as const : t === at ? '在此处' as const : '待送阅' as const,
+    state: t.instructedOn ? (t.kind === '圈阅' ? '已圈阅' as const : '已批示' as const) : t === at ? '在此处' as const : '待送阅' as const,
   }))
   const consultationRows = consulted.map((c) => ({ ...c, departmentName: l.department(c.departmentId), missing: disagreementGaps(c), resolved: disagreementGaps(c).length === 0 }))
   const assignmentRows = work.map((a) => ({

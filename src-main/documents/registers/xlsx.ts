@@ -3,6 +3,7 @@ import { registerXlsx, type XlsxColumn } from '../../print/xlsx-table'
 import { chineseDate } from '../../common/dates'
 import type { IncomingRegisterRow, OutgoingRegisterRow } from './service'
 import { classificationMark } from '../../common/classification'
+import { incomingStatusText } from '../../common/documents'
 
 const urgencyText = (u: string) => (u === '无' ? '' : u)
 
@@ -21,7 +22,7 @@ export function incomingRegisterXlsx(title: string, subtitle: string, rows: Inco
     { title: '批示领导', width: 16, value: (r) => r.instructedBy.join('、'), wrap: true },
     { title: '承办单位', width: 24, value: (r) => r.assignees.map((a) => (a.role === '主办' ? `${a.name}（主办）` : a.name)).join('、'), wrap: true },
     { title: '办理时限', width: 12, value: (r) => r.deadline, center: true },
-    { title: '状态', width: 8, value: (r) => r.status, center: true },
+    { title: '状态', width: 8, value: (r) => incomingStatusText(r.status, !!r.currentLeader), center: true },
     { title: '当前位置', width: 18, value: (r) => r.where, wrap: true },
     { title: '时限情况', width: 14, value: (r) => [r.timing?.label, r.lateWork ? '承办逾期' : null].filter(Boolean).join('，') || null, wrap: true },
     { title: '办结日期', width: 12, value: (r) => r.closedOn, center: true },

@@ -21,7 +21,7 @@ import { STATUS_COLOR, STEPS, activeStep, receivedText, type Incoming } from './
 import { Can } from '../../../components/Can'
 import { TimingBadge } from '../../../components/TimingBadge'
 import { classificationText } from '../../../../src-main/common/classification'
-import { urgencyText } from '../../../../src-main/common/documents'
+import { urgencyText, incomingStatusText } from '../../../../src-main/common/documents'
 
 /** What each step of the bar says once done. */
 function stepDescription(doc: Incoming, i: number): string {
@@ -73,7 +73,7 @@ export function IncomingPage({ id }: { id: number }) {
           <div style={{ minWidth: 0 }}>
             <Group gap="xs" align="center">
               <Text size="md" fw={600} aria-label="收文号" style={{ fontVariantNumeric: 'tabular-nums' }}>{doc.numberText}</Text>
-              <Badge variant="light" radius="sm" color={STATUS_COLOR[doc.status]} aria-label="状态">{doc.status}</Badge>
+              <Badge variant="light" radius="sm" color={STATUS_COLOR[doc.status]} aria-label="状态">{incomingStatusText(doc.status, doc.location.step === '批示')}</Badge>
               {doc.secrecyMark && <Badge variant="outline" radius="sm" color="red" aria-label="密级">{doc.secrecyMark}</Badge>}
               {doc.urgency !== '无' && <Badge variant="filled" radius="sm" color="red" aria-label="紧急程度">{doc.urgency}</Badge>}
             </Group>

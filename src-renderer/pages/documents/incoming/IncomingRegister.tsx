@@ -11,7 +11,7 @@ import { navigate } from '../../../lib/route'
 import { DownloadButton } from '../../../components/DownloadButton'
 import { STATUS_COLOR, type RegisterRow } from './model'
 import { classificationMark } from '../../../../src-main/common/classification'
-import { DOCUMENT_TYPES, INCOMING_STATES } from '../../../../src-main/common/documents'
+import { DOCUMENT_TYPES, INCOMING_STATES, incomingStatusText } from '../../../../src-main/common/documents'
 
 type Filter = Omit<InputOf<'registers.incoming'>, 'after' | 'limit'>
 const PAGE = 100
@@ -39,7 +39,7 @@ const COLUMNS: RegisterColumn<RegisterRow>[] = [
   { key: 'type', label: '文种', width: '40px', render: (r) => r.docType },
   { key: 'secret', label: '密级', width: '64px', render: (r) => classificationMark(r.classification, r.secrecyPeriod) ?? '' },
   { key: 'urgency', label: '紧急', width: '36px', render: (r) => (r.urgency === '无' ? '' : <Text span size="sm" c="red.8">{r.urgency}</Text>) },
-  { key: 'status', label: '状态', width: '64px', render: (r) => <Badge size="sm" variant="light" radius="sm" color={STATUS_COLOR[r.status]}>{r.status}</Badge> },
+  { key: 'status', label: '状态', width: '64px', render: (r) => <Badge size="sm" variant="light" radius="sm" color={STATUS_COLOR[r.status]}>{incomingStatusText(r.status, !!r.currentLeader)}</Badge> },
   { key: 'where', label: '当前位置', width: 'minmax(100px, 0.9fr)', render: (r) => <span title={r.where}>{r.where}</span> },
   { key: 'deadline', label: '办理时限', width: '132px', render: (r) => <Deadline r={r} /> },
 ]

@@ -15,7 +15,7 @@ import { useCan } from '../../../lib/session'
 import { OfficeDateInput } from '../../../components/OfficeDateInput'
 import { actingDay, useRouteOn } from './route'
 
-const STATE_COLOR: Record<Instruction['state'], string> = { 已批示: 'green', 在此处: 'orange', 待送阅: 'gray' }
+const STATE_COLOR: Record<Instruction['state'], string> = { 已批示: 'green', 已圈阅: 'green', 在此处: 'orange', 待送阅: 'gray' }
 
 /**
  * 送批/传阅 and 批示 (R-D4, X-2): send to one or more leaders in turn (the route's leader first), record the
@@ -57,7 +57,7 @@ export function InstructionsPanel({ doc, org }: { doc: Incoming; org: OrgOvervie
                   <Table.Td>
                     {i.kind === '圈阅' ? <Text size="sm">圈阅（{i.meaning}）</Text> : <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{i.opinion ?? ''}</Text>}
                     {i.actingFor && <Text size="xs" c="orange.8">代{i.actingFor}</Text>}
-                    {!i.instructedOn && <Text size="xs" c="dimmed">{formatDate(i.sentOn)}送达</Text>}
+                    {i.state === '在此处' && <Text size="xs" c="dimmed">{formatDate(i.sentOn)}送达</Text>}
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(i.instructedOn)}</Table.Td>
                   <Table.Td><Badge size="sm" radius="sm" variant={i.state === '在此处' ? 'filled' : 'light'} color={STATE_COLOR[i.state]}>{i.state}</Badge></Table.Td>
