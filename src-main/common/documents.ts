@@ -112,3 +112,6 @@ export const SEARCH_KINDS = ['收文', '发文'] as const
  * year it was drafted in, as the registers filter them.
  */
 export const REGISTER_KINDS = ['收文', '发文'] as const
+
+/** A quoted opinion closing a sentence: “同意。” keeps its own full stop, “同意” gets one after — never “同意。”。 */
+export const quotedSentence = (text: string): string => (/[。！？]$/.test(text) ? `“${text}”` : `“${text}”。`)

@@ -7,6 +7,7 @@ import { SignOffForm, type RequiredSigners } from '../../../components/SignOffFo
 import { formatDate, todayIso } from '../../../lib/format'
 import { OUTGOING_CHANGES, type Outgoing } from './model'
 import { useCan } from '../../../lib/session'
+import { quotedSentence } from '../../../../src-main/common/documents'
 
 /**
  * 签发 (R-D4, R-D5, X-1): who must sign on the chosen day (with acting, R-P2/R-P3), the signer, a clear
@@ -56,7 +57,7 @@ export function SignOffPanel({ doc, blockedBy, onChanged }: { doc: Outgoing; blo
       <SignOffForm rule="R-D4" alsoRules={doc.countyDirective ? ['R-D5'] : []} required={required} date={date} onDateChange={setDate} minDate={doc.reviews.at(-1)?.reviewedOn}
         defaultOpinion="同意。" opinionHint="圈阅的，记为“同意”" cannot={cannot} error={sign.error ?? answer.error} onErrorClose={sign.reset} busy={sign.busy}
         confirmTitle="签发公文" onSign={signOff} may={useCan()('outgoing.signOff')}
-        confirmText={(who, on, opinion) => `由${who}于${on}签发《${doc.title}》，签发意见：“${opinion}”。签发后文稿不能再修改，随后编发文字号。`}>
+        confirmText={(who, on, opinion) => `由${who}于${on}签发《${doc.title}》，签发意见：${quotedSentence(opinion)}签发后文稿不能再修改，随后编发文字号。`}>
         {doc.countyDirectiveProblem && (
           <Alert color="red" variant="light" py="xs">
             <Group gap={6} wrap="nowrap" align="flex-start"><RuleBadge rule="R-D5" color="red" /><Text size="sm">{doc.countyDirectiveProblem}</Text></Group>

@@ -6,6 +6,7 @@ import { todayIso } from '../../../lib/format'
 import { ConsentPanel } from './ConsentPanel'
 import type { Minutes } from './model'
 import { MEETING_CHANGES } from '../model'
+import { quotedSentence } from '../../../../src-main/common/documents'
 
 /**
  * 签发 (R-M5, X-1): who must sign on the chosen day (with acting, R-P2/R-P3), the signer, the opinion
@@ -46,7 +47,7 @@ export function SignOffPanel({ minutes, blockedBy, correctable, onChanged }: {
       <SignOffForm rule="R-M5" required={required} date={date} onDateChange={setDate} minDate={minutes.meetingDate}
         defaultOpinion="同意印发。" cannot={blockedBy ?? (!minutes.saved ? '请先保存纪要草稿，再签发。' : null)}
         error={sign.error ?? answer.error} onErrorClose={sign.reset} busy={sign.busy} confirmTitle="签发纪要" onSign={signOff}
-        confirmText={(who, on, opinion) => `由${who}于${on}签发《${minutes.title}》，签发意见：“${opinion}”。签发后纪要即编号，不能再修改。`}>
+        confirmText={(who, on, opinion) => `由${who}于${on}签发《${minutes.title}》，签发意见：${quotedSentence(opinion)}签发后纪要即编号，不能再修改。`}>
         {minutes.needsMayorConsent && <ConsentPanel minutes={minutes} correctable={correctable} onRecorded={onChanged} />}
       </SignOffForm>
     </Section>
