@@ -86,7 +86,7 @@ describe('a restore keeps the audit trail (issue 14 §2)', () => {
     const beforeRestore = await admin.call('backup.delete', { name: kept.name })
     expect(beforeRestore.status).toBe(422)
     expect(beforeRestore.body.error).toMatchObject({ code: 'RULE', rule: 'X-5' })
-    expect(beforeRestore.body.error?.message).toBe(`备份「${kept.name}」是恢复数据之前自动留存的，保存着被替换的全部数据和审计记录，任何管理员都不能删除（X-5）`)
+    expect(beforeRestore.body.error?.message).toBe(`备份「${kept.name}」是恢复数据之前自动留存的，保存着被替换的全部数据和审计记录，任何管理员都不能删除（涉密信息系统三员分立）`)
     const young = await admin.call('backup.delete', { name: backupName })
     expect(young.body.error?.message).toBe(`备份「${backupName}」未满安全保密管理员设定的最短保存期限（180天），2027年5月30日以后才能删除`)
 
