@@ -48,6 +48,7 @@ describe('R-D3 the route of the 拟办意见, with the acting rules on the day (
     ['R-D3 … or to the 副秘书长 chosen', { withinOneDepartment: true, secretaryPostId: 16 }, { route: '秘书长', postId: 16, holderName: '吴副秘书长', actorName: '吴副秘书长', acting: false, rules: ['R-D3'] }],
     ['R-D3 a major matter wins over one department\'s remit', { major: true, withinOneDepartment: true }, { route: '市长', postId: 10, holderName: '张市长', actorName: '张市长', acting: false, rules: ['R-D3'] }],
     ['R-D3 a department the 秘书长 supervises goes to the 秘书长', { senderDepartmentId: 102 }, { route: '秘书长', postId: 15, holderName: '周秘书长', actorName: '周秘书长', acting: false, rules: ['R-D3'] }],
+    ['R-D3 a 县（区）\'s major matter still goes to the 市长', { senderIsCounty: true, major: true }, { route: '市长', postId: 10, holderName: '张市长', actorName: '张市长', acting: false, rules: ['R-D3'] }],
   ])('%s', (_name, over, expected) => {
     expect(route(over)).toMatchObject(expected)
   })
@@ -67,6 +68,8 @@ describe('R-D3 the route of the 拟办意见, with the acting rules on the day (
   it.each([
     ['a sender outside the city\'s departments', { senderDepartmentId: null }, '来文单位不是本市政府部门'],
     ['a department without a 分管领导', { senderDepartmentId: 103 }, '来文单位未设分管领导'],
+    ['a 县（区）政府, routed by subject, not by a 分管 of the county (issue 16)', { senderDepartmentId: 103, senderIsCounty: true }, '县（区）政府的来文按所涉事项报分管该领域的副市长'],
+    ['a 县（区）政府 even when someone set a 分管 for it', { senderDepartmentId: 100, senderIsCounty: true }, '请直接选择批示领导'],
     ['a 副市长 chosen for one department\'s remit', { withinOneDepartment: true, secretaryPostId: 12 }, '由秘书长或副秘书长批示'],
   ])('R-D3 refuses to guess for %s', (_name, over, message) => {
     expect(decide(over)).toEqual({ ok: false, rule: 'R-D3', reason: expect.stringContaining(message) })

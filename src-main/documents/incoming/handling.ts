@@ -36,9 +36,11 @@ export function routeFor(reader: Reader, today: IsoDate, q: RouteQuery): RoutePr
   const { db } = reader
   const doc = requireIncoming(reader, q.id)
   const date = q.date ?? today
+  const org = loadOrgSnapshot(db, date)
+  const senderIsCounty = doc.senderDepartmentId !== null && org.departments.get(doc.senderDepartmentId)?.kind === '县区'
   return enforce(proposeRoute({
-    org: loadOrgSnapshot(db, date), absences: loadAbsencePeriods(db, date, date), date,
-    senderDepartmentId: doc.senderDepartmentId, major: !!q.major, withinOneDepartment: !!q.withinOneDepartment, secretaryPostId: q.secretaryPostId,
+    org, absences: loadAbsencePeriods(db, date, date), date, senderDepartmentId: doc.senderDepartmentId, senderIsCounty,
+    major: !!q.major, withinOneDepartment: !!q.withinOneDepartment, secretaryPostId: q.secretaryPostId,
   })).proposal
 }
 

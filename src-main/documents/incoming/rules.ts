@@ -51,6 +51,8 @@ export interface RouteInput {
   /** The day the 拟办意见 is written: who acts is decided for that day. */
   date: IsoDate
   senderDepartmentId: number | null
+  /** The sender is a 县（区）政府: not under one 分管副市长, so its papers go by subject. */
+  senderIsCounty?: boolean
   /** 重大事项: to the 市长. */
   major: boolean
   /** 属一个部门职责范围内的事项: the 秘书长 (or the 副秘书长 chosen). */
@@ -110,6 +112,9 @@ export function proposeRoute(input: RouteInput): Decision<{ proposal: RoutePropo
   }
   if (input.senderDepartmentId == null) {
     return refuseRoute(`${cite('R-D3')}：来文单位不是本市政府部门，无法按分管领域确定批示领导。请注明是否为重大事项（报市长）或属一个部门职责范围（报秘书长），或直接选择批示领导。`)
+  }
+  if (input.senderIsCounty) {
+    return refuseRoute(`${cite('R-D3')}：县（区）政府的来文按所涉事项报分管该领域的副市长，不按来文单位确定。请直接选择批示领导，或注明重大事项（报市长）、属一个部门职责范围（报秘书长）。`)
   }
   const supervisorId = org.supervisors.get(input.senderDepartmentId) ?? null
   const post = supervisorId === null ? undefined : org.posts.find((p) => p.id === supervisorId)
