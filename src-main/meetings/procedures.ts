@@ -48,7 +48,7 @@ export const meetingProcedures = {
     handler: (ctx, { id, fixed }) => fixAgenda(ctx, id, fixed),
   }),
   'meetings.heldCheck': query({
-    summary: '标记已召开之前：会妨碍纪要签发的问题（R-M4、R-M5、R-M7）',
+    summary: '标记已召开之前：会妨碍纪要签发的问题（第三十九条、第四十、四十二条、第四十二条）',
     access: READERS,
     input: byId('会议'),
     handler: (ctx, { id }) => heldCheck(ctx, id),
@@ -66,7 +66,7 @@ export const meetingProcedures = {
     handler: (ctx, { id, reason }) => reopenMeeting(ctx, id, reason),
   }),
   'meetings.correctAgreement': mutation({
-    summary: '更正会前协商一致情况（会议召开后、纪要签发前，写明理由，R-M5）',
+    summary: '更正会前协商一致情况（会议召开后、纪要签发前，写明理由，第四十、四十二条）',
     access: CLERKS,
     input: agreementCorrectionInput,
     handler: correctAgreement,

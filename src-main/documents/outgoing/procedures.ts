@@ -23,7 +23,7 @@ export const outgoingProcedures = {
     handler: (ctx, { id }) => getOutgoing(ctx, id, ctx.clock.today()),
   }),
   'outgoing.draft': mutation({
-    summary: '拟稿：新建发文稿（不编号，X-1）',
+    summary: '拟稿：新建发文稿（签发后才编号）',
     access: CLERKS,
     input: draftInput,
     handler: draftOutgoing,
@@ -51,19 +51,19 @@ export const outgoingProcedures = {
     },
   }),
   'outgoing.requiredSigner': query({
-    summary: '发文应由谁签发（第四十八条，含代行，R-D4、R-P2、R-P3）',
+    summary: '发文应由谁签发（第四十八条，含第八条、第五十七条的代行）',
     access: READERS,
     input: z.object({ id: id('发文'), date: isoDate('签发日期') }),
     handler: (ctx, { id, date }) => requiredSignerOn(ctx, id, date),
   }),
   'outgoing.signOff': mutation({
-    summary: '签发发文（R-D4、R-D5；圈阅视为同意）',
+    summary: '签发发文（第四十八条、第四十九条；圈阅视为同意）',
     access: CLERKS,
     input: signOffInput,
     handler: signOff,
   }),
   'outgoing.number': mutation({
-    summary: '编发文字号（签发后，按序列和签发年度，不跳号、不重号，R-D6、X-1）',
+    summary: '编发文字号（签发后、印制前，按序列和签发年度，不跳号、不重号）',
     access: CLERKS,
     input: z.object({ id: id('发文') }),
     handler: numberOutgoing,

@@ -11,7 +11,7 @@ const year = yearNumber('年度')
 
 export const proposalProcedures = {
   'proposals.list': query({
-    summary: '人大代表建议和政协提案（R-D8）',
+    summary: '人大代表建议和政协提案（第五十九条）',
     access: READERS,
     input: z.object({
       year: year.optional(),
@@ -23,13 +23,13 @@ export const proposalProcedures = {
     handler: ({ db, clock }, input) => listProposals(db, clock.today(), input),
   }),
   'proposals.save': mutation({
-    summary: '登记或修改人大代表建议、政协提案（R-D8）',
+    summary: '登记或修改人大代表建议、政协提案（第五十九条）',
     access: CLERKS,
     input: proposalInput,
     handler: saveProposal,
   }),
   'proposals.reply': mutation({
-    summary: '登记建议（提案）的答复和满意度（R-D8）',
+    summary: '登记建议（提案）的答复和满意度（第五十九条）',
     access: CLERKS,
     input: replyInput,
     handler: replyProposal,

@@ -24,19 +24,19 @@ export const minutesProcedures = {
     handler: saveMinutes,
   }),
   'minutes.signer': query({
-    summary: '纪要应由谁签发（含代行，R-M5、R-P2、R-P3）',
+    summary: '纪要应由谁签发（含代行，第四十、四十二条、第八条、第五十七条）',
     access: READERS,
     input: z.object({ meetingId: id('会议'), date: isoDate('签发日期') }),
     handler: ({ db }, { meetingId, date }) => minutesSignerOn(db, meetingId, date),
   }),
   'minutes.recordConsent': mutation({
-    summary: '记录市长同意签发专题会议纪要（涉及资金、土地、规划、国有资产、人事编制，R-M5）',
+    summary: '记录市长同意签发专题会议纪要（涉及资金、土地、规划、国有资产、人事编制，第四十、四十二条）',
     access: CLERKS,
     input: minutesConsentInput,
     handler: recordMinutesConsent,
   }),
   'minutes.sign': mutation({
-    summary: '签发会议纪要并编号（R-M5、X-1）',
+    summary: '签发会议纪要并编号（第四十、四十二条；签发后编号）',
     access: CLERKS,
     input: signMinutesInput,
     handler: signMinutes,

@@ -41,7 +41,7 @@ export const topicProcedures = {
     handler: (ctx, { topicId, reason }) => withdrawTopic(ctx, topicId, reason),
   }),
   'topics.recordConsent': mutation({
-    summary: '记录市长同意（已报送的逾期或临时增加议题，R-M3）',
+    summary: '记录市长同意（已报送的逾期或临时增加议题，第三十八条）',
     access: CLERKS,
     input: topicConsentInput,
     handler: recordTopicConsent,
