@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { ADMIN_PASSWORD, rpcClient, type TestServer } from '../helpers/server'
+import { rpcClient, type TestServer } from '../helpers/server'
 import { loadDemoOffice } from '../helpers/demo-office'
-import { openAppSession, screenshot, setServerClock, signIn, type AppSession } from '../helpers/browser'
+import { openAppSession, screenshot, setServerClock, signInAs, type AppSession } from '../helpers/browser'
 
 // Needs the built renderer: run `npx electron-vite build` first.
 // Issue 16 (R-D3 with R-P3): a 请示 from 市水利局 is proposed to its 分管副市长 杨帆, who is away on 1 December; her
@@ -28,8 +28,7 @@ beforeAll(async () => {
   })).id
   await api.ok('incoming.review', { id: docId, reviewedOn: '2026-12-01' })
   await api.ok('incoming.propose', { id: docId, proposal: '拟请杨帆副市长阅示。', proposedBy: '许文杰', proposedOn: '2026-12-01' })
-  await signIn(page, server.url, 'kezhang', ADMIN_PASSWORD)
-  await page.getByRole('navigation', { name: '主导航' }).waitFor()
+  await signInAs(page, server.url, 'kezhang')
 })
 afterAll(async () => { await app?.close() })
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { ADMIN_PASSWORD, rpcClient, type TestServer } from '../helpers/server'
+import { rpcClient, type TestServer } from '../helpers/server'
 import { draftTemplate, loadDemoOffice } from '../helpers/demo-office'
-import { openAppSession, screenshot, setServerClock, signIn, type AppSession } from '../helpers/browser'
+import { openAppSession, screenshot, setServerClock, signInAs, type AppSession } from '../helpers/browser'
 
 // Needs the built renderer: run `npx electron-vite build` first.
 // Issue 16 (R-D4): a 市应急管理局 通知 must be signed by its 分管副市长 杨帆. Choosing 陈立新 on the 签发 form is
@@ -28,8 +28,7 @@ beforeAll(async () => {
   for (const [step, reviewer] of [['部门负责人', '局长甲'], ['办公室秘书', '许文杰'], ['办公室负责人', '何振华']] as const) {
     await api.ok('outgoing.review', { id: docId, step, reviewer, opinion: '同意。', date: '2026-12-02' })
   }
-  await signIn(page, server.url, 'kezhang', ADMIN_PASSWORD)
-  await page.getByRole('navigation', { name: '主导航' }).waitFor()
+  await signInAs(page, server.url, 'kezhang')
 })
 afterAll(async () => { await app?.close() })
 
