@@ -1,5 +1,5 @@
 import type { DayKind } from '../common/calendar'
-import { addDays, isRealDate, isWeekend, yearOf, type IsoDate } from '../common/dates'
+import { addDays, daysBetween, isRealDate, isWeekend, weekdayOf, yearOf, type IsoDate } from '../common/dates'
 
 /** The official holiday calendar as plain data (R-W2): known years and their exceptional days. */
 export interface HolidayCalendar {
@@ -66,11 +66,51 @@ export function shiftWorkingDays(cal: HolidayCalendar, date: IsoDate, n: number)
   return d
 }
 
-/** Working days in the inclusive period [from, to]; 0 when to < from. */
-export function countWorkingDays(cal: HolidayCalendar, from: IsoDate, to: IsoDate): number {
-  let n = 0
-  for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkingDay(cal, d)) n++
+/** Monday to Friday in the inclusive period [from, to] (0 when to < from), by arithmetic. */
+function weekdays(from: IsoDate, to: IsoDate): number {
+  const days = daysBetween(from, to) + 1
+  if (days <= 0) return 0
+  const full = Math.floor(days / 7)
+  let n = full * 5
+  for (let k = 0, w = weekdayOf(from); k < days % 7; k++, w = (w + 1) % 7) if (w !== 0 && w !== 6) n++
   return n
+}
+
+/**
+ * The days that differ from an ordinary week (a weekday off, a weekend worked), in date order with running totals of
+ * the difference: made once per calendar, so a count over years costs two binary searches, not a walk day by day
+ * (a register page counts how far each of its rows is from its deadline, some of them years overdue).
+ */
+const exceptions = new WeakMap<HolidayCalendar, { dates: IsoDate[]; before: number[] }>()
+function exceptionsOf(cal: HolidayCalendar) {
+  let e = exceptions.get(cal)
+  if (!e) {
+    const deltas = [...cal.days].map(([date, { kind }]) => [date, kind === '放假' && !isWeekend(date) ? -1 : kind === '上班' && isWeekend(date) ? 1 : 0] as const)
+      .filter(([, delta]) => delta !== 0).sort(([a], [b]) => a.localeCompare(b))
+    const before = [0]
+    for (const [, delta] of deltas) before.push(before.at(-1)! + delta)
+    e = { dates: deltas.map(([date]) => date), before }
+    exceptions.set(cal, e)
+  }
+  return e
+}
+/** How many of the sorted dates come before `date` (or up to it, with `inclusive`). */
+function rank(dates: readonly IsoDate[], date: IsoDate, inclusive: boolean): number {
+  let lo = 0
+  let hi = dates.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (dates[mid] < date || (inclusive && dates[mid] === date)) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Working days in the inclusive period [from, to]; 0 when to < from. The same answer as asking dayInfo of each day. */
+export function countWorkingDays(cal: HolidayCalendar, from: IsoDate, to: IsoDate): number {
+  if (to < from) return 0
+  const { dates, before } = exceptionsOf(cal)
+  return weekdays(from, to) + before[rank(dates, to, true)] - before[rank(dates, from, false)]
 }
 
 /** R-W1: statutory holidays other than ordinary weekends, grouped by holiday; none yet for an unentered year (暂定, X-6). */
