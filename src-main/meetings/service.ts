@@ -71,8 +71,8 @@ export interface TopicWarning { code: '议题逾期'; rule: 'R-M3'; message: str
 function turnedLate(db: ReadDb, before: MeetingRow, after: MeetingRow, type: MeetingType): TopicWarning[] {
   const days = type.topicDeadlineWorkingDays
   if (!days || after.date >= before.date) return []
-  let late: ReturnType<typeof topicsTurnedLate>
-  try { late = topicsTurnedLate(loadCalendar(db), before.date, after.date, days, topicsOfMeeting(db, after.id)) } catch { return [] }
+  // A year without holiday data counts provisionally (never throws), so the warning is given across the year's turn too.
+  const late = topicsTurnedLate(loadCalendar(db), before.date, after.date, days, topicsOfMeeting(db, after.id))
   if (!late.length) return []
   return [{
     code: '议题逾期', rule: 'R-M3', topicIds: late.map((t) => t.id),

@@ -5,9 +5,9 @@
  * 收文登记簿's 只看逾期 lists every one.
  */
 import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm'
-import { addDays, chineseDate, type IsoDate } from '../../common/dates'
+import { chineseDate, type IsoDate } from '../../common/dates'
 import { loadCalendar } from '../../calendar/service'
-import { shiftWorkingDays, type HolidayCalendar } from '../../calendar/rules'
+import { shiftWorkingDays } from '../../calendar/rules'
 import { clearanceOf, visibleSql, type Reader } from '../../security/clearance'
 import { assignments, chases, incomingDocuments, instructions } from '../schema'
 import { currentTurn } from './rules'
@@ -17,10 +17,6 @@ import { directory } from '../../org/directory'
 
 export const DUE_SOON_SHOWN = 30
 
-/** The last day counted as 临期: three working days after today (a week when the year has no holiday data). */
-function horizon(cal: HolidayCalendar, today: IsoDate): IsoDate {
-  try { return shiftWorkingDays(cal, today, DUE_SOON_WORKING_DAYS) } catch { return addDays(today, 7) }
-}
 
 const d = incomingDocuments
 const a = assignments
@@ -41,7 +37,8 @@ export function dueConditions(reader: Reader, until: IsoDate): { work: SQL; docs
 export function dueSoon(reader: Reader, today: IsoDate) {
   const { db } = reader
   const cal = loadCalendar(db)
-  const until = horizon(cal, today)
+  // The last day counted as 临期: three working days after today (provisionally by weekends in a year without data).
+  const until = shiftWorkingDays(cal, today, DUE_SOON_WORKING_DAYS)
   const { work, docs } = dueConditions(reader, until)
   const tally = (q: { n: number; late: number | null } | undefined) => ({ n: q?.n ?? 0, late: q?.late ?? 0 })
   const counted = (deadline: SQL) => ({ n: sql<number>`count(*)`, late: sql<number>`sum(${deadline} < ${today})` })

@@ -10,8 +10,6 @@ import type { Role } from '../../common/roles'
 import type { Decision } from '../../kernel/decision'
 import { citing, cite } from '../../common/rules'
 
-export type { ReviewStep }
-
 /** Who may record a 核稿 step (REVIEW_STEP_ROLES): null when this role may, else why not, naming who does. */
 export function reviewStepRoleProblem(step: ReviewStep, role: Role): string | null {
   const roles = REVIEW_STEP_ROLES[step]

@@ -2,6 +2,7 @@
  * 发文 (R-D4, R-D5, R-D6, X-1): 拟稿 from a template, 核稿 in three steps, and the view of one
  * document. Sign-off, numbering, 复核, 印发 and 核发 are in ./outgoing-signoff.ts.
  */
+import type { ReviewStep } from '../../common/documents'
 import { asc, eq } from 'drizzle-orm'
 import type { Db, ReadDb } from '../../db/connection'
 import type { ActionContext } from '../../kernel/procedure'
@@ -19,7 +20,7 @@ import { indexForSearch } from '../registers/search'
 import { draftTemplates } from './templates'
 import {
   checkReviewStep, countyDirectiveCheck, formatCopyNumber, nextReviewStep, nextStep, outgoingSigner, signerLine, signRuleText,
-  stepDateProblem, type ReviewStep,
+  stepDateProblem,
 } from './rules'
 import { SECRECY_PERIOD } from '../incoming/rules'
 import { outgoingDocuments, reviews } from '../schema'

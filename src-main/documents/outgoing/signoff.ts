@@ -1,6 +1,7 @@
 /**
  * 签发 (R-D4, R-D5 with acting R-P2/R-P3), 编号 (X-1, R-D6), 复核, 印发 and 核发 of an outgoing document.
  */
+import type { ReviewStep } from '../../common/documents'
 import { and, eq, max } from 'drizzle-orm'
 import type { ReadDb } from '../../db/connection'
 import type { ActionContext } from '../../kernel/procedure'
@@ -14,7 +15,7 @@ import { loadAbsencePeriods } from '../../absences/service'
 import { departments } from '../../org/schema'
 import {
   checkOutgoingSignOff, countyDirectiveCheck, formatDocumentNumber, nextReviewStep, nextSequence, outgoingSigner, signerLine,
-  signOpinion, stepDateProblem, type ReviewStep,
+  signOpinion, stepDateProblem,
 } from './rules'
 import { getOutgoing, reindex, requireOutgoing, type OutgoingRow } from './service'
 import { outgoingDocuments, reviews } from '../schema'
