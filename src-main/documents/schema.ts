@@ -191,6 +191,12 @@ export const proposals = sqliteTable('proposals', {
   createdAt: text('created_at').notNull(),
 }, (t) => [uniqueIndex('proposals_number_idx').on(t.kind, t.year, t.number), index('proposals_deadline_idx').on(t.deadline)])
 
+/** R-D8: the 会办 units of a 建议/提案 (the 主办 is proposals.department_id: one 主办, any number of 会办). */
+export const proposalUnits = sqliteTable('proposal_units', {
+  proposalId: integer('proposal_id').notNull().references(() => proposals.id, { onDelete: 'cascade' }),
+  departmentId: integer('department_id').notNull().references(() => departments.id, { onDelete: 'restrict' }),
+}, (t) => [primaryKey({ columns: [t.proposalId, t.departmentId] }), index('proposal_units_department_idx').on(t.departmentId)])
+
 export const registerCounts = sqliteTable('register_counts', {
   kind: text('kind', { enum: REGISTER_KINDS }).notNull(),
   year: integer('year').notNull(),

@@ -18,6 +18,21 @@ const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_m
  * Adding a migration without its entry here fails the test below.
  */
 const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check: (db: Database.Database) => void }> = {
+  // 会办 units of a 建议/提案 and bare numbers (R-D8, issue 16): 第12号 kept as 12, 3-028 as it was; no 会办 yet.
+  '0012_proposal_units': {
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO departments (id, name, kind) VALUES (1, '市教育和体育局', '市政府部门');
+        INSERT INTO proposals (id, kind, year, number, title, proposer, department_id, deadline, created_at) VALUES
+          (1, '人大代表建议', 2026, '第12号', '关于城东学位的建议', '王建华', 1, '2026-07-31', '2026-03-01T01:00:00Z'),
+          (2, '政协提案', 2026, ' 3-028 ', '关于防汛预警的提案', '李晓梅', 1, '2026-07-31', '2026-03-01T01:00:00Z');
+      `)
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT id, number FROM proposals ORDER BY id').all()).toEqual([{ id: 1, number: '12' }, { id: 2, number: '3-028' }])
+      expect(db.prepare('SELECT count(*) AS n FROM proposal_units').get()).toEqual({ n: 0 })
+    },
+  },
   // 任职记录 and 归档 (issue 15): today's holders carried over as holding since before the records; nobody archived.
   '0011_post_holdings': {
     seed: (db) => {
