@@ -1,0 +1,9 @@
+/** 导入 (issue 18): the kinds of the office's past that can be brought in from Excel/CSV, as the page lists them. */
+export const IMPORT_KINDS = ['收文登记簿', '发文登记簿', '组织机构', '建议提案', '督办事项'] as const
+export type ImportKind = (typeof IMPORT_KINDS)[number]
+
+/** The largest file accepted: it travels in one call body (8 MB when signed in) as base64. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+/** The phases of a read and check, for the page's progress bar. */
+export const IMPORT_PHASES = ['读取文件', '检查', '完成'] as const
