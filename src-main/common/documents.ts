@@ -17,7 +17,7 @@ export const ARRIVALS = ['机要交通', '邮寄', '专人送达', '电子公文
 export const DIRECT_EXCEPTIONS = ['领导交办', '涉密敏感', '紧急重大事项', '突发事件', '外事'] as const
 
 /** X-2 收文: 签收/登记 → 初审 (退回) → 拟办 → 批示/传阅 → 承办 → 办结. */
-export const INCOMING_STATES = ['已登记', '已退回', '已拟办', '批示中', '承办中', '已办结'] as const
+export const INCOMING_STATES = ['已登记', '已退回', '已拟办', '批示中', '承办中', '已办结', '已作废'] as const
 
 export type IncomingState = (typeof INCOMING_STATES)[number]
 
@@ -27,6 +27,18 @@ export type IncomingState = (typeof INCOMING_STATES)[number]
  */
 export const incomingStatusText = (status: IncomingState, awaitingLeader: boolean): string =>
   status === '批示中' && !awaitingLeader ? '待交办' : status
+
+/**
+ * 作废 (issue 16): a duplicate 收文 registration or an abandoned 发文 stays listed as 已作废 with its reason; its 收文号 or
+ * 发文字号 is never given again. Voiding cannot be undone (the dialog says so). A 收文 may be voided until 办结/退回, a
+ * 发文 until 印发. `已作废` is a state of its own, so the registers filter it and the counts keep it apart.
+ */
+export const INCOMING_VOIDABLE: readonly IncomingState[] = ['已登记', '已拟办', '批示中', '承办中']
+export const OUTGOING_VOIDABLE: readonly OutgoingState[] = ['拟稿', '核稿中', '待签发', '已签发', '已编号']
+
+/** 催办 (R-D7): how the office chased. */
+export const CHASE_METHODS = ['电话', '短信', '书面', '当面'] as const
+export type ChaseMethod = (typeof CHASE_METHODS)[number]
 
 /** R-D3: whom the 拟办意见 sends it to. */
 export const ROUTES = ['分管副市长', '市长', '秘书长'] as const
@@ -43,7 +55,7 @@ export const INSTRUCTION_KINDS = ['批示', '圈阅'] as const
 export const ASSIGNMENT_ROLES = ['主办', '协办'] as const
 
 /** 发文: 拟稿 → 核稿 → 签发 → 编号 (X-1) → 复核 → 印发 → 核发. */
-export const OUTGOING_STATES = ['拟稿', '核稿中', '待签发', '已签发', '已编号', '已印发'] as const
+export const OUTGOING_STATES = ['拟稿', '核稿中', '待签发', '已签发', '已编号', '已印发', '已作废'] as const
 
 export type OutgoingState = (typeof OUTGOING_STATES)[number]
 
@@ -89,9 +101,15 @@ export const REVIEW_STEP_ROLES: Readonly<Record<ReviewStep, readonly Role[]>> = 
 export const normalizeDocNumber = (text: string): string =>
   text.replace(/[[［【(（〔]\s*(\d{4})\s*[\]］】)）〕]/g, '〔$1〕')
 
+/**
+ * R-D8: a 建议/提案 number as stored — bare, 3-028 — however it was typed (第3-028号, 2026年第3-028号), so the
+ * same number typed two ways is one number, and the print adds 年 and 第…号 once.
+ */
+export const bareProposalNumber = (typed: string): string =>
+  typed.trim().replace(/^\d{4}\s*年\s*/, '').replace(/^第\s*/, '').replace(/\s*号$/, '').trim()
+
 /** R-D8: a 建议/提案 number as the register prints it — 2026年第3-028号 — whether typed as 3-028 or 第3-028号. */
-export const proposalNumberText = (year: number, number: string): string =>
-  `${year}年第${number.trim().replace(/^第/, '').replace(/号$/, '')}号`
+export const proposalNumberText = (year: number, number: string): string => `${year}年第${bareProposalNumber(number)}号`
 
 /** R-D8 (第五十九条): 人大代表建议 and 政协提案, with the leading leader, the department, the deadline and the reply. */
 export const PROPOSAL_KINDS = ['人大代表建议', '政协提案'] as const

@@ -3,7 +3,7 @@ import { sqliteTable, integer, text, index, uniqueIndex, primaryKey } from 'driz
 import { departments, people, posts } from '../org/schema'
 import { storedFiles } from '../files/schema'
 import { CLASSIFICATIONS } from '../common/classification'
-import { DOCUMENT_TYPES, URGENCIES, ARRIVALS, DIRECT_EXCEPTIONS, INCOMING_STATES, ROUTES, INCOMING_FILE_KINDS, INSTRUCTION_KINDS, ASSIGNMENT_ROLES, OUTGOING_STATES, SIGN_KINDS, PUBLICITY, REVIEW_STEPS, PROPOSAL_KINDS, SATISFACTION, REGISTER_KINDS } from '../common/documents'
+import { DOCUMENT_TYPES, URGENCIES, ARRIVALS, DIRECT_EXCEPTIONS, INCOMING_STATES, ROUTES, INCOMING_FILE_KINDS, INSTRUCTION_KINDS, ASSIGNMENT_ROLES, OUTGOING_STATES, SIGN_KINDS, PUBLICITY, REVIEW_STEPS, PROPOSAL_KINDS, SATISFACTION, REGISTER_KINDS, CHASE_METHODS } from '../common/documents'
 
 export const incomingDocuments = sqliteTable('incoming_documents', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -45,6 +45,10 @@ export const incomingDocuments = sqliteTable('incoming_documents', {
   closingNote: text('closing_note'),
   registeredBy: text('registered_by'),
   createdAt: text('created_at').notNull(),
+  /** 作废 (issue 16): status 已作废 keeps the row and its 收文号; when, by whom, why. */
+  voidedOn: text('voided_on'),
+  voidedBy: text('voided_by'),
+  voidReason: text('void_reason'),
 }, (t) => [
   uniqueIndex('incoming_number_idx').on(t.year, t.seq),
   index('incoming_received_idx').on(t.receivedAt, t.id),
@@ -103,6 +107,11 @@ export const chases = sqliteTable('chases', {
   chaser: text('chaser').notNull(),
   chasedOn: text('chased_on').notNull(),
   note: text('note'),
+  /** How the chase was made (电话/短信/书面/当面), who answered, what they said and the date they promised (issue 16). */
+  method: text('method', { enum: CHASE_METHODS }),
+  contact: text('contact'),
+  answer: text('answer'),
+  promisedOn: text('promised_on'),
 }, (t) => [index('chases_document_idx').on(t.documentId)])
 
 /** R-D2 (第四十六条): the opinions of the departments a 请示 touches, and the coordination where they disagree. */
@@ -159,11 +168,21 @@ export const outgoingDocuments = sqliteTable('outgoing_documents', {
   /** The 份号 of the first copy printed, when numbered copies are printed (classified documents). */
   firstCopyNumber: integer('first_copy_number'),
   createdAt: text('created_at').notNull(),
+  /** 作废 (issue 16): status 已作废 keeps the row and any 字号 it was given, never reused. */
+  voidedOn: text('voided_on'),
+  voidedBy: text('voided_by'),
+  voidReason: text('void_reason'),
+  /**
+   * The 收文 (a 请示) this 批复/复函 answers. No REFERENCES clause: SQLite cannot add a column with one without drizzle
+   * rebuilding the table, which would drop the register-count triggers of migration 0005; the link is checked on entry.
+   */
+  replyToId: integer('reply_to_id'),
 }, (t) => [
   uniqueIndex('outgoing_number_idx').on(t.series, t.numberYear, t.numberSeq),
   index('outgoing_created_idx').on(t.createdAt, t.id),
   index('outgoing_status_created_idx').on(t.status, t.createdAt, t.id),
   index('outgoing_classification_idx').on(t.classification),
+  index('outgoing_reply_idx').on(t.replyToId),
 ])
 
 export const reviews = sqliteTable('reviews', {

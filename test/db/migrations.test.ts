@@ -18,6 +18,21 @@ const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_m
  * Adding a migration without its entry here fails the test below.
  */
 const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check: (db: Database.Database) => void }> = {
+  // 作废, 催办 details and 请示↔批复 (issue 16): nullable columns only; nothing voided, old chases without a method, no link.
+  '0014_void_chase_reply': {
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO incoming_documents (id, year, seq, received_at, sender, title, doc_type, created_at) VALUES (1, 2026, 4, '2026-11-02 09:30', '市水利局', '关于防汛物资储备的请示', '请示', '2026-11-02T01:30:00Z');
+        INSERT INTO chases (id, document_id, chaser, chased_on, note) VALUES (1, 1, '李文秘', '2026-11-20', '电话催问');
+        INSERT INTO outgoing_documents (id, doc_type, sign_kind, series, title, created_at) VALUES (1, '批复', '一般', '资府函', '关于防汛物资储备的批复', '2026-11-25T01:00:00Z');
+      `)
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT id, seq, status, voided_on FROM incoming_documents').all()).toEqual([{ id: 1, seq: 4, status: '已登记', voided_on: null }])
+      expect(db.prepare('SELECT id, note, method, promised_on FROM chases').all()).toEqual([{ id: 1, note: '电话催问', method: null, promised_on: null }])
+      expect(db.prepare('SELECT id, status, reply_to_id, void_reason FROM outgoing_documents').all()).toEqual([{ id: 1, status: '拟稿', reply_to_id: null, void_reason: null }])
+    },
+  },
   // 会办 units of a 建议/提案 and bare numbers (R-D8, issue 16): 第12号 kept as 12, 3-028 as it was; no 会办 yet.
   '0012_proposal_units': {
     seed: (db) => {

@@ -20,7 +20,7 @@ type AssignmentRow = typeof assignments.$inferSelect
 export interface Location {
   /** One line: 在副市长陈立新处（2026年12月3日送达，第1位）. */
   where: string
-  step: '初审' | '拟办' | '送批' | '批示' | '交办' | '承办' | '已退回' | '已办结'
+  step: '初审' | '拟办' | '送批' | '批示' | '交办' | '承办' | '已退回' | '已办结' | '已作废'
   leaderId: number | null
   turn: number | null
   since: IsoDate | null
@@ -32,6 +32,7 @@ export function locate(doc: IncomingRow, reviewed: boolean, turns: InstructionRo
   switch (doc.status) {
     case '已退回': return { ...none, step: '已退回', where: `已退回${doc.sender}（${doc.returnReason ?? ''}）`, since: doc.closedOn }
     case '已办结': return { ...none, step: '已办结', where: `已办结（${doc.closedOn ? chineseDate(doc.closedOn) : ''}）`, since: doc.closedOn }
+    case '已作废': return { ...none, step: '已作废', where: `已作废（${doc.voidReason ?? ''}）`, since: doc.voidedOn }
     case '已登记': return { ...none, step: reviewed ? '拟办' : '初审', where: reviewed ? '在办公室：已初审，待拟办' : '在办公室：待初审' }
     case '已拟办': return { ...none, step: '送批', where: '在办公室：已拟办，待送领导批示', since: doc.proposedOn }
     case '批示中': {

@@ -218,6 +218,7 @@ export function nextStep(p: Progress): { step: string; procedure: string } | nul
     case '已签发': return { step: '编号', procedure: 'outgoing.number' }
     case '已编号': return p.checkedBy ? { step: '印发', procedure: 'outgoing.issue' } : { step: '复核', procedure: 'outgoing.check' }
     case '已印发': return p.dispatchedOn ? null : { step: '核发', procedure: 'outgoing.dispatch' }
+    case '已作废': return null
   }
 }
 

@@ -92,7 +92,7 @@ function pushVisible(w: SQL[], alias: 'd' | 'o', viewer: Viewer, forCount: boole
 }
 
 /** The states in which a 收文 is still being handled, so can be overdue. */
-export const OPEN_INCOMING_STATES = INCOMING_STATES.filter((s) => s !== '已办结' && s !== '已退回')
+export const OPEN_INCOMING_STATES = INCOMING_STATES.filter((s) => s !== '已办结' && s !== '已退回' && s !== '已作废')
 
 /** 收文号: 收〔2026〕123号, formatted as the 收文 pages do. */
 export { incomingNumberText }
@@ -265,6 +265,7 @@ function whereNow(r: IncomingBase, leader: IncomingRegisterRow['currentLeader'],
     }
     case '已退回': return `已退回${r.sender}`
     case '已办结': return '已办结'
+    case '已作废': return '已作废'
   }
 }
 

@@ -23,7 +23,7 @@ export type FileKind = NonNullable<RegisterInput['files']>[number]['kind']
 
 
 export const STATUS_COLOR: Record<IncomingStatus, string> = {
-  已登记: 'gray', 已退回: 'red', 已拟办: 'blue', 批示中: 'orange', 承办中: 'indigo', 已办结: 'green',
+  已登记: 'gray', 已退回: 'red', 已拟办: 'blue', 批示中: 'orange', 承办中: 'indigo', 已办结: 'green', 已作废: 'dark',
 }
 
 /** 签收 → 初审 → 拟办 → 批示 → 承办 → 办结. */
@@ -38,6 +38,8 @@ export function activeStep(doc: Pick<Incoming, 'status' | 'review' | 'location' 
     case '批示中': return doc.location.step === '批示' ? 3 : 4
     case '承办中': return doc.assignments.every((a) => a.feedbackOn) ? 5 : 4
     case '已办结': return STEPS.length
+    // A voided paper stops where it was: the stepper shows nothing as current.
+    case '已作废': return -1
   }
 }
 

@@ -28,6 +28,7 @@ export function activeStep(doc: Pick<Outgoing, 'status' | 'checkedBy' | 'dispatc
     case '已签发': return 3
     case '已编号': return doc.checkedBy ? 5 : 4
     case '已印发': return doc.dispatchedOn ? 7 : 6
+    case '已作废': return -1
   }
 }
 
@@ -35,7 +36,7 @@ export function activeStep(doc: Pick<Outgoing, 'status' | 'checkedBy' | 'dispatc
 export const statusText = (status: OutgoingStatus, dispatchedOn: string | null) => (status === '已印发' && dispatchedOn ? '已核发' : status)
 
 export const STATUS_COLOR: Record<string, string> = {
-  拟稿: 'gray', 核稿中: 'blue', 待签发: 'orange', 已签发: 'teal', 已编号: 'indigo', 已印发: 'grape', 已核发: 'green',
+  拟稿: 'gray', 核稿中: 'blue', 待签发: 'orange', 已签发: 'teal', 已编号: 'indigo', 已印发: 'grape', 已核发: 'green', 已作废: 'dark',
 }
 
 /** The draft as the form holds it (strings for the selects). */
