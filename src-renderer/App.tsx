@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ComponentType } from 'react'
+import { Suspense, lazy, useEffect, useRef, useState, type ComponentType } from 'react'
 import { AppShell, Alert, Button, Divider, Group, NavLink, Text } from '@mantine/core'
 import { api, onSignedOut, useQuery } from './api/client'
 import { Loading } from './components/Loading'
@@ -10,36 +10,33 @@ import { ChangePasswordPage } from './pages/auth/ChangePasswordPage'
 import { LastSignInNotice } from './pages/auth/LastSignInNotice'
 import { ChangePasswordDialog } from './pages/auth/ChangePasswordDialog'
 import { ScreenLock } from './pages/auth/ScreenLock'
-import { HomePage } from './pages/home/HomePage'
-import { MeetingsPage } from './pages/meetings/MeetingsPage'
-import { DocumentsPage } from './pages/documents/DocumentsPage'
-import { DutyPage } from './pages/duty/DutyPage'
-import { FollowUpsPage } from './pages/followups/FollowUpsPage'
-import { AbsencesPage } from './pages/absences/AbsencesPage'
-import { OrgPage } from './pages/org/OrgPage'
-import { CalendarPage } from './pages/calendar/CalendarPage'
-import { AuditPage } from './pages/audit/AuditPage'
-import { SettingsPage } from './pages/settings/SettingsPage'
-import { BackupPage } from './pages/backup/BackupPage'
 import { LowDiskAlert } from './pages/backup/DiskSpace'
-import { SecurityPage } from './pages/security/SecurityPage'
 
 interface Entry { route: string; label: string; page: ComponentType; roles: readonly CurrentUser['role'][] }
 
+/**
+ * Each page is a chunk of its own, fetched the first time its route opens: the sign-in and 首页 then load only
+ * what they need (FullCalendar, the registers, the editors come with their pages). To add a page:
+ * `page: lazyPage(() => import('./pages/x/XPage'), 'XPage')`.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
+  return lazy<ComponentType>(() => load().then((m) => ({ default: m[name] })))
+}
+
 /** The navigation, in the office's order; each role sees only its own work (三员, X-5). */
 const ENTRIES: Entry[] = [
-  { route: 'home', label: '首页', page: HomePage, roles: READERS },
-  { route: 'meetings', label: '会议', page: MeetingsPage, roles: READERS },
-  { route: 'documents', label: '公文', page: DocumentsPage, roles: READERS },
-  { route: 'followups', label: '督办', page: FollowUpsPage, roles: READERS },
-  { route: 'duty', label: '值班', page: DutyPage, roles: READERS },
-  { route: 'absences', label: '领导外出', page: AbsencesPage, roles: READERS },
-  { route: 'org', label: '组织机构', page: OrgPage, roles: READERS },
-  { route: 'calendar', label: '节假日', page: CalendarPage, roles: READERS },
-  { route: 'settings', label: '设置', page: SettingsPage, roles: [...SYSTEM_ADMIN, ...REVIEWERS] },
-  { route: 'backup', label: '备份与恢复', page: BackupPage, roles: SYSTEM_ADMIN },
-  { route: 'security', label: '安全保密', page: SecurityPage, roles: SECURITY_ADMIN },
-  { route: 'audit', label: '审计日志', page: AuditPage, roles: AUDITOR },
+  { route: 'home', label: '首页', page: lazyPage(() => import('./pages/home/HomePage'), 'HomePage'), roles: READERS },
+  { route: 'meetings', label: '会议', page: lazyPage(() => import('./pages/meetings/MeetingsPage'), 'MeetingsPage'), roles: READERS },
+  { route: 'documents', label: '公文', page: lazyPage(() => import('./pages/documents/DocumentsPage'), 'DocumentsPage'), roles: READERS },
+  { route: 'followups', label: '督办', page: lazyPage(() => import('./pages/followups/FollowUpsPage'), 'FollowUpsPage'), roles: READERS },
+  { route: 'duty', label: '值班', page: lazyPage(() => import('./pages/duty/DutyPage'), 'DutyPage'), roles: READERS },
+  { route: 'absences', label: '领导外出', page: lazyPage(() => import('./pages/absences/AbsencesPage'), 'AbsencesPage'), roles: READERS },
+  { route: 'org', label: '组织机构', page: lazyPage(() => import('./pages/org/OrgPage'), 'OrgPage'), roles: READERS },
+  { route: 'calendar', label: '节假日', page: lazyPage(() => import('./pages/calendar/CalendarPage'), 'CalendarPage'), roles: READERS },
+  { route: 'settings', label: '设置', page: lazyPage(() => import('./pages/settings/SettingsPage'), 'SettingsPage'), roles: [...SYSTEM_ADMIN, ...REVIEWERS] },
+  { route: 'backup', label: '备份与恢复', page: lazyPage(() => import('./pages/backup/BackupPage'), 'BackupPage'), roles: SYSTEM_ADMIN },
+  { route: 'security', label: '安全保密', page: lazyPage(() => import('./pages/security/SecurityPage'), 'SecurityPage'), roles: SECURITY_ADMIN },
+  { route: 'audit', label: '审计日志', page: lazyPage(() => import('./pages/audit/AuditPage'), 'AuditPage'), roles: AUDITOR },
 ]
 
 /** Who is signed in decides what is shown: the login, the forced password change, or the application. */
@@ -117,7 +114,7 @@ function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () => void }
             {hasRole(user, SYSTEM_ADMIN) && <LowDiskAlert />}
             {/* A page opens once it is known what this account may do, so no button shows that then disappears. */}
             {!allowedNames.data ? <Loading label="正在载入…" />
-              : allowed ? <Page /> : <Alert color="orange" title="无权访问">当前账户（{user.role}）不能使用“{entry.label}”。</Alert>}
+              : allowed ? <Suspense fallback={<Loading label="正在载入…" />}><Page /></Suspense> : <Alert color="orange" title="无权访问">当前账户（{user.role}）不能使用“{entry.label}”。</Alert>}
           </AppShell.Main>
         </AppShell>
       </ScreenLock>
