@@ -185,6 +185,18 @@ export const outgoingDocuments = sqliteTable('outgoing_documents', {
   index('outgoing_reply_idx').on(t.replyToId),
 ])
 
+/**
+ * A 发文's files (issue 16): the body as the drafter's .docx (正文, at most one, laid into the red header when printed)
+ * and its 附件 in the order 附件说明 lists them; the bytes are stored files (encrypted, checksummed).
+ */
+export const outgoingFiles = sqliteTable('outgoing_files', {
+  outgoingId: integer('outgoing_id').notNull().references(() => outgoingDocuments.id, { onDelete: 'cascade' }),
+  fileId: integer('file_id').notNull().references(() => storedFiles.id, { onDelete: 'restrict' }),
+  kind: text('kind', { enum: ['正文', '附件'] }).notNull(),
+  /** The 附件's place in 附件说明 among the file 附件 (1, 2 …); 0 for the body. */
+  position: integer('position').notNull(),
+}, (t) => [primaryKey({ columns: [t.outgoingId, t.fileId] })])
+
 export const reviews = sqliteTable('reviews', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   outgoingId: integer('outgoing_id').notNull().references(() => outgoingDocuments.id, { onDelete: 'cascade' }),

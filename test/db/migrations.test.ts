@@ -18,6 +18,16 @@ const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_m
  * Adding a migration without its entry here fails the test below.
  */
 const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check: (db: Database.Database) => void }> = {
+  // 发文 files (issue 16): a new table only; a 发文 of before keeps its text body and 附件 names, with no files.
+  '0015_outgoing_files': {
+    seed: (db) => {
+      db.exec(`INSERT INTO outgoing_documents (id, doc_type, sign_kind, series, title, body, attachment_names, created_at) VALUES (1, '通知', '一般', '资府发', '关于印发办法的通知', '现印发给你们。', '["办法"]', '2026-11-25T01:00:00Z');`)
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT id, body, attachment_names FROM outgoing_documents').all()).toEqual([{ id: 1, body: '现印发给你们。', attachment_names: '["办法"]' }])
+      expect(db.prepare('SELECT count(*) AS n FROM outgoing_files').get()).toEqual({ n: 0 })
+    },
+  },
   // 作废, 催办 details and 请示↔批复 (issue 16): nullable columns only; nothing voided, old chases without a method, no link.
   '0014_void_chase_reply': {
     seed: (db) => {
