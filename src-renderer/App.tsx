@@ -6,9 +6,7 @@ import { hrefOf, useHashRoute } from './lib/route'
 import { SessionContext, hasRole, type CurrentUser } from './lib/session'
 import { AUDITOR, READERS, REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../src-main/common/roles'
 import { LoginPage } from './pages/auth/LoginPage'
-import { ChangePasswordPage } from './pages/auth/ChangePasswordPage'
 import { LastSignInNotice } from './pages/auth/LastSignInNotice'
-import { ChangePasswordDialog } from './pages/auth/ChangePasswordDialog'
 import { ScreenLock } from './pages/auth/ScreenLock'
 import { LowDiskAlert } from './pages/backup/DiskSpace'
 
@@ -19,9 +17,16 @@ interface Entry { route: string; label: string; page: ComponentType; roles: read
  * what they need (FullCalendar, the registers, the editors come with their pages). To add a page:
  * `page: lazyPage(() => import('./pages/x/XPage'), 'XPage')`.
  */
-function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
-  return lazy<ComponentType>(() => load().then((m) => ({ default: m[name] })))
+function lazyPage<K extends string, P extends object = object>(
+  load: () => Promise<Record<K, ComponentType<P>>>, name: K,
+): ComponentType<P> {
+  return lazy<ComponentType<P>>(() => load().then((m) => ({ default: m[name] })))
 }
+
+// The password forms are seldom opened, and their dialog brings the Modal machinery (scroll lock, floating
+// positioning) that the sign-in does not need.
+const ChangePasswordPage = lazyPage(() => import('./pages/auth/ChangePasswordPage'), 'ChangePasswordPage')
+const ChangePasswordDialog = lazyPage(() => import('./pages/auth/ChangePasswordDialog'), 'ChangePasswordDialog')
 
 /** The navigation, in the office's order; each role sees only its own work (三员, X-5). */
 const ENTRIES: Entry[] = [
@@ -64,7 +69,11 @@ export function App() {
   if (user === undefined) return <Loading label="正在连接…" />
   if (user === null) return <LoginPage notice={notice} onSignedIn={(u) => { setNotice(null); setUser(u) }} />
   if (user.mustChangePassword) {
-    return <ChangePasswordPage displayName={user.displayName} onDone={() => setUser({ ...user, mustChangePassword: false })} onSignOut={signOut} />
+    return (
+      <Suspense fallback={<Loading />}>
+        <ChangePasswordPage displayName={user.displayName} onDone={() => setUser({ ...user, mustChangePassword: false })} onSignOut={signOut} />
+      </Suspense>
+    )
   }
   return <Shell user={user} onSignOut={signOut} />
 }
@@ -119,7 +128,9 @@ function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () => void }
         </AppShell>
       </ScreenLock>
 
-      <ChangePasswordDialog opened={changingPassword} onClose={() => setChangingPassword(false)} />
+      {changingPassword && (
+        <Suspense fallback={null}><ChangePasswordDialog opened onClose={() => setChangingPassword(false)} /></Suspense>
+      )}
     </SessionContext.Provider>
   )
 }
