@@ -16,11 +16,13 @@ import { topicProcedures } from '../meetings/topics/procedures'
 import { attendanceProcedures } from '../meetings/attendance/procedures'
 import { incomingProcedures } from '../documents/incoming/procedures'
 import { outgoingProcedures } from '../documents/outgoing/procedures'
+import { outgoingVoidReplyProcedures } from '../documents/outgoing/void-procedures'
 import { printProcedures } from '../documents/print/procedures'
 import { registerProcedures } from '../documents/registers/procedures'
 import { proposalProcedures } from '../documents/proposals/procedures'
 import { systemProcedures } from '../system/procedures'
 import { backupProcedures } from '../backup/procedures'
+import { statsProcedures } from '../stats/procedures'
 import { allowedProcedure } from './allowed'
 
 /**
@@ -46,10 +48,12 @@ const domainProcedures = {
   ...attendanceProcedures,
   ...incomingProcedures,
   ...outgoingProcedures,
+  ...outgoingVoidReplyProcedures,
   ...printProcedures,
   ...registerProcedures,
   ...proposalProcedures,
   ...backupProcedures,
+  ...statsProcedures,
 }
 export const procedures = { ...domainProcedures, 'auth.allowed': allowedProcedure(domainProcedures) }
 export type Procedures = typeof procedures

@@ -1,0 +1,36 @@
+/**
+ * What every statistic reads with: the database, the period, today, the holiday calendar and the reader's clearance
+ * as SQL (null: every level is visible), so each figure counts only rows the reader may see.
+ */
+import { sql, type SQL } from 'drizzle-orm'
+import type { ReadDb } from '../db/connection'
+import type { HolidayCalendar } from '../calendar/rules'
+import type { Clearance } from '../common/classification'
+import { addDays, type IsoDate } from '../common/dates'
+import { visibleSql } from '../security/clearance'
+import type { StatsPeriod } from './contract'
+
+export interface StatsReading {
+  db: ReadDb
+  period: StatsPeriod
+  today: IsoDate
+  cal: HolidayCalendar
+  clearance: Clearance
+}
+
+/** The visibility condition on a classification column, TRUE when the reader sees every level. */
+export const visible = (r: StatsReading, column: SQL): SQL => visibleSql(column, r.clearance) ?? sql`1`
+
+/** What the clearance leaves out, said once under each table that counts classified records. */
+export const clearanceNote = (r: StatsReading, what: string): string =>
+  visibleSql(sql`x`, r.clearance) ? `；不含超出您涉密等级（${r.clearance}）的${what}` : ''
+
+/** 收文's received_at is office time 'YYYY-MM-DD HH:MM': the period as a half-open range of it. */
+export const receivedRange = (r: StatsReading, column: SQL): SQL => sql`${column} >= ${r.period.from} AND ${column} < ${addDays(r.period.to, 1)}`
+
+/** 发文's created_at is an ISO instant: the office's midnight (UTC+8, no summer time) is 16:00 UTC the day before. */
+export const instantRange = (r: StatsReading, column: SQL): SQL =>
+  sql`${column} >= ${`${addDays(r.period.from, -1)}T16:00:00.000Z`} AND ${column} < ${`${r.period.to}T16:00:00.000Z`}`
+
+/** An ISO instant's office date in SQL. */
+export const officeDaySql = (column: SQL): SQL => sql`date(${column}, '+8 hours')`

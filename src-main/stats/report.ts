@@ -1,0 +1,118 @@
+/**
+ * 月度通报 (issue 17): the month's 督查通报 as a Word file in GB/T 9704 form, for the office to edit and issue — the
+ * office's red header, the title, the month's figures as tables (督办 by department, 承办 on time), and the items
+ * overdue today by department. The figures are the 统计 page's own tables, counted with the reader's clearance.
+ */
+import { sql } from 'drizzle-orm'
+import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType, type FileChild } from 'docx'
+import { allRows } from '../db/prepared'
+import { deadlineTiming } from '../calendar/deadline'
+import { addDays } from '../common/dates'
+import {
+  FONT, TYPE_AREA, addresseeParagraph, blankLine, bodyParagraph, chineseNumber, closingBlock, gbtDocument, headingParagraph,
+  numberLine, redMark, redSeparator, run, signatureBlock, titleParagraph, toBuffer,
+} from '../print/gbt9704'
+import type { Cell, StatTable } from './rules'
+import type { StatsReading } from './reading'
+import { documentsByMonth, onTimeByDepartment, overdueNow } from './documents'
+import { followUpsBy } from './office'
+
+export interface MonthlyReport { year: number; month: number; officeName: string; reading: StatsReading }
+
+export const monthlyReportTitle = (year: number, month: number): string => `关于${year}年${month}月份重点工作督查情况的通报`
+
+/** The month as a period: its first to its last day. */
+export function monthPeriod(year: number, month: number) {
+  const from = `${year}-${String(month).padStart(2, '0')}-01`
+  return { from, to: addDays(addDays(`${from.slice(0, 8)}28`, 4).slice(0, 8) + '01', -1) }
+}
+
+const TABLE_SIZE = 24 // 小四, as the office's other tables
+
+function cell(text: Cell, width: number, bold = false): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(String(text), { size: TABLE_SIZE, font: bold ? FONT.hei : FONT.fangsong })] })],
+  })
+}
+
+/** A statistic as a Word table across the type area; its first column twice as wide as the others. */
+function wordTable(t: StatTable): Table {
+  const unit = Math.floor(TYPE_AREA.width / (t.columns.length + 1))
+  const widths = t.columns.map((_, i) => (i === 0 ? unit * 2 : unit))
+  return new Table({
+    width: { size: TYPE_AREA.width, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c, widths[i]!, true)) }),
+      ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, widths[i]!)) })),
+    ],
+  })
+}
+
+interface OverdueItem { department: string; task: string; source: string; deadline: string }
+
+function overdueFollowUps(r: StatsReading): OverdueItem[] {
+  return allRows<OverdueItem>(r.db, sql`SELECT d.name AS department, f.task AS task, f.source_title AS source, f.deadline AS deadline
+    FROM follow_ups f JOIN departments d ON d.id = f.department_id WHERE f.status = '办理中' AND f.deadline < ${r.today} ORDER BY d.name, f.deadline`)
+}
+
+const total = (t: StatTable, column: string): number => {
+  const i = t.columns.indexOf(column)
+  return t.rows.filter((r) => r[0] !== '合计').reduce((s, r) => s + (typeof r[i] === 'number' ? (r[i] as number) : 0), 0)
+}
+
+function summary(r: StatsReading, follow: StatTable, due: StatTable): string {
+  const incoming = total(documentsByMonth(r, '收文', 'urgency'), '合计')
+  const outgoing = total(documentsByMonth(r, '发文', 'urgency'), '合计')
+  const onTime = total(due, '按期反馈')
+  const wasDue = onTime + total(due, '超期反馈') + total(due, '逾期未反馈')
+  const rate = wasDue ? `${(Math.round((onTime / wasDue) * 1000) / 10).toFixed(1)}%` : '—'
+  return `本月共签收登记收文${incoming}件，拟制发文${outgoing}件。新立项督办事项${total(follow, '立项')}项，办结${total(follow, '办结')}项（其中按期办结${total(follow, '其中按期办结')}项）；`
+    + `截至${r.today.slice(5, 7).replace(/^0/, '')}月${Number(r.today.slice(8))}日，逾期未办结督办事项${total(follow, '逾期未办结')}项。`
+    + `本月到期的承办任务${wasDue}件，按期反馈${onTime}件，按期率${rate}。`
+}
+
+/** Overdue 督办 items, department by department: （一）单位 then 1. 2. … with the source, deadline and days overdue. */
+function overdueSection(r: StatsReading): Paragraph[] {
+  const items = overdueFollowUps(r)
+  if (!items.length) return [bodyParagraph('截至目前，无逾期未办结的督办事项。')]
+  const departments = [...new Set(items.map((i) => i.department))]
+  return departments.flatMap((dep, k) => [
+    headingParagraph(2, `（${chineseNumber(k + 1)}）${dep}`),
+    ...items.filter((i) => i.department === dep).map((i, n) =>
+      bodyParagraph(`${n + 1}.${i.task.replace(/。$/, '')}（来源：${i.source}；办理时限：${i.deadline}；${deadlineTiming(r.cal, r.today, i.deadline).label}）。`)),
+  ])
+}
+
+function body(data: MonthlyReport): FileChild[] {
+  const { year, month, officeName, reading: r } = data
+  const follow = followUpsBy(r, 'department')
+  const due = onTimeByDepartment(r)
+  return [
+    redMark(officeName), blankLine(), numberLine(`督查通报〔${year}〕${month}号`), redSeparator(), blankLine(),
+    titleParagraph(monthlyReportTitle(year, month)), blankLine(),
+    addresseeParagraph('各县（区）人民政府，市政府各部门'),
+    bodyParagraph(`为推动市政府重点工作落实落地，市政府办公室对${year}年${month}月份督办事项、领导批示件和承办件的办理情况进行了督查。现将有关情况通报如下：`),
+    headingParagraph(1, '一、总体情况'),
+    bodyParagraph(summary(r, follow, due)),
+    headingParagraph(1, '二、督办事项办理情况'),
+    follow.rows.length ? wordTable(follow) : bodyParagraph('本月无督办事项立项或办结。'),
+    headingParagraph(1, '三、承办件按期办理情况'),
+    due.rows.length ? wordTable(due) : bodyParagraph('本月无到期的承办任务。'),
+    headingParagraph(1, '四、逾期事项'),
+    ...(() => { const now = overdueNow(r); return now.rows.length ? [bodyParagraph('截至目前各单位逾期事项如下表，逾期督办事项逐项列后。'), wordTable(now)] : [] })(),
+    ...overdueSection(r),
+    headingParagraph(1, '五、工作要求'),
+    bodyParagraph('各责任单位要对照通报事项逐项检查，逾期事项须于5个工作日内书面说明原因并报送整改措施；对无正当理由逾期的，将按有关规定予以通报批评。'),
+    blankLine(),
+    ...signatureBlock(officeName, r.today),
+    ...closingBlock({ printer: officeName, printDate: r.today }),
+  ]
+}
+
+export function monthlyReportDocx(data: MonthlyReport): Promise<Buffer> {
+  return toBuffer(gbtDocument({ title: monthlyReportTitle(data.year, data.month), sections: [{ children: body(data), noGrid: true }] }))
+}
