@@ -1,12 +1,18 @@
 /**
  * A register as offices keep it in Excel: a title row in 小标宋, a line saying what was selected, a header, one line a
- * record, in 仿宋 with thin borders, landscape, the first three rows kept in view. The 收文/发文 登记簿 and the 审计日志
- * export are all laid out this way.
+ * record, in 仿宋 with thin borders, landscape and one page wide, the first three rows kept in view. The header has
+ * Excel's filter buttons (autofilter) and is repeated at the top of every printed page (print titles). Dates are
+ * date cells (yyyy-mm-dd), so Excel sorts and filters them as dates. The 收文/发文 登记簿, the 建议提案 and the
+ * 审计日志 exports are all laid out this way.
  */
 import writeXlsxFile, { type Row } from 'write-excel-file/node'
+import { printedHeader, type XlsxFeature } from './xlsx-print'
 
 export const XLSX_FONT = '仿宋_GB2312'
 export const XLSX_TITLE_FONT = '方正小标宋简体'
+
+/** Rows above the records: title, filter line, header. */
+const HEADER_ROW = 3
 
 const head = { fontWeight: 'bold' as const, align: 'center' as const, alignVertical: 'center' as const, borderStyle: 'thin' as const, fontFamily: XLSX_FONT, wrap: true }
 const cell = { alignVertical: 'center' as const, borderStyle: 'thin' as const, fontFamily: XLSX_FONT }
@@ -15,8 +21,26 @@ export interface XlsxColumn<R> {
   title: string
   width: number
   value: (r: R) => string | number | null
+  /** The value is an office day (yyyy-mm-dd, Asia/Shanghai), written as a date cell. */
+  date?: boolean
   center?: boolean
   wrap?: boolean
+}
+
+/** An office day as a date cell: midnight UTC, which the library counts as that whole day (no zone shift). */
+function isoDateCell(v: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v)
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null
+}
+
+function dataCell<R>(c: XlsxColumn<R>, r: R) {
+  const v = c.value(r)
+  if (c.date) {
+    const day = typeof v === 'string' ? isoDateCell(v) : null
+    if (day) return { value: day, type: Date, format: 'yyyy-mm-dd', align: 'center' as const, ...cell }
+  }
+  if (typeof v === 'number') return { value: v, type: Number, align: 'center' as const, ...cell }
+  return { value: v ?? '', type: String, ...(c.center ? { align: 'center' as const } : {}), ...(c.wrap ? { wrap: true } : {}), ...cell }
 }
 
 export function registerXlsx<R>(title: string, subtitle: string, sheet: string, columns: readonly XlsxColumn<R>[], rows: readonly R[]): Promise<Buffer> {
@@ -25,11 +49,8 @@ export function registerXlsx<R>(title: string, subtitle: string, sheet: string, 
     [{ value: title, columnSpan: width, fontSize: 18, fontWeight: 'bold', align: 'center', fontFamily: XLSX_TITLE_FONT, height: 36 }, ...Array(width - 1).fill(null)],
     [{ value: subtitle, columnSpan: width, align: 'left', fontFamily: XLSX_FONT }, ...Array(width - 1).fill(null)],
     columns.map((c) => ({ value: c.title, ...head })),
-    ...rows.map((r): Row => columns.map((c) => {
-      const v = c.value(r)
-      if (typeof v === 'number') return { value: v, type: Number, align: 'center' as const, ...cell }
-      return { value: v ?? '', type: String, ...(c.center ? { align: 'center' as const } : {}), ...(c.wrap ? { wrap: true } : {}), ...cell }
-    })),
+    ...rows.map((r): Row => columns.map((c) => dataCell(c, r))),
   ]
-  return writeXlsxFile(data, { sheet, columns: columns.map((c) => ({ width: c.width })), stickyRowsCount: 3, orientation: 'landscape' }).toBuffer()
+  const features: XlsxFeature[] = [printedHeader({ sheet, headerRow: HEADER_ROW, columns: width, lastRow: HEADER_ROW + rows.length })]
+  return writeXlsxFile(data, { sheet, columns: columns.map((c) => ({ width: c.width })), stickyRowsCount: HEADER_ROW, orientation: 'landscape' }, { features }).toBuffer()
 }

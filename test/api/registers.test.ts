@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { startTestServer, rpcClient, type InputOf, type TestServer } from '../helpers/server'
 import { demoOffice } from '../helpers/demo-office'
-import { unzipPart } from '../helpers/zip'
+import { readXlsx } from '../helpers/xlsx'
 import { assignments, incomingDocuments, instructions, outgoingDocuments } from '../../src-main/documents/schema'
 import { indexForSearch } from '../../src-main/documents/registers/search'
 
@@ -202,26 +202,7 @@ describe('收文登记簿', () => {
   })
 })
 
-/** The sheet's rows as text: shared strings resolved, inline strings read. */
-function sheetRows(base64: string): string[][] {
-  const buf = Buffer.from(base64, 'base64')
-  const sheet = unzipPart(buf, 'xl/worksheets/sheet1.xml')
-  let shared: string[] = []
-  try {
-    shared = [...unzipPart(buf, 'xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => [...m[1].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(''))
-  } catch { /* no shared strings */ }
-  const column = (ref: string) => [...ref.replace(/\d+$/, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1
-  return [...sheet.matchAll(/<row [^>]*>([\s\S]*?)<\/row>/g)].map((row) => {
-    const cells: string[] = []
-    for (const c of row[1].matchAll(/<c ([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const attrs = c[1]; const inner = c[2] ?? ''
-      const i = column(attrs.match(/r="([A-Z]+\d+)"/)![1])
-      const t = inner.match(/<t[^>]*>([^<]*)<\/t>/)
-      cells[i] = /t="s"/.test(attrs) ? shared[Number(inner.match(/<v>(\d+)<\/v>/)![1])] : t ? t[1] : inner.match(/<v>([^<]*)<\/v>/)?.[1] ?? ''
-    }
-    return Array.from(cells, (v) => v ?? '')
-  })
-}
+const sheetRows = (base64: string) => readXlsx(base64).rows
 
 describe('登记簿导出 Excel', () => {
   it('exports the 2026 收文登记簿 with a title row, the office columns and every document of the year', async () => {
@@ -232,7 +213,7 @@ describe('登记簿导出 Excel', () => {
     expect(rows[0][0]).toBe('资阳市人民政府办公室收文登记簿（2026年）')
     expect(rows[1][0]).toContain('2026年')
     expect(rows[1][0]).toContain('共21件')
-    expect(rows[2]).toEqual(['收文号', '收文日期', '来文机关', '来文字号', '标题', '文种', '密级', '紧急程度', '份数', '拟办意见', '批示领导', '承办单位', '办理时限', '状态', '当前位置', '时限情况', '办结日期'])
+    expect(rows[2]).toEqual(['收文号', '收文日期', '来文机关', '来文字号', '标题', '文种', '密级', '紧急程度', '份数', '拟办意见', '批示领导', '承办单位', '办理时限', '状态', '当前位置', '时限情况', '逾期工作日', '办结日期'])
     const body = rows.slice(3)
     expect(body).toHaveLength(21)
     const land = body.find((r) => r[4] === '关于调整土地征收补偿标准的请示')!
@@ -243,12 +224,22 @@ describe('登记簿导出 Excel', () => {
     expect([flood[7], flood[9], flood[10], flood[14], flood[15]]).toEqual(['特急', '拟请杨帆副市长阅示。', '杨帆', '市长张明远处', '剩余25个工作日'])
   })
 
+  it('writes dates as date cells an office can sort and filter, with filter buttons on the header, repeated on every printed page', async () => {
+    const sheet = readXlsx((await api.ok('registers.exportIncomingXlsx', { year: 2026 })).base64)
+    const land = sheet.rows.findIndex((r) => r[4] === '关于调整土地征收补偿标准的请示')
+    expect(sheet.kinds[land][1]).toBe('date')
+    expect(sheet.rows[land][1]).toBe('2026-06-03')
+    expect(sheet.kinds[land][2]).toBe('text')
+    expect(sheet.autoFilter).toBe(`A3:R${sheet.rows.length}`)
+    expect(sheet.printTitles).toBe("'收文登记簿'!$3:$3")
+  })
+
   it('exports with the same filters as the screen (overdue only) and says so under the title', async () => {
     const rows = sheetRows((await api.ok('registers.exportIncomingXlsx', { overdueOnly: true })).base64)
     expect(rows[1][0]).toContain('只看逾期')
-    expect(rows.slice(3).map((r) => [r[4], r[14], r[15]])).toEqual([
-      ['关于雁江区老旧小区改造资金缺口的请示', '市住房和城乡建设局（主办）', '剩余37个工作日，承办逾期'],
-      ['关于下达市级财政衔接资金的请示', '办公室（待办结）', '逾期7个工作日'],
+    expect(rows.slice(3).map((r) => [r[4], r[14], r[15], r[16]])).toEqual([
+      ['关于雁江区老旧小区改造资金缺口的请示', '市住房和城乡建设局（主办）', '剩余37个工作日，承办逾期', ''],
+      ['关于下达市级财政衔接资金的请示', '办公室（待办结）', '逾期7个工作日', '7'],
     ])
   })
 })
@@ -301,15 +292,18 @@ describe('发文登记簿', () => {
     expect(ids(await outgoing({ text: '〔2025〕11' }))).toEqual([out.budget])
   })
 
-  it('exports the 发文登记簿 with the 字号 and the issuing body', async () => {
+  it('exports the 发文登记簿 in 字号 order (代字, year, number) with the issuing body; drafts without a number after', async () => {
     const file = await api.ok('registers.exportOutgoingXlsx', { series: '资府发' })
     const rows = sheetRows(file.base64)
     expect(rows[0][0]).toBe('资阳市人民政府办公室发文登记簿')
     expect(rows[1][0]).toContain('代字：资府发')
     expect(rows[2].slice(0, 4)).toEqual(['发文字号', '成文日期', '发文机关', '标题'])
     expect(rows.slice(3).map((r) => r.slice(0, 4))).toEqual([
-      ['资府发〔2026〕2号', '2026-02-01', '资阳市人民政府', '关于进一步优化营商环境的通知'],
       ['资府发〔2025〕11号', '2025-06-10', '资阳市人民政府', '关于2025年市级财政预算执行情况的报告'],
+      ['资府发〔2026〕2号', '2026-02-01', '资阳市人民政府', '关于进一步优化营商环境的通知'],
     ])
+    const all = readXlsx((await api.ok('registers.exportOutgoingXlsx', {})).base64)
+    expect(all.rows.slice(3).map((r) => r[0] || r[3])).toEqual(['关于印发资阳市防汛应急预案的通知', '资府发〔2025〕11号', '资府发〔2026〕2号', '资府函〔2025〕3号'])
+    expect(all.kinds[4][1]).toBe('date')
   })
 })
