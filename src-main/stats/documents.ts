@@ -102,8 +102,8 @@ interface DueRow { department: string; onTime: number; late: number; overdue: nu
  */
 export function onTimeByDepartment(r: StatsReading): StatTable {
   const rows = allRows<DueRow>(r.db, sql`SELECT dep.name AS department,
-      sum(a.feedback_on IS NOT NULL AND a.feedback_on <= a.deadline) AS onTime, sum(a.feedback_on > a.deadline) AS late,
-      sum(a.feedback_on IS NULL AND a.deadline < ${r.today}) AS overdue, sum(a.feedback_on IS NULL AND a.deadline >= ${r.today}) AS pending
+      total(a.feedback_on IS NOT NULL AND a.feedback_on <= a.deadline) AS onTime, total(a.feedback_on > a.deadline) AS late,
+      total(a.feedback_on IS NULL AND a.deadline < ${r.today}) AS overdue, total(a.feedback_on IS NULL AND a.deadline >= ${r.today}) AS pending
     FROM assignments a JOIN departments dep ON dep.id = a.department_id JOIN incoming_documents d ON d.id = a.document_id
     WHERE a.deadline BETWEEN ${r.period.from} AND ${r.period.to} AND ${visible(r, sql`d.classification`)}
     GROUP BY dep.id ORDER BY dep.name`)

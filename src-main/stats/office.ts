@@ -20,10 +20,10 @@ function followUps(r: StatsReading, by: 'department' | 'leader'): FollowUpRow[] 
     : sql`LEFT JOIN posts g ON g.id = f.leader_post_id LEFT JOIN people h ON h.id = g.holder_id`
   const label = by === 'department' ? sql`g.name` : sql`coalesce(g.title || coalesce('（' || h.name || '）', ''), '未指定领导')`
   return allRows<FollowUpRow>(r.db, sql`SELECT ${label} AS label,
-      sum(${instantRange(r, sql`f.created_at`)}) AS opened,
-      sum(f.closed_on BETWEEN ${r.period.from} AND ${r.period.to}) AS closed,
-      sum(f.closed_on BETWEEN ${r.period.from} AND ${r.period.to} AND f.closed_on <= f.deadline) AS closedOnTime,
-      sum(f.status = '办理中' AND f.deadline < ${r.today}) AS overdue
+      total(${instantRange(r, sql`f.created_at`)}) AS opened,
+      total(f.closed_on BETWEEN ${r.period.from} AND ${r.period.to}) AS closed,
+      total(f.closed_on BETWEEN ${r.period.from} AND ${r.period.to} AND f.closed_on <= f.deadline) AS closedOnTime,
+      total(f.status = '办理中' AND f.deadline < ${r.today}) AS overdue
     FROM follow_ups f ${group} GROUP BY 1 HAVING opened + closed + overdue > 0 ORDER BY 1`)
 }
 
@@ -58,9 +58,9 @@ export function meetingsByType(r: StatsReading): StatTable {
 /** 建议提案 registered in the period, by kind: replied, replied by the deadline, and the proposers' satisfaction. */
 export function proposalsByState(r: StatsReading): StatTable {
   const rows = allRows<Record<string, number> & { kind: string }>(r.db, sql`SELECT kind, count(*) AS total, count(replied_on) AS replied,
-      sum(replied_on <= deadline) AS onTime, sum(replied_on IS NULL AND deadline < ${r.today}) AS overdue,
-      ${sql.join(SATISFACTION.map((s, i) => sql`sum(satisfaction = ${s}) AS ${sql.raw(`s${i}`)}`), sql`, `)},
-      sum(replied_on IS NOT NULL AND satisfaction IS NULL) AS unrated
+      total(replied_on <= deadline) AS onTime, total(replied_on IS NULL AND deadline < ${r.today}) AS overdue,
+      ${sql.join(SATISFACTION.map((s, i) => sql`total(satisfaction = ${s}) AS ${sql.raw(`s${i}`)}`), sql`, `)},
+      total(replied_on IS NOT NULL AND satisfaction IS NULL) AS unrated
     FROM proposals WHERE ${instantRange(r, sql`created_at`)} GROUP BY kind ORDER BY kind`)
   return {
     id: 'proposals',
