@@ -15,6 +15,7 @@ export const AUDIT_DOMAINS = [
   { value: 'followups', label: '督办', prefixes: ['followups'] },
   { value: 'duty', label: '值班', prefixes: ['duty'] },
   { value: 'backup', label: '备份', prefixes: ['backup'] },
+  { value: 'imports', label: '导入', prefixes: ['imports'] },
 ] as const
 
 export type AuditDomain = (typeof AUDIT_DOMAINS)[number]['value']

@@ -7,6 +7,8 @@ import { auditProcedures } from '../audit/procedures'
 import { orgProcedures } from '../org/procedures'
 import { absenceProcedures } from '../absences/procedures'
 import { homeProcedures } from '../home/procedures'
+import { todoProcedures } from '../todo/procedures'
+import { reminderProcedures } from '../reminders/procedures'
 import { dutyProcedures } from '../duty/procedures'
 import { minutesProcedures } from '../meetings/minutes/procedures'
 import { followUpProcedures } from '../followups/procedures'
@@ -23,6 +25,7 @@ import { proposalProcedures } from '../documents/proposals/procedures'
 import { systemProcedures } from '../system/procedures'
 import { backupProcedures } from '../backup/procedures'
 import { statsProcedures } from '../stats/procedures'
+import { importProcedures } from '../imports/procedures'
 import { allowedProcedure } from './allowed'
 
 /**
@@ -33,6 +36,8 @@ const domainProcedures = {
   ...authProcedures,
   ...settingsProcedures,
   ...homeProcedures,
+  ...todoProcedures,
+  ...reminderProcedures,
   ...orgProcedures,
   ...absenceProcedures,
   ...calendarProcedures,
@@ -54,6 +59,7 @@ const domainProcedures = {
   ...proposalProcedures,
   ...backupProcedures,
   ...statsProcedures,
+  ...importProcedures,
 }
 export const procedures = { ...domainProcedures, 'auth.allowed': allowedProcedure(domainProcedures) }
 export type Procedures = typeof procedures

@@ -44,6 +44,17 @@ const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check:
     },
   },
   // 会办 units of a 建议/提案 and bare numbers (R-D8, issue 16): 第12号 kept as 12, 3-028 as it was; no 会办 yet.
+  // 导入's saved column mappings (issue 18): a new table; the documents already there stay as they were.
+  '0013_import_mappings': {
+    seed: (db) => {
+      db.exec(`INSERT INTO incoming_documents (id, year, seq, received_at, sender, title, doc_type, status, created_at)
+        VALUES (1, 2026, 1, '2026-03-02 09:00', '市财政局', '关于预算的通知', '通知', '已办结', '2026-03-02T01:00:00Z')`)
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT id, seq, title FROM incoming_documents').all()).toEqual([{ id: 1, seq: 1, title: '关于预算的通知' }])
+      expect(db.prepare('SELECT count(*) AS n FROM import_mappings').get()).toEqual({ n: 0 })
+    },
+  },
   '0012_proposal_units': {
     seed: (db) => {
       db.exec(`

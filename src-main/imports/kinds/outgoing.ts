@@ -1,0 +1,137 @@
+/**
+ * 发文登记簿 → outgoing_documents, as numbered (已编号) or issued (已印发) history: the 发文字号 as given, the 签发人
+ * by name only (no 核稿/签发 steps invented), 附注 marked 历史发文（导入）. The numbering of a series reads the
+ * highest number of its year (signoff.ts numberOutgoing), so importing 资府发〔2025〕57号 makes the next 58.
+ */
+import { and, eq, inArray } from 'drizzle-orm'
+import { z } from 'zod'
+import type { DocumentType, OutgoingState, URGENCIES } from '../../common/documents'
+import type { Classification } from '../../common/classification'
+import { outgoingDocuments } from '../../documents/schema'
+import { draftFields } from '../../documents/outgoing/contract'
+import { secrecyProblem } from '../../documents/incoming/rules'
+import { reindex } from '../../documents/outgoing/service'
+import { classificationRefusal, parseClassification, parseCount, parseDate, parseDocType, parseOutgoingNumber, parseText, parseUrgency, bad, ok, type Cell, type Parsed } from '../rules'
+import { RowReader, zodProblems, type ImportKindDef, type RowContext, type Stored } from './kind'
+import { IMPORTED_NOTE } from './marks'
+
+export interface OutgoingRecord extends Record<string, unknown> {
+  series: string; numberYear: number; numberSeq: number; numberText: string; title: string; docType: DocumentType
+  addressee: string | null; cc: string | null; classification: Classification; secrecyPeriod: string | null; urgency: (typeof URGENCIES)[number]
+  signerName: string | null; signedOn: string | null; issuedOn: string | null; copies: number | null; drafter: string | null
+  draftingDepartmentId: number | null; status: OutgoingState; note: string; createdAt: string
+}
+
+const FIELDS = [
+  { key: 'number', label: '发文字号', aliases: ['文号', '字号', '发文文号', '发文编号'], required: true },
+  { key: 'title', label: '标题', aliases: ['文件标题', '公文标题', '文件名称', '事由'], required: true },
+  { key: 'docType', label: '文种', aliases: ['公文种类', '文件种类'] },
+  { key: 'signerName', label: '签发人', aliases: ['签发领导', '签发'] },
+  { key: 'signedOn', label: '签发日期', aliases: ['签发时间'] },
+  { key: 'issuedOn', label: '印发日期', aliases: ['印发时间', '发文日期', '成文日期', '日期'] },
+  { key: 'addressee', label: '主送', aliases: ['主送机关', '主送单位'] },
+  { key: 'cc', label: '抄送', aliases: ['抄送机关', '抄送单位'] },
+  { key: 'classification', label: '密级', aliases: ['秘密等级', '密级和保密期限'] },
+  { key: 'secrecyPeriod', label: '保密期限', aliases: ['保密期'] },
+  { key: 'urgency', label: '紧急程度', aliases: ['缓急', '缓急程度'] },
+  { key: 'copies', label: '份数', aliases: ['印数', '印发份数'] },
+  { key: 'department', label: '拟稿单位', aliases: ['起草单位', '主办单位', '承办单位'] },
+  { key: 'drafter', label: '拟稿人', aliases: ['起草人', '承办人'] },
+  { key: 'note', label: '备注', aliases: ['附注', '说明'] },
+] as const
+
+const LABELS = {
+  title: '标题', docType: '文种', signerName: '签发人', signedOn: '签发日期', issuedOn: '印发日期', addressee: '主送', cc: '抄送',
+  classification: '密级', secrecyPeriod: '保密期限', urgency: '紧急程度', copies: '份数', drafter: '拟稿人', draftingDepartmentId: '拟稿单位', note: '附注',
+}
+
+/** The draft form's own checks of the texts (lengths). */
+const formTexts = z.object({ series: draftFields.series, title: draftFields.title, addressee: draftFields.addressee, cc: draftFields.cc, drafter: draftFields.drafter })
+
+/** The day's start in the office (UTC+8) as stored: a past 发文 is placed in the register on its 签发 or 印发 day. */
+const officeMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString()
+
+function departmentOf(name: string | null | undefined, ids: ReadonlyMap<string, number>): Parsed<{ id: number | null; text: string | null }> {
+  if (!name) return ok({ id: null, text: null })
+  const id = ids.get(name)
+  return id !== undefined ? ok({ id, text: null }) : name.length > 100 ? bad('超过100个字') : ok({ id: null, text: `拟稿单位：${name}` })
+}
+
+function parse(get: (key: string) => Cell, ctx: RowContext) {
+  const r = new RowReader(FIELDS)
+  const number = r.take('number', parseOutgoingNumber(get('number')))
+  const title = String(get('title') ?? '').trim()
+  const docType = r.take('docType', parseDocType(get('docType'), title))
+  const signedOn = r.take('signedOn', parseDate(get('signedOn')))
+  const issuedOn = r.take('issuedOn', parseDate(get('issuedOn')))
+  const cls = r.take('classification', parseClassification(get('classification')))
+  const period = r.take('secrecyPeriod', parseText(get('secrecyPeriod'), 20))
+  const urgency = r.take('urgency', parseUrgency(get('urgency')))
+  const copies = r.take('copies', parseCount(get('copies'), 999_999))
+  const signerName = r.take('signerName', parseText(get('signerName'), 40))
+  const note = r.take('note', parseText(get('note'), 400))
+  const department = r.take('department', departmentOf(String(get('department') ?? '').trim(), ctx.departmentIds))
+  const texts = formTexts.safeParse({ series: number?.series ?? '', title, addressee: String(get('addressee') ?? ''), cc: String(get('cc') ?? ''), drafter: String(get('drafter') ?? '') })
+  if (!texts.success) r.problems.push(...zodProblems(texts.error, (k) => (k === 'series' ? '发文字号' : k === 'addressee' ? '主送' : k === 'cc' ? '抄送' : r.label(k))))
+  for (const [key, d] of [['signedOn', signedOn], ['issuedOn', issuedOn]] as const) if (d && d > ctx.today) r.problems.push({ column: r.label(key), reason: '不能晚于今天' })
+  if (signedOn && issuedOn && issuedOn < signedOn) r.problems.push({ column: '印发日期', reason: '不能早于签发日期' })
+  if (cls) {
+    const refusal = classificationRefusal(cls.classification, ctx.approved, ctx.clearance) ?? secrecyProblem(cls.classification, cls.period ?? period ?? null)
+    if (refusal) r.problems.push({ column: '密级', reason: refusal.replace(/^「保密期限」：?/, '') })
+  }
+  if (r.problems.length || !texts.success || !number || !docType || !cls || !urgency || !department) return { problems: r.problems }
+  const day = signedOn ?? issuedOn ?? `${number.year}-01-01`
+  const record: OutgoingRecord = {
+    series: number.series, numberYear: number.year, numberSeq: number.seq, numberText: number.text, title: texts.data.title, docType,
+    addressee: texts.data.addressee ?? null, cc: texts.data.cc ?? null, classification: cls.classification,
+    secrecyPeriod: cls.classification === '无' ? null : cls.period ?? period ?? null, urgency, signerName: signerName ?? null,
+    signedOn: signedOn ?? null, issuedOn: issuedOn ?? null, copies: copies ?? null, drafter: texts.data.drafter ?? null,
+    draftingDepartmentId: department.id, status: issuedOn ? '已印发' : '已编号',
+    note: [IMPORTED_NOTE, department.text, note].filter(Boolean).join('；'), createdAt: officeMidnight(day),
+  }
+  return { record }
+}
+
+type Row = typeof outgoingDocuments.$inferSelect
+const keyOf = (series: string, year: number | null, seq: number | null) => `${series}|${year}|${seq}`
+
+const recordOf = (d: Row): Partial<OutgoingRecord> => ({
+  title: d.title, docType: d.docType, signerName: d.signerName, signedOn: d.signedOn, issuedOn: d.issuedOn, addressee: d.addressee, cc: d.cc,
+  classification: d.classification, secrecyPeriod: d.secrecyPeriod, urgency: d.urgency, copies: d.copies, drafter: d.drafter,
+  draftingDepartmentId: d.draftingDepartmentId, note: d.note ?? '',
+})
+
+export const outgoingKind: ImportKindDef<OutgoingRecord> = {
+  kind: '发文登记簿',
+  fields: FIELDS,
+  example: {
+    number: '资府发〔2025〕1号', title: '资阳市人民政府关于印发2025年政府工作报告重点工作责任分解方案的通知', docType: '通知',
+    signerName: '张华', signedOn: '2025-01-10', issuedOn: '2025-01-12', addressee: '各县（区）人民政府，市政府各部门', cc: '市委办公室',
+    classification: '非涉密', urgency: '一般', copies: 120, department: '市政府办公室', drafter: '李明',
+  },
+  labels: LABELS,
+  parse,
+  key: (r) => keyOf(r.series, r.numberYear, r.numberSeq),
+  describe: (r) => `${r.numberText} ${r.title}`,
+  existing(db, records) {
+    const series = [...new Set(records.map((r) => r.series))]
+    const years = [...new Set(records.map((r) => r.numberYear))]
+    const found = new Map<string, Stored<OutgoingRecord>>()
+    const rows = db.select().from(outgoingDocuments).where(and(inArray(outgoingDocuments.series, series), inArray(outgoingDocuments.numberYear, years))).all()
+    for (const d of rows) {
+      found.set(keyOf(d.series, d.numberYear, d.numberSeq), { id: d.id, fields: recordOf(d), imported: (d.note ?? '').startsWith(IMPORTED_NOTE), label: `${d.numberText}《${d.title}》` })
+    }
+    return found
+  },
+  insert(w, r) {
+    const doc = w.db.insert(outgoingDocuments).values({ ...r, signKind: '一般' }).returning().get()
+    reindex(w.db, doc)
+    return doc.id
+  },
+  update(w, id, r) {
+    // The 字号 is the key the row was found by, and the register keeps its place (createdAt): both stay.
+    const { series, numberYear, numberSeq, numberText, createdAt, ...rest } = r
+    const doc = w.db.update(outgoingDocuments).set(rest).where(eq(outgoingDocuments.id, id)).returning().get()
+    reindex(w.db, doc)
+  },
+}

@@ -1,0 +1,212 @@
+/**
+ * 导入 of the office's past (issue 18) against a real server: files built with a real spreadsheet writer and a GBK
+ * CSV, read → mapping → 试导入 (writes nothing) → 确认导入 (all or nothing), re-import, corrected file, 密级, counters.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { outgoingDocuments } from '../../src-main/documents/schema'
+import type { ImportKind } from '../../src-main/common/imports'
+import { rpcClient, startTestServer, must, type RpcClient, type TestServer, type OutputOf } from '../helpers/server'
+import { gbkCsvOf, xlsxOf, type FileCell } from '../helpers/import-files'
+
+let server: TestServer
+let api: RpcClient
+const db = () => server.core.conn.db
+
+beforeAll(async () => {
+  server = await startTestServer()
+  api = rpcClient(server.url)
+  await api.login()
+  await api.ok('system.setClock', { at: '2026-11-10T09:00:00+08:00' })
+})
+afterAll(async () => { await server.stop() })
+
+type Kind = ImportKind
+type Report = OutputOf<'imports.check'>
+
+async function read(kind: Kind, fileName: string, bytes: Buffer, as: RpcClient = api) {
+  return as.ok('imports.read', { kind, fileName, content: bytes.toString('base64') })
+}
+/** Reads and dry-runs a file with the mapping the page proposes. */
+async function dryRun(kind: Kind, fileName: string, bytes: Buffer, as: RpcClient = api) {
+  const file = await read(kind, fileName, bytes, as)
+  const report = await as.ok('imports.check', { jobId: file.jobId, mapping: file.mapping })
+  return { file, report }
+}
+const refusedRows = (r: Report) => [...new Set(r.refused.map((x) => x.row))]
+const reasonsOf = (r: Report, row: number) => r.refused.filter((x) => x.row === row).map((x) => `${x.column}：${x.reason}`)
+const total2025 = async () => (await api.ok('registers.incoming', { year: 2025 })).total
+
+const INCOMING_HEAD = ['收文号', '签收日期', '来文机关', '来文字号', '标题', '文种', '密级', '紧急程度', '办理情况', '承办单位', '办结日期']
+const good: FileCell[][] = [
+  ['收〔2025〕1号', '2025-3-7', '四川省人民政府办公厅', '川办发[2025]12号', '关于做好春季森林防火工作的通知', '通知', '非涉密', '特急', '已办结', '市应急管理局', '2025.03.20'],
+  ['收〔2025〕2号', '2025.03.08', '市水利局', '资水〔2025〕3号', '关于申请防汛物资补助资金的请示', '', '秘密★1年', '', '', '市财政局', '2025年3月30日'],
+  ['2025-3', new Date(Date.UTC(2025, 2, 9)), '雁江区人民政府', '', '关于商请支持老旧小区改造的函', '函', '', '加急', '办结', '', ''],
+  ['收〔2025〕4号', '2025年3月10日', '市教育和体育局', '资教体〔2025〕9号', '关于2025年义务教育招生工作的报告', '报告', '', '', '已办结', '', ''],
+  ['收〔2025〕5号', 45727, '市财政局', '', '关于下达2025年预算指标的通知', '通知', '', '', '', '', ''],
+]
+/** Rows 8–12 of the file (a title row, the header, then the five good rows 3–7). */
+const badRows = (registered: string): FileCell[][] => [
+  ['收〔2025〕6号', '2025-2-30', '市民政局', '', '关于养老服务补贴发放情况的报告', '报告', '', '', '', '', ''],
+  ['收〔2025〕7号', '2025-3-12', '市民政局', '', '', '通知', '', '', '', '', ''],
+  ['收〔2025〕8号', '2025-3-13', '省国家保密局', '', '关于某事项的通知', '通知', '绝密', '', '', '', ''],
+  [registered, '2026-11-03', '市住房和城乡建设局', '', '关于城市更新项目的请示', '请示', '', '', '', '', ''],
+  ['收〔2025〕1号', '2025-3-14', '市公安局', '', '关于春节期间道路交通安全的通报', '通报', '', '', '', '', ''],
+]
+
+describe('收文登记簿 from an .xlsx with mixed date formats, bad rows and a duplicate of a registered 收文号', () => {
+  let registered: string
+  let file: Buffer
+
+  beforeAll(async () => {
+    const doc = await api.ok('incoming.receive', { receivedAt: '2026-11-02 09:00', sender: '市住房和城乡建设局', title: '关于城市更新项目资金的请示', docType: '请示' })
+    registered = `收〔${doc.year}〕${doc.seq}号`
+    file = await xlsxOf([INCOMING_HEAD, ...good, ...badRows(registered)], '2025年收文登记簿')
+  })
+
+  it('proposes the mapping from the header row below the title row, every column by its name', async () => {
+    const f = await read('收文登记簿', '2025年收文登记簿.xlsx', file)
+    expect(f.rowCount).toBe(10)
+    expect(f.mapping).toMatchObject({ number: '收文号', receivedAt: '签收日期', sender: '来文机关', senderNumber: '来文字号', title: '标题', status: '办理情况', department: '承办单位', closedOn: '办结日期' })
+  })
+
+  it('the dry run lists exactly the bad rows, with column and reason, and writes nothing', async () => {
+    const before = await total2025()
+    const { report } = await dryRun('收文登记簿', '2025年收文登记簿.xlsx', file)
+    expect(refusedRows(report)).toEqual([8, 9, 10, 11, 12])
+    expect(reasonsOf(report, 8)).toEqual(['签收日期：“2025年2月30日”不是有效的日期'])
+    expect(reasonsOf(report, 9)).toEqual(['标题：不能为空'])
+    expect(reasonsOf(report, 10)).toEqual(['密级：绝密文件不得录入本系统'])
+    expect(reasonsOf(report, 11)[0]).toContain(`与系统中已登记的${registered}`)
+    expect(reasonsOf(report, 12)).toEqual(['收文号：与本文件第3行的收文号重复'])
+    expect(report).toMatchObject({ created: 5, updated: 0, unchanged: 0, refusedRows: 5 })
+    expect(report.preview.map((p) => p.row)).toEqual([3, 4, 5, 6, 7])
+    expect(await total2025()).toBe(before)
+  })
+
+  it('confirm writes exactly the good rows as closed history, found by search and counted in the register', async () => {
+    const { file: f } = await dryRun('收文登记簿', '2025年收文登记簿.xlsx', file)
+    const result = await api.ok('imports.confirm', { jobId: f.jobId, saveMapping: true })
+    expect(result).toMatchObject({ created: 5, refusedRows: 5 })
+    const page = await api.ok('registers.incoming', { year: 2025 })
+    expect(page.total).toBe(5)
+    const byTitle = new Map(page.rows.map((r) => [r.title, r]))
+    expect(must(byTitle.get('关于申请防汛物资补助资金的请示'), '请示')).toMatchObject({ docType: '请示', classification: '秘密', secrecyPeriod: '1年', receivedAt: '2025-03-08 00:00' })
+    expect(must(byTitle.get('关于商请支持老旧小区改造的函'), '函')).toMatchObject({ receivedAt: '2025-03-09 00:00', urgency: '加急', status: '已办结' })
+    expect(must(byTitle.get('关于下达2025年预算指标的通知'), '通知')).toMatchObject({ receivedAt: '2025-03-11 00:00' })
+    expect((await api.ok('registers.incoming', { text: '森林防火' })).rows.map((r) => r.title)).toEqual(['关于做好春季森林防火工作的通知'])
+    expect((await api.ok('registers.incoming', { text: '川办发〔2025〕12号' })).total).toBe(1)
+  })
+
+  it('importing the same file again changes nothing', async () => {
+    const { file: f, report } = await dryRun('收文登记簿', '2025年收文登记簿.xlsx', file)
+    expect(f.mappingSaved).toBe(true)
+    expect(report).toMatchObject({ created: 0, updated: 0, unchanged: 5 })
+    const before = await api.ok('registers.incoming', { year: 2025 })
+    expect(await api.ok('imports.confirm', { jobId: f.jobId, saveMapping: false })).toMatchObject({ created: 0, updated: 0, unchanged: 5 })
+    expect(await api.ok('registers.incoming', { year: 2025 })).toEqual(before)
+  })
+
+  it('a corrected file updates the rows it identifies by 收文号 and says what changed', async () => {
+    const corrected = good.map((r) => [...r])
+    corrected[1][4] = '关于申请2025年防汛物资补助资金的请示'
+    corrected[1][10] = '2025-4-2'
+    const { file: f, report } = await dryRun('收文登记簿', '2025年收文登记簿（更正）.xlsx', await xlsxOf([INCOMING_HEAD, ...corrected]))
+    expect(report).toMatchObject({ created: 0, updated: 1, unchanged: 4 })
+    expect(report.changes).toEqual([{ row: 3, label: '收〔2025〕2号《关于申请防汛物资补助资金的请示》', changes: ['标题：关于申请防汛物资补助资金的请示 → 关于申请2025年防汛物资补助资金的请示', '办结日期：2025-03-30 → 2025-04-02'] }])
+    await api.ok('imports.confirm', { jobId: f.jobId, saveMapping: false })
+    expect((await api.ok('registers.incoming', { text: '2025年防汛物资' })).rows.map((r) => r.title)).toEqual(['关于申请2025年防汛物资补助资金的请示'])
+    expect((await api.ok('registers.incoming', { year: 2025 })).total).toBe(5)
+  })
+
+  it('a 收文 imported into this year moves the 收文号 counter past the highest imported, never back', async () => {
+    const rows = [['收〔2026〕400号', '2026-1-5', '市财政局', '', '关于年初预算安排的通知', '通知', '', '', '', '', ''],
+      ['收〔2026〕3号', '2026-1-6', '市财政局', '', '关于预算执行情况的通报', '通报', '', '', '', '', '']]
+    const { file: f } = await dryRun('收文登记簿', '2026.xlsx', await xlsxOf([INCOMING_HEAD, ...rows]))
+    await api.ok('imports.confirm', { jobId: f.jobId, saveMapping: false })
+    const next = await api.ok('incoming.receive', { receivedAt: '2026-11-09 10:00', sender: '市财政局', title: '关于下达资金的通知', docType: '通知' })
+    expect(`收〔${next.year}〕${next.seq}号`).toBe('收〔2026〕401号')
+  })
+})
+
+describe('发文登记簿 from a GBK CSV with Chinese headers in another order', () => {
+  const HEAD = ['标题', '签发人', '发文字号', '印发日期', '密级', '主送', '签发日期', '份数']
+  const rows: FileCell[][] = [
+    ['资阳市人民政府关于印发2025年重点项目计划的通知', '张华', '资府发[2025]56号', '2025/6/3', '', '各县（区）人民政府，市政府各部门', '2025-6-1', 120],
+    ['资阳市人民政府关于加强安全生产工作的意见', '张华', '资府发（2025）57号', '2025/6/13', '非涉密', '各县（区）人民政府', '2025-6-10', 80],
+    ['资阳市人民政府关于2026年防汛工作的通知', '李强', '资府发〔2026〕300号', '', '', '各县（区）人民政府', '2026-5-6', ''],
+  ]
+  let report: Report
+
+  it('is read as GBK, mapped by name whatever the order, and checked without refusals', async () => {
+    const r = await dryRun('发文登记簿', '2025发文.csv', gbkCsvOf([HEAD, ...rows]))
+    expect(r.file.encoding).toBe('GBK')
+    expect(r.file.mapping).toMatchObject({ title: '标题', signerName: '签发人', number: '发文字号', issuedOn: '印发日期', addressee: '主送', signedOn: '签发日期', copies: '份数' })
+    report = r.report
+    expect(report).toMatchObject({ created: 3, refused: [] })
+    expect(report.preview.map((p) => p.text)).toEqual([
+      '资府发〔2025〕56号 资阳市人民政府关于印发2025年重点项目计划的通知', '资府发〔2025〕57号 资阳市人民政府关于加强安全生产工作的意见', '资府发〔2026〕300号 资阳市人民政府关于2026年防汛工作的通知'])
+    await api.ok('imports.confirm', { jobId: r.file.jobId, saveMapping: false })
+    const page = await api.ok('registers.outgoing', { year: 2025 })
+    expect(page.rows.map((d) => [d.numberText, d.status])).toEqual(expect.arrayContaining([['资府发〔2025〕57号', '已印发'], ['资府发〔2025〕56号', '已印发']]))
+  })
+
+  it('after 资府发〔2025〕57号 the next number of that series in 2025 is 58, and this year continues after 300', async () => {
+    const signed = (signedOn: string) => db().insert(outgoingDocuments).values({
+      docType: '通知', signKind: '一般', series: '资府发', title: `关于${signedOn}工作的通知`, body: '特此通知。', status: '已签发',
+      signerName: '张华', signOpinion: '同意。', signedOn, createdAt: new Date().toISOString(),
+    }).returning().get().id
+    expect((await api.ok('outgoing.number', { id: signed('2025-12-30') })).numberText).toBe('资府发〔2025〕58号')
+    expect((await api.ok('outgoing.number', { id: signed('2026-11-09') })).numberText).toBe('资府发〔2026〕301号')
+  })
+})
+
+describe('密级 and files the import cannot take', () => {
+  it('a 科长 with 内部 clearance cannot bring in a 机密 row; the other rows come in', async () => {
+    const sysadmin = rpcClient(server.url)
+    await sysadmin.login('admin')
+    const created = await sysadmin.ok('users.create', { username: 'kezhang2', displayName: '周科长', role: '科长', password: 'Kezhang2026a' })
+    const secadmin = rpcClient(server.url)
+    await secadmin.login('secadmin')
+    await secadmin.ok('users.setClearance', { id: created.id, clearance: '内部' })
+    const internal = rpcClient(server.url)
+    await internal.login('kezhang2', 'Kezhang2026a')
+    const rows = [['收〔2024〕1号', '2024-5-6', '省国家保密局', '', '关于保密检查的通知', '通知', '机密★10年', '', '', '', ''],
+      ['收〔2024〕2号', '2024-5-7', '市财政局', '', '关于资金拨付的通知', '通知', '', '', '', '', '']]
+    const { file: f, report } = await dryRun('收文登记簿', '2024.xlsx', await xlsxOf([INCOMING_HEAD, ...rows]), internal)
+    expect(report.refused).toEqual([{ row: 2, column: '密级', reason: '您的涉密等级为内部，不能导入机密文件' }])
+    expect(await internal.ok('imports.confirm', { jobId: f.jobId, saveMapping: false })).toMatchObject({ created: 1 })
+    expect((await api.ok('registers.incoming', { year: 2024 })).rows.map((r) => r.title)).toEqual(['关于资金拨付的通知'])
+  })
+
+  it('an .xls saved by WPS is refused with what to do', async () => {
+    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])
+    const r = await api.call('imports.read', { kind: '收文登记簿', fileName: '2023年收文.xls', content: xls.toString('base64') })
+    expect(r.body.error?.message).toBe('「2023年收文.xls」是旧版Excel（.xls）格式，不能直接导入：请在WPS/Excel中另存为.xlsx后再导入')
+  })
+
+  it('confirm writes everything or nothing: a failure on the last row leaves none of the file', async () => {
+    const rows = [1, 2, 3].map((i) => [`收〔2023〕${i}号`, `2023-4-${i}`, '市民政局', '', `关于第${i}批救助资金的通知`, '通知', '', '', '', '', ''])
+    const { file: f } = await dryRun('收文登记簿', '2023.xlsx', await xlsxOf([INCOMING_HEAD, ...rows]))
+    server.core.conn.sqlite.exec(`CREATE TEMP TRIGGER refuse_third BEFORE INSERT ON incoming_documents WHEN NEW.title = '关于第3批救助资金的通知' BEGIN SELECT RAISE(ABORT, '磁盘故障'); END`)
+    try {
+      expect((await api.call('imports.confirm', { jobId: f.jobId, saveMapping: false })).body.ok).toBe(false)
+    } finally {
+      server.core.conn.sqlite.exec('DROP TRIGGER refuse_third')
+    }
+    expect((await api.ok('registers.incoming', { year: 2023 })).total).toBe(0)
+  })
+})
+
+describe('templates', () => {
+  it('each kind has a blank .xlsx with its columns and an example row, which itself passes the dry run', async () => {
+    for (const kind of ['收文登记簿', '发文登记簿'] as const) {
+      const t = await api.ok('imports.template', { kind })
+      expect(t.filename).toBe(`${kind}导入模板.xlsx`)
+      const { file, report } = await dryRun(kind, t.filename, Buffer.from(t.base64, 'base64'))
+      expect(file.headers[0]).toMatch(/\*$/)
+      expect(Object.keys(file.mapping).length).toBe(file.fields.length)
+      // The examples' numbers may already be in from the tests above: new or a correction, the row is accepted.
+      expect(report).toMatchObject({ refused: [], total: 1 })
+    }
+  })
+})
