@@ -14,6 +14,7 @@ export const AUDIT_DOMAINS = [
   { value: 'documents', label: '公文', prefixes: ['incoming', 'outgoing', 'registers', 'proposals'] },
   { value: 'followups', label: '督办', prefixes: ['followups'] },
   { value: 'duty', label: '值班', prefixes: ['duty'] },
+  { value: 'reminders', label: '提醒', prefixes: ['reminders'] },
   { value: 'backup', label: '备份', prefixes: ['backup'] },
   { value: 'imports', label: '导入', prefixes: ['imports'] },
 ] as const

@@ -31,6 +31,8 @@ export const settingsSchema = z.object({
     issuer: z.string().describe('发文机关').trim().min(2).max(40),
     mark: z.string().describe('发文机关标志').trim().min(2).max(40),
     letter: z.boolean().describe('信函格式'),
+    /** R-D5: a department's own series (资水发 for 市水利局), used for its directives to the counties “经市政府同意”. */
+    department: z.string().describe('部门').trim().max(40, '不能超过40个字').optional(),
   })).describe('发文字号序列').min(1, '至少设置一个发文字号序列').default([
     { code: '资府发', issuer: '资阳市人民政府', mark: '资阳市人民政府文件', letter: false },
     { code: '资府函', issuer: '资阳市人民政府', mark: '资阳市人民政府', letter: true },
@@ -43,12 +45,16 @@ export const settingsSchema = z.object({
     加急: z.number().describe('加急件办理时限（工作日）').int().min(1).max(30),
     特急: z.number().describe('特急件办理时限（工作日）').int().min(1).max(10),
   }).describe('办理时限').default({ 无: 10, 加急: 5, 特急: 2 }),
+  /** 提醒 (issue 17): a 收文, 承办 or 督办 is told as 临期 this many working days before its deadline. */
+  reminderWorkingDays: z.number().describe('临期提醒提前（工作日）').int().min(1, '不能少于1个工作日').max(15, '不能超过15个工作日').default(3),
   /** 系统最高密级: what this system is approved for (涉密信息系统审批); 绝密 never enters. */
   approvedClassification: z.enum(CLASSIFICATIONS).describe('系统最高密级').default('机密'),
   /** 定密变更 (issue 14): the business roles the office designates to change a record's 密级 or 保密期限. */
   reclassifyRoles: z.array(z.enum(RECLASSIFIER_ROLES)).describe('定密变更人员').min(1, '至少指定一个角色').default(['科长']),
   /** 办会 corrections after the fact (issue 15): reopening a held meeting, correcting attendance or the prior agreement. */
   meetingCorrectionRoles: z.array(z.enum(RECLASSIFIER_ROLES)).describe('会议更正人员').min(1, '至少指定一个角色').default(['科长']),
+  /** 作废 of a 收文 registration or a 发文 not yet issued (issue 16). */
+  voidRoles: z.array(z.enum(RECLASSIFIER_ROLES)).describe('公文作废人员').min(1, '至少指定一个角色').default(['科长']),
   screenLockMinutes: z.number().describe('无操作锁屏（分钟）').int().min(1, '不能少于1分钟').max(60, '不能超过60分钟').default(10),
   passwordMinLength: z.number().describe('密码最短位数').int().min(8, '不能少于8位').max(32, '不能超过32位').default(8),
   /** Of 小写字母, 大写字母, 数字 and 符号: how many kinds a password must mix. */
@@ -88,7 +94,7 @@ export const SETTING_OWNERS: Record<keyof Settings, readonly Role[]> = {
   passwordMinLength: SECURITY_ADMIN, passwordKinds: SECURITY_ADMIN, passwordMaxAgeDays: SECURITY_ADMIN,
   lockoutAttempts: SECURITY_ADMIN, lockoutMinutes: SECURITY_ADMIN, backupRetentionDays: SECURITY_ADMIN,
   dutyLeaderPostKinds: REVIEWERS, dutyLeadPostKinds: REVIEWERS, dutyHolidayWeight: REVIEWERS, dutyPhone: REVIEWERS,
-  documentSeries: REVIEWERS, handlingWorkingDays: REVIEWERS, reclassifyRoles: REVIEWERS, meetingCorrectionRoles: REVIEWERS,
+  documentSeries: REVIEWERS, handlingWorkingDays: REVIEWERS, reminderWorkingDays: REVIEWERS, reclassifyRoles: REVIEWERS, meetingCorrectionRoles: REVIEWERS, voidRoles: REVIEWERS,
 }
 
 /** Refuses a change to any setting the role does not own (an unchanged value passes, so whole forms can be sent). */

@@ -1,0 +1,121 @@
+/**
+ * The events a reminder tells of, computed from the records within the reader's clearance (a person never hears
+ * of what they may not see): each kind is one small query over an index, newest or nearest first.
+ */
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm'
+import { addDays, chineseDate, type IsoDate } from '../common/dates'
+import { clearanceOf, visibleSql, type Reader } from '../security/clearance'
+import type { HolidayCalendar } from '../calendar/rules'
+import { shiftWorkingDays } from '../calendar/rules'
+import { deadlineTiming } from '../calendar/deadline'
+import { assignments as a, incomingDocuments as d, instructions } from '../documents/schema'
+import { dueConditions } from '../documents/incoming/due-soon'
+import { numberText } from '../documents/incoming/service'
+import { followUps } from '../followups/schema'
+import { topicDeadline } from '../meetings/rules'
+import { meetingTypeById } from '../meetings/context'
+import { rosters } from '../duty/schema'
+import { rosterGaps } from '../duty/service'
+import { directory } from '../org/directory'
+import { meetingNamer, upcomingMeetings } from '../todo/queries'
+import { TODO_LINKS } from '../todo/rules'
+import { INSTRUCTION_NEWS_DAYS, OVERDUE_NEWS_DAYS, ROSTER_GAP_DAYS, TOPIC_DEADLINE_AHEAD, type ReminderEvent, type ReminderKind } from './rules'
+
+/** At most this many events of one kind: the newest or nearest; the registers and 首页 list the rest. */
+const PER_KIND = 50
+
+export interface EventScope { reader: Reader; today: IsoDate; cal: HolidayCalendar; aheadDays: number }
+
+/** A 批示 came back (instructions_leader_idx, one range per person): told to the office, which routes it on. */
+function instructionsBack({ reader, today }: EventScope): ReminderEvent[] {
+  const seen = visibleSql(sql`+${d.classification}`, clearanceOf(reader.user)) ?? undefined
+  const rows = reader.db.select({ i: instructions, doc: d }).from(instructions).innerJoin(d, eq(d.id, instructions.documentId))
+    .where(and(sql`${instructions.leaderId} IN (SELECT id FROM people)`, gte(instructions.instructedOn, addDays(today, -INSTRUCTION_NEWS_DAYS)), lte(instructions.instructedOn, today), seen))
+    .orderBy(desc(instructions.instructedOn)).limit(PER_KIND).all()
+  const l = directory(reader.db)
+  return rows.map(({ i, doc }) => ({
+    kind: '批示已回', subject: `批示${i.id}`, date: i.instructedOn!,
+    title: `${i.leaderTitle ?? ''}${l.person(i.leaderId)}${i.kind ?? '批示'}已回`,
+    text: `${numberText(doc)}《${doc.title}》${i.opinion ? `：${i.opinion}` : ''}`, href: TODO_LINKS.incoming(doc.id),
+  }))
+}
+
+const dueKind = (deadline: IsoDate, today: IsoDate): ReminderKind => (deadline < today ? '逾期' : '临期')
+
+/** R-D7: 收文 and 承办 due within the set working days, or overdue since lately (the 首页 due list's conditions). */
+function documentsDue({ reader, today, cal, aheadDays }: EventScope): ReminderEvent[] {
+  const { work, docs } = dueConditions(reader, shiftWorkingDays(cal, today, aheadDays))
+  const from = addDays(today, -OVERDUE_NEWS_DAYS)
+  const l = directory(reader.db)
+  const jobs = reader.db.select({ a, doc: d }).from(a).innerJoin(d, eq(d.id, a.documentId)).where(and(work, gte(a.deadline, from))).orderBy(asc(a.deadline)).limit(PER_KIND).all()
+  const open = reader.db.select().from(d).where(and(docs, gte(d.deadline, from))).orderBy(asc(d.deadline)).limit(PER_KIND).all()
+  return [
+    ...jobs.map(({ a: job, doc }): ReminderEvent => ({
+      kind: dueKind(job.deadline, today), subject: `承办${job.id}`, date: job.deadline,
+      title: `承办${deadlineTiming(cal, today, job.deadline).label}：${l.department(job.departmentId)}（${job.role}）`,
+      text: `${numberText(doc)}《${doc.title}》承办时限${chineseDate(job.deadline)}`, href: TODO_LINKS.incoming(doc.id),
+    })),
+    ...open.map((doc): ReminderEvent => ({
+      kind: dueKind(doc.deadline!, today), subject: `收文${doc.id}`, date: doc.deadline!,
+      title: `收文${deadlineTiming(cal, today, doc.deadline!).label}：${numberText(doc)}`,
+      text: `《${doc.title}》办结时限${chineseDate(doc.deadline!)}`, href: TODO_LINKS.incoming(doc.id),
+    })),
+  ]
+}
+
+/** R-S1: 督办 due within the set working days, or overdue since lately (follow_ups_status_deadline_idx); told once each way. */
+function followUpsDue({ reader, today, cal, aheadDays }: EventScope): ReminderEvent[] {
+  const rows = reader.db.select().from(followUps)
+    .where(and(eq(followUps.status, '办理中'), gte(followUps.deadline, addDays(today, -OVERDUE_NEWS_DAYS)), lte(followUps.deadline, shiftWorkingDays(cal, today, aheadDays))))
+    .orderBy(asc(followUps.deadline)).limit(PER_KIND).all()
+  const l = directory(reader.db)
+  return rows.map((f) => ({
+    kind: '督办期限', subject: `督办${f.id}${f.deadline < today ? '逾期' : ''}`, date: f.deadline,
+    title: `督办${deadlineTiming(cal, today, f.deadline).label}：${l.department(f.departmentId)}`, text: f.task, href: TODO_LINKS.followups(),
+  }))
+}
+
+/** R-M3: a meeting's topic deadline within two working days; and a meeting tomorrow. */
+function meetingEvents({ reader, today, cal }: EventScope, kinds: ReadonlySet<ReminderKind>): ReminderEvent[] {
+  const name = meetingNamer(reader)
+  const out: ReminderEvent[] = []
+  const last = shiftWorkingDays(cal, today, TOPIC_DEADLINE_AHEAD)
+  const tomorrow = addDays(today, 1)
+  for (const { meeting: m, topics } of upcomingMeetings(reader, today)) {
+    const days = meetingTypeById(reader.db, m.typeId).topicDeadlineWorkingDays
+    const deadline = days ? topicDeadline(cal, m.date, days) : null
+    if (kinds.has('议题截止') && deadline && deadline >= today && deadline <= last) {
+      out.push({ kind: '议题截止', subject: `会议${m.id}`, date: deadline, title: `${chineseDate(deadline)}议题报送截止：${name(m)}`,
+        text: `${chineseDate(m.date)}召开，已报送${topics.length}个议题`, href: TODO_LINKS.meeting(m.id) })
+    }
+    if (kinds.has('明日会议') && m.date === tomorrow) {
+      out.push({ kind: '明日会议', subject: `会议${m.id}`, date: m.date, title: `明天${m.halfDay}：${name(m)}`,
+        text: `${chineseDate(m.date)}${m.startTime ? ` ${m.startTime}` : ''}${m.place ? `，${m.place}` : ''}`, href: TODO_LINKS.meeting(m.id) })
+    }
+  }
+  return out
+}
+
+/** X-4: a published roster's duty in the coming days whose person can no longer take it (duty.gaps). */
+function rosterGapEvents({ reader, today }: EventScope): ReminderEvent[] {
+  const until = addDays(today, ROSTER_GAP_DAYS)
+  const published = reader.db.select().from(rosters)
+    .where(and(eq(rosters.status, '已发布'), lte(rosters.fromDate, until), gte(rosters.toDate, today))).all()
+  return published.flatMap((r) => rosterGaps(reader.db, r.id)
+    .filter((g) => g.duty.date >= today && g.duty.date <= until)
+    .map((g): ReminderEvent => ({
+      kind: '值班缺口', subject: `值班${r.id}:${g.duty.role}:${g.duty.personId}`, date: g.duty.date,
+      title: `${chineseDate(g.duty.date)}${g.duty.role}缺人：${r.title}`, text: `${g.person?.name ?? ''}：${g.reason}`, href: TODO_LINKS.roster(r.id),
+    })))
+}
+
+/** The events of the kinds given, for this reader. */
+export function eventsFor(scope: EventScope, kinds: ReadonlySet<ReminderKind>): ReminderEvent[] {
+  return [
+    ...(kinds.has('批示已回') ? instructionsBack(scope) : []),
+    ...(kinds.has('临期') || kinds.has('逾期') ? documentsDue(scope).filter((e) => kinds.has(e.kind)) : []),
+    ...(kinds.has('督办期限') ? followUpsDue(scope) : []),
+    ...(kinds.has('议题截止') || kinds.has('明日会议') ? meetingEvents(scope, kinds) : []),
+    ...(kinds.has('值班缺口') ? rosterGapEvents(scope) : []),
+  ]
+}
