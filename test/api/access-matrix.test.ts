@@ -14,7 +14,7 @@ type Who = Role | typeof ANYONE
 const BUSINESS_READERS: Role[] = ['文秘', '科长', '查阅']
 const BUSINESS_WRITERS: Role[] = ['文秘', '科长']
 const EVERY_ROLE: Role[] = [...ROLES]
-const BUSINESS_DOMAINS = ['org', 'meetings', 'meetingTypes', 'topics', 'attendance', 'minutes', 'incoming', 'outgoing', 'registers', 'proposals', 'duty', 'followups', 'absences', 'home']
+const BUSINESS_DOMAINS = ['org', 'meetings', 'meetingTypes', 'topics', 'attendance', 'minutes', 'incoming', 'outgoing', 'registers', 'proposals', 'duty', 'followups', 'absences', 'home', 'todo', 'reminders']
 /** 初审、核稿、复核 and the office's business settings are the 科长's. */
 const REVIEW_STEPS = ['incoming.review', 'incoming.return', 'outgoing.check', 'meetingTypes.save', 'org.removeDemo', 'org.loadDemo']
 
@@ -23,6 +23,8 @@ const EXPLICIT: Record<string, Who[]> = {
   'auth.changePassword': EVERY_ROLE, 'auth.allowed': EVERY_ROLE,
   'calendar.parse': BUSINESS_WRITERS,
   'settings.get': EVERY_ROLE,
+  // 提醒 read and delivered are the reader's own marks, so the 查阅 keeps them too (issue 17).
+  'reminders.markRead': BUSINESS_READERS, 'reminders.deliver': BUSINESS_READERS,
   'settings.update': ['系统管理员', '安全保密管理员', '科长'],
   'users.list': ['系统管理员', '安全保密管理员', '安全审计员'],
   'users.create': ['系统管理员'], 'users.update': ['系统管理员'], 'users.resetPassword': ['系统管理员'],
