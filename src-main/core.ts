@@ -137,7 +137,7 @@ export function openCore(options: CoreOptions): Core {
     const initialPasswordFile = admin.length > 0 && options.adminPassword === undefined ? writeInitialPasswordFile(dataDir, admin) : null
     const dataVersion = dataVersionOf(conn)
     const newSessions = () => new SessionStore(conn.db, dataVersion, untilDataChanges(dataVersion, () => readSettings(conn.db).sessionIdleMinutes))
-    const router = createRouter({ conn, dataVersion, sharedAnswers: options.sharedAnswers ?? DEFAULT_SHARED_ANSWERS, clock, dataDir, procedures: buildProcedures(clock) })
+    const router = createRouter({ conn, sharedAnswers: options.sharedAnswers ?? DEFAULT_SHARED_ANSWERS, clock, dataDir, procedures: buildProcedures(clock) })
     const core: Core = {
       conn, router, sessions: newSessions(), clock, dataDir, databaseFile, migration, initialAccounts: admin, initialPasswordFile, encryption,
       backups: undefined as unknown as BackupOffice,

@@ -66,6 +66,12 @@ export interface Procedure<I extends z.ZodType = z.ZodType, O = unknown> {
    * (rpc/router.ts `reply`).
    */
   answerDependsOn?: (ctx: ActionContext) => string
+  /**
+   * The tables a shared answer is read from: it stays shared until one of them is written, so a 值班记录 does not
+   * drop the register pages (db/written-tables.ts). Without it, any write drops the answer. Every table the
+   * handler reads must be named (test/db/answer-reads.test.ts checks them against the statements SQLite runs).
+   */
+  answerReads?: readonly string[]
 }
 
 /** `access` has no default: every procedure says who may call it (auth/roles.ts). */

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { mayCall } from './allowed'
 import type { Connection } from '../db/connection'
-import { AnswersUntilDataChanges, type DataVersion } from '../db/data-version'
+import { AnswersUntilWritten, writeStampsOf } from '../db/written-tables'
 import type { Clock } from '../kernel/clock'
 import { writeAudit } from '../audit/trail'
 import { AuditTrail } from '../kernel/audit-trail'
@@ -19,8 +19,6 @@ export type ProcedureMap = Record<string, Procedure>
 
 export interface RouterDeps {
   conn: Connection
-  /** Changes with every write (db/data-version.ts): shared answers are kept until it does. */
-  dataVersion: DataVersion
   /** How many shared answers to keep (Procedure.answerDependsOn); 0 computes every call. */
   sharedAnswers: number
   clock: Clock
@@ -80,12 +78,13 @@ export interface Reply { body: Buffer; error: WireError | null }
 
 const encoded = (outcome: CallResult): Buffer => Buffer.from(JSON.stringify(outcome), 'utf8')
 
-export function createRouter({ conn, dataVersion, sharedAnswers, clock, dataDir, procedures }: RouterDeps) {
+export function createRouter({ conn, sharedAnswers, clock, dataDir, procedures }: RouterDeps) {
   /**
    * Shared answers (Procedure.answerDependsOn) are kept as the reply itself, written and encoded once however many
    * callers it is sent to: a page's 30 KB of UTF-8 outside V8's heap, not its rows as objects and a string per call.
+   * Each is kept until a table it is read from (Procedure.answerReads) is written (db/written-tables.ts).
    */
-  const shared = sharedAnswers > 0 ? new AnswersUntilDataChanges<Buffer>(dataVersion, sharedAnswers) : null
+  const shared = sharedAnswers > 0 ? new AnswersUntilWritten<Buffer>(writeStampsOf(conn), sharedAnswers) : null
 
   /**
    * A read that leaves a trace (audit/access.ts: data taken out, a 秘密/机密 record opened), recorded once the
@@ -160,7 +159,7 @@ export function createRouter({ conn, dataVersion, sharedAnswers, clock, dataDir,
         const key = sharedKey(name, call)
         const body = key === null
           ? encoded({ ok: true, result: await run(name, call) })
-          : shared!.get(key, () => encoded({ ok: true, result: run(name, call) }))
+          : shared!.get(key, call.proc.answerReads, () => encoded({ ok: true, result: run(name, call) }))
         recordRead(name, call)
         return { body, error: null }
       } catch (e) {

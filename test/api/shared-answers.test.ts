@@ -9,6 +9,8 @@ import { join } from 'node:path'
 import { startTestServer, rpcClient, must, type OutputOf, type TestServer } from '../helpers/server'
 import { demoOffice } from '../helpers/demo-office'
 import { openConnection, DATABASE_FILE } from '../../src-main/db/connection'
+import { execFileSync } from 'node:child_process'
+import { resolve } from 'node:path'
 
 let server: TestServer
 type Api = ReturnType<typeof rpcClient>
@@ -76,5 +78,47 @@ describe('a register page shared between PCs is never stale and never crosses a 
     expect((await row()).timing).toMatchObject({ state: '逾期', workingDaysOverdue: 2, label: '逾期2个工作日' })
     await kezhang.ok('system.setClock', { at: '2026-11-17T09:00:00+08:00' })
     expect((await row()).timing?.workingDaysOverdue).toBe(3)
+  })
+})
+
+/** Rows of the register found by a word of their title, as a reader's page shows them. */
+const rowsAbout = async (api: Api, word: string) => (await api.ok('registers.incoming', { text: word })).rows
+
+describe('pages are dropped by the tables a write touches (issue 20): kept across other writes, never stale after their own', () => {
+  it('a 批示 takes the 收文 out of the leader\'s hands on the next page, though a 值班记录 written between left the page shared', async () => {
+    const doc = await register('关于中心城区排水管网改造的请示')
+    await kezhang.ok('incoming.review', { id: doc.id, reviewedOn: '2026-11-03' })
+    await kezhang.ok('incoming.propose', { id: doc.id, proposal: '拟请陈立新副市长阅示。', proposedBy: '许文杰', proposedOn: '2026-11-03' })
+    await kezhang.ok('incoming.send', { id: doc.id, leaderIds: [demo.personId('陈立新')], sentOn: '2026-11-04' })
+    expect((await rowsAbout(chayue, '排水管网'))[0].currentLeader?.name).toBe('陈立新')
+    await kezhang.ok('duty.addLog', { at: '2026-11-04 21:30', callerUnit: '市应急管理局', callerName: '王强', content: '通报今晚强降温，请做好道路结冰防范' })
+    expect((await rowsAbout(chayue, '排水管网'))[0].currentLeader?.name).toBe('陈立新')
+    await kezhang.ok('incoming.instruct', { id: doc.id, leaderId: demo.personId('陈立新'), kind: '批示', opinion: '同意，请住建局抓紧办理。', instructedOn: '2026-11-05' })
+    const [row] = await rowsAbout(chayue, '排水管网')
+    expect(row.currentLeader).toBeNull()
+    expect(row.instructedBy).toContain('陈立新')
+  })
+
+  it('a title changed by another program in its own process on the same database file shows on the next page', async () => {
+    const [before] = await rowsAbout(chayue, '排水管网')
+    const file = join(server.dataDir, DATABASE_FILE)
+    const script = "const D = require('better-sqlite3'); const db = new D(process.argv[1]); db.prepare('UPDATE incoming_documents SET title = ? WHERE id = ?').run('关于中心城区排水管网改造的请示（第二稿）', Number(process.argv[2])); db.close()"
+    execFileSync(process.execPath, ['-e', script, file, String(before.id)], { cwd: resolve(__dirname, '../..') })
+    expect((await rowsAbout(chayue, '排水管网'))[0].title).toBe('关于中心城区排水管网改造的请示（第二稿）')
+  })
+
+  it('a 秘密 收文 registered while pages are shared: the 秘密 reader sees it at once, the 内部 reader neither it nor its count', async () => {
+    const wenmi = rpcClient(server.url)
+    await wenmi.login('wenmi')
+    const inner = await chayue.ok('registers.incoming', { text: '供水' })
+    const cleared = await wenmi.ok('registers.incoming', { text: '供水' })
+    await register('关于城区供水管网应急抢修资金的请示', { classification: '秘密', secrecyPeriod: '1年' })
+    await kezhang.ok('duty.addLog', { at: '2026-11-05 22:00', callerUnit: '市水务局', callerName: '李明', content: '城区供水正常' })
+    const secret = await wenmi.ok('registers.incoming', { text: '供水' })
+    expect(titles(secret)).toContain('关于城区供水管网应急抢修资金的请示')
+    expect(secret.total).toBe(must(cleared.total, '秘密读者的总数') + 1)
+    const after = await chayue.ok('registers.incoming', { text: '供水' })
+    expect(titles(after)).not.toContain('关于城区供水管网应急抢修资金的请示')
+    expect(after.total).toBe(inner.total)
   })
 })

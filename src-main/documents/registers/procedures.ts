@@ -21,6 +21,12 @@ const seenBy = <F extends object>(user: SessionUser | null, f: F) => ({ ...f, cl
 
 /** A register page depends on the filters, the data, the reader's clearance and (for overdue days) today only. */
 const sameForClearanceAndDay = ({ user, clock }: ActionContext) => `${clearanceOf(user)} ${clock.today()}`
+/**
+ * The tables a register page is read from (checked against what SQLite opens: test/db/answer-reads.test.ts).
+ * A write to any other (a 值班记录, an 出席, the audit log) leaves the shared pages as they are.
+ */
+const INCOMING_READS = ['incoming_documents', 'instructions', 'assignments', 'people', 'departments', 'document_search', 'register_counts', 'settings', 'calendar_days', 'holiday_years']
+const OUTGOING_READS = ['outgoing_documents', 'people', 'departments', 'document_search', 'register_counts', 'settings']
 
 const year = yearNumber('年度')
 const searchText = optionalText('查询文字', 100)
@@ -70,6 +76,7 @@ export const registerProcedures = {
     input: incomingFilter.extend(page),
     handler: ({ db, clock, user }, input) => incomingRegister(db, clock.today(), seenBy(user, input)),
     answerDependsOn: sameForClearanceAndDay,
+    answerReads: INCOMING_READS,
   }),
   'registers.outgoing': query({
     summary: '发文登记簿（按条件筛选，最新拟稿的在前，按位置接续分页）',
@@ -77,6 +84,7 @@ export const registerProcedures = {
     input: outgoingFilter.extend(page),
     handler: ({ db, user }, input) => outgoingRegister(db, seenBy(user, input)),
     answerDependsOn: sameForClearanceAndDay,
+    answerReads: OUTGOING_READS,
   }),
   'registers.incomingSenders': query({
     summary: '已登记的来文机关（按件数），供筛选',
