@@ -8,6 +8,7 @@
  *   npm run bench -- --only 检索   # only the parts whose name contains the word
  *   npm run bench -- --only 攻击   # only the abuse row (issue 21; a small server of its own, no ten-year data)
  *   npm run bench -- --only 安装包 # only the offline archive's start (issue 19; needs npm run dist first)
+ *   npm run bench -- --only 导入   # only the import of 30,000 收文 from one .xlsx (issue 18; a small office of its own)
  *   npm run bench -- --markdown    # the table also as Markdown (for the README)
  */
 import { cpus, totalmem, platform, release } from 'node:os'
@@ -33,6 +34,7 @@ const PARTS: [string, () => Promise<Part>][] = [
 const OWN_PARTS: [string, () => Promise<OwnPart>][] = [
   ['攻击', async () => (await import('./abuse')).abusePart],
   ['安装包', async () => (await import('./dist-start')).distStartPart],
+  ['导入', async () => (await import('./imports')).importPart],
 ]
 
 const argument = (name: string) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : undefined }

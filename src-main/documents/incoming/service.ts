@@ -41,10 +41,12 @@ export function requireStatus(doc: IncomingRow, allowed: readonly IncomingState[
 
 export const numberText = (doc: Pick<IncomingRow, 'year' | 'seq'>) => incomingNumberText(doc.year, doc.seq)
 
-/** The texts the Chinese search finds a 收文 by (R: titles, numbers, senders); `before` when it was indexed already. */
+/** The texts the Chinese search finds a 收文 by (R: titles, numbers, senders). */
+export const searchTexts = (doc: Pick<IncomingRow, 'title' | 'senderNumber' | 'sender' | 'year' | 'seq'>) => [doc.title, doc.senderNumber, doc.sender, numberText(doc)]
+
+/** Indexes a 收文 for search; `before` when it was indexed already. */
 export function reindex(db: Db, doc: IncomingRow, before?: IncomingRow): void {
-  indexForSearch(db, { kind: '收文', docId: doc.id, at: doc.receivedAt, classification: doc.classification },
-    [doc.title, doc.senderNumber, doc.sender, numberText(doc)], before?.receivedAt)
+  indexForSearch(db, { kind: '收文', docId: doc.id, at: doc.receivedAt, classification: doc.classification }, searchTexts(doc), before?.receivedAt)
 }
 
 /** A date must not be in the future, nor before an earlier step of the same document. */
