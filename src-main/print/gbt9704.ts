@@ -225,7 +225,8 @@ export function offGrid(p: Paragraph): Paragraph {
  */
 export function keepWithNext(p: Paragraph): Paragraph {
   const pPr = (p as unknown as { properties: { root: unknown[] } }).properties
-  pPr.root.splice(0, 0, new OnOffElement('w:keepNext', true))
+  // once only: a second w:keepNext in one pPr is invalid and Word calls the file damaged
+  if (!pPr.root.some((c) => (c as { rootKey?: string }).rootKey === 'w:keepNext')) pPr.root.splice(0, 0, new OnOffElement('w:keepNext', true))
   return p
 }
 
@@ -372,6 +373,11 @@ export function leftRightLine(left: TextRun[], right: string): Paragraph {
   return paragraph([...left, run(`\t${right}`)], {
     tabStops: [{ type: TabStopType.RIGHT, position: TYPE_AREA.width }],
   })
+}
+
+/** The 附件 label (§8) on a new page: 附件 or 附件2, 3号黑体, flush left on the first line. */
+export function attachmentLabel(text: string): Paragraph {
+  return new Paragraph({ pageBreakBefore: true, spacing: exactLine(), alignment: AlignmentType.LEFT, children: [run(text, { font: FONT.hei })] })
 }
 
 /** An empty paragraph that starts a new page: puts a 版记 on the next (even) page. */

@@ -17,6 +17,7 @@ import { meetingTypeProcedures } from '../meetings/types/procedures'
 import { topicProcedures } from '../meetings/topics/procedures'
 import { attendanceProcedures } from '../meetings/attendance/procedures'
 import { incomingProcedures } from '../documents/incoming/procedures'
+import { incomingFileProcedures } from '../documents/incoming/late-files'
 import { outgoingProcedures } from '../documents/outgoing/procedures'
 import { outgoingVoidReplyProcedures } from '../documents/outgoing/void-procedures'
 import { printProcedures } from '../documents/print/procedures'
@@ -52,6 +53,7 @@ const domainProcedures = {
   ...topicProcedures,
   ...attendanceProcedures,
   ...incomingProcedures,
+  ...incomingFileProcedures,
   ...outgoingProcedures,
   ...outgoingVoidReplyProcedures,
   ...printProcedures,

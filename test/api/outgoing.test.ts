@@ -131,7 +131,12 @@ describe('签发 (R-D4, R-P3, R-D5)', () => {
   })
 
   it('R-D5 a directive to counties without “经市政府同意” is refused at sign-off, quoting 第四十九条; with it, it is signed', async () => {
-    const v = await draftNotice('进一步做好农村公路养护工作', { countyDirective: true, body: '请各县（区）政府做好农村公路养护工作。' })
+    // issued under the department's own name and series (issue 16): 资交发, configured in 公文设置
+    const { documentSeries } = await api.ok('settings.get', {})
+    await api.ok('settings.update', { documentSeries: [...documentSeries, { code: '资交发', issuer: '资阳市交通运输局', mark: '资阳市交通运输局文件', letter: false, department: '市交通运输局' }] })
+    const v = await draftNotice('进一步做好农村公路养护工作', {
+      countyDirective: true, series: '资交发', title: '资阳市交通运输局关于进一步做好农村公路养护工作的通知', body: '请各县（区）政府做好农村公路养护工作。',
+    })
     expect(v.countyDirectiveProblem).toContain('第四十九条')
     await reviewAll(v.id)
     const r = await api.call('outgoing.signOff', { id: v.id, signerId: personId('陈立新'), opinion: '同意。', date: '2026-12-07' })

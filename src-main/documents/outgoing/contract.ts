@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { id, isoDate, optionalText, text } from '../../kernel/fields'
 import { classificationField } from '../../security/clearance'
+import { uploadSchema } from '../../files/service'
 import { DOCUMENT_TYPES, PUBLICITY, REVIEW_STEPS, SIGN_KINDS, URGENCIES } from '../../common/documents'
 
 /** The fields of a draft (拟稿), shared by outgoing.draft and outgoing.updateDraft. */
@@ -42,6 +43,16 @@ export const issueInput = z.object({
   firstCopyNumber: z.number().describe('起始份号').int('应为整数').min(1, '应为正整数').max(999_999, '不能超过999999').nullable().optional(),
 })
 export type IssueInput = z.output<typeof issueInput>
+
+/** 上传正文（.docx，替换原正文）和附件 (issue 16). */
+export const attachFilesInput = z.object({
+  id: id('发文'),
+  body: uploadSchema.describe('正文（.docx）').nullable().optional(),
+  attachments: z.array(uploadSchema).describe('附件').max(20, '一次不能超过20个').default([]),
+})
+
+/** One file of a 发文: to take off a draft, or to download. */
+export const outgoingFileInput = z.object({ id: id('发文'), fileId: id('文件') })
 
 /** 核稿, step by step. */
 export const reviewInput = z.object({

@@ -7,7 +7,8 @@ import { checkOutgoing, dispatchOutgoing, issueOutgoing, numberOutgoing, require
 import { CLERKS, READERS, REVIEWERS } from '../../common/roles'
 import { AppError } from '../../kernel/errors'
 import { reviewStepRoleProblem } from './rules'
-import { draftEditInput, draftInput, issueInput, checkInput, dispatchInput, reviewInput, signOffInput } from './contract'
+import { attachFilesInput, draftEditInput, draftInput, issueInput, checkInput, dispatchInput, outgoingFileInput, reviewInput, signOffInput } from './contract'
+import { attachOutgoingFiles, readOutgoingFile, removeOutgoingFile } from './files'
 
 export const outgoingProcedures = {
   'outgoing.templates': query({
@@ -33,6 +34,30 @@ export const outgoingProcedures = {
     access: CLERKS,
     input: draftEditInput,
     handler: updateDraft,
+  }),
+  'outgoing.attachFiles': mutation({
+    summary: '上传发文的正文（Word .docx，套红时排入版头）和附件（签发前）',
+    access: CLERKS,
+    input: attachFilesInput,
+    handler: (ctx, input) => {
+      attachOutgoingFiles(ctx, input)
+      return getOutgoing(ctx, input.id, ctx.clock.today())
+    },
+  }),
+  'outgoing.removeFile': mutation({
+    summary: '删除发文稿的正文文件或附件（签发前）',
+    access: CLERKS,
+    input: outgoingFileInput,
+    handler: (ctx, input) => {
+      removeOutgoingFile(ctx, input)
+      return getOutgoing(ctx, input.id, ctx.clock.today())
+    },
+  }),
+  'outgoing.downloadFile': query({
+    summary: '下载发文的正文文件或附件（校验后）',
+    access: READERS,
+    input: outgoingFileInput,
+    handler: (ctx, { id, fileId }) => readOutgoingFile(ctx, id, fileId),
   }),
   'outgoing.reclassify': mutation({
     summary: '定密变更：变更发文的密级或保密期限（须写明理由并经领导批准）',

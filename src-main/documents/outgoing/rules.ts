@@ -164,6 +164,37 @@ export function countyDirectiveCheck(doc: { countyDirective: boolean; body: stri
   }
 }
 
+/** A 发文字号 series as R-D5 needs it: a department's own series names the department (公文设置). */
+export interface SeriesOwner { code: string; issuer: string; department?: string }
+
+/**
+ * R-D5 (issue 16): a department's directive to the counties is the department's own document “经市政府同意”, issued
+ * under its name and 代字 (资阳市水利局文件, 资水发〔2026〕3号) — never in the government's series, where the city
+ * government would say it agrees with itself and a city number would be used up.
+ */
+export function countyDirectiveSeriesCheck(
+  doc: { countyDirective: boolean; series: string; title: string; draftingDepartmentName: string | null },
+  series: readonly SeriesOwner[], governmentName: string,
+): Decision {
+  if (!doc.countyDirective) return { ok: true }
+  const refuse = (reason: string): Decision => ({ ok: false, rule: 'R-D5', reason: `${cite('R-D5')}：${reason}` })
+  const dept = doc.draftingDepartmentName
+  if (!dept) return refuse('向县（区）政府发布的指示性公文是起草部门的公文，以部门名义印发：请先选择起草单位。')
+  const own = series.filter((s) => s.department === dept)
+  if (own.length === 0) {
+    return refuse(`部门向县（区）政府发布的指示性公文以${dept}的名义和发文字号印发，文中注明“${COUNTY_DIRECTIVE_PHRASE}”，不占用市政府的发文字号。` +
+      `公文设置中还没有${dept}的发文字号序列：请科长在“设置—公文设置”中增加一个序列（机关代字、发文机关、发文机关标志，“部门”填${dept}）。`)
+  }
+  if (!own.some((s) => s.code === doc.series)) {
+    return refuse(`本文以${dept}名义印发，应使用${dept}的发文字号序列（${own.map((s) => s.code).join('、')}），不能用${doc.series}。`)
+  }
+  if (doc.title.startsWith(governmentName)) {
+    const issuer = own.find((s) => s.code === doc.series)!.issuer
+    return refuse(`本文以${dept}名义印发，标题应为“${issuer}关于……”，不能以“${governmentName}”开头。`)
+  }
+  return { ok: true }
+}
+
 // ── R-D6 发文字号 (X-1) ───────────────────────────────────────────────────────
 
 /** 资府发〔2026〕12号: the year in full in 六角括号, the sequence without leading zeros and without 第. */

@@ -8,6 +8,7 @@ import type { Db, ReadDb } from '../../db/connection'
 import type { ActionContext } from '../../kernel/procedure'
 import type { Reader } from '../../security/clearance'
 import { AppError } from '../../kernel/errors'
+import { enforce } from '../../kernel/decision'
 import { checkRegistrable, clearanceOf, requireSeen } from '../../security/clearance'
 import { insertAudited, updateAudited } from '../../kernel/audited'
 import { reclassificationsOf, reclassify, refuseReclassifyingEdit, type ReclassifyInput, type ReclassifyTarget } from '../../security/reclassify'
@@ -19,14 +20,16 @@ import { departments } from '../../org/schema'
 import { indexForSearch } from '../registers/search'
 import { draftTemplates } from './templates'
 import {
-  checkReviewStep, countyDirectiveCheck, formatCopyNumber, nextReviewStep, nextStep, outgoingSigner, signerLine, signRuleText,
+  checkReviewStep, countyDirectiveCheck, countyDirectiveSeriesCheck, formatCopyNumber, nextReviewStep, nextStep, outgoingSigner, signerLine, signRuleText,
   stepDateProblem,
 } from './rules'
 import { SECRECY_PERIOD } from '../incoming/rules'
 import { outgoingDocuments, reviews } from '../schema'
 import { classificationMark } from '../../common/classification'
 import { findSeries } from '../../settings/series'
+import { replyToOf, voidedOf } from './reply-link'
 import type { DraftEditInput, DraftInput, ReviewInput } from './contract'
+import { outgoingFilesOf, parseNames } from './files'
 
 export type OutgoingRow = typeof outgoingDocuments.$inferSelect
 
@@ -48,16 +51,6 @@ export function requireOutgoing(reader: Reader, id: number): OutgoingRow {
 const reviewsOf = (db: ReadDb, id: number) =>
   db.select().from(reviews).where(eq(reviews.outgoingId, id)).orderBy(asc(reviews.id)).all()
 
-
-function parseNames(json: string): string[] {
-  try {
-    const v = JSON.parse(json) as unknown
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
-  } catch {
-    return []
-  }
-}
-
 /** Everything about one outgoing document, for its page; the signer is resolved on the sign-off date once signed, today otherwise. */
 export function getOutgoing(reader: Reader, id: number, today: IsoDate) {
   const { db } = reader
@@ -75,6 +68,7 @@ export function getOutgoing(reader: Reader, id: number, today: IsoDate) {
   })
   const county = countyDirectiveCheck(row)
   const signed = row.signedOn !== null
+  const files = outgoingFilesOf(db, id)
   return {
     id: row.id,
     docType: row.docType,
@@ -90,6 +84,9 @@ export function getOutgoing(reader: Reader, id: number, today: IsoDate) {
     cc: row.cc,
     body: row.body,
     attachmentNames: parseNames(row.attachmentNames),
+    /** The .docx body and the 附件 files (issue 16); with a .docx body, `body` is its text and the file is printed. */
+    files,
+    bodyFromFile: files.some((f) => f.kind === '正文'),
     classification: row.classification,
     secrecyPeriod: row.secrecyPeriod,
     classificationText: classificationMark(row.classification, row.secrecyPeriod),
@@ -126,8 +123,11 @@ export function getOutgoing(reader: Reader, id: number, today: IsoDate) {
       : null,
     dispatchedOn: row.dispatchedOn,
     nextStep: nextStep({ status: row.status, reviewsDone: done, checkedBy: row.checkedBy, dispatchedOn: row.dispatchedOn }),
-    canEdit: !signed,
-    editBlockedReason: signed ? '已签发的公文不能修改' : null,
+    canEdit: !signed && row.status !== '已作废',
+    editBlockedReason: row.status === '已作废' ? '已作废的公文不能修改' : signed ? '已签发的公文不能修改' : null,
+    /** 作废 and the 请示 it answers (issue 16, ./void.ts, ./reply-link.ts). */
+    voided: voidedOf(row),
+    replyTo: replyToOf(reader, row),
     /** 定密变更, oldest first (issue 14). */
     reclassifications: reclassificationsOf(db, '发文', row.id),
   }
@@ -142,9 +142,12 @@ function checkDraft(ctx: ActionContext, input: DraftInput): void {
   if (!findSeries(settings, input.series)) {
     throw new AppError('VALIDATION', `「发文字号序列」应为已设置的机关代字之一：${settings.documentSeries.map((s) => s.code).join('、')}`, { field: 'series' })
   }
-  if (input.draftingDepartmentId != null && !db.select({ id: departments.id }).from(departments).where(eq(departments.id, input.draftingDepartmentId)).get()) {
+  const dept = input.draftingDepartmentId == null ? undefined
+    : db.select({ name: departments.name }).from(departments).where(eq(departments.id, input.draftingDepartmentId)).get()
+  if (input.draftingDepartmentId != null && !dept) {
     throw new AppError('VALIDATION', '「起草单位」不存在或已被删除', { field: 'draftingDepartmentId' })
   }
+  enforce(countyDirectiveSeriesCheck({ ...input, draftingDepartmentName: dept?.name ?? null }, settings.documentSeries, settings.governmentName))
   if (input.classification === '无' && input.secrecyPeriod) {
     throw new AppError('VALIDATION', '「保密期限」只有涉密公文才填写：请先选择密级', { field: 'secrecyPeriod' })
   }
@@ -184,8 +187,11 @@ export function draftOutgoing(ctx: ActionContext, input: DraftInput) {
 export function updateDraft(ctx: ActionContext, edit: DraftEditInput) {
   const before = requireOutgoing(ctx, edit.id)
   if (before.signedOn !== null) throw new AppError('CONFLICT', `已签发的公文不能修改（${before.signerName ?? ''}${before.signedOn}签发）`)
+  if (before.status === '已作废') throw new AppError('CONFLICT', `本件已作废（${before.voidReason ?? ''}），不能修改`)
   refuseReclassifyingEdit(before, edit)
-  const input = { ...edit, classification: before.classification, secrecyPeriod: before.secrecyPeriod }
+  // with a .docx body the file is the text: the form's text area shows it and cannot change it (issue 16)
+  const fromFile = outgoingFilesOf(ctx.db, before.id).some((f) => f.kind === '正文')
+  const input = { ...edit, classification: before.classification, secrecyPeriod: before.secrecyPeriod, body: fromFile ? before.body : edit.body }
   checkDraft(ctx, input)
   const row = updateAudited(ctx, outgoingDocuments, ENTITY, input.id, values(input))
   reindex(ctx.db, row)

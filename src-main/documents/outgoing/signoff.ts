@@ -14,22 +14,24 @@ import { loadOrgSnapshot } from '../../org/service'
 import { loadAbsencePeriods } from '../../absences/service'
 import { departments } from '../../org/schema'
 import {
-  checkOutgoingSignOff, countyDirectiveCheck, formatDocumentNumber, nextReviewStep, nextSequence, outgoingSigner, signerLine,
+  checkOutgoingSignOff, countyDirectiveCheck, countyDirectiveSeriesCheck, formatDocumentNumber, nextReviewStep, nextSequence, outgoingSigner, signerLine,
   signOpinion, stepDateProblem,
 } from './rules'
 import { getOutgoing, reindex, requireOutgoing, type OutgoingRow } from './service'
 import { outgoingDocuments, reviews } from '../schema'
 import type { IssueInput, CheckInput, DispatchInput, SignOffInput } from './contract'
 import { cite } from '../../common/rules'
+import { readSettings } from '../../settings/service'
 
 const ENTITY = '发文'
 
+const departmentName = (db: ReadDb, row: OutgoingRow): string | null => (row.draftingDepartmentId === null ? null
+  : db.select({ name: departments.name }).from(departments).where(eq(departments.id, row.draftingDepartmentId)).get()?.name ?? null)
+
 /** R-D4 with acting on `date`: who may sign this document. */
 function signerAnswer(db: ReadDb, row: OutgoingRow, date: IsoDate) {
-  const dept = row.draftingDepartmentId === null ? undefined
-    : db.select({ name: departments.name }).from(departments).where(eq(departments.id, row.draftingDepartmentId)).get()
   return outgoingSigner({
-    signKind: row.signKind, draftingDepartmentId: row.draftingDepartmentId, draftingDepartmentName: dept?.name ?? null,
+    signKind: row.signKind, draftingDepartmentId: row.draftingDepartmentId, draftingDepartmentName: departmentName(db, row),
     countyDirective: row.countyDirective, org: loadOrgSnapshot(db, date), absences: loadAbsencePeriods(db, date, date), date,
   })
 }
@@ -56,6 +58,9 @@ export function signOff(ctx: ActionContext, input: SignOffInput) {
   const lastReview = db.select({ on: max(reviews.reviewedOn) }).from(reviews).where(eq(reviews.outgoingId, row.id)).get()?.on ?? null
   dateError(stepDateProblem(input.date, ctx.clock.today(), { date: lastReview, what: '核稿日期' }, '签发日期'), 'date')
   enforce(countyDirectiveCheck(row))
+  // a draft of before R-D5's series rule (issue 16) is stopped here rather than numbered in the government's series
+  const settings = readSettings(db)
+  enforce(countyDirectiveSeriesCheck({ ...row, draftingDepartmentName: departmentName(db, row) }, settings.documentSeries, settings.governmentName))
   const { signer } = enforce(checkOutgoingSignOff(input.signerId, signerAnswer(db, row, input.date), loadOrgSnapshot(db, input.date)))
   updateAudited(ctx, outgoingDocuments, ENTITY, row.id, {
     status: '已签发',

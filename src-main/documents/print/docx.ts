@@ -7,6 +7,7 @@
 import { type FileChild, Paragraph } from 'docx'
 import {
   addresseeParagraph,
+  attachmentLabel,
   attachmentNote,
   blankLine,
   bodyParagraph,
@@ -37,6 +38,8 @@ import {
   TYPE_AREA,
 } from '../../print/gbt9704'
 import { classificationMark } from '../../common/classification'
+import type { DocxBlock } from '../../print/docx-reader'
+import { bodyTable, TABLE_LINE, tableLines } from '../../print/body-table'
 
 // ---------------------------------------------------------------- input
 
@@ -70,6 +73,10 @@ export interface OfficialDocumentPrint {
   addressee?: string | null
   /** The text, one paragraph a line; lines starting 一、 （一） 1. （1） are headings (黑体, 楷体, 仿宋, 仿宋). */
   body: string
+  /** 套红: the drafter's .docx body read into paragraphs and tables; when given it is printed instead of `body`. */
+  bodyBlocks?: DocxBlock[]
+  /** .docx 附件 printed after the text, each from a new page under its label (附件1 …), in 附件说明 order. */
+  attachmentPages?: AttachmentPage[]
   /** 附件 names, numbered when several. */
   attachments?: string[]
   /** 成文日期. */
@@ -81,6 +88,9 @@ export interface OfficialDocumentPrint {
   /** 印发日期. */
   printDate: PrintDate
 }
+
+/** A .docx 附件 as printed: its label (附件 alone when it is the only 附件, else 附件N), its title and its text. */
+export interface AttachmentPage { label: string; title: string; blocks: DocxBlock[] }
 
 // ---------------------------------------------------------------- body text
 
@@ -122,6 +132,59 @@ function bodyParagraphs(lines: string[]): Paragraph[] {
 
 const bodyLines = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
 
+type Estimate = { line: number; lines: number; extra?: number; newPage?: boolean }
+
+/**
+ * A drafter's body (套红): runs of paragraphs laid out as the form's text is (headings by their 一、/（一）/1./（1）),
+ * tables kept as tables; with the heights for the page estimate.
+ */
+function blockContent(blocks: DocxBlock[]): { children: FileChild[]; estimate: Estimate[] } {
+  const children: FileChild[] = []
+  const estimate: Estimate[] = []
+  let texts: string[] = []
+  const flush = () => {
+    children.push(...bodyParagraphs(texts))
+    for (const l of texts) estimate.push({ line: LINE_PITCH, lines: linesOf(l) })
+    texts = []
+  }
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') { texts.push(b.text); continue }
+    // the line that introduces a table (…见下表：) stays on the table's page
+    flush()
+    const before = children.at(-1)
+    if (before instanceof Paragraph) keepWithNext(before)
+    children.push(bodyTable(b))
+    estimate.push({ line: TABLE_LINE, lines: tableLines(b) })
+  }
+  flush()
+  return { children, estimate }
+}
+
+const sameText = (a: string, b: string) => a.replace(/[\s　:：]/g, '') === b.replace(/[\s　:：]/g, '')
+
+/**
+ * The blocks without the heads the frame prints itself: a drafter's Word file often starts with its own 附件 label,
+ * title and 主送机关, which would otherwise print twice.
+ */
+export function withoutRepeatedHeads(blocks: DocxBlock[], heads: (string | null | undefined)[]): DocxBlock[] {
+  let from = 0
+  for (const h of heads) {
+    const b = blocks[from]
+    if (h && b?.kind === 'paragraph' && sameText(b.text, h)) from++
+  }
+  return blocks.slice(from)
+}
+
+/** A .docx 附件 from a new page (§8): the label 3号黑体 flush left on the first line, the title centred on the third, then its text. */
+function attachmentPageContent(a: AttachmentPage): { children: FileChild[]; estimate: Estimate[] } {
+  const title = titleLines(a.title)
+  const body = blockContent(withoutRepeatedHeads(a.blocks, [a.label, a.title]))
+  return {
+    children: [attachmentLabel(a.label), blankLine(), titleParagraph(title), blankLine(), ...body.children],
+    estimate: [{ line: LINE_PITCH, lines: 3 + title.length, newPage: true }, ...body.estimate],
+  }
+}
+
 /**
  * Where a title may break: between words (Intl.Segmenter), but not between two single characters the segmenter did not
  * know as words (资|阳), inside 《》〔〕（）, or inside a number. Indexes are character positions.
@@ -141,10 +204,24 @@ function breakPoints(chars: string[]): Set<number> {
     if (!next || depth > 0) continue
     const single = (seg: string[]) => seg.length === 1 && !/[\d的和与及于《》（）、，]/.test(seg[0])
     if (single(segments[k]) && single(next)) continue
+    if (glued(chars, at)) continue
     out.add(at)
   }
   return out
 }
+
+/**
+ * A number stays with its unit and 第 with its number: no break in 2027|年度, 2027年|度, 第|3 or 12|号 (the segmenter
+ * splits a number from the 年度 after it, and a title line ending in 2027 or starting with 年度 reads wrong).
+ */
+export function glued(chars: string[], at: number): boolean {
+  const before = chars[at - 1] ?? ''
+  const after = chars[at] ?? ''
+  return (/\d/.test(before) && /[\d年月日号度期届次批个项]/.test(after)) || (before === '年' && after === '度') || (before === '第' && /\d/.test(after))
+}
+
+/** Width of title characters in 2号 characters: digits and Latin letters are half as wide. */
+const lineWidth = (chars: string[]) => chars.reduce((w, c) => w + (c.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0)
 
 /**
  * The title's lines (2号: 20 characters a line): a long title is broken into lines of about equal length between words,
@@ -153,11 +230,21 @@ function breakPoints(chars: string[]): Set<number> {
 export function titleLines(title: string): string[] {
   const chars = [...title]
   const perLine = 20
-  // digits are half as wide
-  const width = (from: number, to: number) => chars.slice(from, to).reduce((w, c) => w + (c.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0)
+  const width = (from: number, to: number) => lineWidth(chars.slice(from, to))
   if (width(0, chars.length) <= perLine) return [title]
   const points = breakPoints(chars)
-  const count = Math.ceil(width(0, chars.length) / perLine)
+  const fewest = Math.ceil(width(0, chars.length) / perLine)
+  // one line more when the number and its 年度 kept together leave a line too long for the fewest lines
+  for (let count = fewest; count < fewest + 2; count++) {
+    const lines = titleInLines(chars, points, count, width)
+    if (lines.every((l) => lineWidth([...l]) <= perLine)) return lines
+  }
+  return titleInLines(chars, points, fewest + 2, width)
+}
+
+/** The title in `count` lines of about equal width, broken at the best of `points` (see titleLines). */
+function titleInLines(chars: string[], points: Set<number>, count: number, width: (from: number, to: number) => number): string[] {
+  const perLine = 20
   const lines: string[] = []
   let start = 0
   for (let k = count; k > 1; k--) {
@@ -172,6 +259,7 @@ export function titleLines(title: string): string[] {
     if (best < 0) {
       best = start + 1
       while (best < chars.length && width(start, best + 1) <= target) best++
+      while (best > start + 1 && glued(chars, best)) best--
     }
     lines.push(chars.slice(start, best).join(''))
     start = best
@@ -209,10 +297,11 @@ function linesOf(text: string, firstIndent = 2 * CHAR, indent = 0): number {
  * a block of several lines may break between them). The 版记 goes to the foot of an even page: if the text ends on an
  * odd page, or the 版记 does not fit under it, the 版记 starts a new page.
  */
-function estimateEnd(blocks: { line: number; lines: number; extra?: number }[]): { page: number; used: number } {
+function estimateEnd(blocks: Estimate[]): { page: number; used: number } {
   let page = 1
   let used = 0
   for (const b of blocks) {
+    if (b.newPage && used > 0) { page++; used = 0 }
     used += b.extra ?? 0
     for (let i = 0; i < b.lines; i++) {
       if (used + b.line > PAGE_CAPACITY + 20) {
@@ -245,7 +334,7 @@ export function officialDocumentDocx(data: OfficialDocumentPrint): Promise<Buffe
   // ---- 版头
   const head: FileChild[] = []
   let firstPage: { header: Paragraph[]; footer: Paragraph[] } | undefined
-  const blocks: { line: number; lines: number; extra?: number }[] = []
+  const blocks: Estimate[] = []
   if (data.letter) {
     const letter = letterHead(data.mark)
     firstPage = { header: letter.header, footer: letter.footer }
@@ -276,8 +365,11 @@ export function officialDocumentDocx(data: OfficialDocumentPrint): Promise<Buffe
     main.push(blankLine(), addresseeParagraph(data.addressee.trim()))
     blocks.push({ line: LINE_PITCH, lines: 1 + linesOf(data.addressee.trim() + '：', 0) })
   }
-  main.push(...bodyParagraphs(lines))
-  for (const l of lines) blocks.push({ line: LINE_PITCH, lines: linesOf(l) })
+  const body = data.bodyBlocks
+    ? blockContent(withoutRepeatedHeads(data.bodyBlocks, [data.title, data.addressee]))
+    : blockContent(lines.map((text) => ({ kind: 'paragraph', text })))
+  main.push(...body.children)
+  blocks.push(...body.estimate)
   if (attachments.length) {
     // the 附件说明 stays together (and, through keepNext, with the signature below it)
     main.push(blankLine(), ...attachmentNote(attachments).map(keepWithNext))
@@ -293,6 +385,12 @@ export function officialDocumentDocx(data: OfficialDocumentPrint): Promise<Buffe
   if (data.note?.trim()) {
     main.push(noteParagraph(data.note))
     blocks.push({ line: LINE_PITCH, lines: linesOf(`（${data.note.trim()}）`) })
+  }
+  // ---- .docx 附件, each from a new page, before the 版记 (§8)
+  for (const a of data.attachmentPages ?? []) {
+    const page = attachmentPageContent(a)
+    main.push(...page.children)
+    blocks.push(...page.estimate)
   }
 
   // ---- 版记 at the foot of the last (even) page

@@ -10,8 +10,8 @@ import { requireIncoming } from '../incoming/service'
 import { departments, people } from '../../org/schema'
 import { assignments, chases, instructions, outgoingDocuments, reviews } from '../schema'
 import { REVIEW_STEPS } from '../../common/documents'
-import { incomingNumberText } from '../incoming/rules'
-import { seriesForPrint } from '../../settings/series'
+import { arrivedOn, incomingNumberText } from '../incoming/rules'
+import { findSeries, seriesForPrint } from '../../settings/series'
 import { loadCalendar } from '../../calendar/service'
 import { isProvisional } from '../../calendar/rules'
 import type { Settings } from '../../settings/service'
@@ -45,7 +45,8 @@ export function officialDocumentPrint(row: Outgoing, settings: Settings, today: 
     mark: series.mark,
     letter: series.letter,
     issuer: series.issuer,
-    printer: settings.officeName,
+    // R-D5: a department's own document is printed (印发) by the department, not by the government's office
+    printer: findSeries(settings, row.series)?.department ? series.issuer : settings.officeName,
     // 涉密公文 carry a 份号: the first numbered copy, 000001 when none was set
     copyNumber: row.firstCopyNumber ?? (classified ? 1 : null),
     classification: row.classification,
@@ -139,7 +140,7 @@ export function routingSlipPrint(reader: Reader, incomingId: number, settings: S
       kind: i.kind,
       opinion: i.opinion,
       meaning: i.meaning,
-      sentOn: i.sentOn,
+      sentOn: arrivedOn(ins.map((x) => x.i), i) ?? i.sentOn,
       on: i.instructedOn,
     })),
     assignments: tasks

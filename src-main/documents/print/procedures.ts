@@ -12,6 +12,7 @@ import { READERS } from '../../common/roles'
 import { officialDocumentDocx } from './docx'
 import { routingSlipDocx, signOffSheetDocx } from './forms'
 import { officialDocumentPrint, routingSlipPrint, signOffSheetPrint } from './prints'
+import { attachmentNamesOf, printSources } from '../outgoing/files'
 
 const byId = (label: string) => z.object({ id: id(label) })
 
@@ -20,13 +21,14 @@ const safe = (s: string) => s.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 120)
 
 export const printProcedures = {
   'outgoing.exportDocumentDocx': query({
-    summary: '导出公文正式文本（Word，GB/T 9704；未编号的为草稿，发文字号处印“（编号）”）',
+    summary: '导出公文正式文本（Word，GB/T 9704 套红：上传的 .docx 正文排入版头，.docx 附件另页附后；未编号的为草稿，发文字号处印“（编号）”）',
     access: READERS,
     input: byId('发文'),
     handler: async (ctx, { id: outgoingId }) => {
       const { db, clock } = ctx
       const row = requireOutgoing(ctx, outgoingId)
-      const buf = await officialDocumentDocx(officialDocumentPrint(row, readSettings(db), clock.today()))
+      // 套红: a .docx body and .docx 附件 are read from their stored files and laid into the frame
+      const buf = await officialDocumentDocx({ ...officialDocumentPrint(row, readSettings(db), clock.today()), ...printSources(db, ctx.dataDir, row) })
       const filename = row.numberText ? `${row.numberText}${row.title}.docx` : `${row.title}（草稿）.docx`
       return download(safe(filename), DOCX_MIME, buf)
     },
@@ -38,7 +40,7 @@ export const printProcedures = {
     handler: async (ctx, { id: outgoingId }) => {
       const { db } = ctx
       const row = requireOutgoing(ctx, outgoingId)
-      const buf = await signOffSheetDocx(signOffSheetPrint(db, row, readSettings(db)))
+      const buf = await signOffSheetDocx({ ...signOffSheetPrint(db, row, readSettings(db)), attachments: attachmentNamesOf(db, row) })
       return download(safe(`发文稿纸（${row.numberText ?? '未编号'}）${row.title}.docx`), DOCX_MIME, buf)
     },
   }),
