@@ -36,6 +36,7 @@ const ENTRIES: Entry[] = [
   { route: 'followups', label: '督办', page: lazyPage(() => import('./pages/followups/FollowUpsPage'), 'FollowUpsPage'), roles: READERS },
   { route: 'duty', label: '值班', page: lazyPage(() => import('./pages/duty/DutyPage'), 'DutyPage'), roles: READERS },
   { route: 'absences', label: '领导外出', page: lazyPage(() => import('./pages/absences/AbsencesPage'), 'AbsencesPage'), roles: READERS },
+  { route: 'stats', label: '统计', page: lazyPage(() => import('./pages/stats/StatsPage'), 'StatsPage'), roles: READERS },
   { route: 'org', label: '组织机构', page: lazyPage(() => import('./pages/org/OrgPage'), 'OrgPage'), roles: READERS },
   { route: 'calendar', label: '节假日', page: lazyPage(() => import('./pages/calendar/CalendarPage'), 'CalendarPage'), roles: READERS },
   { route: 'settings', label: '设置', page: lazyPage(() => import('./pages/settings/SettingsPage'), 'SettingsPage'), roles: [...SYSTEM_ADMIN, ...REVIEWERS] },

@@ -2,21 +2,15 @@
 import { z } from 'zod'
 import { isoDate, yearNumber } from '../kernel/fields'
 import { daysBetween } from '../common/dates'
+import { MAX_PERIOD_DAYS, STAT_IDS } from '../common/stats'
 
-/** A year's figures answer within the bench's 50 ms; longer spans are asked for year by year. */
-export const MAX_PERIOD_DAYS = 366
+export { STAT_IDS, type StatId } from '../common/stats'
 
 export const statsPeriod = z.object({
   from: isoDate('起始日期'),
   to: isoDate('截止日期'),
 }).refine((p) => p.to >= p.from, { message: '截止日期不能早于起始日期', path: ['to'] })
   .refine((p) => daysBetween(p.from, p.to) < MAX_PERIOD_DAYS, { message: `统计期间最长一年（${MAX_PERIOD_DAYS}天）；更长的期间请按年分别统计`, path: ['to'] })
-
-export const STAT_IDS = [
-  'incomingByType', 'incomingByUrgency', 'outgoingByType', 'outgoingByUrgency', 'stages', 'leaderStages', 'onTimeByDepartment',
-  'overdueNow', 'followUpsByDepartment', 'followUpsByLeader', 'meetingsByType', 'proposals', 'leadersAway', 'dutyDays',
-] as const
-export type StatId = (typeof STAT_IDS)[number]
 
 export const statsExportInput = z.object({ period: statsPeriod, table: z.enum(STAT_IDS).describe('统计表') })
 

@@ -105,7 +105,7 @@ export function onTimeByDepartment(r: StatsReading): StatTable {
       total(a.feedback_on IS NOT NULL AND a.feedback_on <= a.deadline) AS onTime, total(a.feedback_on > a.deadline) AS late,
       total(a.feedback_on IS NULL AND a.deadline < ${r.today}) AS overdue, total(a.feedback_on IS NULL AND a.deadline >= ${r.today}) AS pending
     FROM assignments a JOIN departments dep ON dep.id = a.department_id JOIN incoming_documents d ON d.id = a.document_id
-    WHERE a.deadline BETWEEN ${r.period.from} AND ${r.period.to} AND ${visible(r, sql`d.classification`)}
+    WHERE a.deadline BETWEEN ${r.period.from} AND ${r.period.to} AND d.status <> '已作废' AND ${visible(r, sql`d.classification`)}
     GROUP BY dep.id ORDER BY dep.name`)
   return {
     id: 'onTimeByDepartment',
@@ -121,7 +121,7 @@ export function onTimeByDepartment(r: StatsReading): StatTable {
 export function overdueNow(r: StatsReading): StatTable {
   const rows = allRows<{ department: string; assignments: number; followUps: number }>(r.db, sql`SELECT dep.name AS department, sum(x.a) AS assignments, sum(x.f) AS followUps FROM (
       SELECT a.department_id AS dep, 1 AS a, 0 AS f FROM assignments a JOIN incoming_documents d ON d.id = a.document_id
-        WHERE a.feedback_on IS NULL AND a.deadline < ${r.today} AND ${visible(r, sql`d.classification`)}
+        WHERE a.feedback_on IS NULL AND a.deadline < ${r.today} AND d.status <> '已作废' AND ${visible(r, sql`d.classification`)}
       UNION ALL SELECT department_id, 0, 1 FROM follow_ups WHERE status = '办理中' AND deadline < ${r.today}
     ) x JOIN departments dep ON dep.id = x.dep GROUP BY dep.id ORDER BY dep.name`)
   return {

@@ -4,13 +4,13 @@
  * overdue today by department. The figures are the 统计 page's own tables, counted with the reader's clearance.
  */
 import { sql } from 'drizzle-orm'
-import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType, type FileChild } from 'docx'
+import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType, type FileChild } from 'docx'
 import { allRows } from '../db/prepared'
 import { deadlineTiming } from '../calendar/deadline'
 import { addDays } from '../common/dates'
 import {
   FONT, TYPE_AREA, addresseeParagraph, blankLine, bodyParagraph, chineseNumber, closingBlock, gbtDocument, headingParagraph,
-  numberLine, redMark, redSeparator, run, signatureBlock, titleParagraph, toBuffer,
+  keepWithNext, numberLine, redMark, redSeparator, run, signatureBlock, titleParagraph, toBuffer,
 } from '../print/gbt9704'
 import type { Cell, StatTable } from './rules'
 import type { StatsReading } from './reading'
@@ -28,19 +28,21 @@ export function monthPeriod(year: number, month: number) {
 }
 
 const TABLE_SIZE = 24 // 小四, as the office's other tables
+/** Table lines at 1.3 × 小四, not the body's 28.9 pt grid pitch (a row of the grid's height would hold one line in two). */
+const TABLE_LINE = { line: 312, lineRule: LineRuleType.EXACT, before: 40, after: 40 }
 
 function cell(text: Cell, width: number, bold = false): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(String(text), { size: TABLE_SIZE, font: bold ? FONT.hei : FONT.fangsong })] })],
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: TABLE_LINE, children: [run(String(text), { size: TABLE_SIZE, font: bold ? FONT.hei : FONT.fangsong })] })],
   })
 }
 
-/** A statistic as a Word table across the type area; its first column twice as wide as the others. */
+/** A statistic as a Word table across the type area; its first column (units' names) three times as wide as the others. */
 function wordTable(t: StatTable): Table {
-  const unit = Math.floor(TYPE_AREA.width / (t.columns.length + 1))
-  const widths = t.columns.map((_, i) => (i === 0 ? unit * 2 : unit))
+  const unit = Math.floor(TYPE_AREA.width / (t.columns.length + 2))
+  const widths = t.columns.map((_, i) => (i === 0 ? TYPE_AREA.width - unit * (t.columns.length - 1) : unit))
   return new Table({
     width: { size: TYPE_AREA.width, type: WidthType.DXA },
     columnWidths: widths,
@@ -98,12 +100,12 @@ function body(data: MonthlyReport): FileChild[] {
     bodyParagraph(`为推动市政府重点工作落实落地，市政府办公室对${year}年${month}月份督办事项、领导批示件和承办件的办理情况进行了督查。现将有关情况通报如下：`),
     headingParagraph(1, '一、总体情况'),
     bodyParagraph(summary(r, follow, due)),
-    headingParagraph(1, '二、督办事项办理情况'),
+    keepWithNext(headingParagraph(1, '二、督办事项办理情况')),
     follow.rows.length ? wordTable(follow) : bodyParagraph('本月无督办事项立项或办结。'),
-    headingParagraph(1, '三、承办件按期办理情况'),
+    keepWithNext(headingParagraph(1, '三、承办件按期办理情况')),
     due.rows.length ? wordTable(due) : bodyParagraph('本月无到期的承办任务。'),
-    headingParagraph(1, '四、逾期事项'),
-    ...(() => { const now = overdueNow(r); return now.rows.length ? [bodyParagraph('截至目前各单位逾期事项如下表，逾期督办事项逐项列后。'), wordTable(now)] : [] })(),
+    keepWithNext(headingParagraph(1, '四、逾期事项')),
+    ...(() => { const now = overdueNow(r); return now.rows.length ? [keepWithNext(bodyParagraph('截至目前各单位逾期事项如下表，逾期督办事项逐项列后。')), wordTable(now)] : [] })(),
     ...overdueSection(r),
     headingParagraph(1, '五、工作要求'),
     bodyParagraph('各责任单位要对照通报事项逐项检查，逾期事项须于5个工作日内书面说明原因并报送整改措施；对无正当理由逾期的，将按有关规定予以通报批评。'),
