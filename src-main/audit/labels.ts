@@ -90,6 +90,10 @@ export const PROCEDURE_LABELS: Readonly<Record<string, string>> = {
   'incoming.assign': '交办承办单位',
   'incoming.feedback': '登记承办单位反馈',
   'incoming.chase': '催办',
+  'incoming.void': '作废收文',
+  'incoming.exportChaseNoticeDocx': '导出催办通知单（Word）',
+  'outgoing.void': '作废发文',
+  'outgoing.setReplyTo': '指定批复所答复的请示',
   'incoming.close': '收文办结',
   'incoming.downloadFile': '下载收文正文、附件或反馈材料',
   'followups.fromInstruction': '领导批示转督办事项',
@@ -109,11 +113,11 @@ export const PROCEDURE_LABELS: Readonly<Record<string, string>> = {
   'registers.exportOutgoingXlsx': '导出发文登记簿（Excel）',
   'proposals.save': '登记或修改建议提案',
   'proposals.reply': '登记建议提案的答复',
+  'proposals.exportXlsx': '导出建议提案（Excel）',
   'backup.start': '立即备份',
   'backup.restore': '用备份恢复数据',
   'backup.delete': '删除备份',
   'backup.updateSettings': '修改备份设置',
-  'proposals.exportXlsx': '导出建议提案（Excel）',
   'backup.export': '导出全部数据',
   'backup.import': '导入全部数据',
   'audit.verify': '校验审计日志',
@@ -179,6 +183,7 @@ const FIELDS: Record<string, string> = {
   year: '年份', askeeException: '请假例外说明', contactName: '联系人', contactPhone: '联系电话', participants: '增加的参会人员',
   supervisorReason: '经由其他领导的理由', withdrawReason: '撤回理由', act: '更正事项', detail: '更正内容', changedAt: '变更时间', changedBy: '变更人', sha256: '校验值', sealed: '已加密',
   archivedOn: '归档（离任）日期', archiveReason: '离任原因', endReason: '离任依据',
+  voidedOn: '作废日期', voidedBy: '作废人', voidReason: '作废理由', replyToId: '所答复的请示',
   // 备份设置 (backup/settings.ts: kept in a file beside the database, so not in settings/service.ts).
   scheduleEnabled: '每日定时备份', scheduleTime: '定时备份时间', keepDaily: '保留每日备份（天）', keepWeekly: '保留每周备份（周）', folder: '备份文件夹',
   // Fields a service names itself in the old records.
@@ -202,6 +207,7 @@ const BY_ENTITY: Record<string, Record<string, string>> = {
   节假日安排: { name: '节日', kind: '安排' },
   文件: { name: '文件名' },
   承办: { role: '承办方式', departmentId: '承办单位' },
+  催办: { method: '催办方式', contact: '对方接洽人', answer: '对方答复', promisedOn: '承诺办结日期', note: '催办情况' },
   会签意见: { departmentId: '会签单位' },
   出席情况: { role: '参会身份', status: '出席情况' },
   督办事项: { departmentId: '责任单位', source: '来源类别', sourceTitle: '来源事项' },
@@ -226,6 +232,7 @@ export const NAMED_BY_ID: Record<string, string> = {
   typeId: 'SELECT name FROM meeting_types WHERE id = ?',
   // A document by its number, which the auditor may see: 收文 收〔2026〕12号, not the row's id.
   收文: "SELECT '收〔' || year || '〕' || seq || '号' FROM incoming_documents WHERE id = ?",
+  replyToId: "SELECT '收〔' || year || '〕' || seq || '号' FROM incoming_documents WHERE id = ?",
   发文: "SELECT coalesce(number_text, '未编号的发文稿（' || id || '）') FROM outgoing_documents WHERE id = ?",
   userId: 'SELECT display_name FROM users WHERE id = ?',
 }

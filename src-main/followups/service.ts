@@ -51,6 +51,13 @@ function sourceSeen(reader: Reader): SQL | null {
       WHERE ${followUps.source} = '会议纪要' AND md.id = ${followUps.sourceId} AND NOT (${topic}))`
 }
 
+/**
+ * Items still followed up: not one from a 批示 on a 收文 voided since (issue 16) — a duplicate registration's 批示 is not
+ * work in hand. The item itself is kept, and opens from its link as before.
+ */
+export const fromLiveSource: SQL = sql`NOT EXISTS (SELECT 1 FROM ${instructions} vi JOIN ${incomingDocuments} vd ON vd.id = vi.document_id
+  WHERE ${followUps.source} = '领导批示' AND vi.id = ${followUps.sourceId} AND vd.status = '已作废')`
+
 /** The item as this reader may see it: one whose source is above their clearance is answered as a missing one. */
 function requireFollowUp(reader: Reader, id: number): FollowUpRow {
   const row = reader.db.select().from(followUps).where(and(eq(followUps.id, id), sourceSeen(reader) ?? undefined)).get()
@@ -96,6 +103,7 @@ export function listFollowUps(reader: Reader, today: IsoDate, filter: FollowUpFi
   const { db } = reader
   const rows = db.select().from(followUps).where(and(
     sourceSeen(reader) ?? undefined,
+    fromLiveSource,
     filter.status ? eq(followUps.status, filter.status) : undefined,
     filter.overdueOnly ? eq(followUps.status, '办理中') : undefined,
     filter.departmentId ? eq(followUps.departmentId, filter.departmentId) : undefined,

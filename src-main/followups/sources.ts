@@ -26,6 +26,7 @@ export function followUpFromInstruction(ctx: ActionContext, input: FromInstructi
   const ins = findById(db, instructions, input.instructionId)
   if (!ins) throw unseen('批示')
   const doc = requireIncoming(ctx, ins.documentId, '批示')
+  if (doc.status === '已作废') throw new AppError('CONFLICT', `《${doc.title}》已作废（${doc.voidReason ?? ''}），其批示不能再转为督办事项`)
   if (!ins.instructedOn || ins.kind !== '批示') throw new AppError('VALIDATION', '「批示」只有已记录的领导批示（不含圈阅）才能转为督办事项', { field: 'instructionId' })
   const org = loadOrgSnapshot(db)
   const sourceTitle = `${org.names.get(ins.leaderId) ?? ''}${ins.leaderTitle ?? ''}在《${doc.title}》上的批示（${chineseDate(ins.instructedOn)}）`

@@ -9,6 +9,7 @@ import { clearanceOf, visibleSql, type Reader } from '../security/clearance'
 import { incomingDocuments as d, instructions, outgoingDocuments as o, reviews } from '../documents/schema'
 import { meetings, minutes, topics } from '../meetings/schema'
 import { followUps } from '../followups/schema'
+import { fromLiveSource } from '../followups/service'
 import { rosters } from '../duty/schema'
 import { numberText } from '../documents/incoming/service'
 import { readSettings } from '../settings/service'
@@ -112,7 +113,7 @@ export function upcomingMeetings(reader: Reader, today: IsoDate) {
 
 /** 督办 办理中 by deadline (follow_ups_status_deadline_idx). Follow-ups carry no 密级 of their own. */
 export function openFollowUps(reader: Reader, limit = TODO_SHOWN) {
-  const cond = eq(followUps.status, '办理中')
+  const cond = and(eq(followUps.status, '办理中'), fromLiveSource)!
   return {
     total: countOf(reader.db.select(n).from(followUps).where(cond).get()),
     rows: reader.db.select().from(followUps).where(cond).orderBy(asc(followUps.deadline), asc(followUps.id)).limit(limit).all(),

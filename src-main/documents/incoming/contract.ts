@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { id, isoDate, optionalText, text } from '../../kernel/fields'
 import { isRealDate } from '../../common/dates'
 import { uploadSchema } from '../../files/service'
-import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, INCOMING_FILE_KINDS, INSTRUCTION_KINDS, URGENCIES, normalizeDocNumber } from '../../common/documents'
+import { ARRIVALS, CHASE_METHODS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, INCOMING_FILE_KINDS, INSTRUCTION_KINDS, URGENCIES, normalizeDocNumber } from '../../common/documents'
 import { classificationField } from '../../security/clearance'
 
 /** 签收时间: date and time in the office, '2026-12-01 09:30' (a T is accepted and stored as a space). */
@@ -115,15 +115,23 @@ export const feedbackInput = z.object({
 })
 export type FeedbackInput = z.output<typeof feedbackInput>
 
-/** 催办 (R-D7). */
+/** 催办 (R-D7): how the office chased, whom it reached, what they answered and promised (issue 16). */
 export const chaseInput = z.object({
   id: id('收文'),
   assignmentId: id('承办记录').nullable().optional(),
   chaser: optionalText('催办人', 60),
   chasedOn: isoDate('催办日期').nullable().optional(),
+  method: z.enum(CHASE_METHODS).describe('催办方式').nullable().optional(),
+  contact: optionalText('对方接洽人', 60),
+  answer: optionalText('对方答复', 1000),
+  promisedOn: isoDate('承诺办结日期').nullable().optional(),
   note: optionalText('催办情况', 1000),
 })
 export type ChaseInput = z.output<typeof chaseInput>
+
+/** 作废 (issue 16): the reason is required; the act cannot be undone. */
+export const voidInput = z.object({ id: id('收文'), reason: text('作废理由', 500) })
+export type VoidInput = z.output<typeof voidInput>
 
 /** 办结. */
 export const closeInput = z.object({ id: id('收文'), closedOn: isoDate('办结日期'), closingNote: text('办结说明', 2000) })

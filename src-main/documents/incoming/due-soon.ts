@@ -7,7 +7,9 @@
 import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm'
 import { chineseDate, type IsoDate } from '../../common/dates'
 import { loadCalendar } from '../../calendar/service'
-import { shiftWorkingDays } from '../../calendar/rules'
+import { shiftWorkingDays, type HolidayCalendar } from '../../calendar/rules'
+import { URGENCIES } from '../../common/documents'
+import { INTAKE_WORKING_DAYS, intakeDeadline } from './rules'
 import { clearanceOf, visibleSql, type Reader } from '../../security/clearance'
 import { assignments, chases, incomingDocuments, instructions } from '../schema'
 import { currentTurn } from './rules'
@@ -34,20 +36,38 @@ export function dueConditions(reader: Reader, until: IsoDate): { work: SQL; docs
   }
 }
 
+/**
+ * The 签收 times before which a paper still waiting for 初审 or 拟办 is due by `by`, a working day: its intake deadline
+ * (签收 + N working days, INTAKE_WORKING_DAYS) is on or before `by` exactly when it was received before this bound.
+ */
+const intakeBound = (cal: HolidayCalendar, by: IsoDate, n: number): IsoDate => (n === 1 ? by : shiftWorkingDays(cal, by, -(n - 1)))
+
+/** 已登记 papers (waiting for 初审 or 拟办) whose intake deadline falls on or before `by` (exported for the query-plan test). */
+export function intakeCondition(reader: Reader, cal: HolidayCalendar, by: IsoDate): SQL {
+  const seen = visibleSql(sql`+${d.classification}`, clearanceOf(reader.user)) ?? undefined
+  const due = sql.join(URGENCIES.map((u) => sql`(${d.urgency} = ${u} AND ${d.receivedAt} < ${intakeBound(cal, by, INTAKE_WORKING_DAYS[u])})`), sql` OR `)
+  return and(eq(d.status, '已登记'), sql`(${due})`, seen)!
+}
+
 export function dueSoon(reader: Reader, today: IsoDate) {
   const { db } = reader
   const cal = loadCalendar(db)
   // The last day counted as 临期: three working days after today (provisionally by weekends in a year without data).
   const until = shiftWorkingDays(cal, today, DUE_SOON_WORKING_DAYS)
   const { work, docs } = dueConditions(reader, until)
+  const intake = intakeCondition(reader, cal, until)
   const tally = (q: { n: number; late: number | null } | undefined) => ({ n: q?.n ?? 0, late: q?.late ?? 0 })
   const counted = (deadline: SQL) => ({ n: sql<number>`count(*)`, late: sql<number>`sum(${deadline} < ${today})` })
   const workCount = tally(db.select(counted(sql`${a.deadline}`)).from(a).innerJoin(d, eq(d.id, a.documentId)).where(work).get())
   const docCount = tally(db.select(counted(sql`${d.deadline}`)).from(d).where(docs).get())
+  // Late: the intake deadline is on or before the last working day before today.
+  const lateIntake = intakeCondition(reader, cal, shiftWorkingDays(cal, today, -1))
+  const intakeCount = tally(db.select({ n: sql<number>`count(*)`, late: sql<number>`sum(CASE WHEN ${lateIntake} THEN 1 ELSE 0 END)` }).from(d).where(intake).get())
+  const intakeRows = db.select().from(d).where(intake).orderBy(asc(d.receivedAt), asc(d.id)).limit(DUE_SOON_SHOWN).all()
 
   const workRows = db.select({ a, doc: d }).from(a).innerJoin(d, eq(d.id, a.documentId)).where(work).orderBy(asc(a.deadline), asc(d.id)).limit(DUE_SOON_SHOWN).all()
   const docRows = db.select().from(d).where(docs).orderBy(asc(d.deadline), asc(d.id)).limit(DUE_SOON_SHOWN).all()
-  const ids = [...new Set([...workRows.map((w) => w.doc.id), ...docRows.map((r) => r.id)])]
+  const ids = [...new Set([...workRows.map((w) => w.doc.id), ...docRows.map((r) => r.id), ...intakeRows.map((r) => r.id)])]
   const lastChase = new Map<string, { chaser: string; chasedOn: string }>()
   if (ids.length) {
     for (const c of db.select().from(chases).where(inArray(chases.documentId, ids)).orderBy(asc(chases.chasedOn), asc(chases.id)).all()) {
@@ -66,6 +86,15 @@ export function dueSoon(reader: Reader, today: IsoDate) {
       chaseWhom: `${l.department(job.departmentId)}（${job.role}）`, chasePhone: l.phone(job.departmentId),
       lastChase: lastChase.get(`${doc.id}:${job.id}`) ?? null,
     })),
+    ...intakeRows.map((doc) => {
+      const deadline = intakeDeadline(cal, doc)
+      return {
+        kind: '收文' as const, documentId: doc.id, assignmentId: null, numberText: numberText(doc), title: doc.title, urgency: doc.urgency,
+        deadline, timing: deadlineTiming(cal, today, deadline),
+        chaseWhom: doc.reviewedOn ? '办公室：已初审，待拟办' : '办公室：待初审', chasePhone: null,
+        lastChase: lastChase.get(`${doc.id}:`) ?? null,
+      }
+    }),
     ...docRows.map((doc) => {
       const at = currentTurn(turns.get(doc.id) ?? [])
       return {
@@ -78,5 +107,5 @@ export function dueSoon(reader: Reader, today: IsoDate) {
       }
     }),
   ].sort((x, y) => x.deadline.localeCompare(y.deadline) || x.documentId - y.documentId).slice(0, DUE_SOON_SHOWN)
-  return { items, total: workCount.n + docCount.n, overdue: workCount.late + docCount.late }
+  return { items, total: workCount.n + docCount.n + intakeCount.n, overdue: workCount.late + docCount.late + intakeCount.late }
 }

@@ -8,10 +8,13 @@ import { proposeHandling, recordConsultation, recordInstruction, routeFor, sendT
 import { assignDepartments, closeIncoming, recordChase, recordFeedback } from './tasks'
 import { getIncoming, isIncomingFileSeen } from './view'
 import { dueSoon } from './due-soon'
+import { voidCheck, voidIncoming } from './void'
+import { chaseNotice, chaseNoticeDocx } from './chase-notice'
+import { download, DOCX_MIME } from '../../files/download'
 import { unseen } from '../../security/clearance'
 import { reclassifyInput } from '../../security/reclassify'
 import { CLERKS, READERS, REVIEWERS } from '../../common/roles'
-import { assignInput, consultInput, instructInput, proposeInput, receiveInput, updateInput, chaseInput, closeInput, feedbackInput, returnInput, reviewInput, sendInput } from './contract'
+import { voidInput, assignInput, consultInput, instructInput, proposeInput, receiveInput, updateInput, chaseInput, closeInput, feedbackInput, returnInput, reviewInput, sendInput } from './contract'
 
 /** Every 收文 action answers with the whole document as the page shows it, plus what the action adds. */
 const detail = <E extends object>(ctx: ActionContext, id: number, extra?: E) => ({ ...getIncoming(ctx, id, ctx.clock.today()), ...extra }) as ReturnType<typeof getIncoming> & E
@@ -105,10 +108,32 @@ export const incomingProcedures = {
     handler: (ctx, input) => detail(ctx, recordFeedback(ctx, input).documentId),
   }),
   'incoming.chase': mutation({
-    summary: '催办',
+    summary: '催办（方式、对方接洽人、答复和承诺办结日期）',
     access: CLERKS,
     input: chaseInput,
-    handler: (ctx, input) => { recordChase(ctx, input); return detail(ctx, input.id) },
+    handler: (ctx, input) => detail(ctx, input.id, { warnings: recordChase(ctx, input).warnings }),
+  }),
+  'incoming.exportChaseNoticeDocx': query({
+    summary: '导出催办通知单（Word，信函格式：收文号、标题、承办单位、办理时限、逾期工作日和联系人）',
+    access: READERS,
+    input: z.object({ id: id('收文'), assignmentId: id('承办记录') }),
+    handler: async (ctx, input) => {
+      const notice = chaseNotice(ctx, input)
+      return download(`催办通知单（${notice.numberText}，${notice.department}）.docx`.replace(/[\\/:*?"<>|]+/g, '_'), DOCX_MIME, await chaseNoticeDocx(notice))
+    },
+  }),
+  'incoming.voidCheck': query({
+    summary: '作废收文前的提示（能否作废，作废后哪些环节停止）',
+    access: READERS,
+    input: z.object({ id: id('收文') }),
+    handler: (ctx, { id }) => voidCheck(ctx, id),
+  }),
+  'incoming.void': mutation({
+    summary: '作废收文（重复或错误登记；须写明理由，收文号不再使用，作废后不可恢复）',
+    // 文秘 and 科长 may be designated (设置—公文作废人员); the service refuses the others.
+    access: CLERKS,
+    input: voidInput,
+    handler: (ctx, input) => detail(ctx, voidIncoming(ctx, input).id),
   }),
   'incoming.close': mutation({
     summary: '收文办结',

@@ -167,3 +167,25 @@ export interface TurnFacts { turn: number; leaderId: number; instructedOn: IsoDa
 export function currentTurn<T extends TurnFacts>(rows: readonly T[]): T | null {
   return [...rows].sort((a, b) => a.turn - b.turn).find((r) => !r.instructedOn) ?? null
 }
+
+/**
+ * When the paper reached this turn's leader (传阅 in turn): the 送批 date for the first, else the day the leader before
+ * instructed, whichever is later; null for a turn the paper has not reached yet (no 送达 date to show).
+ */
+export function arrivedOn<T extends TurnFacts & { sentOn: IsoDate }>(rows: readonly T[], row: T): IsoDate | null {
+  const before = rows.filter((r) => r.turn < row.turn)
+  if (before.some((r) => !r.instructedOn)) return null
+  const last = before.map((r) => r.instructedOn!).sort().at(-1)
+  return last && last > row.sentOn ? last : row.sentOn
+}
+
+/**
+ * 初审 and 拟办 waiting (issue 16): a paper just received counts toward 公文到期提醒 too, due this many working days after
+ * its 签收 — the office's practice of clearing the in-tray within two working days, an urgent paper the next working day.
+ * Until 拟办 sets its 办结时限 this is the only deadline it has.
+ */
+export const INTAKE_WORKING_DAYS: Readonly<Record<Urgency, number>> = { 无: 2, 加急: 1, 特急: 1 }
+
+/** The intake deadline of a paper waiting for 初审 or 拟办: 签收 day + INTAKE_WORKING_DAYS working days. */
+export const intakeDeadline = (cal: HolidayCalendar, doc: { receivedAt: string; urgency: Urgency }): IsoDate =>
+  shiftWorkingDays(cal, doc.receivedAt.slice(0, 10), INTAKE_WORKING_DAYS[doc.urgency])

@@ -6,6 +6,7 @@ import { findById, insertAudited, requireById, updateAudited } from '../../kerne
 import { unseen } from '../../security/clearance'
 import { chineseDate, type IsoDate } from '../../common/dates'
 import { loadCalendar } from '../../calendar/service'
+import { dayInfo, type HolidayCalendar } from '../../calendar/rules'
 import { departments } from '../../org/schema'
 import { readSettings } from '../../settings/service'
 import { storeFile } from '../../files/service'
@@ -59,7 +60,10 @@ export function recordFeedback(ctx: ActionContext, input: FeedbackInput) {
   return updateAudited(ctx, assignments, '承办', a.id, { feedback: input.feedback, feedbackOn: input.feedbackOn, feedbackFileId: file.id })
 }
 
-/** 催办: a named person, a date, a note; every chase kept. */
+/**
+ * 催办: a named person, a date, how (电话/短信/书面/当面), whom they reached, the answer and the date promised; every chase
+ * kept. A promised date on a rest day is kept as told, with a warning (the department may have misspoken).
+ */
 export function recordChase(ctx: ActionContext, input: ChaseInput) {
   const { db } = ctx
   const doc = requireIncoming(ctx, input.id)
@@ -73,7 +77,21 @@ export function recordChase(ctx: ActionContext, input: ChaseInput) {
     if (a.documentId !== doc.id) throw new AppError('VALIDATION', '「承办记录」不属于这件收文', { field: 'assignmentId' })
     if (a.feedbackOn) throw new AppError('CONFLICT', `该单位已于${chineseDate(a.feedbackOn)}反馈，无需催办`)
   }
-  return insertAudited(ctx, chases, '催办', { documentId: doc.id, assignmentId: input.assignmentId ?? null, chaser, chasedOn, note: input.note ?? null })
+  const promisedOn = input.promisedOn ?? null
+  if (promisedOn && promisedOn < chasedOn) throw new AppError('VALIDATION', `「承诺办结日期」不能早于催办日期（${chineseDate(chasedOn)}）`, { field: 'promisedOn' })
+  const warnings = promisedOn ? restDayWarning(loadCalendar(db), promisedOn) : []
+  const chase = insertAudited(ctx, chases, '催办', {
+    documentId: doc.id, assignmentId: input.assignmentId ?? null, chaser, chasedOn, note: input.note ?? null,
+    method: input.method ?? null, contact: input.contact ?? null, answer: input.answer ?? null, promisedOn,
+  })
+  return { chase, warnings }
+}
+
+/** 承诺办结日期 on a 休 day: said, not refused (the department said so; the office may ring back to confirm). */
+function restDayWarning(cal: HolidayCalendar, date: IsoDate): string[] {
+  const day = dayInfo(cal, date)
+  if (day.working) return []
+  return [`承诺办结日期${chineseDate(date)}是${day.name ?? day.type}（休息日），请与承办单位核实${day.provisional ? '（该年度节假日安排尚未录入，按周末判断）' : ''}`]
 }
 
 /**

@@ -6,13 +6,21 @@ import { posts } from '../../org/schema'
 import { directory, type Directory } from '../../org/directory'
 import { storedFiles } from '../../files/schema'
 import { assignments, chases, consultations, incomingDocuments, incomingFiles, instructions } from '../schema'
-import { currentTurn, disagreementGaps } from './rules'
+import { arrivedOn, currentTurn, disagreementGaps } from './rules'
 import { deadlineTiming } from '../../calendar/deadline'
 import { classificationMark, visibleClassifications } from '../../common/classification'
 import { numberText, requireIncoming, reviewOf, type IncomingRow } from './service'
 import { clearanceOf, type Reader } from '../../security/clearance'
 import { reclassificationsOf } from '../../security/reclassify'
 import { holderOn } from '../../org/turnover'
+import { repliesTo } from './void'
+
+/** 催办市财政局（电话，接洽人王科长）：答复…，承诺12月10日前办结 — one line of the timeline. */
+function chaseLine(c: typeof chases.$inferSelect, department: string | null): string {
+  const how = [c.method, c.contact && `接洽人${c.contact}`].filter(Boolean).join('，')
+  const said = [c.note, c.answer && `答复：${c.answer}`, c.promisedOn && `承诺${chineseDate(c.promisedOn)}前办结`].filter(Boolean).join('；')
+  return `催办${department ?? ''}${how ? `（${how}）` : ''}${said ? `：${said}` : ''}`
+}
 
 type InstructionRow = typeof instructions.$inferSelect
 type AssignmentRow = typeof assignments.$inferSelect
@@ -39,8 +47,8 @@ export function locate(doc: IncomingRow, reviewed: boolean, turns: InstructionRo
       const at = currentTurn(turns)
       if (!at) return { ...none, step: '交办', where: '在办公室：领导批示已完成，待交办承办单位' }
       return {
-        step: '批示', leaderId: at.leaderId, turn: at.turn, since: at.sentOn,
-        where: `在${at.leaderTitle ?? ''}${l.person(at.leaderId)}处（${chineseDate(at.sentOn)}送达，第${at.turn}位，共${turns.length}位）`,
+        step: '批示', leaderId: at.leaderId, turn: at.turn, since: arrivedOn(turns, at),
+        where: `在${at.leaderTitle ?? ''}${l.person(at.leaderId)}处（${chineseDate(arrivedOn(turns, at) ?? at.sentOn)}送达，第${at.turn}位，共${turns.length}位）`,
       }
     }
     case '承办中': {
@@ -75,6 +83,8 @@ export function getIncoming(reader: Reader, id: number, today: IsoDate) {
   const instructionRows = turns.map((t) => ({
     ...t, leaderName: l.person(t.leaderId),
     state: t.instructedOn ? (t.kind === '圈阅' ? '已圈阅' as const : '已批示' as const) : t === at ? '在此处' as const : '待送阅' as const,
+    /** The day the paper reached this leader; null while it waits with an earlier one (issue 16). */
+    arrivedOn: arrivedOn(turns, t),
   }))
   const consultationRows = consulted.map((c) => ({ ...c, departmentName: l.department(c.departmentId), missing: disagreementGaps(c), resolved: disagreementGaps(c).length === 0 }))
   const assignmentRows = work.map((a) => ({
@@ -98,11 +108,14 @@ export function getIncoming(reader: Reader, id: number, today: IsoDate) {
       event: t.kind === '圈阅' ? `圈阅（${t.meaning}）` : `批示：${t.opinion ?? ''}${t.actingFor ? `（代${t.actingFor}）` : ''}`,
     })),
     ...assignmentRows.map((a) => ({ date: a.assignedOn, event: `交${a.departmentName}${a.role}，限${a.workingDays}个工作日（${chineseDate(a.deadline)}前）`, by: null })),
-    ...chased.map((c) => ({ date: c.chasedOn, event: `催办${c.assignmentId ? l.department(work.find((a) => a.id === c.assignmentId)?.departmentId ?? null) ?? '' : ''}${c.note ? `：${c.note}` : ''}`, by: c.chaser })),
+    ...chased.map((c) => ({ date: c.chasedOn, event: chaseLine(c, c.assignmentId ? l.department(work.find((a) => a.id === c.assignmentId)?.departmentId ?? null) : null), by: c.chaser })),
     ...assignmentRows.filter((a) => a.feedbackOn).map((a) => ({ date: a.feedbackOn!, event: `${a.departmentName}反馈：${a.feedback ?? ''}`, by: null })),
     ...(doc.status === '已办结' && doc.closedOn ? [{ date: doc.closedOn, event: `办结：${doc.closingNote ?? ''}`, by: null }] : []),
     ...reclassified.map((r) => ({ date: r.when, event: r.text, by: r.by })),
+    ...(doc.status === '已作废' && doc.voidedOn ? [{ date: doc.voidedOn, event: `作废：${doc.voidReason ?? ''}`, by: doc.voidedBy }] : []),
   ]
+  const replies = repliesTo(reader, id)
+  const issuedReply = replies.find((r) => r.status === '已印发')
 
   return {
     ...doc,
@@ -125,6 +138,11 @@ export function getIncoming(reader: Reader, id: number, today: IsoDate) {
     // By day; within a day the steps keep their order (a 签收 time and a 初审 date compare as the same day).
     /** 定密变更, oldest first (issue 14). */
     reclassifications: reclassified,
+    /** 作废 (issue 16): when, by whom, why; null unless voided. */
+    voided: doc.status === '已作废' ? { on: doc.voidedOn, by: doc.voidedBy, reason: doc.voidReason } : null,
+    /** 请示 ↔ 批复 (issue 16): the 发文 naming this one as the 请示 they answer; 已批复 once one is issued. */
+    replies,
+    answered: issuedReply ? { outgoingId: issuedReply.id, numberText: issuedReply.numberText, issuedOn: issuedReply.issuedOn } : null,
     timeline: timeline.sort((a, b) => a.date.slice(0, 10).localeCompare(b.date.slice(0, 10))),
   }
 }

@@ -188,9 +188,11 @@ function form(title: string, rows: TableRow[], after: FileChild[] = []): Promise
  */
 export function routingSlipDocx(data: RoutingSlipPrint): Promise<Buffer> {
   const proposal = data.proposal?.text ? signed(data.proposal.text, data.proposal.by ?? '', formDate(data.proposal.on)) : []
-  const instructions = data.instructions.flatMap((ins) => {
+  const instructions = data.instructions.flatMap((ins, i) => {
     const who = `${ins.leaderTitle ? `${ins.leaderTitle}` : ''}${ins.leader}${ins.actingFor ? `（${ins.actingFor}）` : ''}`
-    if (!ins.on) return [{ text: `${who}：（${ins.sentOn ? `${formDate(ins.sentOn)}送` : ''}待批示）`, align: 'left' as const }]
+    // Only the leader the paper is with has a 送 date; those after wait their turn (传阅 in order, issue 16).
+    const current = data.instructions.findIndex((x) => !x.on) === i
+    if (!ins.on) return [{ text: `${who}：（${current && ins.sentOn ? `${formDate(ins.sentOn)}送，待批示` : '待传阅'}）`, align: 'left' as const }]
     const text = ins.kind === '圈阅' ? `圈阅（${ins.meaning || '同意'}）${ins.opinion ? `。${ins.opinion}` : ''}` : (ins.opinion ?? '')
     return signed(text, who, formDate(ins.on), { font: FONT.kai })
   })

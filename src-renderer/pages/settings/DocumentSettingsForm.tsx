@@ -54,6 +54,10 @@ export function DocumentSettingsForm() {
               value={form.meetingCorrectionRoles} onChange={(v) => set({ meetingCorrectionRoles: v as Settings['meetingCorrectionRoles'] })}>
               <Group gap="lg" mt={6}>{RECLASSIFIER_ROLES.map((r) => <Checkbox key={r} value={r} label={r} />)}</Group>
             </Checkbox.Group>
+            <Checkbox.Group label="公文作废人员" description="可以作废重复登记的收文、放弃的发文稿（印发前）的角色（须写明理由，作废后不可恢复，收文号和发文字号不再使用）；至少一个"
+              value={form.voidRoles} onChange={(v) => set({ voidRoles: v as Settings['voidRoles'] })}>
+              <Group gap="lg" mt={6}>{RECLASSIFIER_ROLES.map((r) => <Checkbox key={r} value={r} label={r} />)}</Group>
+            </Checkbox.Group>
           </>
         )
       }}

@@ -57,7 +57,7 @@ export function InstructionsPanel({ doc, org }: { doc: Incoming; org: OrgOvervie
                   <Table.Td>
                     {i.kind === '圈阅' ? <Text size="sm">圈阅（{i.meaning}）</Text> : <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{i.opinion ?? ''}</Text>}
                     {i.actingFor && <Text size="xs" c="orange.8">代{i.actingFor}</Text>}
-                    {i.state === '在此处' && <Text size="xs" c="dimmed">{formatDate(i.sentOn)}送达</Text>}
+                    {i.state === '在此处' && i.arrivedOn && <Text size="xs" c="dimmed">{formatDate(i.arrivedOn)}送达</Text>}
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(i.instructedOn)}</Table.Td>
                   <Table.Td><Badge size="sm" radius="sm" variant={i.state === '在此处' ? 'filled' : 'light'} color={STATE_COLOR[i.state]}>{i.state}</Badge></Table.Td>
