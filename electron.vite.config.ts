@@ -3,8 +3,8 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
 // The layout is not electron-vite's default (src/main, src/preload, src/renderer),
-// so every entry is named here. The main build has two entries: the Electron
-// window (index) and server mode (server), which must never load `electron`.
+// so every entry is named here. The main build has three entries: the Electron
+// window (index), server mode (server), which must never load `electron`, and the export worker.
 export default defineConfig({
   main: {
     build: {
@@ -13,6 +13,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/main.ts'),
           server: resolve(__dirname, 'src-main/server/cli.ts'),
+          // A register's Excel export runs on a thread of its own (documents/registers/export-runner.ts finds it
+          // beside the bundle, out/main/export-worker.js, in the window, server mode and the offline archive alike).
+          'export-worker': resolve(__dirname, 'src-main/documents/registers/export-worker.ts'),
         },
       },
     },

@@ -2,16 +2,11 @@ import { z } from 'zod'
 import { query } from '../../kernel/procedure'
 import { id, optionalText, yearNumber } from '../../kernel/fields'
 import { download, XLSX_MIME } from '../../files/download'
-import { readSettings } from '../../settings/service'
-import type { ReadDb } from '../../db/connection'
-import { departmentName, personName } from '../../org/directory'
 import { CLASSIFICATIONS } from '../../common/classification'
 import { DOCUMENT_TYPES, INCOMING_STATES, OUTGOING_STATES, URGENCIES } from '../../common/documents'
-import {
-  incomingRegister, incomingRegisterAll, incomingSenders, outgoingRegister, outgoingRegisterAll, outgoingSeries,
-  REGISTER_PAGE_MAX, type IncomingFilter, type OutgoingFilter,
-} from './service'
-import { filterLine, incomingRegisterXlsx, outgoingRegisterXlsx } from './xlsx'
+import { incomingRegister, incomingSenders, outgoingRegister, outgoingSeries, REGISTER_PAGE_MAX } from './service'
+import { runRegisterExport } from './export-runner'
+import type { BuiltExport } from './export-build'
 import { READERS } from '../../common/roles'
 import { clearanceOf } from '../../security/clearance'
 import type { ActionContext, SessionUser } from '../../kernel/procedure'
@@ -58,17 +53,6 @@ const page = {
   limit: z.number().describe('每页行数').int('应为整数').min(1, '至少1行').max(REGISTER_PAGE_MAX, `不能超过${REGISTER_PAGE_MAX}行`).optional(),
 }
 
-/** What the filters say, for the line under an exported register's title. */
-function describeFilter(f: IncomingFilter | OutgoingFilter, names: { leader?: string; department?: string }): (string | null | undefined | false)[] {
-  return [
-    f.year !== undefined && `${f.year}年`, f.status && `状态：${f.status}`, f.docType && `文种：${f.docType}`,
-    f.classification && `密级：${f.classification}`, f.urgency && `紧急程度：${f.urgency}`,
-    'sender' in f && f.sender && `来文机关：${f.sender}`, 'series' in f && f.series && `代字：${f.series}`,
-    names.leader && `领导：${names.leader}`, names.department && `单位：${names.department}`,
-    'overdueOnly' in f && f.overdueOnly && '只看逾期', f.text && `查询：${f.text}`,
-  ]
-}
-
 export const registerProcedures = {
   'registers.incoming': query({
     summary: '收文登记簿（按条件筛选，最新的在前，按位置接续分页）',
@@ -102,36 +86,15 @@ export const registerProcedures = {
     summary: '导出收文登记簿（Excel）',
     access: READERS,
     input: incomingFilter,
-    handler: async ({ db, clock, user }, input) => {
-      const today = clock.today()
-      const rows = incomingRegisterAll(db, today, seenBy(user, input))
-      const { officeName } = readSettings(db)
-      const title = `${officeName}收文登记簿${input.year !== undefined ? `（${input.year}年）` : ''}`
-      const names = namesOf(db, input.leaderId, input.departmentId)
-      const buf = await incomingRegisterXlsx(title, `${filterLine(describeFilter(input, names), today)}　　共${rows.length}件`, rows)
-      return download(`${title}.xlsx`, XLSX_MIME, buf)
-    },
+    // Built in the export worker (export-runner.ts): a year's file does not hold other users' pages.
+    handler: async ({ db, clock, user }, input) => asDownload(await runRegisterExport(db, { register: '收文', filter: seenBy(user, input), today: clock.today() })),
   }),
   'registers.exportOutgoingXlsx': query({
     summary: '导出发文登记簿（Excel）',
     access: READERS,
     input: outgoingFilter,
-    handler: async ({ db, clock, user }, input) => {
-      const today = clock.today()
-      const rows = outgoingRegisterAll(db, seenBy(user, input))
-      const { officeName } = readSettings(db)
-      const title = `${officeName}发文登记簿${input.year !== undefined ? `（${input.year}年）` : ''}`
-      const names = namesOf(db, input.signerId, input.departmentId)
-      const buf = await outgoingRegisterXlsx(title, `${filterLine(describeFilter(input, names), today)}　　共${rows.length}件`, rows)
-      return download(`${title}.xlsx`, XLSX_MIME, buf)
-    },
+    handler: async ({ db, clock, user }, input) => asDownload(await runRegisterExport(db, { register: '发文', filter: seenBy(user, input), today: clock.today() })),
   }),
 }
 
-/** The leader's and department's names, for the filter line of an export. */
-function namesOf(db: ReadDb, personId?: number, departmentId?: number): { leader?: string; department?: string } {
-  return {
-    leader: personId === undefined ? undefined : personName(db, personId),
-    department: departmentId === undefined ? undefined : departmentName(db, departmentId),
-  }
-}
+const asDownload = (built: BuiltExport) => download(built.filename, XLSX_MIME, Buffer.from(built.bytes.buffer, built.bytes.byteOffset, built.bytes.byteLength))
