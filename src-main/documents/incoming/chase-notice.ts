@@ -55,7 +55,7 @@ export function chaseNotice(reader: Reader & Pick<ActionContext, 'clock'>, input
     officeName: settings.officeName, numberText: numberText(doc), title: doc.title, sender: doc.sender, senderNumber: doc.senderNumber,
     department: directory(db).department(a.departmentId) ?? '', role: a.role, assignedOn: a.assignedOn, workingDays: a.workingDays,
     deadline: a.deadline, timing: deadlineTiming(loadCalendar(db), today, a.deadline),
-    chasedOn: past.map((c) => c.chasedOn), promisedOn: past.at(-1)?.promisedOn ?? null,
+    chasedOn: past.map((c) => c.chasedOn), promisedOn: past.filter((c) => c.promisedOn).at(-1)?.promisedOn ?? null,
     contact: past.at(-1)?.chaser ?? reader.user?.displayName ?? null, phone: dutyPhone(db), date: today,
   }
 }
@@ -70,13 +70,14 @@ function standing(n: ChaseNotice): string {
 
 /** The body paragraphs, in the office's words. */
 export function chaseNoticeText(n: ChaseNotice): string[] {
-  const from = `${n.sender}${n.senderNumber ? `《${n.senderNumber}》` : ''}`
-  const earlier = n.chasedOn.length ? `此前已于${n.chasedOn.map(chineseDate).join('、')}催办${n.chasedOn.length}次。` : ''
+  const numbers = [n.senderNumber, `收文号${n.numberText}`].filter(Boolean).join('，')
+  const days = [...new Set(n.chasedOn)].map(chineseDate).join('、')
+  const earlier = n.chasedOn.length ? `此前已于${days}催办${n.chasedOn.length}次。` : ''
   const reply = n.promisedOn
     ? `请按你单位承诺，于${chineseDate(n.promisedOn)}前将办理结果书面反馈${n.officeName}，并附佐证材料。`
     : `请抓紧办理，于收到本通知后2个工作日内将办理结果（或办理进展及预计办结时间）书面反馈${n.officeName}，并附佐证材料。`
   return [
-    `${chineseDate(n.assignedOn)}交你单位${n.role}的${from}《${n.title}》（收文号${n.numberText}），办理时限为${chineseDate(n.deadline)}（${n.workingDays}个工作日）。截至${chineseDate(n.date)}，${standing(n)}，尚未收到你单位的办理结果。${earlier}`,
+    `${chineseDate(n.assignedOn)}交你单位${n.role}的${n.sender}《${n.title}》（${numbers}），办理时限为${chineseDate(n.deadline)}（${n.workingDays}个工作日）。截至${chineseDate(n.date)}，${standing(n)}，尚未收到你单位的办理结果。${earlier}`,
     reply,
   ]
 }
