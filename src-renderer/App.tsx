@@ -1,5 +1,5 @@
 import { Suspense, lazy, useEffect, useRef, useState, type ComponentType } from 'react'
-import { AppShell, Alert, Button, Divider, Group, NavLink, Text } from '@mantine/core'
+import { AppShell, Alert, Badge, Button, Divider, Group, NavLink, Text } from '@mantine/core'
 import { api, onSignedOut, useQuery } from './api/client'
 import { Loading } from './components/Loading'
 import { hrefOf, useHashRoute } from './lib/route'
@@ -9,6 +9,8 @@ import { LoginPage } from './pages/auth/LoginPage'
 import { LastSignInNotice } from './pages/auth/LastSignInNotice'
 import { ScreenLock } from './pages/auth/ScreenLock'
 import { LowDiskAlert } from './pages/backup/DiskSpace'
+import { useEventChannel, useOfficeEvents } from './api/events'
+import { ReminderBell } from './components/ReminderBell'
 
 interface Entry { route: string; label: string; page: ComponentType; roles: readonly CurrentUser['role'][] }
 
@@ -31,6 +33,7 @@ const ChangePasswordDialog = lazyPage(() => import('./pages/auth/ChangePasswordD
 /** The navigation, in the office's order; each role sees only its own work (三员, X-5). */
 const ENTRIES: Entry[] = [
   { route: 'home', label: '首页', page: lazyPage(() => import('./pages/home/HomePage'), 'HomePage'), roles: READERS },
+  { route: 'todo', label: '待办', page: lazyPage(() => import('./pages/todo/TodoPage'), 'TodoPage'), roles: READERS },
   { route: 'meetings', label: '会议', page: lazyPage(() => import('./pages/meetings/MeetingsPage'), 'MeetingsPage'), roles: READERS },
   { route: 'documents', label: '公文', page: lazyPage(() => import('./pages/documents/DocumentsPage'), 'DocumentsPage'), roles: READERS },
   { route: 'followups', label: '督办', page: lazyPage(() => import('./pages/followups/FollowUpsPage'), 'FollowUpsPage'), roles: READERS },
@@ -39,6 +42,7 @@ const ENTRIES: Entry[] = [
   { route: 'stats', label: '统计', page: lazyPage(() => import('./pages/stats/StatsPage'), 'StatsPage'), roles: READERS },
   { route: 'org', label: '组织机构', page: lazyPage(() => import('./pages/org/OrgPage'), 'OrgPage'), roles: READERS },
   { route: 'calendar', label: '节假日', page: lazyPage(() => import('./pages/calendar/CalendarPage'), 'CalendarPage'), roles: READERS },
+  { route: 'imports', label: '导入', page: lazyPage(() => import('./pages/imports/ImportsPage'), 'ImportsPage'), roles: REVIEWERS },
   { route: 'settings', label: '设置', page: lazyPage(() => import('./pages/settings/SettingsPage'), 'SettingsPage'), roles: [...SYSTEM_ADMIN, ...REVIEWERS] },
   { route: 'backup', label: '备份与恢复', page: lazyPage(() => import('./pages/backup/BackupPage'), 'BackupPage'), roles: SYSTEM_ADMIN },
   { route: 'security', label: '安全保密', page: lazyPage(() => import('./pages/security/SecurityPage'), 'SecurityPage'), roles: SECURITY_ADMIN },
@@ -90,6 +94,9 @@ function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () => void }
   const entry = asked ?? entries[0]
   const allowed = hasRole(user, entry.roles)
   const Page = entry.page
+  const business = hasRole(user, READERS)
+  useEventChannel(business)
+  const todoTotal = useOfficeEvents().todo?.total ?? 0
 
   useEffect(() => { document.title = `${entry.label} - 三办` }, [entry.label])
 
@@ -105,6 +112,7 @@ function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () => void }
                 <Text size="md" fw={500}>{settings.data?.officeName ?? ''}</Text>
               </Group>
               <Group gap="xs" wrap="nowrap">
+                {business && <ReminderBell />}
                 <Text size="sm" mr="xs">{user.displayName}（{user.role}）</Text>
                 <Button size="compact-sm" variant="subtle" color="gray.0" onClick={() => setChangingPassword(true)}>修改密码</Button>
                 <Button size="compact-sm" variant="outline" color="gray.0" onClick={onSignOut}>退出</Button>
@@ -115,6 +123,7 @@ function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () => void }
           <AppShell.Navbar p="xs" aria-label="主导航">
             {entries.map((e) => (
               <NavLink key={e.route} href={hrefOf(e.route)} label={e.label} active={e.route === entry.route}
+                rightSection={e.route === 'todo' && todoTotal > 0 ? <Badge size="sm" radius="xl" variant="light" color="gray" aria-label={`待办${todoTotal}件`}>{todoTotal > 999 ? '999+' : todoTotal}</Badge> : null}
                 variant="filled" fw={500} style={{ borderRadius: 'var(--mantine-radius-sm)' }} mb={2} />
             ))}
           </AppShell.Navbar>

@@ -2,6 +2,10 @@
 export const IMPORT_KINDS = ['收文登记簿', '发文登记簿', '组织机构', '建议提案', '督办事项'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
+/** The kinds this build imports (imports/kinds/index.ts has one reader for each; the page offers these). */
+export const IMPORTABLE_KINDS = ['收文登记簿', '发文登记簿'] as const satisfies readonly ImportKind[]
+export type ImportableKind = (typeof IMPORTABLE_KINDS)[number]
+
 /** The largest file accepted: it travels in one call body (8 MB when signed in) as base64. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 

@@ -28,7 +28,7 @@ const LISTED = 500
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export function kindDef(kind: ImportKind): ImportKindDef<Record<string, unknown>> {
-  const def = KINDS[kind]
+  const def = (KINDS as Partial<Record<ImportKind, ImportKindDef<Record<string, unknown>>>>)[kind]
   if (!def) throw new AppError('VALIDATION', `暂不支持导入「${kind}」`)
   return def
 }

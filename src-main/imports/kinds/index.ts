@@ -1,11 +1,11 @@
-import type { ImportKind } from '../../common/imports'
+import type { ImportableKind } from '../../common/imports'
 import type { ImportKindDef } from './kind'
 import { incomingKind } from './incoming'
 import { outgoingKind } from './outgoing'
 
 /** The kinds this build can import; the page offers these. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own record type; service.ts treats them alike
-export const KINDS: Partial<Record<ImportKind, ImportKindDef<any>>> = {
+export const KINDS: Record<ImportableKind, ImportKindDef<any>> = {
   收文登记簿: incomingKind,
   发文登记簿: outgoingKind,
 }
