@@ -17,6 +17,7 @@ import { appRoot } from './system/paths'
 import { defaultKeyFile } from './db/key'
 import { installAppSecurity, secureWebContents } from './electron/install'
 import { openIpcBridge } from './electron/ipc'
+import { showNotice } from './electron/notify'
 import { handleAppScheme, registerAppScheme } from './electron/protocol'
 import { createMainWindow } from './electron/window'
 
@@ -54,7 +55,7 @@ async function start(): Promise<void> {
   }
   installAppSecurity(session.defaultSession)
   handleAppScheme(join(appRoot(), 'out', 'renderer'))
-  closeIpc = openIpcBridge(core, { ipcMain, isAppWindow: (contents) => BrowserWindow.fromWebContents(contents) !== null })
+  closeIpc = openIpcBridge(core, { ipcMain, isAppWindow: (contents) => BrowserWindow.fromWebContents(contents) !== null, notify: showNotice })
   createMainWindow()
   const accounts = core.initialAccounts
   if (accounts.length > 0) {

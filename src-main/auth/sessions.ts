@@ -35,13 +35,14 @@ export class SessionStore {
     return token
   }
 
-  resolve(token: string): SessionUser | null {
+  /** `touch` false: a background poll (提醒) reads the session without keeping an idle one alive. */
+  resolve(token: string, touch = true): SessionUser | null {
     const entry = this.entries.get(token)
     if (!entry) return null
     const now = this.elapsedMs()
     const user = now - entry.lastSeen <= this.idleMinutes() * 60_000 ? this.users.get(String(entry.userId), () => loadSessionUser(this.db, entry.userId)) : null
     if (!user) { this.entries.delete(token); return null }
-    entry.lastSeen = now
+    if (touch) entry.lastSeen = now
     return user
   }
 
@@ -59,9 +60,9 @@ export class SessionStore {
    * Signing in again from the same browser or window replaces its old token, which stops working. `from` is the
    * caller's address (HTTP) for the audit trail; the desktop window gives none and is recorded as 本机.
    */
-  forCall(token: string | null, onToken: (token: string | null) => void, from?: string): CallSession {
+  forCall(token: string | null, onToken: (token: string | null) => void, from?: string, touch = true): CallSession {
     return {
-      user: token ? this.resolve(token) : null,
+      user: token ? this.resolve(token, touch) : null,
       from,
       control: {
         signIn: (userId) => { if (token) this.destroy(token); onToken(this.create(userId)) },

@@ -13,9 +13,13 @@ import type { Router, CallResult } from '../rpc/router'
 import { AppError } from '../kernel/errors'
 import { uploadsIn } from '../files/uploads'
 import { isTrustedSenderFrame, parseRpcRequest, parseUploadRequest } from './policy'
+import { BACKGROUND_CALLS } from '../common/events'
+import { parseNotices, type NativeNotice } from '../reminders/rules'
 
 export const RPC_CHANNEL = 'rpc'
 export const UPLOAD_CHANNEL = 'upload'
+/** The window asks main to show 提醒 as native notifications (Electron's Notification, electron/notify.ts). */
+export const NOTIFY_CHANNEL = 'notify'
 
 const refused = (code: 'FORBIDDEN' | 'INTERNAL', message: string) => JSON.stringify({ ok: false, error: { code, message } } satisfies CallResult)
 
@@ -28,6 +32,8 @@ async function* piecesOf(bytes: Buffer): AsyncGenerator<Uint8Array> {
 export interface IpcElectron {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>
   isAppWindow(contents: WebContents): boolean
+  /** Shows one native notification for the window (absent: notices are ignored, as under Node in the tests). */
+  notify?(notice: NativeNotice, contents: WebContents): void
 }
 
 /** What the bridge needs of the open office (core.ts gives it). */
@@ -39,7 +45,7 @@ export interface IpcHost {
 }
 
 /** Registers the handlers; returns a function that removes them (for quitting). */
-export function openIpcBridge(core: IpcHost, { ipcMain, isAppWindow }: IpcElectron): () => void {
+export function openIpcBridge(core: IpcHost, { ipcMain, isAppWindow, notify }: IpcElectron): () => void {
   const tokens = new Map<number, string>()
   const forgetOnClose = new Set<number>()
 
@@ -50,7 +56,7 @@ export function openIpcBridge(core: IpcHost, { ipcMain, isAppWindow }: IpcElectr
   const isTrustedEvent = (event: IpcMainInvokeEvent) => isAppWindow(event.sender) && isTrustedSenderFrame(event.senderFrame, event.sender.mainFrame)
 
   /** The window's session for this call; the first call of a window arranges for its token to go with it. */
-  function sessionOf(event: IpcMainInvokeEvent) {
+  function sessionOf(event: IpcMainInvokeEvent, touch = true) {
     const id = event.sender.id
     if (!forgetOnClose.has(id)) {
       forgetOnClose.add(id)
@@ -59,13 +65,14 @@ export function openIpcBridge(core: IpcHost, { ipcMain, isAppWindow }: IpcElectr
     return core.sessions.forCall(tokens.get(id) ?? null, (token) => {
       if (token) tokens.set(id, token)
       else tokens.delete(id)
-    })
+    }, undefined, touch)
   }
 
-  async function handle(event: IpcMainInvokeEvent, name: unknown, body: unknown): Promise<string> {
+  async function handle(event: IpcMainInvokeEvent, name: unknown, body: unknown, background: unknown): Promise<string> {
     if (!isTrustedEvent(event)) return refused('FORBIDDEN', '请求来源不被允许')
     // As over HTTP, who calls decides how much may be sent: the session is resolved before the body is read.
-    const session = sessionOf(event)
+    // A background poll for 提醒 does not keep an idle session alive (common/events.ts).
+    const session = sessionOf(event, !(background === true && typeof name === 'string' && BACKGROUND_CALLS.includes(name)))
     const request = parseRpcRequest(name, body, session.user !== null)
     if (!request.ok) return JSON.stringify(request satisfies CallResult)
     // JSON text, not an object: the renderer gets exactly the body the HTTP server would send.
@@ -89,18 +96,27 @@ export function openIpcBridge(core: IpcHost, { ipcMain, isAppWindow }: IpcElectr
     }
   }
 
-  ipcMain.handle(RPC_CHANNEL, (event, name: unknown, body: unknown) => {
+  ipcMain.handle(RPC_CHANNEL, (event, name: unknown, body: unknown, background: unknown) => {
     try {
-      return handle(event, name, body)
+      return handle(event, name, body, background)
     } catch (e) {
       console.error('[ipc] rpc 处理失败', e)
       return refused('INTERNAL', '系统内部错误')
     }
   })
   ipcMain.handle(UPLOAD_CHANNEL, (event, name: unknown, mime: unknown, bytes: unknown) => upload(event, name, mime, bytes))
+  // Only a signed-in window of ours, and only notices of the shape 'reminders.deliver' gives (parseNotices).
+  ipcMain.handle(NOTIFY_CHANNEL, (event, notices: unknown) => {
+    if (!isTrustedEvent(event) || !sessionOf(event, false).user) return false
+    const list = parseNotices(notices)
+    if (!list) return false
+    for (const n of list) notify?.(n, event.sender)
+    return true
+  })
   return () => {
     ipcMain.removeHandler(RPC_CHANNEL)
     ipcMain.removeHandler(UPLOAD_CHANNEL)
+    ipcMain.removeHandler(NOTIFY_CHANNEL)
     tokens.clear()
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Sandboxed preload: it may only use contextBridge and ipcRenderer, and it exposes two
+ * Sandboxed preload: it may only use contextBridge and ipcRenderer, and it exposes a few
  * functions. The renderer never gets ipcRenderer itself (that would let a script send on
  * any channel) — only `window.api.call`, which speaks the same replies as POST /rpc/<name>,
  * and `window.api.upload`, which answers as POST /upload does.
@@ -10,7 +10,8 @@ type Reply =
   | { ok: true; result: unknown }
   | { ok: false; error: { code: string; message: string; field?: string; rule?: string } }
 
-async function call(name: string, input: unknown): Promise<Reply> {
+/** `background`: a poll for 提醒 that does not keep an idle session alive (common/events.ts). */
+async function call(name: string, input: unknown, background = false): Promise<Reply> {
   let body: string
   try {
     // As fetch would send it: undefined becomes an empty body, read as {} by main.
@@ -18,7 +19,7 @@ async function call(name: string, input: unknown): Promise<Reply> {
   } catch {
     return { ok: false, error: { code: 'VALIDATION', message: '请求内容无法转换为 JSON' } }
   }
-  const text: unknown = await ipcRenderer.invoke('rpc', name, body)
+  const text: unknown = await ipcRenderer.invoke('rpc', name, body, background === true)
   return JSON.parse(String(text)) as Reply
 }
 
@@ -28,4 +29,14 @@ async function upload(name: string, mime: string, bytes: ArrayBuffer): Promise<R
   return JSON.parse(String(text)) as Reply
 }
 
-contextBridge.exposeInMainWorld('api', { call, upload })
+/** 提醒 newly delivered (reminders.deliver) shown as native notifications by main (electron/notify.ts). */
+const notify = (notices: unknown): Promise<boolean> => ipcRenderer.invoke('notify', notices) as Promise<boolean>
+
+/** Events from main (a notification clicked: open its page); the listener gets the event only, never ipcRenderer's. */
+function onEvent(listener: (event: unknown) => void): () => void {
+  const relay = (_e: unknown, event: unknown) => listener(event)
+  ipcRenderer.on('event', relay)
+  return () => { ipcRenderer.removeListener('event', relay) }
+}
+
+contextBridge.exposeInMainWorld('api', { call, upload, notify, onEvent })

@@ -4,6 +4,7 @@
  */
 import { CLERKS, READERS, type Role } from '../common/roles'
 import type { IsoDate } from '../common/dates'
+import { TODO_LINKS } from '../todo/rules'
 
 export const REMINDER_KINDS = ['批示已回', '临期', '逾期', '议题截止', '明日会议', '值班缺口', '督办期限'] as const
 export type ReminderKind = (typeof REMINDER_KINDS)[number]
@@ -57,11 +58,25 @@ export interface NativeNotice { title: string; body: string; href: string }
 export function nativeNotices(fresh: readonly Pick<Reminder, 'title' | 'text' | 'href'>[]): NativeNotice[] {
   if (fresh.length <= NOTIFY_AT_ONCE) return fresh.map((r) => ({ title: `三办提醒：${r.title}`, body: r.text, href: r.href }))
   const head = fresh.slice(0, NOTIFY_AT_ONCE).map((r) => r.title).join('；')
-  return [{ title: `三办：${fresh.length}条新提醒`, body: `${head}等，请在三办中查看`, href: 'reminders' }]
+  return [{ title: `三办：${fresh.length}条新提醒`, body: `${head}等，请在三办中查看`, href: TODO_LINKS.reminders() }]
 }
 
-/** Calls a page may make in the background (polling for reminders) without keeping an idle session alive. */
-export const BACKGROUND_CALLS: readonly string[] = ['reminders.list', 'reminders.deliver', 'todo.counts']
+const NOTICE_TEXT = 300
+const ROUTE = /^[a-z0-9/]{1,80}$/
+
+/**
+ * What the window may ask the main process to show (electron/ipc.ts 'notify'): a few notices of bounded text whose
+ * link is one of the application's own routes; anything else is refused whole (null).
+ */
+export function parseNotices(value: unknown): NativeNotice[] | null {
+  if (!Array.isArray(value) || value.length > NOTIFY_AT_ONCE) return null
+  const ok = (n: unknown): n is NativeNotice => {
+    const r = n as Partial<NativeNotice> | null
+    return !!r && typeof r.title === 'string' && typeof r.body === 'string' && typeof r.href === 'string'
+      && r.title.length <= NOTICE_TEXT && r.body.length <= NOTICE_TEXT && ROUTE.test(r.href)
+  }
+  return value.every(ok) ? value.map(({ title, body, href }: NativeNotice) => ({ title, body, href })) : null
+}
 
 /** A 批示 is news for this many calendar days; an overdue item for this many after its deadline (older ones are on 首页 and the registers). */
 export const INSTRUCTION_NEWS_DAYS = 7

@@ -13,6 +13,7 @@ import { MAX_FILE_BYTES, UploadTooLargeError, uploadsIn } from '../files/uploads
 import { openApiDocument } from '../rpc/openapi'
 import { SECURITY_HEADERS } from '../security/headers'
 import { isHostAllowed, isSameOrigin } from './guards'
+import { BACKGROUND_CALLS, BACKGROUND_HEADER } from '../common/events'
 
 export const SESSION_COOKIE = 'sanban_session'
 
@@ -116,7 +117,9 @@ export function createHttpApp(core: Core, options: HttpOptions): Hono {
     }
     // Who calls decides how much may be sent, so the session is resolved before any of the body is read.
     let token: string | null | undefined
-    const session = core.sessions.forCall(getCookie(c, SESSION_COOKIE) ?? null, (t) => { token = t }, clientAddress(c))
+    // A page's background poll for 提醒 (X-Sanban-Background: 1) does not count as use: an idle session still ends.
+    const background = c.req.header(BACKGROUND_HEADER) === '1' && BACKGROUND_CALLS.includes(name)
+    const session = core.sessions.forCall(getCookie(c, SESSION_COOKIE) ?? null, (t) => { token = t }, clientAddress(c), !background)
     const signedIn = session.user !== null
     const text = await textWithin(c.req.raw, bodyLimitFor(signedIn)).catch((e: unknown) => { if (e instanceof ClientGoneError) return undefined; throw e })
     if (text === undefined) return c.json(failure(clientGone()), 400)

@@ -44,6 +44,7 @@ export const TODO_LINKS = {
   roster: (id: number) => `duty/${id}`,
   duty: () => 'duty',
   calendar: () => 'calendar',
+  reminders: () => 'todo/reminders',
 } as const
 
 /** The first day of the month after `today`'s (YYYY-MM-DD). */

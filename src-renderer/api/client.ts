@@ -3,6 +3,7 @@ import type { z } from 'zod'
 // Type-only: the contract's types come from the main process, never its code.
 import type { Procedures } from '../../src-main/rpc/procedures'
 import { fileTooLargeMessage, MAX_FILE_BYTES } from '../../src-main/common/files'
+import { BACKGROUND_HEADER, type AppEvent } from '../../src-main/common/events'
 import * as cache from './query-cache'
 
 export type ProcedureName = keyof Procedures & string
@@ -52,6 +53,12 @@ const uploadOverHttp = (file: File, mime: string): Promise<Reply> =>
 /** Chosen once: the Electron bridge when the preload provides it, otherwise HTTP to the server that served this page. */
 const bridge = typeof window !== 'undefined' ? window.api : undefined
 const transport: Transport = bridge ? (name, input) => bridge.call(name, input) : overHttp
+/** A background poll (提醒, 待办 counts): the same call, marked so it does not keep an idle session alive. */
+const backgroundTransport: Transport = bridge
+  ? (name, input) => bridge.call(name, input, true)
+  : (name, input) => postForReply(`/rpc/${encodeURIComponent(name)}`, {
+    headers: { 'content-type': 'application/json', [BACKGROUND_HEADER]: '1' }, body: JSON.stringify(input ?? {}),
+  })
 const uploadTransport = bridge
   ? async (file: File, mime: string) => bridge.upload(file.name, mime, await file.arrayBuffer())
   : uploadOverHttp
@@ -96,7 +103,41 @@ async function upload(file: File): Promise<UploadedFile> {
   return { name: file.name, mime, upload: (reply.result as { upload: string }).upload }
 }
 
-export const api = { call, upload }
+/** A background poll's call (common/events.ts BACKGROUND_CALLS): a lost session is reported as any other call's. */
+async function background<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
+  const reply = await backgroundTransport(name, input)
+  if (reply.ok) return reply.result as OutputOf<N>
+  throw refusal(reply.error, false)
+}
+
+/** Desktop only: newly delivered 提醒 shown as native notifications by the main process. */
+const notify = (notices: { title: string; body: string; href: string }[]): Promise<boolean> =>
+  bridge?.notify ? bridge.notify(notices) : Promise.resolve(false)
+
+/** Whether the window can show native notifications (the desktop bridge), so 'reminders.deliver' is worth asking. */
+export const canNotify = !!bridge?.notify
+
+export const api = { call, upload, background, notify }
+
+const changeListeners = new Set<() => void>()
+/** After any change made on this page (a mutation, an invalidate): 待办 and 提醒 are asked again. */
+export function onChanged(listener: () => void): () => void {
+  changeListeners.add(listener)
+  return () => { changeListeners.delete(listener) }
+}
+const changed = () => changeListeners.forEach((l) => l())
+
+/**
+ * The event channel from the main process (docs/architecture.md): a clicked native notification opens its page. In a
+ * browser there is no push — the page polls (api/events.ts) — so nothing ever arrives here.
+ */
+export function onEvent(listener: (event: AppEvent) => void): () => void {
+  if (!bridge?.onEvent) return () => undefined
+  return bridge.onEvent((e) => {
+    const event = e as Partial<AppEvent> | null
+    if (event?.type === 'open' && typeof event.href === 'string') listener({ type: 'open', href: event.href })
+  })
+}
 
 const asApiError = (e: unknown): ApiError =>
   e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: '页面出错，请刷新后重试' })
@@ -113,7 +154,7 @@ export interface QueryState<T> {
 export type Invalidation = ProcedureName | `${ProcedureName extends `${infer D}.${string}` ? D : never}.*` | '*'
 
 /** After a change made without useMutation (a confirm dialog's api.call): the same refresh by name. */
-export const invalidate = (names: readonly Invalidation[]): Promise<void> => cache.invalidate(names)
+export const invalidate = (names: readonly Invalidation[]): Promise<void> => cache.invalidate(names).finally(changed)
 
 /**
  * The answer to `name` with `input` from the page's one cache (query-cache.ts); `input` null means "not now".
@@ -167,6 +208,7 @@ export function useMutation<N extends ProcedureName>(name: N, options: MutationO
       const result = await call(name, input)
       const { success, invalidates = [] } = optionsRef.current
       await cache.invalidate(invalidates)
+      changed()
       setNotice(typeof success === 'function' ? success(result) : success ?? null)
       return result
     } catch (e) {

@@ -9,9 +9,14 @@ type BridgeReply =
 declare global {
   interface Window {
     api?: {
-      call(name: string, input: unknown): Promise<BridgeReply>
+      /** `background`: a 提醒 poll that does not keep an idle session alive. */
+      call(name: string, input: unknown, background?: boolean): Promise<BridgeReply>
       /** One file's bytes for a later action; answers as POST /upload ({ name, mime, upload, size, sha256 }). */
       upload(name: string, mime: string, bytes: ArrayBuffer): Promise<BridgeReply>
+      /** Shows newly delivered 提醒 as native notifications (reminders.deliver's notices). */
+      notify?(notices: { title: string; body: string; href: string }[]): Promise<boolean>
+      /** Events from the main process (a clicked notification: { type: 'open', href }). */
+      onEvent?(listener: (event: unknown) => void): () => void
     }
   }
 }

@@ -46,6 +46,9 @@ export function DocumentSettingsForm() {
                   onChange={(v) => set({ handlingWorkingDays: { ...form.handlingWorkingDays, [d.key]: typeof v === 'number' ? v : Number(v) || 0 } })} />
               ))}
             </SimpleGrid>
+            <NumberInput label="临期提醒提前（工作日）" description="收文、承办和督办在期限前几个工作日起提醒文秘和科长（提醒）" w={260}
+              value={form.reminderWorkingDays} min={1} max={15} allowDecimal={false}
+              onChange={(v) => set({ reminderWorkingDays: typeof v === 'number' ? v : Number(v) || 0 })} />
             <Checkbox.Group label="定密变更人员" description="可以变更收文、发文和议题密级或保密期限的角色（须写明理由并经领导批准）；至少一个"
               value={form.reclassifyRoles} onChange={(v) => set({ reclassifyRoles: v as Settings['reclassifyRoles'] })}>
               <Group gap="lg" mt={6}>{RECLASSIFIER_ROLES.map((r) => <Checkbox key={r} value={r} label={r} />)}</Group>
