@@ -6,6 +6,7 @@
  *   npm run bench                  # the full ten years
  *   npm run bench -- --small       # a tenth of the size, for a quick look (targets still printed)
  *   npm run bench -- --only 检索   # only the parts whose name contains the word
+ *   npm run bench -- --only 办公日 # only the office's day (issue 20: reads, writes, a backup meanwhile, on a copy of the ten years)
  *   npm run bench -- --only 攻击   # only the abuse row (issue 21; a small server of its own, no ten-year data)
  *   npm run bench -- --only 安装包 # only the offline archive's start (issue 19; needs npm run dist first)
  *   npm run bench -- --only 导入   # only the import of 30,000 收文 from one .xlsx (issue 18; a small office of its own)
@@ -29,6 +30,7 @@ const PARTS: [string, () => Promise<Part>][] = [
   ['值班', async () => (await import('./duty')).dutyPart],
   ['Word 文件', async () => (await import('./word')).wordPart],
   ['服务器', async () => (await import('./server-load')).serverPart],
+  ['办公日', async () => (await import('./server-load')).officeDayPart],
   ['浏览器', async () => (await import('./browser')).browserPart],
 ]
 const OWN_PARTS: [string, () => Promise<OwnPart>][] = [

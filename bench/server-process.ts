@@ -18,8 +18,10 @@ const ROOT = resolve(__dirname, '..')
 export interface BenchServer {
   url: string
   pid: number
-  /** From spawning the process to its first answered register page (sign-in included). */
+  /** From spawning the process to its first answered call (sign-in included): a register page unless `first` says otherwise. */
   startupMs: number
+  /** That first call alone: the database has just been opened (and decrypted), its page cache is empty. */
+  firstCallMs: number
   /** Resident memory of the server process now, in MB (Linux /proc). */
   rssMb(): number
   /** The most resident memory the process has had since it started, in MB (VmHWM). */
@@ -40,6 +42,8 @@ export async function signedIn(url: string, username = 'kezhang') {
   return client
 }
 
+const FIRST_PAGE = { name: 'registers.incoming', input: { limit: 50 } }
+
 const statusMb = (pid: number, field: string) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+)`))![1]) / 1024
 
 function listening(child: ChildProcess): Promise<string> {
@@ -52,19 +56,21 @@ function listening(child: ChildProcess): Promise<string> {
   })
 }
 
-/** `options`: more of server mode's command-line options (--shared-answers 0). */
-export async function startBenchServer(office: Pick<BenchOffice, 'dataDir' | 'keyFile'>, options: string[] = []): Promise<BenchServer> {
+/** `options`: more of server mode's command-line options (--shared-answers 0); `first`: the first call after signing in. */
+export async function startBenchServer(office: Pick<BenchOffice, 'dataDir' | 'keyFile'>, options: string[] = [], first: { name: string; input: object } = FIRST_PAGE): Promise<BenchServer> {
   const t = performance.now()
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(ROOT, 'out', 'main', 'server.js'), '--data', office.dataDir, '--key-file', office.keyFile, '--port', '0', ...options], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
   })
   const url = await listening(child)
   const client = await signedIn(url)
-  await client.ok('registers.incoming', { limit: 50 })
+  const asked = performance.now()
+  await client.ok(first.name as 'registers.incoming', first.input)
+  const firstCallMs = performance.now() - asked
   const startupMs = performance.now() - t
   const pid = child.pid!
   return {
-    url, pid, startupMs,
+    url, pid, startupMs, firstCallMs,
     rssMb: () => statusMb(pid, 'VmRSS'),
     peakRssMb: () => statusMb(pid, 'VmHWM'),
     stop: () => new Promise((done) => {
