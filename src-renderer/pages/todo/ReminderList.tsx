@@ -24,6 +24,7 @@ export function ReminderRow({ r, compact = false }: { r: Reminder; compact?: boo
         <Anchor href={hrefOf(r.href)} size="sm" fw={r.read ? 400 : 600} onClick={(e) => { e.preventDefault(); void open() }} lineClamp={compact ? 1 : 2}>{r.title}</Anchor>
         <Text size="xs" c="dimmed" lineClamp={compact ? 1 : 3}>{r.text}</Text>
       </div>
+      {!compact && r.read && <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>已读</Text>}
       {!compact && !r.read && <Button size="compact-xs" variant="subtle" onClick={() => void markRead([r.key])}>标为已读</Button>}
     </Group>
   )

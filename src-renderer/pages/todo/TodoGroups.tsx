@@ -13,8 +13,8 @@ function GroupSection({ g }: { g: Group }) {
   const more = g.total - g.items.length
   return (
     <Section title={<Group gap="xs">{g.group}<Badge variant="light" color={g.total ? 'zhengwu' : 'gray'} radius="sm">{g.total}</Badge></Group>} description={g.hint}>
-      <Table aria-label={g.group} verticalSpacing={6}>
-        <Table.Thead><Table.Tr><Table.Th>事项</Table.Th><Table.Th>情况</Table.Th><Table.Th w={190}>期限</Table.Th></Table.Tr></Table.Thead>
+      <Table aria-label={g.group} verticalSpacing={6} layout="fixed">
+        <Table.Thead><Table.Tr><Table.Th w="40%">事项</Table.Th><Table.Th>情况</Table.Th><Table.Th w={190}>期限</Table.Th></Table.Tr></Table.Thead>
         <Table.Tbody>
           {g.items.map((i) => (
             <Table.Tr key={i.key}>
