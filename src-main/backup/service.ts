@@ -12,6 +12,7 @@ import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { connectionKey, type Sqlite } from '../db/connection'
 import { backupDatabase } from '../db/backup'
+import { checkCopyInWorker } from './copy-check'
 import { isPlainDatabase, unlock, WrongKeyError } from '../db/cipher'
 import { filesDataKey, SealBrokenError, unseal } from '../files/crypto'
 import { AppError } from '../kernel/errors'
@@ -65,21 +66,17 @@ interface CopyFacts {
   filesKey: Buffer | null
 }
 
-/** Makes the copy self-contained (no WAL beside it), checks it, and reads what the manifest records. */
-function checkCopy(file: string, key: Buffer | undefined): CopyFacts {
-  const copy = openCopy(file, false, key)
-  try {
-    copy.pragma('journal_mode = DELETE')
-    const integrity = integrityOf(copy)
-    if (integrity !== 'ok') throw new AppError('INTERNAL', `备份的数据库副本未通过完整性检查（${integrity.slice(0, 200)}），备份未完成`)
-    const migration = copy.prepare('SELECT created_at AS createdAt, hash FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 1').get() as Manifest['migration']
-    const attachments = copy.prepare('SELECT DISTINCT path, sha256 FROM stored_files').all() as { path: string; sha256: string }[]
-    const tables = copy.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name").all() as { name: string }[]
-    const counts = Object.fromEntries(tables.map(({ name }) => [name, (copy.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n]))
-    return { migration, attachments, counts, filesKey: attachments.length ? filesDataKey(drizzle(copy)) : null }
-  } finally {
-    copy.close()
-  }
+/** Checks the copy (in a worker thread: copy-check.ts) and reads what the manifest records. */
+async function checkCopy(file: string, key: Buffer | undefined): Promise<CopyFacts> {
+  const { integrity, migration, attachments, counts } = await checkCopyInWorker(file, key)
+  if (integrity !== 'ok') throw new AppError('INTERNAL', `备份的数据库副本未通过完整性检查（${integrity.slice(0, 200)}），备份未完成`)
+  return { migration, attachments, counts, filesKey: attachments.length ? filesKeyOf(file, key) : null }
+}
+
+/** The attachments' data key, read from the checked copy (a small table: on the main thread). */
+function filesKeyOf(file: string, key: Buffer | undefined): Buffer | null {
+  const copy = openCopy(file, true, key)
+  try { return filesDataKey(drizzle(copy)) } finally { copy.close() }
 }
 
 /**
@@ -150,7 +147,7 @@ export async function createBackup(job: CreateBackup): Promise<string> {
     await backupDatabase(job.sqlite, dbFile, ({ totalPages, remainingPages }) =>
       job.progress(0.6 * (totalPages ? 1 - remainingPages / totalPages : 1), '复制数据库'))
     job.progress(0.6, '检查数据库副本')
-    const facts = checkCopy(dbFile, connectionKey(job.sqlite))
+    const facts = await checkCopy(dbFile, connectionKey(job.sqlite))
     const { files, missingFiles } = await copyAttachments(job.dataDir, temp, facts, (f, phase) => job.progress(0.6 + 0.3 * f, phase))
     job.progress(0.9, '计算校验值')
     syncPath(dbFile)
