@@ -7,6 +7,8 @@ import { seededOffice } from '../helpers/seeded-office'
 import { dueSoon, DUE_SOON_SHOWN } from '../../src-main/documents/incoming/due-soon'
 import { loadSessionUser } from '../../src-main/auth/sessions'
 import type { Reader } from '../../src-main/security/clearance'
+import { loadCalendar } from '../../src-main/calendar/service'
+import { intakeDeadline } from '../../src-main/documents/incoming/rules'
 
 const TODAY = '2026-11-10'
 const reader = (username: string): Reader => {
@@ -23,7 +25,11 @@ function overdueByHand(levels: string[]): number {
     WHERE a.feedback_on IS NULL AND a.deadline < ? AND d.status = '承办中' AND d.classification IN (${inList})`).pluck().get(TODAY) as number
   const docs = office.conn.sqlite.prepare(`SELECT count(*) FROM incoming_documents d WHERE d.status IN ('已拟办', '批示中', '承办中') AND d.deadline < ? AND d.classification IN (${inList})
     AND NOT (d.status = '承办中' AND EXISTS (SELECT 1 FROM assignments p WHERE p.document_id = d.id AND p.feedback_on IS NULL AND p.deadline <= ?))`).pluck().get(TODAY, '9999') as number
-  return work + docs
+  // Papers still waiting for 初审 or 拟办 (issue 16), each checked day by day against its intake deadline.
+  const cal = loadCalendar(office.conn.db)
+  const waiting = office.conn.sqlite.prepare(`SELECT received_at AS receivedAt, urgency FROM incoming_documents WHERE status = '已登记' AND classification IN (${inList})`).all() as { receivedAt: string; urgency: '无' | '加急' | '特急' }[]
+  const intake = waiting.filter((d) => intakeDeadline(cal, d) < TODAY).length
+  return work + docs + intake
 }
 
 describe('首页 公文到期提醒 on years of data (R-D7)', () => {
@@ -35,6 +41,13 @@ describe('首页 公文到期提醒 on years of data (R-D7)', () => {
     expect([...deadlines].sort()).toEqual(deadlines)
     expect(due.items[0].timing.state).toBe('逾期')
     expect(due.overdue).toBe(overdueByHand(['无', '秘密', '机密']))
+  })
+
+  it('lists papers still waiting for 初审 or 拟办, due from their 签收 (issue 16)', () => {
+    const due = dueSoon(reader('kezhang'), TODAY)
+    const waiting = office.conn.sqlite.prepare(`SELECT count(*) FROM incoming_documents WHERE status = '已登记'`).pluck().get() as number
+    expect(waiting).toBeGreaterThan(0)
+    expect(due.items.some((i) => i.chaseWhom === '办公室：待初审' || i.chaseWhom === '办公室：已初审，待拟办')).toBe(true)
   })
 
   it('counts for a 内部 reader only what the reader may see', () => {

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react'
 import { Badge, Button, FileInput, Group, MultiSelect, NumberInput, Select, Stack, Table, Text, Textarea } from '@mantine/core'
 import { ApiError, useMutation } from '../../../api/client'
 import { FormModal, fieldError } from '../../../components/FormModal'
-import { Feedback } from '../../../components/Feedback'
 import { RuleBadge } from '../../../components/RuleBadge'
 import { Section } from '../../../components/Section'
 import { formatDate, todayIso } from '../../../lib/format'
@@ -16,24 +15,22 @@ import { ACCEPT, INCOMING_CHANGES, type Assignment, type Incoming } from './mode
 import { useCan } from '../../../lib/session'
 import { OfficeDateInput } from '../../../components/OfficeDateInput'
 import { TimingBadge } from '../../../components/TimingBadge'
+import { DownloadButton } from '../../../components/DownloadButton'
+import { ChaseModal, ChaseTable } from './ChaseModal'
 import { urgencyText } from '../../../../src-main/common/documents'
 
 /**
  * 承办 (R-D7, X-3): hand-off to one 主办 and any 协办 departments with a time limit in working days; each
- * department's feedback with its evidence; one-click 催办 by me, today.
+ * department's feedback with its evidence; 催办 with its details, and the 催办通知单 to print for a unit that has not answered.
  */
 export function HandlingPanel({ doc, org }: { doc: Incoming; org: OrgOverview | undefined }) {
   const [feedbackFor, setFeedbackFor] = useState<Assignment | null>(null)
   const [warnings, setWarnings] = useState<string[]>([])
-  const chase = useMutation('incoming.chase', { invalidates: INCOMING_CHANGES, success: (d) => { const c = d.chases.at(-1); return c ? `已催办${c.departmentName ?? ''}（${c.chaser}，${formatDate(c.chasedOn)}）。` : '已催办。' } })
+  const [chasing, setChasing] = useState<{ assignmentId: number; department: string } | undefined>(undefined)
   const can = useCan()
   const assigning = can('incoming.assign') && doc.status === '批示中' && doc.location.step === '交办'
   if (!assigning && doc.assignments.length === 0) return null
   const open = can('incoming.feedback') && doc.status === '承办中'
-
-  async function chaseOne(a: Assignment) {
-    await chase.mutate({ id: doc.id, assignmentId: a.id })
-  }
 
   return (
     <Section title="承办" description={<span>交主办单位（及协办单位）办理，按工作日计时限，急件从快；承办单位反馈须附佐证材料 <RuleBadge rule="R-D7" /> <RuleBadge rule="X-3" /></span>}>
@@ -80,9 +77,12 @@ export function HandlingPanel({ doc, org }: { doc: Incoming; org: OrgOverview | 
                   {open && <Table.Td>
                     {!a.feedbackOn && (
                       <Group gap={4} wrap="nowrap">
-                        <Button size="compact-xs" variant="light" color="orange" onClick={() => chaseOne(a)} loading={chase.busy}>催办</Button>
+                        <Button size="compact-xs" variant="light" color="orange" onClick={() => setChasing({ assignmentId: a.id, department: a.departmentName ?? '' })}>催办</Button>
                         <Button size="compact-xs" variant="light" onClick={() => setFeedbackFor(a)}>登记反馈</Button>
                       </Group>
+                    )}
+                    {!a.feedbackOn && (
+                      <DownloadButton name="incoming.exportChaseNoticeDocx" input={{ id: doc.id, assignmentId: a.id }} label="催办通知单" />
                     )}
                   </Table.Td>}
                 </Table.Tr>
@@ -90,8 +90,8 @@ export function HandlingPanel({ doc, org }: { doc: Incoming; org: OrgOverview | 
             </Table.Tbody>
           </Table>
         )}
-        <Feedback state={chase} />
       </Stack>
+      <ChaseModal doc={doc} target={chasing} onClose={() => setChasing(undefined)} onWarnings={setWarnings} />
       <FeedbackModal assignment={feedbackFor} onClose={() => setFeedbackFor(null)} onSaved={() => setFeedbackFor(null)} />
     </Section>
   )
@@ -178,33 +178,19 @@ function FeedbackModal({ assignment, onClose, onSaved }: { assignment: Assignmen
 
 /** 催办 of a document not yet with a department (at a leader, or waiting in the office), and every chase recorded. */
 export function ChasePanel({ doc }: { doc: Incoming }) {
-  const chase = useMutation('incoming.chase', { invalidates: INCOMING_CHANGES, success: '已催办。' })
+  const [chasing, setChasing] = useState<null | undefined>(undefined)
+  const [warnings, setWarnings] = useState<string[]>([])
   const canChase = useCan()('incoming.chase') && (doc.status === '已拟办' || doc.status === '批示中')
   if (!canChase && doc.chases.length === 0) return null
-  async function go() {
-    await chase.mutate({ id: doc.id })
-  }
   return (
-    <Section title="催办" description={<span>由专人催办，每次催办都有记录 <RuleBadge rule="R-D7" /></span>}
-      actions={canChase ? <Button size="xs" variant="light" color="orange" onClick={go} loading={chase.busy}>催办</Button> : undefined}>
+    <Section title="催办" description={<span>由专人催办，记录方式、接洽人、答复和承诺办结日期 <RuleBadge rule="R-D7" /></span>}
+      actions={canChase ? <Button size="xs" variant="light" color="orange" onClick={() => setChasing(null)}>催办</Button> : undefined}>
       <Stack gap="xs">
+        {warnings.map((w) => <RuleWarning key={w} text={w} />)}
         {doc.chases.length === 0 && <Text size="sm" c="dimmed">尚未催办。{canChase && `文件现在：${doc.location.where}`}</Text>}
-        {doc.chases.length > 0 && (
-          <Table withTableBorder striped aria-label="催办记录">
-            <Table.Thead><Table.Tr><Table.Th w={130}>日期</Table.Th><Table.Th w={120}>催办人</Table.Th><Table.Th>催办对象</Table.Th></Table.Tr></Table.Thead>
-            <Table.Tbody>
-              {doc.chases.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(c.chasedOn)}</Table.Td>
-                  <Table.Td>{c.chaser}</Table.Td>
-                  <Table.Td>{c.departmentName ?? '文件'}{c.note ? `：${c.note}` : ''}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-        <Feedback state={chase} />
+        {doc.chases.length > 0 && <ChaseTable chases={doc.chases} />}
       </Stack>
+      <ChaseModal doc={doc} target={chasing} onClose={() => setChasing(undefined)} onWarnings={setWarnings} />
     </Section>
   )
 }

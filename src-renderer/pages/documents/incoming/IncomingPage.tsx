@@ -11,6 +11,7 @@ import { DownloadButton } from '../../../components/DownloadButton'
 import type { OrgOverview } from '../../org/model'
 import { ConsultPanel } from './ConsultPanel'
 import { FileLink } from './FileLink'
+import { AddFilesButton } from './AddFilesButton'
 import { ChasePanel, ClosePanel, HandlingPanel } from './HandlingPanel'
 import { InstructionsPanel } from './InstructionsPanel'
 import { ProposePanel } from './ProposePanel'
@@ -21,7 +22,9 @@ import { STATUS_COLOR, STEPS, activeStep, receivedText, type Incoming } from './
 import { Can } from '../../../components/Can'
 import { TimingBadge } from '../../../components/TimingBadge'
 import { classificationText } from '../../../../src-main/common/classification'
-import { urgencyText, incomingStatusText } from '../../../../src-main/common/documents'
+import { urgencyText, incomingStatusText, INCOMING_VOIDABLE } from '../../../../src-main/common/documents'
+import { VoidButton, VoidDialog, VoidedAlert } from './VoidDialog'
+import { RepliesPanel } from './RepliesPanel'
 
 /** What each step of the bar says once done. */
 function stepDescription(doc: Incoming, i: number): string {
@@ -58,6 +61,7 @@ export function IncomingPage({ id }: { id: number }) {
   const org = useQuery('org.overview', {})
   const [editing, setEditing] = useState(false)
   const [reclassifying, setReclassifying] = useState(false)
+  const [voiding, setVoiding] = useState(false)
   const doc = query.data
 
   if (!doc) return query.error ? <ErrorAlert error={query.error} /> : <Loading />
@@ -76,6 +80,7 @@ export function IncomingPage({ id }: { id: number }) {
               <Badge variant="light" radius="sm" color={STATUS_COLOR[doc.status]} aria-label="状态">{incomingStatusText(doc.status, doc.location.step === '批示')}</Badge>
               {doc.secrecyMark && <Badge variant="outline" radius="sm" color="red" aria-label="密级">{doc.secrecyMark}</Badge>}
               {doc.urgency !== '无' && <Badge variant="filled" radius="sm" color="red" aria-label="紧急程度">{doc.urgency}</Badge>}
+              {doc.answered && <Badge variant="light" radius="sm" color="green" aria-label="批复">已批复 {doc.answered.numberText}</Badge>}
             </Group>
             <Title order={2} size="h3" mt={4}>{doc.title}</Title>
             <Group gap={6} mt={6}>
@@ -89,8 +94,12 @@ export function IncomingPage({ id }: { id: number }) {
               </Group>
             )}
           </div>
-          <DownloadButton name="incoming.exportRoutingSlipDocx" input={{ id: doc.id }} label="收文处理笺(Word)" />
+          <Group gap="xs" wrap="nowrap">
+            <VoidButton voidable={INCOMING_VOIDABLE.includes(doc.status)} onClick={() => setVoiding(true)} />
+            <DownloadButton name="incoming.exportRoutingSlipDocx" input={{ id: doc.id }} label="收文处理笺(Word)" />
+          </Group>
         </Group>
+        <VoidedAlert voided={doc.voided} />
         <Stepper active={active} size="xs" mt="md" allowNextStepsSelect={false} aria-label="办理进度" color={doc.status === '已退回' ? 'red' : undefined}>
           {STEPS.map((s, i) => <Stepper.Step key={s} label={s} description={i < active || (i === 1 && doc.status === '已退回') ? stepDescription(doc, i) : undefined} />)}
         </Stepper>
@@ -127,6 +136,7 @@ export function IncomingPage({ id }: { id: number }) {
                   <Stack gap={2}>
                     {doc.files.length === 0 && <Text size="sm" c="dimmed">未附文件</Text>}
                     {doc.files.map((f) => <FileLink key={f.fileId} file={f} kind={f.kind} />)}
+                    <AddFilesButton doc={doc} />
                   </Stack>
                 </Group>
               </Stack>
@@ -137,6 +147,7 @@ export function IncomingPage({ id }: { id: number }) {
             <InstructionsPanel doc={doc} org={o} />
             <HandlingPanel doc={doc} org={o} />
             <ChasePanel doc={doc} />
+            <RepliesPanel doc={doc} />
             <ClosePanel doc={doc} />
           </Stack>
         </Grid.Col>
@@ -154,6 +165,7 @@ export function IncomingPage({ id }: { id: number }) {
       </Grid>
       <RegisterModal opened={editing} org={o} doc={doc} onClose={() => setEditing(false)} onSaved={() => setEditing(false)}
         onReclassify={() => { setEditing(false); setReclassifying(true) }} />
+      <VoidDialog opened={voiding} kind="收文" record={{ id: doc.id, label: doc.numberText }} onClose={() => setVoiding(false)} />
       <ReclassifyDialog opened={reclassifying} kind="收文" record={{ ...doc, label: `${doc.numberText}「${doc.title}」` }}
         onClose={() => setReclassifying(false)} onDone={() => setReclassifying(false)} />
     </Stack>
