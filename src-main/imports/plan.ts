@@ -1,7 +1,7 @@
 /**
  * The dry run's judgement of each row, shared by 试导入 and 确认导入 so both say the same: refused (with row,
  * column and reason), new, a correction of a record an earlier import brought in (with what changes), or already
- * there as the file has it. A number used by a document handled in this system is a duplicate, never overwritten.
+ * there as the file has it. A number used by a record entered in this system is a duplicate, never overwritten.
  */
 import type { ReadDb } from '../db/connection'
 import { changedFields, type Cell, type Mapping } from './rules'
@@ -52,10 +52,10 @@ export function planRecords<R extends Record<string, unknown>>(def: ImportKindDe
     firstRow.set(key, p.row)
     const s = stored.get(key)
     if (!s) { plan.creates.push(p); continue }
-    if (!s.imported) { plan.refused.push({ row: p.row, column: keyColumn, reason: `与系统中已登记的${s.label}重复（该文件已在本系统办理，不能用导入覆盖）` }); continue }
     const changes = changedFields(s.fields as Record<string, unknown>, p.record, def.labels)
-    if (changes.length) plan.updates.push({ row: p.row, id: s.id, record: p.record, label: s.label, changes })
-    else plan.unchanged++
+    if (!changes.length) plan.unchanged++
+    else if (!s.imported) plan.refused.push({ row: p.row, column: keyColumn, reason: def.duplicate(s.label) })
+    else plan.updates.push({ row: p.row, id: s.id, record: p.record, label: s.label, changes })
   }
   plan.refused.sort((a, b) => a.row - b.row)
   return plan

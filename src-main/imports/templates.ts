@@ -8,7 +8,7 @@ import { download } from '../files/download'
 import { kindDef } from './service'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-const DATE_KEYS = /(On|At)$/
+const DATE_KEYS = /(On|At|deadline)$/
 
 export async function importTemplate(kind: ImportKind) {
   const def = kindDef(kind)

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { outgoingDocuments } from '../../src-main/documents/schema'
 import type { ImportKind } from '../../src-main/common/imports'
 import { rpcClient, startTestServer, must, type RpcClient, type TestServer, type OutputOf } from '../helpers/server'
-import { gbkCsvOf, xlsxOf, type FileCell } from '../helpers/import-files'
+import { csvOf, gbkCsvOf, xlsxOf, type FileCell } from '../helpers/import-files'
+import { IMPORTABLE_KINDS } from '../../src-main/common/imports'
 
 let server: TestServer
 let api: RpcClient
@@ -52,6 +53,20 @@ const badRows = (registered: string): FileCell[][] => [
   [registered, '2026-11-03', '市住房和城乡建设局', '', '关于城市更新项目的请示', '请示', '', '', '', '', ''],
   ['收〔2025〕1号', '2025-3-14', '市公安局', '', '关于春节期间道路交通安全的通报', '通报', '', '', '', '', ''],
 ]
+
+// First, while nothing is imported yet: the dry run of each template writes nothing.
+describe('templates', () => {
+  it('each kind has a blank .xlsx with its columns and an example row, which itself imports as one new record (dry run)', async () => {
+    for (const kind of IMPORTABLE_KINDS) {
+      const t = await api.ok('imports.template', { kind })
+      expect(t.filename).toBe(`${kind}导入模板.xlsx`)
+      const { file, report } = await dryRun(kind, t.filename, Buffer.from(t.base64, 'base64'))
+      expect(file.headers[0]).toMatch(/\*$/)
+      expect(Object.keys(file.mapping).length).toBe(file.fields.length)
+      expect(report).toMatchObject({ refused: [], created: 1 })
+    }
+  })
+})
 
 describe('收文登记簿 from an .xlsx with mixed date formats, bad rows and a duplicate of a registered 收文号', () => {
   let registered: string
@@ -197,16 +212,45 @@ describe('密级 and files the import cannot take', () => {
   })
 })
 
-describe('templates', () => {
-  it('each kind has a blank .xlsx with its columns and an example row, which itself passes the dry run', async () => {
-    for (const kind of ['收文登记簿', '发文登记簿'] as const) {
-      const t = await api.ok('imports.template', { kind })
-      expect(t.filename).toBe(`${kind}导入模板.xlsx`)
-      const { file, report } = await dryRun(kind, t.filename, Buffer.from(t.base64, 'base64'))
-      expect(file.headers[0]).toMatch(/\*$/)
-      expect(Object.keys(file.mapping).length).toBe(file.fields.length)
-      // The examples' numbers may already be in from the tests above: new or a correction, the row is accepted.
-      expect(report).toMatchObject({ refused: [], total: 1 })
-    }
+describe('建议提案 and 督办事项', () => {
+  const PROPOSALS = [['类别', '年度', '编号', '案由', '提出人', '主办单位', '会办单位', '办理时限', '答复内容', '答复日期', '满意度'],
+    ['政协提案', '2025', '第3-028号', '关于加强城区防汛预警体系建设的提案', '李晓梅', '市水利局', '市应急管理局、市农业农村局', '2025-7-31', '已制定预警方案', '2025-7-20', '满意'],
+    ['人大代表建议', '2025年', '12', '关于增加城东学位供给的建议', '王建华', '市教育和体育局', '', '2025-7-31', '', '', ''],
+    ['政协提案', '2025', '3-029', '关于某事的提案', '张三', '市气象局', '', '2025-7-31', '', '', ''],
+    ['提议', '2025', '3-030', '关于某事的提案', '张三', '市水利局', '', '2025-7-31', '', '', '']]
+
+  it('建议提案 from a UTF-8 CSV: numbers kept bare, 会办单位 by name, unknown units and kinds refused; the same file again is a no-op', async () => {
+    const file = Buffer.from(csvOf(PROPOSALS), 'utf8')
+    const { file: f, report } = await dryRun('建议提案', '2025建议提案.csv', file)
+    expect(f.encoding).toBe('UTF-8')
+    expect(report.refused).toEqual([
+      { row: 4, column: '主办单位', reason: '组织机构中没有“市气象局”，请先在组织机构中添加该单位，或改成组织机构中的名称' },
+      { row: 5, column: '类别', reason: '应为人大代表建议或政协提案' },
+    ])
+    await api.ok('imports.confirm', { jobId: f.jobId, saveMapping: false })
+    const list = await api.ok('proposals.list', { year: 2025 })
+    const byNumber = new Map(list.map((p) => [p.number, p]))
+    expect(must(byNumber.get('3-028'), '3-028')).toMatchObject({ kind: '政协提案', reply: '已制定预警方案', satisfaction: '满意' })
+    expect(must(byNumber.get('3-028'), '3-028').coDepartments.map((d) => d.name).sort()).toEqual(['市农业农村局', '市应急管理局'])
+    expect(must(byNumber.get('12'), '12')).toMatchObject({ kind: '人大代表建议', repliedOn: null })
+    expect((await dryRun('建议提案', '2025建议提案.csv', file)).report).toMatchObject({ created: 0, unchanged: 2 })
+    const changed = PROPOSALS.map((r) => [...r])
+    changed[2][3] = '关于增加城东小学学位供给的建议'
+    const again = (await dryRun('建议提案', '2025建议提案（改）.csv', Buffer.from(csvOf(changed), 'utf8'))).report
+    expect(reasonsOf(again, 3)).toEqual(['编号：人大代表建议2025年第12号已经登记，且与文件中的不同；如是更正，请在建议提案列表中点该件的“修改”'])
+  })
+
+  it('督办事项 from an .xlsx: open and closed items, a closed one without its date refused', async () => {
+    const rows = [['来源', '督办事项', '责任单位', '办结时限', '来源类别', '办理情况', '办结日期', '办理结果'],
+      ['市政府第12次常务会议纪要', '制定城区老旧小区改造三年行动方案', '市住房和城乡建设局', '2025-6-30', '会议纪要', '已办结', '2025-6-20', '方案已印发'],
+      ['陈立新副市长批示', '督促城东片区雨污分流工程按期完工', '市住房和城乡建设局', '2026-12-31', '', '', '', ''],
+      ['市政府第13次常务会议纪要', '完成农村公路养护考核', '市交通运输局', '2025-9-30', '会议纪要', '已办结', '', '']]
+    const { file: f, report } = await dryRun('督办事项', '督办台账.xlsx', await xlsxOf(rows))
+    expect(report.refused).toEqual([{ row: 4, column: '办结日期', reason: '已办结的事项须填写办结日期' }])
+    expect(await api.ok('imports.confirm', { jobId: f.jobId, saveMapping: false })).toMatchObject({ created: 2 })
+    const items = await api.ok('followups.list', {})
+    const byTask = new Map(items.map((i) => [i.task, i]))
+    expect(must(byTask.get('制定城区老旧小区改造三年行动方案'), '已办结的事项')).toMatchObject({ status: '已办结', closedOn: '2025-06-20', source: '会议纪要' })
+    expect(must(byTask.get('督促城东片区雨污分流工程按期完工'), '办理中的事项')).toMatchObject({ status: '办理中', source: '领导批示', deadline: '2026-12-31' })
   })
 })

@@ -124,6 +124,7 @@ export const incomingKind: ImportKindDef<IncomingRecord> = {
   parse,
   key: (r) => `${r.year}-${r.seq}`,
   describe: (r) => `${incomingNumberText(r.year, r.seq)} ${r.title}`,
+  duplicate: (label) => `与系统中已登记的${label}重复（该文件已在本系统办理，不能用导入覆盖）`,
   existing(db, records) {
     const years = [...new Set(records.map((r) => r.year))]
     const found = new Map<string, Stored<IncomingRecord>>()

@@ -2,10 +2,14 @@ import type { ImportableKind } from '../../common/imports'
 import type { ImportKindDef } from './kind'
 import { incomingKind } from './incoming'
 import { outgoingKind } from './outgoing'
+import { proposalKind } from './proposals'
+import { followUpKind } from './followups'
 
 /** The kinds this build can import; the page offers these. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own record type; service.ts treats them alike
 export const KINDS: Record<ImportableKind, ImportKindDef<any>> = {
   收文登记簿: incomingKind,
   发文登记簿: outgoingKind,
+  建议提案: proposalKind,
+  督办事项: followUpKind,
 }

@@ -38,6 +38,8 @@ export interface ImportKindDef<R extends Record<string, unknown>> {
   key(record: R): string
   /** A short line for the preview and the refusals (收〔2025〕12号 关于…). */
   describe(record: R): string
+  /** Why a row is refused whose key belongs to a record entered in this system (not by an import) that the row would change. */
+  duplicate(label: string): string
   /** What is stored under these keys. */
   existing(db: ReadDb, records: readonly R[]): Map<string, Stored<R>>
   insert(w: WriteContext, record: R): number

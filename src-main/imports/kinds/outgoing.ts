@@ -113,6 +113,7 @@ export const outgoingKind: ImportKindDef<OutgoingRecord> = {
   parse,
   key: (r) => keyOf(r.series, r.numberYear, r.numberSeq),
   describe: (r) => `${r.numberText} ${r.title}`,
+  duplicate: (label) => `与系统中已登记的${label}重复（该文件已在本系统办理，不能用导入覆盖）`,
   existing(db, records) {
     const series = [...new Set(records.map((r) => r.series))]
     const years = [...new Set(records.map((r) => r.numberYear))]
