@@ -3,7 +3,7 @@ export const IMPORT_KINDS = ['收文登记簿', '发文登记簿', '组织机构
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 /** The kinds this build imports (imports/kinds/index.ts has one reader for each; the page offers these). */
-export const IMPORTABLE_KINDS = ['收文登记簿', '发文登记簿', '建议提案', '督办事项'] as const satisfies readonly ImportKind[]
+export const IMPORTABLE_KINDS = ['收文登记簿', '发文登记簿', '组织机构', '建议提案', '督办事项'] as const satisfies readonly ImportKind[]
 export type ImportableKind = (typeof IMPORTABLE_KINDS)[number]
 
 /** The largest file accepted: it travels in one call body (8 MB when signed in) as base64. */

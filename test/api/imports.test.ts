@@ -240,6 +240,29 @@ describe('建议提案 and 督办事项', () => {
     expect(reasonsOf(again, 3)).toEqual(['编号：人大代表建议2025年第12号已经登记，且与文件中的不同；如是更正，请在建议提案列表中点该件的“修改”'])
   })
 
+  it('组织机构 from the phone list: a new unit and its head, a 副秘书长 with the units he 分管, and a corrected phone updates the person', async () => {
+    const HEAD = ['姓名', '单位', '职务', '单位类别', '办公电话', '手机', '分管领域', '分管单位']
+    const rows = [HEAD,
+      ['孙立', '', '副秘书长', '', '028-26000001', '13800000001', '协助秘书长负责农业农村方面工作', '市农业农村局'],
+      ['钱进', '市大数据中心', '主任', '其他单位', '028-26000002', '', '', ''],
+      ['赵六', '', '科员', '', '', '', '', '']]
+    const { file: f, report } = await dryRun('组织机构', '通讯录.xlsx', await xlsxOf(rows))
+    expect(report.refused).toEqual([{ row: 4, column: '单位', reason: '不能为空（市领导以外的人员须写明所在单位）' }])
+    await api.ok('imports.confirm', { jobId: f.jobId, saveMapping: false })
+    const org = await api.ok('org.overview')
+    const post = (title: string, holder: string) => must(org.posts.find((p) => p.title === title && p.holderName === holder), `${title} ${holder}`)
+    expect(post('主任', '钱进')).toMatchObject({ departmentName: '市大数据中心', kind: '部门主要负责人' })
+    expect(post('副秘书长', '孙立')).toMatchObject({ departmentName: null, kind: '副秘书长', portfolio: '协助秘书长负责农业农村方面工作' })
+    expect(must(org.departments.find((d) => d.name === '市农业农村局'), '市农业农村局').supervisor).toBe('副秘书长 孙立')
+    const corrected = rows.slice(0, 3).map((r) => [...r])
+    corrected[2][4] = '028-26000009'
+    const again = await dryRun('组织机构', '通讯录（更正）.xlsx', await xlsxOf(corrected))
+    expect(again.report).toMatchObject({ created: 0, updated: 1, unchanged: 1 })
+    expect(again.report.changes[0].changes).toEqual(['办公电话：028-26000002 → 028-26000009'])
+    await api.ok('imports.confirm', { jobId: again.file.jobId, saveMapping: false })
+    expect(must((await api.ok('org.overview')).people.find((p) => p.name === '钱进'), '钱进').officePhone).toBe('028-26000009')
+  })
+
   it('督办事项 from an .xlsx: open and closed items, a closed one without its date refused', async () => {
     const rows = [['来源', '督办事项', '责任单位', '办结时限', '来源类别', '办理情况', '办结日期', '办理结果'],
       ['市政府第12次常务会议纪要', '制定城区老旧小区改造三年行动方案', '市住房和城乡建设局', '2025-6-30', '会议纪要', '已办结', '2025-6-20', '方案已印发'],

@@ -4,6 +4,7 @@ import { incomingKind } from './incoming'
 import { outgoingKind } from './outgoing'
 import { proposalKind } from './proposals'
 import { followUpKind } from './followups'
+import { orgKind } from './org'
 
 /** The kinds this build can import; the page offers these. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own record type; service.ts treats them alike
@@ -12,4 +13,5 @@ export const KINDS: Record<ImportableKind, ImportKindDef<any>> = {
   发文登记簿: outgoingKind,
   建议提案: proposalKind,
   督办事项: followUpKind,
+  组织机构: orgKind,
 }

@@ -33,7 +33,7 @@ export function ImportsPage() {
   const [error, setError] = useState<string | null>(null)
   const [save, setSave] = useState(true)
   const [done, setDone] = useState<Report | null>(null)
-  const confirm = useMutation('imports.confirm', { invalidates: ['registers.*', 'incoming.*', 'outgoing.*', 'home.*', 'stats.*'] })
+  const confirm = useMutation('imports.confirm', { invalidates: ['registers.*', 'incoming.*', 'outgoing.*', 'proposals.*', 'followups.*', 'org.*', 'home.*', 'stats.*'] })
 
   useEffect(() => { setFile(null); setRead(null); setReport(null); setDone(null); setError(null) }, [kind])
 
@@ -63,7 +63,7 @@ export function ImportsPage() {
 
   return (
     <Stack gap="md">
-      <PageHeader title="导入" description="把以前在Excel中登记的收文、发文带入本系统：作为已办结的历史记录，可检索、计入登记簿和统计。先试导入，确认后才写入。" />
+      <PageHeader title="导入" description="把以前在Excel中登记的收文、发文、组织机构和通讯录、建议提案、督办事项带入本系统：收文发文作为历史记录，可检索、计入登记簿和统计。先试导入，确认后才写入。" />
       <Section title="1. 选择类别和文件" actions={<DownloadButton name="imports.template" input={{ kind }} label={`下载${kind}模板`} />}>
         <Stack gap="sm">
           <SegmentedControl value={kind} onChange={(v) => setKind(v as ImportableKind)} data={[...IMPORTABLE_KINDS]} aria-label="导入类别" w="fit-content" />
