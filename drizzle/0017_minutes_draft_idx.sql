@@ -1,0 +1,1 @@
+CREATE INDEX `minutes_draft_idx` ON `minutes` (`meeting_id`) WHERE status = '草稿';
