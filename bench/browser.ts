@@ -11,6 +11,7 @@ import { latencyRow, summarise, type Row } from './measure'
 import type { Part } from './run'
 import { SEED_PASSWORD } from './seed-large'
 import { buildIfStale, startBenchServer, type BenchServer } from './server-process'
+import { bundleRows } from './bundle'
 
 /** Twenty, so that p95 is not simply the slowest of a handful on a machine others share. */
 const RUNS = 20
@@ -19,6 +20,8 @@ const SCROLL_ROWS = 10_000
 const DOM_LIMIT = 200
 /** 100 ms is where an answer stops feeling instant: a page of rows must arrive before the eye misses it. */
 const PAGE_LIMIT_MS = 100
+/** A full reload to the register's first rows (issue 20): the entry, the signed-in frame and the page's chunk, then the rows. */
+const RELOAD_LIMIT_MS = 120
 const REGISTER = '[role="table"][aria-label="收文登记簿"]'
 
 /**
@@ -151,7 +154,7 @@ function scrollRows(r: ScrollResult): Row[] {
       met: through && r.maxDomRows < DOM_LIMIT,
     },
     {
-      operation: '浏览器：滚过一万行（每次拖到底，逐页载入 100 行）',
+      operation: '浏览器：滚过一万行（每次拖到底，逐页载入 100 行；服务器共用结果：开）',
       figure: `共 ${(r.totalMs / 1000).toFixed(1)} s，${r.pages.length} 页，每页中位数 ${pages.median.toFixed(0)} ms、p95 ${pages.p95.toFixed(0)} ms`,
       target: `每页 p95 ≤ ${PAGE_LIMIT_MS} ms`,
       met: through && pages.p95 <= PAGE_LIMIT_MS,
@@ -190,9 +193,11 @@ export const browserPart: Part = async (office, log) => {
     const scrolled = await page.evaluate(scrollThrough, { selector: REGISTER, rows: SCROLL_ROWS })
     log(`滚过 ${n(scrolled.passed)} 行，用时 ${((performance.now() - t) / 1000).toFixed(1)} s${scrolled.hasMore ? '' : '（已到登记簿末尾）'}`)
 
+    // The server shares register pages between PCs (its default): a reload's first page is often one already asked for.
     return [
-      latencyRow('浏览器：收文登记簿首屏（从首页点“公文”）', nav, { p95: 500 }),
-      latencyRow('浏览器：收文登记簿首屏（刷新整页）', load, { p95: 500 }),
+      ...bundleRows(),
+      latencyRow('浏览器：收文登记簿首屏（从首页点“公文”；服务器共用结果：开）', nav, { p95: 500 }),
+      latencyRow('浏览器：收文登记簿首屏（刷新整页，页面按路由分块；服务器共用结果：开）', load, { p95: RELOAD_LIMIT_MS }),
       ...scrollRows(scrolled),
     ]
   } finally {

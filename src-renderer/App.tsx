@@ -1,18 +1,12 @@
 import { Suspense, lazy, useEffect, useRef, useState, type ComponentType } from 'react'
-import { AppShell, Alert, Badge, Button, Divider, Group, NavLink, Text } from '@mantine/core'
-import { api, onSignedOut, useQuery } from './api/client'
+import { api, onSignedOut } from './api/client'
 import { Loading } from './components/Loading'
-import { hrefOf, useHashRoute } from './lib/route'
-import { SessionContext, hasRole, type CurrentUser } from './lib/session'
+import { hrefOf } from './lib/route'
+import { type CurrentUser } from './lib/session'
 import { AUDITOR, READERS, REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../src-main/common/roles'
 import { LoginPage } from './pages/auth/LoginPage'
-import { LastSignInNotice } from './pages/auth/LastSignInNotice'
-import { ScreenLock } from './pages/auth/ScreenLock'
-import { LowDiskAlert } from './pages/backup/DiskSpace'
-import { useEventChannel, useOfficeEvents } from './api/events'
-import { ReminderBell } from './components/ReminderBell'
 
-interface Entry { route: string; label: string; page: ComponentType; roles: readonly CurrentUser['role'][] }
+export interface Entry { route: string; label: string; page: ComponentType; roles: readonly CurrentUser['role'][] }
 
 /**
  * Each page is a chunk of its own, fetched the first time its route opens: the sign-in and 首页 then load only
@@ -22,16 +16,29 @@ interface Entry { route: string; label: string; page: ComponentType; roles: read
 function lazyPage<K extends string, P extends object = object>(
   load: () => Promise<Record<K, ComponentType<P>>>, name: K,
 ): ComponentType<P> {
-  return lazy<ComponentType<P>>(() => load().then((m) => ({ default: m[name] })))
+  return Object.assign(lazy<ComponentType<P>>(() => load().then((m) => ({ default: m[name] }))), { preload: load })
 }
 
-// The password forms are seldom opened, and their dialog brings the Modal machinery (scroll lock, floating
-// positioning) that the sign-in does not need.
+/** Starts fetching a lazy chunk now (a module is fetched once, however often it is imported). */
+const preload = (c: object) => { void (c as { preload?: () => Promise<unknown> }).preload?.().catch(() => undefined) }
+
+/**
+ * The signed-in application (header, navigation, screen lock, reminders): the sign-in page needs none of it.
+ * Once the user is known, it and the page of the address are fetched side by side rather than one after the other.
+ */
+const Shell = lazyPage(() => import('./Shell'), 'Shell')
+function preloadSignedIn(): void {
+  preload(Shell)
+  const route = window.location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] || 'home'
+  const entry = ENTRIES.find((e) => e.route === route)
+  if (entry) preload(entry.page)
+}
+
+// The forced password change is seldom shown.
 const ChangePasswordPage = lazyPage(() => import('./pages/auth/ChangePasswordPage'), 'ChangePasswordPage')
-const ChangePasswordDialog = lazyPage(() => import('./pages/auth/ChangePasswordDialog'), 'ChangePasswordDialog')
 
 /** The navigation, in the office's order; each role sees only its own work (三员, X-5). */
-const ENTRIES: Entry[] = [
+export const ENTRIES: Entry[] = [
   { route: 'home', label: '首页', page: lazyPage(() => import('./pages/home/HomePage'), 'HomePage'), roles: READERS },
   { route: 'todo', label: '待办', page: lazyPage(() => import('./pages/todo/TodoPage'), 'TodoPage'), roles: READERS },
   { route: 'meetings', label: '会议', page: lazyPage(() => import('./pages/meetings/MeetingsPage'), 'MeetingsPage'), roles: READERS },
@@ -57,7 +64,7 @@ export function App() {
   signedIn.current = !!user
 
   useEffect(() => {
-    api.call('auth.me', {}).then(setUser, () => setUser(null))
+    api.call('auth.me', {}).then((u) => { if (u) preloadSignedIn(); setUser(u) }, () => setUser(null))
     return onSignedOut(() => {
       if (signedIn.current) setNotice('登录已失效（长时间未操作或账户已被管理员调整），请重新登录。')
       setUser(null)
@@ -80,67 +87,5 @@ export function App() {
       </Suspense>
     )
   }
-  return <Shell user={user} onSignOut={signOut} />
-}
-
-function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () => void }) {
-  const settings = useQuery('settings.get', {})
-  const allowedNames = useQuery('auth.allowed', {})
-  const route = useHashRoute()
-  const [changingPassword, setChangingPassword] = useState(false)
-  const entries = ENTRIES.filter((e) => hasRole(user, e.roles))
-  // An administrator has no business 首页: the start page (or an unknown route) opens the first page of their own.
-  const asked = ENTRIES.find((e) => e.route === route && (e.route !== 'home' || hasRole(user, e.roles)))
-  const entry = asked ?? entries[0]
-  const allowed = hasRole(user, entry.roles)
-  const Page = entry.page
-  const business = hasRole(user, READERS)
-  useEventChannel(business)
-  const todoTotal = useOfficeEvents().todo?.total ?? 0
-
-  useEffect(() => { document.title = `${entry.label} - 三办` }, [entry.label])
-
-  return (
-    <SessionContext.Provider value={{ user, settings: settings.data, allowed: new Set(allowedNames.data ?? []) }}>
-      <ScreenLock user={user} minutes={settings.data?.screenLockMinutes ?? 10} onSignOut={onSignOut}>
-        <AppShell header={{ height: 50 }} navbar={{ width: 168, breakpoint: 0 }} padding="md">
-          <AppShell.Header bg="zhengwu.8" c="white" style={{ borderBottom: '3px solid var(--mantine-color-red-8)' }}>
-            <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-              <Group gap="sm" wrap="nowrap">
-                <Text fw={700} size="xl" style={{ letterSpacing: '0.15em' }}>三办</Text>
-                <Divider orientation="vertical" color="zhengwu.5" />
-                <Text size="md" fw={500}>{settings.data?.officeName ?? ''}</Text>
-              </Group>
-              <Group gap="xs" wrap="nowrap">
-                {business && <ReminderBell />}
-                <Text size="sm" mr="xs">{user.displayName}（{user.role}）</Text>
-                <Button size="compact-sm" variant="subtle" color="gray.0" onClick={() => setChangingPassword(true)}>修改密码</Button>
-                <Button size="compact-sm" variant="outline" color="gray.0" onClick={onSignOut}>退出</Button>
-              </Group>
-            </Group>
-          </AppShell.Header>
-
-          <AppShell.Navbar p="xs" aria-label="主导航">
-            {entries.map((e) => (
-              <NavLink key={e.route} href={hrefOf(e.route)} label={e.label} active={e.route === entry.route}
-                rightSection={e.route === 'todo' && todoTotal > 0 ? <Badge size="sm" radius="xl" variant="light" color="gray" aria-label={`待办${todoTotal}件`}>{todoTotal > 999 ? '999+' : todoTotal}</Badge> : null}
-                variant="filled" fw={500} style={{ borderRadius: 'var(--mantine-radius-sm)' }} mb={2} />
-            ))}
-          </AppShell.Navbar>
-
-          <AppShell.Main>
-            <LastSignInNotice />
-            {hasRole(user, SYSTEM_ADMIN) && <LowDiskAlert />}
-            {/* A page opens once it is known what this account may do, so no button shows that then disappears. */}
-            {!allowedNames.data ? <Loading label="正在载入…" />
-              : allowed ? <Suspense fallback={<Loading label="正在载入…" />}><Page /></Suspense> : <Alert color="orange" title="无权访问">当前账户（{user.role}）不能使用“{entry.label}”。</Alert>}
-          </AppShell.Main>
-        </AppShell>
-      </ScreenLock>
-
-      {changingPassword && (
-        <Suspense fallback={null}><ChangePasswordDialog opened onClose={() => setChangingPassword(false)} /></Suspense>
-      )}
-    </SessionContext.Provider>
-  )
+  return <Suspense fallback={<Loading label="正在载入…" />}><Shell user={user} onSignOut={signOut} /></Suspense>
 }
