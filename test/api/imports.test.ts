@@ -112,6 +112,16 @@ describe('收文登记簿 from an .xlsx with mixed date formats, bad rows and a 
     expect((await api.ok('registers.incoming', { text: '川办发〔2025〕12号' })).total).toBe(1)
   })
 
+  it('the import is one act in the audit log: who, which file, how many, not one record per row', async () => {
+    const auditor = rpcClient(server.url)
+    await auditor.login('auditor')
+    const { rows } = await auditor.ok('audit.list', { entity: '导入' })
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ operator: '李科长', procedure: 'imports.confirm' })
+    expect(rows[0].items).toEqual(expect.arrayContaining([{ field: '文件', before: null, after: '2025年收文登记簿.xlsx' }, { field: '新增', before: null, after: '5' }]))
+    expect((await auditor.ok('audit.list', { entity: '收文', limit: 50 })).rows.filter((r) => r.procedure === 'imports.confirm')).toEqual([])
+  })
+
   it('importing the same file again changes nothing', async () => {
     const { file: f, report } = await dryRun('收文登记簿', '2025年收文登记簿.xlsx', file)
     expect(f.mappingSaved).toBe(true)
