@@ -57,7 +57,7 @@ describe('公文 settings and the 建议提案 register in the browser', () => {
     await dialog.getByLabel(/^编号( \*)?$/).fill('128')
     await dialog.getByLabel(/^标题( \*)?$/).fill('关于加快城区停车场建设的建议')
     await dialog.getByLabel(/^提出人( \*)?$/).fill('王建军、李红梅')
-    await dialog.getByRole('combobox', { name: /^承办单位/ }).fill('市住房')
+    await dialog.getByRole('combobox', { name: /^主办单位/ }).fill('市住房')
     await page.getByRole('option', { name: /住房/ }).first().click()
     await dialog.getByRole('button', { name: '办理时限' }).click()
     await page.getByRole('button', { name: '2026年12月31日' }).click()

@@ -10,7 +10,7 @@ import { OfficeDateInput } from '../../../components/OfficeDateInput'
 
 /** 答复: the reply, its date and the proposer's satisfaction (R-D8). */
 export function ReplyModal({ row, onClose, onSaved }: { row: ProposalRow | null; onClose: () => void; onSaved: () => void }) {
-  const reply = useMutation('proposals.reply', { invalidates: ['proposals.list'] })
+  const reply = useMutation('proposals.reply', { invalidates: ['proposals.list', 'proposals.counts'] })
   const [text, setText] = useState('')
   const [on, setOn] = useState<string | null>(todayIso())
   const [satisfaction, setSatisfaction] = useState<string | null>(null)
