@@ -124,3 +124,18 @@ export function readDocxBody(bytes: Uint8Array): DocxBlock[] {
 /** The blocks as plain text, a paragraph a line and a table row a line (cells by tabs): for search, R-D5 and the page. */
 export const blocksText = (blocks: DocxBlock[]): string =>
   blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.rows.map((r) => r.map((c) => c.paragraphs.join(' ')).join('\t')).join('\n'))).join('\n')
+
+const sameText = (a: string, b: string) => a.replace(/[\s　:：]/g, '') === b.replace(/[\s　:：]/g, '')
+
+/**
+ * The blocks without the heads the frame prints itself: a drafter's Word file often starts with its own 附件 label,
+ * title and 主送机关, which would otherwise print twice.
+ */
+export function withoutRepeatedHeads(blocks: DocxBlock[], heads: (string | null | undefined)[]): DocxBlock[] {
+  let from = 0
+  for (const h of heads) {
+    const b = blocks[from]
+    if (h && b?.kind === 'paragraph' && sameText(b.text, h)) from++
+  }
+  return blocks.slice(from)
+}

@@ -4,7 +4,7 @@
  * the department's own name and series, and a 收文 getting a forgotten scan after registration.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, download, must, type TestServer } from '../helpers/server'
+import { startTestServer, rpcClient, allowed, download, must, type TestServer } from '../helpers/server'
 import { demoOffice, draftTemplate } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { docxText, unzipPart } from '../helpers/zip'
@@ -18,7 +18,7 @@ let server: TestServer
 let api: ReturnType<typeof rpcClient>
 let auditor: ReturnType<typeof rpcClient>
 const demo = demoOffice()
-const { deptId, personId } = demo
+const { deptId } = demo
 const upload = (name: string, content: string | Buffer, mime = DOCX_MIME) => uploadAs(server.url, api, name, content, mime)
 const TITLE = '资阳市人民政府关于做好2027年度全市农村公路养护工作的通知'
 
@@ -61,6 +61,7 @@ describe('套红: the drafter’s .docx body in the red header', () => {
     expect(withBody.bodyFromFile).toBe(true)
     expect(withBody.files).toEqual([expect.objectContaining({ kind: '正文', name: '养护通知正文.docx', printed: true, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })])
     // the page shows the text of the file, the table a row a line
+    expect(withBody.body).toMatch(/^经市政府同意，/) // the title the drafter typed is not part of the text
     expect(withBody.body).toContain('一、总体要求')
     expect(withBody.body).toContain('雁江区\t320\t2027年3月底')
 
@@ -163,7 +164,7 @@ describe('R-D5: a department’s directive to the counties under the department'
   it('is refused in the government’s series, and printed as 资阳市水利局文件 资水发〔2026〕1号 with 经市政府同意, using no 资府发 number', async () => {
     const { documentSeries } = await api.ok('settings.get', {})
     const subject = '关于做好2027年度冬春农田水利建设工作的通知'
-    const base = { countyDirective: true, draftingDepartmentId: deptId('市水利局'), signKind: '一般', body: '经市政府同意，现就做好冬春农田水利建设工作通知如下。\n一、提高认识' }
+    const base = { countyDirective: true, draftingDepartmentId: deptId('市水利局'), signKind: '一般' as const, body: '经市政府同意，现就做好冬春农田水利建设工作通知如下。\n一、提高认识' }
     const missing = await api.call('outgoing.draft', { ...(await draftInput()), ...base, series: '资府发', title: `资阳市人民政府${subject}` })
     expect(missing.body.error).toMatchObject({ code: 'RULE', rule: 'R-D5' })
     expect(missing.body.error!.message).toContain('公文设置中还没有市水利局的发文字号序列')
@@ -178,7 +179,7 @@ describe('R-D5: a department’s directive to the counties under the department'
     for (const [step, reviewer, opinion, date] of [['部门负责人', '局长乙', '同意。', '2026-12-14'], ['办公室秘书', '许文杰', '文字已核。', '2026-12-15'], ['办公室负责人', '何振华', '呈签。', '2026-12-15']] as const) {
       await api.ok('outgoing.review', { id: v.id, step, reviewer, opinion, date })
     }
-    const signer = must((await api.ok('outgoing.requiredSigner', { id: v.id, date: '2026-12-16' })).signers?.[0], '应签发的市政府领导')
+    const signer = must(allowed(await api.ok('outgoing.requiredSigner', { id: v.id, date: '2026-12-16' })).signers[0], '应签发的市政府领导')
     await api.ok('outgoing.signOff', { id: v.id, signerId: signer.personId, opinion: '同意。', date: '2026-12-16' })
     expect((await api.ok('outgoing.number', { id: v.id })).numberText).toBe('资水发〔2026〕1号')
 
@@ -194,7 +195,7 @@ describe('R-D5: a department’s directive to the counties under the department'
     for (const [step, reviewer, opinion, date] of [['部门负责人', '局长甲', '同意。', '2026-12-14'], ['办公室秘书', '许文杰', '文字已核。', '2026-12-15'], ['办公室负责人', '何振华', '呈签。', '2026-12-15']] as const) {
       await api.ok('outgoing.review', { id: city.id, step, reviewer, opinion, date })
     }
-    const citySigner = must((await api.ok('outgoing.requiredSigner', { id: city.id, date: '2026-12-16' })).signers?.[0], '签发人')
+    const citySigner = must(allowed(await api.ok('outgoing.requiredSigner', { id: city.id, date: '2026-12-16' })).signers[0], '签发人')
     await api.ok('outgoing.signOff', { id: city.id, signerId: citySigner.personId, opinion: '同意。', date: '2026-12-16' })
     expect((await api.ok('outgoing.number', { id: city.id })).numberText).toBe('资府发〔2026〕1号')
   })

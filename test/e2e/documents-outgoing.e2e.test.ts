@@ -261,8 +261,11 @@ describe('发文 in the browser', () => {
   })
 
   it('R-D5 a department\'s directive to the counties must say 经市政府同意 and is not the 秘书长\'s to sign', async () => {
+    // issued under the department's own name and series (issue 16), set in 公文设置
+    const { documentSeries } = await api.ok('settings.get', {})
+    await api.ok('settings.update', { documentSeries: [...documentSeries, { code: '资教发', issuer: '资阳市教育和体育局', mark: '资阳市教育和体育局文件', letter: false, department: '市教育和体育局' }] })
     const directive = await api.ok('outgoing.draft', {
-      docType: '通知', signKind: '事务性', series: '资府办发', title: '关于做好2027年春季学期开学准备工作的通知', countyDirective: true,
+      docType: '通知', signKind: '事务性', series: '资教发', title: '关于做好2027年春季学期开学准备工作的通知', countyDirective: true,
       addressee: '各县（区）人民政府', body: '现就2027年春季学期开学准备工作通知如下。\n特此通知。', draftingDepartmentId: deptId('市教育和体育局'),
     })
     await page.goto(`${server.url}/#/documents/outgoing/${directive.id}`)

@@ -12,7 +12,7 @@ import { AppError, notFound } from '../../kernel/errors'
 import { replaceLinksAudited, updateAudited } from '../../kernel/audited'
 import { readStoredFile, storeFile, type Upload } from '../../files/service'
 import { storedFiles } from '../../files/schema'
-import { blocksText, DocxReadError, notDocxReason, readDocxBody, type DocxBlock } from '../../print/docx-reader'
+import { blocksText, DocxReadError, notDocxReason, readDocxBody, withoutRepeatedHeads, type DocxBlock } from '../../print/docx-reader'
 import { outgoingDocuments, outgoingFiles } from '../schema'
 import { reindex, requireOutgoing, type OutgoingRow } from './service'
 
@@ -80,7 +80,7 @@ export function attachOutgoingFiles(ctx: ActionContext, input: { id: number; bod
     const blocks = readBody(file.name, bytesOf(ctx.db, ctx.dataDir, file.id), '正文文件')
     if (blocks.length === 0) throw new AppError('VALIDATION', `正文文件「${file.name}」没有文字内容，请检查后重新上传`, { field: 'body' })
     links = [{ outgoingId: row.id, fileId: file.id, kind: '正文', position: 0 }, ...links.filter((l) => l.kind !== '正文' && l.fileId !== file.id)]
-    patch.body = blocksText(blocks)
+    patch.body = blocksText(withoutRepeatedHeads(blocks, [row.title, row.addressee]))
   }
   let next = Math.max(0, ...links.filter((l) => l.kind === '附件').map((l) => l.position))
   const names = parseNames(row.attachmentNames)

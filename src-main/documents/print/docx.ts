@@ -38,7 +38,7 @@ import {
   TYPE_AREA,
 } from '../../print/gbt9704'
 import { classificationMark } from '../../common/classification'
-import type { DocxBlock } from '../../print/docx-reader'
+import { withoutRepeatedHeads, type DocxBlock } from '../../print/docx-reader'
 import { bodyTable, TABLE_LINE, tableLines } from '../../print/body-table'
 
 // ---------------------------------------------------------------- input
@@ -158,21 +158,6 @@ function blockContent(blocks: DocxBlock[]): { children: FileChild[]; estimate: E
   }
   flush()
   return { children, estimate }
-}
-
-const sameText = (a: string, b: string) => a.replace(/[\s　:：]/g, '') === b.replace(/[\s　:：]/g, '')
-
-/**
- * The blocks without the heads the frame prints itself: a drafter's Word file often starts with its own 附件 label,
- * title and 主送机关, which would otherwise print twice.
- */
-export function withoutRepeatedHeads(blocks: DocxBlock[], heads: (string | null | undefined)[]): DocxBlock[] {
-  let from = 0
-  for (const h of heads) {
-    const b = blocks[from]
-    if (h && b?.kind === 'paragraph' && sameText(b.text, h)) from++
-  }
-  return blocks.slice(from)
 }
 
 /** A .docx 附件 from a new page (§8): the label 3号黑体 flush left on the first line, the title centred on the third, then its text. */

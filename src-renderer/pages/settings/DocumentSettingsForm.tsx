@@ -21,7 +21,7 @@ export function DocumentSettingsForm() {
           <>
             <Table aria-label="发文字号序列" withTableBorder>
               <Table.Thead>
-                <Table.Tr><Table.Th>机关代字</Table.Th><Table.Th>发文机关</Table.Th><Table.Th>发文机关标志（红头）</Table.Th><Table.Th w={90}>信函格式</Table.Th><Table.Th w={1} /></Table.Tr>
+                <Table.Tr><Table.Th>机关代字</Table.Th><Table.Th>发文机关</Table.Th><Table.Th>发文机关标志（红头）</Table.Th><Table.Th w={90}>信函格式</Table.Th><Table.Th>部门（部门发文）</Table.Th><Table.Th w={1} /></Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {series.map((s, i) => (
@@ -30,6 +30,8 @@ export function DocumentSettingsForm() {
                     <Table.Td><TextInput aria-label="发文机关" value={s.issuer} onChange={(e) => change(i, { issuer: e.currentTarget.value })} /></Table.Td>
                     <Table.Td><TextInput aria-label="发文机关标志" value={s.mark} onChange={(e) => change(i, { mark: e.currentTarget.value })} /></Table.Td>
                     <Table.Td><Checkbox aria-label="信函格式" checked={s.letter} onChange={(e) => change(i, { letter: e.currentTarget.checked })} /></Table.Td>
+                    {/* R-D5: a department's own series, for its directives to the counties “经市政府同意” (issue 16) */}
+                    <Table.Td><TextInput aria-label="部门" placeholder="政府序列不填" value={s.department ?? ''} onChange={(e) => change(i, { department: e.currentTarget.value || undefined })} /></Table.Td>
                     <Table.Td><ActionIcon variant="subtle" color="red" aria-label="删除此序列" disabled={series.length === 1}
                       onClick={() => set({ documentSeries: series.filter((_, j) => j !== i) })}>×</ActionIcon></Table.Td>
                   </Table.Tr>
@@ -37,7 +39,7 @@ export function DocumentSettingsForm() {
               </Table.Tbody>
             </Table>
             <Group justify="space-between">
-              <Text size="xs" c="dimmed">已编号的发文保留原字号；删除序列不影响已有发文。</Text>
+              <Text size="xs" c="dimmed">已编号的发文保留原字号；删除序列不影响已有发文。部门向县（区）政府的指示性公文（第四十九条）用“部门”一栏为该部门设置的序列。</Text>
               <Button size="xs" variant="default" onClick={() => set({ documentSeries: [...series, { code: '', issuer: form.governmentName, mark: `${form.governmentName}文件`, letter: false }] })}>增加序列</Button>
             </Group>
             <SimpleGrid cols={3} spacing="sm">

@@ -7,6 +7,25 @@ import { ClassificationSelect } from '../../../components/Classification'
 import { COUNTY_DIRECTIVE_PHRASE, type DraftState } from './model'
 import { DOCUMENT_TYPES, PUBLICITY, SIGN_KINDS, URGENCIES, signKindLabel, urgencyText } from '../../../../src-main/common/documents'
 
+type SettingsData = { governmentName: string; documentSeries: { code: string; issuer: string; department?: string }[] }
+
+/**
+ * R-D5 (issue 16): a department's directive to the counties goes out under the department's own name and series (资水发,
+ * set in 公文设置), titled 资阳市水利局关于…; what is wrong with the draft's series or title, and the one-click fix.
+ */
+function countySeriesProblem(draft: DraftState, settings: SettingsData | undefined, departments: { id: number; name: string }[]):
+  { text: string; fix?: Partial<DraftState>; fixLabel?: string } | null {
+  if (!draft.countyDirective || !settings) return null
+  const dept = departments.find((d) => String(d.id) === draft.draftingDepartmentId)?.name
+  if (!dept) return { text: '本文以起草部门的名义和发文字号印发：请选择拟稿单位。' }
+  const own = settings.documentSeries.filter((s) => s.department === dept)
+  if (own.length === 0) return { text: `本文以${dept}名义印发，但公文设置中还没有${dept}的发文字号序列：请科长在“设置—公文设置”中增加（“部门”填${dept}）。` }
+  const series = own.find((s) => s.code === draft.series) ?? own[0]
+  const title = draft.title.startsWith(settings.governmentName) ? series.issuer + draft.title.slice(settings.governmentName.length) : draft.title
+  if (series.code === draft.series && title === draft.title) return null
+  return { text: `本文以${dept}名义印发：发文字号用${series.code}，标题为“${series.issuer}关于……”，不占用市政府的发文字号。`, fix: { series: series.code, title }, fixLabel: `改用${series.code}` }
+}
+
 /** Descriptions under the input, so the fields of a row line up. */
 const BELOW = { inputWrapperOrder: ['label', 'input', 'description', 'error'] as ('label' | 'input' | 'description' | 'error')[] }
 
@@ -17,8 +36,10 @@ const DEPARTMENT_GROUP: Record<string, string> = { 市政府办公室: '市政�
  * 保密期限, 紧急程度, 拟稿单位 and 拟稿人, 公开属性, 上行文, a county directive (R-D5), 附注.
  * `docTypeSlot` replaces the 文种 field (the new-draft dialog picks the kind from the templates).
  */
-export function DraftFields({ draft, onChange, error, docTypeSlot, subjectSlot, classificationSlot }: {
+export function DraftFields({ draft, onChange, error, docTypeSlot, subjectSlot, classificationSlot, bodyFromFile = false }: {
   draft: DraftState
+  /** The body is the uploaded Word file (issue 16): the text shows it, read-only. */
+  bodyFromFile?: boolean
   onChange: (patch: Partial<DraftState>) => void
   error: ApiError | null | undefined
   docTypeSlot?: ReactNode
@@ -44,6 +65,7 @@ export function DraftFields({ draft, onChange, error, docTypeSlot, subjectSlot, 
   const err = (f: string) => fieldError(error, f)
   const classified = draft.classification !== '无'
   const countyMissing = draft.countyDirective && !draft.body.includes(COUNTY_DIRECTIVE_PHRASE)
+  const seriesProblem = countySeriesProblem(draft, settings.data, org.data?.departments ?? [])
 
   return (
     <Stack gap="sm">
@@ -63,8 +85,9 @@ export function DraftFields({ draft, onChange, error, docTypeSlot, subjectSlot, 
         onChange={(e) => onChange({ title: e.currentTarget.value })} />
       <Textarea label="主送机关" autosize minRows={1} maxRows={4} value={draft.addressee} maxLength={1000} error={err('addressee')}
         onChange={(e) => onChange({ addressee: e.currentTarget.value })} />
-      <Textarea label="正文" autosize minRows={8} maxRows={22} value={draft.body} error={err('body')}
-        description="每段一行；“一、”“（一）”“1．”开头的段落为各级标题（印制时分别排为黑体、楷体、仿宋）。"
+      <Textarea label="正文" autosize minRows={8} maxRows={22} value={draft.body} error={err('body')} readOnly={bodyFromFile}
+        description={bodyFromFile ? '正文取自上传的 Word 文件（见下方“正文和附件文件”）：要修改，请改好 Word 文件后重新上传。'
+          : '每段一行；“一、”“（一）”“1．”开头的段落为各级标题（印制时分别排为黑体、楷体、仿宋）；也可在保存后上传 Word 正文。'}
         onChange={(e) => onChange({ body: e.currentTarget.value })} styles={{ input: { fontFamily: 'var(--mantine-font-family)', lineHeight: 1.7 } }} />
       <TagsInput label="附件" value={draft.attachmentNames} onChange={(v) => onChange({ attachmentNames: v })} error={err('attachmentNames')}
         placeholder={draft.attachmentNames.length ? '' : '输入附件名称后按回车，可填多个'} maxTags={50} splitChars={[]} clearable
@@ -105,8 +128,19 @@ export function DraftFields({ draft, onChange, error, docTypeSlot, subjectSlot, 
           <Group gap={6} wrap="nowrap">
             <RuleBadge rule="R-D5" color="orange" />
             <Text size="sm">正文尚未注明“{COUNTY_DIRECTIVE_PHRASE}”，签发时会被拒绝。</Text>
-            <Anchor size="sm" component="button" type="button"
-              onClick={() => onChange({ body: `${COUNTY_DIRECTIVE_PHRASE}，${draft.body.replace(/^\s+/, '')}` })}>在正文开头加上</Anchor>
+            {bodyFromFile ? <Text size="sm">请在 Word 正文中注明后重新上传。</Text> : (
+              <Anchor size="sm" component="button" type="button"
+                onClick={() => onChange({ body: `${COUNTY_DIRECTIVE_PHRASE}，${draft.body.replace(/^\s+/, '')}` })}>在正文开头加上</Anchor>
+            )}
+          </Group>
+        </Alert>
+      )}
+      {seriesProblem && (
+        <Alert color="yellow" variant="light" py="xs" aria-label="部门发文字号">
+          <Group gap={6} wrap="nowrap">
+            <RuleBadge rule="R-D5" color="orange" />
+            <Text size="sm">{seriesProblem.text}</Text>
+            {seriesProblem.fix && <Anchor size="sm" component="button" type="button" onClick={() => onChange(seriesProblem.fix!)}>{seriesProblem.fixLabel}</Anchor>}
           </Group>
         </Alert>
       )}

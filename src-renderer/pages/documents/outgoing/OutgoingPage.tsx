@@ -10,6 +10,7 @@ import { formatDate, formatDateTime, todayIso } from '../../../lib/format'
 import { hrefOf } from '../../../lib/route'
 import { DraftFields } from './DraftFields'
 import { Exports } from './Exports'
+import { FilesPanel, attachmentList } from './FilesPanel'
 import { IssuePanel } from './IssuePanel'
 import { ReviewPanel } from './ReviewPanel'
 import { SignOffPanel } from './SignOffPanel'
@@ -17,6 +18,9 @@ import { DRAFT_FIELDS, OUTGOING_CHANGES, STATUS_COLOR, STEPS, activeStep, draftO
 import { classificationMark } from '../../../../src-main/common/classification'
 import { ReclassifyButton, ReclassifyDialog } from '../../../components/ReclassifyDialog'
 import { useCan } from '../../../lib/session'
+import { VoidButton, VoidDialog, VoidedAlert } from '../incoming/VoidDialog'
+import { ReplyLinkPanel } from './ReplyLinkPanel'
+import { OUTGOING_VOIDABLE } from '../../../../src-main/common/documents'
 
 /** What each step of the bar says once done. */
 function stepDescription(doc: Outgoing, i: number): string {
@@ -39,12 +43,23 @@ export function OutgoingPage({ id }: { id: number }) {
   const save = useMutation('outgoing.updateDraft', { invalidates: OUTGOING_CHANGES, success: '文稿已保存。' })
   const can = useCan()
   const [reclassifying, setReclassifying] = useState(false)
+  const [voiding, setVoiding] = useState(false)
 
-  // The editor follows the latest document unless it holds unsaved changes (a signed one is no longer edited).
+  // The editor follows the latest document unless it holds unsaved changes (a signed one is no longer edited). Unsaved
+  // changes are measured against the document the editor was filled from, so a change made elsewhere (an uploaded Word
+  // body) is taken; a Word body always comes from the document, it is not edited here.
   const doc = query.data
-  const dirtyRef = useRef(false)
-  dirtyRef.current = !!(doc && draft && !sameDraft(draftOf(doc), draft))
-  useEffect(() => { if (doc && (!dirtyRef.current || !doc.canEdit)) setDraft(draftOf(doc)) }, [doc])
+  const baseRef = useRef<DraftState | null>(null)
+  const draftRef = useRef(draft)
+  draftRef.current = draft
+  useEffect(() => {
+    if (!doc) return
+    const current = draftRef.current
+    const dirtyNow = !!(current && baseRef.current && !sameDraft(baseRef.current, current))
+    if (!dirtyNow || !doc.canEdit) setDraft(draftOf(doc))
+    else if (doc.bodyFromFile) setDraft({ ...current!, body: doc.body })
+    baseRef.current = draftOf(doc)
+  }, [doc])
 
   if (!doc || !draft) return query.error ? <ErrorAlert error={query.error} /> : <Loading />
 
@@ -95,7 +110,10 @@ export function OutgoingPage({ id }: { id: number }) {
               <Text key={r.id} size="xs" c="dimmed" mt={2} aria-label="定密变更记录">{r.when}　{r.text}　{r.by}</Text>
             ))}
           </div>
-          <Exports doc={doc} />
+          <Group gap="xs" wrap="nowrap" align="flex-start">
+            <VoidButton voidable={OUTGOING_VOIDABLE.includes(doc.status)} onClick={() => setVoiding(true)} />
+            <Exports doc={doc} />
+          </Group>
         </Group>
         <Stepper active={active} size="xs" mt="md" allowNextStepsSelect={false} aria-label="办理进度">
           {STEPS.map((s, i) => <Stepper.Step key={s} label={s} description={i < active ? stepDescription(doc, i) : undefined} />)}
@@ -103,14 +121,15 @@ export function OutgoingPage({ id }: { id: number }) {
         {doc.nextStep && (
           <Text size="sm" mt="sm" role="status" aria-label="下一步">下一步：{doc.nextStep.step}</Text>
         )}
-        {!doc.nextStep && <Text size="sm" mt="sm" c="green.8">已办结：{formatDate(doc.dispatchedOn)}核发。</Text>}
+        <VoidedAlert voided={doc.voided} />
+        {!doc.nextStep && !doc.voided && <Text size="sm" mt="sm" c="green.8">已办结：{formatDate(doc.dispatchedOn)}核发。</Text>}
       </Paper>
 
       {doc.canEdit && can('outgoing.updateDraft') ? (
         <Section title="文稿" description="签发之前可以修改（核稿时改动的，保存后再签发）。"
           actions={<Button size="xs" onClick={saveDraft} loading={save.busy} disabled={!dirty}>保存</Button>}>
           <Stack gap="sm">
-            <DraftFields draft={draft} error={save.error} onChange={(p) => setDraft({ ...draft, ...p })} classificationSlot={(
+            <DraftFields draft={draft} bodyFromFile={doc.bodyFromFile} error={save.error} onChange={(p) => setDraft({ ...draft, ...p })} classificationSlot={(
               <Input.Wrapper label="密级和保密期限" description="只能经定密变更改变" error={fieldError(save.error, 'classification')}>
                 <Group gap={6} mt={4} wrap="nowrap">
                   <Text size="sm" fw={500}>{mark ?? '非涉密'}</Text>
@@ -128,10 +147,13 @@ export function OutgoingPage({ id }: { id: number }) {
       ) : (
         <SignedText doc={doc} />
       )}
+      <FilesPanel doc={doc} />
+      <ReplyLinkPanel doc={doc} />
 
-      <ReviewPanel doc={doc} blockedBy={unsaved} onChanged={save.reset} />
-      <SignOffPanel doc={doc} blockedBy={unsaved} onChanged={save.reset} />
-      <IssuePanel doc={doc} />
+      <ReviewPanel doc={doc} blockedBy={doc.voided ? '本件已作废，不再办理。' : unsaved} onChanged={save.reset} />
+      <SignOffPanel doc={doc} blockedBy={doc.voided ? '本件已作废，不再办理。' : unsaved} onChanged={save.reset} />
+      {!doc.voided && <IssuePanel doc={doc} />}
+      <VoidDialog opened={voiding} kind="发文" record={{ id: doc.id, label: doc.numberText ?? `「${doc.title}」` }} onClose={() => setVoiding(false)} />
       <ReclassifyDialog opened={reclassifying} kind="发文" record={{ ...doc, label: doc.numberText ?? `「${doc.title}」` }}
         onClose={() => setReclassifying(false)} onDone={(d) => reclassified(d as unknown as Outgoing)} />
     </Stack>
@@ -145,9 +167,9 @@ function SignedText({ doc }: { doc: Outgoing }) {
       <Stack gap="xs" aria-label="公文正文" role="article">
         {doc.addressee && <Text size="sm">{doc.addressee}：</Text>}
         <Text size="sm" style={{ whiteSpace: 'pre-wrap', textIndent: 0, lineHeight: 1.8 }}>{doc.body}</Text>
-        {doc.attachmentNames.length > 0 && (
+        {attachmentList(doc).length > 0 && (
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            {`附件：${doc.attachmentNames.length === 1 ? doc.attachmentNames[0] : doc.attachmentNames.map((n, i) => `${i + 1}．${n}`).join('\n　　　')}`}
+            {`附件：${attachmentList(doc).length === 1 ? attachmentList(doc)[0] : attachmentList(doc).map((n, i) => `${i + 1}．${n}`).join('\n　　　')}`}
           </Text>
         )}
         {doc.cc && <Text size="sm" c="dimmed">抄送：{doc.cc}</Text>}
