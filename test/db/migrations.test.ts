@@ -18,6 +18,38 @@ const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_m
  * Adding a migration without its entry here fails the test below.
  */
 const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check: (db: Database.Database) => void }> = {
+  // 统计's summaries (issue 17): filled from the rows already there, then kept by triggers.
+  '0018_stats_summaries': {
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO incoming_documents (id, year, seq, received_at, sender, title, doc_type, classification, urgency, status, reviewed_on, proposed_on, closed_on, created_at)
+          VALUES (1, 2026, 1, '2026-03-02 09:00', '市财政局', '关于预算的请示', '请示', '秘密', '加急', '已办结', '2026-03-02', '2026-03-03', '2026-03-20', '2026-03-02T01:00:00Z');
+        INSERT INTO people (id, name) VALUES (1, '张明远'), (2, '李建国');
+        INSERT INTO departments (id, name, kind) VALUES (1, '市财政局', '市政府部门');
+        INSERT INTO instructions (document_id, turn, leader_id, leader_title, kind, sent_on, instructed_on) VALUES (1, 1, 1, '市长', '批示', '2026-03-04', '2026-03-05'), (1, 2, 2, NULL, '圈阅', '2026-03-05', '2026-03-09');
+        INSERT INTO assignments (document_id, department_id, role, assigned_on, working_days, deadline, feedback_on) VALUES (1, 1, '主办', '2026-03-10', 5, '2026-03-17', '2026-03-18');
+        INSERT INTO outgoing_documents (id, doc_type, sign_kind, series, title, created_at) VALUES (1, '通知', '一般', '资府发', '关于印发办法的通知', '2026-02-28T17:00:00.000Z');
+      `)
+    },
+    check: (db) => {
+      const all = (t: string) => db.prepare(`SELECT * FROM ${t} WHERE n > 0 ORDER BY 1, 2, 3`).all()
+      expect(all('stats_document_days')).toEqual([
+        { kind: '发文', day: '2026-03-01', doc_type: '通知', urgency: '无', classification: '无', n: 1 },
+        { kind: '收文', day: '2026-03-02', doc_type: '请示', urgency: '加急', classification: '秘密', n: 1 },
+      ])
+      expect(all('stats_stage_days').map((r: any) => [r.stage, r.from_day, r.to_day, r.classification])).toEqual([
+        [1, '2026-03-02', '2026-03-02', '秘密'], [2, '2026-03-02', '2026-03-03', '秘密'], [3, '2026-03-03', '2026-03-09', '秘密'], [4, '2026-03-09', '2026-03-20', '秘密'], [5, '2026-03-02', '2026-03-20', '秘密'],
+      ])
+      expect(all('stats_instruction_days').map((r: any) => [r.sent_day, r.done_day, r.leader_id, r.leader_title])).toEqual([['2026-03-04', '2026-03-05', 1, '市长'], ['2026-03-05', '2026-03-09', 2, '']])
+      expect(all('stats_assignment_days')).toEqual([{ deadline: '2026-03-17', department_id: 1, classification: '秘密', outcome: '超期', n: 1 }])
+      // Kept from here on: a 批示 still out takes the 收文's 批示 date away until it is answered.
+      db.exec(`INSERT INTO instructions (document_id, turn, leader_id, sent_on) VALUES (1, 3, 1, '2026-03-10')`)
+      expect(db.prepare('SELECT count(*) AS n FROM stats_stage_days WHERE stage IN (3, 4) AND n > 0').get()).toEqual({ n: 0 })
+      db.exec(`UPDATE instructions SET instructed_on = '2026-03-11' WHERE turn = 3; UPDATE incoming_documents SET classification = '无' WHERE id = 1`)
+      expect(db.prepare("SELECT from_day, to_day, classification FROM stats_stage_days WHERE stage = 3 AND n > 0").all()).toEqual([{ from_day: '2026-03-03', to_day: '2026-03-11', classification: '无' }])
+      expect(db.prepare("SELECT sum(n) AS n FROM stats_instruction_days WHERE classification = '无'").get()).toEqual({ n: 3 })
+    },
+  },
   // 发文 files (issue 16): a new table only; a 发文 of before keeps its text body and 附件 names, with no files.
   '0015_outgoing_files': {
     seed: (db) => {
