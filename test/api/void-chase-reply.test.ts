@@ -159,6 +159,10 @@ describe('作废 of a 发文 before it is issued', () => {
     expect(voided).toMatchObject({ status: '已作废', numberText: null, editBlockedReason: '已作废的公文不能修改' })
     const edit = await api.call('outgoing.updateDraft', { id: draft.id, docType: t.docType, signKind: t.signKind, series: t.series, title: draft.title, body: t.body, attachmentNames: [], urgency: '无', publicity: t.publicity, upward: t.upward })
     expect(edit.body.error).toMatchObject({ code: 'CONFLICT', message: '本件已作废（部门撤回），不能修改' })
+    const sign = await api.call('outgoing.signOff', { id: draft.id, signerId: personId('陈立新'), opinion: '同意。', date: '2026-12-08' })
+    expect(sign.body.error).toMatchObject({ code: 'CONFLICT', message: '本件已作废（部门撤回），不能签发' })
+    const review = await api.call('outgoing.review', { id: draft.id, step: '部门负责人', reviewer: '局长甲', opinion: '同意。', date: '2026-12-08' })
+    expect(review.body.error?.message).toBe('公文已作废，不能再核稿')
 
     await api.ok('outgoing.check', { id: ids.issuedNotice, checkedBy: '许文杰' })
     await api.ok('outgoing.issue', { id: ids.issuedNotice, issuedOn: '2026-12-08', copies: 60, distribution: '各县（区）人民政府' })

@@ -50,6 +50,7 @@ const dateError = (problem: string | null, field: string) => {
 export function signOff(ctx: ActionContext, input: SignOffInput) {
   const { db } = ctx
   const row = requireOutgoing(ctx, input.id)
+  if (row.status === '已作废') throw new AppError('CONFLICT', `本件已作废（${row.voidReason ?? ''}），不能签发`)
   if (row.signedOn !== null) throw new AppError('CONFLICT', `本文已由${row.signerName ?? ''}于${chineseDate(row.signedOn)}签发，不能重复签发`)
   if (row.status !== '待签发') {
     const done = db.select({ step: reviews.step }).from(reviews).where(eq(reviews.outgoingId, row.id)).all().map((r) => r.step as ReviewStep)

@@ -9,7 +9,7 @@ import type { Incoming } from './model'
  * header says 已批复 with the 字号 once one is issued. Shown for a 请示 or 函, and for any 收文 that has a reply.
  */
 export function RepliesPanel({ doc }: { doc: Incoming }) {
-  if (doc.replies.length === 0 && doc.docType !== '请示' && doc.docType !== '函') return null
+  if (doc.replies.length === 0 && ((doc.docType !== '请示' && doc.docType !== '函') || doc.voided)) return null
   return (
     <Section title="批复" description="答复本件的发文（在发文页面“所答复的请示”中指定）">
       <Stack gap={4} aria-label="批复">

@@ -30,8 +30,9 @@ export function VoidButton({ voidable, onClick }: { voidable: boolean; onClick: 
 export function VoidedAlert({ voided }: { voided: { on: string | null; by: string | null; reason: string | null } | null }) {
   if (!voided) return null
   return (
-    <Alert color="red" variant="light" title="已作废" aria-label="作废情况" mt="sm">
-      {voided.on ? formatDate(voided.on) : ''}{voided.by ? `由${voided.by}作废` : '作废'}：{voided.reason}。本件不再办理，编号保留不再使用。
+    // No `title`: Mantine names the alert by its title, and the page names it 作废情况.
+    <Alert color="red" variant="light" aria-label="作废情况" mt="sm">
+      <Text size="sm"><Text span fw={700}>已作废</Text>　{voided.on ? formatDate(voided.on) : ''}{voided.by ? `由${voided.by}作废` : '作废'}：{voided.reason}。本件不再办理，编号保留不再使用。</Text>
     </Alert>
   )
 }
