@@ -85,3 +85,25 @@ describe('套红 in the browser', () => {
     expect(r.pageCount).toBe(4)
   })
 })
+
+describe('a 收文 gets its forgotten scan on its page', () => {
+  it('补充文件 with a reason: the scan is listed among the 收文’s files', async () => {
+    const doc = await api.ok('incoming.receive', {
+      receivedAt: '2026-12-18 09:10', sender: '市水利局', senderDepartmentId: deptId('市水利局'), senderNumber: '资水〔2026〕51号',
+      title: '关于申请山洪灾害防治项目资金的请示', docType: '请示', urgency: '无', copies: 1, arrival: '专人送达', files: [],
+    })
+    await page.goto(`${server.url}/#/documents/incoming/${doc.id}`)
+    await page.getByRole('heading', { name: '关于申请山洪灾害防治项目资金的请示' }).waitFor()
+    await page.getByText('未附文件').waitFor()
+    await page.getByRole('button', { name: '补充文件' }).click()
+    const dialog = page.getByRole('dialog', { name: '补充文件：关于申请山洪灾害防治项目资金的请示' })
+    await dialog.waitFor()
+    await choose('文件', { name: '请示扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 扫描件') })
+    await dialog.getByLabel('补充理由').fill('登记时漏扫，补扫描件')
+    await dialog.getByRole('button', { name: '补充', exact: true }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByRole('button', { name: '请示扫描件.pdf' }).waitFor()
+    expect(await page.getByText('未附文件').count()).toBe(0)
+    await screenshot(page, 'taohong-incoming-added-scan')
+  })
+})
