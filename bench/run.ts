@@ -11,11 +11,13 @@
  *   npm run bench -- --only 安装包 # only the offline archive's start (issue 19; needs npm run dist first)
  *   npm run bench -- --only 导入   # only the import of 30,000 收文 from one .xlsx (issue 18; a small office of its own)
  *   npm run bench -- --markdown    # the table also as Markdown (for the README)
+ *   npm run bench -- --readme      # and write it, the machine and the data into README.md's 性能 section (a full run only)
  */
 import { cpus, totalmem, platform, release } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { ensureBenchOffice, type BenchOffice } from './dataset'
 import { markdownTable, textTable, type Row } from './measure'
+import { dataLine, writeReadme } from './readme'
 
 export type Part = (office: BenchOffice, log: (line: string) => void) => Promise<Row[]>
 /** A part that starts a small office of its own: run alone (`--only`), the ten years are not built. */
@@ -67,12 +69,13 @@ async function main(): Promise<void> {
   }
   console.log(`\n三办 性能基准（${new Date().toISOString().slice(0, 10)}，共 ${((performance.now() - t) / 1000).toFixed(0)} s）`)
   console.log(`机器：${machine()}`)
-  if (office) console.log(`数据：${Object.entries(office.counts).map(([k, v]) => `${k} ${v.toLocaleString()}`).join('，')}\n`)
+  if (office) console.log(`${dataLine(office)}\n`)
   console.log(textTable(rows))
   const held = rows.filter((r) => r.met !== undefined)
   const missed = held.filter((r) => !r.met)
   console.log(`\n${held.length - missed.length}/${held.length} 项达标${missed.length ? `；未达标：${missed.map((r) => r.operation).join('、')}` : ''}`)
   if (process.argv.includes('--markdown')) console.log(`\n${markdownTable(rows)}`)
+  if (process.argv.includes('--readme')) { writeReadme(rows, machine(), office); console.log('\n已写入 README.md 的“性能（十年数据）”一节。') }
 }
 
 main().catch((e) => { console.error(e); process.exit(1) })
