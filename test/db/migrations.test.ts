@@ -18,6 +18,33 @@ const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_m
  * Adding a migration without its entry here fails the test below.
  */
 const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check: (db: Database.Database) => void }> = {
+  // 提醒's read marks (issue 17): a new table only; the accounts stay, nobody has read anything yet.
+  '0016_reminder_marks': {
+    seed: (db) => {
+      db.exec(`INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (7, 'wenmi', '王文秘', '文秘', 'scrypt$x', '2026-11-01T00:00:00Z')`)
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT id, username FROM users').all()).toEqual([{ id: 7, username: 'wenmi' }])
+      expect(db.prepare('SELECT count(*) AS n FROM reminder_marks').get()).toEqual({ n: 0 })
+      db.exec(`INSERT INTO reminder_marks (user_id, kind, subject, on_date, read_at) VALUES (7, '批示已回', '批示1', '2026-12-01', '2026-12-01T02:00:00Z')`)
+      expect(() => db.exec(`INSERT INTO reminder_marks (user_id, kind, subject, on_date) VALUES (7, '批示已回', '批示1', '2026-12-01')`)).toThrow(/UNIQUE/)
+    },
+  },
+  // 纪要待签发 (issue 17): an index on the drafts only; minutes, signed or not, stay as they were.
+  '0017_minutes_draft_idx': {
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO meeting_types (id, kind, name, config) VALUES (1, '常务会议', '常务会议', '{}');
+        INSERT INTO meetings (id, type_id, date, half_day, status, created_at) VALUES (1, 1, '2026-11-20', '上午', '已召开', '2026-11-01T00:00:00Z'), (2, 1, '2026-11-27', '上午', '已召开', '2026-11-01T00:00:00Z');
+        INSERT INTO minutes (id, meeting_id, opening, status, updated_at) VALUES (1, 1, '会议听取了……', '已签发', '2026-11-21T00:00:00Z'), (2, 2, '会议研究了……', '草稿', '2026-11-28T00:00:00Z');
+      `)
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT id, status FROM minutes ORDER BY id').all()).toEqual([{ id: 1, status: '已签发' }, { id: 2, status: '草稿' }])
+      const plan = db.prepare("EXPLAIN QUERY PLAN SELECT meeting_id FROM minutes WHERE status = '草稿'").all() as { detail: string }[]
+      expect(plan.map((r) => r.detail).join(' ')).toContain('minutes_draft_idx')
+    },
+  },
   // 统计's summaries (issue 17): filled from the rows already there, then kept by triggers.
   '0018_stats_summaries': {
     seed: (db) => {
