@@ -22,7 +22,7 @@ export const todoPart: Part = async (office) => {
       rows.push(latencyRow(`待办 ${group}（科长，共 ${g.total.toLocaleString()} 件）`, await timeAsync(() => kezhang('todo.list', { group }), RUNS), LIMIT))
     }
     rows.push(latencyRow('待办 待核稿（文秘，秘密）', await timeAsync(() => wenmi('todo.list', { group: '待核稿' }), RUNS), LIMIT))
-    rows.push(latencyRow('待办 导航上的件数（科长，全部12类）', await timeAsync(() => kezhang('todo.counts'), RUNS), { p95: 100 }))
+    rows.push(latencyRow('待办 导航上的件数（科长，全部12类）', await timeAsync(() => kezhang('todo.counts'), RUNS), LIMIT))
     const { items } = await kezhang<{ items: unknown[] }>('reminders.list')
     rows.push(latencyRow(`提醒 列表（科长，${items.length} 条）`, await timeAsync(() => kezhang('reminders.list'), RUNS), LIMIT))
     rows.push(latencyRow('提醒 列表（文秘，秘密）', await timeAsync(() => wenmi('reminders.list'), RUNS), LIMIT))

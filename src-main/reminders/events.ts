@@ -2,20 +2,21 @@
  * The events a reminder tells of, computed from the records within the reader's clearance (a person never hears
  * of what they may not see): each kind is one small query over an index, newest or nearest first.
  */
-import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm'
 import { addDays, chineseDate, type IsoDate } from '../common/dates'
 import { clearanceOf, visibleSql, type Reader } from '../security/clearance'
 import type { HolidayCalendar } from '../calendar/rules'
 import { shiftWorkingDays } from '../calendar/rules'
 import { deadlineTiming } from '../calendar/deadline'
 import { assignments as a, incomingDocuments as d, instructions } from '../documents/schema'
-import { dueConditions } from '../documents/incoming/due-soon'
 import { numberText } from '../documents/incoming/service'
 import { followUps } from '../followups/schema'
 import { topicDeadline } from '../meetings/rules'
 import { meetingTypeById } from '../meetings/context'
-import { rosters } from '../duty/schema'
-import { rosterGaps } from '../duty/service'
+import { dutyAssignments, rosters } from '../duty/schema'
+import { gapsAfterPublish } from '../duty/rules'
+import { loadAbsencePeriods } from '../absences/service'
+import { people } from '../org/schema'
 import { directory } from '../org/directory'
 import { meetingNamer, upcomingMeetings } from '../todo/queries'
 import { TODO_LINKS } from '../todo/rules'
@@ -26,12 +27,23 @@ const PER_KIND = 50
 
 export interface EventScope { reader: Reader; today: IsoDate; cal: HolidayCalendar; aheadDays: number }
 
-/** A 批示 came back (instructions_leader_idx, one range per person): told to the office, which routes it on. */
+/** The newest 批示 looked at: a busy week holds thousands; the newest visible PER_KIND of these are told. */
+const NEWEST_INSTRUCTIONS = 4 * PER_KIND
+
+/**
+ * A 批示 came back: told to the office, which routes it on. The newest are found in instructions_leader_idx alone
+ * (one range per person, the index holds the date and the row id), and only those rows and their 收文 are read.
+ */
 function instructionsBack({ reader, today }: EventScope): ReminderEvent[] {
   const seen = visibleSql(sql`+${d.classification}`, clearanceOf(reader.user)) ?? undefined
+  const newest = reader.db.select({ id: instructions.id }).from(instructions)
+    .where(and(sql`${instructions.leaderId} IN (SELECT id FROM ${people})`, gte(instructions.instructedOn, addDays(today, -INSTRUCTION_NEWS_DAYS)), lte(instructions.instructedOn, today)))
+    .orderBy(desc(instructions.instructedOn)).limit(NEWEST_INSTRUCTIONS).all().map((r) => r.id)
+  if (!newest.length) return []
+  // Looked up by id (the primary key), not left to the planner to combine with the date order.
   const rows = reader.db.select({ i: instructions, doc: d }).from(instructions).innerJoin(d, eq(d.id, instructions.documentId))
-    .where(and(sql`${instructions.leaderId} IN (SELECT id FROM people)`, gte(instructions.instructedOn, addDays(today, -INSTRUCTION_NEWS_DAYS)), lte(instructions.instructedOn, today), seen))
-    .orderBy(desc(instructions.instructedOn)).limit(PER_KIND).all()
+    .where(and(inArray(instructions.id, newest), seen))
+    .orderBy(desc(instructions.instructedOn), desc(instructions.id)).limit(PER_KIND).all()
   const l = directory(reader.db)
   return rows.map(({ i, doc }) => ({
     kind: '批示已回', subject: `批示${i.id}`, date: i.instructedOn!,
@@ -42,13 +54,22 @@ function instructionsBack({ reader, today }: EventScope): ReminderEvent[] {
 
 const dueKind = (deadline: IsoDate, today: IsoDate): ReminderKind => (deadline < today ? '逾期' : '临期')
 
-/** R-D7: 收文 and 承办 due within the set working days, or overdue since lately (the 首页 due list's conditions). */
+/**
+ * R-D7: 收文 and 承办 due within the set working days, or overdue since lately. The 承办 are read from
+ * assignments_pending_idx (deadline, awaiting feedback): `+status` keeps the planner from walking every 承办中 收文
+ * instead. A 收文 whose pending 承办 is told is not told again (as on 首页's due list).
+ */
 function documentsDue({ reader, today, cal, aheadDays }: EventScope): ReminderEvent[] {
-  const { work, docs } = dueConditions(reader, shiftWorkingDays(cal, today, aheadDays))
+  const until = shiftWorkingDays(cal, today, aheadDays)
   const from = addDays(today, -OVERDUE_NEWS_DAYS)
+  const seen = visibleSql(sql`+${d.classification}`, clearanceOf(reader.user)) ?? undefined
   const l = directory(reader.db)
-  const jobs = reader.db.select({ a, doc: d }).from(a).innerJoin(d, eq(d.id, a.documentId)).where(and(work, gte(a.deadline, from))).orderBy(asc(a.deadline)).limit(PER_KIND).all()
-  const open = reader.db.select().from(d).where(and(docs, gte(d.deadline, from))).orderBy(asc(d.deadline)).limit(PER_KIND).all()
+  const jobs = reader.db.select({ a, doc: d }).from(a).innerJoin(d, eq(d.id, a.documentId))
+    .where(and(isNull(a.feedbackOn), gte(a.deadline, from), lte(a.deadline, until), sql`+${d.status} = '承办中'`, seen)).orderBy(asc(a.deadline)).limit(PER_KIND).all()
+  const open = reader.db.select().from(d)
+    .where(and(inArray(d.status, ['已拟办', '批示中', '承办中']), gte(d.deadline, from), lte(d.deadline, until), seen,
+      sql`NOT (${d.status} = '承办中' AND EXISTS (SELECT 1 FROM ${a} p WHERE p.document_id = ${d.id} AND p.feedback_on IS NULL AND p.deadline <= ${until}))`))
+    .orderBy(asc(d.deadline)).limit(PER_KIND).all()
   return [
     ...jobs.map(({ a: job, doc }): ReminderEvent => ({
       kind: dueKind(job.deadline, today), subject: `承办${job.id}`, date: job.deadline,
@@ -96,16 +117,25 @@ function meetingEvents({ reader, today, cal }: EventScope, kinds: ReadonlySet<Re
   return out
 }
 
-/** X-4: a published roster's duty in the coming days whose person can no longer take it (duty.gaps). */
-function rosterGapEvents({ reader, today }: EventScope): ReminderEvent[] {
+/**
+ * X-4: a published roster's duty in the coming days whose person can no longer take it — the rule behind duty.gaps
+ * (gapsAfterPublish), given only those days (duty_assignments_date_idx) and no pools: the page suggests replacements.
+ */
+function rosterGapEvents({ reader, today, cal }: EventScope): ReminderEvent[] {
   const until = addDays(today, ROSTER_GAP_DAYS)
-  const published = reader.db.select().from(rosters)
-    .where(and(eq(rosters.status, '已发布'), lte(rosters.fromDate, until), gte(rosters.toDate, today))).all()
-  return published.flatMap((r) => rosterGaps(reader.db, r.id)
-    .filter((g) => g.duty.date >= today && g.duty.date <= until)
-    .map((g): ReminderEvent => ({
-      kind: '值班缺口', subject: `值班${r.id}:${g.duty.role}:${g.duty.personId}`, date: g.duty.date,
-      title: `${chineseDate(g.duty.date)}${g.duty.role}缺人：${r.title}`, text: `${g.person?.name ?? ''}：${g.reason}`, href: TODO_LINKS.roster(r.id),
+  const { db } = reader
+  const published = db.select().from(rosters).where(and(eq(rosters.status, '已发布'), lte(rosters.fromDate, until), gte(rosters.toDate, today))).all()
+  if (!published.length) return []
+  const duties = db.select().from(dutyAssignments)
+    .where(and(gte(dutyAssignments.date, today), lte(dutyAssignments.date, until), inArray(dutyAssignments.rosterId, published.map((r) => r.id)))).all()
+  const absences = loadAbsencePeriods(db, today, until)
+  const departed = new Map(db.select({ id: people.id, on: people.archivedOn }).from(people).where(isNotNull(people.archivedOn)).all().map((p) => [p.id, p.on!] as const))
+  const l = directory(db)
+  const names = new Map(duties.map((x) => [x.personId, l.person(x.personId) ?? '']))
+  return published.flatMap((r) => gapsAfterPublish(duties.filter((x) => x.rosterId === r.id), absences, { calendar: cal, pools: {}, names, departed, limit: 0 })
+    .map(({ duty, reason }): ReminderEvent => ({
+      kind: '值班缺口', subject: `值班${r.id}:${duty.role}:${duty.personId}`, date: duty.date,
+      title: `${chineseDate(duty.date)}${duty.role}缺人：${r.title}`, text: reason, href: TODO_LINKS.roster(r.id),
     })))
 }
 

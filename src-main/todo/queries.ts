@@ -43,44 +43,44 @@ const incomingItem = (doc: IncomingRow, where: string): TodoItem =>
   ({ key: `收文${doc.id}`, title: doc.title, detail: `${numberText(doc)} · ${where}`, deadline: doc.deadline, href: TODO_LINKS.incoming(doc.id) })
 
 /** 收文 in one stored state (incoming_status_received_idx: status, received_at), oldest first. */
-function incomingIn(reader: Reader, where: SQL, where_: string): GroupRows {
+function incomingIn(reader: Reader, where: SQL, where_: string, shown: number): GroupRows {
   const cond = and(where, seen(reader, sql`+${d.classification}`))
   return {
     total: countOf(reader.db.select(n).from(d).where(cond).get()),
-    items: reader.db.select().from(d).where(cond).orderBy(asc(d.receivedAt), asc(d.id)).limit(TODO_SHOWN).all().map((doc) => incomingItem(doc, where_)),
+    items: shown === 0 ? [] : reader.db.select().from(d).where(cond).orderBy(asc(d.receivedAt), asc(d.id)).limit(shown).all().map((doc) => incomingItem(doc, where_)),
   }
 }
 
-export const toReview = (r: Reader) => incomingIn(r, and(eq(d.status, '已登记'), isNull(d.reviewedOn))!, '待初审')
-export const toPropose = (r: Reader) => incomingIn(r, and(eq(d.status, '已登记'), isNotNull(d.reviewedOn))!, '已初审，待拟办')
-export const toSend = (r: Reader) => incomingIn(r, eq(d.status, '已拟办'), '已拟办，待送领导批示')
+export const toReview = (r: Reader, shown: number) => incomingIn(r, and(eq(d.status, '已登记'), isNull(d.reviewedOn))!, '待初审', shown)
+export const toPropose = (r: Reader, shown: number) => incomingIn(r, and(eq(d.status, '已登记'), isNotNull(d.reviewedOn))!, '已初审，待拟办', shown)
+export const toSend = (r: Reader, shown: number) => incomingIn(r, eq(d.status, '已拟办'), '已拟办，待送领导批示', shown)
 /** 批示中 with no leader still holding it (instructions_document_idx): the page's 待交办 (incomingStatusText). */
-export const toAssign = (r: Reader) => incomingIn(r,
+export const toAssign = (r: Reader, shown: number) => incomingIn(r,
   and(eq(d.status, '批示中'), sql`NOT EXISTS (SELECT 1 FROM ${instructions} i WHERE i.document_id = ${d.id} AND i.instructed_on IS NULL)`)!,
-  '领导批示已回，待交办')
+  '领导批示已回，待交办', shown)
 
 type OutgoingRow = typeof o.$inferSelect
 const outgoingItem = (doc: OutgoingRow, where: string): TodoItem =>
   ({ key: `发文${doc.id}`, title: doc.title, detail: `${doc.numberText ?? doc.series} · ${where}`, deadline: null, href: TODO_LINKS.outgoing(doc.id) })
 
 /** 发文 by state (outgoing_status_created_idx: status, created_at), oldest first. */
-function outgoingIn(reader: Reader, where: SQL, text: (doc: OutgoingRow) => string): GroupRows {
+function outgoingIn(reader: Reader, where: SQL, text: (doc: OutgoingRow) => string, shown: number): GroupRows {
   const cond = and(where, seen(reader, sql`+${o.classification}`))
   return {
     total: countOf(reader.db.select(n).from(o).where(cond).get()),
-    items: reader.db.select().from(o).where(cond).orderBy(asc(o.createdAt), asc(o.id)).limit(TODO_SHOWN).all().map((doc) => outgoingItem(doc, text(doc))),
+    items: shown === 0 ? [] : reader.db.select().from(o).where(cond).orderBy(asc(o.createdAt), asc(o.id)).limit(shown).all().map((doc) => outgoingItem(doc, text(doc))),
   }
 }
 
 const reviewsDone = sql<number>`(SELECT count(*) FROM ${reviews} rv WHERE rv.outgoing_id = ${o.id})`
 /** 核稿: drafts whose next step (the number of reviews so far, reviews_outgoing_idx) is one this role records. */
-export function toCheckDraft(reader: Reader, role: Role): GroupRows {
+export function toCheckDraft(reader: Reader, role: Role, shown: number): GroupRows {
   const steps = reviewStepsOf(role)
   return outgoingIn(reader, and(inArray(o.status, ['拟稿', '核稿中']), sql`${reviewsDone} IN (${sql.join(steps.map((s) => sql`${s}`), sql`, `)})`)!,
-    (doc) => (doc.status === '拟稿' ? '拟稿，待部门负责人核稿' : '核稿中'))
+    (doc) => (doc.status === '拟稿' ? '拟稿，待部门负责人核稿' : '核稿中'), shown)
 }
-export const toNumber = (r: Reader) => outgoingIn(r, eq(o.status, '已签发'), (doc) => `${doc.signerName ?? ''}已签发，待编号`)
-export const toIssue = (r: Reader) => outgoingIn(r, eq(o.status, '已编号'), (doc) => (doc.checkedBy ? `${doc.checkedBy}已复核，待印发` : '待复核（科长）后印发'))
+export const toNumber = (r: Reader, shown: number) => outgoingIn(r, eq(o.status, '已签发'), (doc) => `${doc.signerName ?? ''}已签发，待编号`, shown)
+export const toIssue = (r: Reader, shown: number) => outgoingIn(r, eq(o.status, '已编号'), (doc) => (doc.checkedBy ? `${doc.checkedBy}已复核，待印发` : '待复核（科长）后印发'), shown)
 
 type MeetingRow = typeof meetings.$inferSelect
 
@@ -90,13 +90,13 @@ export function meetingNamer(reader: Reader): (m: MeetingRow) => string {
   return (m) => meetingTitle(short, meetingTypeById(reader.db, m.typeId), m)
 }
 
-/** 纪要草稿 of held meetings (minutes are few: one per meeting). */
-export function toSignMinutes(reader: Reader, title: (m: MeetingRow) => string): GroupRows {
-  const cond = and(eq(minutes.status, '草稿'), eq(meetings.status, '已召开'))
+/** 纪要草稿 of held meetings: minutes_draft_idx holds only drafts (the literal matches its condition; a bound value would not). */
+export function toSignMinutes(reader: Reader, title: (m: MeetingRow) => string, shown: number): GroupRows {
+  const cond = and(sql`${minutes.status} = '草稿'`, eq(meetings.status, '已召开'))
   const q = () => reader.db.select({ m: meetings }).from(minutes).innerJoin(meetings, eq(meetings.id, minutes.meetingId)).where(cond)
   return {
     total: countOf(reader.db.select(n).from(minutes).innerJoin(meetings, eq(meetings.id, minutes.meetingId)).where(cond).get()),
-    items: q().orderBy(asc(meetings.date), asc(meetings.id)).limit(TODO_SHOWN).all()
+    items: shown === 0 ? [] : q().orderBy(asc(meetings.date), asc(meetings.id)).limit(shown).all()
       .map(({ m }) => ({ key: `纪要${m.id}`, title: title(m), detail: `${m.date}召开 · 纪要草稿待签发`, deadline: null, href: TODO_LINKS.meeting(m.id) })),
   }
 }
@@ -112,11 +112,11 @@ export function upcomingMeetings(reader: Reader, today: IsoDate) {
 }
 
 /** 督办 办理中 by deadline (follow_ups_status_deadline_idx). Follow-ups carry no 密级 of their own. */
-export function openFollowUps(reader: Reader, limit = TODO_SHOWN) {
+export function openFollowUps(reader: Reader, limit: number) {
   const cond = and(eq(followUps.status, '办理中'), fromLiveSource)!
   return {
     total: countOf(reader.db.select(n).from(followUps).where(cond).get()),
-    rows: reader.db.select().from(followUps).where(cond).orderBy(asc(followUps.deadline), asc(followUps.id)).limit(limit).all(),
+    rows: limit === 0 ? [] : reader.db.select().from(followUps).where(cond).orderBy(asc(followUps.deadline), asc(followUps.id)).limit(limit).all(),
   }
 }
 

@@ -34,8 +34,8 @@ function topicsToConfirm(reader: Reader, cal: HolidayCalendar, today: IsoDate): 
   return { total: items.length, items: items.slice(0, q.TODO_SHOWN) }
 }
 
-function followUpsToReport(reader: Reader): GroupRows {
-  const { total, rows } = q.openFollowUps(reader)
+function followUpsToReport(reader: Reader, shown: number): GroupRows {
+  const { total, rows } = q.openFollowUps(reader, shown)
   const l = directory(reader.db)
   return {
     total,
@@ -60,20 +60,20 @@ function holidaysToEnter(cal: HolidayCalendar, today: IsoDate): GroupRows {
     : { total: 0, items: [] }
 }
 
-/** One group's rows: every group is its own query, so a page (or the bench) can ask for one alone. */
-export function groupRows(reader: Reader, group: TodoGroup, today: IsoDate, cal: HolidayCalendar): GroupRows {
+/** One group's rows (`shown` 0: only the count): every group is its own query, so a page (or the bench) can ask for one alone. */
+export function groupRows(reader: Reader, group: TodoGroup, today: IsoDate, cal: HolidayCalendar, shown = q.TODO_SHOWN): GroupRows {
   const role = reader.user!.role
   switch (group) {
-    case '待初审': return q.toReview(reader)
-    case '待拟办': return q.toPropose(reader)
-    case '待送批': return q.toSend(reader)
-    case '待交办': return q.toAssign(reader)
-    case '待核稿': return q.toCheckDraft(reader, role)
-    case '待编号': return q.toNumber(reader)
-    case '待印发': return q.toIssue(reader)
-    case '纪要待签发': return q.toSignMinutes(reader, q.meetingNamer(reader))
+    case '待初审': return q.toReview(reader, shown)
+    case '待拟办': return q.toPropose(reader, shown)
+    case '待送批': return q.toSend(reader, shown)
+    case '待交办': return q.toAssign(reader, shown)
+    case '待核稿': return q.toCheckDraft(reader, role, shown)
+    case '待编号': return q.toNumber(reader, shown)
+    case '待印发': return q.toIssue(reader, shown)
+    case '纪要待签发': return q.toSignMinutes(reader, q.meetingNamer(reader), shown)
     case '议题待确认': return topicsToConfirm(reader, cal, today)
-    case '督办待反馈': return followUpsToReport(reader)
+    case '督办待反馈': return followUpsToReport(reader, shown)
     case '值班表待发布': return rostersToPublish(reader, today)
     case '节假日待录入': return holidaysToEnter(cal, today)
   }
@@ -93,8 +93,11 @@ export function myTodo(reader: Reader, clock: Clock, only?: TodoGroup): TodoGrou
   })
 }
 
-/** The navigation's badge: how many items wait, per group and in all. */
+/** The navigation's badge: how many items wait, per group and in all (counted only, no items read). */
 export function todoCounts(reader: Reader, clock: Clock) {
-  const groups = myTodo(reader, clock).map((g) => ({ group: g.group, total: g.total }))
+  clearanceOf(reader.user)
+  const today = clock.today()
+  const cal = loadCalendar(reader.db)
+  const groups = groupsOf(reader.user!.role).map((group) => ({ group, total: groupRows(reader, group, today, cal, 0).total }))
   return { groups, total: groups.reduce((s, g) => s + g.total, 0) }
 }
