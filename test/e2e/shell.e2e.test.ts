@@ -42,7 +42,8 @@ describe('the application shell', () => {
     const { page } = browser
     await signIn(page, server.url, BUSINESS_USER, ADMIN_PASSWORD)
     await nav().waitFor()
-    expect(await nav().getByRole('link').allInnerTexts()).toEqual([...BUSINESS_NAV, '设置'])
+    // The 科长 also has 导入 (issue 18).
+    expect(await nav().getByRole('link').allInnerTexts()).toEqual([...BUSINESS_NAV, '导入', '设置'])
     await page.getByText('资阳市人民政府办公室').first().waitFor()
     expect(await page.getByRole('banner').innerText()).toContain('李科长（科长）')
     await screenshot(page, 'shell-home')
@@ -236,6 +237,6 @@ describe('the application shell', () => {
     await field(page, '密码').fill(ADMIN_PASSWORD)
     await lock.getByRole('button', { name: '解锁' }).click()
     await lock.waitFor({ state: 'detached' })
-    expect(await nav().getByRole('link').count()).toBe(BUSINESS_NAV.length + 1)
+    expect(await nav().getByRole('link').count()).toBe(BUSINESS_NAV.length + 2)
   })
 })

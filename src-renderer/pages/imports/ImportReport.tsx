@@ -13,7 +13,7 @@ export function ImportReport({ report, done }: { report: Report; done?: boolean 
         <Badge color="green" variant="light">{verb}新增 {report.created} 条</Badge>
         <Badge color="blue" variant="light">{verb}更新 {report.updated} 条</Badge>
         <Badge color="gray" variant="light">已有且无变化 {report.unchanged} 条</Badge>
-        <Badge color={report.refusedRows ? 'red' : 'gray'} variant="light">不能导入 {report.refusedRows} 行</Badge>
+        <Badge color={report.refusedRows ? 'red' : 'gray'} variant="light">{done ? '未导入' : '不能导入'} {report.refusedRows} 行</Badge>
       </Group>
       {report.refused.length > 0 && (
         <Stack gap={4}>
