@@ -30,6 +30,7 @@ const PARTS: [string, () => Promise<Part>][] = [
   ['首页', async () => (await import('./queries')).homePart],
   ['会议', async () => (await import('./queries')).meetingPart],
   ['值班', async () => (await import('./duty')).dutyPart],
+  ['待办', async () => (await import('./todo')).todoPart],
   ['Word 文件', async () => (await import('./word')).wordPart],
   ['服务器', async () => (await import('./server-load')).serverPart],
   ['办公日', async () => (await import('./server-load')).officeDayPart],
