@@ -153,11 +153,12 @@ describe('the registers, the search and 首页 count only what the reader is cle
     expect(await chayue.ok('registers.outgoing', { text: '防护' })).toMatchObject({ rows: [], total: 0 })
   })
 
-  it('首页 shows three 收文 falling due to the 科长, two to the 文秘 and one to 查阅', async () => {
+  // The 非涉密 通知 still waiting for 初审 since 1 December is due as well (issue 16: 初审/拟办 waiting counts).
+  it('首页 shows four 收文 falling due to the 科长, three to the 文秘 and two to 查阅', async () => {
     const due = async (api: Api) => titles((await api.ok('incoming.dueSoon', {})).items)
-    expect(await due(kezhang)).toEqual(sorted([TITLES.open, TITLES.secret, TITLES.confidential]))
-    expect(await due(wenmi)).toEqual(sorted([TITLES.open, TITLES.secret]))
-    expect(await due(chayue)).toEqual([TITLES.open])
+    expect(await due(kezhang)).toEqual(sorted([TITLES.open, TITLES.plain, TITLES.secret, TITLES.confidential]))
+    expect(await due(wenmi)).toEqual(sorted([TITLES.open, TITLES.plain, TITLES.secret]))
+    expect(await due(chayue)).toEqual(sorted([TITLES.open, TITLES.plain]))
   })
 
   it('the exported 收文登记簿 has one line a visible document, says how many, and never carries the 机密 title', async () => {
