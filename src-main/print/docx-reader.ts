@@ -139,3 +139,22 @@ export function withoutRepeatedHeads(blocks: DocxBlock[], heads: (string | null 
   }
   return blocks.slice(from)
 }
+
+const DATE_LINE = /^(\d{4}|[〇○零一二三四五六七八九]{4})年[\d〇○零一二三四五六七八九十]{1,3}月[\d〇○零一二三四五六七八九十]{1,3}日$/
+
+/**
+ * The blocks without the closing lines the frame prints itself: a drafter's file often ends with the issuer's name and
+ * the date (署名, 成文日期) and, when the 附件 are listed by the frame, its own 附件说明 (附件：1.… 2.…).
+ */
+export function withoutRepeatedTail(blocks: DocxBlock[], tail: { issuer: string; attachmentsListed: boolean }): DocxBlock[] {
+  let end = blocks.length
+  const text = (i: number) => { const b = blocks[i]; return b?.kind === 'paragraph' ? b.text.replace(/\s/g, '') : null }
+  while (end > 0 && (DATE_LINE.test(text(end - 1) ?? '') || text(end - 1) === tail.issuer.replace(/\s/g, ''))) end--
+  if (tail.attachmentsListed) {
+    // the 附件说明: a line 附件：… and the numbered lines after it
+    let start = end
+    while (start > 0 && /^\d+[.．、]/.test(text(start - 1) ?? '')) start--
+    if (start > 0 && /^附件[:：]/.test(text(start - 1) ?? '')) end = start - 1
+  }
+  return blocks.slice(0, end)
+}

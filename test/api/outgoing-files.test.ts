@@ -57,7 +57,7 @@ describe('套红: the drafter’s .docx body in the red header', () => {
   it('lays a body with a three-level outline and a table into the frame in the standard’s fonts, the table kept', async () => {
     const v = await draft()
     ids.notice = v.id
-    const withBody = await api.ok('outgoing.attachFiles', { id: v.id, body: await upload('养护通知正文.docx', await wordBody([...OUTLINE_BODY], TITLE)), attachments: [] })
+    const withBody = await api.ok('outgoing.attachFiles', { id: v.id, body: await upload('养护通知正文.docx', await wordBody([...OUTLINE_BODY, '资阳市人民政府', '2026年12月20日'], TITLE)), attachments: [] })
     expect(withBody.bodyFromFile).toBe(true)
     expect(withBody.files).toEqual([expect.objectContaining({ kind: '正文', name: '养护通知正文.docx', printed: true, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })])
     // the page shows the text of the file, the table a row a line
@@ -74,8 +74,9 @@ describe('套红: the drafter’s .docx body in the red header', () => {
     const at = order.map((t) => text.indexOf(t))
     expect(at.every((i) => i >= 0), JSON.stringify(order.filter((_, i) => at[i] < 0))).toBe(true)
     expect([...at].sort((a, b) => a - b)).toEqual(at)
-    // the title the drafter typed at the top of the file is printed once, by the frame
+    // the title the drafter typed at the top of the file, and the 署名 and date at its end, are printed once, by the frame
     expect(text.split('全市农村公路养护工作的通知').length - 1).toBe(1)
+    expect(text.split('资阳市人民政府2026年12月20日').length - 1).toBe(1)
     // fonts: 黑体 level 1, 楷体 level 2, 仿宋 level 3 and body, all 3号; none of the drafter's 宋体 or Calibri
     expect(runOf(xml, '一、总体要求')).toMatchObject({ font: '黑体', size: '32' })
     expect(runOf(xml, '（一）工作目标')).toMatchObject({ font: '楷体_GB2312', size: '32' })

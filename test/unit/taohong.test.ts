@@ -4,7 +4,7 @@
  * R-D5's department series.
  */
 import { describe, expect, it } from 'vitest'
-import { blocksText, DocxReadError, notDocxReason, readDocxBody, withoutRepeatedHeads, type DocxBlock, type DocxTable } from '../../src-main/print/docx-reader'
+import { blocksText, DocxReadError, notDocxReason, readDocxBody, withoutRepeatedHeads, withoutRepeatedTail, type DocxBlock, type DocxTable } from '../../src-main/print/docx-reader'
 import { scaledColumns } from '../../src-main/print/body-table'
 import { TYPE_AREA } from '../../src-main/print/gbt9704'
 import { titleLines } from '../../src-main/documents/print/docx'
@@ -53,6 +53,17 @@ describe('reading a Word body', () => {
     expect(withoutRepeatedHeads(blocks, ['附件3', '县（区）养护责任人名单']).map((b) => (b as { text: string }).text)).toEqual(['雁江区：张三', '附件3'])
     expect(withoutRepeatedHeads([p('各县（区）人民政府：'), p('现通知如下。')], ['标题', '各县（区）人民政府'])).toHaveLength(1)
     expect(withoutRepeatedHeads([p('现通知如下。'), p('各县（区）人民政府：')], ['标题', '各县（区）人民政府'])).toHaveLength(2)
+  })
+
+  it.each([
+    ['署名 and date', ['特此通知。', '资阳市水利局', '2026年12月1日'], false, ['特此通知。']],
+    ['a date in Chinese numerals', ['特此通知。', '资阳市水利局', '二〇二六年十二月一日'], false, ['特此通知。']],
+    ['附件说明 the frame lists', ['特此通知。', '附件：1.考核办法', '2.资金分配表', '资阳市水利局', '2026年12月1日'], true, ['特此通知。']],
+    ['附件说明 kept when the frame lists none', ['特此通知。', '附件：1.考核办法'], false, ['特此通知。', '附件：1.考核办法']],
+    ['the issuer named inside the text', ['资阳市水利局', '特此通知。'], false, ['资阳市水利局', '特此通知。']],
+  ])('drops the closing lines the frame prints itself: %s', (_, lines, attachmentsListed, kept) => {
+    const blocks = lines.map((text): DocxBlock => ({ kind: 'paragraph', text }))
+    expect(withoutRepeatedTail(blocks, { issuer: '资阳市水利局', attachmentsListed }).map((b) => (b as { text: string }).text)).toEqual(kept)
   })
 
   it('gives the text a paragraph a line and a table row a line', () => {

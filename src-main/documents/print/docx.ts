@@ -38,7 +38,7 @@ import {
   TYPE_AREA,
 } from '../../print/gbt9704'
 import { classificationMark } from '../../common/classification'
-import { withoutRepeatedHeads, type DocxBlock } from '../../print/docx-reader'
+import { withoutRepeatedHeads, withoutRepeatedTail, type DocxBlock } from '../../print/docx-reader'
 import { bodyTable, TABLE_LINE, tableLines } from '../../print/body-table'
 
 // ---------------------------------------------------------------- input
@@ -351,7 +351,7 @@ export function officialDocumentDocx(data: OfficialDocumentPrint): Promise<Buffe
     blocks.push({ line: LINE_PITCH, lines: 1 + linesOf(data.addressee.trim() + '：', 0) })
   }
   const body = data.bodyBlocks
-    ? blockContent(withoutRepeatedHeads(data.bodyBlocks, [data.title, data.addressee]))
+    ? blockContent(withoutRepeatedTail(withoutRepeatedHeads(data.bodyBlocks, [data.title, data.addressee]), { issuer: data.issuer, attachmentsListed: attachments.length > 0 }))
     : blockContent(lines.map((text) => ({ kind: 'paragraph', text })))
   main.push(...body.children)
   blocks.push(...body.estimate)
