@@ -5,7 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, rpcClient, type InputOf, type RpcClient, type TestServer } from '../helpers/server'
-import { demoOffice, draftTemplate } from '../helpers/demo-office'
+import { demoOffice, draftTemplate, meetingType } from '../helpers/demo-office'
+import { topicFilesAs } from '../helpers/upload'
+import { listMeetingTypes } from '../../src-main/meetings/context'
+import { meetings } from '../../src-main/meetings/schema'
 import { fillTitle } from '../../src-main/documents/outgoing/templates'
 import type { TodoGroup } from '../../src-main/todo/rules'
 
@@ -127,8 +130,10 @@ describe('我的待办: 督办, 值班表, 节假日', () => {
   })
 })
 
+/** The 机密 收文 the 提醒 tests route to 批示 (it then waits 待交办 until its deadline). */
+let docId = 0
+
 describe('提醒', () => {
-  let docId = 0
   beforeAll(async () => {
     const doc = await kezhang.ok('incoming.receive', report('关于某涉密专项工作进展情况的报告', '机密'))
     await kezhang.ok('incoming.review', { id: doc.id, reviewedOn: '2026-12-01' })
@@ -175,5 +180,53 @@ describe('提醒', () => {
     await kezhang.ok('settings.update', { reminderWorkingDays: 5 })
     expect(await reminderKeys(wenmi)).toContain(`督办期限|督办${f.id}`)
     expect(await reminderKeys(chayue)).not.toContain(`督办期限|督办${f.id}`)
+  })
+})
+
+describe('会议 in 待办 and 提醒 (the clock moves on from here)', () => {
+  it('纪要待签发 lists a held meeting\'s draft minutes until they are signed', async () => {
+    const db = server.core.conn.db
+    const typeId = listMeetingTypes(db).find((t) => t.kind === '常务会议')!.id
+    const id = db.insert(meetings).values({ typeId, session: 40, date: '2026-11-27', halfDay: '上午', status: '已召开', chairPostId: demo.postId('市长'), createdAt: new Date().toISOString() }).returning().get().id
+    const m = await wenmi.ok('minutes.get', { meetingId: id })
+    await wenmi.ok('minutes.save', { meetingId: id, opening: m.opening, attendance: m.attendance, decisions: [] })
+    const item = (await groupOf(wenmi, '纪要待签发'))!.items.find((i) => i.key === `纪要${id}`)!
+    expect(item).toMatchObject({ title: '市政府第40次常务会议', href: `meetings/${id}` })
+    await wenmi.ok('minutes.sign', { meetingId: id, signerPersonId: personId('张明远'), opinion: '同意印发。', date: '2026-12-01' })
+    expect(await keysIn(wenmi, '纪要待签发')).not.toContain(`纪要${id}`)
+  })
+
+  it('a meeting tomorrow is told to every reader; its topic deadline to the clerks; an agenda left open after it waits in 议题待确认', async () => {
+    const type = await meetingType(wenmi, '常务会议')
+    const tomorrow = (await wenmi.ok('meetings.schedule', { typeId: type.id, date: '2026-12-02', halfDay: '下午', startTime: '15:00', place: '市政府第一会议室' })).meeting.id
+    for (const client of [wenmi, chayue]) expect(await reminderKeys(client)).toContain(`明日会议|会议${tomorrow}`)
+
+    // 10 working days before 22 December: topics are due by 8 December.
+    const later = (await wenmi.ok('meetings.schedule', { typeId: type.id, date: '2026-12-22', halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })).meeting.id
+    const topic = '关于城区停车设施建设的议题'
+    await wenmi.ok('topics.submit', { meetingId: later, title: topic, departmentId: deptId('市住房和城乡建设局'), deliveredOn: '2026-12-01', files: await topicFilesAs(server.url, wenmi, topic) })
+    expect(await reminderKeys(wenmi)).not.toContain(`议题截止|会议${later}`)
+    await kezhang.ok('system.setClock', { at: '2026-12-04T09:00:00+08:00' })
+    expect(await reminderKeys(wenmi)).toContain(`议题截止|会议${later}`)
+    expect(await reminderKeys(chayue)).not.toContain(`议题截止|会议${later}`)
+    expect(await keysIn(wenmi, '议题待确认')).not.toContain(`会议${later}`)
+
+    await kezhang.ok('system.setClock', { at: '2026-12-09T09:00:00+08:00' })
+    const waiting = (await groupOf(wenmi, '议题待确认'))!.items.find((i) => i.key === `会议${later}`)!
+    expect(waiting.detail).toContain('议程待确定')
+    await wenmi.ok('meetings.fixAgenda', { id: later, fixed: true })
+    expect(await keysIn(wenmi, '议题待确认')).not.toContain(`会议${later}`)
+
+  })
+
+  it('a 机密 收文 within the set working days of its 办结时限 is 临期 for the 科长 only, and 逾期 once past it', async () => {
+    // Proposed on 1 December, due 15 December; on 9 December with 5 working days set it is 临期.
+    const deadline = (await kezhang.ok('incoming.get', { id: docId })).deadline!
+    expect(await reminderKeys(kezhang)).toContain(`临期|收文${docId}`)
+    expect(await reminderKeys(wenmi)).not.toContain(`临期|收文${docId}`)
+    await kezhang.ok('system.setClock', { at: '2026-12-16T09:00:00+08:00' })
+    const overdue = (await kezhang.ok('reminders.list')).items.find((r) => r.key === `逾期|收文${docId}|${deadline}`)!
+    expect(overdue.title).toContain('逾期1个工作日')
+    expect(await reminderKeys(wenmi)).not.toContain(`逾期|收文${docId}`)
   })
 })
