@@ -38,6 +38,15 @@ describe('sessions expire after inactivity', () => {
     expect(store.resolve(token)).toBeNull()
   })
 
+  it('a background poll for 提醒 answers but does not keep an idle session alive (issue 17)', () => {
+    const { store, advance } = storeWithAdmin()
+    const token = store.create(1)
+    advance(20)
+    expect(store.resolve(token, false)?.username).toBe('admin')
+    advance(11)
+    expect(store.resolve(token, false)).toBeNull()
+  })
+
   it('ends the sessions of an account that is disabled, though the account was checked a moment before', () => {
     const { db, store } = storeWithAdmin()
     const token = store.create(1)
