@@ -173,6 +173,8 @@ describe('发文登记簿 from a GBK CSV with Chinese headers in another order',
     await api.ok('imports.confirm', { jobId: r.file.jobId, saveMapping: false })
     const page = await api.ok('registers.outgoing', { year: 2025 })
     expect(page.rows.map((d) => [d.numberText, d.status])).toEqual(expect.arrayContaining([['资府发〔2025〕57号', '已印发'], ['资府发〔2025〕56号', '已印发']]))
+    expect((await api.ok('registers.outgoing', { text: '重点项目计划' })).rows.map((d) => d.numberText)).toEqual(['资府发〔2025〕56号'])
+    expect((await api.ok('registers.outgoing', { text: '资府发[2025]57号' })).total).toBe(1)
   })
 
   it('after 资府发〔2025〕57号 the next number of that series in 2025 is 58, and this year continues after 300', async () => {

@@ -36,10 +36,13 @@ export type OutgoingRow = typeof outgoingDocuments.$inferSelect
 const ENTITY = '发文'
 
 
-/** The issuer's text indexed for search alongside title, 字号 and 主送. */
+/** The texts the search finds a 发文 by: title, 字号, the issuer (by its series) and 主送. */
+export const searchTexts = (row: Pick<OutgoingRow, 'title' | 'numberText' | 'addressee'>, issuer: string | null) => [row.title, row.numberText, issuer, row.addressee]
+
+/** Indexes a 发文 for search, the issuer read from the series settings. */
 export function reindex(db: Db, row: OutgoingRow): void {
   const issuer = findSeries(readSettings(db), row.series)?.issuer ?? null
-  indexForSearch(db, { kind: '发文', docId: row.id, at: row.createdAt, classification: row.classification }, [row.title, row.numberText, issuer, row.addressee])
+  indexForSearch(db, { kind: '发文', docId: row.id, at: row.createdAt, classification: row.classification }, searchTexts(row, issuer))
 }
 
 /** The 发文 as this reader may see it: one above their clearance is answered exactly as a missing one. */

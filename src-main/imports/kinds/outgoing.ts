@@ -10,9 +10,13 @@ import type { Classification } from '../../common/classification'
 import { outgoingDocuments } from '../../documents/schema'
 import { draftFields } from '../../documents/outgoing/contract'
 import { secrecyProblem } from '../../documents/incoming/rules'
-import { reindex } from '../../documents/outgoing/service'
+import { reindex, searchTexts } from '../../documents/outgoing/service'
+import { searchRow } from '../../documents/registers/search'
+import { perConnection } from '../../db/prepared'
+import { findSeries } from '../../settings/series'
+import { readSettings } from '../../settings/service'
 import { classificationRefusal, parseClassification, parseCount, parseDate, parseDocType, parseOutgoingNumber, parseText, parseUrgency, bad, ok, type Cell, type Parsed } from '../rules'
-import { RowReader, zodProblems, type ImportKindDef, type RowContext, type Stored } from './kind'
+import { RowReader, zodProblems, type ImportKindDef, type RowContext, type Stored, type WriteContext } from './kind'
 import { IMPORTED_NOTE } from './marks'
 
 export interface OutgoingRecord extends Record<string, unknown> {
@@ -93,6 +97,23 @@ function parse(get: (key: string) => Cell, ctx: RowContext) {
 }
 
 type Row = typeof outgoingDocuments.$inferSelect
+
+/** Prepared once per connection, as for 收文 (kinds/incoming.ts): a register of years is thousands of rows in one transaction. */
+const insertStmt = perConnection((db) => db.$client.prepare(`INSERT INTO outgoing_documents
+  (doc_type, sign_kind, series, title, addressee, cc, classification, secrecy_period, urgency, drafting_department_id, drafter, status,
+   signer_name, signed_on, number_year, number_seq, number_text, issued_on, copies, note, created_at)
+  VALUES (@docType, '一般', @series, @title, @addressee, @cc, @classification, @secrecyPeriod, @urgency, @draftingDepartmentId, @drafter, @status,
+   @signerName, @signedOn, @numberYear, @numberSeq, @numberText, @issuedOn, @copies, @note, @createdAt)`))
+const searchStmt = perConnection((db) => db.$client.prepare(`INSERT INTO document_search (rowid, grams, kind, doc_id) VALUES (?, ?, '发文', ?)`))
+
+/** The issuer of each series, read from the settings once per import rather than once per row. */
+const issuers = new WeakMap<WriteContext, Map<string, string | null>>()
+function issuerOf(w: WriteContext, series: string): string | null {
+  let known = issuers.get(w)
+  if (!known) issuers.set(w, known = new Map())
+  if (!known.has(series)) known.set(series, findSeries(readSettings(w.db), series)?.issuer ?? null)
+  return known.get(series)!
+}
 const keyOf = (series: string, year: number | null, seq: number | null) => `${series}|${year}|${seq}`
 
 const recordOf = (d: Row): Partial<OutgoingRecord> => ({
@@ -125,9 +146,10 @@ export const outgoingKind: ImportKindDef<OutgoingRecord> = {
     return found
   },
   insert(w, r) {
-    const doc = w.db.insert(outgoingDocuments).values({ ...r, signKind: '一般' }).returning().get()
-    reindex(w.db, doc)
-    return doc.id
+    const id = Number(insertStmt(w.db).run(r).lastInsertRowid)
+    const entry = searchRow({ kind: '发文', docId: id, at: r.createdAt, classification: r.classification }, searchTexts(r, issuerOf(w, r.series)))
+    searchStmt(w.db).run(entry.rowid, entry.grams, id)
+    return id
   },
   update(w, id, r) {
     // The 字号 is the key the row was found by, and the register keeps its place (createdAt): both stay.
