@@ -14,6 +14,7 @@ let server: TestServer
 let page: Page
 let docId: number
 let draftId: number
+let handedId: number
 const TITLE = '关于城东片区雨污分流改造的请示'
 
 const signInAs = (username: string) => signInOnce(page, server.url, username)
@@ -38,6 +39,13 @@ beforeAll(async () => {
   }
   await api.ok('incoming.receive', paper)
   docId = (await api.ok('incoming.receive', paper)).id
+  const handed = await api.ok('incoming.receive', { ...paper, title: '关于加快城东保障性住房建设的请示', receivedAt: '2026-12-01 09:00' })
+  handedId = handed.id
+  await api.ok('incoming.review', { id: handedId, reviewedOn: '2026-12-01' })
+  await api.ok('incoming.propose', { id: handedId, proposal: '拟请陈立新副市长阅示。', proposedBy: '许文杰', proposedOn: '2026-12-01' })
+  await api.ok('incoming.send', { id: handedId, leaderIds: [demo.personId('陈立新')], sentOn: '2026-12-01' })
+  await api.ok('incoming.instruct', { id: handedId, leaderId: demo.personId('陈立新'), kind: '批示', opinion: '请住建局抓紧办理。', instructedOn: '2026-12-01' })
+  await api.ok('incoming.assign', { id: handedId, hostDepartmentId: demo.deptId('市住房和城乡建设局'), assistingDepartmentIds: [], workingDays: 3, assignedOn: '2026-12-01' })
   const t = (await api.ok('outgoing.templates')).find((x) => x.docType === '通知')!
   draftId = (await api.ok('outgoing.draft', {
     docType: t.docType, signKind: t.signKind, series: t.series, title: '资阳市人民政府关于开展城镇燃气安全排查的通知', addressee: t.addressee,
@@ -107,5 +115,26 @@ describe('作废 in the browser (issue 16)', () => {
     expect(await page.getByText('本件已作废，不再办理。').count()).toBeGreaterThan(0)
     expect(await page.getByRole('button', { name: '签发', exact: true }).isDisabled()).toBe(true)
     await screenshot(page, 'void-outgoing-page')
+  })
+
+  it('催办 records how, whom, the answer and the promised date, warns of a rest day, and offers the 催办通知单', async () => {
+    await open(`documents/incoming/${handedId}`, () => page.getByRole('status', { name: '现在' }).waitFor())
+    const host = page.getByRole('row', { name: '市住房和城乡建设局（主办）' })
+    await host.getByRole('button', { name: '催办', exact: true }).click()
+    const dialog = dialogNamed(page, '催办：市住房和城乡建设局')
+    await dialog.getByText('当面').click()
+    await dialog.getByRole('textbox', { name: '对方接洽人' }).fill('住建局办公室王科长')
+    await dialog.getByRole('textbox', { name: '对方答复' }).fill('正在征求财政局意见，本周内报送')
+    await dialog.getByRole('button', { name: '承诺办结日期' }).click()
+    await page.getByRole('button', { name: '2026年12月12日', exact: true }).click()
+    await screenshot(page, 'chase-dialog')
+    await dialog.getByRole('button', { name: '记录催办' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await expect.poll(() => page.getByText('请与承办单位核实').count()).toBeGreaterThan(0)
+    const records = page.getByLabel('催办记录')
+    await expect.poll(() => records.innerText()).toContain('住建局办公室王科长：正在征求财政局意见，本周内报送')
+    expect(await records.innerText()).toContain('当面')
+    expect(await host.getByRole('button', { name: '催办通知单' }).count()).toBe(1)
+    await screenshot(page, 'chase-recorded')
   })
 })
