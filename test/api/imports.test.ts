@@ -98,6 +98,13 @@ describe('收文登记簿 from an .xlsx with mixed date formats, bad rows and a 
     expect(await total2025()).toBe(before)
   })
 
+  it('reports the dry run\'s progress for the page\'s bar, and a stale import is refused with what to do', async () => {
+    const { file: f } = await dryRun('收文登记簿', '2025年收文登记簿.xlsx', file)
+    expect(await api.ok('imports.progress', { jobId: f.jobId })).toEqual({ phase: '完成', done: 10, total: 10 })
+    const stale = await api.call('imports.confirm', { jobId: 'no-such-import-0', saveMapping: false })
+    expect(stale.body.error?.message).toBe('这次导入已失效（超过一小时、服务器已重启或已导入完毕），请重新选择文件')
+  })
+
   it('confirm writes exactly the good rows as closed history, found by search and counted in the register', async () => {
     const { file: f } = await dryRun('收文登记簿', '2025年收文登记簿.xlsx', file)
     const result = await api.ok('imports.confirm', { jobId: f.jobId, saveMapping: true })
