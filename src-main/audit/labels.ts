@@ -193,6 +193,7 @@ const FIELDS: Record<string, string> = {
 /** Where the same column means something else: by record kind. */
 const BY_ENTITY: Record<string, Record<string, string>> = {
   岗位: { title: '岗位名称', kind: '岗位类别' },
+  提醒: { userId: '人员', kind: '提醒类别', subject: '提醒事项', onDate: '事件日期', deliveredAt: '桌面通知时间', readAt: '已读时间' },
   任职记录: { postId: '岗位', fromDate: '任职起始日期', toDate: '任职截止日期', reason: '任职依据' },
   人员: { name: '姓名', kind: '人员类别' },
   单位: { name: '单位名称', kind: '单位类别' },
