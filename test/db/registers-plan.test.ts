@@ -14,7 +14,8 @@ import { migrateDatabase } from '../../src-main/db/migrate'
 import { incomingPageSql, outgoingPageSql, type IncomingFilter, type OutgoingFilter } from '../../src-main/documents/registers/service'
 import type { Clearance } from '../../src-main/common/classification'
 import { countedTotalSql } from '../../src-main/documents/registers/counts'
-import { dueConditions } from '../../src-main/documents/incoming/due-soon'
+import { dueConditions, intakeCondition } from '../../src-main/documents/incoming/due-soon'
+import { loadCalendar } from '../../src-main/calendar/service'
 import { assignments, incomingDocuments } from '../../src-main/documents/schema'
 
 let dir: string
@@ -179,5 +180,11 @@ describe('首页 公文到期提醒 (R-D7)', () => {
     expect(w.some((x) => x.startsWith('SCAN'))).toBe(false)
     const d = explain(conn.db.select({ n: sql`count(*)` }).from(incomingDocuments).where(docs))
     expect(d[0]).toMatch(/^SEARCH incoming_documents USING INDEX incoming_status_deadline_idx \(status=\? AND deadline<\?\)$/)
+  })
+
+  it('reads the papers waiting for 初审 or 拟办 (issue 16) from the status-and-receipt index up to the latest bound only', () => {
+    const intake = intakeCondition(reader, loadCalendar(conn.db), TODAY)
+    const p = explain(conn.db.select({ n: sql`count(*)` }).from(incomingDocuments).where(intake))
+    expect(p).toEqual(['SEARCH incoming_documents USING INDEX incoming_status_received_idx (status=? AND received_at<?)'])
   })
 })

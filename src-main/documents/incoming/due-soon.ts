@@ -45,8 +45,11 @@ const intakeBound = (cal: HolidayCalendar, by: IsoDate, n: number): IsoDate => (
 /** 已登记 papers (waiting for 初审 or 拟办) whose intake deadline falls on or before `by` (exported for the query-plan test). */
 export function intakeCondition(reader: Reader, cal: HolidayCalendar, by: IsoDate): SQL {
   const seen = visibleSql(sql`+${d.classification}`, clearanceOf(reader.user)) ?? undefined
-  const due = sql.join(URGENCIES.map((u) => sql`(${d.urgency} = ${u} AND ${d.receivedAt} < ${intakeBound(cal, by, INTAKE_WORKING_DAYS[u])})`), sql` OR `)
-  return and(eq(d.status, '已登记'), sql`(${due})`, seen)!
+  const bounds = URGENCIES.map((u) => ({ u, before: intakeBound(cal, by, INTAKE_WORKING_DAYS[u]) }))
+  const due = sql.join(bounds.map(({ u, before }) => sql`(${d.urgency} = ${u} AND ${d.receivedAt} < ${before})`), sql` OR `)
+  // The latest bound as a plain range too, so incoming_status_received_idx is read from its start up to there only.
+  const latest = bounds.map((b) => b.before).sort().at(-1)!
+  return and(eq(d.status, '已登记'), sql`${d.receivedAt} < ${latest}`, sql`(${due})`, seen)!
 }
 
 export function dueSoon(reader: Reader, today: IsoDate) {
