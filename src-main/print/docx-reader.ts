@@ -5,9 +5,9 @@
  * word/document.xml parsed with @xmldom/xmldom; nothing here parses zip or XML by hand.
  */
 import { strFromU8, unzipSync } from 'fflate'
-import { DOMParser, type Element, type Node } from '@xmldom/xmldom'
-
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+import { DOMParser, type Document, type Element } from '@xmldom/xmldom'
+import { attrW, children, childW, isW } from './docx-xml'
+import { numberingOf, type Numbering } from './docx-numbering'
 
 export interface DocxParagraph { kind: 'paragraph'; text: string }
 /** A table cell: its paragraphs' text, how many grid columns it spans, and whether it starts or continues a vertical merge. */
@@ -32,15 +32,6 @@ export function notDocxReason(name: string, bytes: Uint8Array): string | null {
   return null
 }
 
-const children = (node: Node): Element[] => {
-  const out: Element[] = []
-  for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) out.push(c as Element)
-  return out
-}
-const isW = (el: Element, name: string) => el.namespaceURI === W && el.localName === name
-const childW = (el: Element, name: string) => children(el).find((c) => isW(c, name))
-const attrW = (el: Element | undefined, name: string) => el?.getAttributeNS(W, name) ?? null
-
 /**
  * A paragraph's text: w:t in order, a tab as a space, a line break as a new line. Text boxes and deleted text are left
  * out (a text box is a drawing, not the body; w:delText is not w:t).
@@ -60,61 +51,65 @@ function paragraphText(p: Element): string {
   return out
 }
 
-function readCell(tc: Element): DocxCell {
+function readCell(tc: Element, numbering: Numbering): DocxCell {
   const pr = childW(tc, 'tcPr')
   const span = Number(attrW(pr && childW(pr, 'gridSpan'), 'val') ?? 1)
   const vMerge = pr && childW(pr, 'vMerge')
   // <w:vMerge/> without a value continues the cell above; w:val="restart" starts a merged run
   const merge = vMerge ? (attrW(vMerge, 'val') === 'restart' ? 'restart' : 'continue') : null
-  const paragraphs = blocksOf(tc).flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.flatMap((r) => r.flatMap((c) => c.paragraphs))))
+  const paragraphs = blocksOf(tc, numbering).flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.flatMap((r) => r.flatMap((c) => c.paragraphs))))
   return { paragraphs: paragraphs.filter((t) => t.trim()), span: Number.isInteger(span) && span > 0 ? span : 1, merge }
 }
 
-function readTable(tbl: Element): DocxTable {
+function readTable(tbl: Element, numbering: Numbering): DocxTable {
   const grid = childW(tbl, 'tblGrid')
   const columns = grid ? children(grid).filter((c) => isW(c, 'gridCol')).map((c) => Number(attrW(c, 'w') ?? 0) || 0) : []
-  const rows = children(tbl).filter((c) => isW(c, 'tr')).map((tr) => children(tr).filter((c) => isW(c, 'tc')).map(readCell))
+  const rows = children(tbl).filter((c) => isW(c, 'tr')).map((tr) => children(tr).filter((c) => isW(c, 'tc')).map((tc) => readCell(tc, numbering)))
   const width = Math.max(0, ...rows.map((r) => r.reduce((n, c) => n + c.span, 0)))
   // a table without a grid (or a short one) gets equal columns
   const cols = columns.length >= width && columns.every((w) => w > 0) ? columns : Array.from({ length: width }, () => 1)
   return { kind: 'table', columns: cols, rows: rows.filter((r) => r.length) }
 }
 
-/** The blocks of a container (w:body, a cell), descending into content controls (w:sdt) and inserted text. */
-function blocksOf(container: Element): DocxBlock[] {
+/**
+ * The blocks of a container (w:body, a cell), descending into content controls (w:sdt) and inserted text; a paragraph
+ * in one of Word's numbered lists gets its number written in front (./docx-numbering).
+ */
+function blocksOf(container: Element, numbering: Numbering): DocxBlock[] {
   const out: DocxBlock[] = []
   for (const el of children(container)) {
-    if (isW(el, 'p')) out.push(...paragraphText(el).split('\n').map((text) => ({ kind: 'paragraph' as const, text })))
-    else if (isW(el, 'tbl')) out.push(readTable(el))
-    else if (isW(el, 'sdt')) { const c = childW(el, 'sdtContent'); if (c) out.push(...blocksOf(c)) }
-    else if (isW(el, 'ins') || isW(el, 'customXml')) out.push(...blocksOf(el))
+    if (isW(el, 'p')) out.push(...(numbering.prefix(el) + paragraphText(el)).split('\n').map((text) => ({ kind: 'paragraph' as const, text })))
+    else if (isW(el, 'tbl')) out.push(readTable(el, numbering))
+    else if (isW(el, 'sdt')) { const c = childW(el, 'sdtContent'); if (c) out.push(...blocksOf(c, numbering)) }
+    else if (isW(el, 'ins') || isW(el, 'customXml')) out.push(...blocksOf(el, numbering))
   }
   return out
 }
+
+const PARTS = ['word/document.xml', 'word/numbering.xml', 'word/styles.xml']
 
 /**
  * The body of a .docx as paragraphs (text trimmed, empty ones dropped) and tables. Throws DocxReadError when the file
  * is not a readable Word document.
  */
 export function readDocxBody(bytes: Uint8Array): DocxBlock[] {
-  let xml: string
+  let parts: Record<string, Uint8Array>
   try {
-    const part = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']
-    if (!part) throw new DocxReadError('缺少正文部分（word/document.xml）')
-    xml = strFromU8(part)
-  } catch (e) {
-    if (e instanceof DocxReadError) throw e
+    parts = unzipSync(bytes, { filter: (f) => PARTS.includes(f.name) })
+  } catch {
     throw new DocxReadError('文件已损坏或不是完整的 Word 文档')
   }
-  let body: Element | undefined
+  if (!parts['word/document.xml']) throw new DocxReadError('缺少正文部分（word/document.xml）')
+  let docs: (Document | undefined)[]
   try {
-    const doc = new DOMParser().parseFromString(xml, 'text/xml')
-    body = doc.documentElement ? childW(doc.documentElement, 'body') : undefined
+    docs = PARTS.map((name) => (parts[name] ? new DOMParser().parseFromString(strFromU8(parts[name]), 'text/xml') : undefined))
   } catch {
     throw new DocxReadError('正文内容无法解析，文件可能已损坏')
   }
+  const [doc, numbering, styles] = docs
+  const body = childW(doc?.documentElement ?? undefined, 'body')
   if (!body) throw new DocxReadError('找不到正文内容，文件可能已损坏')
-  return blocksOf(body).flatMap((b): DocxBlock[] => {
+  return blocksOf(body, numberingOf({ numbering, styles })).flatMap((b): DocxBlock[] => {
     if (b.kind === 'table') return b.rows.length ? [b] : []
     const text = b.text.trim()
     return text ? [{ kind: 'paragraph', text }] : []

@@ -3,7 +3,7 @@
  * fonts (宋体, Calibri, 小四) and a three-level outline (一、 / （一） / 1.), a table with a merged heading row and a
  * vertically merged cell — what 套红 must lay into the GB/T 9704 frame in the standard's fonts, keeping the table.
  */
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx'
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx'
 
 const p = (text: string, font = '宋体') => new Paragraph({ children: [new TextRun({ text, font, size: 24 })] })
 const cell = (text: string, o: { span?: number; merge?: 'restart' | 'continue' } = {}) => new TableCell({
@@ -43,3 +43,19 @@ export const OUTLINE_BODY = [
   '（一）加强组织领导',
   '各县（区）政府要把农村公路养护列入重要议事日程。',
 ] as const
+
+/**
+ * A body whose headings are numbered by Word's list feature (一、 / （一） / 1. in numbering.xml, not in the text), as
+ * drafters who use 多级列表 save it: `[level, text]`, level null for body text.
+ */
+export function wordBodyWithListNumbers(lines: [0 | 1 | 2 | null, string][]): Promise<Buffer> {
+  const levels = [
+    { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+    { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
+    { level: 2, format: LevelFormat.DECIMAL, text: '%3.' },
+  ].map((l) => ({ ...l, alignment: AlignmentType.LEFT }))
+  return Packer.toBuffer(new Document({
+    numbering: { config: [{ reference: 'outline', levels }] },
+    sections: [{ children: lines.map(([level, text]) => new Paragraph({ children: [new TextRun({ text, font: '宋体' })], ...(level === null ? {} : { numbering: { reference: 'outline', level } }) })) }],
+  })) as Promise<Buffer>
+}

@@ -9,7 +9,7 @@ import { scaledColumns } from '../../src-main/print/body-table'
 import { TYPE_AREA } from '../../src-main/print/gbt9704'
 import { titleLines } from '../../src-main/documents/print/docx'
 import { countyDirectiveSeriesCheck } from '../../src-main/documents/outgoing/rules'
-import { OUTLINE_BODY, wordBody } from '../helpers/word-body'
+import { OUTLINE_BODY, wordBody, wordBodyWithListNumbers } from '../helpers/word-body'
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
 
@@ -27,6 +27,17 @@ describe('reading a Word body', () => {
       [['雁江区', 1, 'restart'], ['320', 1, null], ['2027年3月底', 1, null]],
       [['', 1, 'continue'], ['85（乡道）', 1, null], ['2027年6月底', 1, null]],
       [['安岳县', 1, null], ['410', 1, null], ['2027年6月底', 1, null]],
+    ])
+  })
+
+  it('writes out Word’s automatic heading numbers (一、 （一） 1.), counting each level again under its parent', async () => {
+    const blocks = readDocxBody(await wordBodyWithListNumbers([
+      [null, '现就有关事项通知如下。'], [0, '总体要求'], [1, '工作目标'], [2, '完善机制。'], [2, '落实资金。'], [1, '基本原则'], [2, '统筹兼顾。'],
+      [0, '保障措施'], [1, '加强领导'], [null, '各县（区）要落实责任。'],
+    ]))
+    expect(blocks.map((b) => (b as { text: string }).text)).toEqual([
+      '现就有关事项通知如下。', '一、总体要求', '（一）工作目标', '1.完善机制。', '2.落实资金。', '（二）基本原则', '1.统筹兼顾。',
+      '二、保障措施', '（一）加强领导', '各县（区）要落实责任。',
     ])
   })
 
