@@ -120,6 +120,7 @@ export const PROCEDURE_LABELS: Readonly<Record<string, string>> = {
   'backup.updateSettings': '修改备份设置',
   'backup.export': '导出全部数据',
   'backup.import': '导入全部数据',
+  'imports.confirm': '导入往年的登记簿、组织机构、建议提案或督办事项',
   'audit.verify': '校验审计日志',
   'users.confirm': '确认账户（新建或重置密码后）',
   'cli.reset-password': '在服务器命令行重置密码',
