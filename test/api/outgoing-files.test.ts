@@ -53,6 +53,17 @@ const runOf = (xml: string, text: string) => must(runsOf(xml).find((r) => r.text
 
 const ids: Record<string, number> = {}
 
+/**
+ * renderDocx blocks this process (LibreOffice runs synchronously) and so the in-process server's timers: afterwards the
+ * server closes the connections that went idle meanwhile. One turn of the event loop lets that happen before the next
+ * call, which would otherwise go out on a closing connection (ECONNRESET).
+ */
+async function render(buf: Buffer, name: string) {
+  const r = renderDocx(buf, OUT, name)
+  await new Promise((resolve) => setTimeout(resolve, 100))
+  return r
+}
+
 describe('套红: the drafter’s .docx body in the red header', () => {
   it('lays a body with a three-level outline and a table into the frame in the standard’s fonts, the table kept', async () => {
     const v = await draft()
@@ -92,7 +103,7 @@ describe('套红: the drafter’s .docx body in the red header', () => {
     expect(runOf(table, '85（乡道）')).toMatchObject({ font: '仿宋_GB2312', size: '28' })
 
     expect(hasLibreOffice(), 'LibreOffice 和 poppler 用于把公文渲染成图片').toBe(true)
-    const r = renderDocx(f.buf, OUT, 'taohong-body-table')
+    const r = await render(f.buf, 'taohong-body-table')
     const flat = r.text.replace(/\s+/g, '')
     for (const t of ['资阳市人民政府文件', '一、总体要求', '养护任务分解表', '雁江区', '85（乡道）', '二、保障措施']) expect(flat, t).toContain(t)
     // 2027年度 is never split over the title's two lines
@@ -146,7 +157,7 @@ describe('套红: the drafter’s .docx body in the red header', () => {
       expect(para).toContain('<w:pageBreakBefore/>')
       expect(runOf(para, label)).toMatchObject({ font: '黑体', size: '32' })
     }
-    const r = renderDocx(f.buf, OUT, 'taohong-attachments')
+    const r = await render(f.buf, 'taohong-attachments')
     const pageOf = (t: string) => r.pngPaths.findIndex((_, i) => r.text.split('\f')[i]?.replace(/\s+/g, '').includes(t))
     expect(pageOf('附件1')).toBeGreaterThan(pageOf('二、保障措施'))
     expect(pageOf('附件3')).toBeGreaterThan(pageOf('附件1'))
@@ -189,7 +200,7 @@ describe('R-D5: a department’s directive to the counties under the department'
     for (const t of ['资阳市水利局文件', '资水发〔2026〕1号', `资阳市水利局${subject.slice(0, 6)}`, '经市政府同意', '资阳市水利局2026年12月16日', '资阳市水利局\t2026年12月20日印发']) expect(text, t).toContain(t)
     expect(text).not.toContain('资阳市人民政府文件')
     expect(text).not.toContain('资府发')
-    renderDocx(f.buf, OUT, 'taohong-rd5-department')
+    await render(f.buf, 'taohong-rd5-department')
 
     // the city series is untouched: its next document is still 资府发〔2026〕1号
     const city = await draft({ title: '资阳市人民政府关于做好2027年元旦春节期间有关工作的通知', body: '现就有关工作通知如下。' })
