@@ -5,19 +5,16 @@
 import { sql } from 'drizzle-orm'
 import { allRows } from '../db/prepared'
 import { DOCUMENT_TYPES, URGENCIES, urgencyText } from '../common/documents'
-import { durationCells, monthsOf, monthText, pivot, rateText, withTotals, workingDaysTaken, type StatTable } from './rules'
-import { clearanceNote, instantRange, officeDaySql, receivedRange, visible, type StatsReading } from './reading'
+import { addTo, durationCells, monthsOf, monthText, pivot, rateText, withTotals, workingDaysTaken, type StatTable, type Tally } from './rules'
+import { clearanceNote, visible, visibleCounted, type StatsReading } from './reading'
 
 type Dimension = 'doc_type' | 'urgency'
 interface MonthCount { m: string; k: string; n: number }
 
+/** Per month and 文种 or 紧急程度, from the day counts the triggers keep (stats/schema.ts). */
 function monthCounts(r: StatsReading, kind: '收文' | '发文', dim: Dimension): MonthCount[] {
-  const column = sql.raw(dim)
-  return kind === '收文'
-    ? allRows<MonthCount>(r.db, sql`SELECT substr(received_at, 1, 7) AS m, ${column} AS k, count(*) AS n FROM incoming_documents d
-        WHERE ${receivedRange(r, sql`received_at`)} AND ${visible(r, sql`d.classification`)} GROUP BY 1, 2`)
-    : allRows<MonthCount>(r.db, sql`SELECT substr(${officeDaySql(sql`created_at`)}, 1, 7) AS m, ${column} AS k, count(*) AS n FROM outgoing_documents o
-        WHERE ${instantRange(r, sql`created_at`)} AND ${visible(r, sql`o.classification`)} GROUP BY 1, 2`)
+  return allRows<MonthCount>(r.db, sql`SELECT substr(day, 1, 7) AS m, ${sql.raw(dim)} AS k, sum(n) AS n FROM stats_document_days s
+    WHERE kind = ${kind} AND day BETWEEN ${r.period.from} AND ${r.period.to} AND ${visibleCounted(r, sql`s.classification`)} GROUP BY 1, 2 HAVING sum(n) > 0`)
 }
 
 /** 收文/发文 per month by 文种 (the kinds that occur) or by 紧急程度 (all three). */
@@ -37,58 +34,53 @@ export function documentsByMonth(r: StatsReading, kind: '收文' | '发文', dim
   }
 }
 
-interface StageRow { received: string; reviewed: string | null; proposed: string | null; instructed: string | null; closed: string | null }
+const STEPS = ['签收→初审', '初审→拟办', '拟办→批示', '批示→办结', '签收→办结（全程）']
 
 /**
  * 签收→初审→拟办→批示→办结 for the 收文 received in the period: each step from the date the previous one was done to
- * the date it was, in working days. 批示 is done on the day the last leader's is in (only once all are in).
+ * the date it was, in working days. 批示 is done on the day the last leader's is in (only once all are in). Read from
+ * the date pairs the triggers keep (stats_stage_days), each pair's working days counted once.
  */
 export function stageDurations(r: StatsReading): StatTable {
-  const rows = allRows<StageRow>(r.db, sql`SELECT substr(d.received_at, 1, 10) AS received, d.reviewed_on AS reviewed, d.proposed_on AS proposed, d.closed_on AS closed,
-      (SELECT CASE WHEN count(*) = count(i.instructed_on) THEN max(i.instructed_on) END FROM instructions i WHERE i.document_id = d.id) AS instructed
-    FROM incoming_documents d WHERE ${receivedRange(r, sql`d.received_at`)} AND ${visible(r, sql`d.classification`)}`)
+  const rows = allRows<{ stage: number; a: string; b: string; n: number }>(r.db, sql`SELECT stage, from_day AS a, to_day AS b, sum(n) AS n
+    FROM stats_stage_days s WHERE received_day BETWEEN ${r.period.from} AND ${r.period.to} AND n > 0 AND ${visibleCounted(r, sql`s.classification`)} GROUP BY 1, 2, 3`)
   const taken = workingDaysTaken(r.cal)
-  const steps: [string, (x: StageRow) => [string | null, string | null]][] = [
-    ['签收→初审', (x) => [x.received, x.reviewed]],
-    ['初审→拟办', (x) => [x.reviewed, x.proposed]],
-    ['拟办→批示', (x) => [x.proposed, x.instructed]],
-    ['批示→办结', (x) => [x.instructed, x.closed]],
-    ['签收→办结（全程）', (x) => [x.received, x.closed]],
-  ]
+  const tallies = STEPS.map((): Tally => new Map())
+  for (const x of rows) addTo(tallies[x.stage - 1]!, taken(x.a, x.b), x.n)
   return {
     id: 'stages',
     title: '收文各环节用时（工作日）',
     note: `统计期间内签收的收文，已完成该环节的件；用时按节假日安排计工作日（起日之后至完成之日，当日完成为0）；P90：九成的件不超过此数${clearanceNote(r, '文件')}`,
     columns: ['环节', '件数', '平均', 'P90', '最长'],
-    rows: steps.map(([name, ends]) => {
-      const values = rows.map(ends).filter((e): e is [string, string] => !!e[0] && !!e[1]).map(([a, b]) => taken(a, b))
-      return [name, ...durationCells(values)]
-    }),
+    rows: STEPS.map((name, i) => [name, ...durationCells(tallies[i]!)]),
     chart: { series: ['平均', 'P90'] },
   }
 }
 
-interface LeaderRow { name: string; title: string | null; sent: string; done: string }
+interface LeaderRow { name: string; title: string; sent: string; done: string; n: number }
 
-/** Each leader's 批示 sent in the period and answered: working days from 送批 to 批示. */
+/** Each leader's 批示 sent in the period and answered: working days from 送批 to 批示 (stats_instruction_days). */
 export function leaderStages(r: StatsReading): StatTable {
-  const rows = allRows<LeaderRow>(r.db, sql`SELECT p.name AS name, i.leader_title AS title, i.sent_on AS sent, i.instructed_on AS done
-    FROM instructions i JOIN incoming_documents d ON d.id = i.document_id JOIN people p ON p.id = i.leader_id
-    WHERE i.sent_on BETWEEN ${r.period.from} AND ${r.period.to} AND i.instructed_on IS NOT NULL AND ${visible(r, sql`d.classification`)}`)
+  const rows = allRows<LeaderRow>(r.db, sql`SELECT p.name AS name, s.leader_title AS title, s.sent_day AS sent, s.done_day AS done, sum(s.n) AS n
+    FROM stats_instruction_days s JOIN people p ON p.id = s.leader_id
+    WHERE s.sent_day BETWEEN ${r.period.from} AND ${r.period.to} AND s.n > 0 AND ${visibleCounted(r, sql`s.classification`)} GROUP BY s.leader_id, 2, 3, 4`)
   const taken = workingDaysTaken(r.cal)
-  const byLeader = new Map<string, number[]>()
+  const byLeader = new Map<string, Tally>()
   for (const x of rows) {
     const label = x.title ? `${x.name}（${x.title}）` : x.name
-    byLeader.set(label, [...(byLeader.get(label) ?? []), taken(x.sent, x.done)])
+    const tally = byLeader.get(label) ?? new Map()
+    addTo(tally, taken(x.sent, x.done), x.n)
+    byLeader.set(label, tally)
   }
   return {
     id: 'leaderStages',
     title: '领导批示用时（工作日）',
     note: `统计期间内送批且已批示（含圈阅）的件，从送批到批示的工作日；当日或次日批示视为及时${clearanceNote(r, '文件')}`,
     columns: ['领导', '件数', '平均', 'P90', '最长', '及时（1个工作日内）', '及时率'],
-    rows: [...byLeader].sort(([a], [b]) => a.localeCompare(b, 'zh-CN')).map(([label, v]) => {
-      const prompt = v.filter((d) => d <= 1).length
-      return [label, ...durationCells(v), prompt, rateText(prompt, v.length)]
+    rows: [...byLeader].sort(([a], [b]) => a.localeCompare(b, 'zh-CN')).map(([label, tally]) => {
+      const all = [...tally.values()].reduce((s, n) => s + n, 0)
+      const prompt = (tally.get(0) ?? 0) + (tally.get(1) ?? 0)
+      return [label, ...durationCells(tally), prompt, rateText(prompt, all)]
     }),
     chart: { series: ['平均', 'P90'] },
   }
@@ -102,10 +94,11 @@ interface DueRow { department: string; onTime: number; late: number; overdue: nu
  */
 export function onTimeByDepartment(r: StatsReading): StatTable {
   const rows = allRows<DueRow>(r.db, sql`SELECT dep.name AS department,
-      total(a.feedback_on IS NOT NULL AND a.feedback_on <= a.deadline) AS onTime, total(a.feedback_on > a.deadline) AS late,
-      total(a.feedback_on IS NULL AND a.deadline < ${r.today}) AS overdue, total(a.feedback_on IS NULL AND a.deadline >= ${r.today}) AS pending
-    FROM assignments a JOIN departments dep ON dep.id = a.department_id JOIN incoming_documents d ON d.id = a.document_id
-    WHERE a.deadline BETWEEN ${r.period.from} AND ${r.period.to} AND d.status <> '已作废' AND ${visible(r, sql`d.classification`)}
+      total(CASE WHEN s.outcome = '按期' THEN s.n END) AS onTime, total(CASE WHEN s.outcome = '超期' THEN s.n END) AS late,
+      total(CASE WHEN s.outcome = '未反馈' AND s.deadline < ${r.today} THEN s.n END) AS overdue,
+      total(CASE WHEN s.outcome = '未反馈' AND s.deadline >= ${r.today} THEN s.n END) AS pending
+    FROM stats_assignment_days s JOIN departments dep ON dep.id = s.department_id
+    WHERE s.deadline BETWEEN ${r.period.from} AND ${r.period.to} AND s.n > 0 AND ${visibleCounted(r, sql`s.classification`)}
     GROUP BY dep.id ORDER BY dep.name`)
   return {
     id: 'onTimeByDepartment',
@@ -117,11 +110,12 @@ export function onTimeByDepartment(r: StatsReading): StatTable {
   }
 }
 
-/** Overdue today, by department: 承办 without feedback past its 承办时限, and 督办 not closed past its deadline. */
+/**
+ * Overdue today, by department: 承办 without feedback past its 承办时限, and 督办 not closed past its deadline. */
 export function overdueNow(r: StatsReading): StatTable {
   const rows = allRows<{ department: string; assignments: number; followUps: number }>(r.db, sql`SELECT dep.name AS department, sum(x.a) AS assignments, sum(x.f) AS followUps FROM (
       SELECT a.department_id AS dep, 1 AS a, 0 AS f FROM assignments a JOIN incoming_documents d ON d.id = a.document_id
-        WHERE a.feedback_on IS NULL AND a.deadline < ${r.today} AND d.status <> '已作废' AND ${visible(r, sql`d.classification`)}
+        WHERE a.feedback_on IS NULL AND a.deadline < ${r.today} AND d.status <> '已作废' AND ${visible(r, sql`+d.classification`)}
       UNION ALL SELECT department_id, 0, 1 FROM follow_ups WHERE status = '办理中' AND deadline < ${r.today}
     ) x JOIN departments dep ON dep.id = x.dep GROUP BY dep.id ORDER BY dep.name`)
   return {

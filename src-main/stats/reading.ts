@@ -21,6 +21,12 @@ export interface StatsReading {
 /** The visibility condition on a classification column, TRUE when the reader sees every level. */
 export const visible = (r: StatsReading, column: SQL): SQL => visibleSql(column, r.clearance) ?? sql`1`
 
+/**
+ * The same on a summary table's 密级 column (stats/schema.ts), where a voided (已作废) 收文 or 发文 is kept under
+ * 已作废: no reader's levels include it, and a reader who sees every level is kept from it too.
+ */
+export const visibleCounted = (r: StatsReading, column: SQL): SQL => visibleSql(column, r.clearance) ?? sql`${column} <> '已作废'`
+
 /** What the clearance leaves out, said once under each table that counts classified records. */
 export const clearanceNote = (r: StatsReading, what: string): string =>
   visibleSql(sql`x`, r.clearance) ? `；不含超出您涉密等级（${r.clearance}）的${what}` : ''

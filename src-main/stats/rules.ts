@@ -80,7 +80,24 @@ export function pivot(counts: ReadonlyMap<string, number>, rowLabels: readonly s
   return rowLabels.map((r) => [r, ...columns.map((c) => counts.get(`${r}|${c}`) ?? 0)] as [string, ...number[]])
 }
 
-/** Avg, p90 and longest of a step's working days, as table cells. */
-export function durationCells(values: readonly number[]): Cell[] {
-  return [values.length, mean(values) ?? '—', percentile(values, 0.9) ?? '—', values.length ? Math.max(...values) : '—']
+/** Working days → how many took that long: what a summary row gives (a pair of dates and a count). */
+export type Tally = Map<number, number>
+
+export function addTo(tally: Tally, days: number, n: number): void {
+  tally.set(days, (tally.get(days) ?? 0) + n)
+}
+
+/**
+ * Count, mean (one decimal), nearest-rank p90 and longest of a tally, as table cells — the same figures as over the
+ * list with each value repeated its count of times.
+ */
+export function durationCells(tally: Tally): Cell[] {
+  const entries = [...tally].filter(([, n]) => n > 0).sort(([a], [b]) => a - b)
+  const count = entries.reduce((s, [, n]) => s + n, 0)
+  if (!count) return [0, '—', '—', '—']
+  const sum = entries.reduce((s, [d, n]) => s + d * n, 0)
+  const rank = Math.ceil(0.9 * count)
+  let seen = 0
+  const p90 = entries.find(([, n]) => (seen += n) >= rank)![0]
+  return [count, Math.round((sum / count) * 10) / 10, p90, entries.at(-1)![0]]
 }

@@ -75,6 +75,12 @@ const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check:
       db.exec(`UPDATE instructions SET instructed_on = '2026-03-11' WHERE turn = 3; UPDATE incoming_documents SET classification = '无' WHERE id = 1`)
       expect(db.prepare("SELECT from_day, to_day, classification FROM stats_stage_days WHERE stage = 3 AND n > 0").all()).toEqual([{ from_day: '2026-03-03', to_day: '2026-03-11', classification: '无' }])
       expect(db.prepare("SELECT sum(n) AS n FROM stats_instruction_days WHERE classification = '无'").get()).toEqual({ n: 3 })
+      // A voided 收文 (已作废, a duplicate registration) counts nowhere: its rows go under a 密级 no reader has.
+      db.exec(`UPDATE incoming_documents SET status = '已作废' WHERE id = 1`)
+      for (const t of ['stats_document_days', 'stats_stage_days', 'stats_instruction_days', 'stats_assignment_days']) {
+        const onlyIncoming = t === 'stats_document_days' ? "AND kind = '收文'" : ''
+        expect(db.prepare(`SELECT total(n) AS n FROM ${t} WHERE classification <> '已作废' ${onlyIncoming}`).get(), t).toEqual({ n: 0 })
+      }
     },
   },
   // 发文 files (issue 16): a new table only; a 发文 of before keeps its text body and 附件 names, with no files.

@@ -64,156 +64,183 @@ beforeAll(() => {
     addProposal.run(kind, String(i + 1), `建议${i}`, '代表', leaders[0]?.id ?? null, dep, deadline, repliedOn ? '答复' : null, repliedOn, satisfaction, created))
 })
 
-describe.each(PERIODS)('统计 $from 至 $to', (period) => {
-  describe.each(['内部', '机密'] as Clearance[])('读者涉密等级 %s', (clearance) => {
-    const sees = (c: string) => SEES[clearance].includes(c)
-    const table = (id: StatId) => statTable(reading(clearance, period), id)
+/** Every figure against its independent count, for each period and reader. */
+function figuresMatchTheRows() {
+  describe.each(PERIODS)('统计 $from 至 $to', (period) => {
+    describe.each(['内部', '机密'] as Clearance[])('读者涉密等级 %s', (clearance) => {
+      const sees = (c: string) => SEES[clearance].includes(c)
+      const table = (id: StatId) => statTable(reading(clearance, period), id)
 
-    it.each([['incomingByType', '收文', 'doc_type'], ['incomingByUrgency', '收文', 'urgency'], ['outgoingByType', '发文', 'doc_type'], ['outgoingByUrgency', '发文', 'urgency']] as const)(
-      '%s：每月各类的件数与逐件数出的相同', (id, kind, dim) => {
-        const expected = new Map<string, number>()
-        for (const d of all(kind === '收文' ? 'incoming_documents' : 'outgoing_documents')) {
-          const day = kind === '收文' ? d.received_at.slice(0, 10) : officeDay(d.created_at)
-          if (!inside(day, period) || !sees(d.classification)) continue
-          const col = dim === 'urgency' ? (d.urgency === '无' ? '一般' : d.urgency) : d.doc_type
-          const key = `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月|${col}`
-          expected.set(key, (expected.get(key) ?? 0) + 1)
+      it.each([['incomingByType', '收文', 'doc_type'], ['incomingByUrgency', '收文', 'urgency'], ['outgoingByType', '发文', 'doc_type'], ['outgoingByUrgency', '发文', 'urgency']] as const)(
+        '%s：每月各类的件数与逐件数出的相同', (id, kind, dim) => {
+          const expected = new Map<string, number>()
+          for (const d of all(kind === '收文' ? 'incoming_documents' : 'outgoing_documents')) {
+            const day = kind === '收文' ? d.received_at.slice(0, 10) : officeDay(d.created_at)
+            if (!inside(day, period) || !sees(d.classification) || d.status === '已作废') continue
+            const col = dim === 'urgency' ? (d.urgency === '无' ? '一般' : d.urgency) : d.doc_type
+            const key = `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月|${col}`
+            expected.set(key, (expected.get(key) ?? 0) + 1)
+          }
+          const t = table(id)
+          const got = new Map<string, number>()
+          for (const r of t.rows.filter((r) => r[0] !== '合计')) t.columns.slice(1, -1).forEach((c, i) => { if (r[i + 1]) got.set(`${r[0]}|${c}`, r[i + 1] as number) })
+          expect(got).toEqual(expected)
+          expect(t.rows.at(-1)!.at(-1)).toBe([...expected.values()].reduce((s, n) => s + n, 0))
+          expect(expected.size).toBeGreaterThan(0)
+        })
+
+      it('收文各环节用时：件数、平均、P90、最长与逐件按工作日数出的相同', () => {
+        const instr = new Map<number, Row[]>()
+        for (const i of all('instructions')) instr.set(i.document_id, [...(instr.get(i.document_id) ?? []), i])
+        const steps: number[][] = [[], [], [], [], []]
+        for (const d of all('incoming_documents')) {
+          const received = d.received_at.slice(0, 10)
+          if (!inside(received, period) || !sees(d.classification) || d.status === '已作废') continue
+          const list = instr.get(d.id) ?? []
+          const instructed = list.length && list.every((i) => i.instructed_on) ? list.map((i) => i.instructed_on).sort().at(-1) : null
+          const ends = [[received, d.reviewed_on], [d.reviewed_on, d.proposed_on], [d.proposed_on, instructed], [instructed, d.closed_on], [received, d.closed_on]]
+          ends.forEach(([a, b], k) => { if (a && b) steps[k]!.push(workingDaysAfter(a, b)) })
         }
-        const t = table(id)
-        const got = new Map<string, number>()
-        for (const r of t.rows.filter((r) => r[0] !== '合计')) t.columns.slice(1, -1).forEach((c, i) => { if (r[i + 1]) got.set(`${r[0]}|${c}`, r[i + 1] as number) })
-        expect(got).toEqual(expected)
-        expect(t.rows.at(-1)!.at(-1)).toBe([...expected.values()].reduce((s, n) => s + n, 0))
+        const t = table('stages')
+        expect(t.rows.map((r) => r.slice(1))).toEqual(steps.map(durations))
+        expect(steps[2]!.length).toBeGreaterThan(0)
+      })
+
+      it('领导批示用时与逐条数出的相同', () => {
+        const docs = new Map(all('incoming_documents').map((d) => [d.id, d]))
+        const names = new Map(all('people').map((p) => [p.id, p.name]))
+        const per = new Map<string, number[]>()
+        for (const i of all('instructions')) {
+          const doc = docs.get(i.document_id)!
+          if (!inside(i.sent_on, period) || !i.instructed_on || !sees(doc.classification) || doc.status === '已作废') continue
+          const label = i.leader_title ? `${names.get(i.leader_id)}（${i.leader_title}）` : names.get(i.leader_id)
+          per.set(label, [...(per.get(label) ?? []), workingDaysAfter(i.sent_on, i.instructed_on)])
+        }
+        const expected = new Map([...per].map(([k, v]) => [k, [...durations(v), v.filter((x) => x <= 1).length, rate(v.filter((x) => x <= 1).length, v.length)]]))
+        expect(byLabel(table('leaderStages').rows)).toEqual(expected)
+      })
+
+      it('承办单位按期率与逐件数出的相同', () => {
+        const docs = new Map(all('incoming_documents').map((d) => [d.id, d]))
+        const deps = new Map(all('departments').map((d) => [d.id, d.name]))
+        const per = new Map<string, number[]>()
+        for (const a of all('assignments')) {
+          const doc = docs.get(a.document_id)!
+          if (!inside(a.deadline, period) || !sees(doc.classification) || doc.status === '已作废') continue
+          const i = a.feedback_on ? (a.feedback_on <= a.deadline ? 0 : 1) : a.deadline < TODAY ? 2 : 3
+          bump(per, deps.get(a.department_id)!, i, 4)
+        }
+        const expected = new Map([...per].map(([k, v]) => [k, [...v, rate(v[0]!, v[0]! + v[1]! + v[2]!)]]))
+        expect(byLabel(table('onTimeByDepartment').rows)).toEqual(expected)
         expect(expected.size).toBeGreaterThan(0)
       })
 
-    it('收文各环节用时：件数、平均、P90、最长与逐件按工作日数出的相同', () => {
-      const instr = new Map<number, Row[]>()
-      for (const i of all('instructions')) instr.set(i.document_id, [...(instr.get(i.document_id) ?? []), i])
-      const steps: number[][] = [[], [], [], [], []]
-      for (const d of all('incoming_documents')) {
-        const received = d.received_at.slice(0, 10)
-        if (!inside(received, period) || !sees(d.classification)) continue
-        const list = instr.get(d.id) ?? []
-        const instructed = list.length && list.every((i) => i.instructed_on) ? list.map((i) => i.instructed_on).sort().at(-1) : null
-        const ends = [[received, d.reviewed_on], [d.reviewed_on, d.proposed_on], [d.proposed_on, instructed], [instructed, d.closed_on], [received, d.closed_on]]
-        ends.forEach(([a, b], k) => { if (a && b) steps[k]!.push(workingDaysAfter(a, b)) })
-      }
-      const t = table('stages')
-      expect(t.rows.map((r) => r.slice(1))).toEqual(steps.map(durations))
-      expect(steps[2]!.length).toBeGreaterThan(0)
-    })
+      it('当前逾期（按单位）与逐件数出的相同', () => {
+        const docs = new Map(all('incoming_documents').map((d) => [d.id, d]))
+        const deps = new Map(all('departments').map((d) => [d.id, d.name]))
+        const per = new Map<string, number[]>()
+        for (const a of all('assignments')) if (!a.feedback_on && a.deadline < TODAY && sees(docs.get(a.document_id)!.classification) && docs.get(a.document_id)!.status !== '已作废') bump(per, deps.get(a.department_id)!, 0, 2)
+        for (const f of all('follow_ups')) if (f.status === '办理中' && f.deadline < TODAY) bump(per, deps.get(f.department_id)!, 1, 2)
+        expect(byLabel(table('overdueNow').rows)).toEqual(new Map([...per].map(([k, v]) => [k, [...v, v[0]! + v[1]!]])))
+      })
 
-    it('领导批示用时与逐条数出的相同', () => {
-      const docs = new Map(all('incoming_documents').map((d) => [d.id, d]))
-      const names = new Map(all('people').map((p) => [p.id, p.name]))
-      const per = new Map<string, number[]>()
-      for (const i of all('instructions')) {
-        if (!inside(i.sent_on, period) || !i.instructed_on || !sees(docs.get(i.document_id)!.classification)) continue
-        const label = i.leader_title ? `${names.get(i.leader_id)}（${i.leader_title}）` : names.get(i.leader_id)
-        per.set(label, [...(per.get(label) ?? []), workingDaysAfter(i.sent_on, i.instructed_on)])
-      }
-      const expected = new Map([...per].map(([k, v]) => [k, [...durations(v), v.filter((x) => x <= 1).length, rate(v.filter((x) => x <= 1).length, v.length)]]))
-      expect(byLabel(table('leaderStages').rows)).toEqual(expected)
-    })
+      it.each(['department', 'leader'] as const)('督办（按%s）与逐项数出的相同', (by) => {
+        const deps = new Map(all('departments').map((d) => [d.id, d.name]))
+        const names = new Map(all('people').map((p) => [p.id, p.name]))
+        const posts = new Map(all('posts').map((p) => [p.id, p.holder_id ? `${p.title}（${names.get(p.holder_id)}）` : p.title]))
+        const per = new Map<string, number[]>()
+        for (const f of all('follow_ups')) {
+          const label = by === 'department' ? deps.get(f.department_id)! : (f.leader_post_id ? posts.get(f.leader_post_id)! : '未指定领导')
+          const r = per.get(label) ?? [0, 0, 0, 0]
+          if (inside(officeDay(f.created_at), period)) r[0]++
+          if (inside(f.closed_on, period)) { r[1]++; if (f.closed_on <= f.deadline) r[2]++ }
+          if (f.status === '办理中' && f.deadline < TODAY) r[3]++
+          per.set(label, r)
+        }
+        const expected = new Map([...per].filter(([, r]) => r[0]! + r[1]! + r[3]! > 0).map(([k, r]) => [k, [r[0], r[1], r[2], rate(r[2]!, r[1]!), r[3]]]))
+        expect(byLabel(table(by === 'department' ? 'followUpsByDepartment' : 'followUpsByLeader').rows)).toEqual(expected)
+        expect(expected.size).toBeGreaterThan(0)
+      })
 
-    it('承办单位按期率与逐件数出的相同', () => {
-      const docs = new Map(all('incoming_documents').map((d) => [d.id, d]))
-      const deps = new Map(all('departments').map((d) => [d.id, d.name]))
-      const per = new Map<string, number[]>()
-      for (const a of all('assignments')) {
-        if (!inside(a.deadline, period) || !sees(docs.get(a.document_id)!.classification)) continue
-        const i = a.feedback_on ? (a.feedback_on <= a.deadline ? 0 : 1) : a.deadline < TODAY ? 2 : 3
-        bump(per, deps.get(a.department_id)!, i, 4)
-      }
-      const expected = new Map([...per].map(([k, v]) => [k, [...v, rate(v[0]!, v[0]! + v[1]! + v[2]!)]]))
-      expect(byLabel(table('onTimeByDepartment').rows)).toEqual(expected)
-      expect(expected.size).toBeGreaterThan(0)
-    })
+      it('会议召开次数、议题和经市长同意的议题与逐个数出的相同', () => {
+        const types = new Map(all('meeting_types').map((t) => [t.id, t.name]))
+        const per = new Map<string, number[]>()
+        const held = new Map(all('meetings').filter((m) => m.status === '已召开' && inside(m.date, period)).map((m) => [m.id, m]))
+        for (const m of held.values()) bump(per, types.get(m.type_id)!, 0, 3)
+        for (const t of all('topics')) {
+          const m = held.get(t.meeting_id)
+          if (!m || t.withdrawn || !sees(t.classification)) continue
+          bump(per, types.get(m.type_id)!, 1, 3)
+          if (t.consent_by) bump(per, types.get(m.type_id)!, 2, 3)
+        }
+        expect(byLabel(table('meetingsByType').rows)).toEqual(per)
+        expect(per.size).toBeGreaterThan(0)
+      })
 
-    it('当前逾期（按单位）与逐件数出的相同', () => {
-      const docs = new Map(all('incoming_documents').map((d) => [d.id, d]))
-      const deps = new Map(all('departments').map((d) => [d.id, d.name]))
-      const per = new Map<string, number[]>()
-      for (const a of all('assignments')) if (!a.feedback_on && a.deadline < TODAY && sees(docs.get(a.document_id)!.classification)) bump(per, deps.get(a.department_id)!, 0, 2)
-      for (const f of all('follow_ups')) if (f.status === '办理中' && f.deadline < TODAY) bump(per, deps.get(f.department_id)!, 1, 2)
-      expect(byLabel(table('overdueNow').rows)).toEqual(new Map([...per].map(([k, v]) => [k, [...v, v[0]! + v[1]!]])))
-    })
+      it('建议提案办理与满意度与逐件数出的相同', () => {
+        const per = new Map<string, number[]>()
+        const sat = ['满意', '基本满意', '不满意']
+        for (const p of all('proposals')) {
+          if (!inside(officeDay(p.created_at), period)) continue
+          const r = per.get(p.kind) ?? Array(8).fill(0)
+          r[0]++
+          if (p.replied_on) { r[1]++; if (p.replied_on <= p.deadline) r[2]++; if (!p.satisfaction) r[7]++ }
+          else if (p.deadline < TODAY) r[3]++
+          if (p.satisfaction) r[4 + sat.indexOf(p.satisfaction)]++
+          per.set(p.kind, r)
+        }
+        expect(byLabel(table('proposals').rows)).toEqual(per)
+      })
 
-    it.each(['department', 'leader'] as const)('督办（按%s）与逐项数出的相同', (by) => {
-      const deps = new Map(all('departments').map((d) => [d.id, d.name]))
-      const names = new Map(all('people').map((p) => [p.id, p.name]))
-      const posts = new Map(all('posts').map((p) => [p.id, p.holder_id ? `${p.title}（${names.get(p.holder_id)}）` : p.title]))
-      const per = new Map<string, number[]>()
-      for (const f of all('follow_ups')) {
-        const label = by === 'department' ? deps.get(f.department_id)! : (f.leader_post_id ? posts.get(f.leader_post_id)! : '未指定领导')
-        const r = per.get(label) ?? [0, 0, 0, 0]
-        if (inside(officeDay(f.created_at), period)) r[0]++
-        if (inside(f.closed_on, period)) { r[1]++; if (f.closed_on <= f.deadline) r[2]++ }
-        if (f.status === '办理中' && f.deadline < TODAY) r[3]++
-        per.set(label, r)
-      }
-      const expected = new Map([...per].filter(([, r]) => r[0]! + r[1]! + r[3]! > 0).map(([k, r]) => [k, [r[0], r[1], r[2], rate(r[2]!, r[1]!), r[3]]]))
-      expect(byLabel(table(by === 'department' ? 'followUpsByDepartment' : 'followUpsByLeader').rows)).toEqual(expected)
-      expect(expected.size).toBeGreaterThan(0)
-    })
+      it('领导外出天数（只计期间内、已批准的）与逐日数出的相同', () => {
+        const names = new Map(all('people').map((p) => [p.id, p.name]))
+        const per = new Map<string, number[]>()
+        for (const a of all('absences')) {
+          if (a.approval !== '已批准' || a.start_date > period.to || a.end_date < period.from) continue
+          const r = per.get(names.get(a.person_id)) ?? [0, 0, 0]
+          r[0]++
+          for (let d = a.start_date; d <= a.end_date; d = nextDay(d)) if (inside(d, period)) { r[1]++; if (working(d)) r[2]++ }
+          per.set(names.get(a.person_id), r)
+        }
+        expect(byLabel(table('leadersAway').rows)).toEqual(per)
+        expect(per.size).toBeGreaterThan(0)
+      })
 
-    it('会议召开次数、议题和经市长同意的议题与逐个数出的相同', () => {
-      const types = new Map(all('meeting_types').map((t) => [t.id, t.name]))
-      const per = new Map<string, number[]>()
-      const held = new Map(all('meetings').filter((m) => m.status === '已召开' && inside(m.date, period)).map((m) => [m.id, m]))
-      for (const m of held.values()) bump(per, types.get(m.type_id)!, 0, 3)
-      for (const t of all('topics')) {
-        const m = held.get(t.meeting_id)
-        if (!m || t.withdrawn || !sees(t.classification)) continue
-        bump(per, types.get(m.type_id)!, 1, 3)
-        if (t.consent_by) bump(per, types.get(m.type_id)!, 2, 3)
-      }
-      expect(byLabel(table('meetingsByType').rows)).toEqual(per)
-      expect(per.size).toBeGreaterThan(0)
-    })
-
-    it('建议提案办理与满意度与逐件数出的相同', () => {
-      const per = new Map<string, number[]>()
-      const sat = ['满意', '基本满意', '不满意']
-      for (const p of all('proposals')) {
-        if (!inside(officeDay(p.created_at), period)) continue
-        const r = per.get(p.kind) ?? Array(8).fill(0)
-        r[0]++
-        if (p.replied_on) { r[1]++; if (p.replied_on <= p.deadline) r[2]++; if (!p.satisfaction) r[7]++ }
-        else if (p.deadline < TODAY) r[3]++
-        if (p.satisfaction) r[4 + sat.indexOf(p.satisfaction)]++
-        per.set(p.kind, r)
-      }
-      expect(byLabel(table('proposals').rows)).toEqual(per)
-    })
-
-    it('领导外出天数（只计期间内、已批准的）与逐日数出的相同', () => {
-      const names = new Map(all('people').map((p) => [p.id, p.name]))
-      const per = new Map<string, number[]>()
-      for (const a of all('absences')) {
-        if (a.approval !== '已批准' || a.start_date > period.to || a.end_date < period.from) continue
-        const r = per.get(names.get(a.person_id)) ?? [0, 0, 0]
-        r[0]++
-        for (let d = a.start_date; d <= a.end_date; d = nextDay(d)) if (inside(d, period)) { r[1]++; if (working(d)) r[2]++ }
-        per.set(names.get(a.person_id), r)
-      }
-      expect(byLabel(table('leadersAway').rows)).toEqual(per)
-      expect(per.size).toBeGreaterThan(0)
-    })
-
-    it('值班天数（平日、周末、节假日）与已发布值班表逐个班次数出的相同', () => {
-      const names = new Map(all('people').map((p) => [p.id, p.name]))
-      const published = new Set(all('rosters').filter((r) => r.status === '已发布').map((r) => r.id))
-      const per = new Map<string, number[]>()
-      for (const a of all('duty_assignments')) {
-        if (!published.has(a.roster_id) || !inside(a.date, period)) continue
-        bump(per, names.get(a.person_id)!, dayKind.get(a.date) === '放假' ? 2 : dayKind.get(a.date) === '上班' || !weekend(a.date) ? 0 : 1, 3)
-      }
-      expect(byLabel(table('dutyDays').rows)).toEqual(new Map([...per].map(([k, v]) => [k, [...v, v[0]! + v[1]! + v[2]!]])))
-      expect(per.size).toBeGreaterThan(0)
+      it('值班天数（平日、周末、节假日）与已发布值班表逐个班次数出的相同', () => {
+        const names = new Map(all('people').map((p) => [p.id, p.name]))
+        const published = new Set(all('rosters').filter((r) => r.status === '已发布').map((r) => r.id))
+        const per = new Map<string, number[]>()
+        for (const a of all('duty_assignments')) {
+          if (!published.has(a.roster_id) || !inside(a.date, period)) continue
+          bump(per, names.get(a.person_id)!, dayKind.get(a.date) === '放假' ? 2 : dayKind.get(a.date) === '上班' || !weekend(a.date) ? 0 : 1, 3)
+        }
+        expect(byLabel(table('dutyDays').rows)).toEqual(new Map([...per].map(([k, v]) => [k, [...v, v[0]! + v[1]! + v[2]!]])))
+        expect(per.size).toBeGreaterThan(0)
+      })
     })
   })
+}
+
+describe('生成的数据', figuresMatchTheRows)
+
+describe('改动之后（定密变更、作废、反馈、批示、删除）：触发器维护的汇总仍与逐条数出的相同', () => {
+  beforeAll(() => {
+    const s = office.conn.sqlite
+    const ids = (q: string) => s.prepare(q).pluck().all() as number[]
+    s.transaction(() => {
+      for (const id of ids("SELECT id FROM incoming_documents WHERE classification = '无' AND received_at LIKE '2025-0%' ORDER BY id LIMIT 40")) s.prepare("UPDATE incoming_documents SET classification = '秘密' WHERE id = ?").run(id)
+      for (const id of ids("SELECT id FROM incoming_documents WHERE classification = '秘密' ORDER BY id DESC LIMIT 10")) s.prepare("UPDATE incoming_documents SET classification = '无' WHERE id = ?").run(id)
+      for (const id of ids("SELECT id FROM incoming_documents WHERE received_at LIKE '2026-03%' ORDER BY id LIMIT 5")) s.prepare("UPDATE incoming_documents SET status = '已作废' WHERE id = ?").run(id)
+      s.exec("UPDATE assignments SET feedback_on = '2026-06-12' WHERE id IN (SELECT id FROM assignments WHERE feedback_on IS NULL ORDER BY id LIMIT 20)")
+      s.exec("UPDATE assignments SET deadline = '2025-12-31' WHERE id IN (SELECT id FROM assignments WHERE deadline LIKE '2025-11%' ORDER BY id LIMIT 15)")
+      s.exec("UPDATE instructions SET instructed_on = NULL WHERE id IN (SELECT id FROM instructions WHERE sent_on LIKE '2025-05%' ORDER BY id LIMIT 10)")
+      s.exec("UPDATE instructions SET instructed_on = '2026-06-15' WHERE id IN (SELECT id FROM instructions WHERE instructed_on IS NULL ORDER BY id LIMIT 30)")
+      s.exec("UPDATE incoming_documents SET closed_on = '2025-12-30', reviewed_on = substr(received_at, 1, 10) WHERE id IN (SELECT id FROM incoming_documents WHERE received_at LIKE '2025-12%' ORDER BY id LIMIT 10)")
+      s.exec("DELETE FROM incoming_documents WHERE id IN (SELECT id FROM incoming_documents WHERE received_at LIKE '2025-07%' AND id NOT IN (SELECT document_id FROM chases) ORDER BY id LIMIT 3)")
+      s.exec("UPDATE outgoing_documents SET urgency = '特急', created_at = '2026-03-01T02:00:00.000Z' WHERE id IN (SELECT id FROM outgoing_documents ORDER BY id LIMIT 5)")
+    })()
+  })
+  figuresMatchTheRows()
 })
 
 it('每一张统计表都有人数过：测试覆盖了 STAT_IDS 的全部', () => {
