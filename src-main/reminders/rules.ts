@@ -54,9 +54,16 @@ export const NOTIFY_AT_ONCE = 3
 
 export interface NativeNotice { title: string; body: string; href: string }
 
-/** The native notifications for newly delivered reminders: each of a few, or a summary of many (links to 提醒). */
-export function nativeNotices(fresh: readonly Pick<Reminder, 'title' | 'text' | 'href'>[]): NativeNotice[] {
-  if (fresh.length <= NOTIFY_AT_ONCE) return fresh.map((r) => ({ title: `三办提醒：${r.title}`, body: r.text, href: r.href }))
+/** What a native notification says instead of the item's text: the system's notification list outlives the screen lock. */
+export const NOTICE_BODY = '点击打开三办查看'
+
+/**
+ * The native notifications for newly delivered reminders: each of a few, or a summary of many (links to 提醒). They
+ * carry the reminder's heading (收文号, leader, department, meeting) but never a document's title or a 批示's words —
+ * the desktop keeps notifications where anyone at the computer can read them, lock screen or not.
+ */
+export function nativeNotices(fresh: readonly Pick<Reminder, 'title' | 'href'>[]): NativeNotice[] {
+  if (fresh.length <= NOTIFY_AT_ONCE) return fresh.map((r) => ({ title: `三办提醒：${r.title}`, body: NOTICE_BODY, href: r.href }))
   const head = fresh.slice(0, NOTIFY_AT_ONCE).map((r) => r.title).join('；')
   return [{ title: `三办：${fresh.length}条新提醒`, body: `${head}等，请在三办中查看`, href: TODO_LINKS.reminders() }]
 }

@@ -52,10 +52,10 @@ describe('提醒', () => {
     expect(toDeliver(list).map((r) => r.subject)).toEqual(['c'])
   })
 
-  it('a few reminders are shown one by one, many as one summary that opens the 提醒 page', () => {
-    const few = nativeNotices([{ title: '批示已回', text: '收〔2026〕1号', href: 'documents/incoming/1' }])
-    expect(few).toEqual([{ title: '三办提醒：批示已回', body: '收〔2026〕1号', href: 'documents/incoming/1' }])
-    const many = nativeNotices(Array.from({ length: 5 }, (_, i) => ({ title: `提醒${i}`, text: '', href: 'followups' })))
+  it('a few reminders are shown one by one without the document\'s title, many as one summary that opens the 提醒 page', () => {
+    const few = nativeNotices([{ title: '常务副市长李建国批示已回', href: 'documents/incoming/1' }])
+    expect(few).toEqual([{ title: '三办提醒：常务副市长李建国批示已回', body: '点击打开三办查看', href: 'documents/incoming/1' }])
+    const many = nativeNotices(Array.from({ length: 5 }, (_, i) => ({ title: `提醒${i}`, href: 'followups' })))
     expect(many).toEqual([{ title: '三办：5条新提醒', body: '提醒0；提醒1；提醒2等，请在三办中查看', href: 'todo/reminders' }])
   })
 

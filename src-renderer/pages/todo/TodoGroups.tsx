@@ -19,7 +19,7 @@ function GroupSection({ g }: { g: Group }) {
           {g.items.map((i) => (
             <Table.Tr key={i.key}>
               <Table.Td><Anchor href={hrefOf(i.href)} size="sm" lineClamp={1} title={i.title}>{i.title}</Anchor></Table.Td>
-              <Table.Td><Text size="sm" c="dimmed" lineClamp={2}>{i.detail}</Text></Table.Td>
+              <Table.Td><Text size="sm" c="dimmed" lineClamp={2} title={i.detail}>{i.detail}</Text></Table.Td>
               <Table.Td>{i.timing ? <TimingBadge timing={i.timing} /> : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
             </Table.Tr>
           ))}
