@@ -112,6 +112,9 @@ describe('我的待办: 发文 by 核稿 step and state', () => {
   })
 })
 
+/** The office roster for January 2027, published in the test below (its gaps are told later). */
+let januaryRoster = 0
+
 describe('我的待办: 督办, 值班表, 节假日', () => {
   it('a 督办 waits for feedback until closed; a draft roster until published; next year\'s holidays until entered', async () => {
     const f = await wenmi.ok('followups.create', { sourceTitle: '张明远市长12月1日批示', task: '落实冬季供暖保障', departmentId: deptId('市财政局'), deadline: '2026-12-10' })
@@ -121,6 +124,7 @@ describe('我的待办: 督办, 值班表, 节假日', () => {
     expect(await keysIn(wenmi, '督办待反馈')).not.toContain(`督办${f.id}`)
 
     const r = await wenmi.ok('duty.generate', { kind: '办公室值班', from: '2027-01-01', to: '2027-01-31' })
+    januaryRoster = r.id
     expect(await keysIn(wenmi, '值班表待发布')).toContain(`值班表${r.id}`)
     await wenmi.ok('duty.publish', { id: r.id })
     expect(await keysIn(wenmi, '值班表待发布')).not.toContain(`值班表${r.id}`)
@@ -228,5 +232,19 @@ describe('会议 in 待办 and 提醒 (the clock moves on from here)', () => {
     const overdue = (await kezhang.ok('reminders.list')).items.find((r) => r.key === `逾期|收文${docId}|${deadline}`)!
     expect(overdue.title).toContain('逾期1个工作日')
     expect(await reminderKeys(wenmi)).not.toContain(`逾期|收文${docId}`)
+  })
+})
+
+describe('值班缺口', () => {
+  it('a duty in the coming 7 days whose person has left is told to the clerks, not to the 查阅', async () => {
+    await kezhang.ok('system.setClock', { at: '2026-12-28T09:00:00+08:00' })
+    const roster = await wenmi.ok('duty.get', { id: januaryRoster })
+    const duty = roster.days.find((d) => d.date === '2027-01-02')!.duties.find((x) => x.role === '主班')!
+    expect((await reminderKeys(wenmi)).filter((k) => k.startsWith('值班缺口|'))).toEqual([])
+    await kezhang.ok('org.archivePerson', { id: duty.personId, date: '2026-12-28', reason: '调离市政府办公室' })
+    const gap = (await wenmi.ok('reminders.list')).items.find((r) => r.kind === '值班缺口' && r.date === '2027-01-02')!
+    expect(gap).toMatchObject({ href: `duty/${januaryRoster}`, title: expect.stringContaining('2027年1月2日主班缺人') })
+    expect(gap.text).toContain('离任')
+    expect((await reminderKeys(chayue)).filter((k) => k.startsWith('值班缺口|'))).toEqual([])
   })
 })
