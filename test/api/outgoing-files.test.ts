@@ -157,6 +157,9 @@ describe('套红: the drafter’s .docx body in the red header', () => {
       expect(para).toContain('<w:pageBreakBefore/>')
       expect(runOf(para, label)).toMatchObject({ font: '黑体', size: '32' })
     }
+    // the 发文稿纸 lists the same 附件
+    const sheet = docxText((await download(api, 'outgoing.exportSignOffSheetDocx', { id: ids.notice })).buf)
+    for (const t of ['农村公路养护考核办法', '养护资金分配表', '县（区）养护责任人名单']) expect(sheet, t).toContain(t)
     const r = await render(f.buf, 'taohong-attachments')
     const pageOf = (t: string) => r.pngPaths.findIndex((_, i) => r.text.split('\f')[i]?.replace(/\s+/g, '').includes(t))
     expect(pageOf('附件1')).toBeGreaterThan(pageOf('二、保障措施'))
