@@ -12,7 +12,8 @@ import { officeDate } from '../common/office-time'
 import { directory } from '../org/directory'
 import { departments, posts } from '../org/schema'
 import { meetingDecisions, meetings, minutes, topics } from '../meetings/schema'
-import { incomingDocuments, instructions } from '../documents/schema'
+import { assignments, chases, incomingDocuments, instructions } from '../documents/schema'
+import { incomingNumberText } from '../documents/incoming/rules'
 import { meetingTypeById } from '../meetings/context'
 import { minutesTitle } from '../meetings/rules'
 import { followUpReports, followUps } from './schema'
@@ -114,7 +115,25 @@ export function listFollowUps(reader: Reader, today: IsoDate, filter: FollowUpFi
 }
 
 export function getFollowUp(reader: Reader, id: number, today: IsoDate) {
-  return present(reader.db, [requireFollowUp(reader, id)], today)[0]
+  const item = present(reader.db, [requireFollowUp(reader, id)], today)[0]
+  return { ...item, document: item.source === '领导批示' && item.sourceId !== null ? sourceDocument(reader.db, item.sourceId) : null }
+}
+
+/**
+ * The 收文 a 批示 item came from, with its 催办 records (issue 16: each 催办 is listed on the 收文 and 督办 pages alike);
+ * the item is visible only when the document is (requireFollowUp), so the document may be shown.
+ */
+function sourceDocument(db: ReadDb, instructionId: number) {
+  const doc = db.select({ id: incomingDocuments.id, year: incomingDocuments.year, seq: incomingDocuments.seq, title: incomingDocuments.title, status: incomingDocuments.status })
+    .from(instructions).innerJoin(incomingDocuments, eq(incomingDocuments.id, instructions.documentId)).where(eq(instructions.id, instructionId)).get()
+  if (!doc) return null
+  const d = directory(db)
+  const chased = db.select().from(chases).where(eq(chases.documentId, doc.id)).orderBy(asc(chases.chasedOn), asc(chases.id)).all()
+  const unit = (assignmentId: number | null) => (assignmentId === null ? null : db.select({ departmentId: assignments.departmentId }).from(assignments).where(eq(assignments.id, assignmentId)).get()?.departmentId ?? null)
+  return {
+    id: doc.id, numberText: incomingNumberText(doc.year, doc.seq), title: doc.title, status: doc.status,
+    chases: chased.map((c) => ({ id: c.id, chasedOn: c.chasedOn, chaser: c.chaser, method: c.method, contact: c.contact, answer: c.answer, promisedOn: c.promisedOn, note: c.note, departmentName: d.department(unit(c.assignmentId)) })),
+  }
 }
 
 /** R-S1: only a decision of signed minutes can be followed up — a draft can still change and has no number yet. */

@@ -213,6 +213,15 @@ describe('催办 with details, and the 催办通知单', () => {
     expect(chased.timeline.map((t) => t.event)).toContain('催办市住房和城乡建设局（电话，接洽人住建局办公室王科长）：电话催办；答复：正在征求财政局意见；承诺2026年12月12日前办结')
     expect((await clerk.call('incoming.chase', { id: doc.id, assignmentId: ids.assignment, method: '短信' })).body.ok).toBe(true)
     expect((await reader.call('incoming.chase', { id: doc.id, assignmentId: ids.assignment, method: '短信' })).status).toBe(403)
+
+    // The 督办 item made from the document's 批示 lists the same chases.
+    const item = await api.ok('followups.fromInstruction', { instructionId: doc.instructions[0].id, task: '加快保障性住房建设', departmentId: deptId('市住房和城乡建设局'), deadline: '2026-12-31' })
+    ids.followUp = item.id
+    const shown = await api.ok('followups.get', { id: item.id })
+    expect(shown.document).toMatchObject({ id: doc.id, numberText: doc.numberText })
+    expect(shown.document!.chases.map((c) => [c.chaser, c.method, c.contact, c.promisedOn, c.departmentName])).toEqual([
+      ['李科长', '电话', '住建局办公室王科长', '2026-12-12', '市住房和城乡建设局'], ['王文秘', '短信', null, null, '市住房和城乡建设局'],
+    ])
   })
 
   it('prints a 催办通知单 in the 信函 form: 收文号, 标题, 承办单位, 时限, working days overdue, the promise and the office contact', async () => {
@@ -241,6 +250,12 @@ describe('催办 with details, and the 催办通知单', () => {
     expect((await api.call('incoming.chase', { id: ids.chased, assignmentId: ids.assignment })).body.error?.code).toBe('CONFLICT')
     const due = await api.ok('incoming.dueSoon', {})
     expect(due.items.map((i) => i.documentId)).not.toContain(ids.chased)
+    // Its 督办 item leaves the 督办 list (kept, and still opens), and no new one can be made from its 批示.
+    expect((await api.ok('followups.list', {})).map((f) => f.id)).not.toContain(ids.followUp)
+    const item = await api.ok('followups.get', { id: ids.followUp })
+    expect(item.document?.status).toBe('已作废')
+    const again = await api.call('followups.fromInstruction', { instructionId: item.sourceId, task: '再次立项', departmentId: deptId('市住房和城乡建设局'), deadline: '2026-12-31' })
+    expect(again.body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已作废') })
   })
 })
 

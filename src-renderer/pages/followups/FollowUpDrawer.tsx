@@ -37,6 +37,20 @@ export function FollowUpDrawer({ id, onClose }: { id: number | null; onClose: ()
           <Text fw={500}>{f.task}</Text>
           <Text size="sm">来源：{f.source}　{f.sourceTitle}{f.meeting && <> （<a href={hrefOf(`meetings/${f.meeting.meetingId}`)}>查看会议</a>）</>}</Text>
           <Text size="sm">责任单位：{f.departmentName}　督办领导：{f.leader ? `${f.leader.holderName ?? ''}（${f.leader.title}）` : '—'}</Text>
+          {f.document && (
+            <Section title={`收文催办记录（${f.document.chases.length}次）`}>
+              <Stack gap={4} aria-label="收文催办记录">
+                <Text size="sm"><a href={hrefOf(`documents/incoming/${f.document.id}`)}>{f.document.numberText} {f.document.title}</a>　{f.document.status}</Text>
+                {f.document.chases.length === 0 && <Text size="sm" c="dimmed">本件收文尚未催办（在收文页“承办”中催办）。</Text>}
+                {f.document.chases.map((c) => (
+                  <Text key={c.id} size="sm">
+                    {formatDate(c.chasedOn)}　{c.chaser}催办{c.departmentName ?? ''}{c.method ? `（${c.method}${c.contact ? `，接洽人${c.contact}` : ''}）` : ''}
+                    {c.answer ? `：${c.answer}` : c.note ? `：${c.note}` : ''}{c.promisedOn ? `；承诺${formatDate(c.promisedOn)}前办结` : ''}
+                  </Text>
+                ))}
+              </Stack>
+            </Section>
+          )}
           <Section title={`进展情况（${f.reports.length}次）`}>
             {f.reports.length ? (
               <Timeline bulletSize={12} lineWidth={2}>
