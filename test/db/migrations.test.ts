@@ -18,6 +18,16 @@ const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_m
  * Adding a migration without its entry here fails the test below.
  */
 const DATA_TESTS: Record<string, { seed: (db: Database.Database) => void; check: (db: Database.Database) => void }> = {
+  // 统计's read indexes (issue 17): indexes only; the summaries and the 收文 they count stay as they were.
+  '0019_stats_read_indexes': {
+    seed: (db) => {
+      db.exec(`INSERT INTO incoming_documents (id, year, seq, received_at, sender, title, doc_type, created_at) VALUES (1, 2026, 1, '2026-03-02 09:00', '市财政局', '关于预算的通知', '通知', '2026-03-02T01:00:00Z')`)
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT id, title FROM incoming_documents').all()).toEqual([{ id: 1, title: '关于预算的通知' }])
+      expect(db.prepare("SELECT kind, day, n FROM stats_document_days").all()).toEqual([{ kind: '收文', day: '2026-03-02', n: 1 }])
+    },
+  },
   // 提醒's read marks (issue 17): a new table only; the accounts stay, nobody has read anything yet.
   '0016_reminder_marks': {
     seed: (db) => {

@@ -1,0 +1,4 @@
+CREATE INDEX `stats_assignment_days_read_idx` ON `stats_assignment_days` (`deadline`,`department_id`,`classification`,`outcome`,`n`);--> statement-breakpoint
+CREATE INDEX `stats_document_days_read_idx` ON `stats_document_days` (`kind`,`day`,`doc_type`,`urgency`,`classification`,`n`);--> statement-breakpoint
+CREATE INDEX `stats_instruction_days_read_idx` ON `stats_instruction_days` (`sent_day`,`done_day`,`leader_id`,`leader_title`,`classification`,`n`);--> statement-breakpoint
+CREATE INDEX `stats_stage_days_read_idx` ON `stats_stage_days` (`received_day`,`stage`,`from_day`,`to_day`,`classification`,`n`);
