@@ -12,7 +12,7 @@ function Figures({ table }: { table: StatTable }) {
   if (!table.rows.length) return <Text c="dimmed" size="sm">本期间没有可统计的记录。</Text>
   return (
     <ScrollArea type="auto">
-      <Table striped withTableBorder withColumnBorders verticalSpacing={4} fz="sm" aria-label={table.title}>
+      <Table striped withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing={8} fz="sm" aria-label={table.title}>
         <Table.Thead><Table.Tr>{table.columns.map((c, i) => <Table.Th key={c} ta={i ? 'right' : undefined} style={{ whiteSpace: 'nowrap' }}>{c}</Table.Th>)}</Table.Tr></Table.Thead>
         <Table.Tbody>
           {table.rows.map((r) => (
@@ -37,8 +37,8 @@ export function StatSection({ id, period }: { id: StatId; period: { from: string
       <ErrorAlert error={answer.error} />
       {!table ? <Loading label="正在统计…" /> : (
         <Grid gap="lg" align="flex-start">
-          {table.chart && table.rows.length > 0 && <Grid.Col span={{ base: 12, lg: 6 }}><StatChart table={table} /></Grid.Col>}
-          <Grid.Col span={{ base: 12, lg: table.chart && table.rows.length > 0 ? 6 : 12 }}><Figures table={table} /></Grid.Col>
+          {table.chart && table.rows.length > 0 && <Grid.Col span={{ base: 12, lg: 5 }}><StatChart table={table} /></Grid.Col>}
+          <Grid.Col span={{ base: 12, lg: table.chart && table.rows.length > 0 ? 7 : 12 }}><Figures table={table} /></Grid.Col>
         </Grid>
       )}
     </Section>
