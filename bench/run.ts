@@ -6,6 +6,7 @@
  *   npm run bench                  # the full ten years
  *   npm run bench -- --small       # a tenth of the size, for a quick look (targets still printed)
  *   npm run bench -- --only 检索   # only the parts whose name contains the word
+ *   npm run bench -- --only 统计   # each 统计 figure for the last whole year, as 科长 and as 查阅 (issue 17)
  *   npm run bench -- --only 办公日 # only the office's day (issue 20: reads, writes, a backup meanwhile, on a copy of the ten years)
  *   npm run bench -- --only 攻击   # only the abuse row (issue 21; a small server of its own, no ten-year data)
  *   npm run bench -- --only 安装包 # only the offline archive's start (issue 19; needs npm run dist first)
@@ -30,6 +31,7 @@ const PARTS: [string, () => Promise<Part>][] = [
   ['首页', async () => (await import('./queries')).homePart],
   ['会议', async () => (await import('./queries')).meetingPart],
   ['值班', async () => (await import('./duty')).dutyPart],
+  ['统计', async () => (await import('./stats')).statsPart],
   ['待办', async () => (await import('./todo')).todoPart],
   ['Word 文件', async () => (await import('./word')).wordPart],
   ['服务器', async () => (await import('./server-load')).serverPart],
