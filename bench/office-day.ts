@@ -106,8 +106,8 @@ function writes(f: DayFixture, ledger: Ledger, clerk: Client, chief: Client): ((
     () => chief.post('incoming.propose', { id: doc, proposal: '拟请分管副市长阅示。', proposedBy: '许文杰', proposedOn: today() }),
     () => chief.post('incoming.send', { id: doc, leaderIds: [f.leaderId], sentOn: today() }),
     () => chief.post('incoming.instruct', { id: doc, leaderId: f.leaderId, kind: '批示', opinion: '同意，请财政局抓紧办理。', instructedOn: today() }),
-    // The latest meeting held: its sheet corrected after the fact by the 科长 (设置—会议更正人员), with the reason it must give.
-    () => chief.post('attendance.record', { ...f.attendee, status: '出席', correctionReason: '核对签到表后补正' }),
+    // The next 常务会议: a member's 出席 confirmed again, as the office does while it gathers replies.
+    () => clerk.post('attendance.record', { ...f.attendee, status: '出席' }),
     (round) => clerk.post('duty.addLog', { at: officeMinute(new Date()), callerUnit: '市应急管理局', callerName: '王强', content: `第${round + 1}次来电：通报今晚天气，请做好防范` }),
   ]
 }

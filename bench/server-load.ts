@@ -155,7 +155,7 @@ export const officeDayPart: Part = async (office, log) => {
   buildIfStale()
   const copy = copyOffice(office, log)
   try {
-    const f = dayFixture(copy, office.today)
+    const f = await dayFixture(copy, office.today)
     const rows: Row[] = []
     const alone = await startBenchServer(copy, ['--shared-answers', '0'])
     try {
@@ -232,16 +232,23 @@ function copyOffice(office: BenchOffice, log: (line: string) => void): BenchOffi
   return { ...office, dataDir, file: join(dataDir, DATABASE_FILE) }
 }
 
-/** What the writes and the meeting page use, found in the data before the day. */
-function dayFixture(office: BenchOffice, today: string): DayFixture {
-  const { core, close } = openBenchCore(office)
+/** What the writes and the meeting page use, found in the data before the day (and a 常务会议 scheduled for its 出席). */
+async function dayFixture(office: BenchOffice, today: string): Promise<DayFixture> {
+  const { core, as, close } = openBenchCore(office)
   try {
     const sqlite = core.conn.sqlite
     const one = <T>(q: string) => { const r = sqlite.prepare(q).get() as T | undefined; if (!r) throw new Error(`基准数据里找不到：${q}`); return r }
     const leader = one<{ id: number }>("SELECT holder_id AS id FROM posts WHERE title = '副市长' AND holder_id IS NOT NULL ORDER BY id LIMIT 1")
     const sender = one<{ id: number }>("SELECT id FROM departments ORDER BY name = '市财政局' DESC, id LIMIT 1")
-    const attendee = one<{ meetingId: number; personId: number; role: string }>(
-      "SELECT a.meeting_id AS meetingId, a.person_id AS personId, a.role FROM attendance a JOIN meetings m ON m.id = a.meeting_id WHERE m.status = '已召开' ORDER BY m.date DESC, a.id LIMIT 1")
-    return { leaderId: leader.id, senderId: sender.id, meetingId: minutesMeeting(core.conn.db).meetingId, attendee, year: Number(today.slice(0, 4)) }
+    const type = one<{ id: number }>("SELECT id FROM meeting_types WHERE kind = '常务会议' ORDER BY id LIMIT 1")
+    // Every meeting of the ten years is held and its 纪要 signed: the office records 出席 for the next one.
+    const kezhang = as('kezhang')
+    const date = new Date(Date.parse(`${today}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10)
+    const { meeting } = await kezhang<{ meeting: { id: number } }>('meetings.schedule', { typeId: type.id, date, halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })
+    const sheet = await kezhang<{ members: { personId?: number; id?: number; name: string }[] }>('attendance.get', { meetingId: meeting.id })
+    const member = sheet.members[0]
+    const personId = member.personId ?? member.id
+    if (!personId) throw new Error(`出席表里没有组成人员：${JSON.stringify(sheet).slice(0, 200)}`)
+    return { leaderId: leader.id, senderId: sender.id, meetingId: minutesMeeting(core.conn.db).meetingId, attendee: { meetingId: meeting.id, personId, role: '组成人员' }, year: Number(today.slice(0, 4)) }
   } finally { close() }
 }
