@@ -4,11 +4,11 @@
  */
 import { randomBytes } from 'node:crypto'
 import { AppError } from '../kernel/errors'
-import type { ImportKind } from '../common/imports'
+import type { IMPORT_PHASES, ImportKind } from '../common/imports'
 import type { Cell, Mapping } from './rules'
 import type { ParsedRow, Refusal } from './plan'
 
-export interface Progress { phase: '读取文件' | '检查' | '完成'; done: number; total: number }
+export interface Progress { phase: (typeof IMPORT_PHASES)[number]; done: number; total: number }
 
 export interface Job {
   id: string

@@ -56,7 +56,7 @@ export async function readImport(ctx: QueryContext, input: { kind: ImportKind; f
   if (bytes.length === 0) throw new AppError('VALIDATION', '文件为空，请选择有内容的文件')
   if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('VALIDATION', `文件超过${MAX_IMPORT_BYTES / 1024 / 1024}MB，请分成几个文件（如按年度）分别导入`)
   const job = newJob(ctx.user!.id, input.kind, input.fileName)
-  const table = await readTable(input.fileName, bytes)
+  const table = await readTable(input.fileName, bytes).catch((e: unknown) => { dropJob(job.id); throw e })
   Object.assign(job, { headers: table.headers, rows: table.rows, rowNumbers: table.rowNumbers, progress: { phase: '完成', done: table.rows.length, total: table.rows.length } })
   const saved = savedMapping(ctx.db, input.kind, table.headers)
   return {
