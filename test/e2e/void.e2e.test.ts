@@ -15,6 +15,7 @@ let page: Page
 let docId: number
 let draftId: number
 let handedId: number
+let replyId: number
 const TITLE = '关于城东片区雨污分流改造的请示'
 
 const signInAs = (username: string) => signInOnce(page, server.url, username)
@@ -46,6 +47,11 @@ beforeAll(async () => {
   await api.ok('incoming.send', { id: handedId, leaderIds: [demo.personId('陈立新')], sentOn: '2026-12-01' })
   await api.ok('incoming.instruct', { id: handedId, leaderId: demo.personId('陈立新'), kind: '批示', opinion: '请住建局抓紧办理。', instructedOn: '2026-12-01' })
   await api.ok('incoming.assign', { id: handedId, hostDepartmentId: demo.deptId('市住房和城乡建设局'), assistingDepartmentIds: [], workingDays: 3, assignedOn: '2026-12-01' })
+  const reply = (await api.ok('outgoing.templates')).find((x) => x.docType === '批复')!
+  replyId = (await api.ok('outgoing.draft', {
+    docType: reply.docType, signKind: reply.signKind, series: reply.series, title: '资阳市人民政府关于加快城东保障性住房建设的批复', addressee: '市住房和城乡建设局',
+    body: reply.body, attachmentNames: [], urgency: '无', draftingDepartmentId: demo.deptId('市住房和城乡建设局'), drafter: '罗佳怡', publicity: reply.publicity, upward: reply.upward,
+  })).id
   const t = (await api.ok('outgoing.templates')).find((x) => x.docType === '通知')!
   draftId = (await api.ok('outgoing.draft', {
     docType: t.docType, signKind: t.signKind, series: t.series, title: '资阳市人民政府关于开展城镇燃气安全排查的通知', addressee: t.addressee,
@@ -136,5 +142,21 @@ describe('作废 in the browser (issue 16)', () => {
     expect(await records.innerText()).toContain('当面')
     expect(await host.getByRole('button', { name: '催办通知单' }).count()).toBe(1)
     await screenshot(page, 'chase-recorded')
+  })
+
+  it('a 批复 names the 请示 it answers, found by its 收文号; the 收文 page lists the 批复', async () => {
+    await open(`documents/outgoing/${replyId}`, () => page.getByRole('status', { name: '下一步' }).waitFor())
+    const panel = page.getByLabel('所答复的请示')
+    await panel.getByRole('textbox', { name: '查找请示' }).fill('收〔2026〕3号')
+    await panel.getByRole('button', { name: '查找' }).click()
+    const found = panel.getByLabel('可答复的收文')
+    await expect.poll(() => found.innerText()).toContain('关于加快城东保障性住房建设的请示')
+    await found.getByRole('button', { name: '指定' }).click()
+    await panel.getByRole('link', { name: '收〔2026〕3号 关于加快城东保障性住房建设的请示' }).waitFor()
+    await screenshot(page, 'reply-linked')
+    await panel.getByRole('link', { name: '收〔2026〕3号 关于加快城东保障性住房建设的请示' }).click()
+    const replies = page.getByLabel('批复', { exact: true })
+    await expect.poll(() => replies.innerText()).toContain('资阳市人民政府关于加快城东保障性住房建设的批复')
+    expect(await replies.innerText()).toContain('拟稿')
   })
 })
