@@ -105,7 +105,7 @@ describe('收文登记簿 from an .xlsx with mixed date formats, bad rows and a 
     expect(stale.body.error?.message).toBe('这次导入已失效（超过一小时、服务器已重启或已导入完毕），请重新选择文件')
   })
 
-  it('confirm writes exactly the good rows as closed history, found by search and counted in the register', async () => {
+  it('confirm writes exactly the good rows as closed history, found by search and counted in the register and the 统计', async () => {
     const { file: f } = await dryRun('收文登记簿', '2025年收文登记簿.xlsx', file)
     const result = await api.ok('imports.confirm', { jobId: f.jobId, saveMapping: true })
     expect(result).toMatchObject({ created: 5, refusedRows: 5 })
@@ -117,6 +117,8 @@ describe('收文登记簿 from an .xlsx with mixed date formats, bad rows and a 
     expect(must(byTitle.get('关于下达2025年预算指标的通知'), '通知')).toMatchObject({ receivedAt: '2025-03-11 00:00' })
     expect((await api.ok('registers.incoming', { text: '森林防火' })).rows.map((r) => r.title)).toEqual(['关于做好春季森林防火工作的通知'])
     expect((await api.ok('registers.incoming', { text: '川办发〔2025〕12号' })).total).toBe(1)
+    const byType = await api.ok('stats.table', { period: { from: '2025-01-01', to: '2025-12-31' }, table: 'incomingByType' })
+    expect(byType.rows.at(-1)!.at(-1)).toBe(5)
   })
 
   it('the import is one act in the audit log: who, which file, how many, not one record per row', async () => {
