@@ -45,18 +45,24 @@ export function monthsOf(from: IsoDate, to: IsoDate): string[] {
 /** 2026-03 → 2026年3月 */
 export const monthText = (m: string): string => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`
 
+/** Before any office record: working days are counted from here, so a step is the difference of two counts. */
+const ORIGIN = '1990-01-01'
+
 /**
  * Working days a step took, as deadlines count them (calendar/deadline.ts): the days strictly after `from` up to and
- * including `to`, so a step done the day it arrived took 0. Memoised per call: a year's 收文 share a few hundred dates.
+ * including `to`, so a step done the day it arrived took 0. Each date's count from ORIGIN is worked out once per call
+ * (a year's steps share a few hundred dates but tens of thousands of pairs), and a step is the difference of two.
  */
 export function workingDaysTaken(cal: HolidayCalendar): (from: IsoDate, to: IsoDate) => number {
-  const kept = new Map<string, number>()
+  const upTo = new Map<string, number>()
+  const counted = (d: IsoDate) => {
+    let n = upTo.get(d)
+    if (n === undefined) upTo.set(d, (n = countWorkingDays(cal, ORIGIN, d)))
+    return n
+  }
   return (from, to) => {
     if (to <= from) return 0
-    const key = `${from}|${to}`
-    let n = kept.get(key)
-    if (n === undefined) kept.set(key, (n = countWorkingDays(cal, addDays(from, 1), to)))
-    return n
+    return from < ORIGIN ? countWorkingDays(cal, addDays(from, 1), to) : counted(to) - counted(from)
   }
 }
 
