@@ -68,7 +68,7 @@ export function VoidDialog({ opened, kind, record, onClose }: {
             <List size="sm" spacing={2}>{c.warnings.map((w) => <List.Item key={w}>{w}</List.Item>)}</List>
           </Alert>
         )}
-        <Textarea label="作废理由" required autosize minRows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.currentTarget.value)}
+        <Textarea label="作废理由" required autosize minRows={2} maxLength={500} value={reason} onChange={(e) => { setReason(e.currentTarget.value); if (act.error) reset() }}
           placeholder={kind === '收文' ? '如：与收〔2026〕12号重复登记' : '如：起草单位撤回，不再发文'} error={fieldError(act.error, 'reason')} />
         <Text size="xs" c="dimmed">作废记入审计日志，登记簿中本件保留并标为“已作废”。</Text>
       </Stack>
