@@ -14,7 +14,7 @@ type Who = Role | typeof ANYONE
 const BUSINESS_READERS: Role[] = ['文秘', '科长', '查阅']
 const BUSINESS_WRITERS: Role[] = ['文秘', '科长']
 const EVERY_ROLE: Role[] = [...ROLES]
-const BUSINESS_DOMAINS = ['org', 'meetings', 'meetingTypes', 'topics', 'attendance', 'minutes', 'incoming', 'outgoing', 'registers', 'proposals', 'duty', 'followups', 'absences', 'home', 'todo', 'reminders']
+const BUSINESS_DOMAINS = ['org', 'meetings', 'meetingTypes', 'topics', 'attendance', 'minutes', 'incoming', 'outgoing', 'registers', 'proposals', 'duty', 'followups', 'absences', 'home', 'todo', 'reminders', 'stats']
 /** 初审、核稿、复核 and the office's business settings are the 科长's. */
 const REVIEW_STEPS = ['incoming.review', 'incoming.return', 'outgoing.check', 'meetingTypes.save', 'org.removeDemo', 'org.loadDemo']
 
