@@ -57,7 +57,9 @@ export function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () =>
           <AppShell.Navbar p="xs" aria-label="主导航">
             {entries.map((e) => (
               <NavLink key={e.route} href={hrefOf(e.route)} label={e.label} active={e.route === entry.route}
-                rightSection={e.route === 'todo' && todoTotal > 0 ? <Badge size="sm" radius="xl" variant="light" color="gray" aria-label={`待办${todoTotal}件`}>{todoTotal > 999 ? '999+' : todoTotal}</Badge> : null}
+                title={e.route === 'todo' && todoTotal > 0 ? `共${todoTotal}件待办` : undefined}
+                rightSection={e.route === 'todo' && todoTotal > 0
+                  ? <Badge size="sm" radius="xl" variant="light" color="gray" className="sb-nav-count" data-count={todoTotal > 999 ? '999+' : todoTotal} aria-hidden /> : null}
                 variant="filled" fw={500} style={{ borderRadius: 'var(--mantine-radius-sm)' }} mb={2} />
             ))}
           </AppShell.Navbar>
