@@ -5,6 +5,7 @@
  * entry of its own (electron.vite.config.ts: out/main/export-worker.js) and run from source under tsx.
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import { setPriority } from 'node:os'
 import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { checkReadable, unlock } from '../../db/cipher'
@@ -25,7 +26,18 @@ function openReadOnly(file: string, key: Uint8Array | null) {
   return sqlite
 }
 
+/**
+ * On Linux a thread has a niceness of its own (setpriority on "this process" sets the calling thread's only), so the
+ * export gives the server's thread the processor whenever a request is waiting. Elsewhere it would slow the whole
+ * server down, so only on Linux; where a container forbids it, the export runs at the normal priority.
+ */
+function yieldToRequests(): void {
+  if (process.platform !== 'linux') return
+  try { setPriority(19) } catch { /* not permitted here: normal priority */ }
+}
+
 async function run({ file, key, job }: ExportWorkerData): Promise<ExportWorkerReply> {
+  yieldToRequests()
   const sqlite = openReadOnly(file, key)
   try {
     const built = await buildRegisterExport(drizzle(sqlite), job)
