@@ -42,8 +42,9 @@ const STEPS = ['签收→初审', '初审→拟办', '拟办→批示', '批示�
  * the date pairs the triggers keep (stats_stage_days), each pair's working days counted once.
  */
 export function stageDurations(r: StatsReading): StatTable {
-  const rows = allRows<{ stage: number; a: string; b: string; n: number }>(r.db, sql`SELECT stage, from_day AS a, to_day AS b, sum(n) AS n
-    FROM stats_stage_days s WHERE received_day BETWEEN ${r.period.from} AND ${r.period.to} AND n > 0 AND ${visibleCounted(r, sql`s.classification`)} GROUP BY 1, 2, 3`)
+  // Read in index order and summed here: SQLite's GROUP BY would sort a year's 30,000 pairs first.
+  const rows = allRows<{ stage: number; a: string; b: string; n: number }>(r.db, sql`SELECT stage, from_day AS a, to_day AS b, n
+    FROM stats_stage_days s WHERE received_day BETWEEN ${r.period.from} AND ${r.period.to} AND n > 0 AND ${visibleCounted(r, sql`s.classification`)}`)
   const taken = workingDaysTaken(r.cal)
   const tallies = STEPS.map((): Tally => new Map())
   for (const x of rows) addTo(tallies[x.stage - 1]!, taken(x.a, x.b), x.n)
