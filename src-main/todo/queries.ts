@@ -12,6 +12,8 @@ import { followUps } from '../followups/schema'
 import { fromLiveSource } from '../followups/service'
 import { rosters } from '../duty/schema'
 import { numberText } from '../documents/incoming/service'
+import { intakeDeadline } from '../documents/incoming/rules'
+import type { HolidayCalendar } from '../calendar/rules'
 import { readSettings } from '../settings/service'
 import { governmentShort, meetingTitle, meetingTypeById } from '../meetings/context'
 import { TODO_LINKS, reviewStepsOf } from './rules'
@@ -39,20 +41,24 @@ const countOf = (row: { n: number } | undefined) => row?.n ?? 0
 const n = { n: sql<number>`count(*)` }
 
 type IncomingRow = typeof d.$inferSelect
-const incomingItem = (doc: IncomingRow, where: string): TodoItem =>
-  ({ key: `收文${doc.id}`, title: doc.title, detail: `${numberText(doc)} · ${where}`, deadline: doc.deadline, href: TODO_LINKS.incoming(doc.id) })
+type DeadlineOf = (doc: IncomingRow) => IsoDate | null
+const incomingItem = (doc: IncomingRow, where: string, deadlineOf: DeadlineOf): TodoItem =>
+  ({ key: `收文${doc.id}`, title: doc.title, detail: `${numberText(doc)} · ${where}`, deadline: deadlineOf(doc), href: TODO_LINKS.incoming(doc.id) })
 
-/** 收文 in one stored state (incoming_status_received_idx: status, received_at), oldest first. */
-function incomingIn(reader: Reader, where: SQL, where_: string, shown: number): GroupRows {
+/** 收文 in one stored state (incoming_status_received_idx: status, received_at), oldest first; the 办结时限 unless told. */
+function incomingIn(reader: Reader, where: SQL, where_: string, shown: number, deadlineOf: DeadlineOf = (doc) => doc.deadline): GroupRows {
   const cond = and(where, seen(reader, sql`+${d.classification}`))
   return {
     total: countOf(reader.db.select(n).from(d).where(cond).get()),
-    items: shown === 0 ? [] : reader.db.select().from(d).where(cond).orderBy(asc(d.receivedAt), asc(d.id)).limit(shown).all().map((doc) => incomingItem(doc, where_)),
+    items: shown === 0 ? [] : reader.db.select().from(d).where(cond).orderBy(asc(d.receivedAt), asc(d.id)).limit(shown).all().map((doc) => incomingItem(doc, where_, deadlineOf)),
   }
 }
 
-export const toReview = (r: Reader, shown: number) => incomingIn(r, and(eq(d.status, '已登记'), isNull(d.reviewedOn))!, '待初审', shown)
-export const toPropose = (r: Reader, shown: number) => incomingIn(r, and(eq(d.status, '已登记'), isNotNull(d.reviewedOn))!, '已初审，待拟办', shown)
+/** A paper waiting for 初审 or 拟办 is due by its intake deadline (签收 + working days by urgency), as on 首页's due list. */
+export const toReview = (r: Reader, shown: number, cal: HolidayCalendar) =>
+  incomingIn(r, and(eq(d.status, '已登记'), isNull(d.reviewedOn))!, '待初审', shown, (doc) => intakeDeadline(cal, doc))
+export const toPropose = (r: Reader, shown: number, cal: HolidayCalendar) =>
+  incomingIn(r, and(eq(d.status, '已登记'), isNotNull(d.reviewedOn))!, '已初审，待拟办', shown, (doc) => intakeDeadline(cal, doc))
 export const toSend = (r: Reader, shown: number) => incomingIn(r, eq(d.status, '已拟办'), '已拟办，待送领导批示', shown)
 /** 批示中 with no leader still holding it (instructions_document_idx): the page's 待交办 (incomingStatusText). */
 export const toAssign = (r: Reader, shown: number) => incomingIn(r,

@@ -64,8 +64,8 @@ function holidaysToEnter(cal: HolidayCalendar, today: IsoDate): GroupRows {
 export function groupRows(reader: Reader, group: TodoGroup, today: IsoDate, cal: HolidayCalendar, shown = q.TODO_SHOWN): GroupRows {
   const role = reader.user!.role
   switch (group) {
-    case '待初审': return q.toReview(reader, shown)
-    case '待拟办': return q.toPropose(reader, shown)
+    case '待初审': return q.toReview(reader, shown, cal)
+    case '待拟办': return q.toPropose(reader, shown, cal)
     case '待送批': return q.toSend(reader, shown)
     case '待交办': return q.toAssign(reader, shown)
     case '待核稿': return q.toCheckDraft(reader, role, shown)

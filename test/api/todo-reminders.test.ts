@@ -50,6 +50,10 @@ describe('我的待办: 收文 from 待初审 to 待交办', () => {
     expect(await chayue.ok('todo.list', {})).toEqual([])
     const item = (await groupOf(kezhang, '待初审'))!.items.find((i) => i.key === key)!
     expect(item).toMatchObject({ href: `documents/incoming/${doc.id}`, detail: `${doc.numberText} · 待初审` })
+    // The intake deadline (签收 + 2 working days) with the same figure as 首页's due list.
+    const due = (await kezhang.ok('incoming.dueSoon')).items.find((i) => i.documentId === doc.id)!
+    expect(item).toMatchObject({ deadline: '2026-12-03', timing: { label: '剩余2个工作日' } })
+    expect(item.timing).toEqual(due.timing)
 
     await kezhang.ok('incoming.review', { id: doc.id, reviewedOn: '2026-12-01' })
     expect(await keysIn(kezhang, '待初审')).not.toContain(key)

@@ -46,6 +46,9 @@ describe('我的待办 in the browser', () => {
     await nav().waitFor()
     await expect.poll(todoCount).toBeGreaterThan(0)
     expect(await todoLink().innerText()).toBe('待办')
+    // 首页 says it in one line, by step.
+    expect(await page.getByLabel('我的待办').innerText()).toContain('待初审 1 件')
+    await screenshot(page, 'todo-home')
     await todoLink().click()
     await section('待初审').getByRole('link', { name: TITLE }).waitFor()
     expect(await section('待初审').innerText()).toContain('待初审')

@@ -10,6 +10,7 @@ import { TodayDutyCard } from '../duty/TodayDutyCard'
 import { UpcomingMeetingsCard } from '../meetings/UpcomingMeetingsCard'
 import { DueSoonCard } from '../documents/DueSoonCard'
 import { YearTurnPrompt } from '../calendar/YearTurnPrompt'
+import { MyTodoCard } from '../todo/MyTodoCard'
 
 type Today = OutputOf<'home.today'>
 type Day = NonNullable<Today['day']>
@@ -46,6 +47,8 @@ export function HomePage() {
           </Text>
         </Group>
       </Paper>
+
+      <MyTodoCard />
 
       <YearTurnPrompt prompt={t.holidayPrompt} />
 
