@@ -41,7 +41,7 @@ function labels(db: ReadDb) {
  * The condition "the reader may see where this item came from": an item from a 批示 on a 收文, or from a 议定事项 on a
  * topic, above the reader's clearance is hidden like its source. Null for a 机密 reader (every level is visible).
  */
-function sourceSeen(reader: Reader): SQL | null {
+export function sourceSeen(reader: Reader): SQL | null {
   const clearance = clearanceOf(reader.user)
   const doc = visibleSql(sql`d.classification`, clearance)
   const topic = visibleSql(sql`t.classification`, clearance)

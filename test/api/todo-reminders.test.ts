@@ -182,6 +182,16 @@ describe('提醒', () => {
     expect((await kezhang.ok('reminders.list')).items.find((r) => r.key === shared.key)).toMatchObject({ read: true })
   })
 
+  it('a 督办 from the 机密 收文\'s 批示 waits and is told for the 科长 only, hidden like its source from the 秘密 文秘', async () => {
+    const instruction = (await kezhang.ok('incoming.get', { id: docId })).instructions[0].id
+    const f = await kezhang.ok('followups.fromInstruction', { instructionId: instruction, task: '完善涉密专项工作方案', departmentId: deptId('市财政局'), deadline: '2026-12-02' })
+    expect(await keysIn(kezhang, '督办待反馈')).toContain(`督办${f.id}`)
+    expect(await keysIn(wenmi, '督办待反馈')).not.toContain(`督办${f.id}`)
+    expect(await reminderKeys(kezhang)).toContain(`督办期限|督办${f.id}`)
+    expect(await reminderKeys(wenmi)).not.toContain(`督办期限|督办${f.id}`)
+    await kezhang.ok('followups.close', { id: f.id, closedOn: '2026-12-01', outcome: '已完善。' })
+  })
+
   it('a 督办 due within the set working days is told as 督办期限 to the clerks; the setting moves the horizon', async () => {
     const f = await wenmi.ok('followups.create', { sourceTitle: '李建国常务副市长批示', task: '核实道路隐患', departmentId: deptId('市交通运输局'), deadline: '2026-12-07' })
     expect(await reminderKeys(wenmi)).not.toContain(`督办期限|督办${f.id}`)
