@@ -43,13 +43,32 @@ function dataCell<R>(c: XlsxColumn<R>, r: R) {
   return { value: v ?? '', type: String, ...(c.center ? { align: 'center' as const } : {}), ...(c.wrap ? { wrap: true } : {}), ...cell }
 }
 
+/** Points a line of 仿宋 takes in a row. */
+const LINE_PT = 15
+
+/** Width in Excel's column units (a digit is one): a Chinese character or full-width sign takes two. */
+const textWidth = (s: string) => { let w = 0; for (const ch of s) w += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1; return w }
+
+/**
+ * The lines a wrapped cell's text takes in its column. Rows are given their height here because LibreOffice (and
+ * WPS, when printing) keep the default one-line height, so wrapped titles printed over the row below.
+ */
+const linesIn = (text: string, width: number) =>
+  text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / Math.max(1, width - 1))), 0)
+
+/** A row's cells, with the row's height on the first when some wrapped text needs more than one line. */
+function fittedRow<R>(columns: readonly XlsxColumn<R>[], cells: Row): Row {
+  const lines = Math.max(1, ...cells.map((c, i) => (c && typeof c === 'object' && 'wrap' in c && c.wrap && typeof c.value === 'string' ? linesIn(c.value, columns[i]!.width) : 1)))
+  return lines > 1 && cells[0] && typeof cells[0] === 'object' ? [{ ...cells[0], height: lines * LINE_PT }, ...cells.slice(1)] : cells
+}
+
 export function registerXlsx<R>(title: string, subtitle: string, sheet: string, columns: readonly XlsxColumn<R>[], rows: readonly R[]): Promise<Buffer> {
   const width = columns.length
   const data: Row[] = [
     [{ value: title, columnSpan: width, fontSize: 18, fontWeight: 'bold', align: 'center', fontFamily: XLSX_TITLE_FONT, height: 36 }, ...Array(width - 1).fill(null)],
     [{ value: subtitle, columnSpan: width, align: 'left', fontFamily: XLSX_FONT }, ...Array(width - 1).fill(null)],
-    columns.map((c) => ({ value: c.title, ...head })),
-    ...rows.map((r): Row => columns.map((c) => dataCell(c, r))),
+    fittedRow(columns, columns.map((c) => ({ value: c.title, ...head }))),
+    ...rows.map((r): Row => fittedRow(columns, columns.map((c) => dataCell(c, r)))),
   ]
   const features: XlsxFeature[] = [printedHeader({ sheet, headerRow: HEADER_ROW, columns: width, lastRow: HEADER_ROW + rows.length })]
   return writeXlsxFile(data, { sheet, columns: columns.map((c) => ({ width: c.width })), stickyRowsCount: HEADER_ROW, orientation: 'landscape' }, { features }).toBuffer()
