@@ -49,8 +49,8 @@ apt_install() {  # apt_install [--no-install-recommends] pkg…
 s=$SECONDS
 # Chromium for the end-to-end tests; without a CJK font every Chinese character is a box.
 apt_install chromium fonts-noto-cjk
-# Word → PDF → PNG for checking generated documents; Liberation stands in for Times New Roman.
-apt_install --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-liberation2
+# Word and Excel → PDF → PNG for checking generated documents and their prints; Liberation stands in for Times New Roman.
+apt_install --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2
 # Not for the tests: `npm run bench` builds the same 纪要 with python-docx as its peer, so one command sets up both.
 apt_install --no-install-recommends python3-docx
 # The offline archives (npm run dist): arm64's native module is cross-compiled, and its archive runs under qemu-user.

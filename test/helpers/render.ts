@@ -1,5 +1,5 @@
 /**
- * Renders a .docx to PDF with LibreOffice and to PNG pages with poppler, as a reader would see it.
+ * Renders a .docx (or .xlsx) to PDF with LibreOffice and to PNG pages with poppler, as a reader would see it.
  * Each call uses a fresh LibreOffice profile (conversions can run side by side) and a fontconfig file,
  * passed to soffice only, that maps the standard's fonts to the Fandol fonts in resources/fonts/fandol
  * (extracted by scripts/test-all.sh from Debian's texlive-lang-chinese).
@@ -66,12 +66,17 @@ function fontconfig(cacheDir: string): string {
 }
 
 /** Writes `name`.docx, `name`.pdf and `name`-N.png into outDir and reads the PDF's text. */
-export function renderDocx(buffer: Buffer | Uint8Array, outDir: string, name: string): Rendered {
+export const renderDocx = (buffer: Buffer | Uint8Array, outDir: string, name: string): Rendered => render(buffer, outDir, name, 'docx')
+
+/** An Excel file printed as LibreOffice Calc prints it (print titles, page setup): `name`.xlsx, .pdf and -N.png. */
+export const renderXlsx = (buffer: Buffer | Uint8Array, outDir: string, name: string): Rendered => render(buffer, outDir, name, 'xlsx')
+
+function render(buffer: Buffer | Uint8Array, outDir: string, name: string, ext: 'docx' | 'xlsx'): Rendered {
   if (!existsSync(join(FANDOL_DIR, 'FandolFang-Regular.otf'))) {
     throw new Error(`The Fandol fonts are missing from ${FANDOL_DIR}: run scripts/test-all.sh, which extracts them.`)
   }
   mkdirSync(outDir, { recursive: true })
-  const docxPath = resolve(outDir, `${name}.docx`)
+  const docxPath = resolve(outDir, `${name}.${ext}`)
   const pdfPath = resolve(outDir, `${name}.pdf`)
   writeFileSync(docxPath, buffer)
   rmSync(pdfPath, { force: true })
