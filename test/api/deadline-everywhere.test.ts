@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => { await server.stop() })
 
 describe('同一收文在各处显示同一个工作日数', () => {
-  it('shows the overdue 收文\'s working days alike on its page, in the register, the due list and Excel', async () => {
+  it('shows the overdue 收文\'s working days alike on its page, in the register, the due list and Excel, and where it is now', async () => {
     await api.ok('system.setClock', { at: '2026-09-21T09:00:00+08:00' })
     const doc = await api.ok('incoming.receive', {
       receivedAt: '2026-09-21 09:10', sender: '市住房和城乡建设局', senderDepartmentId: demo.deptId('市住房和城乡建设局'), senderNumber: null, title, docType: '报告',
@@ -49,5 +49,8 @@ describe('同一收文在各处显示同一个工作日数', () => {
     expect(line[head.indexOf('时限情况')]).toBe(page.label)
     expect(line[head.indexOf('逾期工作日')]).toBe(String(page.workingDaysOverdue))
     expect(line[head.indexOf('办理时限')]).toBe('2026-09-30')
+    // 当前位置 as the register says it (the issue found it empty in Excel).
+    expect(line[head.indexOf('当前位置')]).toBe(row.where)
+    expect(row.where).toBe('办公室（待送批）')
   })
 })
