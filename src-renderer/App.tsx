@@ -1,26 +1,13 @@
-import { Suspense, lazy, useEffect, useRef, useState, type ComponentType } from 'react'
+import { useEffect, useRef, useState, type ComponentType } from 'react'
 import { api, onSignedOut } from './api/client'
 import { Loading } from './components/Loading'
 import { hrefOf } from './lib/route'
 import { type CurrentUser } from './lib/session'
 import { AUDITOR, READERS, REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../src-main/common/roles'
 import { LoginPage } from './pages/auth/LoginPage'
+import { lazyPage, preload } from './lib/lazy-page'
 
 export interface Entry { route: string; label: string; page: ComponentType; roles: readonly CurrentUser['role'][] }
-
-/**
- * Each page is a chunk of its own, fetched the first time its route opens: the sign-in and 首页 then load only
- * what they need (FullCalendar, the registers, the editors come with their pages). To add a page:
- * `page: lazyPage(() => import('./pages/x/XPage'), 'XPage')`.
- */
-function lazyPage<K extends string, P extends object = object>(
-  load: () => Promise<Record<K, ComponentType<P>>>, name: K,
-): ComponentType<P> {
-  return Object.assign(lazy<ComponentType<P>>(() => load().then((m) => ({ default: m[name] }))), { preload: load })
-}
-
-/** Starts fetching a lazy chunk now (a module is fetched once, however often it is imported). */
-const preload = (c: object) => { void (c as { preload?: () => Promise<unknown> }).preload?.().catch(() => undefined) }
 
 /**
  * The signed-in application (header, navigation, screen lock, reminders): the sign-in page needs none of it.
@@ -37,6 +24,11 @@ function preloadSignedIn(): void {
 // The forced password change is seldom shown.
 const ChangePasswordPage = lazyPage(() => import('./pages/auth/ChangePasswordPage'), 'ChangePasswordPage')
 
+/**
+ * Each page is a chunk of its own, fetched the first time its route opens (lib/lazy-page.tsx): the sign-in and 首页
+ * then load only what they need (FullCalendar, the registers, the editors come with their pages). To add a page:
+ * `page: lazyPage(() => import('./pages/x/XPage'), 'XPage')`.
+ */
 /** The navigation, in the office's order; each role sees only its own work (三员, X-5). */
 export const ENTRIES: Entry[] = [
   { route: 'home', label: '首页', page: lazyPage(() => import('./pages/home/HomePage'), 'HomePage'), roles: READERS },
@@ -81,11 +73,7 @@ export function App() {
   if (user === undefined) return <Loading label="正在连接…" />
   if (user === null) return <LoginPage notice={notice} onSignedIn={(u) => { setNotice(null); setUser(u) }} />
   if (user.mustChangePassword) {
-    return (
-      <Suspense fallback={<Loading />}>
-        <ChangePasswordPage displayName={user.displayName} onDone={() => setUser({ ...user, mustChangePassword: false })} onSignOut={signOut} />
-      </Suspense>
-    )
+    return <ChangePasswordPage displayName={user.displayName} onDone={() => setUser({ ...user, mustChangePassword: false })} onSignOut={signOut} />
   }
-  return <Suspense fallback={<Loading label="正在载入…" />}><Shell user={user} onSignOut={signOut} /></Suspense>
+  return <Shell user={user} onSignOut={signOut} />
 }

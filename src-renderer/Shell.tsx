@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { AppShell, Alert, Badge, Button, Divider, Group, NavLink, Text } from '@mantine/core'
 import { useQuery } from './api/client'
 import { Loading } from './components/Loading'
@@ -69,7 +69,7 @@ export function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () =>
             {hasRole(user, SYSTEM_ADMIN) && <LowDiskAlert />}
             {/* A page opens once it is known what this account may do, so no button shows that then disappears. */}
             {!allowedNames.data ? <Loading label="正在载入…" />
-              : allowed ? <Suspense fallback={<Loading label="正在载入…" />}><Page /></Suspense> : <Alert color="orange" title="无权访问">当前账户（{user.role}）不能使用“{entry.label}”。</Alert>}
+              : allowed ? <Page /> : <Alert color="orange" title="无权访问">当前账户（{user.role}）不能使用“{entry.label}”。</Alert>}
           </AppShell.Main>
         </AppShell>
       </ScreenLock>
