@@ -33,6 +33,7 @@ const PARTS: [string, () => Promise<Part>][] = [
   ['值班', async () => (await import('./duty')).dutyPart],
   ['统计', async () => (await import('./stats')).statsPart],
   ['待办', async () => (await import('./todo')).todoPart],
+  ['导出', async () => (await import('./export-load')).exportPart],
   ['Word 文件', async () => (await import('./word')).wordPart],
   ['服务器', async () => (await import('./server-load')).serverPart],
   ['办公日', async () => (await import('./server-load')).officeDayPart],
