@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks'
 import { rpcClient, startTestServer } from '../test/helpers/server'
 import { xlsxOf, type FileCell } from '../test/helpers/import-files'
+import { uploadAs } from '../test/helpers/upload'
 import { summarise, latencyRow, type Row } from './measure'
 import type { OwnPart } from './run'
 
@@ -51,7 +52,7 @@ export const importPart: OwnPart = async (log) => {
     })()
     other.catch(() => {})
     const t0 = performance.now()
-    const read = await api.ok('imports.read', { kind: '收文登记簿', fileName: '收文登记簿2016-2025.xlsx', content: file.toString('base64') })
+    const read = await api.ok('imports.read', { kind: '收文登记簿', file: await uploadAs(server.url, api, '收文登记簿2016-2025.xlsx', file) })
     const t1 = performance.now()
     const report = await api.ok('imports.check', { jobId: read.jobId, mapping: read.mapping })
     const t2 = performance.now()

@@ -6,7 +6,7 @@ export type ImportKind = (typeof IMPORT_KINDS)[number]
 export const IMPORTABLE_KINDS = ['收文登记簿', '发文登记簿', '组织机构', '建议提案', '督办事项'] as const satisfies readonly ImportKind[]
 export type ImportableKind = (typeof IMPORTABLE_KINDS)[number]
 
-/** The largest file accepted: it travels in one call body (8 MB when signed in) as base64. */
+/** The largest file accepted: an import is read whole into memory (the file itself travels as an upload, not in a call). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 /** The phases of a read and check, for the page's progress bar. */

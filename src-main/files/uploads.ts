@@ -6,12 +6,12 @@
  * call body ever holds a file, and a file is never more than one chunk in memory.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { mkdir, open, rm } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import type { Db } from '../db/connection'
+import type { Db, ReadDb } from '../db/connection'
 import { AppError } from '../kernel/errors'
-import { filesDataKey, Sealer, storageNamer, TAG_OFFSET } from './crypto'
+import { existingFilesDataKey, filesDataKey, Sealer, storageNamer, TAG_OFFSET, unseal } from './crypto'
 import { fileTooLargeMessage, MAX_FILE_BYTES } from '../common/files'
 import { diskFullMessage, isDiskFull } from '../system/disk-space'
 
@@ -45,6 +45,8 @@ interface Pending extends ReceivedFile {
 /** Relative to the data directory: files/ab/ab12…, by the keyed name of the content (crypto.ts storageName). */
 export const storedPathOf = (name: string) => join('files', name.slice(0, 2), name)
 
+const staleUpload = (name: string) =>
+  new AppError('VALIDATION', `文件「${name}」的上传已失效（超过一小时未提交、服务器已重启或数据已恢复），请重新选择文件`)
 const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 16)
 
 /** The data key, created in a transaction of its own if this is the office's first file. */
@@ -119,19 +121,40 @@ export class UploadRegistry {
    * is sent again needs no new upload; a rolled-back action leaves at most an unreferenced stored file.
    */
   claim(db: Db, userId: number | undefined, upload: string, name: string): ReceivedFile {
-    this.sweep()
-    const p = this.pending.get(upload)
-    const stale = () => new AppError('VALIDATION', `文件「${name}」的上传已失效（超过一小时未提交、服务器已重启或数据已恢复），请重新选择文件`)
-    if (!p || p.userId !== userId || p.keyId !== keyId(filesDataKey(db))) throw stale()
+    const p = this.live(userId, upload, name, filesDataKey(db))
     const target = join(this.dataDir, p.path)
     if (p.pendingFile) {
       const from = join(this.dataDir, p.pendingFile)
-      if (!existsSync(from)) throw stale()
+      if (!existsSync(from)) throw staleUpload(name)
       if (existsSync(target)) rmSync(from)
       else { mkdirSync(dirname(target), { recursive: true }); renameSync(from, target) }
       p.pendingFile = null
-    } else if (!existsSync(target)) throw stale()
+    } else if (!existsSync(target)) throw staleUpload(name)
     return { size: p.size, sha256: p.sha256, path: p.path }
+  }
+
+  /**
+   * The plain bytes of an upload that is read, not kept (导入 reads a spreadsheet and stores no file): the token
+   * is spent and its pending file removed. Checked against its checksum like every stored file.
+   */
+  read(db: ReadDb, userId: number | undefined, upload: string, name: string): Buffer {
+    const key = existingFilesDataKey(db)
+    const p = this.live(userId, upload, name, key)
+    const full = join(this.dataDir, p.pendingFile ?? p.path)
+    if (!key || !existsSync(full)) throw staleUpload(name)
+    const bytes = unseal(readFileSync(full), key)
+    if (createHash('sha256').update(bytes).digest('hex') !== p.sha256) throw new AppError('CONFLICT', `文件「${name}」上传后校验值不符，请重新选择文件`)
+    if (p.pendingFile) rmSync(full, { force: true })
+    this.pending.delete(upload)
+    return bytes
+  }
+
+  /** The pending upload behind a token, if it is this user's, not expired, and sealed with the data key in use. */
+  private live(userId: number | undefined, upload: string, name: string, key: Buffer | null): Pending {
+    this.sweep()
+    const p = this.pending.get(upload)
+    if (!p || p.userId !== userId || !key || p.keyId !== keyId(key)) throw staleUpload(name)
+    return p
   }
 
   /** Drops expired uploads and their pending files. */

@@ -13,6 +13,8 @@ import { readSettings } from '../settings/service'
 import { clearanceOf } from '../security/clearance'
 import { MAX_IMPORT_BYTES, type ImportKind } from '../common/imports'
 import { importMappings } from './schema'
+import type { Upload } from '../files/service'
+import { uploadsIn } from '../files/uploads'
 import { readTable } from './read'
 import { proposeMapping, sourceOf, type Mapping } from './rules'
 import { KINDS } from './kinds'
@@ -50,13 +52,14 @@ function savedMapping(db: ReadDb, kind: ImportKind, headers: string[]): Mapping 
 }
 
 /** Reads the file into a job: its columns, the mapping proposed (or saved for this source), a sample of rows. */
-export async function readImport(ctx: QueryContext, input: { kind: ImportKind; fileName: string; content: string }) {
+export async function readImport(ctx: QueryContext, input: { kind: ImportKind; file: Upload }) {
   const def = kindDef(input.kind)
-  const bytes = Buffer.from(input.content, 'base64')
+  const fileName = input.file.name
+  const bytes = uploadsIn(ctx.dataDir).read(ctx.db, ctx.user?.id, input.file.upload, fileName)
   if (bytes.length === 0) throw new AppError('VALIDATION', '文件为空，请选择有内容的文件')
   if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('VALIDATION', `文件超过${MAX_IMPORT_BYTES / 1024 / 1024}MB，请分成几个文件（如按年度）分别导入`)
-  const job = newJob(ctx.user!.id, input.kind, input.fileName)
-  const table = await readTable(input.fileName, bytes).catch((e: unknown) => { dropJob(job.id); throw e })
+  const job = newJob(ctx.user!.id, input.kind, fileName)
+  const table = await readTable(fileName, bytes).catch((e: unknown) => { dropJob(job.id); throw e })
   Object.assign(job, { headers: table.headers, rows: table.rows, rowNumbers: table.rowNumbers, progress: { phase: '完成', done: table.rows.length, total: table.rows.length } })
   const saved = savedMapping(ctx.db, input.kind, table.headers)
   return {

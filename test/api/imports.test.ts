@@ -7,6 +7,7 @@ import { outgoingDocuments } from '../../src-main/documents/schema'
 import type { ImportKind } from '../../src-main/common/imports'
 import { rpcClient, startTestServer, must, type RpcClient, type TestServer, type OutputOf } from '../helpers/server'
 import { csvOf, gbkCsvOf, xlsxOf, type FileCell } from '../helpers/import-files'
+import { uploadAs } from '../helpers/upload'
 import { IMPORTABLE_KINDS } from '../../src-main/common/imports'
 
 let server: TestServer
@@ -25,7 +26,7 @@ type Kind = ImportKind
 type Report = OutputOf<'imports.check'>
 
 async function read(kind: Kind, fileName: string, bytes: Buffer, as: RpcClient = api) {
-  return as.ok('imports.read', { kind, fileName, content: bytes.toString('base64') })
+  return as.ok('imports.read', { kind, file: await uploadAs(server.url, as, fileName, bytes) })
 }
 /** Reads and dry-runs a file with the mapping the page proposes. */
 async function dryRun(kind: Kind, fileName: string, bytes: Buffer, as: RpcClient = api) {
@@ -216,7 +217,7 @@ describe('密级 and files the import cannot take', () => {
 
   it('an .xls saved by WPS is refused with what to do', async () => {
     const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])
-    const r = await api.call('imports.read', { kind: '收文登记簿', fileName: '2023年收文.xls', content: xls.toString('base64') })
+    const r = await api.call('imports.read', { kind: '收文登记簿', file: await uploadAs(server.url, api, '2023年收文.xls', xls) })
     expect(r.body.error?.message).toBe('「2023年收文.xls」是旧版Excel（.xls）格式，不能直接导入：请在WPS/Excel中另存为.xlsx后再导入')
   })
 

@@ -267,7 +267,7 @@ describe('status words: 传阅 in turn (issue 16)', () => {
     const sent = await api.ok('incoming.send', { id: doc.id, leaderIds: [personId('李建国'), personId('张明远')], sentOn: '2026-12-01' })
     expect(sent.instructions.map((i) => [i.state, i.arrivedOn])).toEqual([['在此处', '2026-12-01'], ['待送阅', null]])
     const slip = docxText((await download(api, 'incoming.exportRoutingSlipDocx', { id: doc.id })).buf)
-    expect(slip).toContain('（2026年12月1日送，待批示）')
+    expect(slip).toContain('（2026年12月1日送待批示）')
     expect(slip).toContain('张明远：（待传阅）')
     const first = await api.ok('incoming.instruct', { id: doc.id, leaderId: personId('李建国'), kind: '圈阅', instructedOn: '2026-12-03' })
     expect(first.instructions[1]).toMatchObject({ state: '在此处', arrivedOn: '2026-12-03' })

@@ -7,7 +7,7 @@ type Schema = { _zod: { def: Def } }
 interface Check { _zod: { def: { check: string; maximum?: number; length?: number; pattern?: RegExp } } }
 interface Def {
   type: string; checks?: Check[]; innerType?: Schema; in?: Schema; shape?: Record<string, Schema>; element?: Schema
-  options?: Schema[]; entries?: Record<string, unknown>; values?: unknown[]; items?: Schema[]
+  options?: Schema[]; entries?: Record<string, unknown>; values?: unknown[]; items?: Schema[]; keyType?: Schema; valueType?: Schema
 }
 
 export interface Bounds { bytes: number; depth: number; items: number }
@@ -66,6 +66,14 @@ export function inputBounds(s: Schema, where = '输入'): Bounds {
       const max = checksOf(s).find((c) => c.check === 'max_length')?.maximum
         ?? (d.element!._zod.def.type === 'enum' ? Object.keys(d.element!._zod.def.entries!).length : UNBOUNDED_LIST)
       return { bytes: 2 + max * (element.bytes + 1), depth: 1 + element.depth, items: 1 + max * (element.items + 1) }
+    }
+    case 'record': {
+      // Only a record keyed by an enum is bounded: at most one value per key.
+      const keys = d.keyType!._zod.def
+      if (keys.type !== 'enum') throw new Error(`${where}: 记录的键没有上限`)
+      const names = Object.keys(keys.entries!)
+      const value = inputBounds(d.valueType!, `${where}{}`)
+      return { bytes: 2 + names.reduce((n, k) => n + json(k) + 2 + value.bytes, 0), depth: 1 + value.depth, items: 1 + names.length * (value.items + 1) }
     }
     default: throw new Error(`${where}: 未知的类型 ${d.type}`)
   }

@@ -192,7 +192,7 @@ export function routingSlipDocx(data: RoutingSlipPrint): Promise<Buffer> {
     const who = `${ins.leaderTitle ? `${ins.leaderTitle}` : ''}${ins.leader}${ins.actingFor ? `（${ins.actingFor}）` : ''}`
     // Only the leader the paper is with has a 送 date; those after wait their turn (传阅 in order, issue 16).
     const current = data.instructions.findIndex((x) => !x.on) === i
-    if (!ins.on) return [{ text: `${who}：（${current && ins.sentOn ? `${formDate(ins.sentOn)}送，待批示` : '待传阅'}）`, align: 'left' as const }]
+    if (!ins.on) return [{ text: `${who}：（${current && ins.sentOn ? `${formDate(ins.sentOn)}送待批示` : '待传阅'}）`, align: 'left' as const }]
     const text = ins.kind === '圈阅' ? `圈阅（${ins.meaning || '同意'}）${ins.opinion ? `。${ins.opinion}` : ''}` : (ins.opinion ?? '')
     return signed(text, who, formDate(ins.on), { font: FONT.kai })
   })

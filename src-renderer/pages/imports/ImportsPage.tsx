@@ -8,7 +8,7 @@ import { DownloadButton } from '../../components/DownloadButton'
 import { Feedback } from '../../components/Feedback'
 import { MappingTable } from './MappingTable'
 import { ImportReport, type Report } from './ImportReport'
-import { fileAsBase64 } from './file'
+import { readUpload } from '../../lib/upload'
 
 type Read = Awaited<OutputOf<'imports.read'>>
 type Progress = Awaited<OutputOf<'imports.progress'>>
@@ -43,7 +43,7 @@ export function ImportsPage() {
     if (f.size > MAX_IMPORT_BYTES) { setError(`文件超过${MAX_IMPORT_BYTES / 1024 / 1024}MB，请分成几个文件（如按年度）分别导入`); return }
     setBusy('读取')
     try {
-      const r = await api.call('imports.read', { kind, fileName: f.name, content: await fileAsBase64(f) })
+      const r = await api.call('imports.read', { kind, file: await readUpload(f) })
       setRead(r); setMapping(r.mapping)
     } catch (e) { setError(messageOf(e)) } finally { setBusy(null) }
   }
