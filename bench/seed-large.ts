@@ -6,7 +6,7 @@
  * the duty rosters and duty log, 2,000 督办事项. The same seed and office date give the same rows.
  * The schema is the real migrated one; rows go in through raw prepared statements for speed.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { openConnection, applyPragmas, type Sqlite } from '../src-main/db/connection'
@@ -375,6 +375,25 @@ function seedDuty(sqlite: Sqlite, r: Random, org: Org, span: Span, counts: SeedC
 const sized = (full: number, scale: number, years: number) => Math.max(1, Math.round((full * scale * years) / 10))
 
 /** Builds the database; returns the rows written per table (and routing_events, counted as the office counts them). */
+/**
+ * The 统计 summaries (migration 0018) are kept by triggers that touch a summary row for every row written: over
+ * millions of rows they multiply the load's time. They are lifted while loading, and the summaries are filled once
+ * afterwards by the migration's own statements (one place for that SQL), then the triggers are put back.
+ */
+function withStatsTriggersLifted(sqlite: Sqlite, load: () => void): void {
+  const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stats\\_%' ESCAPE '\\'").all() as { name: string; sql: string }[]
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'stats\\_%' ESCAPE '\\'").pluck().all() as string[]
+  for (const t of triggers) sqlite.exec(`DROP TRIGGER "${t.name}"`)
+  load()
+  const fills = readFileSync(resolve(__dirname, '..', 'drizzle', '0018_stats_summaries.sql'), 'utf8')
+    .split('--> statement-breakpoint').map((s) => s.trim()).filter((s) => s.startsWith('INSERT INTO `stats_'))
+  sqlite.transaction(() => {
+    for (const t of tables) sqlite.exec(`DELETE FROM "${t}"`)
+    for (const fill of fills) sqlite.exec(fill)
+    for (const t of triggers) sqlite.exec(t.sql)
+  })()
+}
+
 export function seedLarge(options: SeedOptions): SeedCounts {
   const { file, today, seed = 20260615, years = 10, scale = 1, key } = options
   const log = options.log ?? (() => {})
@@ -407,13 +426,15 @@ export function seedLarge(options: SeedOptions): SeedCounts {
     }
     let incoming!: IncomingResult
     let decisions: Decision[] = []
-    step('收文', () => { incoming = seedIncoming(sqlite, r, org, span, sized(FULL_SIZE.incoming, scale, years), counts) },
-      ['incoming_documents', 'instructions', 'assignments', 'chases', 'routing_events'])
-    step('发文', () => seedOutgoing(sqlite, r, org, span, sized(FULL_SIZE.outgoing, scale, years), counts), ['outgoing_documents', 'document_search'])
-    step('会议', () => { decisions = seedMeetings(sqlite, db, r, org, span, sized(FULL_SIZE.meetings, scale, years), sized(FULL_SIZE.topics, scale, years), counts) },
-      ['meetings', 'topics', 'minutes', 'meeting_decisions', 'attendance'])
-    step('值班', () => seedDuty(sqlite, r, org, span, counts), ['rosters', 'duty_assignments', 'duty_log', 'duty_handover'])
-    step('督办', () => seedFollowUps(sqlite, r, org, span, sized(FULL_SIZE.followUps, scale, years), decisions, incoming, counts), ['follow_ups', 'follow_up_reports'])
+    withStatsTriggersLifted(sqlite, () => {
+      step('收文', () => { incoming = seedIncoming(sqlite, r, org, span, sized(FULL_SIZE.incoming, scale, years), counts) },
+        ['incoming_documents', 'instructions', 'assignments', 'chases', 'routing_events'])
+      step('发文', () => seedOutgoing(sqlite, r, org, span, sized(FULL_SIZE.outgoing, scale, years), counts), ['outgoing_documents', 'document_search'])
+      step('会议', () => { decisions = seedMeetings(sqlite, db, r, org, span, sized(FULL_SIZE.meetings, scale, years), sized(FULL_SIZE.topics, scale, years), counts) },
+        ['meetings', 'topics', 'minutes', 'meeting_decisions', 'attendance'])
+      step('值班', () => seedDuty(sqlite, r, org, span, counts), ['rosters', 'duty_assignments', 'duty_log', 'duty_handover'])
+      step('督办', () => seedFollowUps(sqlite, r, org, span, sized(FULL_SIZE.followUps, scale, years), decisions, incoming, counts), ['follow_ups', 'follow_up_reports'])
+    })
     sqlite.pragma('journal_mode = WAL')
     applyPragmas(sqlite)
     sqlite.pragma('wal_checkpoint(TRUNCATE)')

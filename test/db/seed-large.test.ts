@@ -76,6 +76,21 @@ describe('the large dataset generator', () => {
     expect(by['机密'] ?? 0).toBeLessThanOrEqual(by['秘密'] ?? 0)
   })
 
+  it('统计 counts the loaded 收文 and 发文 by day, and its summaries keep counting the next 收文 (triggers put back after the load)', () => {
+    const summed = (kind: string) => (conn.sqlite.prepare("SELECT coalesce(sum(n), 0) AS n FROM stats_document_days WHERE kind = ?").get(kind) as { n: number }).n
+    expect({ 收文: summed('收文'), 发文: summed('发文') }).toEqual({ 收文: count('incoming_documents'), 发文: count('outgoing_documents') })
+    // Voided and then rolled back, so the other tests see the office as loaded.
+    conn.sqlite.exec('SAVEPOINT probe')
+    try {
+      conn.sqlite.prepare("UPDATE incoming_documents SET status = '已作废' WHERE id = (SELECT min(id) FROM incoming_documents WHERE status <> '已作废')").run()
+      expect(summed('收文')).toBe(count('incoming_documents'))
+      expect((conn.sqlite.prepare("SELECT coalesce(sum(n), 0) AS n FROM stats_document_days WHERE classification = '已作废'").get() as { n: number }).n)
+        .toBe(count("incoming_documents WHERE status = '已作废'") + count("outgoing_documents WHERE status = '已作废'"))
+    } finally {
+      conn.sqlite.exec('ROLLBACK TO probe; RELEASE probe')
+    }
+  })
+
   it('leaves a database with no broken reference that passes the integrity check', () => {
     expect(conn.sqlite.pragma('foreign_key_check')).toEqual([])
     expect(conn.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
