@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ComponentType } from 'react'
-import { api, onSignedOut } from './api/client'
+import { api, onSignedOut, prefetch } from './api/client'
 import { Loading } from './components/Loading'
 import { hrefOf } from './lib/route'
 import { type CurrentUser } from './lib/session'
@@ -15,6 +15,9 @@ export interface Entry { route: string; label: string; page: ComponentType; role
  */
 const Shell = lazyPage(() => import('./Shell'), 'Shell')
 function preloadSignedIn(): void {
+  // The frame's own questions travel with its script, not one round trip after it (issue 20: reload to rows).
+  prefetch('settings.get', {})
+  prefetch('auth.allowed', {})
   preload(Shell)
   const route = window.location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] || 'home'
   const entry = ENTRIES.find((e) => e.route === route)

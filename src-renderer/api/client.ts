@@ -175,6 +175,12 @@ export function useQuery<N extends ProcedureName>(name: N, input: InputOf<N> | n
   return { data: shown.current, error: answer.error as ApiError | null, loading: answer.loading, reload }
 }
 
+/** Asks `name` now, for a component about to show it (useQuery then takes this answer instead of asking again). */
+export function prefetch<N extends ProcedureName>(name: N, input: InputOf<N>): void {
+  const json = JSON.stringify(input)
+  cache.prefetch(cache.keyOf(name, json), name, () => call(name, input).catch((e: unknown) => { throw asApiError(e) }))
+}
+
 export interface MutationState<N extends ProcedureName> {
   /**
    * Resolves to the result once the answers it invalidates have been asked again (so the page already shows

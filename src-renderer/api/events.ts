@@ -14,6 +14,9 @@ export interface OfficeEvents {
   todo?: OutputOf<'todo.counts'>
 }
 
+/** Long enough for a page's first answers at a reload, short enough that the bell is never missed. */
+const FIRST_ASK_AFTER_MS = 1500
+
 let latest: OfficeEvents = {}
 const listeners = new Set<() => void>()
 let asking: Promise<void> | null = null
@@ -49,11 +52,12 @@ export function useEventChannel(enabled: boolean): void {
     latest = {}
     // The 三员 have no business reminders: nothing to ask.
     if (!enabled) return undefined
-    void refreshEvents()
+    // The first ask waits for the page's own first answers: the server answers one call at a time.
+    const first = window.setTimeout(() => { void refreshEvents() }, FIRST_ASK_AFTER_MS)
     const timer = window.setInterval(() => { void refreshEvents() }, POLL_INTERVAL_MS)
     const offChanged = onChanged(() => { void refreshEvents() })
     const offEvent = onEvent((e) => navigate(e.href))
-    return () => { window.clearInterval(timer); offChanged(); offEvent(); latest = {} }
+    return () => { window.clearTimeout(first); window.clearInterval(timer); offChanged(); offEvent(); latest = {} }
   }, [enabled])
 }
 

@@ -18,6 +18,8 @@ interface Entry {
   generation: number
   asking: Promise<void> | null
   dropTimer?: ReturnType<typeof setTimeout>
+  /** Asked ahead of its first watcher (prefetch): that watcher takes the answer without asking again. */
+  prefetched?: boolean
 }
 
 export const PENDING: Answer = { data: undefined, error: null, loading: true }
@@ -58,14 +60,30 @@ export function watch(key: string, name: string, askServer: () => Promise<unknow
     entries.set(key, entry)
   }
   clearTimeout(entry.dropTimer)
-  if (entry.listeners.size === 0 && !entry.asking) void ask(entry)
+  if (entry.listeners.size === 0 && !entry.asking && !entry.prefetched) void ask(entry)
+  entry.prefetched = false
   entry.listeners.add(listener)
   const watched = entry
   return () => {
     watched.listeners.delete(listener)
-    if (watched.listeners.size > 0) return
-    watched.dropTimer = setTimeout(() => { if (entries.get(key) === watched && watched.listeners.size === 0) entries.delete(key) }, KEEP_UNWATCHED_MS)
+    if (watched.listeners.size === 0) dropLater(key, watched)
   }
+}
+
+function dropLater(key: string, entry: Entry): void {
+  entry.dropTimer = setTimeout(() => { if (entries.get(key) === entry && entry.listeners.size === 0) entries.delete(key) }, KEEP_UNWATCHED_MS)
+}
+
+/**
+ * Asks before any component shows the answer: at a reload the frame's questions (settings, what this account may
+ * do) go out with the page's script instead of after it. Not watched within a minute, the answer is dropped.
+ */
+export function prefetch(key: string, name: string, askServer: () => Promise<unknown>): void {
+  if (entries.has(key)) return
+  const entry: Entry = { name, ask: askServer, answer: PENDING, listeners: new Set(), generation: 0, asking: null, prefetched: true }
+  entries.set(key, entry)
+  void ask(entry)
+  dropLater(key, entry)
 }
 
 export const answerOf = (key: string): Answer => entries.get(key)?.answer ?? PENDING

@@ -44,7 +44,7 @@ describe('我的待办 in the browser', () => {
   it('shows the count on the navigation and the 报告 under 待初审 with its link', async () => {
     await signIn(page, server.url, BUSINESS_USER, ADMIN_PASSWORD)
     await nav().waitFor()
-    await expect.poll(todoCount).toBeGreaterThan(0)
+    await expect.poll(todoCount, { timeout: 5000 }).toBeGreaterThan(0)
     expect(await todoLink().innerText()).toBe('待办')
     // 首页 says it in one line, by step.
     expect(await page.getByLabel('我的待办').innerText()).toContain('待初审 1 件')
