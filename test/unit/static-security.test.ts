@@ -42,6 +42,10 @@ const HARMLESS_URLS: Record<string, string> = {
   'http://www.w3.org/1998/Math/MathML': 'MathML namespace name (React)',
   'https://react.dev/errors/': 'text of React production error messages, only printed to the console',
   'https://mantine.dev/theming/colors/#primary-color': 'text of a Mantine configuration error message',
+  'http://www.w3.org/1999/xhtml': 'XHTML namespace name (recharts tooltip wrapper, an attribute of a div)',
+  'https://bit.ly/3cXEKWf': 'text of an Immer error message (recharts state), only thrown, never fetched',
+  'https://redux.js.org/Errors?code=${e}': 'text of a Redux error message (recharts state), only thrown',
+  'https://redux-toolkit.js.org/Errors?code=${e}': 'text of a Redux Toolkit error message (recharts state), only thrown',
 }
 
 describe('the built renderer names no outside address', () => {
