@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import type { ReadDb } from '../db/connection'
-import { perConnection } from '../db/prepared'
+import { lastWrittenStamp } from '../db/written-tables'
 import type { ActionContext } from '../kernel/procedure'
 import type { Change } from '../kernel/audit-trail'
 import { AppError, ruleViolation } from '../kernel/errors'
@@ -11,18 +11,17 @@ import type { ImportYearInput, CorrectDayInput } from './contract'
 import { parseHolidayText } from './notice'
 import type { MovedDate, StoredDateRecompute } from './recompute'
 
-/** What the database holds, as a token: any write here (total_changes) or by another process (data_version) changes it. */
-const versionStatement = perConnection((db) => db.$client.prepare<[], { c: number; v: number }>('SELECT total_changes() AS c, data_version AS v FROM pragma_data_version'))
-const loaded = new WeakMap<ReadDb, { at: string; calendar: HolidayCalendar }>()
+const loaded = new WeakMap<ReadDb, { at: number; calendar: HolidayCalendar }>()
+const CALENDAR_TABLES = ['holiday_years', 'calendar_days'] as const
 
 /**
- * The whole calendar (a few thousand rows at most), kept per connection until anything is written, so it is never
- * stale: every register row counts its deadline with it, and reading it again for each page cost a millisecond.
- * Shared between callers: read it, never change it.
+ * The whole calendar (a few thousand rows at most), kept per connection until its tables are written (here or by
+ * another process: db/written-tables.ts), so it is never stale: every register row counts its deadline with it,
+ * and reading it again for each page cost a millisecond. Other writes — an audit record of a 秘密 page opened,
+ * a 签收 — leave it kept. Shared between callers: read it, never change it.
  */
 export function loadCalendar(db: ReadDb): HolidayCalendar {
-  const { c, v } = versionStatement(db).get()!
-  const at = `${v}:${c}`
+  const at = lastWrittenStamp(db, CALENDAR_TABLES)
   const kept = loaded.get(db)
   if (kept?.at === at) return kept.calendar
   const years = new Set(db.select({ year: holidayYears.year }).from(holidayYears).all().map((r) => r.year))

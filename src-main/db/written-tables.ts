@@ -1,5 +1,5 @@
 import type { Database as Sqlite } from 'better-sqlite3'
-import type { Connection } from './connection'
+import type { Connection, ReadDb } from './connection'
 import { perConnection } from './prepared'
 
 /**
@@ -51,7 +51,8 @@ function install(sqlite: Sqlite) {
     tracker.rows++
     return null
   })
-  for (const table of tablesOf(sqlite)) {
+  // A read-only connection (an export worker's) writes nothing: only other connections' writes (data_version) count.
+  for (const table of sqlite.readonly ? [] : tablesOf(sqlite)) {
     for (const op of ['INSERT', 'UPDATE', 'DELETE']) {
       const name = quoted(`sanban_written_${table}_${op.toLowerCase()}`)
       sqlite.exec(`CREATE TEMP TRIGGER IF NOT EXISTS ${name} AFTER ${op} ON main.${quoted(table)} BEGIN SELECT ${FUNCTION}('${table.replace(/'/g, "''")}'); END`)
@@ -67,10 +68,24 @@ const trackerOf = perConnection((db) => install(db.$client))
 
 export function writeStampsOf(conn: Connection): WriteStamps {
   // Read conn.db on every call: a restore swaps the connection inside the same Connection object.
-  const current = () => trackerOf(conn.db).tracker
+  return stampsOf(() => conn.db)
+}
+
+/**
+ * For a value kept per connection and read from a few tables (the holiday calendar): the stamp of the last write any
+ * of them may have had. The same stamp later means the value is still what the tables hold.
+ */
+export function lastWrittenStamp(db: ReadDb, tables: readonly string[]): number {
+  const stamps = stampsOf(() => db)
+  stamps.sync()
+  return stamps.writtenAt(tables)
+}
+
+function stampsOf(dbOf: () => ReadDb): WriteStamps {
+  const current = () => trackerOf(dbOf()).tracker
   return {
     sync() {
-      const { tracker, read } = trackerOf(conn.db)
+      const { tracker, read } = trackerOf(dbOf())
       const { changes, version } = read()
       if (version !== tracker.version || changes - tracker.changes > tracker.rows) {
         tracker.everything = ++stamp

@@ -5,7 +5,7 @@
  * Attachments have no marking of their own: whoever may see the record may see its files, so they follow.
  */
 import { z } from 'zod'
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { ReadDb } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
@@ -103,15 +103,25 @@ export interface ReclassificationEntry {
 
 /** The record's 定密变更, oldest first, for its page's history. */
 export function reclassificationsOf(db: ReadDb, kind: ReclassifiedKind, recordId: number): ReclassificationEntry[] {
-  return db.select().from(reclassifications).where(and(eq(reclassifications.kind, kind), eq(reclassifications.recordId, recordId)))
-    .orderBy(asc(reclassifications.id)).all().map((r) => {
-      const from = markingText({ classification: r.fromClassification, period: r.fromPeriod })
-      const to = markingText({ classification: r.toClassification, period: r.toPeriod })
-      return {
-        id: r.id, at: r.changedAt, when: `${officeDate(new Date(r.changedAt))} ${officeClockText(new Date(r.changedAt))}`, by: r.changedBy, from, to, reason: r.reason, approver: r.approverName,
-        text: `定密变更：${from} → ${to}（理由：${r.reason}；批准人：${r.approverName}）`,
-      }
-    })
+  return reclassificationsOfEach(db, kind, [recordId]).get(recordId) ?? []
+}
+
+/** The 定密变更 of several records at once (a meeting's topics), oldest first for each: one query, not one per record. */
+export function reclassificationsOfEach(db: ReadDb, kind: ReclassifiedKind, recordIds: readonly number[]): Map<number, ReclassificationEntry[]> {
+  const byRecord = new Map<number, ReclassificationEntry[]>()
+  if (!recordIds.length) return byRecord
+  const rows = db.select().from(reclassifications).where(and(eq(reclassifications.kind, kind), inArray(reclassifications.recordId, [...recordIds])))
+    .orderBy(asc(reclassifications.id)).all()
+  for (const r of rows) {
+    const from = markingText({ classification: r.fromClassification, period: r.fromPeriod })
+    const to = markingText({ classification: r.toClassification, period: r.toPeriod })
+    const entry = {
+      id: r.id, at: r.changedAt, when: `${officeDate(new Date(r.changedAt))} ${officeClockText(new Date(r.changedAt))}`, by: r.changedBy, from, to, reason: r.reason, approver: r.approverName,
+      text: `定密变更：${from} → ${to}（理由：${r.reason}；批准人：${r.approverName}）`,
+    }
+    byRecord.set(r.recordId, [...(byRecord.get(r.recordId) ?? []), entry])
+  }
+  return byRecord
 }
 
 /**

@@ -7,7 +7,7 @@ import { findById, insertAudited, replaceLinksAudited, requireById, updateAudite
 import { readSettings } from '../../settings/service'
 import { canSee, visibleClassifications } from '../../common/classification'
 import { checkRegistrable, clearanceOf, requireSeen, type Reader } from '../../security/clearance'
-import { reclassificationsOf, reclassify, type ReclassifyInput, type ReclassifyTarget } from '../../security/reclassify'
+import { reclassificationsOfEach, reclassify, type ReclassifyInput, type ReclassifyTarget } from '../../security/reclassify'
 import { chineseDate } from '../../common/dates'
 import { whoActsFor } from '../../absences/rules'
 import { mayorPost, orgOn } from '../../org/snapshot'
@@ -211,6 +211,7 @@ export function listTopics(reader: Reader, meetingId: number) {
   const movedBetween = [...new Set(moves.flatMap((m) => [m.fromMeetingId, m.toMeetingId]))]
   const meetingDates = new Map(movedBetween.length ? db.select({ id: meetings.id, date: meetings.date }).from(meetings).where(inArray(meetings.id, movedBetween)).all().map((m) => [m.id, m.date]) : [])
   const dateOf = (id: number) => meetingDates.get(id)!
+  const reclassified = reclassificationsOfEach(db, '议题', [...ids])
   const deadline = mc.type.topicDeadlineWorkingDays ? topicDeadline(mc.cal(), mc.meeting.date, mc.type.topicDeadlineWorkingDays) : null
   return {
     // X-6: a deadline counted across a year without holiday data is 暂定, and is recomputed on read once the year is entered.
@@ -225,7 +226,7 @@ export function listTopics(reader: Reader, meetingId: number) {
         late: deadline !== null && t.deliveredOn > deadline,
         history: moves.filter((m) => m.topicId === t.id).map((m) => ({ ...m, fromDate: dateOf(m.fromMeetingId), toDate: dateOf(m.toMeetingId), text: `由${chineseDate(dateOf(m.fromMeetingId))}的会议调至${chineseDate(dateOf(m.toMeetingId))}的会议` })),
         /** 定密变更, oldest first (issue 14). */
-        reclassifications: reclassificationsOf(db, '议题', t.id),
+        reclassifications: reclassified.get(t.id) ?? [],
       }
     }),
   }
