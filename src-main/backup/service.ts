@@ -16,7 +16,7 @@ import { checkCopyInWorker } from './copy-check'
 import { isPlainDatabase, unlock, WrongKeyError } from '../db/cipher'
 import { filesDataKey, SealBrokenError, unseal } from '../files/crypto'
 import { AppError } from '../kernel/errors'
-import { removeFolder, sha256OfFile, syncPath, writeFileAtomically } from './disk'
+import { removeFolder, sha256OfFile, syncFile, syncPath, writeFileAtomically } from './disk'
 import { manifestSchema, type Manifest } from './manifest'
 import {
   backupFolderName, backupsToRotate, DATABASE_ENTRY, isAttachmentPath, isUnfinishedName, MANIFEST_ENTRY,
@@ -102,7 +102,7 @@ async function copyAttachments(dataDir: string, target: string, facts: CopyFacts
       missingFiles.push({ path: a.path, reason: '校验值不符（数据目录中的文件已损坏）' })
       continue
     }
-    syncPath(dest)
+    await syncFile(dest)
     files.push({ path: a.path, size: stored.length, sha256: createHash('sha256').update(stored).digest('hex') })
   }
   return { files, missingFiles }
@@ -150,7 +150,7 @@ export async function createBackup(job: CreateBackup): Promise<string> {
     const facts = await checkCopy(dbFile, connectionKey(job.sqlite))
     const { files, missingFiles } = await copyAttachments(job.dataDir, temp, facts, (f, phase) => job.progress(0.6 + 0.3 * f, phase))
     job.progress(0.9, '计算校验值')
-    syncPath(dbFile)
+    await syncFile(dbFile)
     const manifest: Manifest = {
       format: 'sanban-backup', formatVersion: 1, appVersion: job.appVersion, migration: facts.migration,
       createdAt: job.at.toISOString(), kind: job.kind,
