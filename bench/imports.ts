@@ -8,7 +8,6 @@ import { performance } from 'node:perf_hooks'
 import { rpcClient, startTestServer } from '../test/helpers/server'
 import { xlsxOf, type FileCell } from '../test/helpers/import-files'
 import { uploadAs } from '../test/helpers/upload'
-import { summarise, latencyRow, type Row } from './measure'
 import type { OwnPart } from './run'
 
 const ROWS = 30_000
@@ -39,14 +38,13 @@ export const importPart: OwnPart = async (log) => {
     await api.login()
     const pc = rpcClient(server.url)
     await pc.login('wenmi')
-    const waits: number[] = []
+    // Another PC keeps opening the register, so an import that broke other users' calls fails the row. Its waits are not
+    // timed: it runs in this process beside the server, so it is held exactly when the server is and cannot see it.
     let importing = true
     const other = (async () => {
       while (importing) {
-        const t = performance.now()
         const r = await pc.call('registers.incoming', {}).catch((e: unknown) => { throw new Error(`导入期间另一台电脑的调用失败：${String(e)}`) })
         if (!r.body.ok) throw new Error(`导入期间另一台电脑的调用被拒绝：${r.body.error?.message}`)
-        waits.push(performance.now() - t)
         await new Promise((r) => setTimeout(r, 50))
       }
     })()
@@ -63,11 +61,11 @@ export const importPart: OwnPart = async (log) => {
     log(`读取 ${((t1 - t0) / 1000).toFixed(1)} s，试导入 ${((t2 - t1) / 1000).toFixed(1)} s（新增 ${report.created}，拒绝 ${report.refusedRows}），确认导入 ${((t3 - t2) / 1000).toFixed(1)} s（写入 ${done.created}）`)
     if (done.created !== ROWS) throw new Error(`应导入 ${ROWS} 行，实际 ${done.created} 行`)
     const total = (t3 - t0) / 1000
-    const waited = summarise(waits)
     return [
       { operation: `导入 ${ROWS.toLocaleString()} 行收文（读取、试导入、确认）`, figure: `${total.toFixed(1)} s`, target: `≤ ${TARGET_S} s`, met: total <= TARGET_S },
       { operation: '导入：确认导入的写入事务', figure: `${((t3 - t2) / 1000).toFixed(1)} s`, target: '一个事务（参考）', met: undefined },
-      { ...latencyRow('导入期间另一台电脑打开收文登记簿', waited, { p95: 1000 }), operation: `导入期间另一台电脑打开收文登记簿（最长 ${Math.round(waited.samples.at(-1) ?? 0)} ms）` } satisfies Row,
+      // The write is one synchronous transaction on the server's thread: every other call waits for its whole length.
+      { operation: '导入期间其他人最长等待（确认导入的写入事务在服务器线程上进行，其间不答复其他人；另一台电脑的调用无一失败）', figure: `${((t3 - t2) / 1000).toFixed(1)} s`, target: '不耽误其他人', met: false },
     ]
   } finally {
     await server.stop()
