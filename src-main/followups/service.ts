@@ -4,7 +4,7 @@ import type { ReadDb } from '../db/connection'
 import type { ActionContext } from '../kernel/procedure'
 import { AppError, ruleViolation } from '../kernel/errors'
 import { findById, insertAudited, requireById, updateAudited } from '../kernel/audited'
-import { canSee } from '../common/classification'
+import { canSee, type Clearance } from '../common/classification'
 import { clearanceOf, unseen, visibleSql, type Reader } from '../security/clearance'
 import { chineseDate, type IsoDate } from '../common/dates'
 import { readSettings } from '../settings/service'
@@ -42,7 +42,10 @@ function labels(db: ReadDb) {
  * topic, above the reader's clearance is hidden like its source. Null for a 机密 reader (every level is visible).
  */
 export function sourceSeen(reader: Reader): SQL | null {
-  const clearance = clearanceOf(reader.user)
+  return sourceSeenAt(clearanceOf(reader.user))
+}
+
+function sourceSeenAt(clearance: Clearance): SQL | null {
   const doc = visibleSql(sql`d.classification`, clearance)
   const topic = visibleSql(sql`t.classification`, clearance)
   if (!doc || !topic) return null
@@ -58,6 +61,14 @@ export function sourceSeen(reader: Reader): SQL | null {
  */
 export const fromLiveSource: SQL = sql`NOT EXISTS (SELECT 1 FROM ${instructions} vi JOIN ${incomingDocuments} vd ON vd.id = vi.document_id
   WHERE ${followUps.source} = '领导批示' AND vi.id = ${followUps.sourceId} AND vd.status = '已作废')`
+
+/**
+ * The 督办 items a reader of this clearance counts as theirs: from a source they may see and not from a voided 收文 —
+ * the list, 待办, 提醒 and 统计 all count the same items.
+ */
+export function followUpsInHand(clearance: Clearance): SQL {
+  return and(fromLiveSource, sourceSeenAt(clearance) ?? undefined)!
+}
 
 /** The item as this reader may see it: one whose source is above their clearance is answered as a missing one. */
 function requireFollowUp(reader: Reader, id: number): FollowUpRow {

@@ -11,7 +11,7 @@ import { deadlineTiming } from '../calendar/deadline'
 import { assignments as a, incomingDocuments as d, instructions } from '../documents/schema'
 import { numberText } from '../documents/incoming/service'
 import { followUps } from '../followups/schema'
-import { fromLiveSource, sourceSeen } from '../followups/service'
+import { followUpsInHand } from '../followups/service'
 import { topicDeadline } from '../meetings/rules'
 import { meetingTypeById } from '../meetings/context'
 import { dutyAssignments, rosters } from '../duty/schema'
@@ -88,7 +88,7 @@ function documentsDue({ reader, today, cal, aheadDays }: EventScope): ReminderEv
 /** R-S1: 督办 due within the set working days, or overdue since lately (follow_ups_status_deadline_idx); told once each way. */
 function followUpsDue({ reader, today, cal, aheadDays }: EventScope): ReminderEvent[] {
   const rows = reader.db.select().from(followUps)
-    .where(and(eq(followUps.status, '办理中'), fromLiveSource, sourceSeen(reader) ?? undefined, gte(followUps.deadline, addDays(today, -OVERDUE_NEWS_DAYS)), lte(followUps.deadline, shiftWorkingDays(cal, today, aheadDays))))
+    .where(and(eq(followUps.status, '办理中'), followUpsInHand(clearanceOf(reader.user)), gte(followUps.deadline, addDays(today, -OVERDUE_NEWS_DAYS)), lte(followUps.deadline, shiftWorkingDays(cal, today, aheadDays))))
     .orderBy(asc(followUps.deadline)).limit(PER_KIND).all()
   const l = directory(reader.db)
   return rows.map((f) => ({

@@ -7,7 +7,7 @@ import { allRows, perConnection } from '../db/prepared'
 import { visibleClassifications } from '../common/classification'
 import { DOCUMENT_TYPES, URGENCIES, urgencyText } from '../common/documents'
 import { addTo, durationCells, monthsOf, monthText, pivot, rateText, withTotals, workingDaysTaken, type StatTable, type Tally } from './rules'
-import { clearanceNote, visible, visibleCounted, type StatsReading } from './reading'
+import { clearanceNote, followUpsCounted, visible, visibleCounted, type StatsReading } from './reading'
 
 type Dimension = 'doc_type' | 'urgency'
 interface MonthCount { m: string; k: string; n: number }
@@ -126,7 +126,7 @@ export function overdueNow(r: StatsReading): StatTable {
   const rows = allRows<{ department: string; assignments: number; followUps: number }>(r.db, sql`SELECT dep.name AS department, sum(x.a) AS assignments, sum(x.f) AS followUps FROM (
       SELECT a.department_id AS dep, 1 AS a, 0 AS f FROM assignments a JOIN incoming_documents d ON d.id = a.document_id
         WHERE a.feedback_on IS NULL AND a.deadline < ${r.today} AND d.status <> '已作废' AND ${visible(r, sql`+d.classification`)}
-      UNION ALL SELECT department_id, 0, 1 FROM follow_ups WHERE status = '办理中' AND deadline < ${r.today}
+      UNION ALL SELECT department_id, 0, 1 FROM ${followUpsCounted(r)} WHERE status = '办理中' AND deadline < ${r.today}
     ) x JOIN departments dep ON dep.id = x.dep GROUP BY dep.id ORDER BY dep.name`)
   return {
     id: 'overdueNow',

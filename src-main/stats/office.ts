@@ -9,7 +9,7 @@ import { addDays } from '../common/dates'
 import { SATISFACTION } from '../common/documents'
 import { cite } from '../common/rules'
 import { daysWithin, rateText, type StatTable } from './rules'
-import { clearanceNote, instantRange, visible, type StatsReading } from './reading'
+import { clearanceNote, followUpsCounted, instantRange, visible, type StatsReading } from './reading'
 
 interface FollowUpRow { label: string; opened: number; closed: number; closedOnTime: number; overdue: number }
 
@@ -24,7 +24,7 @@ function followUps(r: StatsReading, by: 'department' | 'leader'): FollowUpRow[] 
       total(f.closed_on BETWEEN ${r.period.from} AND ${r.period.to}) AS closed,
       total(f.closed_on BETWEEN ${r.period.from} AND ${r.period.to} AND f.closed_on <= f.deadline) AS closedOnTime,
       total(f.status = '办理中' AND f.deadline < ${r.today}) AS overdue
-    FROM follow_ups f ${group} GROUP BY 1 HAVING opened + closed + overdue > 0 ORDER BY 1`)
+    FROM ${followUpsCounted(r)} f ${group} GROUP BY 1 HAVING opened + closed + overdue > 0 ORDER BY 1`)
 }
 
 export function followUpsBy(r: StatsReading, by: 'department' | 'leader'): StatTable {

@@ -8,6 +8,7 @@ import type { HolidayCalendar } from '../calendar/rules'
 import type { Clearance } from '../common/classification'
 import { addDays, type IsoDate } from '../common/dates'
 import { visibleSql } from '../security/clearance'
+import { followUpsInHand } from '../followups/service'
 import type { StatsPeriod } from './contract'
 
 export interface StatsReading {
@@ -17,6 +18,9 @@ export interface StatsReading {
   cal: HolidayCalendar
   clearance: Clearance
 }
+
+/** follow_ups as a table of the items this reader counts (followups/service.ts followUpsInHand), for `FROM … f`. */
+export const followUpsCounted = (r: StatsReading): SQL => sql`(SELECT * FROM follow_ups WHERE ${followUpsInHand(r.clearance)})`
 
 /** The visibility condition on a classification column, TRUE when the reader sees every level. */
 export const visible = (r: StatsReading, column: SQL): SQL => visibleSql(column, r.clearance) ?? sql`1`

@@ -13,7 +13,7 @@ import {
   keepWithNext, numberLine, redMark, redSeparator, run, signatureBlock, titleParagraph, toBuffer,
 } from '../print/gbt9704'
 import type { Cell, StatTable } from './rules'
-import type { StatsReading } from './reading'
+import { followUpsCounted, type StatsReading } from './reading'
 import { documentsByMonth, onTimeByDepartment, overdueNow } from './documents'
 import { followUpsBy } from './office'
 
@@ -58,7 +58,7 @@ interface OverdueItem { department: string; task: string; source: string; deadli
 
 function overdueFollowUps(r: StatsReading): OverdueItem[] {
   return allRows<OverdueItem>(r.db, sql`SELECT d.name AS department, f.task AS task, f.source_title AS source, f.deadline AS deadline
-    FROM follow_ups f JOIN departments d ON d.id = f.department_id WHERE f.status = '办理中' AND f.deadline < ${r.today} ORDER BY d.name, f.deadline`)
+    FROM ${followUpsCounted(r)} f JOIN departments d ON d.id = f.department_id WHERE f.status = '办理中' AND f.deadline < ${r.today} ORDER BY d.name, f.deadline`)
 }
 
 const total = (t: StatTable, column: string): number => {

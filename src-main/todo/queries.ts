@@ -9,7 +9,7 @@ import { clearanceOf, visibleSql, type Reader } from '../security/clearance'
 import { incomingDocuments as d, instructions, outgoingDocuments as o, reviews } from '../documents/schema'
 import { meetings, minutes, topics } from '../meetings/schema'
 import { followUps } from '../followups/schema'
-import { fromLiveSource, sourceSeen } from '../followups/service'
+import { followUpsInHand } from '../followups/service'
 import { rosters } from '../duty/schema'
 import { numberText } from '../documents/incoming/service'
 import { intakeDeadline } from '../documents/incoming/rules'
@@ -121,7 +121,7 @@ export function upcomingMeetings(reader: Reader, today: IsoDate) {
 /** 督办 办理中 by deadline (follow_ups_status_deadline_idx). Follow-ups carry no 密级 of their own. */
 export function openFollowUps(reader: Reader, limit: number) {
   // Hidden like its source: an item from a 批示 or 议定事项 above the reader's clearance is not theirs to see.
-  const cond = and(eq(followUps.status, '办理中'), fromLiveSource, sourceSeen(reader) ?? undefined)!
+  const cond = and(eq(followUps.status, '办理中'), followUpsInHand(clearanceOf(reader.user)))!
   return {
     total: countOf(reader.db.select(n).from(followUps).where(cond).get()),
     rows: limit === 0 ? [] : reader.db.select().from(followUps).where(cond).orderBy(asc(followUps.deadline), asc(followUps.id)).limit(limit).all(),
