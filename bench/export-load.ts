@@ -83,7 +83,7 @@ export const exportPart: Part = async (office, log) => {
         { name: '同样负载，无导出', median: alone.median }),
         target: `p95 ≤ ${TARGET_P95} ms（无导出时 p95 ${ms(alone.p95)}）` },
       { ...latencyRow(`登记簿翻页（其他用户），无导出；${conditions}`, alone, {}), target: '参考', met: undefined },
-      { ...latencyRow(`导出一年收文登记簿 Excel（${rows.toLocaleString()} 件，导出线程，含下载）`, exports, {}), target: '参考', met: undefined },
+      { ...latencyRow(`导出一年收文登记簿 Excel（${rows.toLocaleString()} 件，导出线程，含下载；同时 ${conditions}）`, exports, {}), target: '参考', met: undefined },
     ]
   } finally {
     await server.stop()

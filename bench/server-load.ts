@@ -162,7 +162,7 @@ export const officeDayPart: Part = async (office, log) => {
       log('办公日，不共用结果（--shared-answers 0）……')
       const day = await officeDay(alone.url, f, OFFICE_PACE)
       logDay(log, day)
-      rows.push(dayRow(`办公日：读（${DAY}；写每 1–2 s 一次；不共用结果）`, 'reads', day, undefined), dayRow('办公日：写（签收、初审、拟办、送批、批示、出席、值班记录；不共用结果）', 'writes', day, undefined))
+      rows.push(dayRow(`办公日：读（${DAY}；写每 1–2 s 一次；不共用结果）`, 'reads', day, undefined), dayRow(`办公日：写（签收、初审、拟办、送批、批示、出席、值班记录，每 1–2 s 一次，${DAY_SECONDS} 秒；不共用结果）`, 'writes', day, undefined))
     } finally { await alone.stop() }
 
     const server = await startBenchServer(copy)
@@ -178,7 +178,7 @@ export const officeDayPart: Part = async (office, log) => {
       log('办公日，写入快十倍……')
       const busy = await officeDay(server.url, f, TEN_TIMES)
       logDay(log, busy)
-      rows.push(dayRow('办公日（写快十倍）：读（共用结果：开）', 'reads', busy, undefined), dayRow('办公日（写快十倍）：写，每 0.1–0.2 s 一次（共用结果：开）', 'writes', busy, undefined))
+      rows.push(dayRow(`办公日（写快十倍）：读（${DAY}，${DAY_SECONDS} 秒；共用结果：开）`, 'reads', busy, undefined), dayRow(`办公日（写快十倍）：写，每 0.1–0.2 s 一次（${DAY_SECONDS} 秒；共用结果：开）`, 'writes', busy, undefined))
 
       rows.push(...await backupDuringDay(server.url, f, day, log))
       log(`全部办公日之后内存 ${server.rssMb().toFixed(0)} MB（峰值 ${server.peakRssMb().toFixed(0)} MB）`)
@@ -217,8 +217,8 @@ async function backupDuringDay(url: string, f: DayFixture, quiet: DayResult, log
   }
   return [
     { operation: '办公日中备份十年数据（立即备份：复制、完整性检查、校验值）', figure: `${seconds.toFixed(1)} s`, target: '≤ 120 s', met: seconds <= 120 && !!last && !/失败/.test(JSON.stringify(last)) },
-    row('reads', '备份期间：读（办公日负载，共用结果：开）'),
-    row('writes', '备份期间：写（每 1–2 s 一次，共用结果：开）'),
+    row('reads', `备份期间：读（${DAY}；写每 1–2 s 一次；共用结果：开）`),
+    row('writes', `备份期间：写（每 1–2 s 一次，同时 ${DAY}；共用结果：开）`),
   ]
 }
 

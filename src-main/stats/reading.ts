@@ -41,6 +41,3 @@ export const receivedRange = (r: StatsReading, column: SQL): SQL => sql`${column
 /** 发文's created_at is an ISO instant: the office's midnight (UTC+8, no summer time) is 16:00 UTC the day before. */
 export const instantRange = (r: StatsReading, column: SQL): SQL =>
   sql`${column} >= ${`${addDays(r.period.from, -1)}T16:00:00.000Z`} AND ${column} < ${`${r.period.to}T16:00:00.000Z`}`
-
-/** An ISO instant's office date in SQL. */
-export const officeDaySql = (column: SQL): SQL => sql`date(${column}, '+8 hours')`

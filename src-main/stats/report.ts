@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm'
 import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType, type FileChild } from 'docx'
 import { allRows } from '../db/prepared'
 import { deadlineTiming } from '../calendar/deadline'
-import { addDays } from '../common/dates'
+import { addDays, chineseDate } from '../common/dates'
 import {
   FONT, TYPE_AREA, addresseeParagraph, blankLine, bodyParagraph, chineseNumber, closingBlock, gbtDocument, headingParagraph,
   keepWithNext, numberLine, redMark, redSeparator, run, signatureBlock, titleParagraph, toBuffer,
@@ -85,7 +85,7 @@ function overdueSection(r: StatsReading): Paragraph[] {
   return departments.flatMap((dep, k) => [
     headingParagraph(2, `（${chineseNumber(k + 1)}）${dep}`),
     ...items.filter((i) => i.department === dep).map((i, n) =>
-      bodyParagraph(`${n + 1}.${i.task.replace(/。$/, '')}（来源：${i.source}；办理时限：${i.deadline}；${deadlineTiming(r.cal, r.today, i.deadline).label}）。`)),
+      bodyParagraph(`${n + 1}.${i.task.replace(/。$/, '')}（来源：${i.source}；办理时限：${chineseDate(i.deadline)}；${deadlineTiming(r.cal, r.today, i.deadline).label}）。`)),
   ])
 }
 

@@ -26,12 +26,6 @@ export function percentile(values: readonly number[], p: number): number | null 
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!
 }
 
-/** Mean to one decimal; null for none. */
-export function mean(values: readonly number[]): number | null {
-  if (!values.length) return null
-  return Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 10) / 10
-}
-
 /** A share as a percentage to one decimal, or — when nothing was due. */
 export const rateText = (part: number, whole: number): string => (whole ? `${(Math.round((part / whole) * 1000) / 10).toFixed(1)}%` : '—')
 

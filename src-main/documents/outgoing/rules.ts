@@ -160,7 +160,7 @@ export function countyDirectiveCheck(doc: { countyDirective: boolean; body: stri
   if (!doc.countyDirective || doc.body.includes(COUNTY_DIRECTIVE_PHRASE)) return { ok: true }
   return {
     ok: false, rule: 'R-D5',
-    reason: `按第四十九条，向县（区）政府发布的指示性公文，应当报经市政府领导批准，并在文中注明“${COUNTY_DIRECTIVE_PHRASE}”字样。正文尚未注明，不能签发。`,
+    reason: `按${cite('R-D5')}，向县（区）政府发布的指示性公文，应当报经市政府领导批准，并在文中注明“${COUNTY_DIRECTIVE_PHRASE}”字样。正文尚未注明，不能签发。`,
   }
 }
 

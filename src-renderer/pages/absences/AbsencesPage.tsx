@@ -73,7 +73,7 @@ export function AbsencesPage() {
         <Paper withBorder p="sm">
           <Group justify="space-between" mb="xs">
             <Title order={3}>{monthLabel(month)}外出记录</Title>
-            <Text size="xs" c="dimmed">代行人逐日按规则确定；红色为同时外出提醒（第七十六条），橙色为报告审批提醒（第七十六条）</Text>
+            <Text size="xs" c="dimmed">代行人逐日按规则确定；红色为同时外出提醒，橙色为报告审批提醒（第七十六条）</Text>
           </Group>
           {list.data ? (
             <AbsenceTable org={org.data} absences={list.data.absences} onEdit={setEditing} onDelete={(a) => setPending({

@@ -77,7 +77,7 @@ export function HandlingPanel({ doc, org }: { doc: Incoming; org: OrgOverview | 
                   {open && <Table.Td>
                     {!a.feedbackOn && (
                       <Group gap={4} wrap="nowrap">
-                        <Button size="compact-xs" variant="light" color="orange" onClick={() => setChasing({ assignmentId: a.id, department: a.departmentName ?? '' })}>催办</Button>
+                        {can('incoming.chase') && <Button size="compact-xs" variant="light" color="orange" onClick={() => setChasing({ assignmentId: a.id, department: a.departmentName ?? '' })}>催办</Button>}
                         <Button size="compact-xs" variant="light" onClick={() => setFeedbackFor(a)}>登记反馈</Button>
                       </Group>
                     )}

@@ -95,7 +95,7 @@ export function IncomingPage({ id }: { id: number }) {
             )}
           </div>
           <Group gap="xs" wrap="nowrap">
-            <VoidButton voidable={INCOMING_VOIDABLE.includes(doc.status)} onClick={() => setVoiding(true)} />
+            <VoidButton kind="收文" voidable={INCOMING_VOIDABLE.includes(doc.status)} onClick={() => setVoiding(true)} />
             <DownloadButton name="incoming.exportRoutingSlipDocx" input={{ id: doc.id }} label="收文处理笺(Word)" />
           </Group>
         </Group>

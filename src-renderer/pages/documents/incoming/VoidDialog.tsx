@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { Alert, Button, List, Stack, Text, Textarea } from '@mantine/core'
 import { useMutation, useQuery, type Invalidation } from '../../../api/client'
 import { FormModal, fieldError } from '../../../components/FormModal'
-import { useSession } from '../../../lib/session'
+import { useCan, useSession } from '../../../lib/session'
 import { formatDate } from '../../../lib/format'
 import { voiderProblem } from '../../../../src-main/common/voiding'
 
@@ -15,15 +15,16 @@ const SHOWN_IN: Record<VoidKind, readonly Invalidation[]> = {
   发文: ['outgoing.*', 'incoming.get', 'registers.outgoing', 'home.today', 'todo.*'],
 }
 
-/** Whether the signed-in user's role is one the office designates for 作废 (设置—公文作废人员). */
-export function useMayVoid(): boolean {
+/** Whether the signed-in user may void this kind: a role the office designates (设置—公文作废人员) and the server allows. */
+function useMayVoid(kind: VoidKind): boolean {
   const { user, settings } = useSession()
-  return !!settings && voiderProblem(user.role, settings.voidRoles) === null
+  const can = useCan()
+  return !!settings && voiderProblem(user.role, settings.voidRoles) === null && can(VOID[kind])
 }
 
 /** 作废 beside a record's other actions, only for the designated roles and while it may be voided. */
-export function VoidButton({ voidable, onClick }: { voidable: boolean; onClick: () => void }) {
-  return useMayVoid() && voidable ? <Button size="xs" variant="outline" color="red" onClick={onClick}>作废</Button> : null
+export function VoidButton({ kind, voidable, onClick }: { kind: VoidKind; voidable: boolean; onClick: () => void }) {
+  return useMayVoid(kind) && voidable ? <Button size="xs" variant="outline" color="red" onClick={onClick}>作废</Button> : null
 }
 
 /** The red line a voided record shows under its title: when, by whom, why. */

@@ -111,7 +111,7 @@ export function OutgoingPage({ id }: { id: number }) {
             ))}
           </div>
           <Group gap="xs" wrap="nowrap" align="flex-start">
-            <VoidButton voidable={OUTGOING_VOIDABLE.includes(doc.status)} onClick={() => setVoiding(true)} />
+            <VoidButton kind="发文" voidable={OUTGOING_VOIDABLE.includes(doc.status)} onClick={() => setVoiding(true)} />
             <Exports doc={doc} />
           </Group>
         </Group>

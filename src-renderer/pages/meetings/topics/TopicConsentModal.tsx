@@ -33,7 +33,7 @@ export function TopicConsentModal({ meeting, topic, onClose, onDone }: { meeting
 
   return (
     <FormModal opened size={560} title="记录市长同意" onClose={onClose} onSubmit={submit} busy={record.busy} error={error} fields={['on', 'note']} submitLabel="记录同意">
-      <Text size="sm">议题：{topic.title}（{formatDate(topic.deliveredOn)}送达，晚于报送截止日期）。按第三十八条，逾期或临时增加的议题须经市长同意（第三十八条）。</Text>
+      <Text size="sm">议题：{topic.title}（{formatDate(topic.deliveredOn)}送达，晚于报送截止日期）。按第三十八条，逾期或临时增加的议题须经市长同意。</Text>
       <OfficeDateInput label="同意日期" required value={on} onChange={setOn} maxDate={today < meeting.date ? today : meeting.date} error={fieldError(error, 'on')} />
       <Text size="sm" aria-label="同意的领导">同意的领导：{label || '…'}</Text>
       <TextInput label="说明" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={200} placeholder="如 会议提前后经市长同意保留" error={fieldError(error, 'note')} />
