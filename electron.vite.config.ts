@@ -3,8 +3,8 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
 // The layout is not electron-vite's default (src/main, src/preload, src/renderer),
-// so every entry is named here. The main build has three entries: the Electron
-// window (index), server mode (server), which must never load `electron`, and the export worker.
+// so every entry is named here. The main build has four entries: the Electron
+// window (index), server mode (server), which must never load `electron`, and the two workers.
 export default defineConfig({
   main: {
     build: {
@@ -16,6 +16,8 @@ export default defineConfig({
           // A register's Excel export runs on a thread of its own (documents/registers/export-runner.ts finds it
           // beside the bundle, out/main/export-worker.js, in the window, server mode and the offline archive alike).
           'export-worker': resolve(__dirname, 'src-main/documents/registers/export-worker.ts'),
+          // An import's write runs on a thread of its own with its own connection (db/worker.ts finds it the same way).
+          'confirm-worker': resolve(__dirname, 'src-main/imports/confirm-worker.ts'),
         },
       },
     },

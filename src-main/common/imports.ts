@@ -9,5 +9,5 @@ export type ImportableKind = (typeof IMPORTABLE_KINDS)[number]
 /** The largest file accepted: an import is read whole into memory (the file itself travels as an upload, not in a call). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
-/** The phases of a read and check, for the page's progress bar. */
-export const IMPORT_PHASES = ['读取文件', '检查', '完成'] as const
+/** The phases of a read, a check and a write, for the page's progress bar. */
+export const IMPORT_PHASES = ['读取文件', '检查', '写入', '完成'] as const

@@ -7,6 +7,9 @@ import type { ReadDb } from '../db/connection'
 import { changedFields, type Cell, type Mapping } from './rules'
 import type { ImportKindDef, RowContext, RowProblem } from './kinds/kind'
 
+/** Refusals and changes listed in full up to this many; the counts are always whole. */
+export const LISTED = 500
+
 export interface Refusal { row: number; column: string; reason: string }
 export interface ParsedRow<R> { row: number; record: R }
 export interface Update<R> { row: number; id: number; record: R; label: string; changes: string[] }
@@ -60,3 +63,19 @@ export function planRecords<R extends Record<string, unknown>>(def: ImportKindDe
   plan.refused.sort((a, b) => a.row - b.row)
   return plan
 }
+
+/** What the page shows of a plan: counts, the refusals and changes (the first LISTED), a preview of the new records. */
+export function report(def: ImportKindDef<Record<string, unknown>>, plan: Plan<Record<string, unknown>>) {
+  const refusedRows = new Set(plan.refused.map((r) => r.row)).size
+  return {
+    total: plan.creates.length + plan.updates.length + plan.unchanged + refusedRows,
+    created: plan.creates.length,
+    updated: plan.updates.length,
+    unchanged: plan.unchanged,
+    refusedRows,
+    refused: plan.refused.slice(0, LISTED),
+    changes: plan.updates.slice(0, LISTED).map((u) => ({ row: u.row, label: u.label, changes: u.changes })),
+    preview: plan.creates.slice(0, 20).map((c) => ({ row: c.row, text: def.describe(c.record) })),
+  }
+}
+export type ImportReport = ReturnType<typeof report>

@@ -1,4 +1,4 @@
-import { query, mutation } from '../kernel/procedure'
+import { query, offThreadMutation } from '../kernel/procedure'
 import { REVIEWERS } from '../common/roles'
 import { readInput, checkInput, progressInput, confirmInput, templateInput } from './contract'
 import { checkImport, confirmImport, importProgress, readImport } from './service'
@@ -6,7 +6,8 @@ import { importTemplate } from './templates'
 
 /**
  * 导入 of the office's past (issue 18), by the 科长. Reading and the dry run are queries: they write nothing (the
- * job is held in memory) and may take their time in chunks; only 确认导入 writes, in one transaction.
+ * job is held in memory) and may take their time in chunks; only 确认导入 writes, in one transaction on a worker
+ * thread of its own, the request thread's other writes waiting for it (rpc/router.ts).
  */
 export const importProcedures = {
   'imports.read': query({
@@ -27,7 +28,7 @@ export const importProcedures = {
     input: progressInput,
     handler: (ctx, input) => importProgress(ctx, input.jobId),
   }),
-  'imports.confirm': mutation({
+  'imports.confirm': offThreadMutation({
     summary: '确认导入：把检查通过的行一次写入（全部写入或全部不写）',
     access: REVIEWERS,
     input: confirmInput,

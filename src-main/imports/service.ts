@@ -1,8 +1,8 @@
 /**
  * 导入 (issue 18): read a file → propose the column mapping → 试导入 (dry run: nothing written) → 确认导入 (one
  * transaction, one audit record for the whole import). Reading and checking run in chunks that give the event loop
- * back between them, so other users' calls are answered while a 30,000-row file is checked; the write itself is
- * one short transaction of prepared inserts.
+ * back between them, so other users' calls are answered while a 30,000-row file is checked; the write runs in a
+ * worker with its own connection (write.ts, confirm-worker.ts).
  */
 import { and, eq } from 'drizzle-orm'
 import type { ReadDb } from '../db/connection'
@@ -17,23 +17,18 @@ import type { Upload } from '../files/service'
 import { uploadsIn } from '../files/uploads'
 import { readTable } from './read'
 import { proposeMapping, sourceOf, type Mapping } from './rules'
-import { KINDS } from './kinds'
+import { kindDef } from './kinds'
 import type { ImportKindDef, RowContext } from './kinds/kind'
 import { dropJob, jobOf, newJob, type Job } from './jobs'
-import { parseRows, planRecords, type Plan } from './plan'
+import { parseRows, planRecords, report, type ImportReport } from './plan'
+import { databaseAt, runWorker } from '../db/worker'
+import { writeImport, type ImportWrite, type WriteProgress } from './write'
+import type { ImportWorkerData } from './confirm-worker'
 
 /** Rows checked between two turns of the event loop. */
 const CHUNK = 2000
-/** Refusals and changes listed in full up to this many; the counts are always whole. */
-const LISTED = 500
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve))
-
-export function kindDef(kind: ImportKind): ImportKindDef<Record<string, unknown>> {
-  const def = (KINDS as Partial<Record<ImportKind, ImportKindDef<Record<string, unknown>>>>)[kind]
-  if (!def) throw new AppError('VALIDATION', `暂不支持导入「${kind}」`)
-  return def
-}
 
 function rowContext(ctx: Pick<ActionContext, 'user' | 'clock'> & { db: ReadDb }): RowContext {
   return {
@@ -82,20 +77,6 @@ function checkMapping(def: ImportKindDef<Record<string, unknown>>, job: Job, map
   if (missing.length) throw new AppError('VALIDATION', `请为${missing.join('')}选择文件中对应的列（这些项目必填）`)
 }
 
-/** What the page shows of a plan: counts, the refusals and changes (the first LISTED), a preview of the new records. */
-function report(def: ImportKindDef<Record<string, unknown>>, plan: Plan<Record<string, unknown>>) {
-  return {
-    total: plan.creates.length + plan.updates.length + plan.unchanged + new Set(plan.refused.map((r) => r.row)).size,
-    created: plan.creates.length,
-    updated: plan.updates.length,
-    unchanged: plan.unchanged,
-    refusedRows: new Set(plan.refused.map((r) => r.row)).size,
-    refused: plan.refused.slice(0, LISTED),
-    changes: plan.updates.slice(0, LISTED).map((u) => ({ row: u.row, label: u.label, changes: u.changes })),
-    preview: plan.creates.slice(0, 20).map((c) => ({ row: c.row, text: def.describe(c.record) })),
-  }
-}
-export type ImportReport = ReturnType<typeof report>
 
 /** 试导入: every row checked as the forms check it, in chunks; nothing is written. */
 export async function checkImport(ctx: QueryContext, input: { jobId: string; mapping: Mapping }): Promise<ImportReport> {
@@ -122,32 +103,25 @@ export async function checkImport(ctx: QueryContext, input: { jobId: string; map
 export const importProgress = (ctx: QueryContext, jobId: string) => jobOf(ctx.user?.id, jobId).progress
 
 /**
- * 确认导入: the rows the dry run accepted, judged again against the data as it is now (someone may have registered
- * a number since), written in this mutation's one transaction with one audit record; the mapping saved if asked.
+ * 确认导入: written by the import worker on its own connection (write.ts), one transaction with its audit record; the
+ * page's bar follows its progress. A database in memory (tests) has no file for a worker and is written here.
  */
-export function confirmImport(ctx: ActionContext, input: { jobId: string; saveMapping: boolean }) {
+export async function confirmImport(ctx: ActionContext, input: { jobId: string; saveMapping: boolean }): Promise<ImportReport> {
   const job = jobOf(ctx.user?.id, input.jobId)
   if (!job.checked) throw new AppError('CONFLICT', '请先试导入，看过检查结果后再确认')
-  const def = kindDef(job.kind)
-  const plan = planRecords(def, ctx.db, job.checked.records, job.checked.refused)
-  const w = { db: ctx.db, by: ctx.user?.displayName ?? '', now: ctx.clock.now().toISOString() }
-  for (const c of plan.creates) def.insert(w, c.record)
-  for (const u of plan.updates) def.update(w, u.id, u.record)
-  if (input.saveMapping) saveMapping(ctx, job)
-  const result = report(def, plan)
-  ctx.audit.record({
-    entity: '导入', id: null,
-    fields: {
-      类别: job.kind, 文件: job.fileName, 新增: result.created, 更新: result.updated, 无变化: result.unchanged, 未导入的行: result.refusedRows,
-      更新的记录: plan.updates.slice(0, LISTED).map((u) => `${u.label}：${u.changes.join('；')}`),
-      ...(input.saveMapping ? { 保存列对应: job.checked.mapping } : {}),
-    },
-  })
-  ctx.afterCommit(() => dropJob(job.id))
-  return result
-}
-
-function saveMapping(ctx: ActionContext, job: Job): void {
-  const values = { kind: job.kind, source: sourceOf(job.headers), mapping: JSON.stringify(job.checked!.mapping), savedBy: ctx.user?.displayName ?? null, savedAt: ctx.clock.now().toISOString() }
-  ctx.db.insert(importMappings).values(values).onConflictDoUpdate({ target: [importMappings.kind, importMappings.source], set: values }).run()
+  if (job.progress.phase === '写入') throw new AppError('CONFLICT', '这次导入正在写入，请等它完成')
+  const write: ImportWrite = { kind: job.kind, fileName: job.fileName, headers: job.headers, checked: job.checked, saveMapping: input.saveMapping, user: ctx.user, at: ctx.clock.now() }
+  const total = job.checked.records.length
+  job.progress = { phase: '写入', done: 0, total }
+  try {
+    const at = databaseAt(ctx.db)
+    const data: ImportWorkerData | null = at && { at, job: write }
+    const result = data
+      ? await runWorker<ImportReport, WriteProgress>('confirm-worker', __dirname, data, (p) => { job.progress = { phase: '写入', ...p } })
+      : writeImport({ sqlite: ctx.db.$client, db: ctx.db }, write)
+    dropJob(job.id)
+    return result
+  } finally {
+    job.progress = { phase: '完成', done: total, total }
+  }
 }

@@ -5,7 +5,7 @@
 import { registerXlsx, type XlsxColumn } from '../print/xlsx-table'
 import type { ImportKind } from '../common/imports'
 import { download } from '../files/download'
-import { kindDef } from './service'
+import { kindDef } from './kinds'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DATE_KEYS = /(On|At|deadline)$/

@@ -72,6 +72,13 @@ export interface Procedure<I extends z.ZodType = z.ZodType, O = unknown> {
    * handler reads must be named (test/db/answer-reads.test.ts checks them against the statements SQLite runs).
    */
   answerReads?: readonly string[]
+  /**
+   * A mutation whose write takes seconds (an import's 30,000 rows): its handler hands the transaction to a worker with
+   * its own connection (db/worker.ts) and writes the audit record in that same transaction itself. The router runs it
+   * without a transaction of its own and holds the request thread's writes until it has ended (db/write-gate.ts);
+   * reads go on meanwhile.
+   */
+  offThread?: true
 }
 
 /** `access` has no default: every procedure says who may call it (auth/roles.ts). */
@@ -83,3 +90,4 @@ type QueryDef<I extends z.ZodType, O> = Omit<Def<I, O>, 'handler'> & { handler: 
 
 export const query = <I extends z.ZodType, O>(def: QueryDef<I, O>): Procedure<I, O> => ({ ...def, kind: 'query' })
 export const mutation = <I extends z.ZodType, O>(def: Def<I, O>): Procedure<I, O> => ({ ...def, kind: 'mutation' })
+export const offThreadMutation = <I extends z.ZodType, O>(def: Def<I, Promise<O>>): Procedure<I, Promise<O>> => ({ ...def, kind: 'mutation', offThread: true })

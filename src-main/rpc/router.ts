@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { mayCall } from './allowed'
 import type { Connection } from '../db/connection'
 import { AnswersUntilWritten, writeStampsOf } from '../db/written-tables'
+import { WriteGate } from '../db/write-gate'
 import type { Clock } from '../kernel/clock'
 import { writeAudit } from '../audit/trail'
 import { AuditTrail } from '../kernel/audit-trail'
@@ -85,16 +86,20 @@ export function createRouter({ conn, sharedAnswers, clock, dataDir, procedures }
    * Each is kept until a table it is read from (Procedure.answerReads) is written (db/written-tables.ts).
    */
   const shared = sharedAnswers > 0 ? new AnswersUntilWritten<Buffer>(writeStampsOf(conn), sharedAnswers) : null
+  /** Writes on this thread wait here while an off-thread mutation writes (Procedure.offThread). */
+  const writes = new WriteGate()
 
   /**
    * A read that leaves a trace (audit/access.ts: data taken out, a 秘密/机密 record opened), recorded once the
    * answer is ready, cached or not, in a small transaction of its own; if that record cannot be written, the
    * answer is not handed out.
    */
-  function recordRead(name: string, { proc, input, ctx }: ReturnType<typeof admit>): void {
+  async function recordRead(name: string, { proc, input, ctx }: ReturnType<typeof admit>): Promise<void> {
     if (proc.kind !== 'query') return
     const read = readTrail(ctx, name, proc.input, input)
-    if (read) conn.sqlite.transaction(() => writeAudit(conn.db, clock.now(), ctx.user, name, read.trail, read.classification)).immediate()
+    if (!read) return
+    if (writes.busy) await writes.whenFree()
+    conn.sqlite.transaction(() => writeAudit(conn.db, clock.now(), ctx.user, name, read.trail, read.classification)).immediate()
   }
 
   /** The procedure, its checked input and the call's context; refused here for an unknown name, access or bad input. */
@@ -107,8 +112,12 @@ export function createRouter({ conn, sharedAnswers, clock, dataDir, procedures }
     return { proc, input, ctx }
   }
 
-  function run(name: string, { proc, input, ctx }: ReturnType<typeof admit>): unknown {
+  function run(name: string, call: ReturnType<typeof admit>): unknown {
+    const { proc, input, ctx } = call
     if (proc.kind === 'query') return proc.handler(ctx, input)
+    if (proc.offThread) return writes.hold(() => proc.handler(ctx, input) as Promise<unknown>)
+    // Waits off the thread, then runs with no await between this check and its transaction.
+    if (writes.busy) return writes.whenFree().then(() => run(name, call))
     const { audit } = ctx
     const committed: (() => void)[] = []
     ctx.afterCommit = (effect) => { committed.push(effect) }
@@ -146,7 +155,7 @@ export function createRouter({ conn, sharedAnswers, clock, dataDir, procedures }
       try {
         const call = admit(name, rawInput, session)
         const result = await run(name, call)
-        recordRead(name, call)
+        await recordRead(name, call)
         return { ok: true, result }
       } catch (e) {
         return { ok: false, error: toWireError(e, name, dataDir) }
@@ -160,7 +169,7 @@ export function createRouter({ conn, sharedAnswers, clock, dataDir, procedures }
         const body = key === null
           ? encoded({ ok: true, result: await run(name, call) })
           : shared!.get(key, call.proc.answerReads, () => encoded({ ok: true, result: run(name, call) }))
-        recordRead(name, call)
+        await recordRead(name, call)
         return { body, error: null }
       } catch (e) {
         const error = toWireError(e, name, dataDir)

@@ -221,16 +221,22 @@ describe('密级 and files the import cannot take', () => {
     expect(r.body.error?.message).toBe('「2023年收文.xls」是旧版Excel（.xls）格式，不能直接导入：请在WPS/Excel中另存为.xlsx后再导入')
   })
 
-  it('confirm writes everything or nothing: a failure on the last row leaves none of the file', async () => {
+  it('confirm writes everything or nothing: a failure on the last row leaves none of the file and no audit record, and the same import can be confirmed again', async () => {
     const rows = [1, 2, 3].map((i) => [`收〔2023〕${i}号`, `2023-4-${i}`, '市民政局', '', `关于第${i}批救助资金的通知`, '通知', '', '', '', '', ''])
     const { file: f } = await dryRun('收文登记簿', '2023.xlsx', await xlsxOf([INCOMING_HEAD, ...rows]))
-    server.core.conn.sqlite.exec(`CREATE TEMP TRIGGER refuse_third BEFORE INSERT ON incoming_documents WHEN NEW.title = '关于第3批救助资金的通知' BEGIN SELECT RAISE(ABORT, '磁盘故障'); END`)
+    const imports = () => (server.core.conn.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE procedure = 'imports.confirm'").get() as { n: number }).n
+    const before = imports()
+    // A trigger in the file itself, so the import worker's own connection meets it on the third row.
+    server.core.conn.sqlite.exec(`CREATE TRIGGER refuse_third BEFORE INSERT ON incoming_documents WHEN NEW.title = '关于第3批救助资金的通知' BEGIN SELECT RAISE(ABORT, '磁盘故障'); END`)
     try {
-      expect((await api.call('imports.confirm', { jobId: f.jobId, saveMapping: false })).body.ok).toBe(false)
+      expect((await api.call('imports.confirm', { jobId: f.jobId, saveMapping: false })).body.error).toEqual({ code: 'INTERNAL', message: '数据库出错，操作未完成，数据未改动' })
     } finally {
       server.core.conn.sqlite.exec('DROP TRIGGER refuse_third')
     }
     expect((await api.ok('registers.incoming', { year: 2023 })).total).toBe(0)
+    expect(imports()).toBe(before)
+    expect(await api.ok('imports.confirm', { jobId: f.jobId, saveMapping: false })).toMatchObject({ created: 3 })
+    expect(imports()).toBe(before + 1)
   })
 })
 

@@ -1,4 +1,5 @@
-import type { ImportableKind } from '../../common/imports'
+import type { ImportableKind, ImportKind } from '../../common/imports'
+import { AppError } from '../../kernel/errors'
 import type { ImportKindDef } from './kind'
 import { incomingKind } from './incoming'
 import { outgoingKind } from './outgoing'
@@ -14,4 +15,10 @@ export const KINDS: Record<ImportableKind, ImportKindDef<any>> = {
   建议提案: proposalKind,
   督办事项: followUpKind,
   组织机构: orgKind,
+}
+
+export function kindDef(kind: ImportKind): ImportKindDef<Record<string, unknown>> {
+  const def = (KINDS as Partial<Record<ImportKind, ImportKindDef<Record<string, unknown>>>>)[kind]
+  if (!def) throw new AppError('VALIDATION', `暂不支持导入「${kind}」`)
+  return def
 }
