@@ -16,7 +16,7 @@ export default defineConfig({
           // A register's Excel export runs on a thread of its own (documents/registers/export-runner.ts finds it
           // beside the bundle, out/main/export-worker.js, in the window, server mode and the offline archive alike).
           'export-worker': resolve(__dirname, 'src-main/documents/registers/export-worker.ts'),
-          // An import's write runs on a thread of its own with its own connection (db/worker.ts finds it the same way).
+          // An import's write runs on a thread of its own with its own connection (kernel/worker.ts finds it the same way).
           'confirm-worker': resolve(__dirname, 'src-main/imports/confirm-worker.ts'),
         },
       },

@@ -1,5 +1,5 @@
 /**
- * SQLite has one write lock. A worker's write (db/worker.ts: an import's 30,000 rows) holds it for seconds; a write
+ * SQLite has one write lock. A worker's write (kernel/worker.ts: an import's 30,000 rows) holds it for seconds; a write
  * started on the request thread meanwhile would wait for it inside SQLite (busy_timeout), blocking the thread and so
  * every user's reads with it. Such writes wait here instead, off the thread, while reads go on (WAL).
  */

@@ -21,7 +21,7 @@ import { kindDef } from './kinds'
 import type { ImportKindDef, RowContext } from './kinds/kind'
 import { dropJob, jobOf, newJob, type Job } from './jobs'
 import { parseRows, planRecords, report, type ImportReport } from './plan'
-import { databaseAt, runWorker } from '../db/worker'
+import { databaseAt, runWorker } from '../kernel/worker'
 import { writeImport, type ImportWrite, type WriteProgress } from './write'
 import type { ImportWorkerData } from './confirm-worker'
 

@@ -74,7 +74,7 @@ export interface Procedure<I extends z.ZodType = z.ZodType, O = unknown> {
   answerReads?: readonly string[]
   /**
    * A mutation whose write takes seconds (an import's 30,000 rows): its handler hands the transaction to a worker with
-   * its own connection (db/worker.ts) and writes the audit record in that same transaction itself. The router runs it
+   * its own connection (kernel/worker.ts) and writes the audit record in that same transaction itself. The router runs it
    * without a transaction of its own and holds the request thread's writes until it has ended (db/write-gate.ts);
    * reads go on meanwhile.
    */

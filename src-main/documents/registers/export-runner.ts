@@ -5,7 +5,7 @@
  * for a worker to open and is exported on the calling thread.
  */
 import type { ReadDb } from '../../db/connection'
-import { databaseAt, runWorker } from '../../db/worker'
+import { databaseAt, runWorker } from '../../kernel/worker'
 import { buildRegisterExport, type BuiltExport, type RegisterExportJob } from './export-build'
 import type { ExportWorkerData } from './export-worker'
 

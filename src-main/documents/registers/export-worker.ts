@@ -3,7 +3,7 @@
  * connection to the (encrypted) database, so a year's export (~30,000 rows, seconds of work) never holds the server's
  * request thread and every other user's register page keeps being answered. Started by export-runner.ts.
  */
-import { openInWorker, serveWorker, type DatabaseAt } from '../../db/worker'
+import { openInWorker, serveWorker, type DatabaseAt } from '../../kernel/worker'
 import { buildRegisterExport, type BuiltExport, type RegisterExportJob } from './export-build'
 
 export interface ExportWorkerData { at: DatabaseAt; job: RegisterExportJob }

@@ -11,9 +11,9 @@ import { setPriority } from 'node:os'
 import { parentPort, Worker, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
-import { checkReadable, unlock } from './cipher'
-import { applyPragmas, connectionKey, type Connection, type ReadDb } from './connection'
-import { AppError, type WireError } from '../kernel/errors'
+import { checkReadable, unlock } from '../db/cipher'
+import { applyPragmas, connectionKey, type Connection, type ReadDb } from '../db/connection'
+import { AppError, type WireError } from './errors'
 
 /** Where a worker finds the database: its file and the key the office's connection was opened with. */
 export interface DatabaseAt { file: string; key: Uint8Array | null }
