@@ -1,9 +1,10 @@
 /**
  * 导入 in Chromium (issue 18): the 科长 brings last year's 收文登记簿 in from the office's own .xlsx — upload, the
  * mapping proposed by the column names and one column chosen by hand, 试导入 listing the rows that cannot come in,
- * 确认导入 — and finds the imported documents in the 收文登记簿. Screenshots in test-results/screenshots/ are looked at.
+ * 确认导入, its write shown under way while another connection holds the lock — and finds the imported documents in the 收文登记簿. Screenshots in test-results/screenshots/ are looked at.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
 import { openAppSession, openNav, screenshot, signInAs, setServerClock, type AppSession } from '../helpers/browser'
 import { rpcClient } from '../helpers/server'
 import { xlsxOf } from '../helpers/import-files'
@@ -57,10 +58,22 @@ describe('导入收文登记簿', () => {
     await expect.poll(() => page.getByLabel('检查结果').innerText()).toContain('将新增 2 条')
     await screenshot(page, 'imports-2-dry-run')
 
-    await page.getByRole('button', { name: '确认导入（新增2条，更新0条）' }).click()
+    // Another connection holds the write lock for a moment, as a colleague's long write would: the page shows the
+    // write under way in the server's background, then the result once the lock is let go.
+    const holder = new Database(s.server.core.conn.sqlite.name)
+    holder.exec('BEGIN IMMEDIATE')
+    try {
+      await page.getByRole('button', { name: '确认导入（新增2条，更新0条）' }).click()
+      const writing = page.getByLabel('写入进度')
+      await expect.poll(() => writing.innerText()).toContain('在服务器后台进行，其他人可照常查阅')
+      await screenshot(page, 'imports-3-writing', { underWay: true })
+    } finally {
+      holder.exec('COMMIT')
+      holder.close()
+    }
     await expect.poll(() => page.getByRole('status').filter({ hasText: '导入完成' }).isVisible()).toBe(true)
     expect(await page.getByRole('status').filter({ hasText: '导入完成' }).innerText()).toContain('已新增 2 条')
-    await screenshot(page, 'imports-3-done')
+    await screenshot(page, 'imports-4-done')
 
     const api = rpcClient(s.server.url)
     await api.login()

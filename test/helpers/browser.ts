@@ -62,13 +62,14 @@ export async function signInAs(page: Page, baseUrl: string, username: string): P
 
 /**
  * Writes test-results/screenshots/<name>.png (the whole page, from the top: a full-page picture of a scrolled
- * page draws the fixed title bar mid-page) and returns its path.
+ * page draws the fixed title bar mid-page) and returns its path. `underWay`: the picture is of a step still running
+ * (its button's spinner showing), not of the page once loaded.
  */
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, { underWay = false } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const path = join(SCREENSHOT_DIR, `${name}.png`)
   // A page still loading shows a spinner; the picture is of the loaded page.
-  await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'))
+  if (!underWay) await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'))
   await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path, fullPage: true })
   return path

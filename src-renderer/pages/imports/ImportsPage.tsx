@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Alert, Button, Checkbox, FileInput, Group, Progress, SegmentedControl, Stack, Text } from '@mantine/core'
+import { Alert, Button, Checkbox, FileInput, Group, SegmentedControl, Stack, Text } from '@mantine/core'
 import { api, useMutation, type OutputOf } from '../../api/client'
 import { IMPORTABLE_KINDS, MAX_IMPORT_BYTES, type ImportableKind } from '../../../src-main/common/imports'
 import { PageHeader } from '../../components/PageHeader'
@@ -9,14 +9,11 @@ import { Feedback } from '../../components/Feedback'
 import { MappingTable } from './MappingTable'
 import { ImportReport, type Report } from './ImportReport'
 import { readUpload } from '../../lib/upload'
+import { ImportProgress } from './ImportProgress'
 
 type Read = Awaited<OutputOf<'imports.read'>>
-type Progress = Awaited<OutputOf<'imports.progress'>>
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
-
-/** While a dry run is under way, its progress is asked for this often. */
-const POLL_MS = 300
 
 /**
  * 导入 (issue 18), the 科长's: choose the kind, download its template or choose the office's own file, check the
@@ -28,7 +25,6 @@ export function ImportsPage() {
   const [read, setRead] = useState<Read | null>(null)
   const [mapping, setMapping] = useState<Record<string, string>>({})
   const [report, setReport] = useState<Report | null>(null)
-  const [progress, setProgress] = useState<Progress | null>(null)
   const [busy, setBusy] = useState<'读取' | '检查' | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [save, setSave] = useState(true)
@@ -50,9 +46,8 @@ export function ImportsPage() {
 
   async function dryRun() {
     if (!read) return
-    setBusy('检查'); setError(null); setReport(null); setProgress(null)
-    const timer = setInterval(() => { api.call('imports.progress', { jobId: read.jobId }).then(setProgress, () => {}) }, POLL_MS)
-    try { setReport(await api.call('imports.check', { jobId: read.jobId, mapping })) } catch (e) { setError(messageOf(e)) } finally { clearInterval(timer); setBusy(null); setProgress(null) }
+    setBusy('检查'); setError(null); setReport(null)
+    try { setReport(await api.call('imports.check', { jobId: read.jobId, mapping })) } catch (e) { setError(messageOf(e)) } finally { setBusy(null) }
   }
 
   async function confirmImport() {
@@ -88,12 +83,7 @@ export function ImportsPage() {
               <Button onClick={dryRun} loading={busy === '检查'}>试导入</Button>
               <Text size="sm" c="dimmed">试导入逐行检查，不写入任何数据。</Text>
             </Group>
-            {busy === '检查' && (
-              <Stack gap={2} aria-label="检查进度">
-                <Progress value={progress && progress.total ? (progress.done / progress.total) * 100 : 0} animated />
-                <Text size="xs" c="dimmed">{progress ? `已检查 ${progress.done} / ${progress.total} 行` : '正在检查…'}</Text>
-              </Stack>
-            )}
+            {busy === '检查' && <ImportProgress jobId={read.jobId} step="检查" />}
           </Stack>
         </Section>
       )}
@@ -108,6 +98,7 @@ export function ImportsPage() {
               </Button>
               <Text size="sm" c="dimmed">全部写入或全部不写；不能导入的行不写入。</Text>
             </Group>
+            {confirm.busy && <ImportProgress jobId={read.jobId} step="写入" />}
             <Feedback state={confirm} />
           </Stack>
         </Section>
