@@ -99,13 +99,29 @@ export function parseDate(c: Cell): Parsed<IsoDate | null> {
   return bad(`“${s}”不是日期（可写作2025-3-7、2025.03.07、2025年3月7日）`)
 }
 
-/** A date with an optional time (签收时间): '2025-03-07 09:30', or the date alone at 00:00. */
+/** Minutes past midnight of the time written after a date (9:30, 09：30, 9时30分), or null. */
+function writtenTime(s: string): number | null {
+  const m = /(\d{1,2})\s*[:：时点]\s*(\d{1,2})/.exec(s)
+  return m && Number(m[1]) < 24 && Number(m[2]) < 60 ? Number(m[1]) * 60 + Number(m[2]) : null
+}
+
+/**
+ * The time of day in a cell, in minutes: a date-time cell (read-excel-file gives its wall-clock time at UTC), the
+ * fraction of an Excel serial (45723.395833 is 09:30), or a time written after the date.
+ */
+function minutesOf(c: Cell): number | null {
+  if (c instanceof Date) return c.getUTCHours() * 60 + c.getUTCMinutes()
+  const s = cellText(c).normalize('NFKC')
+  if (typeof c === 'number' || /^\d{5}\.\d+$/.test(s)) return Math.min(1439, Math.round((Number(s) % 1) * 1440))
+  return writtenTime(s.replace(DATE_FORMS.map((f) => f.exec(s)?.[0]).find(Boolean) ?? '', ''))
+}
+
+/** A date with an optional time (签收时间): '2025-03-07 09:30', a date-time cell, or the date alone at 00:00. */
 export function parseDateTime(c: Cell): Parsed<string | null> {
   const date = parseDate(c)
   if (!date.ok || date.value === null) return date
-  const time = /(\d{1,2})[:：](\d{2})/.exec(typeof c === 'string' ? c.slice(8) : '')
-  if (time && Number(time[1]) < 24 && Number(time[2]) < 60) return ok(`${date.value} ${pad(time[1])}:${time[2]}`)
-  return ok(`${date.value} 00:00`)
+  const minutes = minutesOf(c) ?? 0
+  return ok(`${date.value} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`)
 }
 
 /** A whole number (份数, 页数); empty → null. */

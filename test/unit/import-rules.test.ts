@@ -46,6 +46,18 @@ describe('dates as offices type them', () => {
     expect(value(parseDateTime('2025年3月7日'))).toBe('2025-03-07 00:00')
     expect(value(parseDateTime(45723))).toBe('2025-03-07 00:00')
   })
+
+  it.each([
+    ['a date-time cell keeps its time of day (read-excel-file: wall clock at UTC)', new Date(Date.UTC(2025, 2, 7, 9, 30)), '2025-03-07 09:30'],
+    ['an Excel serial with a fraction', 45723.395833333, '2025-03-07 09:30'],
+    ['the same serial typed in a CSV', '45723.395833333', '2025-03-07 09:30'],
+    ['a time written in Chinese after the date', '2025年3月7日 9时30分', '2025-03-07 09:30'],
+    ['a full-width colon', '2025.3.7 14：05', '2025-03-07 14:05'],
+    ['a date-time a second before midnight stays on its day', 45723.99999, '2025-03-07 23:59'],
+    ['the day of the month is not read as a time', '2025-03-17', '2025-03-17 00:00'],
+  ])('签收时间: %s', (_, cell, expected) => {
+    expect(value(parseDateTime(cell))).toBe(expected)
+  })
 })
 
 describe('字号 with [] or 〔〕', () => {
