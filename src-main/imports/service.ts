@@ -4,11 +4,12 @@
  * back between them, so other users' calls are answered while a 30,000-row file is checked; the write runs in a
  * worker with its own connection (write.ts, confirm-worker.ts).
  */
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import type { ReadDb } from '../db/connection'
 import type { ActionContext, QueryContext } from '../kernel/procedure'
 import { AppError } from '../kernel/errors'
-import { departments } from '../org/schema'
+import { departments, people, postHoldings, posts } from '../org/schema'
+import { LEADER_KINDS } from '../common/org'
 import { readSettings } from '../settings/service'
 import { clearanceOf } from '../security/clearance'
 import { MAX_IMPORT_BYTES, type ImportKind } from '../common/imports'
@@ -36,6 +37,9 @@ function rowContext(ctx: Pick<ActionContext, 'user' | 'clock'> & { db: ReadDb })
     approved: readSettings(ctx.db).approvedClassification,
     today: ctx.clock.today(),
     departmentIds: new Map(ctx.db.select({ id: departments.id, name: departments.name }).from(departments).all().map((d) => [d.name, d.id])),
+    leaders: ctx.db.select({ postId: posts.id, title: posts.title, name: people.name, from: postHoldings.fromDate, to: postHoldings.toDate })
+      .from(postHoldings).innerJoin(posts, eq(posts.id, postHoldings.postId)).innerJoin(people, eq(people.id, postHoldings.personId))
+      .where(inArray(posts.kind, [...LEADER_KINDS])).all(),
   }
 }
 

@@ -268,6 +268,19 @@ describe('建议提案 and 督办事项', () => {
     expect(reasonsOf(again, 3)).toEqual(['编号：人大代表建议2025年第12号已经登记，且与文件中的不同；如是更正，请在建议提案列表中点该件的“修改”'])
   })
 
+  it('建议提案 with a 牵头市领导 column: a leader named by name (with or without the title) leads it, an empty cell keeps the 分管 default, an unknown name is refused', async () => {
+    const rows = [['类别', '年度', '编号', '案由', '提出人', '主办单位', '办理时限', '牵头市领导'],
+      ['政协提案', '2024', '4-001', '关于完善城区停车设施的提案', '周平', '市住房和城乡建设局', '2024-7-31', '刘芳副市长'],
+      ['政协提案', '2024', '4-002', '关于加强农村饮水安全的提案', '周平', '市水利局', '2024-7-31', ''],
+      ['政协提案', '2024', '4-003', '关于某事的提案', '周平', '市水利局', '2024-7-31', '钱多多']]
+    const { file: f, report } = await dryRun('建议提案', '2024建议提案.xlsx', await xlsxOf(rows))
+    expect(report.refused).toEqual([{ row: 4, column: '牵头市领导', reason: '组织机构中没有名为“钱多多”的市领导，请写市领导的姓名，或先在组织机构中录入' }])
+    await api.ok('imports.confirm', { jobId: f.jobId, saveMapping: false })
+    const byNumber = new Map((await api.ok('proposals.list', { year: 2024 })).map((p) => [p.number, p]))
+    expect(must(byNumber.get('4-001'), '4-001').leader).toMatchObject({ holderName: '刘芳', byDefault: false })
+    expect(must(byNumber.get('4-002'), '4-002').leader).toMatchObject({ holderName: '杨帆', byDefault: true })
+  })
+
   it('组织机构 from the phone list: a new unit and its head, a 副秘书长 with the units he 分管, and a corrected phone updates the person', async () => {
     const HEAD = ['姓名', '单位', '职务', '单位类别', '办公电话', '手机', '分管领域', '分管单位']
     const rows = [HEAD,
@@ -291,11 +304,11 @@ describe('建议提案 and 督办事项', () => {
     expect(must((await api.ok('org.overview')).people.find((p) => p.name === '钱进'), '钱进').officePhone).toBe('028-26000009')
   })
 
-  it('督办事项 from an .xlsx: open and closed items, a closed one without its date refused', async () => {
-    const rows = [['来源', '督办事项', '责任单位', '办结时限', '来源类别', '办理情况', '办结日期', '办理结果'],
-      ['市政府第12次常务会议纪要', '制定城区老旧小区改造三年行动方案', '市住房和城乡建设局', '2025-6-30', '会议纪要', '已办结', '2025-6-20', '方案已印发'],
-      ['陈立新副市长批示', '督促城东片区雨污分流工程按期完工', '市住房和城乡建设局', '2026-12-31', '', '', '', ''],
-      ['市政府第13次常务会议纪要', '完成农村公路养护考核', '市交通运输局', '2025-9-30', '会议纪要', '已办结', '', '']]
+  it('督办事项 from an .xlsx: open and closed items, a closed one without its date refused, the 督办领导 as named or else the unit\'s 分管领导', async () => {
+    const rows = [['来源', '督办事项', '责任单位', '办结时限', '来源类别', '办理情况', '办结日期', '办理结果', '督办领导'],
+      ['市政府第12次常务会议纪要', '制定城区老旧小区改造三年行动方案', '市住房和城乡建设局', '2025-6-30', '会议纪要', '已办结', '2025-6-20', '方案已印发', ''],
+      ['李建国常务副市长批示', '督促城东片区雨污分流工程按期完工', '市住房和城乡建设局', '2026-12-31', '', '', '', '', '李建国'],
+      ['市政府第13次常务会议纪要', '完成农村公路养护考核', '市交通运输局', '2025-9-30', '会议纪要', '已办结', '', '', '']]
     const { file: f, report } = await dryRun('督办事项', '督办台账.xlsx', await xlsxOf(rows))
     expect(report.refused).toEqual([{ row: 4, column: '办结日期', reason: '已办结的事项须填写办结日期' }])
     expect(await api.ok('imports.confirm', { jobId: f.jobId, saveMapping: false })).toMatchObject({ created: 2 })
@@ -303,5 +316,7 @@ describe('建议提案 and 督办事项', () => {
     const byTask = new Map(items.map((i) => [i.task, i]))
     expect(must(byTask.get('制定城区老旧小区改造三年行动方案'), '已办结的事项')).toMatchObject({ status: '已办结', closedOn: '2025-06-20', source: '会议纪要' })
     expect(must(byTask.get('督促城东片区雨污分流工程按期完工'), '办理中的事项')).toMatchObject({ status: '办理中', source: '领导批示', deadline: '2026-12-31' })
+    expect(must(byTask.get('督促城东片区雨污分流工程按期完工'), '办理中的事项').leader).toMatchObject({ title: '常务副市长', holderName: '李建国' })
+    expect(must(byTask.get('制定城区老旧小区改造三年行动方案'), '已办结的事项').leader).toMatchObject({ holderName: '陈立新' })
   })
 })

@@ -1,6 +1,6 @@
 /**
- * 督办事项 (R-S1) → follow_ups, open or closed as the office's table has them, the 督办领导 being the responsible
- * department's 分管领导 as when one is entered by hand. An item is identified by its 来源 and 督办事项 text: the same
+ * 督办事项 (R-S1) → follow_ups, open or closed as the office's table has them, the 督办领导 as the file names them or
+ * else the responsible department's 分管领导, as when one is entered by hand. An item is identified by its 来源 and 督办事项 text: the same
  * item already there is unchanged when the file says the same, otherwise refused (its progress and closing are
  * recorded on its own page).
  */
@@ -11,11 +11,14 @@ import { z } from 'zod'
 import { text } from '../../kernel/fields'
 import { departments } from '../../org/schema'
 import { cellText, parseDate, parseText, bad, ok, type Cell, type Parsed } from '../rules'
-import { RowReader, zodProblems, type ImportKindDef, type RowContext, type Stored } from './kind'
+import { parseLeader } from '../leaders'
+import { parseDepartment, RowReader, zodProblems, type ImportKindDef, type RowContext, type Stored } from './kind'
 
 export interface FollowUpRecord extends Record<string, unknown> {
   source: (typeof FOLLOW_UP_SOURCES)[number]; sourceTitle: string; task: string; departmentId: number; deadline: string
   status: (typeof FOLLOW_UP_STATES)[number]; closedOn: string | null; outcome: string | null
+  /** 督办领导 when the file names one; absent, the 责任单位's 分管领导, as on the form. */
+  leaderPostId?: number
 }
 
 const FIELDS = [
@@ -27,9 +30,10 @@ const FIELDS = [
   { key: 'status', label: '办理情况', aliases: ['状态', '办理状态'] },
   { key: 'closedOn', label: '办结日期', aliases: ['完成日期'] },
   { key: 'outcome', label: '办理结果', aliases: ['结果', '完成情况'] },
+  { key: 'leader', label: '督办领导', aliases: ['批示领导', '交办领导', '分管市领导', '牵头市领导'] },
 ] as const
 
-const LABELS = { departmentId: '责任单位', deadline: '办结时限', status: '办理情况', closedOn: '办结日期', outcome: '办理结果', source: '来源类别' }
+const LABELS = { leaderPostId: '督办领导', departmentId: '责任单位', deadline: '办结时限', status: '办理情况', closedOn: '办结日期', outcome: '办理结果', source: '来源类别' }
 
 /** The form's checks of the texts (its limits; the 来源 is required here, as the service requires it of a 批示). */
 const formTexts = z.object({ sourceTitle: text('来源', 200), task: text('督办事项', 2000) })
@@ -46,8 +50,7 @@ function parse(get: (key: string) => Cell, ctx: RowContext) {
   const texts = formTexts.safeParse({ sourceTitle: cellText(get('sourceTitle')), task: cellText(get('task')) })
   if (!texts.success) r.problems.push(...zodProblems(texts.error, (k) => (k === 'sourceTitle' ? '来源' : r.label(k))))
   const name = cellText(get('department'))
-  const departmentId = ctx.departmentIds.get(name)
-  if (name && departmentId === undefined) r.problems.push({ column: '责任单位', reason: `组织机构中没有“${name}”，请先在组织机构中添加该单位，或改成组织机构中的名称` })
+  const departmentId = r.take('department', parseDepartment(name, ctx.departmentIds))
   const source = r.take('source', sourceOf(get('source')))
   const deadline = r.take('deadline', parseDate(get('deadline')))
   const closedOn = r.take('closedOn', parseDate(get('closedOn')))
@@ -57,10 +60,11 @@ function parse(get: (key: string) => Cell, ctx: RowContext) {
   if (!status) r.problems.push({ column: '办理情况', reason: `应为${FOLLOW_UP_STATES.join('或')}` })
   if (status === '已办结' && !closedOn) r.problems.push({ column: '办结日期', reason: '已办结的事项须填写办结日期' })
   if (closedOn && closedOn > ctx.today) r.problems.push({ column: '办结日期', reason: '不能晚于今天' })
-  if (!r.need('department', name) || !r.need('deadline', deadline) || r.problems.length || !texts.success || !source || !status || departmentId === undefined) return { problems: r.problems }
+  const leader = deadline ? r.take('leader', parseLeader(get('leader'), ctx.leaders, deadline)) : null
+  if (!r.need('department', name) || !r.need('deadline', deadline) || r.problems.length || !texts.success || !source || !status || departmentId == null) return { problems: r.problems }
   const record: FollowUpRecord = {
     source, sourceTitle: texts.data.sourceTitle, task: texts.data.task, departmentId, deadline, status,
-    closedOn: status === '已办结' ? closedOn ?? null : null, outcome: outcome ?? null,
+    closedOn: status === '已办结' ? closedOn ?? null : null, outcome: outcome ?? null, ...(leader ? { leaderPostId: leader } : {}),
   }
   return { record }
 }
@@ -85,13 +89,13 @@ export const followUpKind: ImportKindDef<FollowUpRecord> = {
     for (const f of db.select().from(followUps).where(inArray(followUps.sourceTitle, titles)).all()) {
       found.set(keyOf(f.sourceTitle, f.task), {
         id: f.id, imported: false, label: `督办事项“${f.task}”`,
-        fields: { source: f.source, departmentId: f.departmentId, deadline: f.deadline, status: f.status, closedOn: f.closedOn, outcome: f.outcome },
+        fields: { source: f.source, departmentId: f.departmentId, deadline: f.deadline, status: f.status, closedOn: f.closedOn, outcome: f.outcome, leaderPostId: f.leaderPostId ?? undefined },
       })
     }
     return found
   },
   insert(w, r) {
-    const leaderPostId = w.db.select({ p: departments.supervisorPostId }).from(departments).where(eq(departments.id, r.departmentId)).get()?.p ?? null
+    const leaderPostId = r.leaderPostId ?? w.db.select({ p: departments.supervisorPostId }).from(departments).where(eq(departments.id, r.departmentId)).get()?.p ?? null
     return w.db.insert(followUps).values({ ...r, leaderPostId, createdAt: w.now }).returning({ id: followUps.id }).get().id
   },
   update(w, id, r) {

@@ -8,7 +8,8 @@ import type { Db, ReadDb } from '../../db/connection'
 import type { Classification, Clearance } from '../../common/classification'
 import type { ImportKind } from '../../common/imports'
 import type { IsoDate } from '../../common/dates'
-import type { Cell, FieldSpec, Parsed } from '../rules'
+import { bad, ok, type Cell, type FieldSpec, type Parsed } from '../rules'
+import type { LeaderHolding } from '../leaders'
 
 export interface RowProblem { column: string; reason: string }
 
@@ -18,6 +19,15 @@ export interface RowContext {
   approved: Classification
   today: IsoDate
   departmentIds: ReadonlyMap<string, number>
+  /** Everyone who held a 市领导 post and when (leaders.ts). */
+  leaders: readonly LeaderHolding[]
+}
+
+/** A unit by its name in the organisation; empty → null. */
+export function parseDepartment(name: string, ids: ReadonlyMap<string, number>): Parsed<number | null> {
+  if (!name) return ok(null)
+  const id = ids.get(name)
+  return id !== undefined ? ok(id) : bad(`组织机构中没有“${name}”，请先在组织机构中添加该单位，或改成组织机构中的名称`)
 }
 
 /** A stored record found under a row's key: its id and the fields an import may change, as the row would write them. */

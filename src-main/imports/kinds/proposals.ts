@@ -8,12 +8,15 @@ import { PROPOSAL_KINDS, SATISFACTION, proposalNumberText } from '../../common/d
 import { proposals, proposalUnits } from '../../documents/schema'
 import { proposalInput } from '../../documents/proposals/contract'
 import { cellText, parseDate, parseText, bad, ok, type Cell, type Parsed } from '../rules'
-import { RowReader, zodProblems, type ImportKindDef, type RowContext, type Stored, type WriteContext } from './kind'
+import { parseLeader } from '../leaders'
+import { parseDepartment, RowReader, zodProblems, type ImportKindDef, type RowContext, type Stored, type WriteContext } from './kind'
 
 export interface ProposalRecord extends Record<string, unknown> {
   kind: (typeof PROPOSAL_KINDS)[number]; year: number; number: string; title: string; proposer: string
   departmentId: number; coDepartmentIds: string; deadline: string; reply: string | null; repliedOn: string | null
   satisfaction: (typeof SATISFACTION)[number] | null
+  /** 牵头市领导 when the file names one; absent, the 主办单位's 分管 leader of the day, as on the form. */
+  leaderPostId?: number
 }
 
 const FIELDS = [
@@ -28,20 +31,15 @@ const FIELDS = [
   { key: 'reply', label: '答复内容', aliases: ['答复', '办理结果'] },
   { key: 'repliedOn', label: '答复日期', aliases: ['答复时间'] },
   { key: 'satisfaction', label: '满意度', aliases: ['代表意见', '委员意见', '满意程度'] },
+  { key: 'leader', label: '牵头市领导', aliases: ['牵头领导', '分管市领导', '市领导', '分管领导'] },
 ] as const
 
-const LABELS = { title: '标题', proposer: '提出人', departmentId: '主办单位', coDepartmentIds: '会办单位', deadline: '办理时限', reply: '答复内容', repliedOn: '答复日期', satisfaction: '满意度' }
+const LABELS = { leaderPostId: '牵头市领导', title: '标题', proposer: '提出人', departmentId: '主办单位', coDepartmentIds: '会办单位', deadline: '办理时限', reply: '答复内容', repliedOn: '答复日期', satisfaction: '满意度' }
 
 /** The form's own checks: the number kept bare (3-028) however typed, the lengths. */
 const formFields = proposalInput.pick({ kind: true, year: true, number: true, title: true, proposer: true })
 
 const KIND_WORDS: Record<string, (typeof PROPOSAL_KINDS)[number]> = { 人大代表建议: '人大代表建议', 建议: '人大代表建议', 人大建议: '人大代表建议', 政协提案: '政协提案', 提案: '政协提案' }
-
-function departmentId(name: string, ids: ReadonlyMap<string, number>): Parsed<number | null> {
-  if (!name) return ok(null)
-  const id = ids.get(name)
-  return id !== undefined ? ok(id) : bad(`组织机构中没有“${name}”，请先在组织机构中添加该单位，或改成组织机构中的名称`)
-}
 
 /** 会办单位 as one cell, 、，; or spaces between names → the ids, sorted, as text (compared and stored alike). */
 function coUnits(cell: Cell, ids: ReadonlyMap<string, number>): Parsed<string> {
@@ -57,7 +55,7 @@ function parse(get: (key: string) => Cell, ctx: RowContext) {
   if (!kind) r.problems.push({ column: '类别', reason: '应为人大代表建议或政协提案' })
   const form = formFields.safeParse({ kind: kind ?? '政协提案', year: Number(cellText(get('year')).replace(/年$/, '')), number: cellText(get('number')), title: cellText(get('title')), proposer: cellText(get('proposer')) })
   if (!form.success) r.problems.push(...zodProblems(form.error, (k) => r.label(k)))
-  const dept = r.take('department', departmentId(cellText(get('department')), ctx.departmentIds))
+  const dept = r.take('department', parseDepartment(cellText(get('department')), ctx.departmentIds))
   const co = r.take('coDepartments', coUnits(get('coDepartments'), ctx.departmentIds))
   const deadline = r.take('deadline', parseDate(get('deadline')))
   const reply = r.take('reply', parseText(get('reply'), 4000))
@@ -66,10 +64,11 @@ function parse(get: (key: string) => Cell, ctx: RowContext) {
   const satisfaction = SATISFACTION.find((s) => s === satisfactionText) ?? null
   if (satisfactionText && !satisfaction) r.problems.push({ column: '满意度', reason: `应为${SATISFACTION.join('、')}之一` })
   if (repliedOn && repliedOn > ctx.today) r.problems.push({ column: '答复日期', reason: '不能晚于今天' })
+  const leader = deadline ? r.take('leader', parseLeader(get('leader'), ctx.leaders, deadline)) : null
   if (!r.need('department', dept) || !r.need('deadline', deadline) || r.problems.length || !form.success || !kind || co === undefined) return { problems: r.problems }
   const record: ProposalRecord = {
     kind, year: form.data.year, number: form.data.number, title: form.data.title, proposer: form.data.proposer, departmentId: dept,
-    coDepartmentIds: co, deadline, reply: reply ?? null, repliedOn: repliedOn ?? null, satisfaction,
+    coDepartmentIds: co, deadline, reply: reply ?? null, repliedOn: repliedOn ?? null, satisfaction, ...(leader ? { leaderPostId: leader } : {}),
   }
   return { record }
 }
@@ -87,6 +86,7 @@ export const proposalKind: ImportKindDef<ProposalRecord> = {
   example: {
     number: '3-028', kind: '政协提案', year: 2025, title: '关于加强城区防汛预警体系建设的提案', proposer: '李晓梅', department: '市水利局',
     coDepartments: '市应急管理局、市农业农村局', deadline: '2025-07-31', reply: '已制定城区防汛预警工作方案……', repliedOn: '2025-07-20', satisfaction: '满意',
+    leader: '杨帆',
   },
   labels: LABELS,
   parse,
@@ -103,7 +103,7 @@ export const proposalKind: ImportKindDef<ProposalRecord> = {
         id: p.id, imported: false, label: `${p.kind}${proposalNumberText(p.year, p.number)}`,
         fields: {
           title: p.title, proposer: p.proposer, departmentId: p.departmentId ?? undefined, coDepartmentIds: (units.get(p.id) ?? []).sort((a, b) => a - b).join(','),
-          deadline: p.deadline, reply: p.reply, repliedOn: p.repliedOn, satisfaction: p.satisfaction,
+          deadline: p.deadline, reply: p.reply, repliedOn: p.repliedOn, satisfaction: p.satisfaction, leaderPostId: p.leaderPostId ?? undefined,
         },
       })
     }
