@@ -221,6 +221,17 @@ describe('密级 and files the import cannot take', () => {
     expect(r.body.error?.message).toBe('「2023年收文.xls」是旧版Excel（.xls）格式，不能直接导入：请在WPS/Excel中另存为.xlsx后再导入')
   })
 
+  it('a register\'s 领导批示 column comes in as the text of the 办结说明, not as a routed 批示', async () => {
+    const rows = [['收文号', '签收日期', '来文机关', '标题', '承办单位', '领导批示', '办结日期'],
+      ['收〔2021〕1号', '2021-3-1', '市民政局', '关于春季救助工作的请示', '市财政局', '请财政局研究办理。刘芳 3月2日', '2021-3-20']]
+    const { file: f } = await dryRun('收文登记簿', '2021.xlsx', await xlsxOf(rows))
+    await api.ok('imports.confirm', { jobId: f.jobId, saveMapping: false })
+    const row = must((await api.ok('registers.incoming', { year: 2021 })).rows[0], '2021年收文')
+    const doc = await api.ok('incoming.get', { id: row.id })
+    expect(doc.closingNote).toBe('承办单位：市财政局；领导批示：请财政局研究办理。刘芳 3月2日')
+    expect(doc.instructions).toEqual([])
+  })
+
   it('confirm writes everything or nothing: a failure on the last row leaves none of the file and no audit record, and the same import can be confirmed again', async () => {
     const rows = [1, 2, 3].map((i) => [`收〔2023〕${i}号`, `2023-4-${i}`, '市民政局', '', `关于第${i}批救助资金的通知`, '通知', '', '', '', '', ''])
     const { file: f } = await dryRun('收文登记簿', '2023.xlsx', await xlsxOf([INCOMING_HEAD, ...rows]))

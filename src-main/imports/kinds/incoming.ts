@@ -39,6 +39,7 @@ const FIELDS = [
   { key: 'department', label: '承办单位', aliases: ['承办部门', '主办单位', '办理单位'] },
   { key: 'closedOn', label: '办结日期', aliases: ['办结时间', '完成日期'] },
   { key: 'note', label: '备注', aliases: ['办理结果', '说明'] },
+  { key: 'instruction', label: '领导批示', aliases: ['批示', '批示意见', '领导批示意见', '批示情况', '领导意见'] },
 ] as const
 
 const LABELS = {
@@ -58,8 +59,12 @@ export function parseIncomingState(c: Cell): Parsed<IncomingState> {
 /** The form's own checks of the texts (lengths, 来文字号 written with 〔〕). */
 const formTexts = z.object({ sender: formFields.sender, senderNumber: formFields.senderNumber, title: formFields.title })
 
-function closingNote(department: string | null | undefined, note: string | null | undefined): string | null {
-  const parts = [department ? `承办单位：${department}` : null, note ?? null].filter(Boolean)
+/**
+ * What the register said of the handling, kept as the 办结说明: the 承办单位, the note, and a 领导批示 as the register
+ * wrote it — a text of the past, not a 批示 routed here (no leader, date or 督办 are made up from it).
+ */
+function closingNote(department: string | null | undefined, note: string | null | undefined, instruction: string | null | undefined): string | null {
+  const parts = [department ? `承办单位：${department}` : null, note ?? null, instruction ? `领导批示：${instruction}` : null].filter(Boolean)
   return parts.length ? parts.join('；') : null
 }
 
@@ -77,6 +82,7 @@ function parse(get: (key: string) => Cell, ctx: RowContext) {
   const closedOn = r.take('closedOn', parseDate(get('closedOn')))
   const department = r.take('department', parseText(get('department'), 100))
   const note = r.take('note', parseText(get('note'), 400))
+  const instruction = r.take('instruction', parseText(get('instruction'), 1000))
   const number = r.need('receivedAt', receivedAt) ? r.take('number', parseIncomingNumber(get('number'), Number(receivedAt.slice(0, 4)))) : undefined
   const texts = formTexts.safeParse({ sender: String(get('sender') ?? ''), senderNumber: String(get('senderNumber') ?? ''), title })
   if (!texts.success) r.problems.push(...zodProblems(texts.error, (k) => r.label(k)))
@@ -91,7 +97,7 @@ function parse(get: (key: string) => Cell, ctx: RowContext) {
   const record: IncomingRecord = {
     year: number.year, seq: number.seq, receivedAt, sender: texts.data.sender, senderNumber: texts.data.senderNumber ?? null, title: texts.data.title,
     docType, classification: cls.classification, secrecyPeriod: cls.classification === '无' ? null : cls.period ?? period ?? null, urgency,
-    copies: copies ?? 1, pages: pages ?? null, status, closedOn: closedOn ?? null, closingNote: closingNote(department, note),
+    copies: copies ?? 1, pages: pages ?? null, status, closedOn: closedOn ?? null, closingNote: closingNote(department, note, instruction),
   }
   GRAMS.set(record, gramsOf(record))
   return { record }
@@ -126,7 +132,7 @@ export const incomingKind: ImportKindDef<IncomingRecord> = {
   example: {
     number: '收〔2025〕1号', receivedAt: '2025-01-06', sender: '省人民政府办公厅', senderNumber: '省政办发〔2024〕88号',
     title: '关于做好2025年元旦春节期间安全生产工作的通知', docType: '通知', classification: '非涉密', urgency: '一般', copies: 1,
-    status: '已办结', department: '市应急管理局', closedOn: '2025-01-20', note: '已按要求报送',
+    status: '已办结', department: '市应急管理局', closedOn: '2025-01-20', note: '已按要求报送', instruction: '请市应急管理局牵头抓好落实',
   },
   labels: LABELS,
   parse,
