@@ -46,6 +46,7 @@ export function parseRows<R extends Record<string, unknown>>(
 export function planRecords<R extends Record<string, unknown>>(def: ImportKindDef<R>, db: ReadDb, parsed: readonly ParsedRow<R>[], refusedAlready: readonly Refusal[]): Plan<R> {
   const keyColumn = def.fields[0].label
   const stored = def.existing(db, parsed.map((p) => p.record))
+  const blocked = def.blocked?.(db, parsed.filter((p) => !stored.has(def.key(p.record))).map((p) => p.record)) ?? new Map()
   const firstRow = new Map<string, number>()
   const plan: Plan<R> = { refused: [...refusedAlready], creates: [], updates: [], unchanged: 0 }
   for (const p of parsed) {
@@ -54,7 +55,12 @@ export function planRecords<R extends Record<string, unknown>>(def: ImportKindDe
     if (earlier !== undefined) { plan.refused.push({ row: p.row, column: keyColumn, reason: `与本文件第${earlier}行的${keyColumn}重复` }); continue }
     firstRow.set(key, p.row)
     const s = stored.get(key)
-    if (!s) { plan.creates.push(p); continue }
+    if (!s) {
+      const why = blocked.get(key)
+      if (why) plan.refused.push({ row: p.row, ...why })
+      else plan.creates.push(p)
+      continue
+    }
     const changes = changedFields(s.fields as Record<string, unknown>, p.record, def.labels)
     if (!changes.length) plan.unchanged++
     else if (!s.imported) plan.refused.push({ row: p.row, column: keyColumn, reason: def.duplicate(s.label) })

@@ -315,6 +315,19 @@ describe('建议提案 and 督办事项', () => {
     expect(must((await api.ok('org.overview')).people.find((p) => p.name === '钱进'), '钱进').officePhone).toBe('028-26000009')
   })
 
+  it('next year\'s phone list names a new 主任: refused without a 任职时间, with it the post is handed over and 钱进\'s record ends the day before (R-P1)', async () => {
+    const HEAD = ['姓名', '单位', '职务', '办公电话', '任职时间']
+    const without = await dryRun('组织机构', '通讯录2027.xlsx', await xlsxOf([HEAD, ['王新', '市大数据中心', '主任', '028-26000010', '']]))
+    expect(without.report.refused).toEqual([{ row: 2, column: '任职时间', reason: '市大数据中心主任现由钱进担任。如已换人，请填写王新的任职时间，导入时即办理交接（钱进的任职记录保留）；如是增设的岗位，请先在组织机构中增设' }])
+    const { file: f, report } = await dryRun('组织机构', '通讯录2027.xlsx', await xlsxOf([HEAD, ['王新', '市大数据中心', '主任', '028-26000010', '2026-10-1']]))
+    expect(report).toMatchObject({ created: 1, refusedRows: 0 })
+    await api.ok('imports.confirm', { jobId: f.jobId, saveMapping: false })
+    const org = await api.ok('org.overview')
+    const seats = org.posts.filter((p) => p.title === '主任' && p.departmentName === '市大数据中心')
+    expect(seats.map((p) => p.holderName)).toEqual(['王新'])
+    expect(org.holdings.filter((h) => h.postId === seats[0].id).map((h) => [h.personName, h.fromDate, h.toDate])).toEqual([['钱进', null, '2026-09-30'], ['王新', '2026-10-01', null]])
+  })
+
   it('督办事项 from an .xlsx: open and closed items, a closed one without its date refused, the 督办领导 as named or else the unit\'s 分管领导', async () => {
     const rows = [['来源', '督办事项', '责任单位', '办结时限', '来源类别', '办理情况', '办结日期', '办理结果', '督办领导'],
       ['市政府第12次常务会议纪要', '制定城区老旧小区改造三年行动方案', '市住房和城乡建设局', '2025-6-30', '会议纪要', '已办结', '2025-6-20', '方案已印发', ''],

@@ -52,6 +52,8 @@ export interface ImportKindDef<R extends Record<string, unknown>> {
   duplicate(label: string): string
   /** What is stored under these keys. */
   existing(db: ReadDb, records: readonly R[]): Map<string, Stored<R>>
+  /** Why new records (by key) cannot be created as they stand, when what is stored stands in their way. */
+  blocked?(db: ReadDb, records: readonly R[]): Map<string, { column: string; reason: string }>
   insert(w: WriteContext, record: R): number
   update(w: WriteContext, id: number, record: R): void
 }
