@@ -328,19 +328,24 @@ describe('建议提案 and 督办事项', () => {
     expect(org.holdings.filter((h) => h.postId === seats[0].id).map((h) => [h.personName, h.fromDate, h.toDate])).toEqual([['钱进', null, '2026-09-30'], ['王新', '2026-10-01', null]])
   })
 
-  it('督办事项 from an .xlsx: open and closed items, a closed one without its date refused, the 督办领导 as named or else the unit\'s 分管领导', async () => {
-    const rows = [['来源', '督办事项', '责任单位', '办结时限', '来源类别', '办理情况', '办结日期', '办理结果', '督办领导'],
-      ['市政府第12次常务会议纪要', '制定城区老旧小区改造三年行动方案', '市住房和城乡建设局', '2025-6-30', '会议纪要', '已办结', '2025-6-20', '方案已印发', ''],
-      ['李建国常务副市长批示', '督促城东片区雨污分流工程按期完工', '市住房和城乡建设局', '2026-12-31', '', '', '', '', '李建国'],
-      ['市政府第13次常务会议纪要', '完成农村公路养护考核', '市交通运输局', '2025-9-30', '会议纪要', '已办结', '', '', '']]
+  it('督办事项 from an .xlsx: open and closed items, a closed one without its date refused, the 督办领导 as named or else the unit\'s 分管领导, the 进展情况 as its first 进展报告', async () => {
+    const rows = [['来源', '督办事项', '责任单位', '办结时限', '来源类别', '办理情况', '办结日期', '办理结果', '督办领导', '进展情况', '进展日期'],
+      ['市政府第12次常务会议纪要', '制定城区老旧小区改造三年行动方案', '市住房和城乡建设局', '2025-6-30', '会议纪要', '已办结', '2025-6-20', '方案已印发', '', '', ''],
+      ['李建国常务副市长批示', '督促城东片区雨污分流工程按期完工', '市住房和城乡建设局', '2026-12-31', '', '', '', '', '李建国', '主体工程已完成七成', '2026-10-15'],
+      ['市政府第13次常务会议纪要', '完成农村公路养护考核', '市交通运输局', '2025-9-30', '会议纪要', '已办结', '', '', '', '', ''],
+      ['市政府第13次常务会议纪要', '推进农村客运站建设', '市交通运输局', '2026-12-31', '会议纪要', '', '', '', '', '已完成选址', '']]
     const { file: f, report } = await dryRun('督办事项', '督办台账.xlsx', await xlsxOf(rows))
-    expect(report.refused).toEqual([{ row: 4, column: '办结日期', reason: '已办结的事项须填写办结日期' }])
+    expect(report.refused).toEqual([
+      { row: 4, column: '办结日期', reason: '已办结的事项须填写办结日期' },
+      { row: 5, column: '进展日期', reason: '填写了进展情况的，须填写报送进展的日期' },
+    ])
     expect(await api.ok('imports.confirm', { jobId: f.jobId, saveMapping: false })).toMatchObject({ created: 2 })
     const items = await api.ok('followups.list', {})
     const byTask = new Map(items.map((i) => [i.task, i]))
     expect(must(byTask.get('制定城区老旧小区改造三年行动方案'), '已办结的事项')).toMatchObject({ status: '已办结', closedOn: '2025-06-20', source: '会议纪要' })
     expect(must(byTask.get('督促城东片区雨污分流工程按期完工'), '办理中的事项')).toMatchObject({ status: '办理中', source: '领导批示', deadline: '2026-12-31' })
     expect(must(byTask.get('督促城东片区雨污分流工程按期完工'), '办理中的事项').leader).toMatchObject({ title: '常务副市长', holderName: '李建国' })
+    expect(must(byTask.get('督促城东片区雨污分流工程按期完工'), '办理中的事项')).toMatchObject({ reportCount: 1, lastReport: { reportedOn: '2026-10-15', content: '主体工程已完成七成' } })
     expect(must(byTask.get('制定城区老旧小区改造三年行动方案'), '已办结的事项').leader).toMatchObject({ holderName: '陈立新' })
   })
 })

@@ -1,12 +1,12 @@
 /**
  * 督办事项 (R-S1) → follow_ups, open or closed as the office's table has them, the 督办领导 as the file names them or
- * else the responsible department's 分管领导, as when one is entered by hand. An item is identified by its 来源 and 督办事项 text: the same
+ * else the responsible department's 分管领导, as when one is entered by hand, and the table's 进展情况 as its first 进展报告. An item is identified by its 来源 and 督办事项 text: the same
  * item already there is unchanged when the file says the same, otherwise refused (its progress and closing are
  * recorded on its own page).
  */
 import { eq, inArray } from 'drizzle-orm'
 import { FOLLOW_UP_SOURCES, FOLLOW_UP_STATES } from '../../common/followups'
-import { followUps } from '../../followups/schema'
+import { followUpReports, followUps } from '../../followups/schema'
 import { z } from 'zod'
 import { text } from '../../kernel/fields'
 import { departments } from '../../org/schema'
@@ -19,6 +19,8 @@ export interface FollowUpRecord extends Record<string, unknown> {
   status: (typeof FOLLOW_UP_STATES)[number]; closedOn: string | null; outcome: string | null
   /** 督办领导 when the file names one; absent, the 责任单位's 分管领导, as on the form. */
   leaderPostId?: number
+  /** The table's 进展情况 and the day it was reported: the item's first 进展报告. */
+  progress?: { content: string; on: string }
 }
 
 const FIELDS = [
@@ -31,6 +33,8 @@ const FIELDS = [
   { key: 'closedOn', label: '办结日期', aliases: ['完成日期'] },
   { key: 'outcome', label: '办理结果', aliases: ['结果', '完成情况'] },
   { key: 'leader', label: '督办领导', aliases: ['批示领导', '交办领导', '分管市领导', '牵头市领导'] },
+  { key: 'progress', label: '进展情况', aliases: ['办理进展', '最新进展', '进展', '工作进展'] },
+  { key: 'progressOn', label: '进展日期', aliases: ['报告日期', '反馈日期', '进展时间'] },
 ] as const
 
 const LABELS = { leaderPostId: '督办领导', departmentId: '责任单位', deadline: '办结时限', status: '办理情况', closedOn: '办结日期', outcome: '办理结果', source: '来源类别' }
@@ -61,10 +65,15 @@ function parse(get: (key: string) => Cell, ctx: RowContext) {
   if (status === '已办结' && !closedOn) r.problems.push({ column: '办结日期', reason: '已办结的事项须填写办结日期' })
   if (closedOn && closedOn > ctx.today) r.problems.push({ column: '办结日期', reason: '不能晚于今天' })
   const leader = deadline ? r.take('leader', parseLeader(get('leader'), ctx.leaders, deadline)) : null
+  const progress = r.take('progress', parseText(get('progress'), 2000))
+  const progressOn = r.take('progressOn', parseDate(get('progressOn')))
+  if (progress && !progressOn) r.problems.push({ column: '进展日期', reason: '填写了进展情况的，须填写报送进展的日期' })
+  if (progressOn && progressOn > ctx.today) r.problems.push({ column: '进展日期', reason: '不能晚于今天' })
   if (!r.need('department', name) || !r.need('deadline', deadline) || r.problems.length || !texts.success || !source || !status || departmentId == null) return { problems: r.problems }
   const record: FollowUpRecord = {
     source, sourceTitle: texts.data.sourceTitle, task: texts.data.task, departmentId, deadline, status,
     closedOn: status === '已办结' ? closedOn ?? null : null, outcome: outcome ?? null, ...(leader ? { leaderPostId: leader } : {}),
+    ...(progress && progressOn ? { progress: { content: progress, on: progressOn } } : {}),
   }
   return { record }
 }
@@ -95,10 +104,16 @@ export const followUpKind: ImportKindDef<FollowUpRecord> = {
     return found
   },
   insert(w, r) {
+    const { progress, ...item } = r
     const leaderPostId = r.leaderPostId ?? w.db.select({ p: departments.supervisorPostId }).from(departments).where(eq(departments.id, r.departmentId)).get()?.p ?? null
-    return w.db.insert(followUps).values({ ...r, leaderPostId, createdAt: w.now }).returning({ id: followUps.id }).get().id
+    const id = w.db.insert(followUps).values({ ...item, leaderPostId, createdAt: w.now }).returning({ id: followUps.id }).get().id
+    if (progress) w.db.insert(followUpReports).values({ followUpId: id, reportedOn: progress.on, content: progress.content, reporter: null, recordedAt: w.now }).run()
+    return id
   },
-  update(w, id, r) {
-    w.db.update(followUps).set(r).where(eq(followUps.id, id)).run()
+  update(w, id, { progress, ...item }) {
+    // Never reached while every stored item counts as entered here (existing: imported false); its progress is
+    // reported on its own page.
+    void progress
+    w.db.update(followUps).set(item).where(eq(followUps.id, id)).run()
   },
 }
