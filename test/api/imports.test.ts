@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { outgoingDocuments } from '../../src-main/documents/schema'
 import type { ImportKind } from '../../src-main/common/imports'
 import { rpcClient, startTestServer, must, type RpcClient, type TestServer, type OutputOf } from '../helpers/server'
-import { csvOf, gbkCsvOf, xlsxOf, type FileCell } from '../helpers/import-files'
+import { csvOf, gbkCsvOf, xlsOf, xlsxOf, type FileCell } from '../helpers/import-files'
 import { uploadAs } from '../helpers/upload'
 import { IMPORTABLE_KINDS } from '../../src-main/common/imports'
 
@@ -215,10 +215,25 @@ describe('密级 and files the import cannot take', () => {
     expect((await api.ok('registers.incoming', { year: 2024 })).rows.map((r) => r.title)).toEqual(['关于资金拨付的通知'])
   })
 
-  it('an .xls saved by WPS is refused with what to do', async () => {
+  it('an old-format .xls (as WPS saves it; here written by LibreOffice Calc) is read like an .xlsx: date and date-time cells, numbers, Chinese text', async () => {
+    const rows: FileCell[][] = [['收文号', '签收时间', '来文机关', '标题', '份数', '办结日期'],
+      ['收〔2020〕1号', new Date(Date.UTC(2020, 4, 11, 9, 30)), '四川省人民政府办公厅', '关于做好2020年防汛工作的通知', 3, new Date(Date.UTC(2020, 4, 20))],
+      ['收〔2020〕2号', '2020年5月12日', '市财政局', '关于下达2020年预算的通知', '', '']]
+    const { file: f, report } = await dryRun('收文登记簿', '2020年收文登记簿.xls', await xlsOf(rows))
+    expect([f.encoding, f.rowCount, f.mapping.receivedAt]).toEqual([null, 2, '签收时间'])
+    expect(report).toMatchObject({ created: 2, refused: [] })
+    await api.ok('imports.confirm', { jobId: f.jobId, saveMapping: false })
+    const page = (await api.ok('registers.incoming', { year: 2020 })).rows
+    expect(page.map((r) => [r.seq, r.receivedAt, r.title, r.copies]).sort()).toEqual([
+      [1, '2020-05-11 09:30', '关于做好2020年防汛工作的通知', 3],
+      [2, '2020-05-12 00:00', '关于下达2020年预算的通知', 1],
+    ])
+  }, 60_000)
+
+  it('a damaged .xls is refused with what to do', async () => {
     const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])
     const r = await api.call('imports.read', { kind: '收文登记簿', file: await uploadAs(server.url, api, '2023年收文.xls', xls) })
-    expect(r.body.error?.message).toBe('「2023年收文.xls」是旧版Excel（.xls）格式，不能直接导入：请在WPS/Excel中另存为.xlsx后再导入')
+    expect(r.body.error?.message).toBe('无法读取该Excel（.xls）文件：文件可能已损坏或加了密码。请在WPS/Excel中打开后另存为.xlsx再导入')
   })
 
   it('a register\'s 领导批示 column comes in as the text of the 办结说明, not as a routed 批示', async () => {

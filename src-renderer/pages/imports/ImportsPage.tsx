@@ -63,8 +63,8 @@ export function ImportsPage() {
         <Stack gap="sm">
           <SegmentedControl value={kind} onChange={(v) => setKind(v as ImportableKind)} data={[...IMPORTABLE_KINDS]} aria-label="导入类别" w="fit-content" />
           <FileInput
-            label="文件" placeholder="选择 .xlsx 或 .csv 文件" accept=".xlsx,.csv" value={file} onChange={choose} clearable w={420}
-            description="Excel（.xlsx）或CSV（UTF-8或GBK均可）；旧版.xls请先在WPS/Excel中另存为.xlsx"
+            label="文件" placeholder="选择 .xlsx、.xls 或 .csv 文件" accept=".xlsx,.xls,.csv" value={file} onChange={choose} clearable w={420}
+            description="Excel（.xlsx，或WPS常存的旧版.xls）或CSV（UTF-8或GBK均可）"
           />
           {busy === '读取' && <Text size="sm" c="dimmed">正在读取文件…</Text>}
           {error && <Alert color="red" variant="light" title="不能导入" withCloseButton onClose={() => setError(null)} role="alert" py="xs">{error}</Alert>}
