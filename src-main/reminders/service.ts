@@ -1,8 +1,7 @@
 /** 提醒 (issue 17): the signed-in person's reminders with what they have seen of them; marking read; the desktop's delivery. */
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { ActionContext } from '../kernel/procedure'
 import type { Clock } from '../kernel/clock'
-import { insertAudited, updateAudited } from '../kernel/audited'
 import { clearanceOf, type Reader } from '../security/clearance'
 import { loadCalendar } from '../calendar/service'
 import { readSettings } from '../settings/service'
@@ -23,26 +22,34 @@ function currentReminders(reader: Reader, clock: Clock): Reminder[] {
   return withMarks(events, marks)
 }
 
-/** 提醒 list: unread first; read ones stay (marked) while their event is current. */
+/**
+ * 提醒 list: unread first; read ones stay (marked) while their event is current. `undelivered`: how many the desktop
+ * has not shown yet, so the window asks reminders.deliver only when there is something to show.
+ */
 export function listReminders(reader: Reader, clock: Clock) {
   const items = currentReminders(reader, clock)
-  return { items, unread: items.filter((r) => !r.read).length }
+  return { items, unread: items.filter((r) => !r.read).length, undelivered: toDeliver(items).length }
 }
 
-/** Writes this person's mark of a reminder (one row per person, kind, subject and day), audited. */
-function mark(ctx: ActionContext, r: Reminder, patch: { readAt?: string; deliveredAt?: string }) {
+/**
+ * Writes this person's marks of reminders (one row per person, kind, subject and day) and one audit record for the
+ * act naming them all: marking twenty read is one act, not twenty.
+ */
+function mark(ctx: ActionContext, reminders: readonly Reminder[], patch: { readAt?: string; deliveredAt?: string }, act: string) {
+  if (!reminders.length) return
   const userId = ctx.user!.id
-  const row = ctx.db.select().from(reminderMarks).where(and(eq(reminderMarks.userId, userId), eq(reminderMarks.kind, r.kind),
-    eq(reminderMarks.subject, r.subject), eq(reminderMarks.onDate, r.date))).get()
-  if (row) updateAudited(ctx, reminderMarks, ENTITY, row.id, patch)
-  else insertAudited(ctx, reminderMarks, ENTITY, { userId, kind: r.kind, subject: r.subject, onDate: r.date, ...patch })
+  for (const r of reminders) {
+    ctx.db.insert(reminderMarks).values({ userId, kind: r.kind, subject: r.subject, onDate: r.date, ...patch })
+      .onConflictDoUpdate({ target: [reminderMarks.userId, reminderMarks.kind, reminderMarks.subject, reminderMarks.onDate], set: patch }).run()
+  }
+  ctx.audit.record({ entity: ENTITY, id: null, fields: { [act]: reminders.map((r) => r.title), 条数: reminders.length } })
 }
 
 /** 标为已读: the reminders named by key, or every unread one; a read reminder stays read. */
 export function markRead(ctx: ActionContext, input: MarkReadInput) {
   const now = ctx.clock.now().toISOString()
   const wanted = input.keys ? new Set(input.keys) : null
-  for (const r of currentReminders(ctx, ctx.clock)) if (!r.read && (!wanted || wanted.has(r.key))) mark(ctx, r, { readAt: now })
+  mark(ctx, currentReminders(ctx, ctx.clock).filter((r) => !r.read && (!wanted || wanted.has(r.key))), { readAt: now }, '标为已读')
   return listReminders(ctx, ctx.clock)
 }
 
@@ -53,7 +60,7 @@ export function markRead(ctx: ActionContext, input: MarkReadInput) {
 export function deliverReminders(ctx: ActionContext) {
   const now = ctx.clock.now().toISOString()
   const fresh = toDeliver(currentReminders(ctx, ctx.clock))
-  for (const r of fresh) mark(ctx, r, { deliveredAt: now })
+  mark(ctx, fresh, { deliveredAt: now }, '桌面通知')
   return { fresh: fresh.map((r) => ({ ...r, delivered: true })), notices: nativeNotices(fresh) }
 }
 

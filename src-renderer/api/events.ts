@@ -25,11 +25,14 @@ let asking: Promise<void> | null = null
 export function refreshEvents(): Promise<void> {
   asking ??= (async () => {
     try {
-      if (canNotify) {
+      const [listed, todo] = await Promise.all([api.background('reminders.list', {}), api.background('todo.counts', {})])
+      let reminders = listed
+      // Delivering is an audited act: asked for only when the list says something has not been shown yet.
+      if (canNotify && reminders.undelivered > 0) {
         const delivered = await api.background('reminders.deliver', {})
         if (delivered.notices.length) await api.notify(delivered.notices)
+        reminders = await api.background('reminders.list', {})
       }
-      const [reminders, todo] = await Promise.all([api.background('reminders.list', {}), api.background('todo.counts', {})])
       latest = { reminders, todo }
       listeners.forEach((l) => l())
     } catch {

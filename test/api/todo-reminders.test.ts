@@ -262,3 +262,21 @@ describe('值班缺口', () => {
     expect((await reminderKeys(chayue)).filter((k) => k.startsWith('值班缺口|'))).toEqual([])
   })
 })
+
+describe('提醒 in the audit trail', () => {
+  const auditRows = () => server.core.conn.sqlite.prepare("SELECT changes FROM audit_log WHERE entity = '提醒' ORDER BY id").all() as { changes: string }[]
+
+  it('the list says how many the desktop has not shown; delivering them and marking them read are one audit record each, however many reminders', async () => {
+    const before = auditRows().length
+    const listed = await wenmi.ok('reminders.list')
+    expect(listed.undelivered).toBe(listed.items.filter((r) => !r.read && !r.delivered).length)
+    expect(listed.undelivered).toBeGreaterThan(1)
+    expect((await wenmi.ok('reminders.deliver')).fresh).toHaveLength(listed.undelivered)
+    expect((await wenmi.ok('reminders.list')).undelivered).toBe(0)
+    const unread = (await wenmi.ok('reminders.list')).unread
+    expect(unread).toBeGreaterThan(1)
+    expect((await wenmi.ok('reminders.markRead', {})).unread).toBe(0)
+    const rows = auditRows().slice(before).map((r) => JSON.parse(r.changes) as Record<string, unknown>)
+    expect(rows.map((r) => [Object.keys(r)[0], r.条数])).toEqual([['桌面通知', listed.undelivered], ['标为已读', unread]])
+  })
+})
