@@ -53,6 +53,15 @@ const runOf = (xml: string, text: string) => must(runsOf(xml).find((r) => r.text
 
 const ids: Record<string, number> = {}
 
+/** 核稿 in three steps (14 and 15 December) and 签发 on 16 December by the leader the rules name. */
+async function signedOff(id: number, head = '局长甲') {
+  for (const [step, reviewer, opinion, date] of [['部门负责人', head, '同意。', '2026-12-14'], ['办公室秘书', '许文杰', '文字已核。', '2026-12-15'], ['办公室负责人', '何振华', '呈签。', '2026-12-15']] as const) {
+    await api.ok('outgoing.review', { id, step, reviewer, opinion, date })
+  }
+  const signer = must(allowed(await api.ok('outgoing.requiredSigner', { id, date: '2026-12-16' })).signers[0], '应签发的市政府领导')
+  return api.ok('outgoing.signOff', { id, signerId: signer.personId, opinion: '同意。', date: '2026-12-16' })
+}
+
 /**
  * renderDocx blocks this process (LibreOffice runs synchronously) and so the in-process server's timers: afterwards the
  * server closes the connections that went idle meanwhile. One turn of the event loop lets that happen before the next
@@ -166,12 +175,21 @@ describe('套红: the drafter’s .docx body in the red header', () => {
     expect(pageOf('附件3')).toBeGreaterThan(pageOf('附件1'))
   })
 
-  it('takes a 附件 off the draft; the ones after it move up; after sign-off the files are final', async () => {
+  it('takes a 附件 off the draft; the ones after it move up; once signed off, no file is taken off or added (定稿)', async () => {
     const before = await api.ok('outgoing.get', { id: ids.notice })
     const v = await api.ok('outgoing.removeFile', { id: ids.notice, fileId: before.files[2].fileId })
     expect(v.files.map((x) => [x.position, x.title])).toEqual([[0, '养护通知正文'], [1, '农村公路养护考核办法'], [2, '县（区）养护责任人名单']])
     const { rows } = await auditor.ok('audit.list', { entity: '发文', entityId: String(ids.notice) })
     expect(rows.some((r) => r.items.some((i) => i.field === '文件' && JSON.stringify(i.before).includes('附件2：养护资金分配表.pdf')))).toBe(true)
+
+    // Signed, the text is the 定稿: no file is taken off or added, and the files stay as signed.
+    await signedOff(ids.notice)
+    const final = '已签发的公文不能更换正文或附件'
+    const off = await api.call('outgoing.removeFile', { id: ids.notice, fileId: v.files[2].fileId })
+    expect(off.body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(final) })
+    const added = await api.call('outgoing.attachFiles', { id: ids.notice, attachments: [await upload('补充说明.docx', await wordBody(['补充说明']))] })
+    expect(added.body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(final) })
+    expect((await api.ok('outgoing.get', { id: ids.notice })).files.map((x) => x.name)).toEqual(v.files.map((x) => x.name))
   })
 })
 
@@ -191,11 +209,7 @@ describe('R-D5: a department’s directive to the counties under the department'
     expect(cityTitle.body.error!.message).toContain('标题应为“资阳市水利局关于……”')
 
     const v = await api.ok('outgoing.draft', { ...(await draftInput()), ...base, series: '资水发', title: `资阳市水利局${subject}` })
-    for (const [step, reviewer, opinion, date] of [['部门负责人', '局长乙', '同意。', '2026-12-14'], ['办公室秘书', '许文杰', '文字已核。', '2026-12-15'], ['办公室负责人', '何振华', '呈签。', '2026-12-15']] as const) {
-      await api.ok('outgoing.review', { id: v.id, step, reviewer, opinion, date })
-    }
-    const signer = must(allowed(await api.ok('outgoing.requiredSigner', { id: v.id, date: '2026-12-16' })).signers[0], '应签发的市政府领导')
-    await api.ok('outgoing.signOff', { id: v.id, signerId: signer.personId, opinion: '同意。', date: '2026-12-16' })
+    await signedOff(v.id, '局长乙')
     expect((await api.ok('outgoing.number', { id: v.id })).numberText).toBe('资水发〔2026〕1号')
 
     const f = await download(api, 'outgoing.exportDocumentDocx', { id: v.id })
@@ -207,11 +221,7 @@ describe('R-D5: a department’s directive to the counties under the department'
 
     // the city series is untouched: its next document is still 资府发〔2026〕1号
     const city = await draft({ title: '资阳市人民政府关于做好2027年元旦春节期间有关工作的通知', body: '现就有关工作通知如下。' })
-    for (const [step, reviewer, opinion, date] of [['部门负责人', '局长甲', '同意。', '2026-12-14'], ['办公室秘书', '许文杰', '文字已核。', '2026-12-15'], ['办公室负责人', '何振华', '呈签。', '2026-12-15']] as const) {
-      await api.ok('outgoing.review', { id: city.id, step, reviewer, opinion, date })
-    }
-    const citySigner = must(allowed(await api.ok('outgoing.requiredSigner', { id: city.id, date: '2026-12-16' })).signers[0], '签发人')
-    await api.ok('outgoing.signOff', { id: city.id, signerId: citySigner.personId, opinion: '同意。', date: '2026-12-16' })
+    await signedOff(city.id)
     expect((await api.ok('outgoing.number', { id: city.id })).numberText).toBe('资府发〔2026〕1号')
   })
 })

@@ -10,6 +10,7 @@ import { demoOffice, draftTemplate } from '../helpers/demo-office'
 import { fillTitle } from '../../src-main/documents/outgoing/templates'
 import { docxText, unzipPart } from '../helpers/zip'
 import { hasLibreOffice, renderDocx } from '../helpers/render'
+import { uploadAs } from '../helpers/upload'
 
 let server: TestServer
 let api: RpcClient
@@ -243,7 +244,15 @@ describe('催办 with details, and the 催办通知单', () => {
     expect(r.text.replace(/\s+/g, '')).toContain('已超过办理时限2个工作日')
   }, 120_000)
 
-  it('refuses a 催办通知单 for a unit that has answered, and a 收文 voided is no longer chased', async () => {
+  it('refuses a 催办通知单 for a unit that has answered, saying when, and a 收文 voided is no longer chased', async () => {
+    // The unit printed for above answers: the paper is still 承办中, so only its answer stops the notice.
+    const answered = await api.ok('incoming.feedback', {
+      assignmentId: ids.assignment, feedback: '已征求财政局意见，正在修改方案。', feedbackOn: '2026-12-08', file: await uploadAs(server.url, api, '办理情况报告.pdf', '住建局办理情况报告'),
+    })
+    expect(answered.status).toBe('承办中')
+    const toAnswered = await api.call('incoming.exportChaseNoticeDocx', { id: ids.chased, assignmentId: ids.assignment })
+    expect(toAnswered.body.error).toEqual({ code: 'CONFLICT', message: '该单位已于2026年12月8日反馈，无需催办' })
+
     await api.ok('incoming.void', { id: ids.chased, reason: '来文单位撤回请示' })
     const r = await api.call('incoming.exportChaseNoticeDocx', { id: ids.chased, assignmentId: ids.assignment })
     expect(r.body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已作废') })
