@@ -1,7 +1,9 @@
-import { and, desc, eq, gte, inArray, isNotNull, like, lt, lte, or, type SQL } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, isNotNull, like, lt, or, type SQL } from 'drizzle-orm'
 import type { ReadDb } from '../db/connection'
 import { auditLog } from './schema'
 import { AUDIT_DOMAINS, renamedInto, type AuditDomain } from '../common/audit-domains'
+import { addDays } from '../common/dates'
+import { officeDayStart } from '../common/office-time'
 import { viewRows, type AuditView } from './view'
 
 export interface AuditFilter {
@@ -20,9 +22,9 @@ export interface AuditFilter {
 
 function whereOf(f: AuditFilter): SQL | undefined {
   const where: SQL[] = []
-  // `at` is stored in UTC; the filter's dates are the office's (UTC+8) calendar days.
-  if (f.from) where.push(gte(auditLog.at, new Date(`${f.from}T00:00:00+08:00`).toISOString()))
-  if (f.to) where.push(lte(auditLog.at, new Date(`${f.to}T23:59:59.999+08:00`).toISOString()))
+  // `at` is stored in UTC; the filter's dates are the office's calendar days, `to` included.
+  if (f.from) where.push(gte(auditLog.at, officeDayStart(f.from)))
+  if (f.to) where.push(lt(auditLog.at, officeDayStart(addDays(f.to, 1))))
   if (f.userId) where.push(eq(auditLog.userId, f.userId))
   const domain = AUDIT_DOMAINS.find((d) => d.value === f.domain)
   if (domain) where.push(or(...domain.prefixes.map((p) => like(auditLog.procedure, `${p}.%`)), inArray(auditLog.procedure, renamedInto(domain.prefixes)))!)

@@ -1,5 +1,5 @@
 /** Backup naming, schedule and rotation: pure functions, tested without a disk. */
-import { officeDate, officeStamp } from '../common/office-time'
+import { officeDate, officeInstant, officeStamp } from '../common/office-time'
 import { chineseDate } from '../common/dates'
 import { cite } from '../common/rules'
 
@@ -34,9 +34,6 @@ export const MANIFEST_ENTRY = 'manifest.json'
 const FILE_ENTRY = /^files\/[0-9a-f]{2}\/[0-9a-f]{64}$/
 export const isAttachmentPath = (path: string): boolean => FILE_ENTRY.test(path)
 export const isBackupEntry = (path: string): boolean => path === DATABASE_ENTRY || path === MANIFEST_ENTRY || isAttachmentPath(path)
-
-/** The instant of a wall-clock time (HH:MM) on an office date; the office's zone (Asia/Shanghai) has no daylight saving. */
-export const officeInstant = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`)
 
 /**
  * The daily backup is due once the set time has passed today and none was taken since; a server

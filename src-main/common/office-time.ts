@@ -3,6 +3,8 @@
  * city (Asia/Shanghai, no daylight saving), whatever zone the server or the reading PC is set to. One place
  * builds the parts, so a backup's name, the lock-out message and the page all say the same 17:16.
  */
+import type { IsoDate } from './dates'
+
 export const OFFICE_TIME_ZONE = 'Asia/Shanghai'
 
 export interface OfficeTime {
@@ -28,6 +30,18 @@ export function officeTime(at: Date): OfficeTime {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * The instant of a wall-clock time (HH:MM) on an office date. The office's zone (Asia/Shanghai) has had no daylight
+ * saving since 1991, so the offset is always +08:00 and needs no time-zone data.
+ */
+export const officeInstant = (date: IsoDate, time: string): Date => new Date(`${date}T${time}:00+08:00`)
+
+/**
+ * The instant an office day starts, as created_at and the audit log store instants (ISO, UTC): 2026-03-01 begins at
+ * 2026-02-28T16:00:00.000Z. A day's records are those from its start up to (not including) the next day's.
+ */
+export const officeDayStart = (date: IsoDate): string => officeInstant(date, '00:00').toISOString()
 
 /** YYYY-MM-DD: the office's date of an instant. */
 export function officeDate(at: Date): string {

@@ -7,6 +7,7 @@ import type { ReadDb } from '../db/connection'
 import type { HolidayCalendar } from '../calendar/rules'
 import type { Clearance } from '../common/classification'
 import { addDays, type IsoDate } from '../common/dates'
+import { officeDayStart } from '../common/office-time'
 import { visibleSql } from '../security/clearance'
 import { followUpsInHand } from '../followups/service'
 import type { StatsPeriod } from './contract'
@@ -38,6 +39,6 @@ export const clearanceNote = (r: StatsReading, what: string): string =>
 /** 收文's received_at is office time 'YYYY-MM-DD HH:MM': the period as a half-open range of it. */
 export const receivedRange = (r: StatsReading, column: SQL): SQL => sql`${column} >= ${r.period.from} AND ${column} < ${addDays(r.period.to, 1)}`
 
-/** 发文's created_at is an ISO instant: the office's midnight (UTC+8, no summer time) is 16:00 UTC the day before. */
+/** 发文's created_at is an ISO instant: the period as a half-open range of the office days' starts. */
 export const instantRange = (r: StatsReading, column: SQL): SQL =>
-  sql`${column} >= ${`${addDays(r.period.from, -1)}T16:00:00.000Z`} AND ${column} < ${`${r.period.to}T16:00:00.000Z`}`
+  sql`${column} >= ${officeDayStart(r.period.from)} AND ${column} < ${officeDayStart(addDays(r.period.to, 1))}`

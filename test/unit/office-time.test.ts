@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { officeClockText, officeDate, officeDateTimeText, officeMinute, officeStamp } from '../../src-main/common/office-time'
+import { officeClockText, officeDate, officeDateTimeText, officeDayStart, officeInstant, officeMinute, officeStamp } from '../../src-main/common/office-time'
 import { formatDateTime, todayIso } from '../../src-renderer/lib/format'
 
 /* Issue 14 §5: the office's clock everywhere, whatever zone the server or the reading PC is set to. */
@@ -16,6 +16,15 @@ describe('the office\'s clock (Asia/Shanghai)', () => {
     expect(officeMinute(at)).toBe(`${date} ${clock}`)
     expect(officeStamp(at)).toBe(stamp)
     expect(officeDateTimeText(at, true)).toBe(text)
+  })
+
+  it.each([
+    ['2026-03-01', '2026-02-28T16:00:00.000Z'], ['2027-01-01', '2026-12-31T16:00:00.000Z'], ['2024-03-01', '2024-02-29T16:00:00.000Z'],
+  ])('the office day %s starts at %s, and the office reads that instant as the day itself', (date, iso) => {
+    expect(officeDayStart(date)).toBe(iso)
+    expect(officeDate(new Date(iso))).toBe(date)
+    expect(officeDate(new Date(new Date(iso).getTime() - 1))).not.toBe(date)
+    expect(officeInstant(date, '02:00').toISOString()).toBe(new Date(new Date(iso).getTime() + 2 * 3_600_000).toISOString())
   })
 
   it('the pages show a timestamp on the office\'s clock, not the PC\'s', () => {

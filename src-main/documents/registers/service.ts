@@ -25,7 +25,7 @@ import { AppError } from '../../kernel/errors'
 import type { IsoDate } from '../../common/dates'
 import { loadCalendar } from '../../calendar/service'
 import { deadlineTiming, type DeadlineTiming } from '../../calendar/deadline'
-import { officeDate } from '../../common/office-time'
+import { officeDate, officeDayStart } from '../../common/office-time'
 import { docIdOf, kindRange, matchQuery, searchRowid, type SearchKind } from './search'
 import { countedTotal } from './counts'
 import { incomingNumberText } from '../incoming/rules'
@@ -186,7 +186,7 @@ function searchPageSql(kind: SearchKind, q: string, columns: SQL, table: 'incomi
 }
 
 /** The instant the office's year ends, as created_at stores instants (UTC, ISO). */
-const yearEndInstant = (year: number) => new Date(`${year + 1}-01-01T00:00:00+08:00`).toISOString()
+const yearEndInstant = (year: number) => officeDayStart(`${year + 1}-01-01`)
 
 function outgoingWhere(f: OutgoingFilter & Viewer, forCount = false): SQL[] {
   const w: SQL[] = []

@@ -13,6 +13,7 @@ import { secrecyProblem } from '../../documents/incoming/rules'
 import { reindex, searchTexts } from '../../documents/outgoing/service'
 import { searchRow } from '../../documents/registers/search'
 import { perConnection } from '../../db/prepared'
+import { officeDayStart } from '../../common/office-time'
 import { findSeries } from '../../settings/series'
 import { readSettings } from '../../settings/service'
 import { classificationRefusal, parseClassification, parseCount, parseDate, parseDocType, parseOutgoingNumber, parseText, parseUrgency, bad, ok, type Cell, type Parsed } from '../rules'
@@ -52,9 +53,6 @@ const LABELS = {
 /** The draft form's own checks of the texts (lengths). */
 const formTexts = z.object({ series: draftFields.series, title: draftFields.title, addressee: draftFields.addressee, cc: draftFields.cc, drafter: draftFields.drafter })
 
-/** The day's start in the office (UTC+8) as stored: a past 发文 is placed in the register on its 签发 or 印发 day. */
-const officeMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString()
-
 function departmentOf(name: string | null | undefined, ids: ReadonlyMap<string, number>): Parsed<{ id: number | null; text: string | null }> {
   if (!name) return ok({ id: null, text: null })
   const id = ids.get(name)
@@ -84,6 +82,7 @@ function parse(get: (key: string) => Cell, ctx: RowContext) {
     if (refusal) r.problems.push({ column: '密级', reason: refusal.replace(/^「保密期限」：?/, '') })
   }
   if (r.problems.length || !texts.success || !number || !docType || !cls || !urgency || !department) return { problems: r.problems }
+  // A past 发文 is placed in the register on its 签发 or 印发 day (created_at: that day's start in the office).
   const day = signedOn ?? issuedOn ?? `${number.year}-01-01`
   const record: OutgoingRecord = {
     series: number.series, numberYear: number.year, numberSeq: number.seq, numberText: number.text, title: texts.data.title, docType,
@@ -91,7 +90,7 @@ function parse(get: (key: string) => Cell, ctx: RowContext) {
     secrecyPeriod: cls.classification === '无' ? null : cls.period ?? period ?? null, urgency, signerName: signerName ?? null,
     signedOn: signedOn ?? null, issuedOn: issuedOn ?? null, copies: copies ?? null, drafter: texts.data.drafter ?? null,
     draftingDepartmentId: department.id, status: issuedOn ? '已印发' : '已编号',
-    note: [IMPORTED_NOTE, department.text, note].filter(Boolean).join('；'), createdAt: officeMidnight(day),
+    note: [IMPORTED_NOTE, department.text, note].filter(Boolean).join('；'), createdAt: officeDayStart(day),
   }
   return { record }
 }
