@@ -77,9 +77,9 @@ describe('桌面通知', () => {
     expect((await call<{ notices: NativeNotice[] }>(w, 'reminders.deliver', {}, true)).notices).toEqual([])
   })
 
-  it('main shows nothing for a window not signed in, a page not ours, or a notice linking outside the app', async () => {
+  it('main shows nothing for a window not signed in, a page not ours, or a notice linking outside the app; the same notice from a signed-in window of ours is shown as sent', async () => {
     const before = shown.length
-    const notice = { title: '三办提醒：伪造', body: '点此', href: 'meetings/1' }
+    const notice = { title: '三办提醒：明日会议', body: '点此查看', href: 'meetings/1' }
     expect(await notify(openWindow(), [notice])).toBe(false)
     const stranger = new FakeWindow()
     expect(await notify(stranger, [notice])).toBe(false)
@@ -87,5 +87,8 @@ describe('桌面通知', () => {
     await call(w, 'auth.login', { username: 'wenmi', password: ADMIN_PASSWORD })
     expect(await notify(w, [{ ...notice, href: 'https://example.com/' }])).toBe(false)
     expect(shown.length).toBe(before)
+    // The refusals above are for the window or the link: the notice itself, from this window, is accepted and shown as it is.
+    expect(await notify(w, [notice])).toBe(true)
+    expect(shown.slice(before)).toEqual([{ notice, window: w }])
   })
 })
