@@ -19,6 +19,17 @@ export const chineseWeekday = (d: IsoDate): string => `星期${'日一二三四�
 export const isWeekend = (d: IsoDate): boolean => weekdayOf(d) === 0 || weekdayOf(d) === 6
 export const daysBetween = (from: IsoDate, to: IsoDate): number => Math.round((toUtc(to) - toUtc(from)) / 86_400_000)
 
+/**
+ * The first day of the month `n` months after the month of `d` (YYYY-MM-DD, or YYYY-MM): (2026-12-31, 1) → 2027-01-01.
+ * Counted in months, never in days, so no month's length is guessed.
+ */
+export function monthStart(d: string, n = 0): IsoDate {
+  const k = Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1 + n
+  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-01`
+}
+/** The last day of the month of `d` (YYYY-MM-DD, or YYYY-MM). */
+export const monthEnd = (d: string): IsoDate => addDays(monthStart(d, 1), -1)
+
 /** 2026年10月1日: the Chinese way, year in full, no leading zeros (GB/T 9704). */
 export function chineseDate(d: IsoDate): string {
   const [y, m, day] = d.split('-').map(Number)

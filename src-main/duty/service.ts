@@ -5,7 +5,7 @@ import type { ActionContext } from '../kernel/procedure'
 import type { Clock } from '../kernel/clock'
 import { AppError, ruleViolation } from '../kernel/errors'
 import { deleteAudited, insertAudited, requireById, updateAudited } from '../kernel/audited'
-import { chineseDate } from '../common/dates'
+import { chineseDate, monthEnd, monthStart } from '../common/dates'
 import { loadCalendar } from '../calendar/service'
 import { missingYearNote, provisionalYears } from '../calendar/rules'
 import { readSettings } from '../settings/service'
@@ -35,9 +35,8 @@ function daysOf(db: ReadDb, kind: RosterKind, from: string, to: string): DutyDay
 function defaultTitle(kind: RosterKind, from: string, to: string, days: DutyDay[]): string {
   const holidays = [...new Set(days.map((d) => d.name).filter(Boolean))]
   if (kind === '领导带班') return `${from.slice(0, 4)}年${holidays.join('、') || '法定节假日'}市政府领导带班表`
-  const [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))]
-  const wholeMonth = from.endsWith('-01') && to.slice(0, 7) === from.slice(0, 7) && Number(to.slice(8)) === new Date(Date.UTC(y, m, 0)).getUTCDate()
-  return wholeMonth ? `${y}年${m}月市政府办公室值班表` : `市政府办公室值班表（${chineseDate(from)}至${chineseDate(to)}）`
+  const wholeMonth = from === monthStart(from) && to === monthEnd(from)
+  return wholeMonth ? `${from.slice(0, 4)}年${Number(from.slice(5, 7))}月市政府办公室值班表` : `市政府办公室值班表（${chineseDate(from)}至${chineseDate(to)}）`
 }
 
 /** Generates (without saving) a roster for the period: R-W1 days from the calendar, fair rotation, the absent skipped. */

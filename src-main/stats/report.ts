@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm'
 import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType, type FileChild } from 'docx'
 import { allRows } from '../db/prepared'
 import { deadlineTiming } from '../calendar/deadline'
-import { addDays, chineseDate } from '../common/dates'
+import { chineseDate, monthEnd } from '../common/dates'
 import {
   FONT, TYPE_AREA, addresseeParagraph, blankLine, bodyParagraph, chineseNumber, closingBlock, gbtDocument, headingParagraph,
   keepWithNext, numberLine, redMark, redSeparator, run, signatureBlock, titleParagraph, toBuffer,
@@ -24,7 +24,7 @@ export const monthlyReportTitle = (year: number, month: number): string => `关�
 /** The month as a period: its first to its last day. */
 export function monthPeriod(year: number, month: number) {
   const from = `${year}-${String(month).padStart(2, '0')}-01`
-  return { from, to: addDays(addDays(`${from.slice(0, 8)}28`, 4).slice(0, 8) + '01', -1) }
+  return { from, to: monthEnd(from) }
 }
 
 const TABLE_SIZE = 24 // 小四, as the office's other tables

@@ -2,7 +2,7 @@
  * 统计 as pure functions over plain rows (issue 17): percentiles, on-time shares, months of a period, a period's
  * share of an absence, and the table shape every figure takes (page, chart, Excel and the 月度通报 read the same one).
  */
-import { addDays, daysBetween, type IsoDate } from '../common/dates'
+import { addDays, daysBetween, monthStart, type IsoDate } from '../common/dates'
 import { countWorkingDays, type HolidayCalendar } from '../calendar/rules'
 import type { StatId } from './contract'
 
@@ -32,7 +32,7 @@ export const rateText = (part: number, whole: number): string => (whole ? `${(Ma
 /** The months a period touches, as YYYY-MM. */
 export function monthsOf(from: IsoDate, to: IsoDate): string[] {
   const out: string[] = []
-  for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addDays(`${m}-28`, 7).slice(0, 7)) out.push(m)
+  for (let m = monthStart(from); m <= to; m = monthStart(m, 1)) out.push(m.slice(0, 7))
   return out
 }
 

@@ -47,13 +47,6 @@ export const TODO_LINKS = {
   reminders: () => 'todo/reminders',
 } as const
 
-/** The first day of the month after `today`'s (YYYY-MM-DD). */
-export function nextMonthStart(today: string): string {
-  const y = Number(today.slice(0, 4))
-  const m = Number(today.slice(5, 7))
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`
-}
-
 /** X-4: next month's office roster is wanted from the 20th of this month (drafted, then published at its start). */
 export const ROSTER_DUE_DAY = 20
 export const rosterWanted = (today: string): boolean => Number(today.slice(8, 10)) >= ROSTER_DUE_DAY

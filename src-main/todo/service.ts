@@ -1,7 +1,7 @@
 /** 我的待办 (issue 17): the groups of the signed-in user's role, each item with its deadline in working days and its link. */
 import type { Clock } from '../kernel/clock'
 import { clearanceOf, type Reader } from '../security/clearance'
-import { chineseDate, type IsoDate } from '../common/dates'
+import { chineseDate, monthStart, type IsoDate } from '../common/dates'
 import { loadCalendar } from '../calendar/service'
 import { deadlineTiming, type DeadlineTiming } from '../calendar/deadline'
 import type { HolidayCalendar } from '../calendar/rules'
@@ -9,7 +9,7 @@ import { holidayPrompt } from '../home/service'
 import { meetingTypeById } from '../meetings/context'
 import { topicDeadline } from '../meetings/rules'
 import { directory } from '../org/directory'
-import { GROUP_INFO, TODO_LINKS, groupsOf, nextMonthStart, rosterWanted, type TodoGroup } from './rules'
+import { GROUP_INFO, TODO_LINKS, groupsOf, rosterWanted, type TodoGroup } from './rules'
 import * as q from './queries'
 import type { GroupRows, TodoItem } from './queries'
 
@@ -46,7 +46,7 @@ function followUpsToReport(reader: Reader, shown: number): GroupRows {
 /** 值班表待发布 (X-4): draft rosters, and next month's office duty when none covers its first day from the 20th. */
 function rostersToPublish(reader: Reader, today: IsoDate): GroupRows {
   const items: TodoItem[] = q.draftRosters(reader).map((r) => ({ key: `值班表${r.id}`, title: r.title, detail: `${r.kind} · 草稿，待发布`, deadline: r.fromDate, href: TODO_LINKS.roster(r.id) }))
-  const next = nextMonthStart(today)
+  const next = monthStart(today, 1)
   if (rosterWanted(today) && !q.rosterCovers(reader, '办公室值班', next)) {
     items.push({ key: `下月值班${next}`, title: `${Number(next.slice(5, 7))}月办公室值班表`, detail: '尚未编排：请生成并在月初前发布', deadline: next, href: TODO_LINKS.duty() })
   }

@@ -1,6 +1,7 @@
 /** 我的待办 and 提醒 (issue 17): who has which step, what a reminder is remembered by, what the desktop shows. */
 import { describe, expect, it } from 'vitest'
-import { groupsOf, nextMonthStart, reviewStepsOf, rosterWanted } from '../../src-main/todo/rules'
+import { groupsOf, reviewStepsOf, rosterWanted } from '../../src-main/todo/rules'
+import { monthStart } from '../../src-main/common/dates'
 import { kindsOf, nativeNotices, parseNotices, reminderKey, toDeliver, withMarks, type ReminderEvent } from '../../src-main/reminders/rules'
 
 const event = (kind: ReminderEvent['kind'], subject: string, date: string): ReminderEvent =>
@@ -25,7 +26,7 @@ describe('我的待办 by role', () => {
   it.each([['2026-11-19', false, '2026-12-01'], ['2026-11-20', true, '2026-12-01'], ['2026-12-31', true, '2027-01-01']])(
     'X-4 next month\'s roster on %s: wanted %s, starting %s', (today, wanted, next) => {
       expect(rosterWanted(today)).toBe(wanted)
-      expect(nextMonthStart(today)).toBe(next)
+      expect(monthStart(today, 1)).toBe(next)
     })
 })
 
