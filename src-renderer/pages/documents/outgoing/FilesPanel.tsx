@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { ActionIcon, Anchor, Badge, Button, FileInput, Group, Stack, Text, Tooltip } from '@mantine/core'
-import { api, useMutation } from '../../../api/client'
+import { useMutation } from '../../../api/client'
 import { Feedback } from '../../../components/Feedback'
 import { Section } from '../../../components/Section'
-import { downloadFile } from '../../../lib/download'
+import { downloadExport } from '../../../lib/download'
 import { formatFileSize } from '../../../lib/format'
 import { readUpload } from '../../../lib/upload'
 import { useCan } from '../../../lib/session'
@@ -63,7 +63,7 @@ function FileRow({ doc, file, editable }: { doc: Outgoing; file: OutgoingFile; e
   const remove = useMutation('outgoing.removeFile', { invalidates: OUTGOING_CHANGES })
   async function download() {
     setError(null)
-    try { downloadFile(await api.call('outgoing.downloadFile', { id: doc.id, fileId: file.fileId })) } catch (e) { setError(e instanceof Error ? e.message : String(e)) }
+    try { await downloadExport('outgoing.downloadFile', { id: doc.id, fileId: file.fileId }) } catch (e) { setError(e instanceof Error ? e.message : String(e)) }
   }
   const problem = error ?? remove.error?.message ?? null
   return (
