@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ComponentType } from 'react'
 import { api, onSignedOut, prefetch } from './api/client'
 import { Loading } from './components/Loading'
-import { hrefOf } from './lib/route'
+import { currentRoute, navigate } from './lib/route'
 import { type CurrentUser } from './lib/session'
 import { AUDITOR, READERS, REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../src-main/common/roles'
 import { LoginPage } from './pages/auth/LoginPage'
@@ -19,7 +19,7 @@ function preloadSignedIn(): void {
   prefetch('settings.get', {})
   prefetch('auth.allowed', {})
   preload(Shell)
-  const route = window.location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] || 'home'
+  const route = currentRoute() || 'home'
   const entry = ENTRIES.find((e) => e.route === route)
   if (entry) preload(entry.page)
 }
@@ -70,7 +70,7 @@ export function App() {
     await api.call('auth.logout', {}).catch(() => undefined)
     setNotice(null)
     setUser(null)
-    window.location.hash = hrefOf('home')
+    navigate('home')
   }
 
   if (user === undefined) return <Loading label="正在连接…" />

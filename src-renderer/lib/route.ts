@@ -13,6 +13,9 @@ export function useHashPath(): string[] {
   return path
 }
 
+/** The page of the address now, outside React (what useHashRoute will say): 'meetings' of '#/meetings/12'. */
+export const currentRoute = (): string => segments()[0] ?? ''
+
 /** The page: the first segment ('calendar' of '#/calendar'). */
 export const useHashRoute = (): string => useHashPath()[0] ?? ''
 
