@@ -4,7 +4,7 @@ import '@mantine/charts/styles.css'
 import { PageHeader } from '../../components/PageHeader'
 import { OfficeDateInput } from '../../components/OfficeDateInput'
 import { DownloadButton } from '../../components/DownloadButton'
-import { todayIso } from '../../lib/format'
+import { thisYear, todayIso } from '../../lib/format'
 import { STAT_IDS } from '../../../src-main/common/stats'
 import { periodOf, type PeriodChoice, type PeriodKind } from './period'
 import { StatSection } from './StatSection'
@@ -13,11 +13,11 @@ const KINDS: PeriodKind[] = ['年度', '月份', '期间']
 
 /** 统计 (issue 17): how the office is doing over a year, a month or a period — each figure a chart, a table and an Excel file. */
 export function StatsPage() {
-  const today = todayIso()
-  const [choice, setChoice] = useState<PeriodChoice>({ kind: '月份', year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)), from: null, to: null })
+  const year = thisYear()
+  const [choice, setChoice] = useState<PeriodChoice>(() => ({ kind: '月份', year, month: Number(todayIso().slice(5, 7)), from: null, to: null }))
   const set = (patch: Partial<PeriodChoice>) => setChoice((c) => ({ ...c, ...patch }))
   const period = periodOf(choice)
-  const years = Array.from({ length: 12 }, (_, i) => String(Number(today.slice(0, 4)) - i))
+  const years = Array.from({ length: 12 }, (_, i) => String(year - i))
   return (
     <>
       <PageHeader title="统计" description="收发文、办理用时、按期率、督办、会议、建议提案、领导外出和值班的统计；每张图旁是它的表，可导出Excel。只计您的涉密等级可见的记录。" />
