@@ -33,6 +33,7 @@ import {
   WidthType,
 } from 'docx'
 import { chineseDate } from '../common/dates'
+import { ATTACHMENT_LABEL, attachmentItems } from '../common/attachment-note'
 
 export { chineseDate }
 
@@ -189,16 +190,12 @@ export function signatureBlock(name: string, date: string): Paragraph[] {
  * aligned under the first, and a long name wraps under its own first character.
  */
 export function attachmentNote(names: string[]): Paragraph[] {
-  const label = '附件：'
-  const labelW = textWidth(label)
+  const labelW = textWidth(ATTACHMENT_LABEL)
   const start = 2 * CHAR + labelW
-  if (names.length === 1) {
-    return [paragraph([run(label + names[0])], { alignment: AlignmentType.BOTH, indent: { left: start, hanging: labelW } })]
-  }
-  return names.map((n, i) => {
-    const num = `${i + 1}.`
-    const numW = textWidth(num)
-    const text = (i === 0 ? label : '') + num + n
+  // a lone 附件 has no number (width 0): its name then wraps under its first character like a numbered one
+  return attachmentItems(names).map(({ number, name }, i) => {
+    const numW = textWidth(number)
+    const text = (i === 0 ? ATTACHMENT_LABEL : '') + number + name
     return paragraph([run(text)], {
       alignment: AlignmentType.BOTH,
       indent: { left: start + numW, hanging: (i === 0 ? labelW : 0) + numW },

@@ -38,6 +38,7 @@ import {
   TYPE_AREA,
 } from '../../print/gbt9704'
 import { classificationMark } from '../../common/classification'
+import { ATTACHMENT_LABEL, attachmentTexts } from '../../common/attachment-note'
 import { withoutRepeatedHeads, withoutRepeatedTail, type DocxBlock } from '../../print/docx-reader'
 import { bodyTable, TABLE_LINE, tableLines } from '../../print/body-table'
 
@@ -358,9 +359,9 @@ export function officialDocumentDocx(data: OfficialDocumentPrint): Promise<Buffe
   if (attachments.length) {
     // the 附件说明 stays together (and, through keepNext, with the signature below it)
     main.push(blankLine(), ...attachmentNote(attachments).map(keepWithNext))
-    const labelW = textWidth('附件：')
+    const labelW = textWidth(ATTACHMENT_LABEL)
     blocks.push({ line: LINE_PITCH, lines: 1 })
-    attachments.forEach((a, i) => blocks.push({ line: LINE_PITCH, lines: linesOf((attachments.length > 1 ? `${i + 1}.` : '') + a, 2 * CHAR + labelW, 2 * CHAR + labelW) }))
+    attachmentTexts(attachments).forEach((t) => blocks.push({ line: LINE_PITCH, lines: linesOf(t, 2 * CHAR + labelW, 2 * CHAR + labelW) }))
   }
   // the signature never stands alone on a page: the last paragraph goes over with it
   const last = main.at(-1)

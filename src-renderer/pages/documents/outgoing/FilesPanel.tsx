@@ -8,6 +8,7 @@ import { formatFileSize } from '../../../lib/format'
 import { readUpload } from '../../../lib/upload'
 import { useCan } from '../../../lib/session'
 import { fileTooLargeMessage, MAX_FILE_BYTES } from '../../../../src-main/common/files'
+import { attachmentTexts } from '../../../../src-main/common/attachment-note'
 import { OUTGOING_CHANGES, type Outgoing } from './model'
 
 type OutgoingFile = Outgoing['files'][number]
@@ -48,7 +49,7 @@ export function FilesPanel({ doc }: { doc: Outgoing }) {
         </Group>
         {names.length > 0 && (
           <Text size="sm" aria-label="附件说明" style={{ whiteSpace: 'pre-wrap' }}>
-            {`附件说明：${names.length === 1 ? names[0] : names.map((n, i) => `${i + 1}.${n}`).join('　')}`}
+            {`附件说明：${attachmentTexts(names).join('　')}`}
           </Text>
         )}
         {editable && <UploadForm doc={doc} />}

@@ -21,6 +21,7 @@ import { useCan } from '../../../lib/session'
 import { VoidButton, VoidDialog, VoidedAlert } from '../incoming/VoidDialog'
 import { ReplyLinkPanel } from './ReplyLinkPanel'
 import { OUTGOING_VOIDABLE } from '../../../../src-main/common/documents'
+import { ATTACHMENT_LABEL, attachmentTexts } from '../../../../src-main/common/attachment-note'
 
 /** What each step of the bar says once done. */
 function stepDescription(doc: Outgoing, i: number): string {
@@ -162,14 +163,16 @@ export function OutgoingPage({ id }: { id: number }) {
 
 /** The signed text, read-only: 主送, 正文, 附件, 抄送, 附注. */
 function SignedText({ doc }: { doc: Outgoing }) {
+  const attachments = attachmentList(doc)
   return (
     <Section title="文稿" description={`${doc.editBlockedReason ? `${doc.editBlockedReason}。` : ''}拟稿于${formatDateTime(doc.createdAt)}。`}>
       <Stack gap="xs" aria-label="公文正文" role="article">
         {doc.addressee && <Text size="sm">{doc.addressee}：</Text>}
         <Text size="sm" style={{ whiteSpace: 'pre-wrap', textIndent: 0, lineHeight: 1.8 }}>{doc.body}</Text>
-        {attachmentList(doc).length > 0 && (
+        {attachments.length > 0 && (
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            {`附件：${attachmentList(doc).length === 1 ? attachmentList(doc)[0] : attachmentList(doc).map((n, i) => `${i + 1}．${n}`).join('\n　　　')}`}
+            {/* as the print: the later 附件 one a line, under the first (three full-width spaces are as wide as 附件：) */}
+            {ATTACHMENT_LABEL + attachmentTexts(attachments).join('\n　　　')}
           </Text>
         )}
         {doc.cc && <Text size="sm" c="dimmed">抄送：{doc.cc}</Text>}
