@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { connectionKey, type Connection } from '../db/connection'
+import { writeGateOf } from '../db/write-gate'
 import { latestMigrationIn } from '../db/migrate'
 import type { Clock } from '../kernel/clock'
 import type { SessionUser } from '../kernel/procedure'
@@ -167,16 +168,19 @@ export class BackupOffice {
     const staged = await stageRestore(backup, manifest, dataDir, databaseFile, within(progress, 0.7, 0.95))
     const key = this.key()
     let carry: Carry = { records: [], rechained: false }
-    try {
-      this.host.reopenDatabase(() => {
-        carry = readCarry(databaseFile, staged, key)
-        swapDatabaseFile(databaseFile, staged)
-      })
-    } finally {
-      rmSync(staged, { force: true })
-    }
-    // Synchronously after the reopen: nothing else is written to the restored database before the carried records.
-    const carried = appendCarried(this.host.conn.sqlite, carry)
+    // Not while an import's worker is writing into the file being replaced (db/write-gate.ts): the swap waits for it.
+    const carried = await writeGateOf(this.host.conn).hold(async () => {
+      try {
+        this.host.reopenDatabase(() => {
+          carry = readCarry(databaseFile, staged, key)
+          swapDatabaseFile(databaseFile, staged)
+        })
+      } finally {
+        rmSync(staged, { force: true })
+      }
+      // Synchronously after the reopen: nothing else is written to the restored database before the carried records.
+      return appendCarried(this.host.conn.sqlite, carry)
+    })
     const note = carried ? `备份之后的 ${carried} 条审计记录已接续保留。` : ''
     return {
       message: `已用备份「${name}」（${manifest.createdAt.slice(0, 10)}）恢复数据和附件。${note}恢复前的数据已另存为备份「${kept}」。所有用户已退出，请重新登录。`,

@@ -29,3 +29,16 @@ export class WriteGate {
     }
   }
 }
+
+const gates = new WeakMap<object, WriteGate>()
+
+/**
+ * The gate of an open database (its Connection object, which a restore keeps while swapping the file inside it): the
+ * router's writes wait on it, and a restore holds it while it swaps the file, so no worker is writing into a file
+ * being replaced.
+ */
+export function writeGateOf(conn: object): WriteGate {
+  let gate = gates.get(conn)
+  if (!gate) gates.set(conn, gate = new WriteGate())
+  return gate
+}

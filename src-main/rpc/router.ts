@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { mayCall } from './allowed'
 import type { Connection } from '../db/connection'
 import { AnswersUntilWritten, writeStampsOf } from '../db/written-tables'
-import { WriteGate } from '../db/write-gate'
+import { writeGateOf } from '../db/write-gate'
 import type { Clock } from '../kernel/clock'
 import { writeAudit } from '../audit/trail'
 import { AuditTrail } from '../kernel/audit-trail'
@@ -87,7 +87,7 @@ export function createRouter({ conn, sharedAnswers, clock, dataDir, procedures }
    */
   const shared = sharedAnswers > 0 ? new AnswersUntilWritten<Buffer>(writeStampsOf(conn), sharedAnswers) : null
   /** Writes on this thread wait here while an off-thread mutation writes (Procedure.offThread). */
-  const writes = new WriteGate()
+  const writes = writeGateOf(conn)
 
   /**
    * A read that leaves a trace (audit/access.ts: data taken out, a 秘密/机密 record opened), recorded once the
