@@ -2,7 +2,7 @@
  * The events a reminder tells of, computed from the records within the reader's clearance (a person never hears
  * of what they may not see): each kind is one small query over an index, newest or nearest first.
  */
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm'
 import { addDays, chineseDate, type IsoDate } from '../common/dates'
 import { clearanceOf, visibleSql, type Reader } from '../security/clearance'
 import type { HolidayCalendar } from '../calendar/rules'
@@ -10,6 +10,7 @@ import { shiftWorkingDays } from '../calendar/rules'
 import { deadlineTiming } from '../calendar/deadline'
 import { assignments as a, incomingDocuments as d, instructions } from '../documents/schema'
 import { numberText } from '../documents/incoming/service'
+import { dueConditions } from '../documents/incoming/due-soon'
 import { followUps } from '../followups/schema'
 import { followUpsInHand } from '../followups/service'
 import { topicDeadline } from '../meetings/rules'
@@ -56,21 +57,14 @@ function instructionsBack({ reader, today }: EventScope): ReminderEvent[] {
 const dueKind = (deadline: IsoDate, today: IsoDate): ReminderKind => (deadline < today ? '逾期' : '临期')
 
 /**
- * R-D7: 收文 and 承办 due within the set working days, or overdue since lately. The 承办 are read from
- * assignments_pending_idx (deadline, awaiting feedback): `+status` keeps the planner from walking every 承办中 收文
- * instead. A 收文 whose pending 承办 is told is not told again (as on 首页's due list).
+ * R-D7: 收文 and 承办 due within the set working days, or overdue since lately: 首页's due list (dueConditions), cut
+ * to the days a reminder tells of. A 收文 whose pending 承办 is told is not told again.
  */
 function documentsDue({ reader, today, cal, aheadDays }: EventScope): ReminderEvent[] {
-  const until = shiftWorkingDays(cal, today, aheadDays)
-  const from = addDays(today, -OVERDUE_NEWS_DAYS)
-  const seen = visibleSql(sql`+${d.classification}`, clearanceOf(reader.user)) ?? undefined
+  const { work, docs } = dueConditions(reader, shiftWorkingDays(cal, today, aheadDays), addDays(today, -OVERDUE_NEWS_DAYS))
   const l = directory(reader.db)
-  const jobs = reader.db.select({ a, doc: d }).from(a).innerJoin(d, eq(d.id, a.documentId))
-    .where(and(isNull(a.feedbackOn), gte(a.deadline, from), lte(a.deadline, until), sql`+${d.status} = '承办中'`, seen)).orderBy(asc(a.deadline)).limit(PER_KIND).all()
-  const open = reader.db.select().from(d)
-    .where(and(inArray(d.status, ['已拟办', '批示中', '承办中']), gte(d.deadline, from), lte(d.deadline, until), seen,
-      sql`NOT (${d.status} = '承办中' AND EXISTS (SELECT 1 FROM ${a} p WHERE p.document_id = ${d.id} AND p.feedback_on IS NULL AND p.deadline <= ${until}))`))
-    .orderBy(asc(d.deadline)).limit(PER_KIND).all()
+  const jobs = reader.db.select({ a, doc: d }).from(a).innerJoin(d, eq(d.id, a.documentId)).where(work).orderBy(asc(a.deadline)).limit(PER_KIND).all()
+  const open = reader.db.select().from(d).where(docs).orderBy(asc(d.deadline)).limit(PER_KIND).all()
   return [
     ...jobs.map(({ a: job, doc }): ReminderEvent => ({
       kind: dueKind(job.deadline, today), subject: `承办${job.id}`, date: job.deadline,

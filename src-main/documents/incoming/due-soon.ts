@@ -4,7 +4,7 @@
  * first DUE_SOON_SHOWN with the totals, all counted and selected in SQL within the reader's clearance; the
  * 收文登记簿's 只看逾期 lists every one.
  */
-import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm'
 import { chineseDate, type IsoDate } from '../../common/dates'
 import { loadCalendar } from '../../calendar/service'
 import { shiftWorkingDays, type HolidayCalendar } from '../../calendar/rules'
@@ -23,15 +23,20 @@ export const DUE_SOON_SHOWN = 30
 const d = incomingDocuments
 const a = assignments
 
-/** Which 承办 (on assignments joined to incoming_documents) and which documents are due by `until` (exported for the query-plan test). */
-export function dueConditions(reader: Reader, until: IsoDate): { work: SQL; docs: SQL } {
+/**
+ * Which 承办 (on assignments joined to incoming_documents) and which documents are due by `until` — and not before
+ * `since` when given (提醒 tells only of what fell due lately) — for 首页's due list and the 临期/逾期 reminders
+ * (exported for the query-plan test).
+ */
+export function dueConditions(reader: Reader, until: IsoDate, since?: IsoDate): { work: SQL; docs: SQL } {
   // `+classification`: checked on the few rows read, never chosen as the index to read (it would read 300,000 收文).
   const seen = visibleSql(sql`+${d.classification}`, clearanceOf(reader.user)) ?? undefined
   return {
-    // The pending ones are few: assignments_pending_idx holds only 承办 without feedback.
-    work: and(isNull(a.feedbackOn), lte(a.deadline, until), eq(d.status, '承办中'), seen)!,
+    // The pending ones are few: assignments_pending_idx holds only 承办 without feedback; `+status` keeps the planner
+    // from walking every 承办中 收文 instead.
+    work: and(isNull(a.feedbackOn), since ? gte(a.deadline, since) : undefined, lte(a.deadline, until), sql`+${d.status} = '承办中'`, seen)!,
     // A document whose 承办 is listed is chased through that 承办, not listed again.
-    docs: and(inArray(d.status, ['已拟办', '批示中', '承办中']), lte(d.deadline, until), seen,
+    docs: and(inArray(d.status, ['已拟办', '批示中', '承办中']), since ? gte(d.deadline, since) : undefined, lte(d.deadline, until), seen,
       sql`NOT (${d.status} = '承办中' AND EXISTS (SELECT 1 FROM assignments p WHERE p.document_id = ${d.id} AND p.feedback_on IS NULL AND p.deadline <= ${until}))`)!,
   }
 }
