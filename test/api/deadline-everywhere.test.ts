@@ -3,23 +3,14 @@
  * 收文登记簿, in the 首页 due list and in the Excel register — across the National Day holiday, where calendar days
  * and working days part company (办结时限 30 September, looked at on 12 October: 12 calendar days late).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, type RpcClient, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice } from '../helpers/demo-office'
 import { readXlsx } from '../helpers/xlsx'
 
-let server: TestServer
-let api: RpcClient
 const demo = demoOffice()
+const { api } = officeServer({ demo })
 const title = '关于国庆期间城区供水保障情况的报告'
-
-beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await demo.load(api)
-})
-afterAll(async () => { await server.stop() })
 
 describe('同一收文在各处显示同一个工作日数', () => {
   it('shows the overdue 收文\'s working days alike on its page, in the register, the due list and Excel, and where it is now', async () => {

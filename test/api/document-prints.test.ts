@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, download, must, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { rpcClient, download, must } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice, draftTemplate } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { fillTitle } from '../../src-main/documents/outgoing/templates'
@@ -9,22 +10,12 @@ import { hasLibreOffice, renderDocx } from '../helpers/render'
 const OUT = 'test-results/print'
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const { server, api } = officeServer({ demo, clock: '2026-12-20T10:00:00+08:00' })
 const { deptId, personId } = demo
 const upload = (name: string, content: string) => uploadAs(server.url, api, name, content)
 
 const exportFile = (name: 'outgoing.exportDocumentDocx' | 'outgoing.exportSignOffSheetDocx' | 'incoming.exportRoutingSlipDocx', input: { id: number }) => download(api, name, input)
-
-beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await demo.load(api)
-  await api.ok('system.setClock', { at: '2026-12-20T10:00:00+08:00' })
-})
-afterAll(async () => { await server.stop() })
 
 const ids: Record<string, number> = {}
 

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice } from '../helpers/demo-office'
 import { docxText } from '../helpers/zip'
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
 const demo = demoOffice()
-
-beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await demo.load(api)
-})
-afterAll(async () => { await server.stop() })
+const { api } = officeServer({ demo })
 
 const holdersOf = (kinds: string[]) => demo.org.posts.filter((p) => kinds.includes(p.kind)).map((p) => p.holderId)
 

@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, must, type OutputOf, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { must, type OutputOf } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice } from '../helpers/demo-office'
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const { api } = officeServer({ demo })
 const { nameOf, person } = demo
 type Roster = OutputOf<'duty.get'>
 const duties = (roster: Roster) => roster.days.flatMap((d) => d.duties)
 /** The roster's entries of one day. */
 const dayOf = (roster: Roster, date: string) => must(roster.days.find((d) => d.date === date), `${date} 的值班`).duties
-
-beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await demo.load(api)
-})
-afterAll(async () => { await server.stop() })
 
 let national: Roster
 let december: Roster

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, must, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { must } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice } from '../helpers/demo-office'
 import { docxText } from '../helpers/zip'
 import { listMeetingTypes } from '../../src-main/meetings/context'
 import { attendance, meetings, topics } from '../../src-main/meetings/schema'
 import type { MeetingKind } from '../../src-main/common/meetings'
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const { server, api } = officeServer({ demo, clock: '2026-12-20T10:00:00+08:00' })
 const { department, personId, post } = demo
 
 // The meetings service is written alongside this one: the tests put meetings, topics and attendance
@@ -36,15 +36,6 @@ async function saveDraft(meetingId: number, fill = '会议同意。') {
     decisions: m.decisions.map((d) => ({ id: d.id, topicId: d.topicId, heading: d.heading, text: fill })),
   })
 }
-
-beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await demo.load(api)
-  await api.ok('system.setClock', { at: '2026-12-20T10:00:00+08:00' })
-})
-afterAll(async () => { await server.stop() })
 
 let first: number
 let second: number

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, must, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { must } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice, type OrgPost } from '../helpers/demo-office'
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const { api } = officeServer({ demo })
 const { department, person, post } = demo
-
-beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await demo.load(api)
-})
-afterAll(async () => { await server.stop() })
 
 describe('the demo organisation (R-P1)', () => {
   it('has the 市长, a 常务副市长, five more 副市长 with portfolios, the 秘书长 and three 副秘书长', () => {

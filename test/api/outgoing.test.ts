@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
-import { startTestServer, rpcClient, allowed, type TestServer } from '../helpers/server'
+import { allowed } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice, draftTemplate } from '../helpers/demo-office'
 import { searchIds } from '../../src-main/documents/registers/search'
 import { fillTitle } from '../../src-main/documents/outgoing/templates'
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const { server, api } = officeServer({ demo, clock: '2026-12-20T10:00:00+08:00' })
 const { deptId, personId } = demo
 const db = () => server.core.conn.db
 const count = (table: string) => db().get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table}`))!.n
-
-beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await demo.load(api)
-  await api.ok('system.setClock', { at: '2026-12-20T10:00:00+08:00' })
-})
-afterAll(async () => { await server.stop() })
 
 /** A draft from the 通知 template, drafted by the 市交通运输局 (分管副市长 陈立新, AB角 王志强). */
 async function draftNotice(subject: string, extra: Record<string, unknown> = {}) {

@@ -2,17 +2,17 @@
  * Turnover (换届, staff leaving; R-P1, R-M5, R-P2): a post changes hands from a date and every past record keeps the
  * person who held it then; a person who leaves is archived, never deleted while anything names them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, download, must, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { download, must } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice } from '../helpers/demo-office'
 import { docxText, unzipPart } from '../helpers/zip'
 import { listMeetingTypes } from '../../src-main/meetings/context'
 import { eq } from 'drizzle-orm'
 import { meetings, topics } from '../../src-main/meetings/schema'
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const { server, api } = officeServer({ demo })
 const { department, personId, post } = demo
 const clock = (at: string) => api.ok('system.setClock', { at: `${at}T10:00:00+08:00` })
 
@@ -28,14 +28,6 @@ async function saveDraft(meetingId: number) {
   const m = await api.ok('minutes.get', { meetingId })
   await api.ok('minutes.save', { meetingId, opening: m.opening, attendance: m.attendance, decisions: m.decisions.map((d) => ({ ...d, text: '会议同意。' })) })
 }
-
-beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await demo.load(api)
-})
-afterAll(async () => { await server.stop() })
 
 let newMayor: number
 

@@ -42,15 +42,20 @@ export interface RpcReply<T = unknown> { status: number; body: { ok: boolean; re
 /** What `call` finds in a reply: the procedure's output for a name of the contract, nothing known for any other. */
 type ResultOf<N extends string> = N extends ProcedureName ? OutputOf<N> : unknown
 
-/** A client that keeps its session cookie and sends the page's Origin, as the browser does. */
-export function rpcClient(baseUrl: string, opts: { origin?: string | null } = {}) {
+/**
+ * A client that keeps its session cookie and sends the page's Origin, as the browser does. `baseUrl` may be given as a
+ * function, read at each call, so a test file can make its clients before its server has started (office-server.ts).
+ */
+export function rpcClient(baseUrlOf: string | (() => string), opts: { origin?: string | null } = {}) {
   let cookie = ''
-  const origin = opts.origin === undefined ? baseUrl : opts.origin
+  const base = typeof baseUrlOf === 'string' ? () => baseUrlOf : baseUrlOf
   /**
    * Loose on purpose: hostile-input and access tests send wrong shapes and names the server does not know,
    * and read the refusal (status and error) themselves.
    */
   async function call<N extends string>(name: N, input: unknown = {}): Promise<RpcReply<ResultOf<N>>> {
+    const baseUrl = base()
+    const origin = opts.origin === undefined ? baseUrl : opts.origin
     const headers: Record<string, string> = { 'content-type': 'application/json' }
     if (origin) headers.origin = origin
     if (cookie) headers.cookie = cookie
@@ -69,7 +74,7 @@ export function rpcClient(baseUrl: string, opts: { origin?: string | null } = {}
     return r.body.result as OutputOf<N>
   }
   /** A GET with the session, for the non-RPC routes. */
-  const get = (path: string) => fetch(`${baseUrl}${path}`, { headers: cookie ? { cookie } : {} })
+  const get = (path: string) => fetch(`${base()}${path}`, { headers: cookie ? { cookie } : {} })
   /** The session cookie as sent (or '' before sign-in), and a way to send an old one again. */
   const cookies = { current: () => cookie, replay: (old: string) => { cookie = old } }
   /** Signs in; by default as the demo office's 科长, who may do all business work (auth/roles.ts). */
