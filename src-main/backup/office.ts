@@ -265,12 +265,16 @@ export class BackupOffice {
     this.running = null
     const trail = new AuditTrail()
     trail.record({ entity: job.action === '备份' ? '备份' : `数据${job.action}`, id: entityId, after: record })
-    try {
-      const { sqlite, db } = this.host.conn
-      sqlite.transaction(() => writeAudit(db, this.host.clock.now(), user, procedure, trail)).immediate()
-    } catch (e) {
-      console.error('[backup] 审计记录写入失败', e)
-    }
+    const at = this.host.clock.now()
+    // After any import's write (db/write-gate.ts): waiting for it inside SQLite would hold the request thread.
+    void writeGateOf(this.host.conn).whenFree().then(() => {
+      try {
+        const { sqlite, db } = this.host.conn
+        sqlite.transaction(() => writeAudit(db, at, user, procedure, trail)).immediate()
+      } catch (e) {
+        console.error('[backup] 审计记录写入失败', e)
+      }
+    })
   }
 }
 
