@@ -7,16 +7,17 @@ import { PeopleMultiSelect, PersonSelect } from '../../components/PersonSelect'
 import { principalPostOf, type OrgOverview, type PostKind } from '../org/model'
 import { ABSENCE_CHANGES, ABSENCE_KINDS, APPROVAL_STATES, periodText, type AbsenceKind, type AbsenceRow, type ActingAnswer, type ApprovalState } from './model'
 import { OfficeDateInput } from '../../components/OfficeDateInput'
+import { cite } from '../../../src-main/common/rules'
 
 export type SaveResult = OutputOf<'absences.save'> & { personName: string; startDate: string; endDate: string; kind: AbsenceKind; isNew: boolean }
 
 /** What 第七十六条 asks of each kind of post (R-P5), shown while the form is filled in. */
 const REPORTING_HINT: Partial<Record<PostKind, string>> = {
-  市长: '市长外出无须向上报告或审批（第七十六条）；由常务副市长代行（第八条），外出情况及代行人报办公室备案。',
-  副市长: '副市长离开本市应事先报告市长或常务副市长（常务副市长报告市长）；休假、因私须经市长批准；代行人报办公室备案（第七十六条）。',
-  秘书长: '秘书长离开本市应事先报告市长或常务副市长；休假、因私须经市长批准；代行人报办公室备案（第七十六条）。',
-  部门主要负责人: '部门主要负责人离开本市应向市长和分管副市长请假，抄送办公室（第七十六条）。',
-  县区主要负责人: '县（区）主要负责人离开本市应向市长报告（第七十六条）。',
+  市长: `市长外出无须向上报告或审批（${cite('R-P5')}）；由常务副市长代行（${cite('R-P2')}），外出情况及代行人报办公室备案。`,
+  副市长: `副市长离开本市应事先报告市长或常务副市长（常务副市长报告市长）；休假、因私须经市长批准；代行人报办公室备案（${cite('R-P5')}）。`,
+  秘书长: `秘书长离开本市应事先报告市长或常务副市长；休假、因私须经市长批准；代行人报办公室备案（${cite('R-P5')}）。`,
+  部门主要负责人: `部门主要负责人离开本市应向市长和分管副市长请假，抄送办公室（${cite('R-P5')}）。`,
+  县区主要负责人: `县（区）主要负责人离开本市应向市长报告（${cite('R-P5')}）。`,
 }
 
 

@@ -4,6 +4,7 @@ import { RuleBadge } from '../../components/RuleBadge'
 import { leaderPosts, principalPostOf, type OrgOverview } from '../org/model'
 import { ABSENCE_KINDS, KIND_COLOR, dayRange, daysOf, periodText, type AbsenceList, type AbsenceRow } from './model'
 import './absences.css'
+import { cite } from '../../../src-main/common/rules'
 
 export interface DayMark { type: '工作日' | '周末' | '法定节假日' | '调休上班'; name: string | null }
 
@@ -108,7 +109,7 @@ export function AbsenceTimeline({ month, org, list, days, today, onOpen }: {
         <Swatch style={{ background: 'var(--mantine-color-red-0)', boxShadow: 'inset 0 0 0 1px var(--mantine-color-red-2)' }} label="法定节假日（休）" />
         <Swatch style={{ background: 'var(--mantine-color-gray-1)', boxShadow: 'inset 0 0 0 1px var(--mantine-color-gray-3)' }} label="周末" />
         <Text size="xs"><Text span size="xs" fw={600} c="orange.9">班</Text> 调休上班</Text>
-        <Swatch style={{ border: '2px solid var(--mantine-color-red-7)', background: 'rgba(224,49,49,.06)', boxShadow: 'inset 0 -3px 0 rgba(224,49,49,.55)' }} label="市长与常务副市长同时外出（第七十六条）" />
+        <Swatch style={{ border: '2px solid var(--mantine-color-red-7)', background: 'rgba(224,49,49,.06)', boxShadow: 'inset 0 -3px 0 rgba(224,49,49,.55)' }} label={`市长与常务副市长同时外出（${cite('R-P4')}）`} />
         {days === null && <Text size="xs" c="orange.8">{month.slice(0, 4)}年节假日安排尚未录入，图中只标出了周末。</Text>}
       </Group>
     </div>

@@ -11,6 +11,7 @@ import { AbsenceForm, type SaveResult } from './AbsenceForm'
 import { AbsenceTable, RuleMessage } from './AbsenceTable'
 import { AbsenceTimeline, type DayMark } from './AbsenceTimeline'
 import { ABSENCE_CHANGES, monthEnd, monthLabel, monthOf, monthStart, periodText, shiftMonth, type AbsenceRow } from './model'
+import { cite } from '../../../src-main/common/rules'
 
 /** 领导外出 (R-P2–R-P5): the month's absences of the city leaders, who acts, and what the rules warn about. */
 export function AbsencesPage() {
@@ -73,7 +74,7 @@ export function AbsencesPage() {
         <Paper withBorder p="sm">
           <Group justify="space-between" mb="xs">
             <Title order={3}>{monthLabel(month)}外出记录</Title>
-            <Text size="xs" c="dimmed">代行人逐日按规则确定；红色为同时外出提醒，橙色为报告审批提醒（第七十六条）</Text>
+            <Text size="xs" c="dimmed">代行人逐日按规则确定；红色为同时外出提醒，橙色为报告审批提醒（{cite('R-P4')}）</Text>
           </Group>
           {list.data ? (
             <AbsenceTable org={org.data} absences={list.data.absences} onEdit={setEditing} onDelete={(a) => setPending({

@@ -5,6 +5,7 @@ import { navigate, useHashPath } from '../../lib/route'
 import { ExclusionsTab } from './ExclusionsTab'
 import { LogTab } from './LogTab'
 import { RostersTab } from './RostersTab'
+import { cite } from '../../../src-main/common/rules'
 
 const TABS = ['rosters', 'log', 'exclusions'] as const
 
@@ -19,7 +20,7 @@ export function DutyPage() {
   const today = todayIso()
   return (
     <>
-      <PageHeader title="值班" description="法定节假日市领导带班和办公室24小时值班的排班、换班与值班记录（第七十三条）。" />
+      <PageHeader title="值班" description={`法定节假日市领导带班和办公室24小时值班的排班、换班与值班记录（${cite('R-W1')}）。`} />
       <Tabs value={tab} onChange={(t) => navigate(t === 'rosters' || !t ? 'duty' : `duty/${t}`)} keepMounted={false}>
         <Tabs.List mb="sm">
           <Tabs.Tab value="rosters">排班表</Tabs.Tab>

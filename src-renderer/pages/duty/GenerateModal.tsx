@@ -5,6 +5,7 @@ import { FormModal, fieldError } from '../../components/FormModal'
 import { DUTY_CHANGES, monthEndIso, periodLabel, type Generated, type RosterKind } from './model'
 import { hrefOf } from '../../lib/route'
 import { OfficeDateInput } from '../../components/OfficeDateInput'
+import { cite } from '../../../src-main/common/rules'
 
 interface HolidayPeriod { name: string; from: string; to: string }
 
@@ -91,7 +92,7 @@ export function GenerateModal({ today, onClose, onGenerated }: {
       <Text size="xs" c="dimmed">
         {kind === '办公室值班'
           ? `${year}年${month}月每天安排带班（办公室主任、副主任）、主班和副班各一人，按平日、节假日折算轮换；外出和登记不排班的人员自动避开。`
-          : '只安排期间内的法定节假日（调休上班日不算，第七十三条），由市长、副市长、秘书长轮流带班。'}
+          : `只安排期间内的法定节假日（调休上班日不算，${cite('R-W1')}），由市长、副市长、秘书长轮流带班。`}
       </Text>
       <TextInput label="标题" placeholder="不填则自动生成，如“2026年12月市政府办公室值班表”" value={title}
         onChange={(e) => setTitle(e.currentTarget.value)} error={fieldError(error, 'title')} />
@@ -110,7 +111,7 @@ function UnknownYearNotice({ year, kind }: { year: string; kind: RosterKind }) {
         {kind === '办公室值班'
           ? '可以先生成值班表：日期按周末暂定，法定节假日暂按平日、周末排，录入后请核对调整。'
           : '尚不知道哪些天是法定节假日，暂不能安排领导带班。'}
-        请文秘或科长在<Anchor href={hrefOf('calendar')} size="sm">“节假日”</Anchor>中按国务院办公厅通知录入{year}年的安排（第七十三条）。
+        请文秘或科长在<Anchor href={hrefOf('calendar')} size="sm">“节假日”</Anchor>中按国务院办公厅通知录入{year}年的安排（{cite('R-W2')}）。
       </Text>
     </Alert>
   )

@@ -10,6 +10,7 @@ import { RosterView } from './RosterView'
 import { NOWRAP, periodLabel, type Generated, type RosterKind } from './model'
 import { hrefOf, navigate } from '../../lib/route'
 import { useCan } from '../../lib/session'
+import { cite } from '../../../src-main/common/rules'
 
 type Made = Generated & { kind: RosterKind; from: string; to: string }
 
@@ -43,7 +44,7 @@ export function RostersTab({ today, openId }: { today: string; openId: number | 
         <Group justify="space-between" mb="xs">
           <Title order={3}>值班表</Title>
           <Group gap="xs">
-            <Text size="xs" c="dimmed">每月办公室值班表于月初前发布；法定节假日另排市政府领导带班表（第七十三条）</Text>
+            <Text size="xs" c="dimmed">每月办公室值班表于月初前发布；法定节假日另排市政府领导带班表（{cite('R-W1')}）</Text>
             {can('duty.generate') && <Button size="xs" onClick={() => setGenerating(true)}>生成排班</Button>}
           </Group>
         </Group>

@@ -9,6 +9,7 @@ import { CreateFollowUpModal } from './CreateFollowUpModal'
 import { UrgencyBadge } from './UrgencyBadge'
 import { FOLLOW_UP_STATES } from '../../../src-main/common/followups'
 import { Can } from '../../components/Can'
+import { cite } from '../../../src-main/common/rules'
 
 export type FollowUpItem = OutputOf<'followups.list'>[number]
 
@@ -27,7 +28,7 @@ export function FollowUpsPage() {
 
   return (
     <>
-      <PageHeader title="督办" description="会议议定事项和领导批示的督查督办：责任单位、办结时限、进展和办理结果，件件有着落、事事有回音（第五十八条）。" />
+      <PageHeader title="督办" description={`会议议定事项和领导批示的督查督办：责任单位、办结时限、进展和办理结果，件件有着落、事事有回音（${cite('R-S1')}）。`} />
       <Group mb="sm" gap="sm" align="end">
         <Select label="状态" data={[...FOLLOW_UP_STATES]} value={status} onChange={setStatus} clearable placeholder="全部" w={120} />
         <Select label="责任单位" data={(org.data?.departments ?? []).map((d) => ({ value: String(d.id), label: d.name }))}

@@ -11,6 +11,7 @@ import { UpcomingMeetingsCard } from '../meetings/UpcomingMeetingsCard'
 import { DueSoonCard } from '../documents/DueSoonCard'
 import { YearTurnPrompt } from '../calendar/YearTurnPrompt'
 import { MyTodoCard } from '../todo/MyTodoCard'
+import { cite } from '../../../src-main/common/rules'
 
 type Today = OutputOf<'home.today'>
 type Day = NonNullable<Today['day']>
@@ -72,7 +73,7 @@ export function HomePage() {
       <Paper withBorder p="sm">
         <Group justify="space-between" mb="xs">
           <Title order={3}>市政府领导今日在岗情况</Title>
-          <Text size="xs" c="dimmed">市长外出由常务副市长代行（第八条）；副市长外出由AB角代行，AB角均外出由常务副市长代行（第五十七条）</Text>
+          <Text size="xs" c="dimmed">市长外出由常务副市长代行（{cite('R-P2')}）；副市长外出由AB角代行，AB角均外出由常务副市长代行（{cite('R-P3')}）</Text>
         </Group>
         <Table striped highlightOnHover withTableBorder aria-label="市政府领导今日在岗情况">
           <Table.Thead>

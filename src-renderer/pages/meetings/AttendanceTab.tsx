@@ -13,6 +13,7 @@ import { PersonRow } from './attendance/PersonRow'
 import type { OrgOverview } from '../org/model'
 import { QuorumPanel } from './attendance/QuorumPanel'
 import { DownloadButton } from '../../components/DownloadButton'
+import { cite } from '../../../src-main/common/rules'
 
 /** One group of the sheet (组成人员, 邀请, 列席) as a table of people with their status. */
 function PeopleTable({ label, rows, sheet, meetingId, editable, correctionReason, org, onSaved }: {
@@ -113,7 +114,7 @@ export function AttendanceTab({ meeting }: MeetingTabProps) {
         actions={<DownloadButton name="attendance.exportDocx" input={{ id: meeting.id }} label="出席情况(Word)" />}
         description={<Group gap={6} component="span" wrap="nowrap">
           <RuleBadge rule="R-M4" />
-          <span>{`不能参加的，按第三十九条向${askee.askee === '市长' ? '市长' : '会议主持人'}请假${askee.name ? `（${askee.name}）` : ''}；记录事由、向谁请假和答复。`}</span>
+          <span>{`不能参加的，按${cite('R-M4')}向${askee.askee === '市长' ? '市长' : '会议主持人'}请假${askee.name ? `（${askee.name}）` : ''}；记录事由、向谁请假和答复。`}</span>
         </Group>}>
         {data.members.length ? table('组成人员', data.members) : <Text size="sm" c="dimmed">本类会议不设组成人员。</Text>}
         {data.vacant.length > 0 && <Text size="sm" c="dimmed" mt="xs">空缺岗位：{data.vacant.join('、')}</Text>}

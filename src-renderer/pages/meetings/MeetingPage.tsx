@@ -16,6 +16,7 @@ import { KIND_COLOR } from './calendar/model'
 import { DEFAULT_START, RESERVED_MATTERS } from '../../../src-main/common/meetings'
 import { WarningList } from './calendar/Warnings'
 import { ScheduleModal } from './ScheduleModal'
+import { cite } from '../../../src-main/common/rules'
 
 const STATUS_COLOR: Record<Meeting['status'], string> = { 筹备: 'zhengwu', 已召开: 'green', 已取消: 'gray' }
 
@@ -79,7 +80,7 @@ export function MeetingPage({ id }: { id: number }) {
             <dt>时间</dt><dd>{m.halfDay} {m.startTime ?? DEFAULT_START[m.halfDay]}</dd>
             <dt>地点</dt><dd>{m.place || <Text span c="dimmed" size="sm">未定</Text>}</dd>
             <dt>主持人</dt><dd>{m.chairTitle ? `${m.chairTitle} ${m.chairName ?? '（空缺）'}` : <Text span c="dimmed" size="sm">未定</Text>}</dd>
-            {m.entrustingTitle && <><dt>委托领导</dt><dd>{m.entrustingTitle}（第四十二条）</dd></>}
+            {m.entrustingTitle && <><dt>委托领导</dt><dd>{m.entrustingTitle}（{cite('R-M7')}）</dd></>}
             {m.participantNames.length > 0 && <><dt>通知参会</dt><dd>{m.participantNames.map((p) => `${p.name}${p.role === '列席' ? '（列席）' : ''}`).join('、')}</dd></>}
             {(m.contactName || m.contactPhone) && <><dt>联系人</dt><dd>{[m.contactName, m.contactPhone].filter(Boolean).join('，')}</dd></>}
             {m.reservedMatters.length > 0 && <><dt>涉及事项</dt><dd>{RESERVED_MATTERS.filter((x) => m.reservedMatters.includes(x)).join('、')}</dd></>}

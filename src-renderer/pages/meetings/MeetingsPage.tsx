@@ -12,6 +12,7 @@ import { PlanModal } from './PlanModal'
 import { ScheduleModal, type ScheduleSeed } from './ScheduleModal'
 import { useCan } from '../../lib/session'
 import './meetings.css'
+import { cite } from '../../../src-main/common/rules'
 
 /** 会议 (第三十七—四十三条): the calendar at #/meetings, one meeting at #/meetings/<id>. */
 export function MeetingsPage() {
@@ -46,7 +47,7 @@ function MeetingsCalendarPage() {
         {notice && <Alert color="green" variant="light" withCloseButton onClose={() => setNotice(null)} role="status" py="xs">{notice}</Alert>}
         {missing.length > 0 && (
           <Alert color="orange" variant="light" title={`${missing.map((y) => `${y}年`).join('、')}的节假日安排尚未录入`} role="alert">
-            该年的日期暂按周末推算，会议日期的工作日判断和议题报送截止都是暂定（第七十三条）。请文秘或科长在“节假日”中粘贴国务院办公厅通知录入，录入后自动重算。
+            该年的日期暂按周末推算，会议日期的工作日判断和议题报送截止都是暂定（{cite('R-W2')}）。请文秘或科长在“节假日”中粘贴国务院办公厅通知录入，录入后自动重算。
           </Alert>
         )}
         {overlaps.length > 0 && (

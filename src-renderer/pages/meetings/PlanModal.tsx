@@ -11,6 +11,7 @@ import { HALF_DAYS } from '../../../src-main/common/meetings'
 import { WarningLine } from './calendar/Warnings'
 import { withoutRule } from './ScheduleModal'
 import { MEETING_CHANGES } from './model'
+import { cite } from '../../../src-main/common/rules'
 
 interface Outcome { date: string; session: number; meetingId?: number; warnings: MeetingWarning[]; error?: ApiError }
 
@@ -102,7 +103,7 @@ export function PlanModal({ onClose, onDone }: { onClose: () => void; onDone: (c
           {plan.error ? <ErrorAlert error={plan.error} /> : plan.data ? (
             <>
               <Text size="sm" c="dimmed">
-                {type?.name}按规定约每{plan.data.cadenceDays}天召开一次，从{formatDate(plan.data.from)}起推算；遇节假日改在工作日（第七十三条）。勾选要安排的日期：
+                {type?.name}按规定约每{plan.data.cadenceDays}天召开一次，从{formatDate(plan.data.from)}起推算；遇节假日改在工作日（{cite('R-W2')}）。勾选要安排的日期：
               </Text>
               {proposals.length ? (
                 <Checkbox.Group value={chosen} onChange={setChosen} aria-label="建议日期">

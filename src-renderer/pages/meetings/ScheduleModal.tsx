@@ -100,7 +100,7 @@ export function ScheduleModal({ meeting, seed, onClose, onSaved, onOpenMeeting }
     const need: [string, string] | null = !typeId ? ['typeId', '请选择会议类别']
       : !date ? ['date', '请选择会议日期']
       : startTime.trim() && !TIME.test(startTime.trim()) ? ['startTime', '「开始时间」应为时间，格式 09:00']
-      : type?.oncePerYearPerDepartment && !departmentId ? ['departmentId', `「主办部门」${type.name}须注明主办部门（第四十三条：各部门每年原则上不超过1次）`]
+      : type?.oncePerYearPerDepartment && !departmentId ? ['departmentId', `「主办部门」${type.name}须注明主办部门（${cite('R-M8')}：各部门每年原则上不超过1次）`]
       : null
     setMissing(need ? new ApiError({ code: 'VALIDATION', field: need[0], message: need[1] }) : null)
     if (need || !typeId || !date) return
@@ -183,18 +183,18 @@ export function ScheduleModal({ meeting, seed, onClose, onSaved, onOpenMeeting }
         <Select label="委托领导" required clearable data={entrustingChoices.map((p) => ({ value: String(p.id), label: `${postTitle(p)} ${p.holderName ?? '（空缺）'}` }))}
           value={entrustingPostId ? String(entrustingPostId) : null} onChange={(v) => setEntrusting(v ? Number(v) : null)}
           placeholder="受委托主持时，选择委托召开的领导" error={fieldError(error, 'entrustingPostId')}
-          description="第四十二条：副秘书长须受市长、副市长、秘书长委托方可主持专题会议；纪要由委托领导或主持人签发（第四十、四十二条）" />
+          description={`${cite('R-M7')}：副秘书长须受市长、副市长、秘书长委托方可主持专题会议；纪要由委托领导或主持人签发（${cite('R-M5')}）`} />
       )}
       {type?.oncePerYearPerDepartment && (
         <Select label="主办部门" required searchable data={departments.map((d) => ({ value: String(d.id), label: d.name }))}
           value={departmentId ? String(departmentId) : null} onChange={(v) => setDepartment(v ? Number(v) : null)} placeholder="选择主办部门"
           nothingFoundMessage="没有找到该部门" error={fieldError(error, 'departmentId')}
-          description="第四十三条：全市性会议实行计划管理，各部门每年原则上不超过1次" />
+          description={`${cite('R-M8')}：全市性会议实行计划管理，各部门每年原则上不超过1次`} />
       )}
       {type?.reservedMattersNeedMayorConsent && (
         <>
           <Checkbox.Group label="涉及事项" value={matters} onChange={(v) => setMatters(v as ReservedMatter[])} error={fieldError(error, 'reservedMatters')}
-            description="涉及资金、土地、规划、国有资产、人事编制的，须会前与相关领导协商一致，纪要报市长同意后签发（第四十、四十二条）">
+            description={`涉及资金、土地、规划、国有资产、人事编制的，须会前与相关领导协商一致，纪要报市长同意后签发（${cite('R-M5')}）`}>
             <Group gap="md" mt={6}>{RESERVED_MATTERS.map((m) => <Checkbox key={m} value={m} label={m} />)}</Group>
           </Checkbox.Group>
           {matters.length > 0 && (
@@ -210,7 +210,7 @@ export function ScheduleModal({ meeting, seed, onClose, onSaved, onOpenMeeting }
       {type?.kind === '专题会议' && (
         <Group grow gap="sm" align="flex-start">
           <PeopleMultiSelect org={org.data} scope="all" label="参会人员" value={members} onChange={setMembers} exclude={attendees}
-            placeholder="选择参会的领导和部门负责人" description="第四十二条：专题会议从严控制参会人员" error={fieldError(error, 'participants')} />
+            placeholder="选择参会的领导和部门负责人" description={`${cite('R-M7')}：专题会议从严控制参会人员`} error={fieldError(error, 'participants')} />
           <PeopleMultiSelect org={org.data} scope="all" label="列席人员" value={attendees} onChange={setAttendees} exclude={members}
             placeholder="选择列席人员" description="会议通知按参会、列席人员主送" />
         </Group>
@@ -278,7 +278,7 @@ function describeDay(data: OutputOf<'meetings.calendar'>, date: string): DayDesc
 /** Under the date: whether it is a working day, and which leaders are away that day. */
 function DayNote({ info }: { info: DayDescription }) {
   const lines: { text: string; color: string }[] = []
-  if (info.missing) lines.push({ text: '该年的节假日安排尚未录入，暂按周末判断是否为工作日（暂定，第七十三条）；请文秘或科长在“节假日”中录入', color: 'orange.9' })
+  if (info.missing) lines.push({ text: `该年的节假日安排尚未录入，暂按周末判断是否为工作日（暂定，${cite('R-W2')}）；请文秘或科长在“节假日”中录入`, color: 'orange.9' })
   if (info.holiday) lines.push({ text: `该日为${info.holiday}放假，不是工作日`, color: 'red.8' })
   if (info.weekend) lines.push({ text: '该日为周末，不是工作日', color: 'red.8' })
   if (info.makeUp) lines.push({ text: `该日为${info.makeUp}调休上班日，是工作日`, color: 'orange.9' })

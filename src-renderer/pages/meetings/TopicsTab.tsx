@@ -16,6 +16,7 @@ import { MoveTopicModal } from './topics/MoveTopicModal'
 import { TopicForm } from './topics/TopicForm'
 import { TopicItem } from './topics/TopicItem'
 import { ReclassifyDialog } from '../../components/ReclassifyDialog'
+import { cite } from '../../../src-main/common/rules'
 
 /** 议题 (R-M3): the deadline, the agenda in order with each topic's papers, and 报送议题. */
 export function TopicsTab({ meeting }: MeetingTabProps) {
@@ -49,7 +50,7 @@ export function TopicsTab({ meeting }: MeetingTabProps) {
   async function setFixed(fixed: boolean) {
     setNotice(null)
     if (await fix.mutate({ id: meeting.id, fixed })) {
-      setNotice(fixed ? '议程已确定。此后报送的议题须经市长同意（第三十八条）。' : '议程已重新打开。')
+      setNotice(fixed ? `议程已确定。此后报送的议题须经市长同意（${cite('R-M3')}）。` : '议程已重新打开。')
     }
   }
   async function doWithdraw() {
@@ -63,10 +64,10 @@ export function TopicsTab({ meeting }: MeetingTabProps) {
   }
 
   const deadlineLine = !data ? null : data.deadline
-    ? <>议题报送截止：<b>{formatDate(data.deadline)}</b>{data.deadlineProvisional && <b>（暂定）</b>}（会前{data.deadlineWorkingDays}个工作日，第三十八条{data.deadlineProvisional ? '；节假日安排未录入，暂按周末推算，录入后自动重算' : ''}）</>
+    ? <>议题报送截止：<b>{formatDate(data.deadline)}</b>{data.deadlineProvisional && <b>（暂定）</b>}（会前{data.deadlineWorkingDays}个工作日，{cite('R-M3')}{data.deadlineProvisional ? '；节假日安排未录入，暂按周末推算，录入后自动重算' : ''}）</>
     : data.deadlineWorkingDays
-      ? <>议题报送截止：{meeting.date.slice(0, 4)}年的节假日安排尚未录入，无法计算（会前{data.deadlineWorkingDays}个工作日，第三十八条）</>
-      : <>{meeting.typeName}不设议题报送时限；议程确定后临时增加议题须经市长同意（第三十八条）。</>
+      ? <>议题报送截止：{meeting.date.slice(0, 4)}年的节假日安排尚未录入，无法计算（会前{data.deadlineWorkingDays}个工作日，{cite('R-M3')}）</>
+      : <>{meeting.typeName}不设议题报送时限；议程确定后临时增加议题须经市长同意（{cite('R-M3')}）。</>
   const past = !!data?.deadline && todayIso() > data.deadline && editable
 
   return (

@@ -4,6 +4,7 @@ import { useMutation } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
 import { PersonFieldsInput, type PersonFields } from './PersonModal'
 import { ORG_CHANGES, POST_KINDS, type Department, type PostKind } from './model'
+import { cite } from '../../../src-main/common/rules'
 
 const defaultKind = (d: Department): PostKind =>
   d.kind === '办公室内设' ? '工作人员' : '其他'
@@ -28,7 +29,7 @@ export function AddPersonModal({ department, onClose, onSaved }: { department: D
         <TextInput label="职务" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={fieldError(add.error, 'title')} placeholder="如 副局长" maxLength={40} />
         <Select label="岗位类别" required data={POST_KINDS} value={kind} onChange={(v) => v && setKind(v as PostKind)} allowDeselect={false} error={fieldError(add.error, 'kind')} />
       </Group>
-      <Text size="xs" c="dimmed">单位的局长、主任等主要负责人请选“部门主要负责人”（县区选“县区主要负责人”）：其离开本市须按第七十六条请假。副职及其他人员选“其他”。</Text>
+      <Text size="xs" c="dimmed">单位的局长、主任等主要负责人请选“部门主要负责人”（县区选“县区主要负责人”）：其离开本市须按{cite('R-P5')}请假。副职及其他人员选“其他”。</Text>
     </FormModal>
   )
 }

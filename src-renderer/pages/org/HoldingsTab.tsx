@@ -6,6 +6,7 @@ import { useCan } from '../../lib/session'
 import { HolderChangeModal } from './HolderChangeModal'
 import { ReasonModal } from './ReasonModal'
 import { byRank, isLeaderPost, NOWRAP, ORG_CHANGES, postTitle, type OrgOverview, type Post } from './model'
+import { cite } from '../../../src-main/common/rules'
 
 type Holding = OrgOverview['holdings'][number]
 
@@ -34,7 +35,7 @@ export function HoldingsTab({ org }: { org: OrgOverview }) {
   return (
     <>
       <Text size="sm" c="dimmed" mb="xs">
-        岗位自生效日期起改由他人担任或空缺；此前的会议、纪要、批示、签发和值班表仍记为当时的任职人员，代行和签发按当日的任职人员确定（第四至九条、第八条）。
+        岗位自生效日期起改由他人担任或空缺；此前的会议、纪要、批示、签发和值班表仍记为当时的任职人员，代行和签发按当日的任职人员确定（{cite('R-P1')}、{cite('R-P2')}）。
       </Text>
       <Table striped withTableBorder withColumnBorders aria-label="任职记录">
         <Table.Thead>

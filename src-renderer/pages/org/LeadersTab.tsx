@@ -9,6 +9,7 @@ import { DemoBadge } from './DemoBadge'
 import { PortfolioModal } from './PortfolioModal'
 import { PostModal } from './PostModal'
 import { leaderPosts, NOWRAP, ORG_CHANGES, phoneText, type OrgOverview, type Post } from './model'
+import { cite } from '../../../src-main/common/rules'
 
 type Editing =
   | { kind: 'portfolio'; post: Post }
@@ -54,7 +55,7 @@ export function LeadersTab({ org }: { org: OrgOverview }) {
               <Text size="sm">{partner.other.holderName ?? partner.other.title}</Text>
               {can('org.deleteAbPair') && <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setPending({
                 title: '解除AB角',
-                message: `解除“${partner.pair.a}”与“${partner.pair.b}”的AB角配对？解除后一方外出时，将不再由另一方代行（第五十七条）。`,
+                message: `解除“${partner.pair.a}”与“${partner.pair.b}”的AB角配对？解除后一方外出时，将不再由另一方代行（${cite('R-P3')}）。`,
                 run: () => api.call('org.deleteAbPair', { id: partner.pair.id }),
               })}>解除</Button>}
             </Group>
@@ -81,7 +82,7 @@ export function LeadersTab({ org }: { org: OrgOverview }) {
   return (
     <>
       <Group justify="space-between" mb="xs">
-        <Text size="sm" c="dimmed">市长外出时由负责常务工作的副市长代行（第八条）；AB角一方外出时由另一方代行，双方均外出时由常务副市长代行（第五十七条）。</Text>
+        <Text size="sm" c="dimmed">市长外出时由负责常务工作的副市长代行（{cite('R-P2')}）；AB角一方外出时由另一方代行，双方均外出时由常务副市长代行（{cite('R-P3')}）。</Text>
         <Group gap="xs" wrap="nowrap">
           {can('org.saveAbPair') && <Button size="xs" variant="default" onClick={() => setEditing({ kind: 'ab', postId: null })}>设置AB角</Button>}
           {can('org.savePost') && <Button size="xs" onClick={() => setEditing({ kind: 'post', post: null })}>新增领导岗位</Button>}

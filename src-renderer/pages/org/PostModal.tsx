@@ -4,6 +4,7 @@ import { useMutation } from '../../api/client'
 import { FormModal, fieldError } from '../../components/FormModal'
 import { PersonSelect } from '../../components/PersonSelect'
 import { ORG_CHANGES, DEPARTMENT_KIND_LABEL, DEPARTMENT_KINDS, POST_KINDS, type OrgOverview, type Post, type PostKind } from './model'
+import { cite } from '../../../src-main/common/rules'
 
 export function departmentOptions(org: OrgOverview) {
   return DEPARTMENT_KINDS.map((k) => ({
@@ -55,7 +56,7 @@ export function PostModal({ org, post, departmentId = null, defaultKind = '其�
         <PersonSelect org={org} scope="all" label="任职人员" value={holderId} onChange={setHolderId} clearable placeholder="空缺" error={fieldError(save.error, 'holderId')} />
       )}
       {kind === '副市长' && (
-        <Checkbox label="负责常务工作（常务副市长；市长外出时代行市长职责，第八条）" checked={isExecutive} onChange={(e) => setExecutive(e.currentTarget.checked)}
+        <Checkbox label={`负责常务工作（常务副市长；市长外出时代行市长职责，${cite('R-P2')}）`} checked={isExecutive} onChange={(e) => setExecutive(e.currentTarget.checked)}
           error={fieldError(save.error, 'isExecutive')} />
       )}
     </FormModal>

@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Checkbox, Group, NumberInput, SimpleGrid, Table, Text, TextInput } from '@mantine/core'
 import { SettingsForm, type Settings } from './SettingsForm'
 import { RECLASSIFIER_ROLES } from '../../../src-main/common/reclassification'
+import { cite } from '../../../src-main/common/rules'
 
 type Series = Settings['documentSeries'][number]
 const DAYS: { key: keyof Settings['handlingWorkingDays']; label: string }[] = [
@@ -13,7 +14,7 @@ const DAYS: { key: keyof Settings['handlingWorkingDays']; label: string }[] = [
  */
 export function DocumentSettingsForm() {
   return (
-    <SettingsForm title="公文设置" description="发文字号按代字分序列、每年从1号编起（GB/T 9704-2012 发文字号）；收文交办的办理时限按紧急程度计工作日（第五十一条）。">
+    <SettingsForm title="公文设置" description={`发文字号按代字分序列、每年从1号编起（GB/T 9704-2012 发文字号）；收文交办的办理时限按紧急程度计工作日（${cite('R-D7')}）。`}>
       {(form, set) => {
         const series = form.documentSeries
         const change = (i: number, patch: Partial<Series>) => set({ documentSeries: series.map((s, j) => (j === i ? { ...s, ...patch } : s)) })
@@ -39,7 +40,7 @@ export function DocumentSettingsForm() {
               </Table.Tbody>
             </Table>
             <Group justify="space-between">
-              <Text size="xs" c="dimmed">已编号的发文保留原字号；删除序列不影响已有发文。部门向县（区）政府的指示性公文（第四十九条）用“部门”一栏为该部门设置的序列。</Text>
+              <Text size="xs" c="dimmed">已编号的发文保留原字号；删除序列不影响已有发文。部门向县（区）政府的指示性公文（{cite('R-D5')}）用“部门”一栏为该部门设置的序列。</Text>
               <Button size="xs" variant="default" onClick={() => set({ documentSeries: [...series, { code: '', issuer: form.governmentName, mark: `${form.governmentName}文件`, letter: false }] })}>增加序列</Button>
             </Group>
             <SimpleGrid cols={3} spacing="sm">

@@ -1,6 +1,7 @@
 import { MultiSelect, NumberInput, SimpleGrid, TextInput } from '@mantine/core'
 import { POST_KINDS, type PostKind } from '../org/model'
 import { SettingsForm } from './SettingsForm'
+import { cite } from '../../../src-main/common/rules'
 
 /** 值班设置 (R-W1, X-4): who takes each duty, how much a holiday duty counts, the printed duty phone. */
 export function DutySettingsForm() {
@@ -8,7 +9,7 @@ export function DutySettingsForm() {
     <SettingsForm title="值班设置" description="排班时按这里的岗位类别取人；节假日值班按折算天数计入公平统计；值班电话印在值班表上。">
       {(form, set) => (
         <SimpleGrid cols={2} spacing="sm">
-          <MultiSelect label="领导带班的岗位类别（第七十三条）" data={POST_KINDS} value={form.dutyLeaderPostKinds}
+          <MultiSelect label={`领导带班的岗位类别（${cite('R-W1')}）`} data={POST_KINDS} value={form.dutyLeaderPostKinds}
             onChange={(v) => set({ dutyLeaderPostKinds: v as PostKind[] })} />
           <MultiSelect label="办公室值班带班的岗位类别（办公室工作惯例）" data={POST_KINDS} value={form.dutyLeadPostKinds}
             onChange={(v) => set({ dutyLeadPostKinds: v as PostKind[] })} />

@@ -5,6 +5,7 @@ import { FormModal } from '../../components/FormModal'
 import { POST_KINDS } from '../org/model'
 import { MEETING_VIEWS } from '../meetings/model'
 import type { MeetingTypeRow } from './MeetingTypesSection'
+import { cite } from '../../../src-main/common/rules'
 
 type Config = InputOf<'meetingTypes.save'>['config']
 type PostKinds = Config['convenerPostKinds']
@@ -30,7 +31,7 @@ export function MeetingTypeDialog({ type, onClose, onSaved }: { type: MeetingTyp
       <Text size="xs" c="dimmed">类别“{type.kind}”决定适用的规则（如常务会议的法定人数、议题时限），不能修改。</Text>
       <SimpleGrid cols={2} spacing="sm">
         <TextInput label="会议名称" value={c.name} onChange={(e) => set('name', e.currentTarget.value)} required />
-        <Select label="到会人数要求" data={[{ value: '过半数', label: '过半数组成人员到会（第三十八条）' }, { value: '无', label: '无要求' }]}
+        <Select label="到会人数要求" data={[{ value: '过半数', label: `过半数组成人员到会（${cite('R-M2')}）` }, { value: '无', label: '无要求' }]}
           value={c.quorum} onChange={(v) => v && set('quorum', v as Config['quorum'])} allowDeselect={false} />
         <KindsField label="组成人员（按岗位类别）" value={c.members.postKinds} onChange={(v) => set('members', { ...c.members, postKinds: v })} />
         <Switch mt="lg" label="市政府组成部门主要负责人为组成人员（全体会议）" checked={c.members.departmentHeads}
@@ -47,17 +48,17 @@ export function MeetingTypeDialog({ type, onClose, onSaved }: { type: MeetingTyp
         <KindsField label="受委托可主持的岗位类别" value={c.entrustedChairPostKinds} onChange={(v) => set('entrustedChairPostKinds', v)} />
         <NumberInput label="召开周期（天）" description="空为按需召开；常务会议约14天，全体会议约182天" min={1} max={400}
           value={c.cadenceDays ?? ''} onChange={(v) => set('cadenceDays', typeof v === 'number' ? v : null)} />
-        <NumberInput label="议题报送时限（会前工作日）" description="空为不设时限；常务会议为10个工作日（第三十八条）" min={1} max={60}
+        <NumberInput label="议题报送时限（会前工作日）" description={`空为不设时限；常务会议为10个工作日（${cite('R-M3')}）`} min={1} max={60}
           value={c.topicDeadlineWorkingDays ?? ''} onChange={(v) => set('topicDeadlineWorkingDays', typeof v === 'number' ? v : null)} />
-        <Select label="请假对象（第三十九条）" data={[{ value: '市长', label: '向市长请假' }, { value: '主持人', label: '向会议主持人请假' }]}
+        <Select label={`请假对象（${cite('R-M4')}）`} data={[{ value: '市长', label: '向市长请假' }, { value: '主持人', label: '向会议主持人请假' }]}
           value={c.leaveAskee} onChange={(v) => v && set('leaveAskee', v as Config['leaveAskee'])} allowDeselect={false} />
-        <Select label="纪要签发（第四十、四十二条）" data={['市长', '主持人或委托领导', '无']}
+        <Select label={`纪要签发（${cite('R-M5')}）`} data={['市长', '主持人或委托领导', '无']}
           value={c.minutesSigner} onChange={(v) => v && set('minutesSigner', v as Config['minutesSigner'])} allowDeselect={false} />
         <TextInput label="纪要标题" description="{政府}代入政府名称，如 {政府}常务会议纪要" value={c.minutesTitle} onChange={(e) => set('minutesTitle', e.currentTarget.value)} />
         <TextInput label="纪要编号格式" description="{年}为年份，{n}为序号：〔{年}〕{n}号 或 第{n}期" value={c.numbering} onChange={(e) => set('numbering', e.currentTarget.value)} />
-        <Switch label="涉及资金、土地、规划、国有资产、人事编制的，纪要须经市长同意后签发（第四十、四十二条）" checked={c.reservedMattersNeedMayorConsent}
+        <Switch label={`涉及资金、土地、规划、国有资产、人事编制的，纪要须经市长同意后签发（${cite('R-M5')}）`} checked={c.reservedMattersNeedMayorConsent}
           onChange={(e) => set('reservedMattersNeedMayorConsent', e.currentTarget.checked)} />
-        <Switch label="每个部门每年原则上不超过1次（第四十三条）" checked={c.oncePerYearPerDepartment}
+        <Switch label={`每个部门每年原则上不超过1次（${cite('R-M8')}）`} checked={c.oncePerYearPerDepartment}
           onChange={(e) => set('oncePerYearPerDepartment', e.currentTarget.checked)} />
       </SimpleGrid>
     </FormModal>

@@ -4,6 +4,7 @@ import { useQuery, type OutputOf } from '../../api/client'
 import { ErrorAlert } from '../../components/Feedback'
 import { Section } from '../../components/Section'
 import { MeetingTypeDialog } from './MeetingTypeDialog'
+import { cite } from '../../../src-main/common/rules'
 
 export type MeetingTypeRow = OutputOf<'meetingTypes.list'>[number]
 
@@ -30,7 +31,7 @@ export function MeetingTypesSection() {
             <Table.Tr key={t.id}>
               <Table.Td>{t.name}{t.name !== t.kind && <Badge ml={6} size="xs" variant="light">{t.kind}</Badge>}</Table.Td>
               <Table.Td><Text size="sm" truncate maw={220}>{[...t.members.postKinds, ...(t.members.departmentHeads ? ['组成部门主要负责人'] : [])].join('、') || '—'}</Text></Table.Td>
-              <Table.Td>{t.quorum === '过半数' ? '过半数（第三十八条）' : '—'}</Table.Td>
+              <Table.Td>{t.quorum === '过半数' ? `过半数（${cite('R-M2')}）` : '—'}</Table.Td>
               <Table.Td>{cadence(t)}</Table.Td>
               <Table.Td>{t.topicDeadlineWorkingDays ? `会前${t.topicDeadlineWorkingDays}个工作日` : '—'}</Table.Td>
               <Table.Td>{t.leaveAskee === '市长' ? '市长' : '会议主持人'}</Table.Td>

@@ -14,6 +14,7 @@ import { Can } from '../../../components/Can'
 import { useCan } from '../../../lib/session'
 import { OfficeDateInput } from '../../../components/OfficeDateInput'
 import { actingDay, useRouteOn } from './route'
+import { cite } from '../../../../src-main/common/rules'
 
 const STATE_COLOR: Record<Instruction['state'], string> = { 已批示: 'green', 已圈阅: 'green', 在此处: 'orange', 待送阅: 'gray' }
 
@@ -165,7 +166,7 @@ function InstructForm({ doc, org }: { doc: Incoming; org: OrgOverview | undefine
       {kind === '批示'
         ? <Textarea label="批示意见" required autosize minRows={2} value={opinion} onChange={(e) => setOpinion(e.currentTarget.value)} error={err('opinion')}
             placeholder="照录领导批示原文，如 同意。请市交通运输局抓紧办理，按时反馈。" />
-        : <Text size="sm" c="dimmed">圈阅{doc.docType}，记为“{meaning}”（第四十八条）。</Text>}
+        : <Text size="sm" c="dimmed">圈阅{doc.docType}，记为“{meaning}”（{cite('R-D4')}）。</Text>}
       <RuleRefusal error={instruct.error && !['leaderId', 'opinion', 'instructedOn'].some((f) => err(f)) ? instruct.error : null} />
       <Group justify="flex-end"><Button onClick={submit} loading={instruct.busy}>登记批示</Button></Group>
     </Stack>

@@ -14,6 +14,7 @@ import { OfficeDateInput } from '../../../components/OfficeDateInput'
 import { useRouteOn } from './route'
 import { TimingBadge } from '../../../components/TimingBadge'
 import { urgencyText } from '../../../../src-main/common/documents'
+import { cite } from '../../../../src-main/common/rules'
 
 /** '拟请陈立新副市长阅示。' — the office's usual wording, naming the leader the route goes to. */
 export function defaultProposal(route: Route | undefined, docType: string): string {
@@ -131,7 +132,7 @@ function ProposeForm({ doc, org, proposer, days, onCancel, onChanged }: {
   const urgencyName = urgencyText(doc.urgency)
 
   return (
-    <Section title="拟办" description="办公室提出拟办意见，按规则报分管副市长；重大事项报市长；属一个部门职责范围的由秘书长或副秘书长批示（第四十七条）。">
+    <Section title="拟办" description={`办公室提出拟办意见，按规则报分管副市长；重大事项报市长；属一个部门职责范围的由秘书长或副秘书长批示（${cite('R-D3')}）。`}>
       <Stack gap="sm" aria-label="拟办">
         <Group gap="xl">
           <Switch label="重大事项（报市长）" checked={major} onChange={(e) => { setMajor(e.currentTarget.checked); if (e.currentTarget.checked) setWithinOne(false) }} />

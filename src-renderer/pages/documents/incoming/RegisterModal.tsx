@@ -14,6 +14,7 @@ import { ARRIVALS, DIRECT_EXCEPTIONS, DOCUMENT_TYPES, URGENCIES, urgencyText } f
 import { officeClockText } from '../../../../src-main/common/office-time'
 import { fileTooLargeMessage, MAX_FILE_BYTES } from '../../../../src-main/common/files'
 import { OfficeDateInput } from '../../../components/OfficeDateInput'
+import { cite } from '../../../../src-main/common/rules'
 
 const FIELDS = ['receivedAt', 'sender', 'senderDepartmentId', 'senderNumber', 'title', 'docType', 'classification', 'secrecyPeriod', 'urgency', 'copies', 'pages', 'arrival', 'directException', 'directLeaderId', 'files']
 
@@ -155,7 +156,7 @@ export function RegisterModal({ opened, org, doc, onClose, onSaved, onReclassify
       </Group>
       <Group grow gap="sm" align="flex-start">
         <Select label="来文单位" searchable clearable nothingFoundMessage="没有符合的单位" value={senderDepartmentId} onChange={chooseDepartment}
-          data={departments} error={err('senderDepartmentId')} description="本市单位：拟办时按其分管领导确定批示领导（第四十七条）"
+          data={departments} error={err('senderDepartmentId')} description={`本市单位：拟办时按其分管领导确定批示领导（${cite('R-D3')}）`}
           comboboxProps={{ withinPortal: true }} maxDropdownHeight={320} />
         <TextInput label="来文机关" required value={sender} onChange={(e) => setSender(e.currentTarget.value)} error={err('sender')}
           description="外单位来文直接填写，如 四川省人民政府办公厅" />

@@ -10,6 +10,7 @@ import { INCOMING_CHANGES, type Incoming } from './model'
 import { REVIEWERS } from '../../../../src-main/common/roles'
 import { useCan } from '../../../lib/session'
 import { OfficeDateInput } from '../../../components/OfficeDateInput'
+import { cite } from '../../../../src-main/common/rules'
 
 /** 初审 (X-2): the document conforms and goes on to 拟办, or it is returned to the sender with the reasons. */
 export function ReviewPanel({ doc }: { doc: Incoming }) {
@@ -32,7 +33,7 @@ export function ReviewPanel({ doc }: { doc: Incoming }) {
   if (!may) {
     return (
       <Section title="初审">
-        <Text size="sm" c="dimmed">等待{REVIEWERS.join('或')}初审：符合要求的通过，进入拟办；不合要求的退回来文单位（《党政机关公文处理工作条例》第二十四、二十五条）。</Text>
+        <Text size="sm" c="dimmed">等待{REVIEWERS.join('或')}初审：符合要求的通过，进入拟办；不合要求的退回来文单位（{cite('X-2')}）。</Text>
       </Section>
     )
   }
@@ -45,7 +46,7 @@ export function ReviewPanel({ doc }: { doc: Incoming }) {
   }
   const error = review.error ?? giveBack.error
   return (
-    <Section title="初审" description="核对文件是否符合要求：符合的通过，进入拟办；不合要求的退回来文单位并说明理由（《党政机关公文处理工作条例》第二十四、二十五条）。">
+    <Section title="初审" description={`核对文件是否符合要求：符合的通过，进入拟办；不合要求的退回来文单位并说明理由（${cite('X-2')}）。`}>
       <Stack gap="sm" aria-label="初审">
         <Group gap="sm" align="flex-start" grow>
           <OfficeDateInput label={returning ? '退回日期' : '初审日期'} required value={on} onChange={setOn} maxDate={todayIso()}

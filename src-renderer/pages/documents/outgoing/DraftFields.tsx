@@ -6,6 +6,7 @@ import { RuleBadge } from '../../../components/RuleBadge'
 import { ClassificationSelect } from '../../../components/Classification'
 import { COUNTY_DIRECTIVE_PHRASE, type DraftState } from './model'
 import { DOCUMENT_TYPES, PUBLICITY, SIGN_KINDS, URGENCIES, signKindLabel, urgencyText } from '../../../../src-main/common/documents'
+import { cite } from '../../../../src-main/common/rules'
 
 type SettingsData = { governmentName: string; documentSeries: { code: string; issuer: string; department?: string }[] }
 
@@ -77,7 +78,7 @@ export function DraftFields({ draft, onChange, error, docTypeSlot, subjectSlot, 
         <Select label="发文字号序列" data={seriesOptions} value={draft.series || null} allowDeselect={false} error={err('series')}
           {...BELOW} description="编号时按此机关代字和签发年度取号" onChange={(v) => v && onChange({ series: v })} />
         <Select label="签发类别" data={SIGN_KINDS.map((k) => ({ value: k, label: signKindLabel(k) }))} value={draft.signKind} allowDeselect={false}
-          error={err('signKind')} {...BELOW} description={<Group gap={4} component="span"><RuleBadge rule="R-D4" />第四十八条：决定由谁签发</Group>}
+          error={err('signKind')} {...BELOW} description={<Group gap={4} component="span"><RuleBadge rule="R-D4" />{cite('R-D4')}：决定由谁签发</Group>}
           onChange={(v) => v && onChange({ signKind: v as DraftState['signKind'] })} comboboxProps={{ width: 340 }} />
       </SimpleGrid>
       {subjectSlot}
@@ -121,7 +122,7 @@ export function DraftFields({ draft, onChange, error, docTypeSlot, subjectSlot, 
         <Checkbox label="上行文（字号右侧印签发人）" checked={draft.upward} onChange={(e) => onChange({ upward: e.currentTarget.checked })} />
         <Checkbox checked={draft.countyDirective} onChange={(e) => onChange({ countyDirective: e.currentTarget.checked })}
           label={<Group gap={6} component="span"><span>部门向县（区）政府发布的指示性公文</span><RuleBadge rule="R-D5" /></Group>}
-          description={`第四十九条：须报经市政府领导批准（由市政府领导签发，不由秘书长签发），并在文中注明“${COUNTY_DIRECTIVE_PHRASE}”。`} />
+          description={`${cite('R-D5')}：须报经市政府领导批准（由市政府领导签发，不由秘书长签发），并在文中注明“${COUNTY_DIRECTIVE_PHRASE}”。`} />
       </Group>
       {countyMissing && (
         <Alert color="yellow" variant="light" py="xs">

@@ -5,6 +5,7 @@ import { FormModal } from '../../../components/FormModal'
 import { DraftFields } from './DraftFields'
 import { OUTGOING_CHANGES, DRAFT_FIELDS, emptyDraft, fillTitle, fromTemplate, inputOf, type DraftState, type Outgoing } from './model'
 import { DOCUMENT_TYPES } from '../../../../src-main/common/documents'
+import { cite } from '../../../../src-main/common/rules'
 
 /**
  * 拟稿: choose the 文种; its template fills the title pattern, 主送, the body skeleton, the series, the
@@ -56,7 +57,7 @@ export function NewDraftModal({ opened, onClose, onCreated }: { opened: boolean;
     <FormModal opened={opened} title="拟稿" onClose={onClose} onSubmit={submit} busy={create.busy} error={missing ?? create.error}
       fields={[...DRAFT_FIELDS]} submitLabel="保存草稿" size={960}>
       <Text size="sm" c="dimmed">
-        选择文种后按模板填入标题格式、主送机关、正文框架和结束语，请逐项修改。拟稿时不编发文字号：领导签发后再编号（《党政机关公文处理工作条例》第二十五条）。
+        选择文种后按模板填入标题格式、主送机关、正文框架和结束语，请逐项修改。拟稿时不编发文字号：领导签发后再编号（{cite('X-1')}）。
       </Text>
       <DraftFields draft={draft} error={missing ?? create.error} onChange={(p) => { setMissing(null); setDraft({ ...draft, ...p }) }}
         docTypeSlot={(

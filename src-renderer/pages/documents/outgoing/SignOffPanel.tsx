@@ -8,6 +8,7 @@ import { formatDate, todayIso } from '../../../lib/format'
 import { OUTGOING_CHANGES, type Outgoing } from './model'
 import { useCan } from '../../../lib/session'
 import { quotedSentence } from '../../../../src-main/common/documents'
+import { cite } from '../../../../src-main/common/rules'
 
 /**
  * 签发 (R-D4, R-D5, X-1): who must sign on the chosen day (with acting, R-P2/R-P3), the signer, a clear
@@ -53,7 +54,7 @@ export function SignOffPanel({ doc, blockedBy, onChanged }: { doc: Outgoing; blo
   }
 
   return (
-    <Section title="签发" description="领导签发时签署明确的意见、姓名和完整的日期；圈阅视为同意。签发后才能编发文字号（《党政机关公文处理工作条例》第二十五条），文稿不能再修改。">
+    <Section title="签发" description={`领导签发时签署明确的意见、姓名和完整的日期；圈阅视为同意。签发后才能编发文字号（${cite('X-1')}），文稿不能再修改。`}>
       <SignOffForm rule="R-D4" alsoRules={doc.countyDirective ? ['R-D5'] : []} required={required} date={date} onDateChange={setDate} minDate={doc.reviews.at(-1)?.reviewedOn}
         defaultOpinion="同意。" opinionHint="圈阅的，记为“同意”" cannot={cannot} error={sign.error ?? answer.error} onErrorClose={sign.reset} busy={sign.busy}
         confirmTitle="签发公文" onSign={signOff} may={useCan()('outgoing.signOff')}

@@ -8,6 +8,7 @@ import type { OrgOverview } from '../../org/model'
 import { STATUS_COLOR, type AttendanceRow, type AttendanceStatus, type LeaveAnswer, type Sheet } from './model'
 import { LEAVE_ANSWERS, ATTENDANCE_STATES } from '../../../../src-main/common/meetings'
 import { MEETING_CHANGES } from '../model'
+import { cite } from '../../../../src-main/common/rules'
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const
 
@@ -21,7 +22,7 @@ function Details({ row }: { row: AttendanceRow }) {
       <Text size="sm">
         {row.leaveReason}
         <Text span size="sm" c="dimmed">；向{row.askedName ?? '（未定）'}请假，{row.answer === '待答复' ? '待答复' : `答复：${row.answer}`}</Text>
-        {row.askeeWrong && <Text span size="sm" c="orange.9">（第三十九条：不是规定的请假对象{row.askeeException ? `；例外：${row.askeeException}` : '，未写明例外理由'}）</Text>}
+        {row.askeeWrong && <Text span size="sm" c="orange.9">（{cite('R-M4')}：不是规定的请假对象{row.askeeException ? `；例外：${row.askeeException}` : '，未写明例外理由'}）</Text>}
       </Text>
     )
   }
@@ -121,10 +122,10 @@ export function PersonRow({ meetingId, row, askee, org, editable, correctionReas
                       <Button size="xs" variant="default" onClick={() => { setEditing(null); record.reset() }}>取消</Button>
                     </Group>
                   </Group>
-                  <Text size="xs" c="dimmed" mt={4}>{askee.reason}{askee.name ? `（${askee.name}）` : ''}（第三十九条）。</Text>
+                  <Text size="xs" c="dimmed" mt={4}>{askee.reason}{askee.name ? `（${askee.name}）` : ''}（{cite('R-M4')}）。</Text>
                   {wrongAskee && (
                     <Group gap="sm" align="flex-start" mt={4} wrap="nowrap">
-                      <Text size="sm" c="orange.9" maw={420} role="alert">第三十九条：所选的人不是规定的请假对象。请改为向{askee.name ?? '规定的领导'}请假；确属特殊情况的，写明例外理由。</Text>
+                      <Text size="sm" c="orange.9" maw={420} role="alert">{cite('R-M4')}：所选的人不是规定的请假对象。请改为向{askee.name ?? '规定的领导'}请假；确属特殊情况的，写明例外理由。</Text>
                       <TextInput size="xs" label="例外说明" required w={300} value={exception} onChange={(e) => setException(e.currentTarget.value)} maxLength={200} />
                     </Group>
                   )}

@@ -66,7 +66,7 @@ export function ConsentPanel({ minutes, correctable, onRecorded }: {
               <Group gap="sm" align="flex-end" wrap="wrap">
                 <OfficeDateInput label="同意日期" value={date} onChange={setDate} w={170} maxDate={todayIso()} minDate={minutes.meetingDate} />
                 <Select label="同意人" data={options} value={personId} onChange={setPersonId} w={340} allowDeselect={false}
-                  description="当日在岗的市长；市长外出时为代行市长职责的领导（第八条，与签发同一口径）" />
+                  description={`当日在岗的市长；市长外出时为代行市长职责的领导（${cite('R-P2')}，与签发同一口径）`} />
                 <Button variant="light" onClick={submit} loading={record.busy} disabled={!date || !personId || !minutes.saved}>记录市长同意</Button>
               </Group>
               {!minutes.saved && <Text size="xs" c="dimmed">请先保存纪要草稿，再记录市长同意。</Text>}

@@ -7,6 +7,7 @@ import { ConsentPanel } from './ConsentPanel'
 import type { Minutes } from './model'
 import { MEETING_CHANGES } from '../model'
 import { quotedSentence } from '../../../../src-main/common/documents'
+import { cite } from '../../../../src-main/common/rules'
 
 /**
  * 签发 (R-M5, X-1): who must sign on the chosen day (with acting, R-P2/R-P3), the signer, the opinion
@@ -43,7 +44,7 @@ export function SignOffPanel({ minutes, blockedBy, correctable, onChanged }: {
   }
 
   return (
-    <Section title="签发" description="纪要签发后按会议类别的编号序列编号（《党政机关公文处理工作条例》第二十五条），不能再修改。">
+    <Section title="签发" description={`纪要签发后按会议类别的编号序列编号（${cite('X-1')}），不能再修改。`}>
       <SignOffForm rule="R-M5" required={required} date={date} onDateChange={setDate} minDate={minutes.meetingDate}
         defaultOpinion="同意印发。" cannot={blockedBy ?? (!minutes.saved ? '请先保存纪要草稿，再签发。' : null)}
         error={sign.error ?? answer.error} onErrorClose={sign.reset} busy={sign.busy} confirmTitle="签发纪要" onSign={signOff}

@@ -5,6 +5,7 @@ import { FormModal, fieldError } from '../../../components/FormModal'
 import { formatDateWithWeekday } from '../../../lib/format'
 import { MEETING_CHANGES, type Meeting } from '../model'
 import type { Topic } from './model'
+import { cite } from '../../../../src-main/common/rules'
 
 /** A year after an ISO date, the longest period meetings.calendar answers. */
 const yearAfter = (d: string) => `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`
@@ -36,7 +37,7 @@ export function MoveTopicModal({ meeting, topic, onClose, onDone }: { meeting: M
         placeholder={later.loading ? '正在查找…' : options.length ? '选择以后召开的会议' : '一年内没有筹备中的会议，请先在会议日历中安排'}
         error={fieldError(error, 'toMeetingId')} comboboxProps={{ withinPortal: true }} />
       <TextInput label="调整原因" value={reason} onChange={(e) => setReason(e.currentTarget.value)} placeholder="如 材料需补充完善" error={fieldError(error, 'reason')} />
-      <Text size="xs" c="dimmed">议题的附件和报送记录随之调整；调入的会议仍按其议题截止日期核对（第三十八条）。</Text>
+      <Text size="xs" c="dimmed">议题的附件和报送记录随之调整；调入的会议仍按其议题截止日期核对（{cite('R-M3')}）。</Text>
     </FormModal>
   )
 }

@@ -6,6 +6,7 @@ import { formatDate, todayIso } from '../../../lib/format'
 import { MEETING_CHANGES, type Meeting } from '../model'
 import type { Topic } from './model'
 import { OfficeDateInput } from '../../../components/OfficeDateInput'
+import { cite } from '../../../../src-main/common/rules'
 
 /**
  * 记录市长同意 for a topic already on the agenda (R-M3): late after the meeting was moved earlier, or delivered late.
@@ -33,7 +34,7 @@ export function TopicConsentModal({ meeting, topic, onClose, onDone }: { meeting
 
   return (
     <FormModal opened size={560} title="记录市长同意" onClose={onClose} onSubmit={submit} busy={record.busy} error={error} fields={['on', 'note']} submitLabel="记录同意">
-      <Text size="sm">议题：{topic.title}（{formatDate(topic.deliveredOn)}送达，晚于报送截止日期）。按第三十八条，逾期或临时增加的议题须经市长同意。</Text>
+      <Text size="sm">议题：{topic.title}（{formatDate(topic.deliveredOn)}送达，晚于报送截止日期）。按{cite('R-M3')}，逾期或临时增加的议题须经市长同意。</Text>
       <OfficeDateInput label="同意日期" required value={on} onChange={setOn} maxDate={today < meeting.date ? today : meeting.date} error={fieldError(error, 'on')} />
       <Text size="sm" aria-label="同意的领导">同意的领导：{label || '…'}</Text>
       <TextInput label="说明" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={200} placeholder="如 会议提前后经市长同意保留" error={fieldError(error, 'note')} />

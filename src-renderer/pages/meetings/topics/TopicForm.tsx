@@ -12,6 +12,7 @@ import { type Classification, type TopicFileKind } from './model'
 import { TOPIC_FILE_KINDS } from '../../../../src-main/common/meetings'
 import { readUpload, type UploadedFile } from '../../../lib/upload'
 import { OfficeDateInput } from '../../../components/OfficeDateInput'
+import { cite } from '../../../../src-main/common/rules'
 
 export type SubmitResult = OutputOf<'topics.submit'> & { title: string }
 
@@ -76,8 +77,8 @@ export function TopicForm({ meeting, org, onClose, onDone }: {
     const need = !title.trim() ? ['title', '请填写议题名称']
       : !departmentId ? ['departmentId', '请选择报送单位']
         : !deliveredOn ? ['deliveredOn', '请选择送达日期']
-          : needsFiles && TOPIC_FILE_KINDS.some((k) => !files[k]) ? ['files', `请同时上传${TOPIC_FILE_KINDS.filter((k) => !files[k]).join('和')}（第三十八条）`]
-            : otherSupervisor && !supervisorReason.trim() ? ['supervisorReason', '所选领导不分管该部门：请写明经由其报送的理由（第三十八条）']
+          : needsFiles && TOPIC_FILE_KINDS.some((k) => !files[k]) ? ['files', `请同时上传${TOPIC_FILE_KINDS.filter((k) => !files[k]).join('和')}（${cite('R-M3')}）`]
+            : otherSupervisor && !supervisorReason.trim() ? ['supervisorReason', `所选领导不分管该部门：请写明经由其报送的理由（${cite('R-M3')}）`]
             : consentNeeded && !consentBy ? ['consent.personId', '请选择同意的领导']
               : consentNeeded && !consentOn ? ['consent.on', '请选择同意日期'] : null
     setMissing(need ? new ApiError({ code: 'VALIDATION', field: need[0], message: need[1] }) : null)
@@ -124,7 +125,7 @@ export function TopicForm({ meeting, org, onClose, onDone }: {
       </Group>
       {otherSupervisor && (
         <TextInput label="经由其他领导的理由" required value={supervisorReason} onChange={(e) => setSupervisorReason(e.currentTarget.value)} maxLength={200}
-          description="第三十八条：所选领导不是报送单位的分管副市长；确需经由其报送的，写明理由"
+          description={`${cite('R-M3')}：所选领导不是报送单位的分管副市长；确需经由其报送的，写明理由`}
           placeholder="如 分管副市长出国期间，由AB角审核" error={fieldError(error, 'supervisorReason') ?? (supervisorRefusal ? error?.message : undefined)} />
       )}
       <Group grow gap="sm" align="flex-start">

@@ -6,6 +6,7 @@ import { formatDate, formatFileSize } from '../../../lib/format'
 import { type Topic, type TopicFile } from './model'
 import { ClassificationBadge } from '../../../components/Classification'
 import { ReclassifyButton } from '../../../components/ReclassifyDialog'
+import { cite } from '../../../../src-main/common/rules'
 
 /** One line of the topic's particulars: a dimmed label, the value. */
 function Line({ label, children }: { label: string; children: React.ReactNode }) {
@@ -84,7 +85,7 @@ export function TopicItem({ topic, number, editable, first, last, onUp, onDown, 
             <span>{formatDate(topic.deliveredOn)}</span>
             {topic.late && <Badge size="sm" color="red" variant="filled" radius="sm">逾期</Badge>}
             {topic.consentBy && <Text span size="sm" c="red.8">经市长同意：{topic.consentBy}，{formatDate(topic.consentOn)}</Text>}
-            {topic.late && !topic.consentBy && <Text span size="sm" c="red.8">未记录市长同意（第三十八条）</Text>}
+            {topic.late && !topic.consentBy && <Text span size="sm" c="red.8">未记录市长同意（{cite('R-M3')}）</Text>}
             {onConsent && <Button size="compact-xs" variant="light" color="red" onClick={onConsent}>记录市长同意</Button>}
           </Group>
         </Line>
