@@ -49,8 +49,11 @@ const staleUpload = (name: string) =>
   new AppError('VALIDATION', `文件「${name}」的上传已失效（超过一小时未提交、服务器已重启或数据已恢复），请重新选择文件`)
 const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 16)
 
-/** The data key, created in a transaction of its own if this is the office's first file. */
-const dataKeyOf = (db: Db) => db.$client.transaction(() => filesDataKey(db)).immediate()
+/**
+ * The data key, created in a transaction of its own if this is the office's first file. Read without one otherwise:
+ * an upload while an import's worker holds the write lock must not wait for it on the request thread.
+ */
+const dataKeyOf = (db: Db) => existingFilesDataKey(db) ?? db.$client.transaction(() => filesDataKey(db)).immediate()
 
 /**
  * Seals the chunks into `file` in seal()'s format, counting as it goes: past `limit` it stops reading,
