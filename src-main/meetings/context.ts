@@ -13,12 +13,17 @@ import { meetingRow, meetingTypeRow } from './statements'
 import { calendarAround } from '../calendar/window'
 import { loadOrgSnapshot } from '../org/service'
 import { loadAbsencePeriods } from '../absences/service'
+import { typeTopicDeadline } from './rules'
 
 export type MeetingRow = typeof meetings.$inferSelect
 export interface StoredMeetingType extends MeetingType { id: number; sortOrder: number }
 
 const parseType = (row: typeof meetingTypes.$inferSelect): StoredMeetingType =>
   ({ ...meetingTypeSchema.parse(JSON.parse(row.config)), id: row.id, sortOrder: row.sortOrder })
+
+/** R-M3: a meeting's topic deadline by its type (null for a type without one), as 待办 and 提醒 read it. */
+export const meetingTopicDeadline = (db: ReadDb, cal: HolidayCalendar, m: Pick<MeetingRow, 'typeId' | 'date'>): string | null =>
+  typeTopicDeadline(cal, m.date, meetingTypeById(db, m.typeId).topicDeadlineWorkingDays)
 
 /** The configured types (seeded when the core opens, meetings/seed.ts). */
 export function listMeetingTypes(db: ReadDb): StoredMeetingType[] {

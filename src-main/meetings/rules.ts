@@ -35,6 +35,10 @@ export const quorumFor = (type: MeetingType, membersTotal: number, present: numb
 export const topicDeadline = (cal: HolidayCalendar, meetingDate: IsoDate, workingDays = 10): IsoDate =>
   shiftWorkingDays(cal, meetingDate, -workingDays)
 
+/** R-M3 by a meeting type's setting: its topic deadline, or null for a type without one (then only the fixed agenda counts). */
+export const typeTopicDeadline = (cal: HolidayCalendar, meetingDate: IsoDate, workingDays: number | null): IsoDate | null =>
+  workingDays ? topicDeadline(cal, meetingDate, workingDays) : null
+
 export interface Consent { by: string; at: IsoDate }
 
 export interface TopicDelivery {

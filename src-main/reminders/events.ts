@@ -13,8 +13,7 @@ import { numberText } from '../documents/incoming/service'
 import { dueConditions } from '../documents/incoming/due-soon'
 import { followUps } from '../followups/schema'
 import { followUpsInHand } from '../followups/service'
-import { topicDeadline } from '../meetings/rules'
-import { meetingTypeById } from '../meetings/context'
+import { meetingTopicDeadline } from '../meetings/context'
 import { dutyAssignments, rosters } from '../duty/schema'
 import { gapsAfterPublish } from '../duty/rules'
 import { loadAbsencePeriods } from '../absences/service'
@@ -98,8 +97,7 @@ function meetingEvents({ reader, today, cal }: EventScope, kinds: ReadonlySet<Re
   const last = shiftWorkingDays(cal, today, TOPIC_DEADLINE_AHEAD)
   const tomorrow = addDays(today, 1)
   for (const { meeting: m, topics } of upcomingMeetings(reader, today)) {
-    const days = meetingTypeById(reader.db, m.typeId).topicDeadlineWorkingDays
-    const deadline = days ? topicDeadline(cal, m.date, days) : null
+    const deadline = meetingTopicDeadline(reader.db, cal, m)
     if (kinds.has('议题截止') && deadline && deadline >= today && deadline <= last) {
       out.push({ kind: '议题截止', subject: `会议${m.id}`, date: deadline, title: `${chineseDate(deadline)}议题报送截止：${name(m)}`,
         text: `${chineseDate(m.date)}召开，已报送${topics.length}个议题`, href: TODO_LINKS.meeting(m.id) })

@@ -6,8 +6,7 @@ import { loadCalendar } from '../calendar/service'
 import { deadlineTiming, type DeadlineTiming } from '../calendar/deadline'
 import type { HolidayCalendar } from '../calendar/rules'
 import { holidayPrompt } from '../home/service'
-import { meetingTypeById } from '../meetings/context'
-import { topicDeadline } from '../meetings/rules'
+import { meetingTopicDeadline } from '../meetings/context'
 import { directory } from '../org/directory'
 import { GROUP_INFO, TODO_LINKS, groupsOf, rosterWanted, type TodoGroup } from './rules'
 import * as q from './queries'
@@ -23,8 +22,7 @@ function topicsToConfirm(reader: Reader, cal: HolidayCalendar, today: IsoDate): 
   const name = q.meetingNamer(reader)
   const items: TodoItem[] = []
   for (const { meeting: m, topics } of q.upcomingMeetings(reader, today)) {
-    const days = meetingTypeById(reader.db, m.typeId).topicDeadlineWorkingDays
-    const deadline = days ? topicDeadline(cal, m.date, days) : null
+    const deadline = meetingTopicDeadline(reader.db, cal, m)
     const late = deadline ? topics.filter((t) => !t.consentBy && t.deliveredOn > deadline) : []
     const open = deadline && today > deadline && !m.agendaFixedOn && topics.length > 0
     if (!late.length && !open) continue

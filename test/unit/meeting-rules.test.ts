@@ -3,7 +3,7 @@ import type { AbsencePeriod } from '../../src-main/absences/rules'
 import type { LeaderPost, OrgWithUnits } from '../../src-main/org/snapshot'
 import { packagedCalendar } from '../helpers/calendar'
 import { AppError } from '../../src-main/kernel/errors'
-import { checkEntrustment, checkLeaveAskee, checkSignOff, checkSupervisor, checkTopicDelivery, heldWarnings, topicsTurnedLate, correctorProblem, cityWideMeetingCheck, expectedAttendance, formatMinutesNumber, leaveAskee, meetingWarnings, minutesSigner, minutesTitle, nextNumber, planNextMeetings, quorum, quorumFor, topicDeadline } from '../../src-main/meetings/rules'
+import { checkEntrustment, checkLeaveAskee, checkSignOff, checkSupervisor, checkTopicDelivery, heldWarnings, topicsTurnedLate, correctorProblem, cityWideMeetingCheck, expectedAttendance, formatMinutesNumber, leaveAskee, meetingWarnings, minutesSigner, minutesTitle, nextNumber, planNextMeetings, quorum, quorumFor, topicDeadline, typeTopicDeadline } from '../../src-main/meetings/rules'
 import { enforce } from '../../src-main/kernel/decision'
 import { DEFAULT_MEETING_TYPES, defaultMeetingType, meetingTypeSchema } from '../../src-main/meetings/types/config'
 
@@ -106,6 +106,9 @@ describe('R-M3 topics are delivered 10 working days before the 常务会议', ()
   })
   it('X-6 a meeting in a year without holiday data gets a deadline counted by weekends (暂定), never a refusal', () => {
     expect(topicDeadline(cal, '2031-03-20', 10)).toBe('2031-03-06')
+  })
+  it.each([[10, '2031-03-06'], [null, null]])('R-M3 a type setting %s working days gives the topic deadline %s (none: only the fixed agenda counts)', (days, deadline) => {
+    expect(typeTopicDeadline(cal, '2031-03-20', days)).toBe(deadline)
   })
 })
 

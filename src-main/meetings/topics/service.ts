@@ -14,7 +14,7 @@ import { mayorPost, orgOn } from '../../org/snapshot'
 import { loadAbsencePeriods } from '../../absences/service'
 import { departments } from '../../org/schema'
 import { storeFile } from '../../files/service'
-import { checkSupervisor, checkTopicDelivery, topicDeadline } from '../rules'
+import { checkSupervisor, checkTopicDelivery, typeTopicDeadline } from '../rules'
 import { isProvisional } from '../../calendar/rules'
 import { enforce } from '../../kernel/decision'
 import { meetingContext, type MeetingContext } from '../context'
@@ -212,7 +212,7 @@ export function listTopics(reader: Reader, meetingId: number) {
   const meetingDates = new Map(movedBetween.length ? db.select({ id: meetings.id, date: meetings.date }).from(meetings).where(inArray(meetings.id, movedBetween)).all().map((m) => [m.id, m.date]) : [])
   const dateOf = (id: number) => meetingDates.get(id)!
   const reclassified = reclassificationsOfEach(db, '议题', [...ids])
-  const deadline = mc.type.topicDeadlineWorkingDays ? topicDeadline(mc.cal(), mc.meeting.date, mc.type.topicDeadlineWorkingDays) : null
+  const deadline = typeTopicDeadline(mc.cal(), mc.meeting.date, mc.type.topicDeadlineWorkingDays)
   return {
     // a deadline counted across a year without holiday data is 暂定, and is recomputed on read once the year is entered.
     deadline, deadlineProvisional: deadline !== null && isProvisional(mc.cal(), deadline, mc.meeting.date), deadlineWorkingDays: mc.type.topicDeadlineWorkingDays, agendaFixedOn: mc.meeting.agendaFixedOn,
