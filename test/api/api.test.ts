@@ -1,23 +1,14 @@
 import { request } from 'node:http'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, must, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { rpcClient, must } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { loadDemoOffice } from '../helpers/demo-office'
 
-let server: TestServer
-/** The demo office's 科长, who does the business work in these tests. */
-let admin: ReturnType<typeof rpcClient>
-let sysadmin: ReturnType<typeof rpcClient>
-let auditor: ReturnType<typeof rpcClient>
-beforeAll(async () => {
-  server = await startTestServer()
-  admin = rpcClient(server.url)
-  await admin.login()
-  sysadmin = rpcClient(server.url)
-  await sysadmin.login('admin')
-  auditor = rpcClient(server.url)
-  await auditor.login('auditor')
-})
-afterAll(async () => { await server.stop() })
+const office = officeServer()
+// admin: the demo office's 科长, who does the business work in these tests.
+const { server, api: admin } = office
+const sysadmin = office.signedIn('admin')
+const auditor = office.signedIn('auditor')
 
 const count = (table: string) => (server.core.conn.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
 const finance = async () => (await loadDemoOffice(admin)).department('市财政局')

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { procedures } from '../../src-main/rpc/procedures'
 import { takesDataOut } from '../../src-main/audit/exports'
 import { PROCEDURE_LABELS } from '../../src-main/audit/labels'
-import { rpcClient, startTestServer, type TestServer, type InputOf } from '../helpers/server'
+import { rpcClient, type InputOf } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 
-let server: TestServer
-let auditor: ReturnType<typeof rpcClient>
-
-beforeAll(async () => {
-  server = await startTestServer()
-  auditor = rpcClient(server.url)
-  await auditor.login('auditor')
-})
-afterAll(async () => { await server?.stop() })
+const { server, api: auditor } = officeServer({ as: 'auditor' })
 
 const rowsOf = async (filter: InputOf<'audit.list'>) => (await auditor.ok('audit.list', filter)).rows
 

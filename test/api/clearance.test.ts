@@ -4,9 +4,10 @@
  * office's 科长 kezhang is cleared for 机密, 文秘 wenmi for 秘密, 查阅 chayue for 内部. Registering is refused above
  * the system's approved level (设置—系统最高密级), above the clerk's own clearance, and always for 绝密.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { count } from 'drizzle-orm'
-import { startTestServer, rpcClient, must, type InputOf, type TestServer } from '../helpers/server'
+import { rpcClient, must, type InputOf } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice, meetingType, draftTemplate } from '../helpers/demo-office'
 import { topicFilesAs, uploadAs } from '../helpers/upload'
 import { docxText, unzipPart } from '../helpers/zip'
@@ -14,12 +15,12 @@ import { auditLog } from '../../src-main/audit/schema'
 import { listMeetingTypes } from '../../src-main/meetings/context'
 import { meetings, topics } from '../../src-main/meetings/schema'
 
-let server: TestServer
 type Api = ReturnType<typeof rpcClient>
-let kezhang: Api
-let wenmi: Api
-let chayue: Api
 const demo = demoOffice()
+const office = officeServer({ demo, clock: '2026-12-01T09:00:00+08:00' })
+const { server, api: kezhang } = office
+const wenmi = office.signedIn('wenmi')
+const chayue = office.signedIn('chayue')
 const { deptId, personId } = demo
 /** Uploaded as the 科长, who registers the 收文 and submits the 议题 that carry files. */
 const upload = (name: string, text: string, mime?: string) => uploadAs(server.url, kezhang, name, text, mime)
@@ -72,15 +73,6 @@ function heldMeeting(): number {
 }
 
 beforeAll(async () => {
-  server = await startTestServer()
-  kezhang = rpcClient(server.url)
-  wenmi = rpcClient(server.url)
-  chayue = rpcClient(server.url)
-  await kezhang.login('kezhang')
-  await wenmi.login('wenmi')
-  await chayue.login('chayue')
-  await kezhang.ok('system.setClock', { at: '2026-12-01T09:00:00+08:00' })
-  await demo.load(kezhang)
 
   ids.open = (await incoming(TITLES.open, '市住房和城乡建设局')).id
   ids.plain = (await incoming(TITLES.plain, '市住房和城乡建设局', {}, false)).id
@@ -114,7 +106,6 @@ beforeAll(async () => {
     await kezhang.ok('followups.create', { decisionId: d.id, task: `落实${d.heading}`, departmentId: deptId('市商务局'), deadline: '2026-12-31' })
   }
 })
-afterAll(async () => { await server.stop() })
 
 const titles = (rows: { title: string }[]) => rows.map((r) => r.title).sort()
 const sorted = (xs: string[]) => [...xs].sort()

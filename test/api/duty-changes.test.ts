@@ -1,31 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, download, must, type OutputOf, type TestServer } from '../helpers/server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { rpcClient, download, must, type OutputOf } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice } from '../helpers/demo-office'
 import { unzipPart } from '../helpers/zip'
 
 // Issue 15, 值班 without dead ends: swaps only of shifts not yet past, each date's 带班 consenting by name (X-4);
 // 轮班统计 by the calendar; the handover offered the day's duty staff; the log export with 记录人 and handovers.
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const { server, api } = officeServer({ demo, clock: '2026-11-20T10:00:00+08:00' })
 type Roster = OutputOf<'duty.get'>
 let december: Roster
 const dayOf = (roster: Roster, date: string) => must(roster.days.find((d) => d.date === date), `${date} 的值班`).duties
 const holder = (roster: Roster, date: string, role: string) => must(dayOf(roster, date).find((d) => d.role === role), `${date} 的${role}`).personId
 
 beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await demo.load(api)
-  await api.ok('system.setClock', { at: '2026-11-20T10:00:00+08:00' })
   const made = await api.ok('duty.generate', { kind: '办公室值班', from: '2026-12-01', to: '2026-12-31' })
   await api.ok('duty.publish', { id: made.id })
   await api.ok('system.setClock', { at: '2026-12-10T10:00:00+08:00' })
   december = await api.ok('duty.get', { id: made.id })
 }, 60_000)
-afterAll(async () => { await server?.stop() })
 
 /** A 主班 of `date` and a counterpart free that day, with the counterpart's later 主班 (on a day the requester is free). */
 function exchangeFrom(date: string, differentLeads: boolean) {

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, must, type TestServer, type OutputOf } from '../helpers/server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { must, type OutputOf } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice } from '../helpers/demo-office'
 import { listMeetingTypes } from '../../src-main/meetings/context'
 import { meetings, topics } from '../../src-main/meetings/schema'
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const { server, api } = officeServer({ demo, clock: '2026-11-10T09:00:00+08:00' })
 const { deptId, personId, post } = demo
 
 // Meetings go straight into the server's database (the meetings service is written alongside);
@@ -34,17 +34,11 @@ let signed: OutputOf<'minutes.sign'>
 let unsigned: OutputOf<'minutes.save'>
 
 beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await demo.load(api)
-  await api.ok('system.setClock', { at: '2026-11-10T09:00:00+08:00' })
   const a = heldMeeting(10, ['关于城区停车设施建设的议题', '关于农贸市场升级改造的议题'])
   await draft(a)
   signed = await api.ok('minutes.sign', { meetingId: a, signerPersonId: personId('张明远'), opinion: '同意印发。', date: '2026-11-09' })
   unsigned = await draft(heldMeeting(11, ['关于冬季供气保障的议题']))
 })
-afterAll(async () => { await server.stop() })
 
 const ids: Record<string, number> = {}
 

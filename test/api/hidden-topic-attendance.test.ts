@@ -3,8 +3,9 @@
  * 列席 units, not their heads (derived or recorded), not its title — neither on the page (attendance.get) nor in
  * the Word file (attendance.exportDocx). The 科长 kezhang (机密) sees them; 查阅 chayue (内部) does not.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, must, type TestServer } from '../helpers/server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { rpcClient, must } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice, meetingType } from '../helpers/demo-office'
 import { topicFilesAs } from '../helpers/upload'
 import { docxText } from '../helpers/zip'
@@ -13,11 +14,11 @@ import { resolve } from 'node:path'
 
 const PRINT_DIR = resolve(__dirname, '../../test-results/print')
 
-let server: TestServer
 type Api = ReturnType<typeof rpcClient>
-let kezhang: Api
-let chayue: Api
 const demo = demoOffice()
+const office = officeServer({ demo, clock: '2026-12-01T09:00:00+08:00' })
+const { server, api: kezhang } = office
+const chayue = office.signedIn('chayue')
 const { deptId } = demo
 let meetingId: number
 /** The person heading a department (its 部门主要负责人), who attends for it. */
@@ -43,13 +44,6 @@ async function whatTheySee(api: Api): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer()
-  kezhang = rpcClient(server.url)
-  chayue = rpcClient(server.url)
-  await kezhang.login('kezhang')
-  await chayue.login('chayue')
-  await kezhang.ok('system.setClock', { at: '2026-12-01T09:00:00+08:00' })
-  await demo.load(kezhang)
   const type = await meetingType(kezhang, '常务会议')
   meetingId = (await kezhang.ok('meetings.schedule', { typeId: type.id, date: '2026-12-22', halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })).meeting.id
   await topic(OPEN, '无')
@@ -57,7 +51,6 @@ beforeAll(async () => {
   // The 机密 topic's 列席 unit head is recorded present: a recorded row must not give the unit away either.
   await kezhang.ok('attendance.record', { meetingId, personId: headOf(HIDDEN.unit).personId, role: '列席', status: '出席' })
 })
-afterAll(async () => { await server.stop() })
 
 describe('attendance sheet of a meeting with a hidden (机密) topic (issue 14 §6)', () => {
   it('the 科长 (机密) sees both topics\' units and heads on the sheet and in the Word file', async () => {

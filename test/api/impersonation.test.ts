@@ -1,27 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, must, ADMIN_PASSWORD, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { rpcClient, must, ADMIN_PASSWORD } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 
 /*
  * Issue 14 §4: the 系统管理员 resets a business user's password and would sign in as that user. A reset now
  * leaves the account shut until a second person, the 安全保密管理员, confirms it; and every user is told, on
  * signing in, when and from where the previous successful and failed sign-ins were (office time, Asia/Shanghai).
  */
-let server: TestServer
-let admin: ReturnType<typeof rpcClient>
-let secadmin: ReturnType<typeof rpcClient>
+const office = officeServer({ as: 'admin' })
+const { server, api: admin } = office
+const secadmin = office.signedIn('secadmin')
 const NEW_PASSWORD = 'Reset2026abc'
 const attempt = (username: string, password: string) => rpcClient(server.url).call('auth.login', { username, password })
 const account = async (username: string) => must((await secadmin.ok('users.list')).find((u) => u.username === username), `账号 ${username}`)
 const setClock = (at: string) => admin.ok('system.setClock', { at })
-
-beforeAll(async () => {
-  server = await startTestServer()
-  admin = rpcClient(server.url)
-  await admin.login('admin')
-  secadmin = rpcClient(server.url)
-  await secadmin.login('secadmin')
-})
-afterAll(async () => { await server.stop() })
 
 describe('no impersonation without a second person (issue 14 §4)', () => {
   it('the 系统管理员 cannot sign in as a user whose password they reset until the 安全保密管理员 confirms it', async () => {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { count } from 'drizzle-orm'
-import { startTestServer, rpcClient, must, type InputOf, type TestServer } from '../helpers/server'
+import { must, type InputOf } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { incomingDocuments } from '../../src-main/documents/schema'
@@ -9,9 +10,8 @@ import { auditLog } from '../../src-main/audit/schema'
 import { searchIds } from '../../src-main/documents/registers/search'
 import { incomingStatusText } from '../../src-main/common/documents'
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const { server, api } = officeServer({ demo, clock: '2026-12-01T09:00:00+08:00' })
 const { deptId, personId } = demo
 const setClock = (at: string) => api.ok('system.setClock', { at })
 const upload = (name: string, content: string) => uploadAs(server.url, api, name, content)
@@ -31,15 +31,6 @@ const 请示 = async (): Promise<InputOf<'incoming.receive'>> => ({
   title: '关于申请城区老旧小区改造补助资金的请示', docType: '请示', urgency: '加急', copies: 2, pages: 6, arrival: '专人送达',
   files: [{ kind: '正文', file: await upload('请示正文.pdf', '关于申请城区老旧小区改造补助资金的请示……') }],
 })
-
-beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await demo.load(api)
-  await setClock('2026-12-01T09:00:00+08:00')
-})
-afterAll(async () => { await server.stop() })
 
 const ids: Record<string, number> = {}
 

@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, must, type InputOf, type OutputOf, type TestServer } from '../helpers/server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { must, type InputOf, type OutputOf } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 
 // 办会 without dead ends (issue 15): a held meeting corrected by the 科长 with a reason until its minutes are signed,
 // and the rules checked where they are decided (R-M3 分管 and 改期, R-M4, R-M5 consent, R-M7), against the real server.
 
-let server: TestServer
-let kezhang: ReturnType<typeof rpcClient>
-let wenmi: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const office = officeServer({ demo })
+const { server, api: kezhang } = office
+const wenmi = office.signedIn('wenmi')
 const { personId, postId, deptId } = demo
 type MeetingType = OutputOf<'meetingTypes.list'>[number]
 let types: MeetingType[]
@@ -30,16 +31,9 @@ async function saveDraft(meetingId: number) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer()
-  kezhang = rpcClient(server.url)
-  await kezhang.login('kezhang')
-  wenmi = rpcClient(server.url)
-  await wenmi.login('wenmi')
-  await demo.load(kezhang)
   types = await kezhang.ok('meetingTypes.list')
   await kezhang.ok('system.setClock', { at: '2026-12-10T09:00:00+08:00' })
 })
-afterAll(async () => { await server.stop() })
 
 describe('the 土地 专题会议 held without prior agreement is recovered and signed (R-M5, issue 15)', () => {
   let id: number

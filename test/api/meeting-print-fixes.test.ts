@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, download, type TestServer } from '../helpers/server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { download } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice, meetingType } from '../helpers/demo-office'
 import { docxText, unzipPart } from '../helpers/zip'
 import { hasLibreOffice, renderDocx } from '../helpers/render'
@@ -7,17 +8,11 @@ import { hasLibreOffice, renderDocx } from '../helpers/render'
 // The meeting prints as issue 15 found them wanting: a 专题会议's notice with nobody to address, 上午 without the time,
 // no 联系人, a notice in two fonts, a draft 纪要 not marked 草稿, 列席 people printed twice, 常务会议 in every quorum line.
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const { api } = officeServer({ demo, clock: '2026-12-08T15:00:00+08:00' })
 let special: number
 
 beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await api.ok('system.setClock', { at: '2026-12-08T15:00:00+08:00' })
-  await demo.load(api)
   const type = await meetingType(api, '专题会议')
   special = (await api.ok('meetings.schedule', {
     typeId: type.id, date: '2026-12-08', halfDay: '上午', place: '市政府第三会议室', subject: '研究城东片区土地收储', chairPostId: demo.postId('副市长', '陈立新'),
@@ -25,7 +20,6 @@ beforeAll(async () => {
     contactName: '王芳', contactPhone: '028-26612345',
   })).meeting.id
 })
-afterAll(async () => { await server.stop() })
 
 describe('专题会议 prints (issue 15)', () => {
   it('the notice is addressed to the people added, gives 09:00 and the 联系人, and sets every item in one font', async () => {

@@ -1,23 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, download, must, type TestServer } from '../helpers/server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { download, must } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice, meetingType } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { docxText } from '../helpers/zip'
 import { hasLibreOffice, renderDocx } from '../helpers/render'
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const { server, api } = officeServer({ demo, clock: '2026-11-16T09:00:00+08:00' })
 let meetingId: number
 const file = (name: string) => uploadAs(server.url, api, name, `%PDF-1.4 ${name}`)
 const holderOf = (kind: string) => demo.org.people.find((p) => p.id === demo.org.posts.find((x) => x.kind === kind)?.holderId)
 
 beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await api.ok('system.setClock', { at: '2026-11-16T09:00:00+08:00' })
-  await demo.load(api)
   const standing = await meetingType(api, '常务会议')
   meetingId = (await api.ok('meetings.schedule', { typeId: standing.id, session: 12, date: '2026-12-03', halfDay: '上午', startTime: '09:00', place: '市政府第一会议室' })).meeting.id
   const dept = must(demo.org.departments.find((d) => d.kind === '市政府部门' && d.supervisorPostId), '有分管领导的市政府部门')
@@ -27,7 +22,6 @@ beforeAll(async () => {
     unitIds: [county.id], files: [{ kind: '议题材料', file: await file('议题材料.pdf') }, { kind: '议题审批表', file: await file('议题审批表.pdf') }],
   })
 })
-afterAll(async () => { await server.stop() })
 
 const exported = (name: 'meetings.exportAgendaDocx' | 'meetings.exportNoticeDocx') => download(api, name, { id: meetingId })
 

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { rpcClient, startTestServer } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { meetingType } from '../helpers/demo-office'
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
-
-beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await api.ok('system.setClock', { at: '2026-11-20T09:00:00+08:00' })
-})
-afterAll(async () => { await server.stop() })
+const { server, api } = officeServer({ clock: '2026-11-20T09:00:00+08:00' })
 
 const standing = async () => await meetingType(api, '常务会议')
 

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, must, type InputOf, type OutputOf, type TestServer } from '../helpers/server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { must, type InputOf, type OutputOf } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 
 // 办会 through the API: a 常务会议, its topics against the R-M3 deadline (the real holiday calendar
 // shipped with the program), the 市长's consent, files, moves, attendance and the R-M2 quorum, R-M8.
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const { server, api } = officeServer({ demo })
 const { department, person } = demo
 type MeetingType = OutputOf<'meetingTypes.list'>[number]
 let types: MeetingType[]
@@ -32,13 +32,8 @@ async function schedule(kind: MeetingType['kind'], date: string, extra: Partial<
 }
 
 beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await demo.load(api)
   types = await api.ok('meetingTypes.list')
 })
-afterAll(async () => { await server.stop() })
 
 describe('scheduling a 常务会议', () => {
   it('R-M2 schedules the 第20次常务会议 chaired by the 市长 and lists it in the calendar', async () => {

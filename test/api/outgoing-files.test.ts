@@ -3,8 +3,9 @@
  * table kept, .docx 附件 printed after it under their labels, a non-.docx body refused with the reason, R-D5 printed under
  * the department's own name and series, and a 收文 getting a forgotten scan after registration.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, allowed, download, must, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { rpcClient, allowed, download, must } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice, draftTemplate } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { docxText, unzipPart } from '../helpers/zip'
@@ -14,24 +15,13 @@ import { OUTLINE_BODY, wordBody } from '../helpers/word-body'
 const OUT = 'test-results/print'
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
-let auditor: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const office = officeServer({ demo, clock: '2026-12-20T10:00:00+08:00' })
+const { server, api } = office
+const auditor = office.signedIn('auditor')
 const { deptId } = demo
 const upload = (name: string, content: string | Buffer, mime = DOCX_MIME) => uploadAs(server.url, api, name, content, mime)
 const TITLE = '资阳市人民政府关于做好2027年度全市农村公路养护工作的通知'
-
-beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  auditor = rpcClient(server.url)
-  await auditor.login('auditor')
-  await demo.load(api)
-  await api.ok('system.setClock', { at: '2026-12-20T10:00:00+08:00' })
-})
-afterAll(async () => { await server.stop() })
 
 async function draft(extra: Record<string, unknown> = {}) {
   const t = await draftTemplate(api, '通知')

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, must, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { must } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice } from '../helpers/demo-office'
 import { readXlsx } from '../helpers/xlsx'
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const { api } = officeServer({ demo, clock: '2026-07-10T09:00:00+08:00' })
 const { deptId, postId } = demo
-
-beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await api.ok('system.setClock', { at: '2026-07-10T09:00:00+08:00' })
-  await demo.load(api)
-})
-afterAll(async () => { await server.stop() })
 
 const ids: Record<string, number> = {}
 

@@ -4,21 +4,21 @@
  * every change is in the record's history and the audit log. Editing never changes it. The demo office's 科长
  * kezhang is cleared for 机密, 文秘 wenmi for 秘密, 查阅 chayue for 内部.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { startTestServer, rpcClient, must, type InputOf, type OutputOf, type TestServer } from '../helpers/server'
+import { must, type InputOf, type OutputOf } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice, meetingType, draftTemplate } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { auditLog } from '../../src-main/audit/schema'
 import { reclassifications } from '../../src-main/security/schema'
 
-let server: TestServer
-type Api = ReturnType<typeof rpcClient>
-let kezhang: Api
-let wenmi: Api
-let chayue: Api
-let secadmin: Api
 const demo = demoOffice()
+const office = officeServer({ demo, clock: '2026-12-01T09:00:00+08:00' })
+const { server, api: kezhang } = office
+const wenmi = office.signedIn('wenmi')
+const chayue = office.signedIn('chayue')
+const secadmin = office.signedIn('secadmin')
 const { deptId, personId } = demo
 const upload = (name: string, text: string) => uploadAs(server.url, kezhang, name, text)
 const auditOf = (procedure: string) => server.core.conn.db.select().from(auditLog).where(eq(auditLog.procedure, procedure)).all()
@@ -37,21 +37,6 @@ async function secretIncoming(title: string) {
     classification: '秘密', secrecyPeriod: '1年', arrival: '机要交通', files: [{ kind: '扫描件', file: await upload('资金安排扫描件.pdf', '防汛资金安排（秘密）') }],
   })
 }
-
-beforeAll(async () => {
-  server = await startTestServer()
-  kezhang = rpcClient(server.url)
-  wenmi = rpcClient(server.url)
-  chayue = rpcClient(server.url)
-  secadmin = rpcClient(server.url)
-  await kezhang.login('kezhang')
-  await wenmi.login('wenmi')
-  await chayue.login('chayue')
-  await secadmin.login('secadmin')
-  await kezhang.ok('system.setClock', { at: '2026-12-01T09:00:00+08:00' })
-  await demo.load(kezhang)
-})
-afterAll(async () => { await server.stop() })
 
 describe('收文：密级 changes only by 定密变更 (issue 14 §1)', () => {
   it('a 文秘 who sets a 秘密★1年 收文 to 非涉密 in 修改登记信息 is refused, pointed to 定密变更, and nothing changes', async () => {

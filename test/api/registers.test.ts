@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { startTestServer, rpcClient, type InputOf, type TestServer } from '../helpers/server'
+import { type InputOf } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice } from '../helpers/demo-office'
 import { readXlsx } from '../helpers/xlsx'
 import { assignments, incomingDocuments, instructions, outgoingDocuments } from '../../src-main/documents/schema'
@@ -10,9 +11,8 @@ import { indexForSearch } from '../../src-main/documents/registers/search'
 // states (批示, 承办, deadlines) are written straight into the server's database, so these tests do not depend
 // on the handling workflow being built alongside. 发文 with numbers are inserted the same way.
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const { server, api } = officeServer({ demo, clock: '2026-11-10T09:00:00+08:00' })
 const { deptId, personId } = demo
 const db = () => server.core.conn.db
 
@@ -29,11 +29,6 @@ async function register(key: string, f: Omit<Receive, 'docType'> & Partial<Pick<
 }
 
 beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await api.ok('system.setClock', { at: '2026-11-10T09:00:00+08:00' })
-  await demo.load(api)
 
   // 32 ordinary documents over 2025 and 2026, three of them received at the same minute (the id breaks the tie).
   for (let i = 0; i < 32; i++) {
@@ -79,7 +74,6 @@ beforeAll(async () => {
   set('answered', { status: '承办中', deadline: '2026-11-12' })
   assign('answered', '市教育和体育局', '主办', '2026-11-06', '2026-11-06') // fed back in time: not overdue
 }, 60_000)
-afterAll(async () => { await server.stop() })
 
 type IncomingFilter = InputOf<'registers.incoming'>
 const incoming = (input: IncomingFilter = {}) => api.ok('registers.incoming', input)

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, ADMIN_PASSWORD, must, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { rpcClient, ADMIN_PASSWORD, must } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 
-/** Issue 21 §4: a password that changes ends the sessions opened with the old one. */
-let server: TestServer
-let sysadmin: ReturnType<typeof rpcClient>
-beforeAll(async () => {
-  server = await startTestServer()
-  sysadmin = rpcClient(server.url)
-  await sysadmin.login('admin')
-})
-afterAll(async () => { await server.stop() })
+const { server, api: sysadmin } = officeServer({ as: 'admin' })
 
 const signedIn = async (username: string, password = ADMIN_PASSWORD) => {
   const c = rpcClient(server.url)

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, ADMIN_PASSWORD, must, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { rpcClient, ADMIN_PASSWORD, must } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 
-let server: TestServer
-let secadmin: ReturnType<typeof rpcClient>
-let sysadmin: ReturnType<typeof rpcClient>
-
-beforeAll(async () => {
-  server = await startTestServer()
-  secadmin = rpcClient(server.url)
-  await secadmin.login('secadmin')
-  sysadmin = rpcClient(server.url)
-  await sysadmin.login('admin')
-  await secadmin.ok('system.setClock', { at: '2026-11-25T09:00:00+08:00' })
-})
-afterAll(async () => { await server.stop() })
+const office = officeServer({ as: 'secadmin', clock: '2026-11-25T09:00:00+08:00' })
+const { server, api: secadmin } = office
+const sysadmin = office.signedIn('admin')
 
 const attempt = (username: string, password: string) => rpcClient(server.url).call('auth.login', { username, password })
 const userNamed = async (username: string) => must((await secadmin.ok('users.list')).find((u) => u.username === username), `账号 ${username}`)

@@ -6,15 +6,15 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ADMIN_PASSWORD, rpcClient, startTestServer, must, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { ADMIN_PASSWORD, rpcClient, must } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice } from '../helpers/demo-office'
 import { uploadAs } from '../helpers/upload'
 import { UPLOAD_LIFETIME_MS, UploadRegistry } from '../../src-main/files/uploads'
 
-let server: TestServer
-let clerk: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const { server, api: clerk } = officeServer({ demo, clock: '2026-12-01T09:00:00+08:00' })
 const { deptId } = demo
 
 /** A 收文 with the given uploaded files, registered by `api`. */
@@ -30,15 +30,6 @@ const rawUpload = async (headers: Record<string, string>, body: Uint8Array<Array
   const res = await fetch(`${server.url}/upload`, { method: 'POST', headers: { 'content-type': 'application/pdf', ...headers }, body })
   return { status: res.status, body: await res.json() as { ok: boolean; error?: { code: string; message: string } } }
 }
-
-beforeAll(async () => {
-  server = await startTestServer()
-  clerk = rpcClient(server.url)
-  await clerk.login()
-  await clerk.ok('system.setClock', { at: '2026-12-01T09:00:00+08:00' })
-  await demo.load(clerk)
-})
-afterAll(async () => { await server.stop() })
 
 describe('uploading a file (POST /upload)', () => {
   it('stores a 3 MB scan encrypted under files/, records its SHA-256, and downloads it byte for byte', async () => {

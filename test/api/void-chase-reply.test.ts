@@ -4,35 +4,27 @@
  * paper still waiting for 初审 in 公文到期提醒.
  */
 import { mkdirSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, rpcClient, download, must, type InputOf, type RpcClient, type TestServer } from '../helpers/server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { download, must, type InputOf } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice, draftTemplate } from '../helpers/demo-office'
 import { fillTitle } from '../../src-main/documents/outgoing/templates'
 import { docxText, unzipPart } from '../helpers/zip'
 import { hasLibreOffice, renderDocx } from '../helpers/render'
 import { uploadAs } from '../helpers/upload'
 
-let server: TestServer
-let api: RpcClient
-let clerk: RpcClient
-let reader: RpcClient
 const demo = demoOffice()
+const office = officeServer({ demo })
+const { server, api } = office
+const clerk = office.signedIn('wenmi')
+const reader = office.signedIn('chayue')
 const { deptId, personId } = demo
 const OUT = 'test-results/print'
 
 beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await demo.load(api)
-  clerk = rpcClient(server.url)
-  await clerk.login('wenmi')
-  reader = rpcClient(server.url)
-  await reader.login('chayue')
   // Tuesday 8 December 2026: papers received on Tuesday the 1st are past their two working days for 初审 and 拟办.
   await api.ok('system.setClock', { at: '2026-12-08T10:00:00+08:00' })
 })
-afterAll(async () => { await server.stop() })
 
 const paper = (title: string, extra: Partial<InputOf<'incoming.receive'>> = {}): InputOf<'incoming.receive'> => ({
   receivedAt: '2026-12-01 09:00', sender: '市住房和城乡建设局', senderDepartmentId: deptId('市住房和城乡建设局'), senderNumber: '资住建〔2026〕88号',

@@ -6,28 +6,19 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { and, eq } from 'drizzle-orm'
-import { startTestServer, rpcClient, must, type TestServer } from '../helpers/server'
+import { must } from '../helpers/server'
+import { officeServer } from '../helpers/office-server'
 import { demoOffice } from '../helpers/demo-office'
 import { auditLog } from '../../src-main/audit/schema'
 
-let server: TestServer
-let api: ReturnType<typeof rpcClient>
 const demo = demoOffice()
+const { server, api } = officeServer({ demo, clock: '2026-12-21T09:00:00+08:00' })
 const NOTICE_2027 = readFileSync(join(__dirname, '../fixtures/holiday-notices/2027.txt'), 'utf8')
 const SOURCE_2027 = '国务院办公厅关于2027年部分节假日安排的通知（测试用）'
 const setClock = (at: string) => api.ok('system.setClock', { at })
 const ids: Record<string, number> = {}
-
-beforeAll(async () => {
-  server = await startTestServer()
-  api = rpcClient(server.url)
-  await api.login()
-  await demo.load(api)
-  await setClock('2026-12-21T09:00:00+08:00')
-})
-afterAll(async () => { await server.stop() })
 
 const 常务会议 = async () => must((await api.ok('meetingTypes.list', {})).find((t) => t.kind === '常务会议'), '常务会议')
 
