@@ -7,24 +7,17 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
 import type { ReadDb } from '../../db/connection'
 import type { ActionContext } from '../../kernel/procedure'
-import { AppError } from '../../kernel/errors'
 import { updateAudited } from '../../kernel/audited'
 import { chineseDate } from '../../common/dates'
 import { INCOMING_VOIDABLE } from '../../common/documents'
-import { VOID_IS_FINAL, voiderProblem } from '../../common/voiding'
-import { readSettings } from '../../settings/service'
+import { VOID_IS_FINAL } from '../../common/voiding'
+import { requireVoider } from '../voiding'
 import { directory } from '../../org/directory'
 import { assignments, incomingDocuments, instructions, outgoingDocuments } from '../schema'
 import { clearanceOf, type Reader } from '../../security/clearance'
 import { visibleClassifications } from '../../common/classification'
 import { ENTITY, numberText, requireIncoming, requireStatus, type IncomingRow } from './service'
 import { currentTurn } from './rules'
-
-/** Refuses a role the office has not designated for voiding (the page hides the button for it too). */
-export function requireVoider(ctx: ActionContext): void {
-  const problem = voiderProblem(ctx.user!.role, readSettings(ctx.db).voidRoles)
-  if (problem) throw new AppError('FORBIDDEN', problem)
-}
 
 /** What voiding this 收文 will stop, in the office's words, the last line saying it cannot be undone. */
 export function voidWarnings(db: ReadDb, doc: IncomingRow): string[] {

@@ -9,8 +9,8 @@ import { AppError } from '../../kernel/errors'
 import { updateAudited } from '../../kernel/audited'
 import { chineseDate } from '../../common/dates'
 import { OUTGOING_VOIDABLE } from '../../common/documents'
-import { VOID_IS_FINAL, voiderProblem } from '../../common/voiding'
-import { readSettings } from '../../settings/service'
+import { VOID_IS_FINAL } from '../../common/voiding'
+import { requireVoider } from '../voiding'
 import type { Reader } from '../../security/clearance'
 import { outgoingDocuments } from '../schema'
 import { getOutgoing, requireOutgoing, type OutgoingRow } from './service'
@@ -41,8 +41,7 @@ export function outgoingVoidCheck(reader: Reader, id: number) {
 
 /** 作废: by the designated role, with a reason. */
 export function voidOutgoing(ctx: ActionContext, input: { id: number; reason: string }) {
-  const problem = voiderProblem(ctx.user!.role, readSettings(ctx.db).voidRoles)
-  if (problem) throw new AppError('FORBIDDEN', problem)
+  requireVoider(ctx)
   const row = requireOutgoing(ctx, input.id)
   const check = outgoingVoidCheck(ctx, input.id)
   if (!check.voidable) throw new AppError('CONFLICT', check.reason!)
