@@ -102,6 +102,22 @@ export const normalizeDocNumber = (text: string): string =>
   text.replace(/[[［【(（〔]\s*(\d{4})\s*[\]］】)）〕]/g, '〔$1〕')
 
 /**
+ * A 收文号 as people write it — 收〔2026〕5号, 收[2026]5号, 2026-5, 2026年第12号, （2026）123, or a register's bare 12 — read
+ * the same for 导入's 收文号 column and the 批复's search box: the year when written (else null), the sequence (the last
+ * number), and whether the text is a 收文号 alone (no 代字 or words around it: 资住建〔2026〕88号 is another's 字号).
+ * Null when it holds no sequence from 1 to 999999.
+ */
+export function readIncomingNumber(text: string): { year: number | null; seq: number; alone: boolean } | null {
+  const s = normalizeDocNumber(text.trim().normalize('NFKC'))
+  const year = /(?:〔|^收?)(\d{4})(?:〕|[-—/年])/.exec(s)
+  const rest = year ? s.slice(year.index + year[0].length) : s
+  const seq = /(\d+)\D*$/.exec(rest)
+  if (!seq || Number(seq[1]) < 1 || Number(seq[1]) > 999_999) return null
+  const alone = /^\s*收?\s*$/.test(year ? s.slice(0, year.index) : '') && /^\s*第?\s*\d+\s*号?\s*$/.test(rest)
+  return { year: year ? Number(year[1]) : null, seq: Number(seq[1]), alone }
+}
+
+/**
  * R-D8: a 建议/提案 number as stored — bare, 3-028 — however it was typed (第3-028号, 2026年第3-028号), so the
  * same number typed two ways is one number, and the print adds 年 and 第…号 once.
  */

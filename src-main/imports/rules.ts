@@ -4,7 +4,7 @@
  * 保密期限 (机密★1年). Each parser answers a value or a Chinese reason; none throws.
  */
 import { isRealDate, type IsoDate } from '../common/dates'
-import { DOCUMENT_TYPES, URGENCIES, normalizeDocNumber, type DocumentType } from '../common/documents'
+import { DOCUMENT_TYPES, URGENCIES, normalizeDocNumber, readIncomingNumber, type DocumentType } from '../common/documents'
 import { CLASSIFICATIONS, canSee, withinApproval, type Classification, type Clearance } from '../common/classification'
 
 /** A cell as the readers give it: text, a number, a date (a cell formatted as a date in .xlsx), or empty. */
@@ -177,10 +177,9 @@ export function parseDocType(c: Cell, title: string): Parsed<DocumentType> {
 export function parseIncomingNumber(c: Cell, receivedYear: number): Parsed<{ year: number; seq: number }> {
   const s = normalizeDocNumber(cellText(c).normalize('NFKC'))
   if (!s) return bad('未填写收文号')
-  const year = /(?:〔|^)(\d{4})(?:〕|[-—/年])/.exec(s)
-  const seq = /(\d+)\D*$/.exec(year ? s.slice(year.index + year[0].length) : s)
-  if (!seq || Number(seq[1]) < 1 || Number(seq[1]) > 999_999) return bad(`“${s}”中没有收文的序号`)
-  return ok({ year: year ? Number(year[1]) : receivedYear, seq: Number(seq[1]) })
+  const number = readIncomingNumber(s)
+  if (!number) return bad(`“${s}”中没有收文的序号`)
+  return ok({ year: number.year ?? receivedYear, seq: number.seq })
 }
 
 /** 发文字号: 资府发〔2025〕57号, typed with [] （） or 【】 as well; series (代字), year and number. */

@@ -25,6 +25,8 @@ describe('a 收文号 typed to find the 请示 a 批复 answers', () => {
     ['污水处理厂', null],
     ['2026', null],
     ['资住建〔2026〕88号', null],
+    ['收2026-5', { year: 2026, seq: 5 }],
+    ['12', null],
   ])('%s', (typed, answer) => {
     expect(typedIncomingNumber(typed)).toEqual(answer)
   })

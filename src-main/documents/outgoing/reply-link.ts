@@ -8,17 +8,17 @@ import type { ActionContext } from '../../kernel/procedure'
 import { AppError } from '../../kernel/errors'
 import { updateAudited } from '../../kernel/audited'
 import { visibleClassifications } from '../../common/classification'
-import { clearanceOf, requireSeen, type Reader } from '../../security/clearance'
+import { readIncomingNumber } from '../../common/documents'
+import { clearanceOf, type Reader } from '../../security/clearance'
 import { incomingDocuments, outgoingDocuments } from '../schema'
 import { incomingNumberText } from '../incoming/rules'
+import { requireIncoming, type IncomingRow } from '../incoming/service'
+import { requireOutgoing, type OutgoingRow } from './service'
 import { docIdOf, kindRange, matchQuery } from '../registers/search'
 
 /** The kinds of 收文 a reply answers, and the kinds of 发文 that answer. */
 export const ANSWERED_TYPES = ['请示', '函'] as const
 export const ANSWER_TYPES = ['批复', '函'] as const
-
-type OutgoingRow = typeof outgoingDocuments.$inferSelect
-type IncomingRow = typeof incomingDocuments.$inferSelect
 
 const brief = (d: Pick<IncomingRow, 'id' | 'year' | 'seq' | 'title' | 'sender' | 'docType' | 'status'>) =>
   ({ id: d.id, numberText: incomingNumberText(d.year, d.seq), title: d.title, sender: d.sender, docType: d.docType, status: d.status })
@@ -43,23 +43,23 @@ function answerableProblem(doc: IncomingRow): string | null {
 
 /** 指定所答复的请示 (or clear it with null): any time before the 发文 is voided; the 收文 must be a visible 请示 or 函. */
 export function setReplyTo(ctx: ActionContext, input: { id: number; incomingId: number | null }): void {
-  const row = requireSeen(ctx.db.select().from(outgoingDocuments).where(eq(outgoingDocuments.id, input.id)).get(), clearanceOf(ctx.user), '发文')
+  const row = requireOutgoing(ctx, input.id)
   if (row.status === '已作废') throw new AppError('CONFLICT', `本件已作废（${row.voidReason ?? ''}），不能指定所答复的请示`)
   if (input.incomingId !== null) {
     if (!(ANSWER_TYPES as readonly string[]).includes(row.docType)) {
       throw new AppError('VALIDATION', `本件文种为${row.docType}：只有批复或函可以指定所答复的请示，请先把文种改为批复或函`, { field: 'incomingId' })
     }
-    const doc = requireSeen(ctx.db.select().from(incomingDocuments).where(eq(incomingDocuments.id, input.incomingId)).get(), clearanceOf(ctx.user), '收文')
+    const doc = requireIncoming(ctx, input.incomingId)
     const problem = answerableProblem(doc)
     if (problem) throw new AppError('VALIDATION', problem, { field: 'incomingId' })
   }
   updateAudited(ctx, outgoingDocuments, '发文', row.id, { replyToId: input.incomingId })
 }
 
-/** 收〔2026〕5号, 2026-5, 2026年5号: the year and sequence typed, or null. */
+/** 收〔2026〕5号, 2026-5, 2026年5号: the year and sequence typed, or null — a bare 12 or a title is searched as words. */
 export function typedIncomingNumber(text: string): { year: number; seq: number } | null {
-  const m = /^\s*(?:收)?\s*[〔[（(【]?\s*(\d{4})\s*[〕\]）)】年\-－/]\s*(?:第)?\s*(\d{1,6})\s*号?\s*$/.exec(text)
-  return m ? { year: Number(m[1]), seq: Number(m[2]) } : null
+  const n = readIncomingNumber(text)
+  return n?.alone && n.year !== null ? { year: n.year, seq: n.seq } : null
 }
 
 /** The 请示 and 函 a reply may answer, found by 收文号 or by words of title, number or sender; newest first, at most 20. */
