@@ -4,14 +4,15 @@
  * overdue today by department. The figures are the 统计 page's own tables, counted with the reader's clearance.
  */
 import { sql } from 'drizzle-orm'
-import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType, type FileChild } from 'docx'
+import { AlignmentType, LineRuleType, type FileChild, type Paragraph, type Table } from 'docx'
 import { allRows } from '../db/prepared'
 import { deadlineTiming } from '../calendar/deadline'
 import { chineseDate, monthEnd } from '../common/dates'
 import {
   FONT, TYPE_AREA, addresseeParagraph, blankLine, bodyParagraph, chineseNumber, closingBlock, gbtDocument, headingParagraph,
-  keepWithNext, numberLine, redMark, redSeparator, run, signatureBlock, titleParagraph, toBuffer,
+  keepWithNext, numberLine, redMark, redSeparator, signatureBlock, titleParagraph, toBuffer, type FontName,
 } from '../print/gbt9704'
+import { laidTable, type LaidCell, type TableSetting } from '../print/body-table'
 import type { Cell, StatTable } from './rules'
 import { followUpsCounted, type StatsReading } from './reading'
 import { documentsByMonth, onTimeByDepartment, overdueNow } from './documents'
@@ -27,31 +28,18 @@ export function monthPeriod(year: number, month: number) {
   return { from, to: monthEnd(from) }
 }
 
-const TABLE_SIZE = 24 // 小四, as the office's other tables
-/** Table lines at 1.3 × 小四, not the body's 28.9 pt grid pitch (a row of the grid's height would hold one line in two). */
-const TABLE_LINE = { line: 312, lineRule: LineRuleType.EXACT, before: 40, after: 40 }
-
-function cell(text: Cell, width: number, bold = false): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.CENTER,
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: TABLE_LINE, children: [run(String(text), { size: TABLE_SIZE, font: bold ? FONT.hei : FONT.fangsong })] })],
-  })
-}
+/**
+ * The figures in 小四, as the office's other tables, centred, the header in 黑体 repeated on each page; lines at 1.3 ×
+ * 小四, not the body's 28.9 pt grid pitch (a row of the grid's height would hold one line in two).
+ */
+const FIGURES: TableSetting = { size: 24, alignment: AlignmentType.CENTER, spacing: { line: 312, lineRule: LineRuleType.EXACT, before: 40, after: 40 }, header: true }
 
 /** A statistic as a Word table across the type area; its first column (units' names) three times as wide as the others. */
 function wordTable(t: StatTable): Table {
   const unit = Math.floor(TYPE_AREA.width / (t.columns.length + 2))
   const widths = t.columns.map((_, i) => (i === 0 ? TYPE_AREA.width - unit * (t.columns.length - 1) : unit))
-  return new Table({
-    width: { size: TYPE_AREA.width, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c, widths[i]!, true)) }),
-      ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, widths[i]!)) })),
-    ],
-  })
+  const cell = (v: Cell, font?: FontName): LaidCell => ({ paragraphs: [String(v)], font })
+  return laidTable(widths, [t.columns.map((c) => cell(c, FONT.hei)), ...t.rows.map((r) => r.map((v) => cell(v)))], FIGURES)
 }
 
 interface OverdueItem { department: string; task: string; source: string; deadline: string }
