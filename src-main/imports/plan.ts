@@ -4,6 +4,7 @@
  * there as the file has it. A number used by a record entered in this system is a duplicate, never overwritten.
  */
 import type { ReadDb } from '../db/connection'
+import type { Clearance } from '../common/classification'
 import { changedFields, type Cell, type Mapping } from './rules'
 import type { ImportKindDef, RowContext, RowProblem } from './kinds/kind'
 
@@ -43,10 +44,10 @@ export function parseRows<R extends Record<string, unknown>>(
 }
 
 /** Sorts parsed records against each other (a second row with the same number is refused) and against what is stored. */
-export function planRecords<R extends Record<string, unknown>>(def: ImportKindDef<R>, db: ReadDb, parsed: readonly ParsedRow<R>[], refusedAlready: readonly Refusal[]): Plan<R> {
+export function planRecords<R extends Record<string, unknown>>(def: ImportKindDef<R>, db: ReadDb, parsed: readonly ParsedRow<R>[], refusedAlready: readonly Refusal[], clearance: Clearance): Plan<R> {
   const keyColumn = def.fields[0].label
   const stored = def.existing(db, parsed.map((p) => p.record))
-  const blocked = def.blocked?.(db, parsed.filter((p) => !stored.has(def.key(p.record))).map((p) => p.record)) ?? new Map()
+  const blocked = def.blocked?.(db, parsed.map((p) => p.record), clearance) ?? new Map<string, RowProblem>()
   const firstRow = new Map<string, number>()
   const plan: Plan<R> = { refused: [...refusedAlready], creates: [], updates: [], unchanged: 0 }
   for (const p of parsed) {
@@ -55,15 +56,12 @@ export function planRecords<R extends Record<string, unknown>>(def: ImportKindDe
     if (earlier !== undefined) { plan.refused.push({ row: p.row, column: keyColumn, reason: `与本文件第${earlier}行的${keyColumn}重复` }); continue }
     firstRow.set(key, p.row)
     const s = stored.get(key)
-    if (!s) {
-      const why = blocked.get(key)
-      if (why) plan.refused.push({ row: p.row, ...why })
-      else plan.creates.push(p)
-      continue
-    }
-    const changes = changedFields(s.fields as Record<string, unknown>, p.record, def.labels)
-    if (!changes.length) plan.unchanged++
-    else if (!s.imported) plan.refused.push({ row: p.row, column: keyColumn, reason: def.duplicate(s.label) })
+    const changes = s ? changedFields(s.fields as Record<string, unknown>, p.record, def.labels) : []
+    if (s && !changes.length) { plan.unchanged++; continue }
+    if (s && !s.imported) { plan.refused.push({ row: p.row, column: keyColumn, reason: def.duplicate(s.label) }); continue }
+    const why = blocked.get(key)
+    if (why) plan.refused.push({ row: p.row, ...why })
+    else if (!s) plan.creates.push(p)
     else plan.updates.push({ row: p.row, id: s.id, record: p.record, label: s.label, changes })
   }
   plan.refused.sort((a, b) => a.row - b.row)

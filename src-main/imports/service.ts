@@ -101,7 +101,7 @@ export async function checkImport(ctx: QueryContext, input: { jobId: string; map
   }
   job.checked = { mapping: input.mapping, records, refused }
   job.progress = { phase: '完成', done: job.rows.length, total: job.rows.length }
-  return report(def, planRecords(def, ctx.db, records, refused))
+  return report(def, planRecords(def, ctx.db, records, refused, rc.clearance))
 }
 
 export const importProgress = (ctx: QueryContext, jobId: string) => jobOf(ctx.user?.id, jobId).progress

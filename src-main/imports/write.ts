@@ -8,6 +8,7 @@ import type { Connection } from '../db/connection'
 import type { SessionUser } from '../kernel/procedure'
 import { AuditTrail } from '../kernel/audit-trail'
 import { writeAudit } from '../audit/trail'
+import { clearanceOf } from '../security/clearance'
 import type { ImportKind } from '../common/imports'
 import { importMappings } from './schema'
 import { sourceOf, type Mapping } from './rules'
@@ -33,7 +34,7 @@ const REPORT_EVERY = 1000
 export function writeImport({ sqlite, db }: Connection, job: ImportWrite, progress: (p: WriteProgress) => void = () => {}): ImportReport {
   return sqlite.transaction(() => {
     const def = kindDef(job.kind)
-    const plan = planRecords(def, db, job.checked.records, job.checked.refused)
+    const plan = planRecords(def, db, job.checked.records, job.checked.refused, clearanceOf(job.user))
     const w = { db, by: job.user?.displayName ?? '', now: job.at.toISOString() }
     const total = plan.creates.length + plan.updates.length
     let done = 0

@@ -247,6 +247,25 @@ describe('密级 and files the import cannot take', () => {
     expect(doc.instructions).toEqual([])
   })
 
+  it('请示↔批复 from the past: a 批复 row naming the 收文号 it answers is linked both ways; a missing 收文 or a 通知 naming one is refused', async () => {
+    const incoming = await dryRun('收文登记簿', '2019收文.xlsx', await xlsxOf([['收文号', '签收日期', '来文机关', '标题', '文种'],
+      ['收〔2019〕3号', '2019-4-2', '雁江区人民政府', '关于申请城区排水管网改造资金的请示', '请示']]))
+    await api.ok('imports.confirm', { jobId: incoming.file.jobId, saveMapping: false })
+    const { file: f, report } = await dryRun('发文登记簿', '2019发文.xlsx', await xlsxOf([['发文字号', '标题', '文种', '印发日期', '答复的来文'],
+      ['资府函〔2019〕21号', '资阳市人民政府关于同意雁江区城区排水管网改造资金的批复', '批复', '2019-4-20', '收〔2019〕3号'],
+      ['资府函〔2019〕22号', '资阳市人民政府关于某事的批复', '批复', '2019-4-21', '收〔2019〕99号'],
+      ['资府函〔2019〕23号', '资阳市人民政府关于某事的通知', '通知', '2019-4-22', '2019-3']]))
+    expect(report.refused).toEqual([
+      { row: 3, column: '答复的来文', reason: '本系统中没有收〔2019〕99号（或超出您的涉密等级）：请先导入或登记该收文，再导入本行' },
+      { row: 4, column: '答复的来文', reason: '文种为通知：只有批复或函答复来文' },
+    ])
+    await api.ok('imports.confirm', { jobId: f.jobId, saveMapping: false })
+    const reply = must((await api.ok('registers.outgoing', { year: 2019 })).rows.find((r) => r.numberSeq === 21), '资府函〔2019〕21号')
+    const asking = must((await api.ok('registers.incoming', { year: 2019 })).rows.find((r) => r.seq === 3), '收〔2019〕3号')
+    expect((await api.ok('outgoing.get', { id: reply.id })).replyTo).toMatchObject({ id: asking.id, numberText: '收〔2019〕3号' })
+    expect((await api.ok('incoming.get', { id: asking.id })).replies.map((r) => r.numberText)).toEqual(['资府函〔2019〕21号'])
+  })
+
   it('confirm writes everything or nothing: a failure on the last row leaves none of the file and no audit record, and the same import can be confirmed again', async () => {
     const rows = [1, 2, 3].map((i) => [`收〔2023〕${i}号`, `2023-4-${i}`, '市民政局', '', `关于第${i}批救助资金的通知`, '通知', '', '', '', '', ''])
     const { file: f } = await dryRun('收文登记簿', '2023.xlsx', await xlsxOf([INCOMING_HEAD, ...rows]))

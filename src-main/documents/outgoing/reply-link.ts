@@ -34,8 +34,8 @@ export function replyToOf(reader: Reader, row: Pick<OutgoingRow, 'replyToId'>) {
 export const voidedOf = (row: Pick<OutgoingRow, 'status' | 'voidedOn' | 'voidedBy' | 'voidReason'>) =>
   row.status === '已作废' ? { on: row.voidedOn, by: row.voidedBy, reason: row.voidReason } : null
 
-/** Why this 收文 cannot be the one answered, or null. */
-function answerableProblem(doc: IncomingRow): string | null {
+/** Why this 收文 cannot be the one answered, or null (also for an imported 批复, imports/kinds/outgoing.ts). */
+export function answerableProblem(doc: IncomingRow): string | null {
   if (!(ANSWERED_TYPES as readonly string[]).includes(doc.docType)) return `${incomingNumberText(doc.year, doc.seq)}是${doc.docType}，批复只答复请示（复函答复来函）`
   if (doc.status === '已作废') return `${incomingNumberText(doc.year, doc.seq)}已作废，不能作为答复对象`
   return null

@@ -52,8 +52,11 @@ export interface ImportKindDef<R extends Record<string, unknown>> {
   duplicate(label: string): string
   /** What is stored under these keys. */
   existing(db: ReadDb, records: readonly R[]): Map<string, Stored<R>>
-  /** Why new records (by key) cannot be created as they stand, when what is stored stands in their way. */
-  blocked?(db: ReadDb, records: readonly R[]): Map<string, { column: string; reason: string }>
+  /**
+   * Why records (by key) cannot be written as they stand, when what is stored stands in their way (a post held by
+   * someone else, a 收文 a 批复 answers that is not there or not the importer's to see).
+   */
+  blocked?(db: ReadDb, records: readonly R[], clearance: Clearance): Map<string, RowProblem>
   insert(w: WriteContext, record: R): number
   update(w: WriteContext, id: number, record: R): void
 }

@@ -111,7 +111,7 @@ function seatOf(db: ReadDb, r: Pick<OrgRecord, 'department' | 'title'>): Seat | 
 
 /** Why a new name cannot take its seat as the row stands: who holds it, and what to write to hand it over. */
 function seatRefusal(seat: Seat | null, r: OrgRecord): { column: string; reason: string } | null {
-  if (!seat?.holderName) return null
+  if (!seat?.holderName || seat.holderName === r.name) return null
   const post = `${r.department || ''}${r.title}`
   if (!r.since) return { column: '任职时间', reason: `${post}现由${seat.holderName}担任。如已换人，请填写${r.name}的任职时间，导入时即办理交接（${seat.holderName}的任职记录保留）；如是增设的岗位，请先在组织机构中增设` }
   if (seat.since && r.since <= seat.since) return { column: '任职时间', reason: `须晚于${seat.holderName}任${post}的时间（${chineseDate(seat.since)}）` }

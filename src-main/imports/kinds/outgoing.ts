@@ -1,13 +1,18 @@
 /**
  * 发文登记簿 → outgoing_documents, as numbered (已编号) or issued (已印发) history: the 发文字号 as given, the 签发人
  * by name only (no 核稿/签发 steps invented), 附注 marked 历史发文（导入）. The numbering of a series reads the
- * highest number of its year (signoff.ts numberOutgoing), so importing 资府发〔2025〕57号 makes the next 58.
+ * highest number of its year (signoff.ts numberOutgoing), so importing 资府发〔2025〕57号 makes the next 58. A 批复 or
+ * 复函 naming the 收文号 it answers (答复的来文) is linked to that 请示 or 函 both ways, as when linked on its page.
  */
 import { and, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import type { DocumentType, OutgoingState, URGENCIES } from '../../common/documents'
-import type { Classification } from '../../common/classification'
-import { outgoingDocuments } from '../../documents/schema'
+import { incomingDocuments, outgoingDocuments } from '../../documents/schema'
+import { ANSWER_TYPES, answerableProblem } from '../../documents/outgoing/reply-link'
+import { incomingNumberText } from '../../documents/incoming/rules'
+import { readIncomingNumber } from '../../common/documents'
+import { canSee, type Classification, type Clearance } from '../../common/classification'
+import type { ReadDb } from '../../db/connection'
 import { draftFields } from '../../documents/outgoing/contract'
 import { secrecyProblem } from '../../documents/incoming/rules'
 import { reindex, searchTexts } from '../../documents/outgoing/service'
@@ -16,7 +21,7 @@ import { perConnection } from '../../db/prepared'
 import { officeDayStart } from '../../common/office-time'
 import { findSeries } from '../../settings/series'
 import { readSettings } from '../../settings/service'
-import { classificationRefusal, parseClassification, parseCount, parseDate, parseDocType, parseOutgoingNumber, parseText, parseUrgency, bad, ok, type Cell, type Parsed } from '../rules'
+import { cellText, classificationRefusal, parseClassification, parseCount, parseDate, parseDocType, parseIncomingNumber, parseOutgoingNumber, parseText, parseUrgency, bad, ok, type Cell, type Parsed } from '../rules'
 import { RowReader, zodProblems, type ImportKindDef, type RowContext, type Stored, type WriteContext } from './kind'
 import { IMPORTED_NOTE } from './marks'
 
@@ -25,6 +30,11 @@ export interface OutgoingRecord extends Record<string, unknown> {
   addressee: string | null; cc: string | null; classification: Classification; secrecyPeriod: string | null; urgency: (typeof URGENCIES)[number]
   signerName: string | null; signedOn: string | null; issuedOn: string | null; copies: number | null; drafter: string | null
   draftingDepartmentId: number | null; status: OutgoingState; note: string; createdAt: string
+  /**
+   * 答复的来文: the 收文号 (收〔2025〕12号) of the 请示 or 函 this 批复 or 复函 answers, linked as on its page; absent
+   * when the row names none (a link made on the page is then kept).
+   */
+  replyTo?: string
 }
 
 const FIELDS = [
@@ -43,11 +53,13 @@ const FIELDS = [
   { key: 'department', label: '拟稿单位', aliases: ['起草单位', '主办单位', '承办单位'] },
   { key: 'drafter', label: '拟稿人', aliases: ['起草人', '承办人'] },
   { key: 'note', label: '备注', aliases: ['附注', '说明'] },
+  { key: 'replyTo', label: '答复的来文', aliases: ['所答复的请示', '批复的请示', '答复来文', '对应收文号', '来文收文号', '请示收文号'] },
 ] as const
 
 const LABELS = {
   title: '标题', docType: '文种', signerName: '签发人', signedOn: '签发日期', issuedOn: '印发日期', addressee: '主送', cc: '抄送',
   classification: '密级', secrecyPeriod: '保密期限', urgency: '紧急程度', copies: '份数', drafter: '拟稿人', draftingDepartmentId: '拟稿单位', note: '附注',
+  replyTo: '答复的来文',
 }
 
 /** The draft form's own checks of the texts (lengths). */
@@ -81,6 +93,8 @@ function parse(get: (key: string) => Cell, ctx: RowContext) {
     const refusal = classificationRefusal(cls.classification, ctx.approved, ctx.clearance) ?? secrecyProblem(cls.classification, cls.period ?? period ?? null)
     if (refusal) r.problems.push({ column: '密级', reason: refusal.replace(/^「保密期限」：?/, '') })
   }
+  const replyTo = number && cellText(get('replyTo')) ? r.take('replyTo', parseIncomingNumber(get('replyTo'), number.year)) : null
+  if (replyTo && docType && !(ANSWER_TYPES as readonly string[]).includes(docType)) r.problems.push({ column: '答复的来文', reason: `文种为${docType}：只有批复或函答复来文` })
   if (r.problems.length || !texts.success || !number || !docType || !cls || !urgency || !department) return { problems: r.problems }
   // A past 发文 is placed in the register on its 签发 or 印发 day (created_at: that day's start in the office).
   const day = signedOn ?? issuedOn ?? `${number.year}-01-01`
@@ -91,6 +105,7 @@ function parse(get: (key: string) => Cell, ctx: RowContext) {
     signedOn: signedOn ?? null, issuedOn: issuedOn ?? null, copies: copies ?? null, drafter: texts.data.drafter ?? null,
     draftingDepartmentId: department.id, status: issuedOn ? '已印发' : '已编号',
     note: [IMPORTED_NOTE, department.text, note].filter(Boolean).join('；'), createdAt: officeDayStart(day),
+    ...(replyTo ? { replyTo: incomingNumberText(replyTo.year, replyTo.seq) } : {}),
   }
   return { record }
 }
@@ -100,9 +115,9 @@ type Row = typeof outgoingDocuments.$inferSelect
 /** Prepared once per connection, as for 收文 (kinds/incoming.ts): a register of years is thousands of rows in one transaction. */
 const insertStmt = perConnection((db) => db.$client.prepare(`INSERT INTO outgoing_documents
   (doc_type, sign_kind, series, title, addressee, cc, classification, secrecy_period, urgency, drafting_department_id, drafter, status,
-   signer_name, signed_on, number_year, number_seq, number_text, issued_on, copies, note, created_at)
+   signer_name, signed_on, number_year, number_seq, number_text, issued_on, copies, note, created_at, reply_to_id)
   VALUES (@docType, '一般', @series, @title, @addressee, @cc, @classification, @secrecyPeriod, @urgency, @draftingDepartmentId, @drafter, @status,
-   @signerName, @signedOn, @numberYear, @numberSeq, @numberText, @issuedOn, @copies, @note, @createdAt)`))
+   @signerName, @signedOn, @numberYear, @numberSeq, @numberText, @issuedOn, @copies, @note, @createdAt, @replyToId)`))
 const searchStmt = perConnection((db) => db.$client.prepare(`INSERT INTO document_search (rowid, grams, kind, doc_id) VALUES (?, ?, '发文', ?)`))
 
 /** The issuer of each series, read from the settings once per import rather than once per row. */
@@ -115,10 +130,23 @@ function issuerOf(w: WriteContext, series: string): string | null {
 }
 const keyOf = (series: string, year: number | null, seq: number | null) => `${series}|${year}|${seq}`
 
-const recordOf = (d: Row): Partial<OutgoingRecord> => ({
+/** The 收文 a 收文号 names (收〔2025〕12号, as the record keeps it), or undefined. */
+function incomingNamed(db: ReadDb, text: string) {
+  const n = readIncomingNumber(text)
+  return n?.year ? db.select().from(incomingDocuments).where(and(eq(incomingDocuments.year, n.year), eq(incomingDocuments.seq, n.seq))).get() : undefined
+}
+
+/** Why a row's 答复的来文 cannot be linked: not in the system, above the importer's clearance, or not a 请示/函. */
+function replyProblem(db: ReadDb, text: string, clearance: Clearance): string | null {
+  const doc = incomingNamed(db, text)
+  if (!doc || !canSee(clearance, doc.classification)) return `本系统中没有${text}（或超出您的涉密等级）：请先导入或登记该收文，再导入本行`
+  return answerableProblem(doc)
+}
+
+const recordOf = (d: Row, replyTo: string | undefined): Partial<OutgoingRecord> => ({
   title: d.title, docType: d.docType, signerName: d.signerName, signedOn: d.signedOn, issuedOn: d.issuedOn, addressee: d.addressee, cc: d.cc,
   classification: d.classification, secrecyPeriod: d.secrecyPeriod, urgency: d.urgency, copies: d.copies, drafter: d.drafter,
-  draftingDepartmentId: d.draftingDepartmentId, note: d.note ?? '',
+  draftingDepartmentId: d.draftingDepartmentId, note: d.note ?? '', replyTo,
 })
 
 export const outgoingKind: ImportKindDef<OutgoingRecord> = {
@@ -139,21 +167,33 @@ export const outgoingKind: ImportKindDef<OutgoingRecord> = {
     const years = [...new Set(records.map((r) => r.numberYear))]
     const found = new Map<string, Stored<OutgoingRecord>>()
     const rows = db.select().from(outgoingDocuments).where(and(inArray(outgoingDocuments.series, series), inArray(outgoingDocuments.numberYear, years))).all()
+    const answered = new Map(db.select({ id: incomingDocuments.id, year: incomingDocuments.year, seq: incomingDocuments.seq }).from(incomingDocuments)
+      .where(inArray(incomingDocuments.id, rows.flatMap((d) => (d.replyToId === null ? [] : [d.replyToId])))).all().map((i) => [i.id, incomingNumberText(i.year, i.seq)]))
     for (const d of rows) {
-      found.set(keyOf(d.series, d.numberYear, d.numberSeq), { id: d.id, fields: recordOf(d), imported: (d.note ?? '').startsWith(IMPORTED_NOTE), label: `${d.numberText}《${d.title}》` })
+      const replyTo = d.replyToId === null ? undefined : answered.get(d.replyToId)
+      found.set(keyOf(d.series, d.numberYear, d.numberSeq), { id: d.id, fields: recordOf(d, replyTo), imported: (d.note ?? '').startsWith(IMPORTED_NOTE), label: `${d.numberText}《${d.title}》` })
     }
     return found
   },
-  insert(w, r) {
-    const id = Number(insertStmt(w.db).run(r).lastInsertRowid)
+  blocked(db, records, clearance) {
+    const refusals = new Map<string, { column: string; reason: string }>()
+    for (const r of records) {
+      const why = r.replyTo ? replyProblem(db, r.replyTo, clearance) : null
+      if (why) refusals.set(keyOf(r.series, r.numberYear, r.numberSeq), { column: '答复的来文', reason: why })
+    }
+    return refusals
+  },
+  insert(w, { replyTo, ...r }) {
+    const id = Number(insertStmt(w.db).run({ ...r, replyToId: replyTo ? incomingNamed(w.db, replyTo)?.id ?? null : null }).lastInsertRowid)
     const entry = searchRow({ kind: '发文', docId: id, at: r.createdAt, classification: r.classification }, searchTexts(r, issuerOf(w, r.series)))
     searchStmt(w.db).run(entry.rowid, entry.grams, id)
     return id
   },
   update(w, id, r) {
     // The 字号 is the key the row was found by, and the register keeps its place (createdAt): both stay.
-    const { series, numberYear, numberSeq, numberText, createdAt, ...rest } = r
-    const doc = w.db.update(outgoingDocuments).set(rest).where(eq(outgoingDocuments.id, id)).returning().get()
+    const { series, numberYear, numberSeq, numberText, createdAt, replyTo, ...rest } = r
+    const link = replyTo ? { replyToId: incomingNamed(w.db, replyTo)?.id ?? null } : {}
+    const doc = w.db.update(outgoingDocuments).set({ ...rest, ...link }).where(eq(outgoingDocuments.id, id)).returning().get()
     reindex(w.db, doc)
   },
 }
