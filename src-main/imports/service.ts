@@ -18,6 +18,7 @@ import type { Upload } from '../files/service'
 import { uploadsIn } from '../files/uploads'
 import { readTable } from './read'
 import { proposeMapping, sourceOf, type Mapping } from './rules'
+import type { LeaderHolding } from './leaders'
 import { kindDef } from './kinds'
 import type { ImportKindDef, RowContext } from './kinds/kind'
 import { dropJob, jobOf, newJob, type Job } from './jobs'
@@ -37,10 +38,20 @@ function rowContext(ctx: Pick<ActionContext, 'user' | 'clock'> & { db: ReadDb })
     approved: readSettings(ctx.db).approvedClassification,
     today: ctx.clock.today(),
     departmentIds: new Map(ctx.db.select({ id: departments.id, name: departments.name }).from(departments).all().map((d) => [d.name, d.id])),
-    leaders: ctx.db.select({ postId: posts.id, title: posts.title, name: people.name, from: postHoldings.fromDate, to: postHoldings.toDate })
-      .from(postHoldings).innerJoin(posts, eq(posts.id, postHoldings.postId)).innerJoin(people, eq(people.id, postHoldings.personId))
-      .where(inArray(posts.kind, [...LEADER_KINDS])).all(),
+    leaders: leaderHoldings(ctx.db),
   }
+}
+
+/** Who held which 市领导 post when; a post made before 任职记录 existed counts as held by its holder throughout (org/turnover.ts holderOn). */
+function leaderHoldings(db: ReadDb): LeaderHolding[] {
+  const leaderPost = inArray(posts.kind, [...LEADER_KINDS])
+  const recorded = db.select({ postId: posts.id, title: posts.title, name: people.name, from: postHoldings.fromDate, to: postHoldings.toDate })
+    .from(postHoldings).innerJoin(posts, eq(posts.id, postHoldings.postId)).innerJoin(people, eq(people.id, postHoldings.personId))
+    .where(leaderPost).all()
+  const withRecords = new Set(recorded.map((h) => h.postId))
+  const unrecorded = db.select({ postId: posts.id, title: posts.title, name: people.name }).from(posts).innerJoin(people, eq(people.id, posts.holderId))
+    .where(leaderPost).all().filter((p) => !withRecords.has(p.postId)).map((p) => ({ ...p, from: null, to: null }))
+  return [...recorded, ...unrecorded]
 }
 
 function savedMapping(db: ReadDb, kind: ImportKind, headers: string[]): Mapping | null {
