@@ -187,6 +187,15 @@ describe('发文登记簿 from a GBK CSV with Chinese headers in another order',
     expect((await api.ok('registers.outgoing', { text: '资府发[2025]57号' })).total).toBe(1)
   })
 
+  it('a corrected file naming the 拟稿单位 lists the change by the unit\'s name, as the user wrote it', async () => {
+    const withUnit = (unit: string) => xlsxOf([[...HEAD, '拟稿单位'], [...rows[0], unit]])
+    const first = await dryRun('发文登记簿', '2025发文（补拟稿单位）.xlsx', await withUnit('市财政局'))
+    expect(first.report.changes).toEqual([{ row: 2, label: '资府发〔2025〕56号《资阳市人民政府关于印发2025年重点项目计划的通知》', changes: ['拟稿单位：（空） → 市财政局'] }])
+    await api.ok('imports.confirm', { jobId: first.file.jobId, saveMapping: false })
+    const again = await dryRun('发文登记簿', '2025发文（改拟稿单位）.xlsx', await withUnit('市水利局'))
+    expect(again.report.changes[0].changes).toEqual(['拟稿单位：市财政局 → 市水利局'])
+  })
+
   it('after 资府发〔2025〕57号 the next number of that series in 2025 is 58, and this year continues after 300', async () => {
     const signed = (signedOn: string) => db().insert(outgoingDocuments).values({
       docType: '通知', signKind: '一般', series: '资府发', title: `关于${signedOn}工作的通知`, body: '特此通知。', status: '已签发',

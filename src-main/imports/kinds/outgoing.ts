@@ -8,6 +8,7 @@ import { and, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import type { DocumentType, OutgoingState, URGENCIES } from '../../common/documents'
 import { incomingDocuments, outgoingDocuments } from '../../documents/schema'
+import { departments } from '../../org/schema'
 import { ANSWER_TYPES, answerableProblem } from '../../documents/outgoing/reply-link'
 import { incomingNumberText } from '../../documents/incoming/rules'
 import { readIncomingNumber } from '../../common/documents'
@@ -30,6 +31,8 @@ export interface OutgoingRecord extends Record<string, unknown> {
   addressee: string | null; cc: string | null; classification: Classification; secrecyPeriod: string | null; urgency: (typeof URGENCIES)[number]
   signerName: string | null; signedOn: string | null; issuedOn: string | null; copies: number | null; drafter: string | null
   draftingDepartmentId: number | null; status: OutgoingState; note: string; createdAt: string
+  /** The 拟稿单位 by name, as a change list shows it (拟稿单位：市财政局 → 市水利局), never its id. */
+  departmentName: string | null
   /**
    * 答复的来文: the 收文号 (收〔2025〕12号) of the 请示 or 函 this 批复 or 复函 answers, linked as on its page; absent
    * when the row names none (a link made on the page is then kept).
@@ -58,17 +61,18 @@ const FIELDS = [
 
 const LABELS = {
   title: '标题', docType: '文种', signerName: '签发人', signedOn: '签发日期', issuedOn: '印发日期', addressee: '主送', cc: '抄送',
-  classification: '密级', secrecyPeriod: '保密期限', urgency: '紧急程度', copies: '份数', drafter: '拟稿人', draftingDepartmentId: '拟稿单位', note: '附注',
+  classification: '密级', secrecyPeriod: '保密期限', urgency: '紧急程度', copies: '份数', drafter: '拟稿人', departmentName: '拟稿单位', note: '附注',
   replyTo: '答复的来文',
 }
 
 /** The draft form's own checks of the texts (lengths). */
 const formTexts = z.object({ series: draftFields.series, title: draftFields.title, addressee: draftFields.addressee, cc: draftFields.cc, drafter: draftFields.drafter })
 
-function departmentOf(name: string | null | undefined, ids: ReadonlyMap<string, number>): Parsed<{ id: number | null; text: string | null }> {
-  if (!name) return ok({ id: null, text: null })
+/** A 拟稿单位 in the organisation by id (and name); another is kept as words in the 附注. */
+function departmentOf(name: string | null | undefined, ids: ReadonlyMap<string, number>): Parsed<{ id: number | null; name: string | null; text: string | null }> {
+  if (!name) return ok({ id: null, name: null, text: null })
   const id = ids.get(name)
-  return id !== undefined ? ok({ id, text: null }) : name.length > 100 ? bad('超过100个字') : ok({ id: null, text: `拟稿单位：${name}` })
+  return id !== undefined ? ok({ id, name, text: null }) : name.length > 100 ? bad('超过100个字') : ok({ id: null, name: null, text: `拟稿单位：${name}` })
 }
 
 function parse(get: (key: string) => Cell, ctx: RowContext) {
@@ -103,7 +107,7 @@ function parse(get: (key: string) => Cell, ctx: RowContext) {
     addressee: texts.data.addressee ?? null, cc: texts.data.cc ?? null, classification: cls.classification,
     secrecyPeriod: cls.classification === '无' ? null : cls.period ?? period ?? null, urgency, signerName: signerName ?? null,
     signedOn: signedOn ?? null, issuedOn: issuedOn ?? null, copies: copies ?? null, drafter: texts.data.drafter ?? null,
-    draftingDepartmentId: department.id, status: issuedOn ? '已印发' : '已编号',
+    draftingDepartmentId: department.id, departmentName: department.name, status: issuedOn ? '已印发' : '已编号',
     note: [IMPORTED_NOTE, department.text, note].filter(Boolean).join('；'), createdAt: officeDayStart(day),
     ...(replyTo ? { replyTo: incomingNumberText(replyTo.year, replyTo.seq) } : {}),
   }
@@ -143,10 +147,10 @@ function replyProblem(db: ReadDb, text: string, clearance: Clearance): string | 
   return answerableProblem(doc)
 }
 
-const recordOf = (d: Row, replyTo: string | undefined): Partial<OutgoingRecord> => ({
+const recordOf = (d: Row, replyTo: string | undefined, departmentName: string | null): Partial<OutgoingRecord> => ({
   title: d.title, docType: d.docType, signerName: d.signerName, signedOn: d.signedOn, issuedOn: d.issuedOn, addressee: d.addressee, cc: d.cc,
   classification: d.classification, secrecyPeriod: d.secrecyPeriod, urgency: d.urgency, copies: d.copies, drafter: d.drafter,
-  draftingDepartmentId: d.draftingDepartmentId, note: d.note ?? '', replyTo,
+  departmentName, note: d.note ?? '', replyTo,
 })
 
 export const outgoingKind: ImportKindDef<OutgoingRecord> = {
@@ -169,9 +173,11 @@ export const outgoingKind: ImportKindDef<OutgoingRecord> = {
     const rows = db.select().from(outgoingDocuments).where(and(inArray(outgoingDocuments.series, series), inArray(outgoingDocuments.numberYear, years))).all()
     const answered = new Map(db.select({ id: incomingDocuments.id, year: incomingDocuments.year, seq: incomingDocuments.seq }).from(incomingDocuments)
       .where(inArray(incomingDocuments.id, rows.flatMap((d) => (d.replyToId === null ? [] : [d.replyToId])))).all().map((i) => [i.id, incomingNumberText(i.year, i.seq)]))
+    const unitNames = new Map(db.select({ id: departments.id, name: departments.name }).from(departments).all().map((u) => [u.id, u.name]))
     for (const d of rows) {
       const replyTo = d.replyToId === null ? undefined : answered.get(d.replyToId)
-      found.set(keyOf(d.series, d.numberYear, d.numberSeq), { id: d.id, fields: recordOf(d, replyTo), imported: (d.note ?? '').startsWith(IMPORTED_NOTE), label: `${d.numberText}《${d.title}》` })
+      const unit = d.draftingDepartmentId === null ? null : unitNames.get(d.draftingDepartmentId) ?? null
+      found.set(keyOf(d.series, d.numberYear, d.numberSeq), { id: d.id, fields: recordOf(d, replyTo, unit), imported: (d.note ?? '').startsWith(IMPORTED_NOTE), label: `${d.numberText}《${d.title}》` })
     }
     return found
   },
@@ -191,7 +197,7 @@ export const outgoingKind: ImportKindDef<OutgoingRecord> = {
   },
   update(w, id, r) {
     // The 字号 is the key the row was found by, and the register keeps its place (createdAt): both stay.
-    const { series, numberYear, numberSeq, numberText, createdAt, replyTo, ...rest } = r
+    const { series, numberYear, numberSeq, numberText, createdAt, replyTo, departmentName, ...rest } = r
     const link = replyTo ? { replyToId: incomingNamed(w.db, replyTo)?.id ?? null } : {}
     const doc = w.db.update(outgoingDocuments).set({ ...rest, ...link }).where(eq(outgoingDocuments.id, id)).returning().get()
     reindex(w.db, doc)
