@@ -1,13 +1,17 @@
 import { useEffect, useRef, useState, type ComponentType } from 'react'
-import { api, onSignedOut, prefetch } from './api/client'
+import { api, onSignedOut, prefetch, type OutputOf } from './api/client'
 import { Loading } from './components/Loading'
 import { currentRoute, navigate } from './lib/route'
 import { type CurrentUser } from './lib/session'
-import { AUDITOR, READERS, REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../src-main/common/roles'
+import { AUDITOR, CLERKS, READERS, REVIEWERS, SECURITY_ADMIN, SYSTEM_ADMIN } from '../src-main/common/roles'
 import { LoginPage } from './pages/auth/LoginPage'
 import { lazyPage, preload } from './lib/lazy-page'
 
-export interface Entry { route: string; label: string; page: ComponentType; roles: readonly CurrentUser['role'][] }
+export interface Entry {
+  route: string; label: string; page: ComponentType; roles: readonly CurrentUser['role'][]
+  /** Of those roles, the ones the office designates in 设置 (导入人员); the entry waits for the settings to show. */
+  designated?: (settings: OutputOf<'settings.get'>) => readonly string[]
+}
 
 /**
  * The signed-in application (header, navigation, screen lock, reminders): the sign-in page needs none of it.
@@ -44,7 +48,7 @@ export const ENTRIES: Entry[] = [
   { route: 'stats', label: '统计', page: lazyPage(() => import('./pages/stats/StatsPage'), 'StatsPage'), roles: READERS },
   { route: 'org', label: '组织机构', page: lazyPage(() => import('./pages/org/OrgPage'), 'OrgPage'), roles: READERS },
   { route: 'calendar', label: '节假日', page: lazyPage(() => import('./pages/calendar/CalendarPage'), 'CalendarPage'), roles: READERS },
-  { route: 'imports', label: '导入', page: lazyPage(() => import('./pages/imports/ImportsPage'), 'ImportsPage'), roles: REVIEWERS },
+  { route: 'imports', label: '导入', page: lazyPage(() => import('./pages/imports/ImportsPage'), 'ImportsPage'), roles: CLERKS, designated: (s) => s.importRoles },
   { route: 'settings', label: '设置', page: lazyPage(() => import('./pages/settings/SettingsPage'), 'SettingsPage'), roles: [...SYSTEM_ADMIN, ...REVIEWERS] },
   { route: 'backup', label: '备份与恢复', page: lazyPage(() => import('./pages/backup/BackupPage'), 'BackupPage'), roles: SYSTEM_ADMIN },
   { route: 'security', label: '安全保密', page: lazyPage(() => import('./pages/security/SecurityPage'), 'SecurityPage'), roles: SECURITY_ADMIN },

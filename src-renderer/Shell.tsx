@@ -5,7 +5,7 @@ import { Loading } from './components/Loading'
 import { hrefOf, useHashRoute } from './lib/route'
 import { SessionContext, hasRole, type CurrentUser } from './lib/session'
 import { READERS, SYSTEM_ADMIN } from '../src-main/common/roles'
-import { ENTRIES } from './App'
+import { ENTRIES, type Entry } from './App'
 import { LastSignInNotice } from './pages/auth/LastSignInNotice'
 import { ChangePasswordDialog } from './pages/auth/ChangePasswordDialog'
 import { ScreenLock } from './pages/auth/ScreenLock'
@@ -22,11 +22,13 @@ export function Shell({ user, onSignOut }: { user: CurrentUser; onSignOut: () =>
   const allowedNames = useQuery('auth.allowed', {})
   const route = useHashRoute()
   const [changingPassword, setChangingPassword] = useState(false)
-  const entries = ENTRIES.filter((e) => hasRole(user, e.roles))
+  // An entry for designated roles (导入人员) shows once the settings say this role is one of them.
+  const mayUse = (e: Entry) => hasRole(user, e.roles) && (!e.designated || (!!settings.data && e.designated(settings.data).includes(user.role)))
+  const entries = ENTRIES.filter(mayUse)
   // An administrator has no business 首页: the start page (or an unknown route) opens the first page of their own.
   const asked = ENTRIES.find((e) => e.route === route && (e.route !== 'home' || hasRole(user, e.roles)))
   const entry = asked ?? entries[0]
-  const allowed = hasRole(user, entry.roles)
+  const allowed = mayUse(entry)
   const Page = entry.page
   const business = hasRole(user, READERS)
   useEventChannel(business)

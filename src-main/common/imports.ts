@@ -6,6 +6,11 @@ export type ImportKind = (typeof IMPORT_KINDS)[number]
 export const IMPORTABLE_KINDS = ['收文登记簿', '发文登记簿', '组织机构', '建议提案', '督办事项'] as const satisfies readonly ImportKind[]
 export type ImportableKind = (typeof IMPORTABLE_KINDS)[number]
 
+/** Why this role may not import: 导入 is done by the roles the office designates (设置—导入人员, 科长 by default); null when it may. */
+export function importerProblem(role: string, designated: readonly string[]): string | null {
+  return designated.includes(role) ? null : `导入由${designated.join('、')}办理（设置—导入人员），当前账户（${role}）不能导入。`
+}
+
 /** The largest file accepted: an import is read whole into memory (the file itself travels as an upload, not in a call). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 

@@ -12,7 +12,7 @@ import { departments, people, postHoldings, posts } from '../org/schema'
 import { LEADER_KINDS } from '../common/org'
 import { readSettings } from '../settings/service'
 import { clearanceOf } from '../security/clearance'
-import { MAX_IMPORT_BYTES, type ImportKind } from '../common/imports'
+import { importerProblem, MAX_IMPORT_BYTES, type ImportKind } from '../common/imports'
 import { importMappings } from './schema'
 import type { Upload } from '../files/service'
 import { uploadsIn } from '../files/uploads'
@@ -26,6 +26,13 @@ import { parseRows, planRecords, report, type ImportReport } from './plan'
 import { databaseAt, runWorker } from '../kernel/worker'
 import { writeImport, type ImportWrite, type WriteProgress } from './write'
 import type { ImportWorkerData } from './confirm-worker'
+
+/** Refuses a role the office has not designated for 导入 (设置—导入人员); the page hides 导入 from it too. */
+export function requireImporter(ctx: Pick<QueryContext, 'db' | 'user'>): void {
+  // The router has checked the role is a 文秘 or 科长 (access: CLERKS) and signed in.
+  const problem = importerProblem(ctx.user!.role, readSettings(ctx.db).importRoles)
+  if (problem) throw new AppError('FORBIDDEN', problem)
+}
 
 /** Rows checked between two turns of the event loop. */
 const CHUNK = 2000

@@ -55,6 +55,8 @@ export const settingsSchema = z.object({
   meetingCorrectionRoles: z.array(z.enum(RECLASSIFIER_ROLES)).describe('会议更正人员').min(1, '至少指定一个角色').default(['科长']),
   /** 作废 of a 收文 registration or a 发文 not yet issued (issue 16). */
   voidRoles: z.array(z.enum(RECLASSIFIER_ROLES)).describe('公文作废人员').min(1, '至少指定一个角色').default(['科长']),
+  /** 导入 of the office's past (issue 18): 科长 by default. */
+  importRoles: z.array(z.enum(RECLASSIFIER_ROLES)).describe('导入人员').min(1, '至少指定一个角色').default(['科长']),
   screenLockMinutes: z.number().describe('无操作锁屏（分钟）').int().min(1, '不能少于1分钟').max(60, '不能超过60分钟').default(10),
   passwordMinLength: z.number().describe('密码最短位数').int().min(8, '不能少于8位').max(32, '不能超过32位').default(8),
   /** Of 小写字母, 大写字母, 数字 and 符号: how many kinds a password must mix. */
@@ -95,6 +97,7 @@ export const SETTING_OWNERS: Record<keyof Settings, readonly Role[]> = {
   lockoutAttempts: SECURITY_ADMIN, lockoutMinutes: SECURITY_ADMIN, backupRetentionDays: SECURITY_ADMIN,
   dutyLeaderPostKinds: REVIEWERS, dutyLeadPostKinds: REVIEWERS, dutyHolidayWeight: REVIEWERS, dutyPhone: REVIEWERS,
   documentSeries: REVIEWERS, handlingWorkingDays: REVIEWERS, reminderWorkingDays: REVIEWERS, reclassifyRoles: REVIEWERS, meetingCorrectionRoles: REVIEWERS, voidRoles: REVIEWERS,
+  importRoles: REVIEWERS,
 }
 
 /** Refuses a change to any setting the role does not own (an unchanged value passes, so whole forms can be sent). */

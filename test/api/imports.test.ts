@@ -36,6 +36,7 @@ async function dryRun(kind: Kind, fileName: string, bytes: Buffer, as: RpcClient
 }
 const refusedRows = (r: Report) => [...new Set(r.refused.map((x) => x.row))]
 const reasonsOf = (r: Report, row: number) => r.refused.filter((x) => x.row === row).map((x) => `${x.column}：${x.reason}`)
+const readTemplateAs = async (as: RpcClient, t: { filename: string; base64: string }) => read('督办事项', t.filename, Buffer.from(t.base64, 'base64'), as)
 const total2025 = async () => (await api.ok('registers.incoming', { year: 2025 })).total
 
 const INCOMING_HEAD = ['收文号', '签收日期', '来文机关', '来文字号', '标题', '文种', '密级', '紧急程度', '办理情况', '承办单位', '办结日期']
@@ -54,6 +55,24 @@ const badRows = (registered: string): FileCell[][] => [
   [registered, '2026-11-03', '市住房和城乡建设局', '', '关于城市更新项目的请示', '请示', '', '', '', '', ''],
   ['收〔2025〕1号', '2025-3-14', '市公安局', '', '关于春节期间道路交通安全的通报', '通报', '', '', '', '', ''],
 ]
+
+describe('who imports (设置—导入人员)', () => {
+  it('a 文秘 is refused by default with who may; once the 科长 designates 文秘 too, the 文秘 reads a file and back again', async () => {
+    const wenmi = rpcClient(server.url)
+    await wenmi.login('wenmi')
+    const template = await api.ok('imports.template', { kind: '督办事项' })
+    const refused = await wenmi.call('imports.template', { kind: '督办事项' })
+    expect(refused.body.error).toMatchObject({ code: 'FORBIDDEN', message: '导入由科长办理（设置—导入人员），当前账户（文秘）不能导入。' })
+    await api.ok('settings.update', { importRoles: ['文秘', '科长'] })
+    try {
+      const read = await readTemplateAs(wenmi, template)
+      expect(read.rowCount).toBe(1)
+    } finally {
+      await api.ok('settings.update', { importRoles: ['科长'] })
+    }
+    expect((await wenmi.call('imports.template', { kind: '督办事项' })).body.error?.code).toBe('FORBIDDEN')
+  })
+})
 
 // First, while nothing is imported yet: the dry run of each template writes nothing.
 describe('templates', () => {

@@ -8,9 +8,17 @@ const DAYS: { key: keyof Settings['handlingWorkingDays']; label: string }[] = [
   { key: '无', label: '一般件' }, { key: '加急', label: '加急件' }, { key: '特急', label: '特急件' },
 ]
 
+/** The acts the office designates 文秘 and/or 科长 for: each a choice of roles. */
+const DESIGNATED: { key: 'reclassifyRoles' | 'meetingCorrectionRoles' | 'voidRoles' | 'importRoles'; label: string; description: string }[] = [
+  { key: 'reclassifyRoles', label: '定密变更人员', description: '可以变更收文、发文和议题密级或保密期限的角色（须写明理由并经领导批准）' },
+  { key: 'meetingCorrectionRoles', label: '会议更正人员', description: '会议召开后、纪要签发前，可以重新打开会议或更正出席、请假、会前协商情况的角色（须写明理由）' },
+  { key: 'voidRoles', label: '公文作废人员', description: '可以作废重复登记的收文、放弃的发文稿（印发前）的角色（须写明理由，作废后不可恢复，收文号和发文字号不再使用）' },
+  { key: 'importRoles', label: '导入人员', description: '可以从Excel、CSV导入往年登记簿、组织机构、建议提案和督办台账的角色（每次导入记一条审计记录）' },
+]
+
 /**
  * 公文设置 (R-D6, R-D7, X-1): the 发文字号 series (代字, issuing body, red mark, 信函), the time limits by urgency, and
- * who may make a 定密变更 of a 收文, 发文 or 议题 (issue 14).
+ * who may make a 定密变更 (issue 14), correct a held meeting (issue 15), void a paper (issue 16) and import (issue 18).
  */
 export function DocumentSettingsForm() {
   return (
@@ -52,18 +60,12 @@ export function DocumentSettingsForm() {
             <NumberInput label="临期提醒提前（工作日）" description="收文、承办和督办在期限前几个工作日起提醒文秘和科长（提醒）" w={260}
               value={form.reminderWorkingDays} min={1} max={15} allowDecimal={false}
               onChange={(v) => set({ reminderWorkingDays: typeof v === 'number' ? v : Number(v) || 0 })} />
-            <Checkbox.Group label="定密变更人员" description="可以变更收文、发文和议题密级或保密期限的角色（须写明理由并经领导批准）；至少一个"
-              value={form.reclassifyRoles} onChange={(v) => set({ reclassifyRoles: v as Settings['reclassifyRoles'] })}>
-              <Group gap="lg" mt={6}>{RECLASSIFIER_ROLES.map((r) => <Checkbox key={r} value={r} label={r} />)}</Group>
-            </Checkbox.Group>
-            <Checkbox.Group label="会议更正人员" description="会议召开后、纪要签发前，可以重新打开会议或更正出席、请假、会前协商情况的角色（须写明理由）；至少一个"
-              value={form.meetingCorrectionRoles} onChange={(v) => set({ meetingCorrectionRoles: v as Settings['meetingCorrectionRoles'] })}>
-              <Group gap="lg" mt={6}>{RECLASSIFIER_ROLES.map((r) => <Checkbox key={r} value={r} label={r} />)}</Group>
-            </Checkbox.Group>
-            <Checkbox.Group label="公文作废人员" description="可以作废重复登记的收文、放弃的发文稿（印发前）的角色（须写明理由，作废后不可恢复，收文号和发文字号不再使用）；至少一个"
-              value={form.voidRoles} onChange={(v) => set({ voidRoles: v as Settings['voidRoles'] })}>
-              <Group gap="lg" mt={6}>{RECLASSIFIER_ROLES.map((r) => <Checkbox key={r} value={r} label={r} />)}</Group>
-            </Checkbox.Group>
+            {DESIGNATED.map((d) => (
+              <Checkbox.Group key={d.key} label={d.label} description={`${d.description}；至少一个`}
+                value={form[d.key]} onChange={(v) => set({ [d.key]: v as Settings[typeof d.key] })}>
+                <Group gap="lg" mt={6}>{RECLASSIFIER_ROLES.map((r) => <Checkbox key={r} value={r} label={r} />)}</Group>
+              </Checkbox.Group>
+            ))}
           </>
         )
       }}
