@@ -74,6 +74,8 @@ describe('导入收文登记簿', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: '导入完成' }).isVisible()).toBe(true)
     expect(await page.getByRole('status').filter({ hasText: '导入完成' }).innerText()).toContain('已新增 2 条')
     await screenshot(page, 'imports-4-done')
+    await page.getByRole('button', { name: '查看收文登记簿' }).click()
+    await expect.poll(() => page.url()).toContain('#/documents/incoming')
 
     const api = rpcClient(s.server.url)
     await api.login()

@@ -9,9 +9,19 @@ import { Feedback } from '../../components/Feedback'
 import { MappingTable } from './MappingTable'
 import { ImportReport, type Report } from './ImportReport'
 import { readUpload } from '../../lib/upload'
+import { navigate } from '../../lib/route'
 import { ImportProgress } from './ImportProgress'
 
 type Read = Awaited<OutputOf<'imports.read'>>
+
+/** Where what was imported is seen afterwards. */
+const WHERE: Record<ImportableKind, { route: string; label: string }> = {
+  收文登记簿: { route: 'documents/incoming', label: '收文登记簿' },
+  发文登记簿: { route: 'documents/outgoing', label: '发文登记簿' },
+  组织机构: { route: 'org', label: '组织机构' },
+  建议提案: { route: 'documents/proposals', label: '建议提案' },
+  督办事项: { route: 'followups', label: '督办事项' },
+}
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
@@ -70,7 +80,10 @@ export function ImportsPage() {
           {error && <Alert color="red" variant="light" title="不能导入" withCloseButton onClose={() => setError(null)} role="alert" py="xs">{error}</Alert>}
           {done && (
             <Alert color="green" variant="light" title="导入完成" role="status">
-              <ImportReport report={done} done />
+              <Stack gap="xs">
+                <ImportReport report={done} done />
+                <Group><Button size="xs" variant="light" onClick={() => navigate(WHERE[kind].route)}>查看{WHERE[kind].label}</Button></Group>
+              </Stack>
             </Alert>
           )}
         </Stack>
