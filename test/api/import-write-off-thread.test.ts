@@ -3,12 +3,20 @@
  * connection, so while it waits for or holds SQLite's write lock another PC's register page is still answered, and
  * another PC's 收文登记 waits for the import (off the request thread) and then succeeds instead of failing "数据库正忙".
  * The write is held deterministically by a third connection that takes the lock first: ordering only, no durations.
+ * Last, the built server (as offices run it, encrypted) confirms an import in its built worker.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { rpcClient, startTestServer, type RpcClient, type TestServer } from '../helpers/server'
 import { xlsxOf } from '../helpers/import-files'
 import { uploadAs } from '../helpers/upload'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { signedIn, startBenchServer, type BenchServer } from '../../bench/server-process'
+import { SEED_PASSWORD } from '../../bench/seed-large'
+
+const ROOT = resolve(__dirname, '../..')
 
 let server: TestServer
 let api: RpcClient
@@ -83,4 +91,25 @@ describe('确认导入 runs beside the office\'s other calls (issue 18)', () => 
     const imports = server.core.conn.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE procedure = 'imports.confirm'").get() as { n: number }
     expect(imports.n).toBe(1)
   })
+})
+
+describe('the built server as the office runs it (out/main/server.js, encrypted)', () => {
+  let dir = ''
+  let built: BenchServer | null = null
+  afterAll(async () => {
+    await built?.stop()
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('confirms an import in its own worker (out/main/confirm-worker.js) over the encrypted database', async () => {
+    // The test runs the build the office runs: fail with the remedy rather than skip.
+    if (!existsSync(join(ROOT, 'out', 'main', 'confirm-worker.js'))) throw new Error('没有构建好的 out/main/confirm-worker.js：先运行 npx electron-vite build')
+    dir = mkdtempSync(join(tmpdir(), 'sanban-import-built-'))
+    built = await startBenchServer({ dataDir: join(dir, 'data'), keyFile: join(dir, 'sanban.key') }, ['--admin-password', SEED_PASSWORD])
+    const kezhang = await signedIn(built.url)
+    const file = await kezhang.ok('imports.read', { kind: '收文登记簿', file: await uploadAs(built.url, kezhang, '2021年收文.xlsx', await xlsxOf([HEAD, ...rowsOf(2021, 40)])) })
+    await kezhang.ok('imports.check', { jobId: file.jobId, mapping: file.mapping })
+    expect(await kezhang.ok('imports.confirm', { jobId: file.jobId, saveMapping: false })).toMatchObject({ created: 40, refusedRows: 0 })
+    expect((await kezhang.ok('registers.incoming', { year: 2021 })).total).toBe(40)
+  }, 60_000)
 })
