@@ -1,3 +1,4 @@
+import { designatedProblem } from './roles'
 /** 导入 (issue 18): the kinds of the office's past that can be brought in from Excel/CSV, as the page lists them. */
 export const IMPORT_KINDS = ['收文登记簿', '发文登记簿', '组织机构', '建议提案', '督办事项'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
@@ -8,7 +9,7 @@ export type ImportableKind = (typeof IMPORTABLE_KINDS)[number]
 
 /** Why this role may not import: 导入 is done by the roles the office designates (设置—导入人员, 科长 by default); null when it may. */
 export function importerProblem(role: string, designated: readonly string[]): string | null {
-  return designated.includes(role) ? null : `导入由${designated.join('、')}办理（设置—导入人员），当前账户（${role}）不能导入。`
+  return designatedProblem(role, designated, { name: '导入', setting: '导入人员', cannot: '导入。' })
 }
 
 /** The largest file accepted: an import is read whole into memory (the file itself travels as an upload, not in a call). */

@@ -4,7 +4,7 @@
  * dialog shows what the server will refuse, and says before a lowering who will be able to read the record.
  */
 import { CLEARANCES, canSee, withinApproval, type Classification, type Clearance, classificationText } from './classification'
-import type { Role } from './roles'
+import { designatedProblem, type Role } from './roles'
 
 export const RECLASSIFIED_KINDS = ['收文', '发文', '议题'] as const
 export type ReclassifiedKind = (typeof RECLASSIFIED_KINDS)[number]
@@ -48,9 +48,8 @@ export type ReclassifyProblem = { code: 'FORBIDDEN' | 'VALIDATION'; field?: stri
 /** The first reason to refuse a 定密变更, or null when it may be made. */
 export function reclassifyProblem(r: ReclassifyRequest): ReclassifyProblem | null {
   const to = r.after.classification
-  if (!r.designated.includes(r.role)) {
-    return { code: 'FORBIDDEN', message: `定密变更由${r.designated.join('、')}办理（设置—定密变更人员），当前账户（${r.role}）不能变更密级或保密期限` }
-  }
+  const undesignated = designatedProblem(r.role, r.designated, { name: '定密变更', setting: '定密变更人员', cannot: '变更密级或保密期限' })
+  if (undesignated) return { code: 'FORBIDDEN', message: undesignated }
   if (r.before.classification === to && (r.before.period ?? null) === (r.after.period ?? null)) {
     return { code: 'VALIDATION', field: 'classification', message: `密级和保密期限均未改变（现为${markingText(r.before)}）` }
   }

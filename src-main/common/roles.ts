@@ -29,3 +29,11 @@ export const AUDITOR: readonly Role[] = ['安全审计员']
 export const ADMINISTRATORS: readonly Role[] = [...SYSTEM_ADMIN, ...SECURITY_ADMIN, ...AUDITOR]
 
 export const isAdministratorRole = (role: Role): boolean => ADMINISTRATORS.includes(role)
+
+/**
+ * The acts the office designates roles for in 设置 (定密变更人员, 会议更正人员, 公文作废人员, 导入人员): null when the role
+ * is designated; else why not, naming who may and where that is set — one wording for the refusal and the page.
+ */
+export function designatedProblem(role: string, designated: readonly string[], act: { name: string; setting: string; cannot: string }): string | null {
+  return designated.includes(role) ? null : `${act.name}由${designated.join('、')}办理（设置—${act.setting}），当前账户（${role}）不能${act.cannot}`
+}

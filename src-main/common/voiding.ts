@@ -2,11 +2,11 @@
  * 作废 (issue 16), the words both sides use: who may void (设置—公文作废人员, 科长 by default) and what the dialog says.
  * Voiding cannot be undone, so the dialog says so and lists what the act will stop before it is confirmed.
  */
-import type { Role } from './roles'
+import { designatedProblem, type Role } from './roles'
 
 /** Null when the role is designated; else why not, in the words the refusal and the page use. */
 export function voiderProblem(role: Role | string, designated: readonly string[]): string | null {
-  return designated.includes(role) ? null : `公文作废由${designated.join('、')}办理（设置—公文作废人员），当前账户（${role}）不能作废。`
+  return designatedProblem(role, designated, { name: '公文作废', setting: '公文作废人员', cannot: '作废。' })
 }
 
 /** Always the last line of the warning list. */

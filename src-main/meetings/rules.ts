@@ -3,6 +3,7 @@ import { chineseDate, type IsoDate } from '../common/dates'
 import type { Decision } from '../kernel/decision'
 import type { MeetingType } from './types/config'
 import { cite, type RuleId } from '../common/rules'
+import { designatedProblem } from '../common/roles'
 
 export * from './attendance/rules'
 export * from './schedule'
@@ -137,7 +138,7 @@ export function heldWarnings(q: HeldQuery): HeldWarning[] {
 
 /** Corrections after the fact are for the roles the office designates (设置—会议更正人员, 科长 by default). */
 export function correctorProblem(role: string, designated: readonly string[]): string | null {
-  return designated.includes(role) ? null : `会议召开后的更正由${designated.join('、')}办理（设置—会议更正人员），当前账户（${role}）不能更正。`
+  return designatedProblem(role, designated, { name: '会议召开后的更正', setting: '会议更正人员', cannot: '更正。' })
 }
 
 // ── Numbering (X-1, R-D6 style) ─────────────────────────────────────────────

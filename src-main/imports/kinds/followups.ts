@@ -78,6 +78,9 @@ function parse(get: (key: string) => Cell, ctx: RowContext) {
   return { record }
 }
 
+/** The record as follow_ups' columns: its 进展情况 is a report of its own. */
+const columnsOf = ({ progress, ...item }: FollowUpRecord) => item
+
 const keyOf = (sourceTitle: string, task: string) => `${sourceTitle}|${task}`
 
 export const followUpKind: ImportKindDef<FollowUpRecord> = {
@@ -104,16 +107,15 @@ export const followUpKind: ImportKindDef<FollowUpRecord> = {
     return found
   },
   insert(w, r) {
-    const { progress, ...item } = r
+    const { progress } = r
+    const item = columnsOf(r)
     const leaderPostId = r.leaderPostId ?? w.db.select({ p: departments.supervisorPostId }).from(departments).where(eq(departments.id, r.departmentId)).get()?.p ?? null
     const id = w.db.insert(followUps).values({ ...item, leaderPostId, createdAt: w.now }).returning({ id: followUps.id }).get().id
     if (progress) w.db.insert(followUpReports).values({ followUpId: id, reportedOn: progress.on, content: progress.content, reporter: null, recordedAt: w.now }).run()
     return id
   },
-  update(w, id, { progress, ...item }) {
-    // Never reached while every stored item counts as entered here (existing: imported false); its progress is
-    // reported on its own page.
-    void progress
-    w.db.update(followUps).set(item).where(eq(followUps.id, id)).run()
+  update(w, id, r) {
+    // Never reached while every stored item counts as entered here (existing: imported false): kept for the interface.
+    w.db.update(followUps).set(columnsOf(r)).where(eq(followUps.id, id)).run()
   },
 }
